@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { BusModule } from '@cohort/bus';
+import { validatedConfigModule } from '@cohort/config';
+import { TokenController } from './auth/token.controller';
+import { gatewayEnvSchema } from './config/gateway.config';
+import { GroupDialectModule } from './dialects/group/group-dialect.module';
+import { HealthController } from './health/health.controller';
+import { DialectExceptionFilter } from './http/dialect-exception.filter';
+import { InputValidationPipe } from './http/input-validation.pipe';
+import { AuthModule } from './auth/auth.module';
+
+@Module({
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule],
+  controllers: [TokenController, HealthController],
+  providers: [
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: DialectExceptionFilter },
+  ],
+})
+export class AppModule {}

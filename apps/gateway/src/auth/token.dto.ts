@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { USER_ID_PATTERN } from '@cohort/contracts';
+
+export class TokenRequest {
+  @ApiProperty({ example: 'demo' }) @IsString() @MaxLength(256) client_id!: string;
+  @ApiProperty({ example: 'demo-secret' }) @IsString() @MaxLength(256) client_secret!: string;
+  @ApiPropertyOptional({ example: '1001', description: 'mint a token for this user instead of an app-admin token' })
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, { message: 'must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' })
+  user_id?: string;
+}
+
+export class EasemobTokenRequest {
+  @ApiProperty({ example: 'client_credentials' }) @IsIn(['client_credentials']) grant_type!: string;
+  @ApiProperty({ example: 'demo' }) @IsString() @MaxLength(256) client_id!: string;
+  @ApiProperty({ example: 'demo-secret' }) @IsString() @MaxLength(256) client_secret!: string;
+}

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@cohort/contracts';
+import type { DomainError } from '@cohort/errors';
+import type { DialectErrors, RenderedError } from '../../http/dialect';
+
+interface EasemobError {
+  status: number;
+  type: string;
+  exception: string;
+}
+
+/** The Easemob table of api-easemob.md: one exhaustive switch. */
+function easemobError(code: ErrorCode): EasemobError {
+  switch (code) {
+    case 'invalid_parameter':
+      return { status: 400, type: 'invalid_parameter', exception: 'java.lang.IllegalArgumentException' };
+    case 'unauthorized':
+      return { status: 401, type: 'unauthorized', exception: 'EasemobUnauthorizedException' };
+    case 'not_member':
+    case 'owner_protected':
+    case 'forbidden':
+    case 'blocked':
+    case 'group_full':
+    case 'too_many_admins':
+      return { status: 403, type: 'forbidden_op', exception: 'EasemobForbiddenOpException' };
+    case 'already_member':
+      return { status: 400, type: 'forbidden_op', exception: 'EasemobForbiddenOpException' };
+    case 'group_not_found':
+    case 'not_found':
+      return { status: 404, type: 'resource_not_found', exception: 'EasemobResourceNotFoundException' };
+    case 'conflict':
+      return { status: 409, type: 'conflict', exception: 'EasemobConflictException' };
+    case 'rate_limited':
+      return { status: 429, type: 'reach_limit', exception: 'EasemobReachLimitException' };
+    case 'unavailable':
+      return { status: 503, type: 'service_unavailable', exception: 'EasemobServiceUnavailableException' };
+    case 'timeout':
+      return { status: 504, type: 'gateway_timeout', exception: 'EasemobTimeoutException' };
+    case 'internal':
+      return { status: 500, type: 'internal_error', exception: 'EasemobInternalException' };
+  }
+}
+
+export class EasemobErrors implements DialectErrors {
+  readonly name = 'easemob';
+
+  renderError(error: DomainError, request: FastifyRequest): RenderedError {
+    const mapped = easemobError(error.code);
+    const startedAt = (request as FastifyRequest & { startedAt?: number }).startedAt ?? Date.now();
+    return {
+      status: mapped.status,
+      body: {
+        error: mapped.type,
+        exception: mapped.exception,
+        timestamp: Date.now(),
+        duration: Date.now() - startedAt,
+        error_description: error.message,
+      },
+    };
+  }
+}

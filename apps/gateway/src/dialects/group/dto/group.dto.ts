@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Limits } from '@cohort/contracts';
+import { GroupIdField, GroupIdListField, UserIdListField } from './id-fields';
+
+export class GroupIdQuery {
+  @GroupIdField() group_id!: string;
+}
+
+export class CreateGroupBody {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(Limits.avatarUrl) avatar?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(Limits.description) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(Limits.groupName) name?: string;
+  @ApiPropertyOptional({ enum: [0, 2], description: '0 private group, 2 chatroom' })
+  @IsOptional()
+  @IsIn([0, 2], { message: 'must be 0 (group) or 2 (chatroom)' })
+  type?: 0 | 2;
+  @IsOptional() @UserIdListField(Limits.maxCapacity - 1, 'users who join with the owner') user_list?: string[];
+}
+
+export class GroupListBody {
+  @GroupIdListField(Limits.batchGroupInfo, 'group ids') group_list!: string[];
+}
+
+/** PUT|POST /group/info/{name,description,avatar,ext}; the per-field limit is checked by field. */
+export class GroupInfoValueBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty() @IsString() @MaxLength(Limits.avatarUrl) value!: string;
+}
+
+export class GroupSettingFlagBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty() @IsBoolean() value!: boolean;
+}
+
+export class ApplyApprovalBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty({ enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' })
+  @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
+  apply_approval!: 0 | 1 | 2;
+}
+
+export class BanAllBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' })
+  @IsInt()
+  @Min(-1)
+  @Max(52_560_000)
+  duration!: number;
+}
+
+export class GroupIdBody {
+  @GroupIdField() group_id!: string;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GroupAuthGuard } from './group-auth.guard';
+import { GroupInfoController } from './group-info.controller';
+import { GroupLifecycleController } from './group-lifecycle.controller';
+import { GroupSettingsController } from './group-settings.controller';
+
+/** The `/group/...` dialect (seed 001). */
+@Module({
+  controllers: [GroupLifecycleController, GroupInfoController, GroupSettingsController],
+  providers: [GroupAuthGuard],
+})
+export class GroupDialectModule {}

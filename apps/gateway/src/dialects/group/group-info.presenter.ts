@@ -1,0 +1,59 @@
+import type { GroupInfoView, GroupType } from '@cohort/contracts';
+
+/** Ids leave as JSON numbers when they are numeric and exact; other ids stay strings. */
+export function jsonId(id: string): number | string {
+  const n = Number(id);
+  return /^[0-9]+$/.test(id) && Number.isSafeInteger(n) ? n : id;
+}
+
+const TYPE_CODE: Record<GroupType, number> = { group: 0, chatroom: 2 };
+
+/** Seed 4.16 `ban_expire_time`: seconds; -1 permanent; 0 when off or expired. */
+export function banExpireTime(muteAllUntil: number | null, now = Date.now()): number {
+  if (muteAllUntil === null) return 0;
+  if (muteAllUntil < 0) return -1;
+  return muteAllUntil > now ? Math.floor(muteAllUntil / 1000) : 0;
+}
+
+/** Group info exactly as seed 4.16 / 4.24 / 4.42. */
+export function toGroupInfo(view: GroupInfoView) {
+  return {
+    apply_approval: view.settings.applyApproval,
+    avatar: view.avatar,
+    ban_expire_time: banExpireTime(view.muteAllUntil),
+    capacity: view.capacity,
+    count: view.memberCount,
+    created_at: view.createdAt,
+    description: view.description,
+    ext: view.ext,
+    group_id: jsonId(view.groupId),
+    history_visible: view.settings.historyVisible,
+    member_invite: view.settings.memberInvite,
+    member_modify: view.settings.memberModify,
+    msg_mute_mode: view.callerMember?.msgMuteMode ?? 0,
+    msg_push_mode: view.callerMember?.msgPushMode ?? 0,
+    name: view.name,
+    owner_id: jsonId(view.ownerId),
+    read_ack: view.settings.readAck,
+    status: view.status === 'dissolved' ? 1 : 0,
+    type: TYPE_CODE[view.type],
+    updated_at: view.updatedAt,
+  };
+}
+
+/** Short group info of seed 4.26. */
+export function toShortGroupInfo(view: GroupInfoView) {
+  return {
+    apply_approval: view.settings.applyApproval,
+    avatar: view.avatar,
+    capacity: view.capacity,
+    count: view.memberCount,
+    group_id: jsonId(view.groupId),
+    msg_mute_mode: view.callerMember?.msgMuteMode ?? 0,
+    msg_push_mode: view.callerMember?.msgPushMode ?? 0,
+    name: view.name,
+    owner: jsonId(view.ownerId),
+    status: view.status === 'dissolved' ? 1 : 0,
+    type: TYPE_CODE[view.type],
+  };
+}

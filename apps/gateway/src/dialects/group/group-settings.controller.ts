@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Subjects, type UpdateGroupSettingsCommand } from '@cohort/contracts';
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { CallContext } from '../../http/call-context.decorator';
+import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
+import { GroupAuthGuard } from './group-auth.guard';
+import { GroupEnvelopeInterceptor } from './group-envelope.interceptor';
+import { banExpireTime, toGroupInfo } from './group-info.presenter';
+
+/** The boolean settings endpoints (4.43, 4.44, 4.46, 4.47) and the setting each one writes. */
+const FLAG_SETTINGS = {
+  allow_member_invitation: 'memberInvite',
+  allow_member_modify: 'memberModify',
+  enable_read_ack: 'readAck',
+  history_visible: 'historyVisible',
+} as const;
+type FlagEndpoint = keyof typeof FLAG_SETTINGS;
+
+@ApiTags('group: settings')
+@ApiSecurity('access-token')
+@Controller('group/settings')
+@UseGuards(GroupAuthGuard)
+@UseInterceptors(GroupEnvelopeInterceptor)
+export class GroupSettingsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @ApiOperation({ summary: '4.42 Group settings (same shape as group info)' })
+  async settings(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
+    return toGroupInfo(await this.bus.send(Subjects.groups.get, ctx, { groupId: query.group_id }));
+  }
+
+  @Put('require_admin_approval')
+  @ApiOperation({ summary: '4.48 Whether applications need admin approval' })
+  approvalByPut(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
+    return this.write(ctx, { groupId: body.group_id, applyApproval: body.apply_approval });
+  }
+
+  @Post('require_admin_approval')
+  @HttpCode(200)
+  @ApiOperation({ summary: '4.48 Whether applications need admin approval' })
+  approvalByPost(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
+    return this.write(ctx, { groupId: body.group_id, applyApproval: body.apply_approval });
+  }
+
+  @Post('ban_all')
+  @HttpCode(200)
+  @ApiOperation({ summary: '4.45 Mute all (minutes; -1 permanent): only owner, admins and allowlisted users may send' })
+  async banAll(@CallContext() ctx: RequestContext, @Body() body: BanAllBody) {
+    const view = await this.bus.send(Subjects.groups.setMuteAll, ctx, {
+      groupId: body.group_id,
+      durationMinutes: body.duration,
+    });
+    return { ban_expire_time: banExpireTime(view.muteAllUntil) };
+  }
+
+  @Post('unban_all')
+  @HttpCode(200)
+  @ApiOperation({ summary: '4.49 Lift mute-all' })
+  async unbanAll(@CallContext() ctx: RequestContext, @Body() body: GroupIdBody): Promise<true> {
+    await this.bus.send(Subjects.groups.setMuteAll, ctx, { groupId: body.group_id, durationMinutes: 0 });
+    return true;
+  }
+
+  @Put(':flag')
+  @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
+  @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
+  flagByPut(@CallContext() ctx: RequestContext, @Param('flag') flag: string, @Body() body: GroupSettingFlagBody) {
+    return this.writeFlag(ctx, flag, body);
+  }
+
+  @Post(':flag')
+  @HttpCode(200)
+  @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
+  @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
+  flagByPost(@CallContext() ctx: RequestContext, @Param('flag') flag: string, @Body() body: GroupSettingFlagBody) {
+    return this.writeFlag(ctx, flag, body);
+  }
+
+  private writeFlag(ctx: RequestContext, flag: string, body: GroupSettingFlagBody): Promise<true> {
+    if (!(flag in FLAG_SETTINGS)) throw new DomainError('not_found', 'no such endpoint');
+    return this.write(ctx, { groupId: body.group_id, [FLAG_SETTINGS[flag as FlagEndpoint]]: body.value });
+  }
+
+  private async write(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<true> {
+    await this.bus.send(Subjects.groups.updateSettings, ctx, command);
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { HealthSubjects, type CommandSubject, type ServiceName } from '@cohort/contracts';
+import { BusClient } from '@cohort/bus';
+
+/** 200 once every service answers its health subject over NATS, 503 before. */
+@ApiTags('ops')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Gateway and service health' })
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const ctx = { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: randomUUID() };
+    const entries = await Promise.all(
+      (Object.entries(HealthSubjects) as [ServiceName, string][]).map(async ([service, subject]) => {
+        try {
+          await this.bus.send(subject as CommandSubject & `${string}.health.check`, ctx, {});
+          return [service, 'ok'] as const;
+        } catch (error) {
+          return [service, error instanceof Error ? error.message : 'down'] as const;
+        }
+      }),
+    );
+    const services = Object.fromEntries(entries);
+    const ok = entries.every(([, status]) => status === 'ok');
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', services };
+  }
+}

@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import type { RegisteredApp } from '../tenancy/apps.registry';
+
+/** What authentication attaches to a request. */
+export interface Authenticated {
+  app: RegisteredApp;
+  caller: Caller;
+}
+
+export type CohortRequest = FastifyRequest & { cohort?: Authenticated };
+
+export function busContext(request: CohortRequest): RequestContext {
+  if (!request.cohort) throw new Error('route is missing its auth guard');
+  return { caller: request.cohort.caller, requestId: String(request.id) };
+}

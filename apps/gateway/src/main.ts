@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { bootstrapGateway } from './bootstrap-gateway';
+
+void bootstrapGateway();

@@ -1,0 +1,22 @@
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+
+const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** One tenant, as configured (APPS_JSON / APPS_FILE, or the default demo app). */
+export class AppConfig {
+  @Matches(NAME) appId!: string;
+  @Matches(NAME) orgName!: string;
+  @Matches(NAME) appName!: string;
+  @IsString() @MinLength(1) clientId!: string;
+  @IsString() @MinLength(8) clientSecret!: string;
+  /** Key the app's JWTs are signed with; defaults to the client secret. */
+  @IsOptional() @IsString() @MinLength(16) jwtSecret?: string;
+}
+
+export const DEFAULT_APP: AppConfig = {
+  appId: 'demo',
+  orgName: 'demo',
+  appName: 'demo',
+  clientId: 'demo',
+  clientSecret: 'demo-secret',
+};

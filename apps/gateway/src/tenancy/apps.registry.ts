@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { validateInput } from '@cohort/errors';
+import type { GatewayEnv } from '../config/gateway.config';
+import { AppConfig, DEFAULT_APP } from './app-config';
+
+export interface RegisteredApp extends AppConfig {
+  /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
+  applicationUuid: string;
+  signingKey: string;
+}
+
+function uuidFrom(appId: string): string {
+  const hex = createHash('sha1').update(`cohort-app:${appId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Apps (tenants) from configuration; refuses to start on bad or unsafe app config. */
+@Injectable()
+export class AppsRegistry {
+  private readonly byId = new Map<string, RegisteredApp>();
+  private readonly byClientId = new Map<string, RegisteredApp>();
+  private readonly byOrgApp = new Map<string, RegisteredApp>();
+
+  constructor(config: ConfigService<GatewayEnv, true>) {
+    const apps = this.load(config);
+    const production = config.get('NODE_ENV', { infer: true }) === 'production';
+    for (const [index, raw] of apps.entries()) {
+      const app = validateInput(AppConfig, raw, `apps[${index}]`);
+      if (production && app.clientSecret === DEFAULT_APP.clientSecret) {
+        throw new Error(`apps[${index}].clientSecret: the default dev secret is refused with NODE_ENV=production`);
+      }
+      if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) {
+        throw new Error(`apps[${index}]: duplicate appId or clientId`);
+      }
+      const registered = { ...app, applicationUuid: uuidFrom(app.appId), signingKey: app.jwtSecret ?? app.clientSecret };
+      this.byId.set(app.appId, registered);
+      this.byClientId.set(app.clientId, registered);
+      this.byOrgApp.set(`${app.orgName}/${app.appName}`, registered);
+    }
+  }
+
+  findById(appId: string): RegisteredApp | undefined {
+    return this.byId.get(appId);
+  }
+
+  findByClientId(clientId: string): RegisteredApp | undefined {
+    return this.byClientId.get(clientId);
+  }
+
+  findByOrgApp(orgName: string, appName: string): RegisteredApp | undefined {
+    return this.byOrgApp.get(`${orgName}/${appName}`);
+  }
+
+  private load(config: ConfigService<GatewayEnv, true>): unknown[] {
+    const json = config.get('APPS_JSON', { infer: true });
+    const file = config.get('APPS_FILE', { infer: true });
+    const text = json ?? (file ? readFileSync(file, 'utf8') : null);
+    if (text === null) return [DEFAULT_APP];
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed) || parsed.length === 0) {
+      throw new Error(`${json ? 'APPS_JSON' : 'APPS_FILE'}: must be a non-empty JSON array of apps`);
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView } from '@cohort/contracts';
+import { EventPublisher, type RequestContext } from '@cohort/bus';
+import { DomainError, invalidParameter } from '@cohort/errors';
+import { isDuplicateKeyError } from '@cohort/mongo';
+import { generateNumericId } from '@cohort/service-kit';
+import { SuperAdminRepository } from '../super-admins/super-admin.repository';
+import { defaultPublic, defaultSettings } from './group-defaults';
+import { GroupRepository } from './group.repository';
+import { assertCanCreate } from './group.policy';
+import { toInfo } from './groups.service';
+import { MembershipClient } from './membership.client';
+
+const ID_ATTEMPTS = 3;
+
+/**
+ * Creating a group spans groups and membership with no transaction, so it is a small saga:
+ * store the group as pending → membership initializes the roster (idempotent, keyed by group id)
+ * → mark active → publish `group.created`. A failure compensates; a crash is cleaned up by the
+ * GroupSweeper.
+ */
+@Injectable()
+export class GroupCreationService {
+  private readonly logger = new Logger(GroupCreationService.name);
+
+  constructor(
+    private readonly groups: GroupRepository,
+    private readonly superAdmins: SuperAdminRepository,
+    private readonly membership: MembershipClient,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async create(ctx: RequestContext, command: CreateGroupCommand): Promise<GroupInfoView> {
+    const { caller } = ctx;
+    const ownerId = caller.userId ?? command.ownerId;
+    if (!ownerId) throw invalidParameter('user_id', 'is required: an app admin creates a group on behalf of its owner');
+    const isSuperAdmin = command.type === 'chatroom' && !caller.isAppAdmin
+      ? await this.superAdmins.isSuperAdmin(caller.appId, ownerId)
+      : false;
+    assertCanCreate(command.type, caller, isSuperAdmin);
+    if (command.type === 'chatroom' && (command.name?.length ?? 0) > Limits.chatroomName) {
+      throw invalidParameter('name', `must be at most ${Limits.chatroomName} characters for a chatroom`);
+    }
+    const capacity = command.capacity ?? Limits.defaultCapacity;
+    const memberIds = [...new Set(command.memberIds)].filter((id) => id !== ownerId);
+    if (memberIds.length + 1 > capacity) {
+      throw invalidParameter('user_list', `at most ${capacity - 1} users besides the owner (capacity ${capacity})`);
+    }
+
+    const pending = await this.insertPending(ctx, command, ownerId, capacity);
+    const key = { appId: caller.appId, groupId: pending.groupId };
+    let memberCount: number;
+    try {
+      ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, ownerId, memberIds, capacity));
+    } catch (error) {
+      await this.rollBack(ctx, pending.groupId);
+      throw error;
+    }
+    const active = await this.groups.activate(key);
+    if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
+    await this.publishCreated(ctx, active, memberCount);
+    const owner = await this.membership.accessTo({ ...ctx, caller: { ...caller, userId: ownerId } }, [active.groupId]);
+    return toInfo(active, owner.get(active.groupId));
+  }
+
+  /** Publishes `group.created` (message id = group id, so a republish is dropped) and clears the flag. */
+  async publishCreated(ctx: RequestContext, group: GroupView, memberCount: number): Promise<void> {
+    await this.events.publish('group.created', {
+      caller: ctx.caller,
+      correlationId: ctx.requestId,
+      groupId: group.groupId,
+      dedupKey: group.groupId,
+      data: { type: group.type, name: group.name, ownerId: group.ownerId, capacity: group.capacity, memberCount },
+    });
+    await this.groups.markCreatedEventPublished({ appId: ctx.caller.appId, groupId: group.groupId });
+  }
+
+  /** Compensation: drop whatever membership stored, then the pending record. Idempotent. */
+  async rollBack(ctx: RequestContext, groupId: string): Promise<void> {
+    try {
+      await this.membership.purgeRoster(ctx, groupId);
+      await this.groups.deletePending({ appId: ctx.caller.appId, groupId });
+    } catch (error) {
+      // Left pending: the sweep retries the rollback later.
+      this.logger.warn(`rollback of group ${groupId} deferred: ${String(error)}`);
+    }
+  }
+
+  private async insertPending(ctx: RequestContext, command: CreateGroupCommand, ownerId: string, capacity: number) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.groups.insertPending(ctx.caller.appId, {
+          groupId: generateNumericId(),
+          type: command.type,
+          name: command.name ?? '',
+          description: command.description ?? '',
+          avatar: command.avatar ?? '',
+          ext: command.ext ?? '',
+          ownerId,
+          capacity,
+          public: defaultPublic(command.type),
+          settings: defaultSettings(command.type),
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error) || attempt >= ID_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

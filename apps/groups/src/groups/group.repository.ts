@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { GroupSettings, GroupView } from '@cohort/contracts';
+import { GroupDoc } from './schemas/group.schema';
+
+type GroupKey = { appId: string; groupId: string };
+export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
+export type ProfileFields = Partial<Pick<GroupView, 'name' | 'description' | 'avatar' | 'ext'>>;
+
+function toView(doc: GroupDoc): GroupView {
+  return {
+    groupId: doc.groupId,
+    type: doc.type,
+    name: doc.name,
+    description: doc.description,
+    avatar: doc.avatar,
+    ext: doc.ext,
+    ownerId: doc.ownerId,
+    capacity: doc.capacity,
+    public: doc.public,
+    status: doc.status,
+    settings: {
+      applyApproval: doc.settings.applyApproval,
+      memberInvite: doc.settings.memberInvite,
+      memberModify: doc.settings.memberModify,
+      readAck: doc.settings.readAck,
+      historyVisible: doc.settings.historyVisible,
+      disappearSeconds: doc.settings.disappearSeconds,
+    },
+    muteAllUntil: doc.muteAllUntil ?? null,
+    createdAt: doc.createdAt.getTime(),
+    updatedAt: doc.updatedAt.getTime(),
+  };
+}
+
+/** The only code touching the groups collection. Every call is scoped by app. */
+@Injectable()
+export class GroupRepository {
+  constructor(@InjectModel(GroupDoc.name) private readonly model: Model<GroupDoc>) {}
+
+  async insertPending(appId: string, group: NewGroup): Promise<GroupView> {
+    const now = new Date();
+    const doc = await this.model.create({
+      ...group,
+      appId,
+      status: 'pending',
+      muteAllUntil: null,
+      createdEventPending: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return toView(doc.toObject());
+  }
+
+  async activate(key: GroupKey): Promise<GroupView | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' } }, { new: true })
+      .lean();
+    return doc ? toView(doc) : null;
+  }
+
+  async markCreatedEventPublished(key: GroupKey): Promise<void> {
+    await this.model.updateOne(key, { $set: { createdEventPending: false } });
+  }
+
+  async deletePending(key: GroupKey): Promise<void> {
+    await this.model.deleteOne({ ...key, status: 'pending' });
+  }
+
+  async findActive(key: GroupKey): Promise<GroupView | null> {
+    const doc = await this.model.findOne({ ...key, status: 'active' }).lean();
+    return doc ? toView(doc) : null;
+  }
+
+  async findActiveMany(appId: string, groupIds: string[]): Promise<GroupView[]> {
+    const docs = await this.model.find({ appId, groupId: { $in: groupIds }, status: 'active' }).lean();
+    return docs.map(toView);
+  }
+
+  async updateProfile(key: GroupKey, fields: ProfileFields): Promise<GroupView | null> {
+    return this.updateActive(key, { ...fields });
+  }
+
+  async updateSettings(key: GroupKey, changed: Partial<GroupSettings>): Promise<GroupView | null> {
+    const set: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(changed)) set[`settings.${field}`] = value;
+    return this.updateActive(key, set);
+  }
+
+  async setMuteAll(key: GroupKey, until: number | null): Promise<GroupView | null> {
+    return this.updateActive(key, { muteAllUntil: until });
+  }
+
+  /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
+  async dissolve(key: GroupKey): Promise<GroupView | null> {
+    return this.updateActive(key, { status: 'dissolved' });
+  }
+
+  /** Maintenance (all apps): groups cut off mid-creation. */
+  async findStalePending(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
+    const docs = await this.model.find({ status: 'pending', createdAt: { $lt: olderThan } }).limit(limit).lean();
+    return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
+  }
+
+  /** Maintenance (all apps): active groups whose `group.created` was not confirmed published. */
+  async findUnpublishedCreated(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
+    const docs = await this.model
+      .find({ createdEventPending: true, status: 'active', createdAt: { $lt: olderThan } })
+      .limit(limit)
+      .lean();
+    return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
+  }
+
+  private async updateActive(key: GroupKey, set: Record<string, unknown>): Promise<GroupView | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ ...key, status: 'active' }, { $set: { ...set, updatedAt: new Date() } }, { new: true })
+      .lean();
+    return doc ? toView(doc) : null;
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SuperAdminRepository } from '../super-admins/super-admin.repository';
+import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
+import { GroupCreationService } from './group-creation.service';
+import { GroupRepository } from './group.repository';
+import { GroupSweeper } from './group-sweeper';
+import { GroupsController } from './groups.controller';
+import { GroupsService } from './groups.service';
+import { MembershipClient } from './membership.client';
+import { GroupDoc, GroupSchema } from './schemas/group.schema';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: GroupDoc.name, schema: GroupSchema },
+      { name: SuperAdminDoc.name, schema: SuperAdminSchema },
+    ]),
+  ],
+  controllers: [GroupsController],
+  providers: [GroupRepository, SuperAdminRepository, MembershipClient, GroupsService, GroupCreationService, GroupSweeper],
+})
+export class GroupsModule {}

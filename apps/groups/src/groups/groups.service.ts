@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  AccessView,
+  GetGroupsCommand,
+  GroupIdCommand,
+  GroupInfoView,
+  GroupSettings,
+  GroupView,
+  SetMuteAllCommand,
+  UpdateGroupProfileCommand,
+  UpdateGroupSettingsCommand,
+} from '@cohort/contracts';
+import { EventPublisher, type RequestContext } from '@cohort/bus';
+import { invalidParameter } from '@cohort/errors';
+import { muteAllUntilFrom } from './group-defaults';
+import { GroupRepository, type ProfileFields } from './group.repository';
+import {
+  assertCanEditProfile,
+  assertCanRead,
+  assertIsAdmin,
+  assertIsOwner,
+  effectiveRole,
+  groupNotFound,
+  type EffectiveRole,
+} from './group.policy';
+import { MembershipClient } from './membership.client';
+
+const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
+const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAck', 'historyVisible', 'disappearSeconds'] as const;
+
+export function toInfo(group: GroupView, access: AccessView | undefined): GroupInfoView {
+  return { ...group, memberCount: access?.memberCount ?? 0, callerMember: access?.member ?? null };
+}
+
+/** Reads, edits and destruction of groups and chatrooms, with the permission rules of domain.md. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly groups: GroupRepository,
+    private readonly membership: MembershipClient,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async get(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupInfoView> {
+    const { group, role, access } = await this.load(ctx, groupId);
+    assertCanRead(group, role);
+    return toInfo(group, access);
+  }
+
+  /** Batch info: groups that are missing, dissolved or not readable by the caller are left out. */
+  async getMany(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<GroupInfoView[]> {
+    const unique = [...new Set(groupIds)];
+    const found = await this.groups.findActiveMany(ctx.caller.appId, unique);
+    const access = await this.membership.accessTo(ctx, found.map((g) => g.groupId));
+    const byId = new Map(found.map((g) => [g.groupId, g]));
+    return unique.flatMap((id) => {
+      const group = byId.get(id);
+      if (!group) return [];
+      const role = effectiveRole(ctx.caller, group, access.get(id));
+      const readable = role !== null || group.type === 'chatroom' || group.public;
+      return readable ? [toInfo(group, access.get(id))] : [];
+    });
+  }
+
+  async updateProfile(ctx: RequestContext, command: UpdateGroupProfileCommand): Promise<GroupView> {
+    const changed = pick(command, PROFILE_FIELDS);
+    if (Object.keys(changed).length === 0) throw invalidParameter('value', 'no field to update');
+    const { group, role } = await this.load(ctx, command.groupId);
+    assertCanEditProfile(group, role);
+    if (changed.name !== undefined && group.type === 'chatroom' && changed.name.length > 128) {
+      throw invalidParameter('name', 'must be at most 128 characters for a chatroom');
+    }
+    const updated = await this.groups.updateProfile({ appId: ctx.caller.appId, groupId: group.groupId }, changed as ProfileFields);
+    if (!updated) throw groupNotFound(group.groupId);
+    await this.events.publish('group.updated', this.eventInput(ctx, group.groupId, { changed }));
+    return updated;
+  }
+
+  async updateSettings(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<GroupView> {
+    const changed = pick(command, SETTING_FIELDS) as Partial<GroupSettings>;
+    if (Object.keys(changed).length === 0) throw invalidParameter('value', 'no setting to update');
+    const { group, role } = await this.load(ctx, command.groupId);
+    assertIsAdmin(group, role);
+    const updated = await this.groups.updateSettings({ appId: ctx.caller.appId, groupId: group.groupId }, changed);
+    if (!updated) throw groupNotFound(group.groupId);
+    await this.events.publish('group.settings_changed', this.eventInput(ctx, group.groupId, { changed }));
+    return updated;
+  }
+
+  async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
+    const { group, role } = await this.load(ctx, command.groupId);
+    assertIsAdmin(group, role);
+    const until = muteAllUntilFrom(command.durationMinutes);
+    const updated = await this.groups.setMuteAll({ appId: ctx.caller.appId, groupId: group.groupId }, until);
+    if (!updated) throw groupNotFound(group.groupId);
+    await this.events.publish('group.mute_all_changed', this.eventInput(ctx, group.groupId, { until }));
+    return updated;
+  }
+
+  async destroy(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<{ destroyed: true }> {
+    const { group, role } = await this.load(ctx, groupId);
+    assertIsOwner(group, role);
+    const dissolved = await this.groups.dissolve({ appId: ctx.caller.appId, groupId });
+    if (!dissolved) throw groupNotFound(groupId);
+    // Members, mutes, files... are deleted by their owning services when they consume this event.
+    await this.events.publish('group.destroyed', {
+      ...this.eventInput(ctx, groupId, { type: group.type, ownerId: group.ownerId }),
+      dedupKey: groupId,
+    });
+    return { destroyed: true };
+  }
+
+  private async load(
+    ctx: RequestContext,
+    groupId: string,
+  ): Promise<{ group: GroupView; role: EffectiveRole; access: AccessView | undefined }> {
+    const group = await this.groups.findActive({ appId: ctx.caller.appId, groupId });
+    if (!group) throw groupNotFound(groupId);
+    const access = (await this.membership.accessTo(ctx, [groupId])).get(groupId);
+    return { group, role: effectiveRole(ctx.caller, group, access), access };
+  }
+
+  private eventInput<D>(ctx: RequestContext, groupId: string, data: D) {
+    return { caller: ctx.caller, correlationId: ctx.requestId, groupId, data };
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const result: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  return result;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessView, GetAccessCommand, InitializeRosterCommand, PurgeRosterCommand } from '@cohort/contracts';
+import { EventPublisher, type RequestContext } from '@cohort/bus';
+import { DomainError, invalidParameter } from '@cohort/errors';
+import { RosterRepository } from './roster.repository';
+
+const PUBLISH_CHUNK = 200;
+
+/** Rosters: who is in which group, the maintained count, and the capacity rule. */
+@Injectable()
+export class RosterService {
+  constructor(
+    private readonly rosters: RosterRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /**
+   * Step of the create saga, idempotent by group id: a retry after a partial run completes it
+   * and answers the same count.
+   */
+  async initialize(ctx: RequestContext, command: InitializeRosterCommand): Promise<{ memberCount: number }> {
+    if (!ctx.caller.isAppAdmin && ctx.caller.userId !== command.ownerId) {
+      throw new DomainError('forbidden', 'a roster is initialized for its owner only');
+    }
+    const memberIds = [...new Set(command.memberIds)].filter((id) => id !== command.ownerId);
+    if (memberIds.length + 1 > command.capacity) {
+      throw invalidParameter('memberIds', `at most ${command.capacity - 1} users besides the owner`);
+    }
+    const key = { appId: ctx.caller.appId, groupId: command.groupId };
+    await this.rosters.ensureRoster(key, command.ownerId, command.capacity);
+    const members = [
+      { userId: command.ownerId, role: 'owner' as const },
+      ...memberIds.map((userId) => ({ userId, role: 'member' as const })),
+    ];
+    await this.rosters.insertMembers(key, members, new Date());
+    const memberCount = await this.rosters.recount(key);
+    for (let i = 0; i < members.length; i += PUBLISH_CHUNK) {
+      await Promise.all(
+        members.slice(i, i + PUBLISH_CHUNK).map((m) =>
+          this.events.publish('member.joined', {
+            caller: ctx.caller,
+            correlationId: ctx.requestId,
+            groupId: command.groupId,
+            dedupKey: `${command.groupId}:${m.userId}:created`,
+            data: { userId: m.userId, role: m.role, how: 'created' },
+          }),
+        ),
+      );
+    }
+    return { memberCount };
+  }
+
+  async purge(ctx: RequestContext, { groupId }: PurgeRosterCommand): Promise<{ purged: true }> {
+    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the system may purge a roster');
+    await this.rosters.purge({ appId: ctx.caller.appId, groupId });
+    return { purged: true };
+  }
+
+  async access(ctx: RequestContext, { groupIds, userId }: GetAccessCommand): Promise<AccessView[]> {
+    const unique = [...new Set(groupIds)];
+    const rosters = await this.rosters.findRosters(ctx.caller.appId, unique);
+    const found = unique.filter((id) => rosters.has(id));
+    const members = userId && found.length > 0 ? await this.rosters.findMemberships(ctx.caller.appId, found, userId) : new Map();
+    return found.map((groupId) => ({
+      groupId,
+      memberCount: rosters.get(groupId)?.memberCount ?? 0,
+      member: members.get(groupId) ?? null,
+    }));
+  }
+}

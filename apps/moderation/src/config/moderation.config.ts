@@ -1,0 +1,4 @@
+import { serviceEnvSchema } from '@cohort/config';
+
+/** The only place the moderation service's environment is described. */
+export const moderationEnvSchema = serviceEnvSchema('cohort_moderation');

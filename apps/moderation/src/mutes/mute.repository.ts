@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@cohort/mongo';
+import { afterCursor, toPage, type GroupKey, type ListCursor, type ListPage } from '../group-key';
+import { MuteDoc } from './schemas/mute.schema';
+
+/** -1 in `until`: muted until lifted. */
+export const PERMANENT = -1;
+
+export interface MuteEntry {
+  userId: string;
+  /** ms since epoch, or -1 for permanent */
+  until: number;
+  by: string | null;
+  /** ms since epoch */
+  at: number;
+}
+
+function toEntry(doc: MuteDoc): MuteEntry {
+  return { userId: doc.userId, until: doc.until, by: doc.by ?? null, at: doc.at.getTime() };
+}
+
+/** Still in force at `now`: permanent, or ending later. */
+function inForce(now: number): Record<string, unknown> {
+  return { $or: [{ until: PERMANENT }, { until: { $gt: now } }] };
+}
+
+/** The only code touching the mutes collection. Every call is scoped by app and group. */
+@Injectable()
+export class MuteRepository {
+  constructor(@InjectModel(MuteDoc.name) private readonly model: Model<MuteDoc>) {}
+
+  /** Mutes the user, or replaces the user's existing mute (a new mute restarts its clock). */
+  async upsert(key: GroupKey, userId: string, until: number, by: string | null, at: Date = new Date()): Promise<MuteEntry> {
+    const write = () =>
+      this.model
+        .findOneAndUpdate({ ...key, userId }, { $set: { until, by, at } }, { upsert: true, new: true })
+        .lean()
+        .orFail();
+    try {
+      return toEntry(await write());
+    } catch (error) {
+      // Two concurrent upserts of one (group, user): the loser retries as a plain update.
+      if (!isDuplicateKeyError(error)) throw error;
+      return toEntry(await write());
+    }
+  }
+
+  /** Mutes of these users that are in force at `now` (expired ones are left out). */
+  async findInForce(key: GroupKey, userIds: string[], now: number = Date.now()): Promise<MuteEntry[]> {
+    const docs = await this.model.find({ ...key, userId: { $in: userIds }, ...inForce(now) }).lean();
+    return docs.map(toEntry);
+  }
+
+  async listPage(key: GroupKey, limit: number, after?: ListCursor): Promise<ListPage<MuteEntry>> {
+    const docs = await this.model
+      .find({ ...key, ...afterCursor(after) })
+      .sort({ at: 1, userId: 1 })
+      .limit(limit + 1)
+      .lean();
+    return toPage(docs.map(toEntry), limit);
+  }
+
+  /** Lifts these users' mutes; returns how many existed. */
+  async remove(key: GroupKey, userIds: string[]): Promise<number> {
+    const result = await this.model.deleteMany({ ...key, userId: { $in: userIds } });
+    return result.deletedCount;
+  }
+
+  async purgeGroup(key: GroupKey): Promise<void> {
+    await this.model.deleteMany(key);
+  }
+}

@@ -1,0 +1,19 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** An individual mute. Survives leaving and re-joining until it expires or is lifted. */
+@Schema({ collection: 'mutes', versionKey: false })
+export class MuteDoc {
+  @Prop({ required: true }) appId!: string;
+  @Prop({ required: true }) groupId!: string;
+  @Prop({ required: true }) userId!: string;
+  /** ms since epoch, or -1 for permanent. An expired mute is ignored, not deleted (no TTL on FerretDB). */
+  @Prop({ required: true }) until!: number;
+  /** Who muted; null when an app admin acted without naming a user. */
+  @Prop({ type: String, default: null }) by!: string | null;
+  @Prop({ required: true }) at!: Date;
+}
+
+export const MuteSchema = SchemaFactory.createForClass(MuteDoc);
+// (group, user) is unique; listing walks (at, userId) within a group.
+MuteSchema.index({ appId: 1, groupId: 1, userId: 1 }, { unique: true });
+MuteSchema.index({ appId: 1, groupId: 1, at: 1, userId: 1 });

@@ -1,0 +1,71 @@
+import type { Model } from 'mongoose';
+import { nonDuplicateWriteErrors } from '@cohort/mongo';
+import { afterCursor, toPage, type GroupKey, type ListCursor, type ListPage } from '../group-key';
+import type { GroupUserEntryDoc } from './group-user-entry.schema';
+
+export interface GroupUserEntry {
+  userId: string;
+  by: string | null;
+  /** ms since epoch */
+  at: number;
+}
+
+function toEntry(doc: GroupUserEntryDoc): GroupUserEntry {
+  return { userId: doc.userId, by: doc.by ?? null, at: doc.at.getTime() };
+}
+
+/**
+ * Shared storage logic of the blocklist and the allowlist: same shape, different collections.
+ * Subclasses only inject their model, so each stays the only code touching its collection.
+ */
+export abstract class GroupUserListRepository {
+  protected constructor(private readonly model: Model<GroupUserEntryDoc>) {}
+
+  /** Adds users not on the list yet; users already on it keep their original entry (idempotent). */
+  async add(key: GroupKey, userIds: string[], by: string | null, at: Date = new Date()): Promise<void> {
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return;
+    try {
+      await this.model.insertMany(
+        unique.map((userId) => ({ ...key, userId, by, at })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (nonDuplicateWriteErrors(error).length > 0) throw error;
+    }
+  }
+
+  /** The entries of these users that exist (absent users are simply missing from the result). */
+  async find(key: GroupKey, userIds: string[]): Promise<GroupUserEntry[]> {
+    const docs = await this.model.find({ ...key, userId: { $in: userIds } }).lean();
+    return docs.map(toEntry);
+  }
+
+  async listPage(key: GroupKey, limit: number, after?: ListCursor): Promise<ListPage<GroupUserEntry>> {
+    const docs = await this.model
+      .find({ ...key, ...afterCursor(after) })
+      .sort({ at: 1, userId: 1 })
+      .limit(limit + 1)
+      .lean();
+    return toPage(docs.map(toEntry), limit);
+  }
+
+  /** Returns how many entries were removed; removing users not on the list is not an error. */
+  async remove(key: GroupKey, userIds: string[]): Promise<number> {
+    const result = await this.model.deleteMany({ ...key, userId: { $in: userIds } });
+    return result.deletedCount;
+  }
+
+  /**
+   * Removes the user's entry only if it was written before `before`: a late or redelivered event
+   * must not undo an entry made after the fact it reports (e.g. re-added after re-joining).
+   */
+  async removeIfAddedBefore(key: GroupKey, userId: string, before: Date): Promise<number> {
+    const result = await this.model.deleteMany({ ...key, userId, at: { $lte: before } });
+    return result.deletedCount;
+  }
+
+  async purgeGroup(key: GroupKey): Promise<void> {
+    await this.model.deleteMany(key);
+  }
+}

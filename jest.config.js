@@ -1,0 +1,65 @@
+// Jest: three tiers as projects — `unit` (*.spec.ts), `integration` (*.integration-spec.ts) and
+// `e2e` (*.e2e-spec.ts). Run one with `npx jest --selectProjects <name>`.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const ts = require('typescript');
+
+const readJson = (file) => {
+  const parsed = ts.parseConfigFileTextToJson(file, readFileSync(join(__dirname, file), 'utf8'));
+  if (parsed.error) throw new Error(`cannot parse ${file}: ${parsed.error.messageText}`);
+  return parsed.config;
+};
+
+// `@cohort/*` aliases come from tsconfig.base.json (the single list of them).
+const paths = readJson('tsconfig.base.json').compilerOptions.paths;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, `<rootDir>/${target}`]),
+);
+
+// Same parser/decorator settings as the build (.swcrc). The aliases are also rewritten by swc
+// (absolute baseUrl) so that files jest loads outside its module system — globalSetup and
+// globalTeardown — resolve them too.
+const swcrc = readJson('.swcrc');
+const swcJestConfig = {
+  swcrc: false,
+  sourceMaps: 'inline',
+  module: swcrc.module,
+  jsc: { ...swcrc.jsc, baseUrl: __dirname, paths },
+};
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcJestConfig] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.infra/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.infra/'],
+};
+
+const withServers = {
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  watchman: false,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'] },
+    {
+      ...common,
+      ...withServers,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/*.integration-spec.ts'],
+      testTimeout: 60_000,
+    },
+    {
+      ...common,
+      ...withServers,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
+      testTimeout: 120_000,
+    },
+  ],
+};

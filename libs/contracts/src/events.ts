@@ -1,0 +1,50 @@
+import type { GroupSettings, GroupType } from './groups/group.types';
+import type { MemberRole } from './membership/member.types';
+
+/** The JetStream stream that captures every domain event. No command subject starts with `evt.`. */
+export const EVENTS_STREAM = 'COHORT_EVENTS';
+export const EVENT_SUBJECT_PREFIX = 'evt.';
+export const EVENTS_WILDCARD = 'evt.>';
+
+export type JoinHow = 'created' | 'added' | 'applied' | 'invited' | 'qr' | 'code';
+export type LeaveHow = 'left' | 'kicked' | 'blocked' | 'destroyed';
+
+/** Event type → data. Public surface: documented in docs/events.md. */
+export interface EventMap {
+  'group.created': {
+    type: GroupType;
+    name: string;
+    ownerId: string;
+    capacity: number;
+    memberCount: number;
+  };
+  'group.updated': { changed: Partial<Record<'name' | 'description' | 'avatar' | 'ext', string>> };
+  'group.settings_changed': { changed: Partial<GroupSettings> };
+  'group.mute_all_changed': { until: number | null };
+  'group.destroyed': { type: GroupType; ownerId: string };
+  'member.joined': { userId: string; role: MemberRole; how: JoinHow };
+  'member.left': { userId: string; how: LeaveHow };
+}
+
+export type EventType = keyof EventMap;
+
+export interface EventActor {
+  userId: string | null;
+  isAppAdmin: boolean;
+}
+
+/** The envelope every event carries (house style). */
+export interface DomainEvent<K extends EventType = EventType> {
+  eventId: string;
+  type: K;
+  occurredAt: string;
+  appId: string;
+  groupId: string;
+  actor: EventActor;
+  correlationId: string;
+  data: EventMap[K];
+}
+
+export function eventSubject(type: EventType): string {
+  return `${EVENT_SUBJECT_PREFIX}${type}`;
+}

@@ -1,0 +1,100 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import type { ApplyApproval, GroupType } from './group.types';
+
+const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
+const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
+
+export class CreateGroupCommand {
+  @IsIn(['group', 'chatroom'])
+  type!: GroupType;
+
+  /** Required when an app admin creates without acting as a user; ignored otherwise. */
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  ownerId?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.groupName)
+  name?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.description)
+  description?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.avatarUrl)
+  avatar?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.ext)
+  ext?: string;
+
+  @IsArray()
+  @ArrayMaxSize(Limits.maxCapacity)
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  memberIds!: string[];
+
+  @IsOptional() @IsInt() @Min(1) @Max(Limits.maxCapacity)
+  capacity?: number;
+}
+
+export class GroupIdCommand {
+  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  groupId!: string;
+}
+
+export class GetGroupsCommand {
+  @IsArray()
+  @ArrayMaxSize(Limits.batchGroupInfo)
+  @Matches(NUMERIC_ID_PATTERN, { ...GROUP_ID_RULE, each: true })
+  groupIds!: string[];
+}
+
+export class UpdateGroupProfileCommand extends GroupIdCommand {
+  @IsOptional() @IsString() @MaxLength(Limits.groupName)
+  name?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.description)
+  description?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.avatarUrl)
+  avatar?: string;
+
+  @IsOptional() @IsString() @MaxLength(Limits.ext)
+  ext?: string;
+}
+
+export class UpdateGroupSettingsCommand extends GroupIdCommand {
+  @IsOptional() @IsIn([0, 1, 2])
+  applyApproval?: ApplyApproval;
+
+  @IsOptional() @IsBoolean()
+  memberInvite?: boolean;
+
+  @IsOptional() @IsBoolean()
+  memberModify?: boolean;
+
+  @IsOptional() @IsBoolean()
+  readAck?: boolean;
+
+  @IsOptional() @IsBoolean()
+  historyVisible?: boolean;
+
+  @IsOptional() @IsInt() @Min(0) @Max(Limits.disappearSecondsMax)
+  disappearSeconds?: number;
+}
+
+export class SetMuteAllCommand extends GroupIdCommand {
+  /** Minutes (seed 001 4.45): -1 permanent, 0 lifts, > 0 that long. */
+  @IsInt() @Min(-1) @Max(525_600 * 100)
+  durationMinutes!: number;
+}

@@ -1,0 +1,38 @@
+export type GroupType = 'group' | 'chatroom';
+export type GroupStatus = 'pending' | 'active' | 'dissolved';
+export type ApplyApproval = 0 | 1 | 2;
+
+export interface GroupSettings {
+  /** 0 anyone may join by applying, 1 an admin must approve, 2 applications refused. */
+  applyApproval: ApplyApproval;
+  memberInvite: boolean;
+  memberModify: boolean;
+  readAck: boolean;
+  historyVisible: boolean;
+  disappearSeconds: number;
+}
+
+/** A group or chatroom record as the groups service owns it. Times are ms since epoch. */
+export interface GroupView {
+  groupId: string;
+  type: GroupType;
+  name: string;
+  description: string;
+  avatar: string;
+  ext: string;
+  ownerId: string;
+  capacity: number;
+  public: boolean;
+  status: GroupStatus;
+  settings: GroupSettings;
+  /** Mute-all end in ms; -1 permanent; null off. Expired values read as off. */
+  muteAllUntil: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A group joined with what membership knows: the maintained count and the caller's own record. */
+export interface GroupInfoView extends GroupView {
+  memberCount: number;
+  callerMember: import('../membership/member.types').MemberView | null;
+}

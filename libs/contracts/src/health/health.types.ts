@@ -1,0 +1,5 @@
+export interface HealthView {
+  service: string;
+  status: 'ok';
+  uptimeSeconds: number;
+}

@@ -1,0 +1,24 @@
+/** Field and batch limits of domain.md, shared by gateway validation and service validation. */
+export const Limits = {
+  groupName: 512,
+  chatroomName: 128,
+  description: 512,
+  avatarUrl: 1024,
+  ext: 1024,
+  displayName: 64,
+  reason: 256,
+  defaultCapacity: 1000,
+  maxCapacity: 10_000,
+  maxAdmins: 99,
+  batchGroupInfo: 100,
+  batchRemoveMembers: 100,
+  batchMemberOps: 60,
+  disappearSecondsMax: 7_257_600,
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+} as const;
+
+/** Ids we generate (and the /group dialect's int64 ids): decimal strings of a 53-bit number. */
+export const NUMERIC_ID_PATTERN = /^[0-9]{1,16}$/;
+/** User ids: opaque strings (numeric in the /group dialect, names in Easemob, UUIDs in Mixin). */
+export const USER_ID_PATTERN = /^[A-Za-z0-9_.@:-]{1,64}$/;

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode as NatsErrorCode, JSONCodec, NatsError } from 'nats';
+import type { Caller, CommandEnvelope, CommandSubject, Reply, RequestOf, ResponseOf } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
+import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+
+/** Nest's NATS transport packet formats (request `{pattern,data,id}`, reply `{response,err}`). */
+interface NestReplyPacket<T> {
+  id: string;
+  response?: Reply<T>;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
+const codec = JSONCodec();
+
+export interface RequestContext {
+  caller: Caller;
+  requestId: string;
+}
+
+/**
+ * Typed request/reply over NATS. Talks to Nest microservice handlers in their wire format but
+ * uses the nats client's request() so that "no responders" fails fast (503) and every call has a
+ * timeout (504).
+ */
+@Injectable()
+export class BusClient {
+  constructor(
+    private readonly holder: NatsConnectionHolder,
+    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
+  ) {}
+
+  async send<S extends CommandSubject>(
+    subject: S,
+    context: RequestContext,
+    data: RequestOf<S>,
+  ): Promise<ResponseOf<S>> {
+    const envelope: CommandEnvelope<RequestOf<S>> = { caller: context.caller, requestId: context.requestId, data };
+    const nc = await this.holder.get();
+    let raw: Uint8Array;
+    try {
+      const msg = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: randomUUID() }), {
+        timeout: this.options.requestTimeoutMs,
+      });
+      raw = msg.data;
+    } catch (error) {
+      throw toTransportError(subject, error);
+    }
+    const packet = codec.decode(raw) as NestReplyPacket<ResponseOf<S>>;
+    if (!packet.response) {
+      throw new DomainError('internal', `${subject}: malformed reply`, { err: String(packet.err ?? '') });
+    }
+    if (!packet.response.ok) throw DomainError.fromPayload(packet.response.error);
+    return packet.response.data;
+  }
+}
+
+function toTransportError(subject: string, error: unknown): DomainError {
+  if (error instanceof NatsError) {
+    if (error.code === NatsErrorCode.NoResponders) {
+      return new DomainError('unavailable', `service for ${subject} is not available`);
+    }
+    if (error.code === NatsErrorCode.Timeout) {
+      return new DomainError('timeout', `service for ${subject} did not answer in time`);
+    }
+  }
+  return new DomainError('unavailable', `bus error on ${subject}: ${String(error)}`);
+}

@@ -1,0 +1,38 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DiscoveryModule } from '@nestjs/core';
+import type { CommonEnv } from '@cohort/config';
+import { BusClient } from './bus-client';
+import { EventConsumerRunner } from './event-consumer-runner';
+import { EventPublisher } from './event-publisher';
+import { EventStream } from './event-stream';
+import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+
+/** Bus wiring for one process: typed requests, event publishing and durable event consumers. */
+@Global()
+@Module({})
+export class BusModule {
+  static forRoot(serviceName: string): DynamicModule {
+    return {
+      module: BusModule,
+      imports: [DiscoveryModule],
+      providers: [
+        {
+          provide: BUS_OPTIONS,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<CommonEnv, true>): BusOptions => ({
+            serviceName,
+            natsUrl: config.get('NATS_URL', { infer: true }),
+            requestTimeoutMs: config.get('BUS_TIMEOUT_MS', { infer: true }),
+          }),
+        },
+        NatsConnectionHolder,
+        BusClient,
+        EventStream,
+        EventPublisher,
+        EventConsumerRunner,
+      ],
+      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher],
+    };
+  }
+}

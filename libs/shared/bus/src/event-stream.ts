@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { nanos, RetentionPolicy, StorageType, type JetStreamManager } from 'nats';
+import { EVENTS_STREAM, EVENTS_WILDCARD } from '@cohort/contracts';
+import { NatsConnectionHolder } from './nats-connection';
+
+const DEDUP_WINDOW_MS = 2 * 60 * 1000;
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Ensures the domain-event stream exists; every publisher and consumer calls it first. */
+@Injectable()
+export class EventStream {
+  private ready: Promise<JetStreamManager> | null = null;
+
+  constructor(private readonly holder: NatsConnectionHolder) {}
+
+  ensure(): Promise<JetStreamManager> {
+    this.ready ??= this.create().catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async create(): Promise<JetStreamManager> {
+    const nc = await this.holder.get();
+    const jsm = await nc.jetstreamManager();
+    const existing = await jsm.streams.info(EVENTS_STREAM).catch(() => null);
+    if (!existing) {
+      await jsm.streams.add({
+        name: EVENTS_STREAM,
+        subjects: [EVENTS_WILDCARD],
+        storage: StorageType.File,
+        retention: RetentionPolicy.Limits,
+        duplicate_window: nanos(DEDUP_WINDOW_MS),
+        max_age: nanos(MAX_AGE_MS),
+      });
+    }
+    return jsm;
+  }
+}

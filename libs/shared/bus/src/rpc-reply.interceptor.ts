@@ -1,0 +1,38 @@
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Observable, catchError, map, of } from 'rxjs';
+import type { CommandEnvelope, ErrorPayload, Reply } from '@cohort/contracts';
+import { isDomainError } from '@cohort/errors';
+import { runWithRequestId } from '@cohort/logging';
+
+/**
+ * Wraps every message handler: runs it under the command's request id (logs carry it) and turns
+ * its result or error into a Reply, so errors cross the bus as data. Unknown errors are logged
+ * with their stack here and leave as `internal` without it.
+ */
+@Injectable()
+export class RpcReplyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Rpc');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<Reply<unknown>> {
+    const envelope = context.switchToRpc().getData<Partial<CommandEnvelope<unknown>>>();
+    const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : 'none';
+    const subject = context.getHandler().name;
+    return new Observable<Reply<unknown>>((subscriber) =>
+      runWithRequestId(requestId, () =>
+        next
+          .handle()
+          .pipe(
+            map((data: unknown): Reply<unknown> => ({ ok: true, data })),
+            catchError((error: unknown) => of<Reply<unknown>>({ ok: false, error: this.toPayload(error, subject) })),
+          )
+          .subscribe(subscriber),
+      ),
+    );
+  }
+
+  private toPayload(error: unknown, handler: string): ErrorPayload {
+    if (isDomainError(error)) return error.toPayload();
+    this.logger.error(error instanceof Error ? error : String(error), `${handler} failed`);
+    return { code: 'internal', message: 'internal error' };
+  }
+}

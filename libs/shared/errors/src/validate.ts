@@ -1,0 +1,43 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { invalidParameter } from './domain-error';
+
+function firstFailure(errors: ValidationError[], parent = ''): { field: string; rule: string } | null {
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const messages = Object.values(error.constraints ?? {});
+    if (messages.length > 0) {
+      return { field, rule: messages[0] };
+    }
+    const nested = firstFailure(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/**
+ * Validates a plain object against a class-validator class and returns the typed instance.
+ * Throws `invalid_parameter` naming the first failing field; unknown fields are rejected
+ * (the bus) or stripped (HTTP dialects, whose clients may send vendor fields we do not use).
+ */
+export function validateInput<T extends object>(
+  cls: ClassConstructor<T>,
+  input: unknown,
+  label = '',
+  options: { stripUnknown?: boolean } = {},
+): T {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw invalidParameter(label || 'body', 'must be a JSON object');
+  }
+  const instance = plainToInstance(cls, input);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: !options.stripUnknown });
+  const failure = firstFailure(errors);
+  if (failure) {
+    // class-validator messages start with the property name; keep the rule text only once.
+    const rule = failure.rule.startsWith(failure.field.split('.').pop() ?? '')
+      ? failure.rule.slice((failure.field.split('.').pop() ?? '').length).trim()
+      : failure.rule;
+    throw invalidParameter(label ? `${label}.${failure.field}` : failure.field, rule);
+  }
+  return instance;
+}

@@ -1,0 +1,14 @@
+export { ensureFerretDb, ensureNatsServer, findExecutable } from './binaries';
+export { startFerretDb } from './ferretdb';
+export type { StartFerretDbOptions } from './ferretdb';
+export { startManagedProcess } from './managed-process';
+export type { ManagedProcess, ManagedProcessOptions } from './managed-process';
+export { startNats } from './nats';
+export type { StartNatsOptions } from './nats';
+export { canConnect, findFreePort } from './ports';
+export { findRepoRoot } from './repo-root';
+export type { RunningServer } from './start-on-port';
+export { waitForPort } from './wait-for-port';
+export { ALL_APPS, builtAppMain, DEFAULT_MONGO_DB, GATEWAY_APP, isServiceApp, SERVICE_APPS } from './cohort-apps';
+export type { CohortApp, ServiceApp } from './cohort-apps';
+export { waitForHttpOk } from './wait-for-http';

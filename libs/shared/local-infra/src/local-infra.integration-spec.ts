@@ -1,0 +1,89 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { AckPolicy, connect, JSONCodec } from 'nats';
+import { canConnect, findFreePort, findRepoRoot, RunningServer, startFerretDb, startNats } from './index';
+
+const rootDir = findRepoRoot(__dirname);
+const scratch = join(rootDir, '.infra', 'test', `local-infra-spec-${process.pid}`);
+
+describe('local-infra (real nats-server and FerretDB binaries)', () => {
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('findFreePort returns the preferred port when free, another one when taken', async () => {
+    const free = await findFreePort();
+    expect(await findFreePort(free)).toBe(free);
+    const nats = await startNats({ dataDir: join(scratch, 'nats-port'), port: free });
+    try {
+      const other = await findFreePort(free);
+      expect(other).not.toBe(free);
+    } finally {
+      await nats.stop();
+    }
+  });
+
+  it('starts NATS with JetStream, publishes and consumes durably, and stops', async () => {
+    const nats: RunningServer = await startNats({ dataDir: join(scratch, 'nats') });
+    const port = nats.port;
+    try {
+      const nc = await connect({ servers: nats.url });
+      const codec = JSONCodec<{ n: number }>();
+      const jsm = await nc.jetstreamManager();
+      await jsm.streams.add({ name: 'SPEC', subjects: ['spec.>'] });
+      const js = nc.jetstream();
+      const first = await js.publish('spec.event', codec.encode({ n: 1 }), { msgID: 'm-1' });
+      const duplicate = await js.publish('spec.event', codec.encode({ n: 1 }), { msgID: 'm-1' });
+      expect(duplicate.duplicate).toBe(true);
+      expect(duplicate.seq).toBe(first.seq);
+
+      await jsm.consumers.add('SPEC', { durable_name: 'spec-consumer', ack_policy: AckPolicy.Explicit });
+      const consumer = await js.consumers.get('SPEC', 'spec-consumer');
+      const message = await consumer.next({ expires: 5_000 });
+      expect(message && codec.decode(message.data)).toEqual({ n: 1 });
+      message?.ack();
+
+      // plain request/reply too
+      const sub = nc.subscribe('spec.echo', { callback: (_err, msg) => msg.respond(msg.data) });
+      const reply = await nc.request('spec.echo', codec.encode({ n: 2 }), { timeout: 2_000 });
+      expect(codec.decode(reply.data)).toEqual({ n: 2 });
+      sub.unsubscribe();
+      await nc.close();
+    } finally {
+      await nats.stop();
+    }
+    expect(await canConnect(port)).toBe(false);
+  });
+
+  it('starts FerretDB, inserts and reads back with the mongodb driver, and stops', async () => {
+    const mongo: RunningServer = await startFerretDb({ rootDir, dataDir: join(scratch, 'ferretdb') });
+    const port = mongo.port;
+    try {
+      const client = await MongoClient.connect(mongo.url, { serverSelectionTimeoutMS: 10_000 });
+      try {
+        const things = client.db('local_infra_spec').collection<{ _id: string; n: number }>('things');
+        await things.createIndex({ n: 1 }, { unique: true });
+        await things.insertOne({ _id: 'a', n: 1 });
+        await expect(things.insertOne({ _id: 'b', n: 1 })).rejects.toThrow(/duplicate key/i);
+        const updated = await things.findOneAndUpdate({ _id: 'a' }, { $inc: { n: 41 } }, { returnDocument: 'after' });
+        expect(updated).toEqual({ _id: 'a', n: 42 });
+        expect(await things.countDocuments()).toBe(1);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await mongo.stop();
+    }
+    expect(await canConnect(port)).toBe(false);
+  });
+
+  it('reports the process output when the server cannot start', async () => {
+    const blocker = await startNats({ dataDir: join(scratch, 'nats-blocker') });
+    try {
+      await expect(startNats({ dataDir: join(scratch, 'nats-clash'), port: blocker.port })).rejects.toThrow(
+        /nats-server exited before listening[\s\S]*address already in use/i,
+      );
+    } finally {
+      await blocker.stop();
+    }
+  });
+});

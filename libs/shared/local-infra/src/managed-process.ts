@@ -1,0 +1,123 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+
+const TAIL_LINES = 60;
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Kills every still-running child when this process exits, however it exits normally. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of live) {
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+}
+
+export interface ManagedProcessOptions {
+  name: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Append the child's stdout and stderr to this file. */
+  logFile?: string;
+  /** Called with every output line (e.g. to echo it with a prefix). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /**
+   * Put the child in its own process group, so a Ctrl-C in the terminal reaches only us and we
+   * can stop children in order. It is still killed when this process exits.
+   */
+  detached?: boolean;
+}
+
+export interface ManagedProcess {
+  readonly name: string;
+  readonly pid: number | undefined;
+  /** Resolves with the exit code (or signal name) when the child exits. */
+  readonly exited: Promise<number | string>;
+  /** True once the child has exited. */
+  hasExited(): boolean;
+  /** The last lines of stdout+stderr, for error messages. */
+  tail(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the child is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function startManagedProcess(options: ManagedProcessOptions): ManagedProcess {
+  installExitHook();
+  let log: WriteStream | undefined;
+  if (options.logFile) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    log = createWriteStream(options.logFile, { flags: 'a' });
+    log.write(`\n=== ${new Date().toISOString()} ${options.command} ${options.args.join(' ')}\n`);
+  }
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
+  live.add(child);
+  const lines: string[] = [];
+  let exited = false;
+
+  const attach = (stream: NodeJS.ReadableStream, kind: 'stdout' | 'stderr') => {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      log?.write(chunk);
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (lines.length > TAIL_LINES) lines.shift();
+        options.onLine?.(line, kind);
+      }
+    });
+    stream.on('end', () => {
+      if (partial) {
+        lines.push(partial);
+        options.onLine?.(partial, kind);
+      }
+    });
+  };
+  attach(child.stdout!, 'stdout');
+  attach(child.stderr!, 'stderr');
+
+  const exitedPromise = new Promise<number | string>((resolvePromise) => {
+    child.on('error', (error) => {
+      lines.push(`[spawn error] ${error.message}`);
+      exited = true;
+      live.delete(child);
+      resolvePromise('spawn-error');
+    });
+    child.on('exit', (code, signal) => {
+      exited = true;
+      live.delete(child);
+      log?.end(`=== exited with ${signal ?? code}\n`);
+      resolvePromise(signal ?? code ?? -1);
+    });
+  });
+
+  return {
+    name: options.name,
+    pid: child.pid,
+    exited: exitedPromise,
+    hasExited: () => exited,
+    tail: () => lines.join('\n'),
+    async stop(graceMs = 10_000) {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exitedPromise;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * Walks up from `startDir` to the monorepo root (the folder holding nx.json and package.json).
+ * Works both from sources (libs/...) and from the build output (dist/...).
+ */
+export function findRepoRoot(startDir: string = __dirname): string {
+  let dir = resolve(startDir);
+  for (;;) {
+    if (existsSync(join(dir, 'nx.json')) && existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the repository root above ${startDir}`);
+    dir = parent;
+  }
+}

@@ -1,0 +1,73 @@
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { currentRequestId } from './request-context';
+
+const LEVEL_ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
+const LEVEL_NAME: Record<LogLevel, string> = {
+  verbose: 'trace',
+  debug: 'debug',
+  log: 'info',
+  warn: 'warn',
+  error: 'error',
+  fatal: 'fatal',
+};
+
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+const MIN_LEVEL: Record<LogLevelName, LogLevel> = { debug: 'debug', info: 'log', warn: 'warn', error: 'error' };
+
+/** One JSON object per line on stdout, with the service name and the current request id. */
+export class JsonLogger implements LoggerService {
+  private minIndex: number;
+
+  constructor(
+    private readonly service: string,
+    level: LogLevelName = 'info',
+  ) {
+    this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
+  }
+
+  setLevel(level: LogLevelName): void {
+    this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
+  }
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('verbose', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  private write(level: LogLevel, message: unknown, rest: unknown[]): void {
+    if (LEVEL_ORDER.indexOf(level) < this.minIndex) return;
+    // Nest passes the context as the last string argument, and a stack before it for errors.
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const line: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      level: LEVEL_NAME[level],
+      service: this.service,
+      context,
+      requestId: currentRequestId(),
+    };
+    if (message instanceof Error) {
+      line.msg = message.message;
+      line.stack = message.stack;
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(line, message);
+    } else {
+      line.msg = String(message);
+    }
+    if (rest.length > 0 && typeof rest[0] === 'string' && level === 'error') line.stack = rest[0];
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+}

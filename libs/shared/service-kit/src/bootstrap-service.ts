@@ -1,0 +1,43 @@
+import type { INestMicroservice, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type AsyncMicroserviceOptions, type MicroserviceOptions } from '@nestjs/microservices';
+import { RpcReplyInterceptor } from '@cohort/bus';
+import type { CommonEnv } from '@cohort/config';
+import { JsonLogger } from '@cohort/logging';
+
+/**
+ * Starts a domain service as a NestJS microservice on NATS with a queue group named after the
+ * service (replicas share the load). Bad config → one clear log line and exit code 1.
+ */
+export async function bootstrapService(module: Type<unknown>, serviceName: string): Promise<INestMicroservice> {
+  const logger = new JsonLogger(serviceName);
+  try {
+    const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(module, {
+      logger,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<CommonEnv, true>): MicroserviceOptions => {
+        logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
+        return {
+          transport: Transport.NATS,
+          options: {
+            servers: [config.get('NATS_URL', { infer: true })],
+            queue: serviceName,
+            name: serviceName,
+            gracefulShutdown: true,
+            gracePeriod: 2_000,
+            maxReconnectAttempts: -1,
+          },
+        };
+      },
+    });
+    app.useGlobalInterceptors(new RpcReplyInterceptor());
+    app.enableShutdownHooks();
+    await app.listen();
+    logger.log(`${serviceName} listening on NATS`, 'Bootstrap');
+    return app;
+  } catch (error) {
+    logger.fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './numeric-id';
+export * from './health.controller';
+export * from './bootstrap-service';

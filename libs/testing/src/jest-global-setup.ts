@@ -1,0 +1,23 @@
+import { SHARED_MONGO_URL_ENV, startMongoServer, TestServer } from './servers';
+
+interface SharedMongo {
+  server: TestServer;
+  refs: number;
+}
+const holder = globalThis as typeof globalThis & { __cohortSharedMongo?: SharedMongo };
+
+/**
+ * Jest globalSetup (integration and e2e projects): starts ONE Mongo-wire server for the whole
+ * run, unless MONGO_URL is set, and hands its URL to the workers through COHORT_TEST_MONGO_URL.
+ * Reference-counted because each selected project runs its own globalSetup in this process.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.MONGO_URL) return;
+  if (holder.__cohortSharedMongo) {
+    holder.__cohortSharedMongo.refs++;
+    return;
+  }
+  const server = await startMongoServer();
+  holder.__cohortSharedMongo = { server, refs: 1 };
+  process.env[SHARED_MONGO_URL_ENV] = server.url;
+}

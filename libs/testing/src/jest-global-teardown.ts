@@ -1,0 +1,14 @@
+import { SHARED_MONGO_URL_ENV, TestServer } from './servers';
+
+const holder = globalThis as typeof globalThis & { __cohortSharedMongo?: { server: TestServer; refs: number } };
+
+/** Jest globalTeardown: stops the shared Mongo started by the globalSetup (last user only). */
+export default async function globalTeardown(): Promise<void> {
+  const shared = holder.__cohortSharedMongo;
+  if (!shared) return;
+  shared.refs--;
+  if (shared.refs > 0) return;
+  holder.__cohortSharedMongo = undefined;
+  delete process.env[SHARED_MONGO_URL_ENV];
+  await shared.server.stop();
+}

@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot, startFerretDb, startNats } from '@cohort/local-infra';
+import { shortId } from './db-names';
+
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface TestServers {
+  mongoUrl: string;
+  natsUrl: string;
+  /** Stops only what this call started (never a server given through the environment). */
+  stop(): Promise<void>;
+}
+
+/** Env var through which the jest globalSetup hands the shared Mongo URL to the workers. */
+export const SHARED_MONGO_URL_ENV = 'COHORT_TEST_MONGO_URL';
+
+let dockerAnswers: boolean | undefined;
+
+/**
+ * How test servers are started when MONGO_URL/NATS_URL are not set: with testcontainers when a
+ * Docker engine answers, else local binaries. `COHORT_TEST_INFRA=docker|local` forces one.
+ */
+export function testInfraMode(): 'docker' | 'local' {
+  const forced = process.env.COHORT_TEST_INFRA;
+  if (forced === 'docker' || forced === 'local') return forced;
+  if (dockerAnswers === undefined) {
+    const probe = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    dockerAnswers = probe.status === 0 && probe.stdout.toString().trim().length > 0;
+  }
+  return dockerAnswers ? 'docker' : 'local';
+}
+
+function scratchDir(kind: string): string {
+  return join(findRepoRoot(), '.infra', 'test', `${kind}-${process.pid}-${shortId()}`);
+}
+
+/** Starts a Mongo-wire server: `mongo:7` in Docker, or FerretDB (SQLite, throwaway folder). */
+export async function startMongoServer(): Promise<TestServer> {
+  if (testInfraMode() === 'docker') {
+    const { MongoDBContainer } = await import('@testcontainers/mongodb');
+    const container = await new MongoDBContainer('mongo:7').start();
+    return {
+      url: `${container.getConnectionString()}/?directConnection=true`,
+      stop: async () => {
+        await container.stop();
+      },
+    };
+  }
+  const dataDir = scratchDir('ferretdb');
+  const server = await startFerretDb({ rootDir: findRepoRoot(), dataDir, logFile: join(dataDir, 'ferretdb.log') });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a NATS server with JetStream: `nats:2` in Docker, or the local nats-server binary. */
+export async function startNatsServer(): Promise<TestServer> {
+  if (testInfraMode() === 'docker') {
+    const { NatsContainer } = await import('@testcontainers/nats');
+    const container = await new NatsContainer('nats:2').withJetStream().start();
+    const { servers, user, pass } = container.getConnectionOptions();
+    const auth = user && pass ? `${encodeURIComponent(user)}:${encodeURIComponent(pass)}@` : '';
+    return {
+      url: `nats://${auth}${String(servers)}`,
+      stop: async () => {
+        await container.stop();
+      },
+    };
+  }
+  const dataDir = scratchDir('nats');
+  const server = await startNats({ dataDir, logFile: join(dataDir, 'nats.log') });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Mongo and NATS for one test suite. Mongo: MONGO_URL if set, else the one shared by the jest
+ * run (COHORT_TEST_MONGO_URL, set by the globalSetup), else one started here. NATS: NATS_URL if
+ * set, else one started here for this suite (isolates subjects and JetStream between suites).
+ */
+export async function startTestServers(): Promise<TestServers> {
+  const owned: TestServer[] = [];
+  try {
+    let mongoUrl = process.env.MONGO_URL || process.env[SHARED_MONGO_URL_ENV];
+    if (!mongoUrl) {
+      const mongo = await startMongoServer();
+      owned.push(mongo);
+      mongoUrl = mongo.url;
+    }
+    let natsUrl = process.env.NATS_URL;
+    if (!natsUrl) {
+      const nats = await startNatsServer();
+      owned.push(nats);
+      natsUrl = nats.url;
+    }
+    return {
+      mongoUrl,
+      natsUrl,
+      stop: async () => {
+        await Promise.all(owned.map((server) => server.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(owned.map((server) => server.stop().catch(() => undefined)));
+    throw error;
+  }
+}

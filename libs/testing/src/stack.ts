@@ -1,0 +1,166 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ALL_APPS,
+  builtAppMain,
+  CohortApp,
+  findFreePort,
+  findRepoRoot,
+  GATEWAY_APP,
+  ManagedProcess,
+  SERVICE_APPS,
+  ServiceApp,
+  startManagedProcess,
+  waitForHttpOk,
+} from '@cohort/local-infra';
+import { sanitizeDbName, shortId } from './db-names';
+import { startTestServers } from './servers';
+
+export interface StartStackOptions {
+  /** Suite name: used for database names and the log folder (.infra/logs/<suite>/). */
+  suite: string;
+  /** Extra env for every app (e.g. RATE_LIMIT_PER_SECOND, BUS_TIMEOUT_MS, APPS_JSON). */
+  env?: Record<string, string>;
+  /** Extra env for one app only. */
+  appEnv?: Partial<Record<CohortApp, Record<string, string>>>;
+  /** How long to wait for gateway /health (default 90s). */
+  healthTimeoutMs?: number;
+}
+
+export interface Stack {
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  natsUrl: string;
+  mongoUrl: string;
+  /** MONGO_DB given to each service. */
+  dbNames: Record<ServiceApp, string>;
+  /** Folder with one <app>.log per app. */
+  logDir: string;
+  /** Stops one app (SIGTERM) and waits until it is gone. */
+  stopService(name: CohortApp): Promise<void>;
+  /** (Re)starts one app with the same env, then waits for gateway /health to be 200 again. */
+  startService(name: CohortApp): Promise<void>;
+  /** Waits for gateway GET /health to answer 200. */
+  waitHealthy(timeoutMs?: number): Promise<void>;
+  /** Stops the gateway, the services, then the suite's own NATS (never the shared Mongo). */
+  stop(): Promise<void>;
+}
+
+const LOG_TAIL_LINES = 40;
+
+function logTail(file: string): string {
+  if (!existsSync(file)) return '(no log)';
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  return lines.slice(-LOG_TAIL_LINES).join('\n');
+}
+
+/**
+ * Runs the whole built system for an e2e suite: its own NATS, the shared Mongo (databases named
+ * `e2e_<suite>_<run>_<service>`), the five services from dist/, then the gateway on a free port.
+ * Requires `npm run build` first. Resolves once gateway GET /health is 200.
+ */
+export async function startStack(options: StartStackOptions): Promise<Stack> {
+  const rootDir = findRepoRoot();
+  for (const app of ALL_APPS) {
+    if (!existsSync(builtAppMain(rootDir, app))) {
+      throw new Error(`${builtAppMain(rootDir, app)} is missing: run \`npm run build\` before the e2e suites`);
+    }
+  }
+  const suite = sanitizeDbName(options.suite) || 'suite';
+  const logDir = join(rootDir, '.infra', 'logs', suite);
+  rmSync(logDir, { recursive: true, force: true });
+
+  const servers = await startTestServers();
+  const run = shortId(2);
+  const dbNames = Object.fromEntries(
+    SERVICE_APPS.map((app) => [app, sanitizeDbName(`e2e_${suite.slice(0, 30)}_${run}_${app}`)]),
+  ) as Record<ServiceApp, string>;
+  const port = await findFreePort(undefined, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const running = new Map<CohortApp, ManagedProcess>();
+  let stopping = false;
+
+  const common: Record<string, string> = {
+    NATS_URL: servers.natsUrl,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    ...options.env,
+  };
+  const envFor = (app: CohortApp): NodeJS.ProcessEnv => {
+    const own: Record<string, string> =
+      app === GATEWAY_APP
+        ? { PORT: String(port), HOST: '127.0.0.1' }
+        : { MONGO_URL: servers.mongoUrl, MONGO_DB: dbNames[app] };
+    return { ...process.env, ...common, ...own, ...options.appEnv?.[app] };
+  };
+
+  const spawnApp = (app: CohortApp) => {
+    const proc = startManagedProcess({
+      name: app,
+      command: process.execPath,
+      args: [builtAppMain(rootDir, app)],
+      cwd: rootDir,
+      env: envFor(app),
+      logFile: join(logDir, `${app}.log`),
+    });
+    running.set(app, proc);
+  };
+
+  const deadApps = () => {
+    if (stopping) return undefined;
+    const dead = [...running.values()].filter((proc) => proc.hasExited()).map((proc) => proc.name);
+    return dead.length ? `app(s) exited: ${dead.join(', ')}` : undefined;
+  };
+
+  const waitHealthy = (timeoutMs = options.healthTimeoutMs ?? 90_000) =>
+    waitForHttpOk(`${baseUrl}/health`, { timeoutMs, shouldAbort: deadApps });
+
+  const diagnostics = () =>
+    ALL_APPS.map((app) => `----- ${app} (${join(logDir, `${app}.log`)}) -----\n${logTail(join(logDir, `${app}.log`))}`).join(
+      '\n',
+    );
+
+  const stopApp = async (app: CohortApp) => {
+    const proc = running.get(app);
+    running.delete(app);
+    await proc?.stop();
+  };
+
+  const stop = async () => {
+    stopping = true;
+    await stopApp(GATEWAY_APP);
+    await Promise.all(SERVICE_APPS.map(stopApp));
+    await servers.stop();
+  };
+
+  try {
+    for (const app of SERVICE_APPS) spawnApp(app);
+    spawnApp(GATEWAY_APP);
+    await waitHealthy();
+  } catch (error) {
+    const message = `startStack(${suite}) failed: ${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`;
+    console.error(message);
+    await stop();
+    throw new Error(message);
+  }
+
+  return {
+    baseUrl,
+    natsUrl: servers.natsUrl,
+    mongoUrl: servers.mongoUrl,
+    dbNames,
+    logDir,
+    waitHealthy,
+    stop,
+    stopService: stopApp,
+    async startService(app: CohortApp) {
+      if (running.get(app) && !running.get(app)?.hasExited()) return;
+      spawnApp(app);
+      try {
+        await waitHealthy();
+      } catch (error) {
+        throw new Error(`${app} did not come back: ${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`);
+      }
+    },
+  };
+}
