@@ -64,7 +64,9 @@ export class GroupCreationService {
   }
 
   /** Publishes `group.created` (message id = group id, so a republish is dropped) and clears the flag. */
-  async publishCreated(ctx: RequestContext, group: GroupView, memberCount: number): Promise<void> {
+  async publishCreated(ctx: RequestContext, group: GroupView, knownMemberCount?: number): Promise<void> {
+    const memberCount =
+      knownMemberCount ?? (await this.membership.accessTo(ctx, [group.groupId])).get(group.groupId)?.memberCount ?? 0;
     await this.events.publish('group.created', {
       caller: ctx.caller,
       correlationId: ctx.requestId,

@@ -46,8 +46,7 @@ export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdo
       await this.creation.rollBack(this.systemContext(group.appId), group.groupId);
     }
     for (const group of await this.groups.findUnpublishedCreated(cutoff, BATCH)) {
-      const ctx = this.systemContext(group.appId);
-      await this.creation.publishCreated(ctx, group, -1);
+      await this.creation.publishCreated(this.systemContext(group.appId), group);
     }
   }
 

@@ -7,7 +7,8 @@ function firstFailure(errors: ValidationError[], parent = ''): { field: string; 
     const field = parent ? `${parent}.${error.property}` : error.property;
     const messages = Object.values(error.constraints ?? {});
     if (messages.length > 0) {
-      return { field, rule: messages[0] };
+      // Decorators run bottom-up, so the last message is the top-most rule (the type check).
+      return { field, rule: messages[messages.length - 1] };
     }
     const nested = firstFailure(error.children ?? [], field);
     if (nested) return nested;

@@ -43,8 +43,8 @@ describe('local-infra (real nats-server and FerretDB binaries)', () => {
       message?.ack();
 
       // plain request/reply too
-      const sub = nc.subscribe('spec.echo', { callback: (_err, msg) => msg.respond(msg.data) });
-      const reply = await nc.request('spec.echo', codec.encode({ n: 2 }), { timeout: 2_000 });
+      const sub = nc.subscribe('echo.spec', { callback: (_err, msg) => msg.respond(msg.data) });
+      const reply = await nc.request('echo.spec', codec.encode({ n: 2 }), { timeout: 2_000 });
       expect(codec.decode(reply.data)).toEqual({ n: 2 });
       sub.unsubscribe();
       await nc.close();
@@ -80,7 +80,7 @@ describe('local-infra (real nats-server and FerretDB binaries)', () => {
     const blocker = await startNats({ dataDir: join(scratch, 'nats-blocker') });
     try {
       await expect(startNats({ dataDir: join(scratch, 'nats-clash'), port: blocker.port })).rejects.toThrow(
-        /nats-server exited before listening[\s\S]*address already in use/i,
+        /already in use/i,
       );
     } finally {
       await blocker.stop();

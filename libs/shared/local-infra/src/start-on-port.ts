@@ -1,4 +1,5 @@
 import { ManagedProcess } from './managed-process';
+import { canConnect } from './ports';
 import { waitForPort } from './wait-for-port';
 
 export interface RunningServer {
@@ -26,6 +27,11 @@ export async function startOnPort(spec: {
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = spec.fixedPort ?? (await spec.pickPort());
+    if (await canConnect(port)) {
+      lastError = new Error(`${spec.name}: port ${port} is already in use`);
+      if (spec.fixedPort) break;
+      continue;
+    }
     const proc = spec.start(port);
     try {
       await waitForPort(proc, port, { timeoutMs: spec.timeoutMs ?? 30_000 });

@@ -1,0 +1,99 @@
+import type { AccessView, CreateGroupCommand, GroupView } from '@cohort/contracts';
+import type { EventPublisher, RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import type { SuperAdminRepository } from '../super-admins/super-admin.repository';
+import { GroupCreationService } from './group-creation.service';
+import type { GroupRepository } from './group.repository';
+import type { MembershipClient } from './membership.client';
+
+const ctx = (userId: string | null, isAppAdmin = false): RequestContext => ({
+  caller: { appId: 'app', userId, isAppAdmin },
+  requestId: 'req-1',
+});
+const command = (overrides: Partial<CreateGroupCommand> = {}): CreateGroupCommand => ({
+  type: 'group',
+  memberIds: ['2', '3', '2', '1'],
+  name: 'g',
+  ...overrides,
+});
+
+function setup() {
+  const stored: GroupView[] = [];
+  const groups = {
+    insertPending: jest.fn(async (_appId: string, g: Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>) => {
+      const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
+      stored.push(view);
+      return view;
+    }),
+    activate: jest.fn(async ({ groupId }: { groupId: string }) => {
+      const found = stored.find((g) => g.groupId === groupId);
+      return found ? { ...found, status: 'active' as const } : null;
+    }),
+    markCreatedEventPublished: jest.fn(async () => undefined),
+    deletePending: jest.fn(async () => undefined),
+  };
+  const membership = {
+    initializeRoster: jest.fn(async (_c: RequestContext, _g: string, _o: string, memberIds: string[]) => ({
+      memberCount: memberIds.length + 1,
+    })),
+    purgeRoster: jest.fn(async () => ({ purged: true as const })),
+    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, member: null }]))),
+  };
+  const events = { publish: jest.fn(async () => ({})) };
+  const superAdmins = { isSuperAdmin: jest.fn(async () => false) };
+  const service = new GroupCreationService(
+    groups as unknown as GroupRepository,
+    superAdmins as unknown as SuperAdminRepository,
+    membership as unknown as MembershipClient,
+    events as unknown as EventPublisher,
+  );
+  return { service, groups, membership, events, superAdmins };
+}
+
+describe('GroupCreationService.create', () => {
+  it('stores pending, initializes the roster without duplicates or the owner, activates, then publishes', async () => {
+    const { service, groups, membership, events } = setup();
+    const info = await service.create(ctx('1'), command());
+    expect(membership.initializeRoster).toHaveBeenCalledWith(expect.anything(), info.groupId, '1', ['2', '3'], 1000);
+    expect(groups.activate).toHaveBeenCalled();
+    expect(events.publish).toHaveBeenCalledWith('group.created', expect.objectContaining({ dedupKey: info.groupId }));
+    expect(groups.markCreatedEventPublished).toHaveBeenCalled();
+    expect(info).toMatchObject({ status: 'active', ownerId: '1', memberCount: 3, capacity: 1000 });
+    expect(info.settings.applyApproval).toBe(1);
+  });
+
+  it('rolls back (purge roster, delete pending) and rethrows when membership fails', async () => {
+    const { service, groups, membership, events } = setup();
+    membership.initializeRoster.mockRejectedValueOnce(new DomainError('unavailable', 'down'));
+    await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'unavailable' });
+    expect(membership.purgeRoster).toHaveBeenCalled();
+    expect(groups.deletePending).toHaveBeenCalled();
+    expect(groups.activate).not.toHaveBeenCalled();
+    expect(events.publish).not.toHaveBeenCalled();
+  });
+
+  it('refuses more users than the capacity allows, before writing anything', async () => {
+    const { service, groups } = setup();
+    const memberIds = Array.from({ length: 1000 }, (_, i) => String(i + 10));
+    await expect(service.create(ctx('1'), command({ memberIds }))).rejects.toMatchObject({ code: 'invalid_parameter' });
+    expect(groups.insertPending).not.toHaveBeenCalled();
+  });
+
+  it('needs an owner when an app admin creates without acting as a user', async () => {
+    const { service, groups } = setup();
+    await expect(service.create(ctx(null, true), command())).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      message: expect.stringContaining('user_id'),
+    });
+    expect(groups.insertPending).not.toHaveBeenCalled();
+  });
+
+  it('lets only super admins create chatrooms with a user token', async () => {
+    const { service, superAdmins } = setup();
+    await expect(service.create(ctx('1'), command({ type: 'chatroom' }))).rejects.toMatchObject({ code: 'forbidden' });
+    superAdmins.isSuperAdmin.mockResolvedValueOnce(true);
+    const room = await service.create(ctx('1'), command({ type: 'chatroom' }));
+    expect(room).toMatchObject({ type: 'chatroom', public: true });
+    expect(room.settings.applyApproval).toBe(0);
+  });
+});

@@ -1,0 +1,23 @@
+import { defaultPublic, defaultSettings, muteAllUntilFrom } from './group-defaults';
+
+describe('group defaults (domain.md MUST)', () => {
+  it('requires approval in groups and not in chatrooms', () => {
+    expect(defaultSettings('group')).toEqual({
+      applyApproval: 1,
+      memberInvite: false,
+      memberModify: false,
+      readAck: false,
+      historyVisible: true,
+      disappearSeconds: 0,
+    });
+    expect(defaultSettings('chatroom').applyApproval).toBe(0);
+    expect(defaultPublic('group')).toBe(false);
+    expect(defaultPublic('chatroom')).toBe(true);
+  });
+
+  it('turns mute-all minutes into an end time', () => {
+    expect(muteAllUntilFrom(0, 1000)).toBeNull();
+    expect(muteAllUntilFrom(-1, 1000)).toBe(-1);
+    expect(muteAllUntilFrom(2, 1000)).toBe(1000 + 120_000);
+  });
+});

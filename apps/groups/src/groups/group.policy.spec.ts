@@ -1,0 +1,72 @@
+import type { AccessView, Caller, GroupView } from '@cohort/contracts';
+import { defaultSettings } from './group-defaults';
+import { assertCanCreate, assertCanEditProfile, assertCanRead, assertIsAdmin, assertIsOwner, effectiveRole } from './group.policy';
+
+const group = (overrides: Partial<GroupView> = {}): GroupView => ({
+  groupId: '123',
+  type: 'group',
+  name: 'g',
+  description: '',
+  avatar: '',
+  ext: '',
+  ownerId: 'owner',
+  capacity: 1000,
+  public: false,
+  status: 'active',
+  settings: defaultSettings('group'),
+  muteAllUntil: null,
+  createdAt: 0,
+  updatedAt: 0,
+  ...overrides,
+});
+const user = (userId: string): Caller => ({ appId: 'a', userId, isAppAdmin: false });
+const access = (role: 'admin' | 'member' | null): AccessView => ({
+  groupId: '123',
+  memberCount: 3,
+  member: role ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0 } : null,
+});
+
+describe('effectiveRole', () => {
+  it('gives an app admin without a user the owner role', () => {
+    expect(effectiveRole({ appId: 'a', userId: null, isAppAdmin: true }, group(), undefined)).toBe('owner');
+  });
+  it('gives an app admin acting as a user that user role only', () => {
+    expect(effectiveRole({ appId: 'a', userId: 'u', isAppAdmin: true }, group(), access(null))).toBeNull();
+    expect(effectiveRole({ appId: 'a', userId: 'u', isAppAdmin: true }, group(), access('member'))).toBe('member');
+  });
+  it('recognises the owner from the group record', () => {
+    expect(effectiveRole(user('owner'), group(), access(null))).toBe('owner');
+  });
+});
+
+describe('group permissions', () => {
+  it('lets only members read a private group, anyone a chatroom or public group', () => {
+    expect(() => assertCanRead(group(), null)).toThrow(expect.objectContaining({ code: 'not_member' }));
+    expect(() => assertCanRead(group({ type: 'chatroom' }), null)).not.toThrow();
+    expect(() => assertCanRead(group({ public: true }), null)).not.toThrow();
+    expect(() => assertCanRead(group(), 'member')).not.toThrow();
+  });
+
+  it('lets members edit the profile only with member_modify', () => {
+    expect(() => assertCanEditProfile(group(), 'member')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    const modifiable = group({ settings: { ...defaultSettings('group'), memberModify: true } });
+    expect(() => assertCanEditProfile(modifiable, 'member')).not.toThrow();
+    expect(() => assertCanEditProfile(group(), 'admin')).not.toThrow();
+    expect(() => assertCanEditProfile(group(), null)).toThrow(expect.objectContaining({ code: 'not_member' }));
+  });
+
+  it('keeps settings to admins and destruction to the owner', () => {
+    expect(() => assertIsAdmin(group(), 'admin')).not.toThrow();
+    expect(() => assertIsAdmin(group(), 'member')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertIsOwner(group(), 'admin')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertIsOwner(group(), null)).toThrow(expect.objectContaining({ code: 'not_member' }));
+    expect(() => assertIsOwner(group(), 'owner')).not.toThrow();
+  });
+
+  it('lets only super admins and the app admin create chatrooms', () => {
+    expect(() => assertCanCreate('chatroom', user('u'), false)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertCanCreate('chatroom', user('u'), true)).not.toThrow();
+    expect(() => assertCanCreate('chatroom', { appId: 'a', userId: 'u', isAppAdmin: true }, false)).not.toThrow();
+    expect(() => assertCanCreate('group', user('u'), false)).not.toThrow();
+  });
+});

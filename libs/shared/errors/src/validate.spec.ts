@@ -1,0 +1,33 @@
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { validateInput } from './validate';
+
+class Sample {
+  @IsString() @MaxLength(3) name!: string;
+  @IsOptional() @IsInt() size?: number;
+}
+
+describe('validateInput', () => {
+  it('returns a typed instance for valid input', () => {
+    expect(validateInput(Sample, { name: 'abc', size: 2 })).toEqual(Object.assign(new Sample(), { name: 'abc', size: 2 }));
+  });
+
+  it('names the field and reports the type rule before the length rule', () => {
+    expect(() => validateInput(Sample, { name: 5 })).toThrow(
+      expect.objectContaining({ code: 'invalid_parameter', message: 'name: must be a string' }),
+    );
+    expect(() => validateInput(Sample, { name: 'abcd' })).toThrow(
+      expect.objectContaining({ message: 'name: must be shorter than or equal to 3 characters' }),
+    );
+  });
+
+  it('rejects unknown fields on the bus and strips them over HTTP', () => {
+    expect(() => validateInput(Sample, { name: 'a', extra: 1 })).toThrow(
+      expect.objectContaining({ message: 'extra: property extra should not exist' }),
+    );
+    expect(validateInput(Sample, { name: 'a', extra: 1 }, '', { stripUnknown: true })).not.toHaveProperty('extra');
+  });
+
+  it('refuses a body that is not an object', () => {
+    expect(() => validateInput(Sample, [1])).toThrow(expect.objectContaining({ message: 'body: must be a JSON object' }));
+  });
+});
