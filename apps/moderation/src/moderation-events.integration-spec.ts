@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import type { INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { BusClient, EventPublisher, RpcReplyInterceptor } from '@cohort/bus';
+import { BusClient, EventPublisher } from '@cohort/bus';
 import { ServiceNames, Subjects, type Caller } from '@cohort/contracts';
-import { expectEventually, shortId, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
+import { bootServiceInProcess, expectEventually, shortId, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
 import { AllowRepository } from './allowlist/allow.repository';
-import { AppModule } from './app.module';
 import { BlockRepository } from './blocks/block.repository';
 import { MuteRepository, PERMANENT } from './mutes/mute.repository';
 
+// Starting NATS (and FerretDB when no shared one is running) can take a while on a cold machine.
+const BOOT_TIMEOUT_MS = 90_000;
+jest.setTimeout(30_000);
+
 /** The moderation service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('moderation service events (integration)', () => {
-  const ENV_KEYS = ['NATS_URL', 'MONGO_URL', 'MONGO_DB', 'NODE_ENV'] as const;
-  const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   const appId = `app_${shortId()}`;
   const owner: Caller = { appId, userId: 'owner', isAppAdmin: false };
   let servers: TestServers;
@@ -25,32 +24,22 @@ describe('moderation service events (integration)', () => {
 
   beforeAll(async () => {
     servers = await startTestServers();
-    // Config is validated from process.env when the module is created.
-    process.env.NATS_URL = servers.natsUrl;
-    process.env.MONGO_URL = servers.mongoUrl;
-    process.env.MONGO_DB = uniqueDbName('it_moderation');
-    process.env.NODE_ENV = 'test';
-    app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, {
-      transport: Transport.NATS,
-      options: { servers: [servers.natsUrl], queue: ServiceNames.moderation },
-      logger: ['error', 'warn'],
+        app = await bootServiceInProcess({
+      serviceName: ServiceNames.moderation,
+      servers,
+      dbName: uniqueDbName('it_moderation'),
+      loadModule: async () => (await import('./app.module')).AppModule,
     });
-    app.useGlobalInterceptors(new RpcReplyInterceptor());
-    await app.listen();
     mutes = app.get(MuteRepository);
     blocks = app.get(BlockRepository);
     allows = app.get(AllowRepository);
     events = app.get(EventPublisher);
-  });
+  }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
     await app?.close();
     await servers?.stop();
-    for (const k of ENV_KEYS) {
-      if (savedEnv[k] === undefined) delete process.env[k];
-      else process.env[k] = savedEnv[k];
-    }
-  });
+  }, BOOT_TIMEOUT_MS);
 
   const newGroup = () => ({ appId, groupId: `g${shortId(4)}` });
 

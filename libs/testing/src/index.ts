@@ -5,3 +5,5 @@ export { SHARED_MONGO_URL_ENV, startMongoServer, startNatsServer, startTestServe
 export type { TestServer, TestServers } from './servers';
 export { startStack } from './stack';
 export type { Stack, StartStackOptions } from './stack';
+export { bootServiceInProcess } from './in-process-service';
+export type { InProcessServiceOptions } from './in-process-service';

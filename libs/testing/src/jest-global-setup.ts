@@ -1,4 +1,4 @@
-import { SHARED_MONGO_URL_ENV, startMongoServer, TestServer } from './servers';
+import { SHARED_MONGO_URL_ENV, startMongoServer, type TestServer } from './servers';
 
 interface SharedMongo {
   server: TestServer;

@@ -1,4 +1,4 @@
-import { SHARED_MONGO_URL_ENV, TestServer } from './servers';
+import { SHARED_MONGO_URL_ENV, type TestServer } from './servers';
 
 const holder = globalThis as typeof globalThis & { __cohortSharedMongo?: { server: TestServer; refs: number } };
 

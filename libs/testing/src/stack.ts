@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import {
   ALL_APPS,
   builtAppMain,
-  CohortApp,
+  type CohortApp,
   findFreePort,
   findRepoRoot,
   GATEWAY_APP,
-  ManagedProcess,
+  type ManagedProcess,
   SERVICE_APPS,
-  ServiceApp,
+  type ServiceApp,
   startManagedProcess,
   waitForHttpOk,
 } from '@cohort/local-infra';
@@ -23,6 +23,8 @@ export interface StartStackOptions {
   env?: Record<string, string>;
   /** Extra env for one app only. */
   appEnv?: Partial<Record<CohortApp, Record<string, string>>>;
+  /** Repository root holding dist/ (default: found from this file). */
+  rootDir?: string;
   /** How long to wait for gateway /health (default 90s). */
   healthTimeoutMs?: number;
 }
@@ -60,7 +62,7 @@ function logTail(file: string): string {
  * Requires `npm run build` first. Resolves once gateway GET /health is 200.
  */
 export async function startStack(options: StartStackOptions): Promise<Stack> {
-  const rootDir = findRepoRoot();
+  const rootDir = options.rootDir ?? findRepoRoot();
   for (const app of ALL_APPS) {
     if (!existsSync(builtAppMain(rootDir, app))) {
       throw new Error(`${builtAppMain(rootDir, app)} is missing: run \`npm run build\` before the e2e suites`);

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { AckPolicy, connect, JSONCodec } from 'nats';
-import { canConnect, findFreePort, findRepoRoot, RunningServer, startFerretDb, startNats } from './index';
+import { canConnect, findFreePort, findRepoRoot, type RunningServer, startFerretDb, startNats } from './index';
 
 const rootDir = findRepoRoot(__dirname);
 const scratch = join(rootDir, '.infra', 'test', `local-infra-spec-${process.pid}`);

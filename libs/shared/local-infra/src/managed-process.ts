@@ -1,19 +1,39 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 
 const TAIL_LINES = 60;
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/** Kills every still-running child when this process exits, however it exits normally. */
+/**
+ * Every child runs under a small bash watchdog: it forwards SIGTERM/SIGINT to the real process,
+ * exits with its status, and terminates it when our process disappears — even when we are killed
+ * with SIGKILL (e.g. a jest worker force-exited), which no 'exit' handler can catch.
+ */
+const WATCHDOG = `
+parent=$1; shift
+"$@" & child=$!
+stop_child() {
+  kill -TERM $child 2>/dev/null
+  for _ in $(seq 1 100); do kill -0 $child 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL $child 2>/dev/null
+}
+trap 'kill -KILL $child 2>/dev/null' USR1
+trap 'stop_child; wait $child; exit $?' TERM INT
+while kill -0 "$parent" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+kill -0 $child 2>/dev/null && stop_child
+wait $child
+`;
+
+/** Stops every still-running child when this process exits normally (or calls process.exit). */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
     for (const child of live) {
       try {
-        child.kill('SIGKILL');
+        child.kill('SIGTERM');
       } catch {
         /* already gone */
       }
@@ -47,7 +67,7 @@ export interface ManagedProcess {
   hasExited(): boolean;
   /** The last lines of stdout+stderr, for error messages. */
   tail(): string;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the child is gone. */
+  /** SIGTERM, then SIGKILL after `graceMs` (at most 10s); resolves when the child is gone. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -59,7 +79,7 @@ export function startManagedProcess(options: ManagedProcessOptions): ManagedProc
     log = createWriteStream(options.logFile, { flags: 'a' });
     log.write(`\n=== ${new Date().toISOString()} ${options.command} ${options.args.join(' ')}\n`);
   }
-  const child = spawn(options.command, options.args, {
+  const child = spawn('bash', ['-c', WATCHDOG, 'watchdog', String(process.pid), options.command, ...options.args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,9 +135,11 @@ export function startManagedProcess(options: ManagedProcessOptions): ManagedProc
     async stop(graceMs = 10_000) {
       if (exited) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const escalate = setTimeout(() => child.kill('SIGUSR1'), graceMs); // watchdog: SIGKILL the process
+      const lastResort = setTimeout(() => child.kill('SIGKILL'), graceMs + 5_000);
       await exitedPromise;
-      clearTimeout(timer);
+      clearTimeout(escalate);
+      clearTimeout(lastResort);
     },
   };
 }

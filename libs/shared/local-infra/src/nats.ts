@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ensureNatsServer } from './binaries';
 import { startManagedProcess } from './managed-process';
 import { findFreePort } from './ports';
-import { RunningServer, startOnPort } from './start-on-port';
+import { type RunningServer, startOnPort } from './start-on-port';
 
 export interface StartNatsOptions {
   /** JetStream storage folder (created if missing). */

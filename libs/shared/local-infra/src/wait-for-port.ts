@@ -1,4 +1,4 @@
-import { ManagedProcess } from './managed-process';
+import { type ManagedProcess } from './managed-process';
 import { canConnect } from './ports';
 
 /**

@@ -5,7 +5,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
 
 /** bulkWrite/insertMany with ordered:false report per-document failures; keep only non-duplicates. */
 export function nonDuplicateWriteErrors(error: unknown): unknown[] {
-  const writeErrors = (error as { writeErrors?: { code?: number }[] } | null)?.writeErrors;
-  if (!Array.isArray(writeErrors)) return [error];
-  return writeErrors.filter((e) => e.code !== 11000);
+  // The driver's WriteError has `code`; mongoose's insertMany hands plain `{ err: { code } }`.
+  type WriteErrorLike = { code?: number; err?: { code?: number } };
+  const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] } | null)?.writeErrors;
+  if (!writeErrors) return [error];
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list.filter((e) => (e.code ?? e.err?.code) !== 11000);
 }

@@ -1,0 +1,4 @@
+import { serviceEnvSchema } from '@cohort/config';
+
+/** The only place the content service's environment is described. */
+export const contentEnvSchema = serviceEnvSchema('cohort_content');

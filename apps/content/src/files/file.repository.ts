@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { CreatedCursor, GroupKey, Page } from '../group-key';
+import { FileDoc } from './schemas/file.schema';
+
+export interface GroupFile {
+  fileId: string;
+  name: string;
+  size: number;
+  type: string;
+  url: string;
+  uploaderId: string | null;
+  /** ms since epoch */
+  createdAt: number;
+  /** ms since epoch */
+  updatedAt: number;
+}
+
+export type NewGroupFile = Omit<GroupFile, 'createdAt' | 'updatedAt'> & { createdAt?: Date };
+
+function toGroupFile(doc: FileDoc): GroupFile {
+  return {
+    fileId: doc.fileId,
+    name: doc.name,
+    size: doc.size,
+    type: doc.type,
+    url: doc.url,
+    uploaderId: doc.uploaderId ?? null,
+    createdAt: doc.createdAt.getTime(),
+    updatedAt: doc.updatedAt.getTime(),
+  };
+}
+
+/** The only code touching the files collection. Every call is scoped by app and group. */
+@Injectable()
+export class FileRepository {
+  constructor(@InjectModel(FileDoc.name) private readonly model: Model<FileDoc>) {}
+
+  async insert(key: GroupKey, file: NewGroupFile): Promise<GroupFile> {
+    const createdAt = file.createdAt ?? new Date();
+    const doc = await this.model.create({ ...file, ...key, createdAt, updatedAt: createdAt });
+    return toGroupFile(doc.toObject());
+  }
+
+  async find(key: GroupKey, fileId: string): Promise<GroupFile | null> {
+    const doc = await this.model.findOne({ ...key, fileId }).lean();
+    return doc ? toGroupFile(doc) : null;
+  }
+
+  /** Oldest first; `after` is the `next` of the previous page. */
+  async listPage(key: GroupKey, limit: number, after?: CreatedCursor): Promise<Page<GroupFile>> {
+    const newerThan = after
+      ? {
+          $or: [
+            { createdAt: { $gt: new Date(after.createdAt) } },
+            { createdAt: new Date(after.createdAt), fileId: { $gt: after.id } },
+          ],
+        }
+      : {};
+    const docs = await this.model
+      .find({ ...key, ...newerThan })
+      .sort({ createdAt: 1, fileId: 1 })
+      .limit(limit + 1)
+      .lean();
+    const items = docs.slice(0, limit).map(toGroupFile);
+    const last = docs.length > limit ? items[items.length - 1] : undefined;
+    return { items, next: last ? { createdAt: last.createdAt, id: last.fileId } : null };
+  }
+
+  async rename(key: GroupKey, fileId: string, name: string): Promise<GroupFile | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ ...key, fileId }, { $set: { name, updatedAt: new Date() } }, { new: true, runValidators: true })
+      .lean();
+    return doc ? toGroupFile(doc) : null;
+  }
+
+  /** True if it existed. */
+  async remove(key: GroupKey, fileId: string): Promise<boolean> {
+    const result = await this.model.deleteOne({ ...key, fileId });
+    return result.deletedCount > 0;
+  }
+
+  async purgeGroup(key: GroupKey): Promise<void> {
+    await this.model.deleteMany(key);
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { AnnouncementRepository } from '../announcements/announcement.repository';
+import { FileRepository } from '../files/file.repository';
+
+/**
+ * A destroyed group's announcements and file records go away with it. One handler for both:
+ * a service has one durable consumer per event type. Idempotent: a redelivery deletes nothing.
+ */
+@Injectable()
+@HandlesEvent('group.destroyed')
+export class ContentPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
+  constructor(
+    private readonly announcements: AnnouncementRepository,
+    private readonly files: FileRepository,
+  ) {}
+
+  async handle(event: DomainEvent<'group.destroyed'>): Promise<void> {
+    const key = { appId: event.appId, groupId: event.groupId };
+    await Promise.all([this.announcements.purgeGroup(key), this.files.purgeGroup(key)]);
+  }
+}

@@ -1,0 +1,398 @@
+// Tokens, the /group calling convention (auth, tenancy, acting as a user), rate limits and unknown
+// routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
+// call to /group goes through a client-side pacer except the burst that shows the limit.
+import * as jwt from 'jsonwebtoken';
+import { startStack, type Stack } from '@cohort/testing';
+import {
+  Api,
+  APP_ID,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  expectGroupError,
+  expectOk,
+  newUserId,
+  sleep,
+  type CallOptions,
+  type GroupInfo,
+  type HttpResult,
+  type Loose,
+} from './group-e2e.helpers';
+
+const RATE_LIMIT = 5;
+const OTHER_APP = { appId: 'other', orgName: 'otherorg', appName: 'otherapp', clientId: 'other-client', clientSecret: 'other-secret-123' };
+const APPS_JSON = JSON.stringify([
+  { appId: APP_ID, orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  OTHER_APP,
+]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Keeps every /group endpoint family well under the gateway's per-second limit. */
+class PacedApi extends Api {
+  private readonly recent = new Map<string, number[]>();
+
+  override async call<T = Loose>(method: string, path: string, options?: CallOptions): Promise<HttpResult<T>> {
+    const family = path.startsWith('/group/') ? path.split('?')[0].split('/')[2] : null;
+    if (family !== null) {
+      for (;;) {
+        const now = Date.now();
+        const calls = (this.recent.get(family) ?? []).filter((t) => now - t < 1_100);
+        if (calls.length < RATE_LIMIT - 1) {
+          this.recent.set(family, [...calls, now]);
+          break;
+        }
+        await sleep(1_100 - (now - calls[0]) + 10);
+      }
+    }
+    return super.call<T>(method, path, options);
+  }
+
+  /** A call that bypasses the pacer. */
+  unpaced<T = Loose>(method: string, path: string, options?: CallOptions): Promise<HttpResult<T>> {
+    return super.call<T>(method, path, options);
+  }
+
+  /** Resolves right after a wall-clock second starts, once the family has had a quiet second. */
+  async freshSecond(family: string): Promise<void> {
+    const last = Math.max(0, ...(this.recent.get(family) ?? []));
+    const wait = Math.max(0, last + 1_100 - Date.now());
+    await sleep(wait);
+    await sleep(1_000 - (Date.now() % 1_000) + 5);
+  }
+}
+
+async function postJson(baseUrl: string, path: string, body: unknown) {
+  const res = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('auth, calling convention, rate limits, unknown routes', () => {
+  let stack: Stack;
+  let api: PacedApi;
+  let appToken: string;
+  const owner = newUserId();
+  const member = newUserId();
+  const outsider = newUserId();
+  let ownerToken: string;
+  let memberToken: string;
+  let outsiderToken: string;
+  let group: GroupInfo;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      suite: 'auth',
+      env: { RATE_LIMIT_PER_SECOND: String(RATE_LIMIT) },
+      appEnv: { gateway: { APPS_JSON } },
+    });
+    api = new PacedApi(stack.baseUrl);
+    [appToken, ownerToken, memberToken, outsiderToken] = await Promise.all([
+      api.token(),
+      api.token(owner),
+      api.token(member),
+      api.token(outsider),
+    ]);
+    group = await api.createGroup(ownerToken, { name: 'auth', user_list: [member] });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  describe('POST /token', () => {
+    it('client credentials → an app-admin token', async () => {
+      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+      expect(res).toEqual({
+        status: 200,
+        body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: expect.any(Number) },
+      });
+      expect(res.body.expires_in).toBeGreaterThan(0);
+      // it acts with owner rights in any group of the app
+      expectOk(await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }));
+    });
+
+    it('client credentials + user_id → a token of that user', async () => {
+      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: '1001' });
+      expect(res).toEqual({
+        status: 200,
+        body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: expect.any(Number) },
+      });
+      // user 1001 is not in the group
+      expectGroupError(
+        await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }),
+        403,
+        'not_member',
+      );
+    });
+
+    it('wrong secret or unknown client → 401 {error: "unauthorized", message}', async () => {
+      for (const body of [
+        { client_id: CLIENT_ID, client_secret: 'wrong-secret' },
+        { client_id: CLIENT_ID, client_secret: 'wrong-secret', user_id: '1001' },
+        { client_id: 'nobody', client_secret: CLIENT_SECRET },
+        { client_id: CLIENT_ID, client_secret: OTHER_APP.clientSecret },
+      ]) {
+        expect(await postJson(stack.baseUrl, '/token', body)).toEqual({
+          status: 401,
+          body: { error: 'unauthorized', message: expect.any(String) },
+        });
+      }
+    });
+
+    it('missing fields → 400 {error: "invalid_parameter", message naming the field}', async () => {
+      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID });
+      expect(res).toEqual({ status: 400, body: { error: 'invalid_parameter', message: expect.stringMatching(/client_secret/) } });
+    });
+
+    it("another app's credentials give a token of that app", async () => {
+      const res = await postJson(stack.baseUrl, '/token', { client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret });
+      expect(res.status).toBe(200);
+      const otherToken = res.body.access_token as string;
+      // used against app demo → 401; within its own app it does not see demo's groups
+      expectGroupError(await api.get('/group/info', { token: otherToken, query: { group_id: group.group_id } }), 401, 'unauthorized');
+      expectGroupError(
+        await api.get('/group/info', { token: otherToken, query: { app_id: OTHER_APP.appId, group_id: group.group_id } }),
+        404,
+        'group_not_found',
+      );
+      // and a demo token is refused with app_id=other
+      expectGroupError(
+        await api.get('/group/info', { token: appToken, query: { app_id: OTHER_APP.appId, group_id: group.group_id } }),
+        401,
+        'unauthorized',
+      );
+    });
+  });
+
+  describe('POST /{org}/{app}/token (Easemob)', () => {
+    it('client_credentials → {access_token, expires_in, application}', async () => {
+      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
+        grant_type: 'client_credentials',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      });
+      expect(res).toEqual({
+        status: 200,
+        body: { access_token: expect.any(String), expires_in: expect.any(Number), application: expect.stringMatching(UUID) },
+      });
+      expect(res.body.expires_in).toBeGreaterThan(0);
+      // an app-admin token of app demo
+      expectOk(await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }));
+      // the application uuid is stable
+      const again = await postJson(stack.baseUrl, '/demo/demo/token', {
+        grant_type: 'client_credentials',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      });
+      expect(again.body.application).toBe(res.body.application);
+    });
+
+    it('wrong secret → 401 in the Easemob envelope', async () => {
+      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
+        grant_type: 'client_credentials',
+        client_id: CLIENT_ID,
+        client_secret: 'wrong-secret',
+      });
+      expect(res).toEqual({
+        status: 401,
+        body: {
+          error: 'unauthorized',
+          exception: expect.any(String),
+          timestamp: expect.any(Number),
+          duration: expect.any(Number),
+          error_description: expect.any(String),
+        },
+      });
+    });
+
+    it("another app's credentials on demo/demo → 401 in the Easemob envelope", async () => {
+      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
+        grant_type: 'client_credentials',
+        client_id: OTHER_APP.clientId,
+        client_secret: OTHER_APP.clientSecret,
+      });
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ error: 'unauthorized', error_description: expect.any(String) });
+    });
+  });
+
+  describe('/group calling convention', () => {
+    const readInfo = (options: CallOptions) => api.get('/group/info', { ...options, query: { group_id: group.group_id, ...options.query } });
+
+    it('access-token header or Authorization: Bearer; success envelope {code: 200, message: null, data}', async () => {
+      const viaHeader = await readInfo({ token: memberToken });
+      expectOk(viaHeader);
+      expect(viaHeader.body.data.group_id).toBe(group.group_id);
+      const viaBearer = await readInfo({ token: memberToken, auth: 'bearer' });
+      expectOk(viaBearer, viaHeader.body.data);
+      const lowerCaseScheme = await readInfo({ token: memberToken, headers: { authorization: `bearer ${memberToken}` } });
+      expectOk(lowerCaseScheme, viaHeader.body.data);
+    });
+
+    it('missing token → 401 in the group envelope', async () => {
+      expectGroupError(await readInfo({}), 401, 'unauthorized');
+      expectGroupError(await readInfo({ headers: { authorization: memberToken } }), 401, 'unauthorized');
+    });
+
+    it('garbage or tampered token → 401', async () => {
+      expectGroupError(await readInfo({ token: 'garbage' }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: 'a.b.c' }), 401, 'unauthorized');
+      const [header, payload] = memberToken.split('.');
+      const forgedPayload = Buffer.from(JSON.stringify({ ...jwt.decode(memberToken) as object, sub: owner })).toString('base64url');
+      expectGroupError(await readInfo({ token: `${header}.${forgedPayload}.${memberToken.split('.')[2]}` }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: `${header}.${payload}.` }), 401, 'unauthorized');
+      const unsigned = jwt.sign(jwt.decode(memberToken) as object, '', { algorithm: 'none' });
+      expectGroupError(await readInfo({ token: unsigned }), 401, 'unauthorized');
+      const wrongKey = jwt.sign(jwt.decode(memberToken) as object, 'not-the-app-key-at-all', { algorithm: 'HS256' });
+      expectGroupError(await readInfo({ token: wrongKey }), 401, 'unauthorized');
+    });
+
+    it('expired token → 401', async () => {
+      // The demo app signs with its client secret (no jwtSecret configured). Re-signing the same
+      // claims proves the forgery is faithful; the expired copy must then be refused.
+      const claims = jwt.decode(memberToken) as Record<string, unknown>;
+      const resigned = jwt.sign(claims, CLIENT_SECRET, { algorithm: 'HS256' });
+      expectOk(await readInfo({ token: resigned }));
+      const now = Math.floor(Date.now() / 1000);
+      const expired = jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, CLIENT_SECRET, { algorithm: 'HS256' });
+      expectGroupError(await readInfo({ token: expired }), 401, 'unauthorized');
+    });
+
+    it('app_id missing, empty or naming another app → 401', async () => {
+      expectGroupError(await readInfo({ token: memberToken, query: { app_id: null } }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: memberToken, query: { app_id: '' } }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: memberToken, query: { app_id: 'other' } }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: memberToken, query: { app_id: 'nope' } }), 401, 'unauthorized');
+      expectGroupError(await readInfo({ token: appToken, query: { app_id: 'DEMO' } }), 401, 'unauthorized');
+    });
+
+    it('an auth failure beats a validation failure', async () => {
+      expectGroupError(await api.get('/group/info', { query: { group_id: 'abc' } }), 401, 'unauthorized');
+      expectGroupError(await api.post('/group/create', { token: 'garbage', body: { type: 7 } }), 401, 'unauthorized');
+    });
+  });
+
+  describe('acting as a user', () => {
+    it('an app-admin token without user_id acts with owner rights (admin-only write succeeds)', async () => {
+      expectOk(
+        await api.put('/group/settings/enable_read_ack', { token: appToken, body: { group_id: group.group_id, value: true } }),
+        true,
+      );
+      expectOk(
+        await api.put('/group/settings/enable_read_ack', { token: appToken, body: { group_id: group.group_id, value: false } }),
+        true,
+      );
+    });
+
+    it('an app-admin token + user_id of a non-member → 403 not_member', async () => {
+      expectGroupError(await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: outsider } }), 403, 'not_member');
+    });
+
+    it('an app-admin token + user_id of a plain member → reads, but 403 forbidden on admin-only calls', async () => {
+      expectOk(await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: member } }));
+      expectGroupError(
+        await api.put('/group/settings/enable_read_ack', {
+          token: appToken,
+          query: { user_id: member },
+          body: { group_id: group.group_id, value: true },
+        }),
+        403,
+        'forbidden',
+      );
+    });
+
+    it('an app-admin token + user_id of the owner acts as the owner', async () => {
+      expectOk(
+        await api.put('/group/settings/enable_read_ack', {
+          token: appToken,
+          query: { user_id: owner },
+          body: { group_id: group.group_id, value: false },
+        }),
+        true,
+      );
+    });
+
+    it('a user token with user_id naming someone else is ignored: it acts as itself', async () => {
+      // a non-member naming the owner is still a non-member
+      expectGroupError(await api.get('/group/info', { token: outsiderToken, query: { group_id: group.group_id, user_id: owner } }), 403, 'not_member');
+      // a plain member naming the owner is still a plain member
+      expectGroupError(
+        await api.put('/group/settings/enable_read_ack', {
+          token: memberToken,
+          query: { user_id: owner },
+          body: { group_id: group.group_id, value: true },
+        }),
+        403,
+        'forbidden',
+      );
+      // the owner naming a non-member is still the owner
+      expectOk(await api.get('/group/info', { token: ownerToken, query: { group_id: group.group_id, user_id: outsider } }));
+    });
+  });
+
+  describe('rate limit (RATE_LIMIT_PER_SECOND=5 per app and endpoint family)', () => {
+    it('the 6th+ call within one second to one family → 429 with Retry-After; other families are unaffected', async () => {
+      await api.freshSecond('info');
+      await api.freshSecond('settings');
+      const started = Date.now();
+      // bypasses the pacer on purpose
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () =>
+api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } })),
+      );
+      const otherFamily = await api.unpaced('GET', '/group/settings', {
+        token: memberToken,
+        query: { group_id: group.group_id },
+      });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeLessThan(900); // all in one window, else the counts below mean nothing
+
+      const statuses = burst.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      for (const res of burst.filter((r) => r.status === 200)) expectOk(res);
+      for (const res of burst.filter((r) => r.status === 429)) {
+        expectGroupError(res, 429, 'rate_limited');
+        const retryAfter = res.headers.get('retry-after');
+        expect(retryAfter).toMatch(/^[0-9]+$/);
+        expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+      }
+      expectOk(otherFamily);
+
+      // the next second the family answers again
+      await sleep(1_000 - (Date.now() % 1_000) + 50);
+      expectOk(await api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } }));
+    });
+
+    it('the token endpoint is not counted against /group families', async () => {
+      await api.freshSecond('info');
+      await Promise.all(Array.from({ length: 8 }, () => api.token(member)));
+      expectOk(await api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } }));
+    });
+  });
+
+  describe('unknown routes', () => {
+    it('under /group → 404 in the group envelope', async () => {
+      for (const [method, path] of [
+        ['GET', '/group/nope'],
+        ['POST', '/group/nope/deeper'],
+        ['GET', '/group/info/name'],
+        ['DELETE', '/group/create'],
+      ]) {
+        const res = await api.call(method, path, { token: memberToken, query: { group_id: group.group_id } });
+        expectGroupError(res, 404, 'not_found');
+      }
+      // also without a token
+      expectGroupError(await api.get('/group/nope'), 404, 'not_found');
+    });
+
+    it('under /conversations → 404 {error: {status, code, description}}', async () => {
+      const res = await api.get('/conversations/nope/deeper', { token: memberToken });
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 404,
+        body: { error: { status: 404, code: 404, description: expect.any(String) } },
+      });
+    });
+  });
+});

@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { Module, type INestApplicationContext, type INestMicroservice, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MongoClient } from 'mongodb';
+import { ServiceNames, Subjects } from '@cohort/contracts';
+import { BusClient, BusModule, EventPublisher } from '@cohort/bus';
+import { validatedConfigModule } from '@cohort/config';
+import {
+  bootServiceInProcess,
+  expectEventually,
+  startTestServers,
+  uniqueDbName,
+  type TestServers,
+} from '@cohort/testing';
+import { membershipEnvSchema } from '../config/membership.config';
+
+/** Another process on the bus: publishes events and sends commands like the groups service does. */
+function peerModule(): Type<unknown> {
+  @Module({ imports: [validatedConfigModule(membershipEnvSchema), BusModule.forRoot('test-peer')] })
+  class PeerModule {}
+  return PeerModule;
+}
+
+const caller = { appId: 'durable-app', userId: null, isAppAdmin: true };
+const ctx = { caller, requestId: 'durable-test' };
+
+describe('membership consumes group.destroyed durably', () => {
+  let servers: TestServers;
+  let peer: INestApplicationContext;
+  let mongo: MongoClient;
+  const dbName = uniqueDbName('membership_durable');
+
+  const startMembership = (): Promise<INestMicroservice> =>
+    bootServiceInProcess({
+      serviceName: ServiceNames.membership,
+      servers,
+      dbName,
+      loadModule: async () => (await import('../app.module')).AppModule,
+    });
+
+  const members = (groupId: string) => mongo.db(dbName).collection('members').countDocuments({ appId: caller.appId, groupId });
+  const rosters = (groupId: string) => mongo.db(dbName).collection('rosters').countDocuments({ appId: caller.appId, groupId });
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    // Boots once so the env is in place before the peer's config is read.
+    await (await startMembership()).close();
+    peer = await NestFactory.createApplicationContext(peerModule(), { logger: false });
+    await peer.init();
+    mongo = await MongoClient.connect(servers.mongoUrl);
+  });
+
+  afterAll(async () => {
+    await mongo?.close();
+    await peer?.close();
+    await servers?.stop();
+  });
+
+  it('processes an event published while the service was stopped once it is back, and only for that group', async () => {
+    const bus = peer.get(BusClient);
+    let membership = await startMembership();
+    for (const groupId of ['5001', '5002']) {
+      const reply = await bus.send(Subjects.membership.initializeRoster, ctx, {
+        groupId,
+        ownerId: 'owner',
+        memberIds: ['u1', 'u2'],
+        capacity: 10,
+      });
+      expect(reply).toEqual({ memberCount: 3 });
+    }
+    await membership.close();
+
+    const publisher = peer.get(EventPublisher);
+    await publisher.publish('group.destroyed', {
+      caller,
+      correlationId: 'durable-test',
+      groupId: '5001',
+      dedupKey: '5001',
+      data: { type: 'group', ownerId: 'owner' },
+    });
+    // Nobody consumed it yet: the members are still there.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await members('5001')).toBe(3);
+
+    membership = await startMembership();
+    try {
+      await expectEventually(async () => {
+        expect(await members('5001')).toBe(0);
+        expect(await rosters('5001')).toBe(0);
+      });
+      expect(await members('5002')).toBe(3);
+      expect(await rosters('5002')).toBe(1);
+    } finally {
+      await membership.close();
+    }
+  });
+
+  it('answers the roster initialization idempotently (a retried saga step)', async () => {
+    const bus = peer.get(BusClient);
+    const membership = await startMembership();
+    try {
+      const command = { groupId: '6001', ownerId: 'owner', memberIds: ['a', 'b', 'c'], capacity: 5 };
+      expect(await bus.send(Subjects.membership.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
+      expect(await bus.send(Subjects.membership.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
+      expect(await members('6001')).toBe(4);
+      await expect(
+        bus.send(Subjects.membership.initializeRoster, ctx, { ...command, groupId: '6002', capacity: 3 }),
+      ).rejects.toMatchObject({ code: 'invalid_parameter' });
+      expect(await rosters('6002')).toBe(0);
+    } finally {
+      await membership.close();
+    }
+  });
+});
