@@ -40,6 +40,8 @@ const common = {
 const withServers = {
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  // 120s per test and hook (testTimeout is not a per-project option in Jest 29).
+  setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-setup-timeout.ts'],
 };
 
 /** @type {import('jest').Config} */
@@ -52,14 +54,12 @@ module.exports = {
       ...withServers,
       displayName: 'integration',
       testMatch: ['<rootDir>/**/*.integration-spec.ts'],
-      testTimeout: 60_000,
     },
     {
       ...common,
       ...withServers,
       displayName: 'e2e',
       testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

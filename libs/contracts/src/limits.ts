@@ -18,7 +18,10 @@ export const Limits = {
   pageSizeMax: 100,
 } as const;
 
-/** Ids we generate (and the /group dialect's int64 ids): decimal strings of a 53-bit number. */
-export const NUMERIC_ID_PATTERN = /^[0-9]{1,16}$/;
+/**
+ * Numeric group ids as clients may send them: any int64 in decimal (1..19 digits). The ids we
+ * generate are below 2^53 so they stay exact as JSON numbers.
+ */
+export const NUMERIC_ID_PATTERN = /^[0-9]{1,19}$/;
 /** User ids: opaque strings (numeric in the /group dialect, names in Easemob, UUIDs in Mixin). */
 export const USER_ID_PATTERN = /^[A-Za-z0-9_.@:-]{1,64}$/;

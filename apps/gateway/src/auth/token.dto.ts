@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 
@@ -7,6 +8,8 @@ export class TokenRequest {
   @ApiProperty({ example: 'demo-secret' }) @IsString() @MaxLength(256) client_secret!: string;
   @ApiPropertyOptional({ example: '1001', description: 'mint a token for this user instead of an app-admin token' })
   @IsOptional()
+  // Numeric user ids (the /group dialect's int64) may arrive as JSON numbers.
+  @Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value))
   @Matches(USER_ID_PATTERN, { message: 'must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' })
   user_id?: string;
 }

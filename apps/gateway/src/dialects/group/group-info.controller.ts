@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, Us
 import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Limits, Subjects } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { DomainError, invalidParameter } from '@cohort/errors';
+import { invalidParameter } from '@cohort/errors';
 import { CallContext } from '../../http/call-context.decorator';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { GroupAuthGuard } from './group-auth.guard';
@@ -17,6 +17,8 @@ const INFO_FIELDS = {
   ext: Limits.ext,
 } as const;
 type InfoField = keyof typeof INFO_FIELDS;
+/** Route constraint: an unknown field is an unknown endpoint (404) before auth or body checks. */
+const INFO_FIELD_ROUTE = `info/:field(${Object.keys(INFO_FIELDS).map((f) => `^${f}$`).join('|')})`;
 
 @ApiTags('group: info')
 @ApiSecurity('access-token')
@@ -40,14 +42,14 @@ export class GroupInfoController {
     return views.map(toShortGroupInfo);
   }
 
-  @Put('info/:field')
+  @Put(INFO_FIELD_ROUTE)
   @ApiParam({ name: 'field', enum: Object.keys(INFO_FIELDS) })
   @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
   updateByPut(@CallContext() ctx: RequestContext, @Param('field') field: string, @Body() body: GroupInfoValueBody) {
     return this.update(ctx, field, body);
   }
 
-  @Post('info/:field')
+  @Post(INFO_FIELD_ROUTE)
   @HttpCode(200)
   @ApiParam({ name: 'field', enum: Object.keys(INFO_FIELDS) })
   @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
@@ -56,7 +58,6 @@ export class GroupInfoController {
   }
 
   private async update(ctx: RequestContext, field: string, body: GroupInfoValueBody): Promise<true> {
-    if (!(field in INFO_FIELDS)) throw new DomainError('not_found', 'no such endpoint');
     const limit = INFO_FIELDS[field as InfoField];
     if (body.value.length > limit) throw invalidParameter('value', `must be at most ${limit} characters for ${field}`);
     await this.bus.send(Subjects.groups.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, Us
 import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Subjects, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { DomainError } from '@cohort/errors';
 import { CallContext } from '../../http/call-context.decorator';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
 import { GroupAuthGuard } from './group-auth.guard';
@@ -17,6 +16,8 @@ const FLAG_SETTINGS = {
   history_visible: 'historyVisible',
 } as const;
 type FlagEndpoint = keyof typeof FLAG_SETTINGS;
+/** Route constraint: an unknown setting is an unknown endpoint (404) before auth or body checks. */
+const FLAG_ROUTE = `:flag(${Object.keys(FLAG_SETTINGS).map((f) => `^${f}$`).join('|')})`;
 
 @ApiTags('group: settings')
 @ApiSecurity('access-token')
@@ -64,14 +65,14 @@ export class GroupSettingsController {
     return true;
   }
 
-  @Put(':flag')
+  @Put(FLAG_ROUTE)
   @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
   @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
   flagByPut(@CallContext() ctx: RequestContext, @Param('flag') flag: string, @Body() body: GroupSettingFlagBody) {
     return this.writeFlag(ctx, flag, body);
   }
 
-  @Post(':flag')
+  @Post(FLAG_ROUTE)
   @HttpCode(200)
   @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
   @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
@@ -80,7 +81,6 @@ export class GroupSettingsController {
   }
 
   private writeFlag(ctx: RequestContext, flag: string, body: GroupSettingFlagBody): Promise<true> {
-    if (!(flag in FLAG_SETTINGS)) throw new DomainError('not_found', 'no such endpoint');
     return this.write(ctx, { groupId: body.group_id, [FLAG_SETTINGS[flag as FlagEndpoint]]: body.value });
   }
 

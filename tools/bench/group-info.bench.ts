@@ -1,0 +1,84 @@
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
+import { startStack } from '@cohort/testing';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+interface Numbers {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(title: string, url: string, headers: Record<string, string> = {}): Promise<Numbers> {
+  // Warm-up (JIT, connection pools), then the measured run.
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  const numbers = {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+  process.stdout.write(`${title.padEnd(34)} ${String(numbers.rps).padStart(8)} req/s   p50 ${numbers.p50} ms   p99 ${numbers.p99} ms   errors ${numbers.errors}\n`);
+  return numbers;
+}
+
+async function startBaseline(root: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await findFreePort(undefined, '127.0.0.1');
+  const child = spawn(process.execPath, [join(root, 'dist/tools/bench/hello-fastify.js'), String(port)], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForHttpOk(url, { timeoutMs: 15_000 });
+  return { url, child };
+}
+
+async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function main(): Promise<void> {
+  const root = findRepoRoot();
+  process.stdout.write(`bench: ${CONNECTIONS} connections, ${DURATION_S}s per target, machine with ${cpus().length} cores\n`);
+  const baseline = await startBaseline(root);
+  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
+  try {
+    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+      user_id: '1001',
+    });
+    const created = await postJson<{ data: { group_id: number } }>(
+      `${stack.baseUrl}/group/create?app_id=demo`,
+      { name: 'bench', user_list: [1002, 1003] },
+      { 'access-token': token },
+    );
+    const bare = await measure('bare Fastify hello-world', baseline.url);
+    const full = await measure(
+      'GET /group/info (full stack)',
+      `${stack.baseUrl}/group/info?app_id=demo&group_id=${created.data.group_id}`,
+      { 'access-token': token },
+    );
+    process.stdout.write(`ratio full/bare throughput: ${(full.rps / bare.rps).toFixed(3)}  (bare is ${(bare.rps / full.rps).toFixed(1)}x faster)\n`);
+  } finally {
+    baseline.child.kill('SIGTERM');
+    await stack.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,195 @@
+/**
+ * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
+ * Starts NATS (JetStream) and FerretDB from local binaries — or uses NATS_URL / MONGO_URL when set —
+ * then the five services and the gateway from dist/, waits for gateway /health, prints how to get a
+ * token, and stays up until Ctrl-C. Data lives under .infra/dev/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ALL_APPS,
+  builtAppMain,
+  type CohortApp,
+  DEFAULT_MONGO_DB,
+  findFreePort,
+  findRepoRoot,
+  GATEWAY_APP,
+  isServiceApp,
+  type ManagedProcess,
+  type RunningServer,
+  SERVICE_APPS,
+  startFerretDb,
+  startManagedProcess,
+  startNats,
+  waitForHttpOk,
+} from '@cohort/local-infra';
+
+const rootDir = findRepoRoot(__dirname);
+const devDir = join(rootDir, '.infra', 'dev');
+const useColor = process.stdout.isTTY;
+const COLORS = [36, 32, 33, 35, 34, 96, 92];
+
+const infra: RunningServer[] = [];
+const apps = new Map<CohortApp, ManagedProcess>();
+let shuttingDown = false;
+
+function say(message: string): void {
+  process.stdout.write(`${useColor ? '\x1b[1m[cohort]\x1b[0m' : '[cohort]'} ${message}\n`);
+}
+
+function prefixer(name: string, index: number): (line: string) => void {
+  const label = name.padEnd(13);
+  const prefix = useColor ? `\x1b[${COLORS[index % COLORS.length]}m${label}|\x1b[0m ` : `${label}| `;
+  return (line) => process.stdout.write(`${prefix}${line}\n`);
+}
+
+async function startInfra(): Promise<{ natsUrl: string; mongoUrl: string }> {
+  let natsUrl = process.env.NATS_URL;
+  if (natsUrl) {
+    say(`using NATS_URL=${natsUrl}`);
+  } else {
+    const port = await findFreePort(4222);
+    const nats = await startNats({
+      dataDir: join(devDir, 'nats'),
+      port,
+      logFile: join(devDir, 'logs', 'nats-server.log'),
+      detached: true,
+    });
+    infra.push(nats);
+    natsUrl = nats.url;
+    say(`NATS (JetStream) on ${natsUrl}${port === 4222 ? '' : ' (4222 was busy)'}`);
+  }
+  let mongoUrl = process.env.MONGO_URL;
+  if (mongoUrl) {
+    say(`using MONGO_URL=${mongoUrl}`);
+  } else {
+    const port = await findFreePort(27017);
+    const ferret = await startFerretDb({
+      rootDir,
+      dataDir: join(devDir, 'ferretdb'),
+      port,
+      logFile: join(devDir, 'logs', 'ferretdb.log'),
+      detached: true,
+    });
+    infra.push(ferret);
+    mongoUrl = ferret.url;
+    say(`FerretDB (MongoDB wire protocol, SQLite) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`);
+  }
+  return { natsUrl, mongoUrl };
+}
+
+function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
+  const proc = startManagedProcess({
+    name: app,
+    command: process.execPath,
+    args: ['--enable-source-maps', builtAppMain(rootDir, app)],
+    cwd: rootDir,
+    env,
+    onLine: prefixer(app, index),
+    logFile: join(devDir, 'logs', `${app}.log`),
+    detached: true,
+  });
+  apps.set(app, proc);
+  void proc.exited.then((code) => {
+    if (shuttingDown) return;
+    say(`${app} exited unexpectedly (${code}); stopping everything`);
+    void shutdown(1);
+  });
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    say('stopping...');
+    await apps.get(GATEWAY_APP)?.stop();
+    await Promise.all(SERVICE_APPS.map((app) => apps.get(app)?.stop()));
+    for (const server of infra.reverse()) await server.stop().catch(() => undefined);
+    say('stopped');
+  }
+  process.exit(exitCode);
+}
+
+interface AppCredentials {
+  appId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The first configured app (APPS_JSON / APPS_FILE, like the gateway), else the default demo app. */
+function firstApp(): AppCredentials {
+  const demo = { appId: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
+  try {
+    const raw = process.env.APPS_JSON
+      ? process.env.APPS_JSON
+      : process.env.APPS_FILE
+        ? readFileSync(process.env.APPS_FILE, 'utf8')
+        : undefined;
+    const first = raw ? (JSON.parse(raw) as Partial<AppCredentials>[])[0] : undefined;
+    return first?.appId && first.clientId && first.clientSecret ? (first as AppCredentials) : demo;
+  } catch {
+    return demo;
+  }
+}
+
+function printWelcome(baseUrl: string): void {
+  const app = firstApp();
+  const creds = `"client_id":"${app.clientId}","client_secret":"${app.clientSecret}"`;
+  const lines = [
+    '',
+    `Cohort is up: ${baseUrl}  (health: ${baseUrl}/health, logs: .infra/dev/logs/)`,
+    '',
+    `Default app:  app_id ${app.appId}   client_id ${app.clientId}   client_secret ${app.clientSecret}`,
+    '',
+    'App (admin) token:',
+    `  curl -s -X POST ${baseUrl}/token -H 'content-type: application/json' -d '{${creds}}'`,
+    'User token (acts as user 1001):',
+    `  curl -s -X POST ${baseUrl}/token -H 'content-type: application/json' -d '{${creds},"user_id":"1001"}'`,
+    'Example call (put the access_token from above and a group id):',
+    `  curl -s '${baseUrl}/group/info?app_id=${app.appId}&group_id=<id>' -H 'access-token: <token>'`,
+    '',
+    'Press Ctrl-C to stop everything.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const missing = ALL_APPS.map((app) => builtAppMain(rootDir, app)).filter((file) => !existsSync(file));
+  if (missing.length) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
+  const { natsUrl, mongoUrl } = await startInfra();
+  const gatewayPort = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  if ((await findFreePort(gatewayPort, host)) !== gatewayPort) {
+    throw new Error(`port ${gatewayPort} is in use: stop what uses it or run with PORT=<other port>`);
+  }
+  const common: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATS_URL: natsUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+  };
+  ALL_APPS.forEach((app, index) => {
+    if (shuttingDown) return;
+    const env: NodeJS.ProcessEnv = isServiceApp(app)
+      ? { ...common, MONGO_URL: mongoUrl, MONGO_DB: DEFAULT_MONGO_DB[app] }
+      : { ...common, PORT: String(gatewayPort), HOST: host };
+    startApp(app, index, env);
+  });
+
+  const baseUrl = `http://localhost:${gatewayPort}`;
+  say(`waiting for ${baseUrl}/health ...`);
+  await waitForHttpOk(`http://127.0.0.1:${gatewayPort}/health`, {
+    timeoutMs: 120_000,
+    shouldAbort: () => (shuttingDown ? 'stopping' : undefined),
+  });
+  printWelcome(baseUrl);
+}
+
+main().catch((error: unknown) => {
+  if (shuttingDown) return;
+  process.stderr.write(`[cohort] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  void shutdown(1);
+});

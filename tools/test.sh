@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then lint, typecheck, build and the three jest tiers
+# (unit, integration, e2e — e2e runs the built apps). Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JEST_WORKERS="${JEST_WORKERS:-2}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "dependencies";  bash tools/ensure-deps.sh
+# The Nx module-boundary lint rule reads the project graph; a clean clone has none cached yet.
+step "lint";          NX_DAEMON=false npx --no-install nx show projects >/dev/null
+                      npx --no-install eslint . --max-warnings 0
+step "typecheck";     npx --no-install tsc -p tsconfig.json --noEmit
+step "build";         bash tools/build.sh
+for tier in unit integration e2e; do
+  step "jest $tier"
+  npx --no-install jest --selectProjects "$tier" --ci --maxWorkers="$JEST_WORKERS"
+done
+step "all tests passed"
