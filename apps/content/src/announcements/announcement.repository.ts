@@ -66,12 +66,6 @@ export class AnnouncementRepository {
     return { items, next: last ? { createdAt: last.createdAt, id: last.announcementId } : null };
   }
 
-  /** True if it existed. */
-  async remove(key: GroupKey, announcementId: string): Promise<boolean> {
-    const result = await this.model.deleteOne({ ...key, announcementId });
-    return result.deletedCount > 0;
-  }
-
   async purgeGroup(key: GroupKey): Promise<void> {
     await this.model.deleteMany(key);
   }

@@ -68,19 +68,6 @@ export class FileRepository {
     return { items, next: last ? { createdAt: last.createdAt, id: last.fileId } : null };
   }
 
-  async rename(key: GroupKey, fileId: string, name: string): Promise<GroupFile | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ ...key, fileId }, { $set: { name, updatedAt: new Date() } }, { new: true, runValidators: true })
-      .lean();
-    return doc ? toGroupFile(doc) : null;
-  }
-
-  /** True if it existed. */
-  async remove(key: GroupKey, fileId: string): Promise<boolean> {
-    const result = await this.model.deleteOne({ ...key, fileId });
-    return result.deletedCount > 0;
-  }
-
   async purgeGroup(key: GroupKey): Promise<void> {
     await this.model.deleteMany(key);
   }

@@ -21,11 +21,6 @@ function toEntry(doc: MuteDoc): MuteEntry {
   return { userId: doc.userId, until: doc.until, by: doc.by ?? null, at: doc.at.getTime() };
 }
 
-/** Still in force at `now`: permanent, or ending later. */
-function inForce(now: number): Record<string, unknown> {
-  return { $or: [{ until: PERMANENT }, { until: { $gt: now } }] };
-}
-
 /** The only code touching the mutes collection. Every call is scoped by app and group. */
 @Injectable()
 export class MuteRepository {
@@ -47,12 +42,6 @@ export class MuteRepository {
     }
   }
 
-  /** Mutes of these users that are in force at `now` (expired ones are left out). */
-  async findInForce(key: GroupKey, userIds: string[], now: number = Date.now()): Promise<MuteEntry[]> {
-    const docs = await this.model.find({ ...key, userId: { $in: userIds }, ...inForce(now) }).lean();
-    return docs.map(toEntry);
-  }
-
   async listPage(key: GroupKey, limit: number, after?: ListCursor): Promise<ListPage<MuteEntry>> {
     const docs = await this.model
       .find({ ...key, ...afterCursor(after) })
@@ -60,12 +49,6 @@ export class MuteRepository {
       .limit(limit + 1)
       .lean();
     return toPage(docs.map(toEntry), limit);
-  }
-
-  /** Lifts these users' mutes; returns how many existed. */
-  async remove(key: GroupKey, userIds: string[]): Promise<number> {
-    const result = await this.model.deleteMany({ ...key, userId: { $in: userIds } });
-    return result.deletedCount;
   }
 
   async purgeGroup(key: GroupKey): Promise<void> {

@@ -50,12 +50,6 @@ export abstract class GroupUserListRepository {
     return toPage(docs.map(toEntry), limit);
   }
 
-  /** Returns how many entries were removed; removing users not on the list is not an error. */
-  async remove(key: GroupKey, userIds: string[]): Promise<number> {
-    const result = await this.model.deleteMany({ ...key, userId: { $in: userIds } });
-    return result.deletedCount;
-  }
-
   /**
    * Removes the user's entry only if it was written before `before`: a late or redelivered event
    * must not undo an entry made after the fact it reports (e.g. re-added after re-joining).

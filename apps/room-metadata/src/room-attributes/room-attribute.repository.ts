@@ -60,12 +60,6 @@ export class RoomAttributeRepository {
     return docs.map(toAttribute);
   }
 
-  /** Returns how many existed. */
-  async deleteKeys(room: RoomKey, keys: string[]): Promise<number> {
-    const result = await this.model.deleteMany({ ...room, key: { $in: keys } });
-    return result.deletedCount;
-  }
-
   /**
    * Removes the owner's `DELETE` attributes written before `before`: a late or redelivered leave
    * event must not remove attributes the user set after re-joining.

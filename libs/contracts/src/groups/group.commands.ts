@@ -17,15 +17,8 @@ import type { ApplyApproval, GroupType } from './group.types';
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
-export class CreateGroupCommand {
-  @IsIn(['group', 'chatroom'])
-  type!: GroupType;
-
-  /** Required when an app admin creates without acting as a user; ignored otherwise. */
-  @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
-  ownerId?: string;
-
+/** The editable profile of a group (domain.md limits; chatroom names are checked by type). */
+export class GroupProfileFields {
   @IsOptional() @IsString() @MaxLength(Limits.groupName)
   name?: string;
 
@@ -37,6 +30,16 @@ export class CreateGroupCommand {
 
   @IsOptional() @IsString() @MaxLength(Limits.ext)
   ext?: string;
+}
+
+export class CreateGroupCommand extends GroupProfileFields {
+  @IsIn(['group', 'chatroom'])
+  type!: GroupType;
+
+  /** Required when an app admin creates without acting as a user; ignored otherwise. */
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  ownerId?: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.maxCapacity)
@@ -59,18 +62,9 @@ export class GetGroupsCommand {
   groupIds!: string[];
 }
 
-export class UpdateGroupProfileCommand extends GroupIdCommand {
-  @IsOptional() @IsString() @MaxLength(Limits.groupName)
-  name?: string;
-
-  @IsOptional() @IsString() @MaxLength(Limits.description)
-  description?: string;
-
-  @IsOptional() @IsString() @MaxLength(Limits.avatarUrl)
-  avatar?: string;
-
-  @IsOptional() @IsString() @MaxLength(Limits.ext)
-  ext?: string;
+export class UpdateGroupProfileCommand extends GroupProfileFields {
+  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  groupId!: string;
 }
 
 export class UpdateGroupSettingsCommand extends GroupIdCommand {
