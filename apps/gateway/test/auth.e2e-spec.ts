@@ -2,20 +2,9 @@
 // routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
 // call to /group goes through a client-side pacer except the burst that shows the limit.
 import * as jwt from 'jsonwebtoken';
-import { startStack, type Stack } from '@cohort/testing';
 import {
-  Api,
-  APP_ID,
-  CLIENT_ID,
-  CLIENT_SECRET,
-  expectGroupError,
-  expectOk,
-  newUserId,
-  sleep,
-  type CallOptions,
-  type GroupInfo,
-  type HttpResult,
-  type Loose,
+  Api, APP_ID, CLIENT_ID, CLIENT_SECRET, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound,
+  expectUnauthorized, sleep, useGroupStack, type CallOptions, type GroupInfo, type HttpResult, type Loose,
 } from './group-e2e.helpers';
 
 const RATE_LIMIT = 5;
@@ -60,71 +49,57 @@ class PacedApi extends Api {
   }
 }
 
-async function postJson(baseUrl: string, path: string, body: unknown) {
-  const res = await fetch(new URL(path, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
 describe('auth, calling convention, rate limits, unknown routes', () => {
-  let stack: Stack;
-  let api: PacedApi;
-  let appToken: string;
-  const owner = newUserId();
-  const member = newUserId();
-  const outsider = newUserId();
-  let ownerToken: string;
-  let memberToken: string;
-  let outsiderToken: string;
+  const e2e = useGroupStack('auth', {
+    env: { RATE_LIMIT_PER_SECOND: String(RATE_LIMIT) },
+    appEnv: { gateway: { APPS_JSON } },
+    api: (baseUrl) => new PacedApi(baseUrl),
+    db: false,
+  });
+  const { owner, member, outsider } = e2e.users;
   let group: GroupInfo;
 
   beforeAll(async () => {
-    stack = await startStack({
-      suite: 'auth',
-      env: { RATE_LIMIT_PER_SECOND: String(RATE_LIMIT) },
-      appEnv: { gateway: { APPS_JSON } },
-    });
-    api = new PacedApi(stack.baseUrl);
-    [appToken, ownerToken, memberToken, outsiderToken] = await Promise.all([
-      api.token(),
-      api.token(owner),
-      api.token(member),
-      api.token(outsider),
-    ]);
-    group = await api.createGroup(ownerToken, { name: 'auth', user_list: [member] });
+    group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'auth', user_list: [member] });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  /** POST `path` with a JSON body, outside the /group calling convention. */
+  async function postJson(path: string, body: unknown) {
+    const res = await fetch(new URL(path, e2e.stack.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  /** GET /group/info of the suite's group with these call options. */
+  const readInfo = (options: CallOptions) => e2e.api.get('/group/info', { ...options, query: { group_id: group.group_id, ...options.query } });
+
+  /** POST /demo/demo/token (Easemob) with client credentials. */
+  const easemobToken = (clientId: string, clientSecret: string) =>
+    postJson('/demo/demo/token', { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
 
   describe('POST /token', () => {
     it('client credentials → an app-admin token', async () => {
-      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+      const res = await postJson('/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
       expect(res).toEqual({
         status: 200,
         body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: expect.any(Number) },
       });
       expect(res.body.expires_in).toBeGreaterThan(0);
       // it acts with owner rights in any group of the app
-      expectOk(await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }));
+      expectOk(await readInfo({ token: res.body.access_token as string }));
     });
 
     it('client credentials + user_id → a token of that user', async () => {
-      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: '1001' });
+      const res = await postJson('/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: '1001' });
       expect(res).toEqual({
         status: 200,
         body: { access_token: expect.any(String), token_type: 'Bearer', expires_in: expect.any(Number) },
       });
       // user 1001 is not in the group
-      expectGroupError(
-        await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }),
-        403,
-        'not_member',
-      );
+      expectNotMember(await readInfo({ token: res.body.access_token as string }));
     });
 
     it('wrong secret or unknown client → 401 {error: "unauthorized", message}', async () => {
@@ -134,7 +109,7 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
         { client_id: 'nobody', client_secret: CLIENT_SECRET },
         { client_id: CLIENT_ID, client_secret: OTHER_APP.clientSecret },
       ]) {
-        expect(await postJson(stack.baseUrl, '/token', body)).toEqual({
+        expect(await postJson('/token', body)).toEqual({
           status: 401,
           body: { error: 'unauthorized', message: expect.any(String) },
         });
@@ -142,55 +117,39 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
     });
 
     it('missing fields → 400 {error: "invalid_parameter", message naming the field}', async () => {
-      const res = await postJson(stack.baseUrl, '/token', { client_id: CLIENT_ID });
+      const res = await postJson('/token', { client_id: CLIENT_ID });
       expect(res).toEqual({ status: 400, body: { error: 'invalid_parameter', message: expect.stringMatching(/client_secret/) } });
     });
 
     it("another app's credentials give a token of that app", async () => {
-      const res = await postJson(stack.baseUrl, '/token', { client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret });
+      const res = await postJson('/token', { client_id: OTHER_APP.clientId, client_secret: OTHER_APP.clientSecret });
       expect(res.status).toBe(200);
       const otherToken = res.body.access_token as string;
       // used against app demo → 401; within its own app it does not see demo's groups
-      expectGroupError(await api.get('/group/info', { token: otherToken, query: { group_id: group.group_id } }), 401, 'unauthorized');
-      expectGroupError(
-        await api.get('/group/info', { token: otherToken, query: { app_id: OTHER_APP.appId, group_id: group.group_id } }),
-        404,
-        'group_not_found',
-      );
+      expectUnauthorized(await readInfo({ token: otherToken }));
+      expectGroupNotFound(await readInfo({ token: otherToken, query: { app_id: OTHER_APP.appId } }));
       // and a demo token is refused with app_id=other
-      expectGroupError(
-        await api.get('/group/info', { token: appToken, query: { app_id: OTHER_APP.appId, group_id: group.group_id } }),
-        401,
-        'unauthorized',
-      );
+      expectUnauthorized(await readInfo({ token: e2e.tokens.app, query: { app_id: OTHER_APP.appId } }));
     });
   });
 
   describe('POST /{org}/{app}/token (Easemob)', () => {
     it('client_credentials → {access_token, expires_in, application}', async () => {
-      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
-        grant_type: 'client_credentials',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-      });
+      const res = await easemobToken(CLIENT_ID, CLIENT_SECRET);
       expect(res).toEqual({
         status: 200,
         body: { access_token: expect.any(String), expires_in: expect.any(Number), application: expect.stringMatching(UUID) },
       });
       expect(res.body.expires_in).toBeGreaterThan(0);
       // an app-admin token of app demo
-      expectOk(await api.get('/group/info', { token: res.body.access_token as string, query: { group_id: group.group_id } }));
+      expectOk(await readInfo({ token: res.body.access_token as string }));
       // the application uuid is stable
-      const again = await postJson(stack.baseUrl, '/demo/demo/token', {
-        grant_type: 'client_credentials',
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-      });
+      const again = await easemobToken(CLIENT_ID, CLIENT_SECRET);
       expect(again.body.application).toBe(res.body.application);
     });
 
     it('wrong secret → 401 in the Easemob envelope', async () => {
-      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
+      const res = await postJson('/demo/demo/token', {
         grant_type: 'client_credentials',
         client_id: CLIENT_ID,
         client_secret: 'wrong-secret',
@@ -208,144 +167,111 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
     });
 
     it("another app's credentials on demo/demo → 401 in the Easemob envelope", async () => {
-      const res = await postJson(stack.baseUrl, '/demo/demo/token', {
-        grant_type: 'client_credentials',
-        client_id: OTHER_APP.clientId,
-        client_secret: OTHER_APP.clientSecret,
-      });
+      const res = await easemobToken(OTHER_APP.clientId, OTHER_APP.clientSecret);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ error: 'unauthorized', error_description: expect.any(String) });
     });
   });
 
   describe('/group calling convention', () => {
-    const readInfo = (options: CallOptions) => api.get('/group/info', { ...options, query: { group_id: group.group_id, ...options.query } });
-
     it('access-token header or Authorization: Bearer; success envelope {code: 200, message: null, data}', async () => {
-      const viaHeader = await readInfo({ token: memberToken });
+      const viaHeader = await readInfo({ token: e2e.tokens.member });
       expectOk(viaHeader);
       expect(viaHeader.body.data.group_id).toBe(group.group_id);
-      const viaBearer = await readInfo({ token: memberToken, auth: 'bearer' });
+      const viaBearer = await readInfo({ token: e2e.tokens.member, auth: 'bearer' });
       expectOk(viaBearer, viaHeader.body.data);
-      const lowerCaseScheme = await readInfo({ token: memberToken, headers: { authorization: `bearer ${memberToken}` } });
+      const lowerCaseScheme = await readInfo({ token: e2e.tokens.member, headers: { authorization: `bearer ${e2e.tokens.member}` } });
       expectOk(lowerCaseScheme, viaHeader.body.data);
     });
 
     it('missing token → 401 in the group envelope', async () => {
-      expectGroupError(await readInfo({}), 401, 'unauthorized');
-      expectGroupError(await readInfo({ headers: { authorization: memberToken } }), 401, 'unauthorized');
+      expectUnauthorized(await readInfo({}));
+      expectUnauthorized(await readInfo({ headers: { authorization: e2e.tokens.member } }));
     });
 
     it('garbage or tampered token → 401', async () => {
-      expectGroupError(await readInfo({ token: 'garbage' }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: 'a.b.c' }), 401, 'unauthorized');
-      const [header, payload] = memberToken.split('.');
-      const forgedPayload = Buffer.from(JSON.stringify({ ...jwt.decode(memberToken) as object, sub: owner })).toString('base64url');
-      expectGroupError(await readInfo({ token: `${header}.${forgedPayload}.${memberToken.split('.')[2]}` }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: `${header}.${payload}.` }), 401, 'unauthorized');
-      const unsigned = jwt.sign(jwt.decode(memberToken) as object, '', { algorithm: 'none' });
-      expectGroupError(await readInfo({ token: unsigned }), 401, 'unauthorized');
-      const wrongKey = jwt.sign(jwt.decode(memberToken) as object, 'not-the-app-key-at-all', { algorithm: 'HS256' });
-      expectGroupError(await readInfo({ token: wrongKey }), 401, 'unauthorized');
+      expectUnauthorized(await readInfo({ token: 'garbage' }));
+      expectUnauthorized(await readInfo({ token: 'a.b.c' }));
+      const [header, payload] = e2e.tokens.member.split('.');
+      const forgedPayload = Buffer.from(JSON.stringify({ ...jwt.decode(e2e.tokens.member) as object, sub: owner })).toString('base64url');
+      expectUnauthorized(await readInfo({ token: `${header}.${forgedPayload}.${e2e.tokens.member.split('.')[2]}` }));
+      expectUnauthorized(await readInfo({ token: `${header}.${payload}.` }));
+      const unsigned = jwt.sign(jwt.decode(e2e.tokens.member) as object, '', { algorithm: 'none' });
+      expectUnauthorized(await readInfo({ token: unsigned }));
+      const wrongKey = jwt.sign(jwt.decode(e2e.tokens.member) as object, 'not-the-app-key-at-all', { algorithm: 'HS256' });
+      expectUnauthorized(await readInfo({ token: wrongKey }));
     });
 
     it('expired token → 401', async () => {
       // The demo app signs with its client secret (no jwtSecret configured). Re-signing the same
       // claims proves the forgery is faithful; the expired copy must then be refused.
-      const claims = jwt.decode(memberToken) as Record<string, unknown>;
+      const claims = jwt.decode(e2e.tokens.member) as Record<string, unknown>;
       const resigned = jwt.sign(claims, CLIENT_SECRET, { algorithm: 'HS256' });
       expectOk(await readInfo({ token: resigned }));
       const now = Math.floor(Date.now() / 1000);
       const expired = jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, CLIENT_SECRET, { algorithm: 'HS256' });
-      expectGroupError(await readInfo({ token: expired }), 401, 'unauthorized');
+      expectUnauthorized(await readInfo({ token: expired }));
     });
 
     it('app_id missing, empty or naming another app → 401', async () => {
-      expectGroupError(await readInfo({ token: memberToken, query: { app_id: null } }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: memberToken, query: { app_id: '' } }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: memberToken, query: { app_id: 'other' } }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: memberToken, query: { app_id: 'nope' } }), 401, 'unauthorized');
-      expectGroupError(await readInfo({ token: appToken, query: { app_id: 'DEMO' } }), 401, 'unauthorized');
+      expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: null } }));
+      expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: '' } }));
+      expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: 'other' } }));
+      expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: 'nope' } }));
+      expectUnauthorized(await readInfo({ token: e2e.tokens.app, query: { app_id: 'DEMO' } }));
     });
 
     it('an auth failure beats a validation failure', async () => {
-      expectGroupError(await api.get('/group/info', { query: { group_id: 'abc' } }), 401, 'unauthorized');
-      expectGroupError(await api.post('/group/create', { token: 'garbage', body: { type: 7 } }), 401, 'unauthorized');
+      expectUnauthorized(await e2e.api.get('/group/info', { query: { group_id: 'abc' } }));
+      expectUnauthorized(await e2e.api.post('/group/create', { token: 'garbage', body: { type: 7 } }));
     });
   });
 
   describe('acting as a user', () => {
+    /** PUT /group/settings/enable_read_ack (an admin-only write) as `token`, acting as `userId` when given. */
+    const setReadAck = (token: string, value: boolean, userId?: string) =>
+      e2e.api.put('/group/settings/enable_read_ack', { token, query: { user_id: userId }, body: { group_id: group.group_id, value } });
+
     it('an app-admin token without user_id acts with owner rights (admin-only write succeeds)', async () => {
-      expectOk(
-        await api.put('/group/settings/enable_read_ack', { token: appToken, body: { group_id: group.group_id, value: true } }),
-        true,
-      );
-      expectOk(
-        await api.put('/group/settings/enable_read_ack', { token: appToken, body: { group_id: group.group_id, value: false } }),
-        true,
-      );
+      expectOk(await setReadAck(e2e.tokens.app, true), true);
+      expectOk(await setReadAck(e2e.tokens.app, false), true);
     });
 
     it('an app-admin token + user_id of a non-member → 403 not_member', async () => {
-      expectGroupError(await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: outsider } }), 403, 'not_member');
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.app, group.group_id, outsider));
     });
 
     it('an app-admin token + user_id of a plain member → reads, but 403 forbidden on admin-only calls', async () => {
-      expectOk(await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: member } }));
-      expectGroupError(
-        await api.put('/group/settings/enable_read_ack', {
-          token: appToken,
-          query: { user_id: member },
-          body: { group_id: group.group_id, value: true },
-        }),
-        403,
-        'forbidden',
-      );
+      expectOk(await e2e.api.getInfo(e2e.tokens.app, group.group_id, member));
+      expectForbidden(await setReadAck(e2e.tokens.app, true, member));
     });
 
     it('an app-admin token + user_id of the owner acts as the owner', async () => {
-      expectOk(
-        await api.put('/group/settings/enable_read_ack', {
-          token: appToken,
-          query: { user_id: owner },
-          body: { group_id: group.group_id, value: false },
-        }),
-        true,
-      );
+      expectOk(await setReadAck(e2e.tokens.app, false, owner), true);
     });
 
     it('a user token with user_id naming someone else is ignored: it acts as itself', async () => {
       // a non-member naming the owner is still a non-member
-      expectGroupError(await api.get('/group/info', { token: outsiderToken, query: { group_id: group.group_id, user_id: owner } }), 403, 'not_member');
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
       // a plain member naming the owner is still a plain member
-      expectGroupError(
-        await api.put('/group/settings/enable_read_ack', {
-          token: memberToken,
-          query: { user_id: owner },
-          body: { group_id: group.group_id, value: true },
-        }),
-        403,
-        'forbidden',
-      );
+      expectForbidden(await setReadAck(e2e.tokens.member, true, owner));
       // the owner naming a non-member is still the owner
-      expectOk(await api.get('/group/info', { token: ownerToken, query: { group_id: group.group_id, user_id: outsider } }));
+      expectOk(await e2e.api.getInfo(e2e.tokens.owner, group.group_id, outsider));
     });
   });
 
   describe('rate limit (RATE_LIMIT_PER_SECOND=5 per app and endpoint family)', () => {
+    /** GET /group/<family> as the member, bypassing the pacer. */
+    const unpacedRead = (family: 'info' | 'settings') =>
+      e2e.api.unpaced('GET', `/group/${family}`, { token: e2e.tokens.member, query: { group_id: group.group_id } });
+
     it('the 6th+ call within one second to one family → 429 with Retry-After; other families are unaffected', async () => {
-      await api.freshSecond('info');
-      await api.freshSecond('settings');
+      await e2e.api.freshSecond('info');
+      await e2e.api.freshSecond('settings');
       const started = Date.now();
       // bypasses the pacer on purpose
-      const burst = await Promise.all(
-        Array.from({ length: 8 }, () =>
-api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } })),
-      );
-      const otherFamily = await api.unpaced('GET', '/group/settings', {
-        token: memberToken,
-        query: { group_id: group.group_id },
-      });
+      const burst = await Promise.all(Array.from({ length: 8 }, () => unpacedRead('info')));
+      const otherFamily = await unpacedRead('settings');
       const elapsed = Date.now() - started;
       expect(elapsed).toBeLessThan(900); // all in one window, else the counts below mean nothing
 
@@ -362,13 +288,13 @@ api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group
 
       // the next second the family answers again
       await sleep(1_000 - (Date.now() % 1_000) + 50);
-      expectOk(await api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } }));
+      expectOk(await unpacedRead('info'));
     });
 
     it('the token endpoint is not counted against /group families', async () => {
-      await api.freshSecond('info');
-      await Promise.all(Array.from({ length: 8 }, () => api.token(member)));
-      expectOk(await api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group.group_id } }));
+      await e2e.api.freshSecond('info');
+      await Promise.all(Array.from({ length: 8 }, () => e2e.api.token(member)));
+      expectOk(await unpacedRead('info'));
     });
   });
 
@@ -380,15 +306,15 @@ api.unpaced('GET', '/group/info', { token: memberToken, query: { group_id: group
         ['GET', '/group/info/name'],
         ['DELETE', '/group/create'],
       ]) {
-        const res = await api.call(method, path, { token: memberToken, query: { group_id: group.group_id } });
-        expectGroupError(res, 404, 'not_found');
+        const res = await e2e.api.call(method, path, { token: e2e.tokens.member, query: { group_id: group.group_id } });
+        expectRouteNotFound(res);
       }
       // also without a token
-      expectGroupError(await api.get('/group/nope'), 404, 'not_found');
+      expectRouteNotFound(await e2e.api.get('/group/nope'));
     });
 
     it('under /conversations → 404 {error: {status, code, description}}', async () => {
-      const res = await api.get('/conversations/nope/deeper', { token: memberToken });
+      const res = await e2e.api.get('/conversations/nope/deeper', { token: e2e.tokens.member });
       expect({ status: res.status, body: res.body }).toEqual({
         status: 404,
         body: { error: { status: 404, code: 404, description: expect.any(String) } },

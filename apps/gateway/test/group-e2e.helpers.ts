@@ -1,7 +1,7 @@
 // Shared helpers of the /group e2e suites: tokens, HTTP calls (global fetch) and direct reads of
 // the services' databases (for "nothing was written" / "the event was consumed" assertions).
 import { MongoClient, type Db } from 'mongodb';
-import type { Stack } from '@cohort/testing';
+import { startStack, type Stack, type StartStackOptions } from '@cohort/testing';
 
 export const APP_ID = 'demo';
 export const CLIENT_ID = 'demo';
@@ -150,6 +150,18 @@ export class Api {
     }
     return res.body.data;
   }
+
+  /** GET /group/info as `token` (acting as `userId` when given), whatever it answers. */
+  getInfo(token: string | undefined, groupId: number | string, userId?: string) {
+    return this.get('/group/info', { token, query: { group_id: groupId, user_id: userId } });
+  }
+
+  /** GET /group/info as `token`; asserts the success envelope and returns the info. */
+  async info(token: string, groupId: number | string): Promise<GroupInfo> {
+    const res = await this.getInfo(token, groupId);
+    expectOk(res);
+    return res.body.data;
+  }
 }
 
 export interface Envelope<T = unknown> {
@@ -208,6 +220,30 @@ export function expectInvalid(res: HttpResult, field: string): void {
   expectGroupError(res, 400, 'invalid_parameter', new RegExp(`\\b${field}\\b`));
 }
 
+/** 401 unauthorized. */
+export const expectUnauthorized = (res: HttpResult): void => expectGroupError(res, 401, 'unauthorized');
+/** 403 forbidden: a member without the rights the call needs. */
+export const expectForbidden = (res: HttpResult): void => expectGroupError(res, 403, 'forbidden');
+/** 403 not_member: the caller is not in the group. */
+export const expectNotMember = (res: HttpResult): void => expectGroupError(res, 403, 'not_member');
+/** 404 group_not_found. */
+export const expectGroupNotFound = (res: HttpResult): void => expectGroupError(res, 404, 'group_not_found');
+/** 404 not_found: no such route under /group. */
+export const expectRouteNotFound = (res: HttpResult): void => expectGroupError(res, 404, 'not_found');
+
+/**
+ * Runs `action` (typically a refused call and its error assertion) and asserts that `snapshot`
+ * reads the same before and after it: the refused call changed nothing.
+ */
+export async function expectUnchanged<T>(snapshot: () => Promise<T>, action: () => Promise<unknown>): Promise<void> {
+  const before = await snapshot();
+  await action();
+  expect(await snapshot()).toEqual(before);
+}
+
+/** The `{appId, groupId}` filter the services store a group's documents under. */
+export const groupKey = (groupId: number | string) => ({ appId: APP_ID, groupId: String(groupId) });
+
 /** Direct access to the services' databases of a stack. */
 export class StackDb {
   private constructor(
@@ -242,9 +278,14 @@ export class StackDb {
     return { groups, rosters, members };
   }
 
+  /** The group's document in the groups service's database (null when there is none). */
+  storedGroup(groupId: number | string) {
+    return this.groups.findOne(groupKey(groupId));
+  }
+
   /** userId → role of the group's members. */
   async roles(groupId: number | string): Promise<Record<string, string>> {
-    const docs = await this.members.find({ appId: APP_ID, groupId: String(groupId) }).toArray();
+    const docs = await this.members.find(groupKey(groupId)).toArray();
     return Object.fromEntries(docs.map((d) => [String(d.userId), String(d.role)]));
   }
 
@@ -255,3 +296,88 @@ export class StackDb {
 
 /** RATE_LIMIT_PER_SECOND high enough that suites other than auth never hit it. */
 export const HIGH_RATE_LIMIT = { RATE_LIMIT_PER_SECOND: '10000' };
+
+export interface GroupStackOptions<A extends Api = Api> {
+  /** Extra env for every app (default HIGH_RATE_LIMIT). */
+  env?: Record<string, string>;
+  /** Extra env for one app only (e.g. the gateway's APPS_JSON). */
+  appEnv?: StartStackOptions['appEnv'];
+  /** Builds the suite's HTTP client (default `new Api(baseUrl)`). */
+  api?: (baseUrl: string) => A;
+  /** Whether to open a StackDb on the services' databases (default true). */
+  db?: boolean;
+}
+
+/** The three users every /group suite acts as, besides the app admin. */
+export interface GroupUsers {
+  owner: string;
+  member: string;
+  outsider: string;
+}
+
+export interface GroupStack<A extends Api = Api> {
+  /** Fresh user ids of the suite: known as soon as the fixture is registered. */
+  readonly users: GroupUsers;
+  /** The rest is only available once the fixture's beforeAll has run. */
+  readonly stack: Stack;
+  readonly api: A;
+  readonly db: StackDb;
+  /** `app`: an app-admin token without user; the others: user tokens of `users`. */
+  readonly tokens: Readonly<GroupUsers & { app: string }>;
+}
+
+/**
+ * The fixture of a /group e2e suite: registers a beforeAll that starts the built stack
+ * (startStack), builds the client, opens the StackDb and gets an app-admin token and one user
+ * token for each of owner / member / outsider, and an afterAll that closes and stops it all.
+ * Call it at the top of the suite's describe; hooks registered after it see it started.
+ */
+export function useGroupStack<A extends Api = Api>(suite: string, options: GroupStackOptions<A> = {}): GroupStack<A> {
+  const users: GroupUsers = { owner: newUserId(), member: newUserId(), outsider: newUserId() };
+  let stack: Stack | undefined;
+  let db: StackDb | undefined;
+  let api: A | undefined;
+  let tokens: GroupStack['tokens'] | undefined;
+
+  beforeAll(async () => {
+    stack = await startStack({ suite, env: options.env ?? HIGH_RATE_LIMIT, appEnv: options.appEnv });
+    const client = options.api ? options.api(stack.baseUrl) : (new Api(stack.baseUrl) as A);
+    if (options.db !== false) db = await StackDb.connect(stack);
+    const [app, owner, member, outsider] = await Promise.all([
+      client.token(),
+      client.token(users.owner),
+      client.token(users.member),
+      client.token(users.outsider),
+    ]);
+    api = client;
+    tokens = { app, owner, member, outsider };
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await stack?.stop();
+  });
+
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) {
+      throw new Error(`useGroupStack(${suite}): ${what} is only available once its beforeAll has run${what === 'db' && options.db === false ? ' (and db: false was given)' : ''}`);
+    }
+    return value;
+  };
+
+  return {
+    users,
+    get stack() {
+      return ready(stack, 'stack');
+    },
+    get api() {
+      return ready(api, 'api');
+    },
+    get db() {
+      return ready(db, 'db');
+    },
+    get tokens() {
+      return ready(tokens, 'tokens');
+    },
+  };
+}

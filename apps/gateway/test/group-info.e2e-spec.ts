@@ -1,29 +1,12 @@
 // GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack.
-import { startStack, type Stack } from '@cohort/testing';
 import {
-  Api,
-  expectGroupError,
-  expectInvalid,
-  expectOk,
-  GROUP_INFO_KEYS,
-  HIGH_RATE_LIMIT,
-  newUserId,
-  SHORT_GROUP_INFO_KEYS,
-  StackDb,
+  expectGroupNotFound, expectInvalid, expectNotMember, expectOk, GROUP_INFO_KEYS, groupKey, SHORT_GROUP_INFO_KEYS, useGroupStack,
   type GroupInfo,
 } from './group-e2e.helpers';
 
 describe('GET /group/info and POST /group/info/batch', () => {
-  let stack: Stack;
-  let api: Api;
-  let db: StackDb;
-  let appToken: string;
-  const owner = newUserId();
-  const member = newUserId();
-  const outsider = newUserId();
-  let ownerToken: string;
-  let memberToken: string;
-  let outsiderToken: string;
+  const e2e = useGroupStack('group-info');
+  const { owner, member, outsider } = e2e.users;
   let group: GroupInfo;
   /** A private group `outsider` owns and `member` is not in. */
   let otherGroup: GroupInfo;
@@ -32,28 +15,14 @@ describe('GET /group/info and POST /group/info/batch', () => {
   const unknownId = 4_000_000_000_123;
 
   beforeAll(async () => {
-    stack = await startStack({ suite: 'group-info', env: HIGH_RATE_LIMIT });
-    api = new Api(stack.baseUrl);
-    db = await StackDb.connect(stack);
-    [appToken, ownerToken, memberToken, outsiderToken] = await Promise.all([
-      api.token(),
-      api.token(owner),
-      api.token(member),
-      api.token(outsider),
-    ]);
-    group = await api.createGroup(ownerToken, { name: 'info', description: 'about', avatar: 'https://x.test/i.png', user_list: [member] });
-    otherGroup = await api.createGroup(outsiderToken, { name: 'other' });
-    chatroom = await api.createGroup(appToken, { name: 'room', type: 2 }, { user_id: outsider });
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await stack?.stop();
+    group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'info', description: 'about', avatar: 'https://x.test/i.png', user_list: [member] });
+    otherGroup = await e2e.api.createGroup(e2e.tokens.outsider, { name: 'other' });
+    chatroom = await e2e.api.createGroup(e2e.tokens.app, { name: 'room', type: 2 }, { user_id: outsider });
   });
 
   describe('GET /group/info', () => {
     it('a member reads the full group info', async () => {
-      const res = await api.get('/group/info', { token: memberToken, query: { group_id: group.group_id } });
+      const res = await e2e.api.getInfo(e2e.tokens.member, group.group_id);
       expectOk(res);
       expect(Object.keys(res.body.data).sort()).toEqual(GROUP_INFO_KEYS);
       expect(res.body.data).toEqual({
@@ -82,91 +51,83 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it('the owner reads what create answered', async () => {
-      const res = await api.get('/group/info', { token: ownerToken, query: { group_id: group.group_id } });
+      const res = await e2e.api.getInfo(e2e.tokens.owner, group.group_id);
       expectOk(res, group);
     });
 
     it('accepts the group id as a numeric string as well', async () => {
-      const res = await api.get('/group/info', { token: ownerToken, query: { group_id: String(group.group_id) } });
+      const res = await e2e.api.getInfo(e2e.tokens.owner, String(group.group_id));
       expectOk(res, group);
     });
 
     it('an app-admin token without user_id reads any group', async () => {
-      const res = await api.get('/group/info', { token: appToken, query: { group_id: otherGroup.group_id } });
+      const res = await e2e.api.getInfo(e2e.tokens.app, otherGroup.group_id);
       expectOk(res);
       expect(res.body.data).toMatchObject({ group_id: otherGroup.group_id, owner_id: Number(outsider), count: 1 });
     });
 
     it('an app-admin token with user_id of a member reads as that member', async () => {
-      const res = await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: member } });
+      const res = await e2e.api.getInfo(e2e.tokens.app, group.group_id, member);
       expectOk(res);
       expect(res.body.data.group_id).toBe(group.group_id);
     });
 
     it('a non-member of a private group → 403 not_member', async () => {
-      expectGroupError(await api.get('/group/info', { token: outsiderToken, query: { group_id: group.group_id } }), 403, 'not_member');
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id));
     });
 
     it('an app-admin token with user_id of a non-member → 403 not_member', async () => {
-      expectGroupError(
-        await api.get('/group/info', { token: appToken, query: { group_id: group.group_id, user_id: outsider } }),
-        403,
-        'not_member',
-      );
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.app, group.group_id, outsider));
     });
 
     it('a user token with user_id naming a member is still the non-member it belongs to → 403 not_member', async () => {
-      expectGroupError(
-        await api.get('/group/info', { token: outsiderToken, query: { group_id: group.group_id, user_id: owner } }),
-        403,
-        'not_member',
-      );
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
     });
 
     it('any user of the app reads a chatroom', async () => {
-      const res = await api.get('/group/info', { token: memberToken, query: { group_id: chatroom.group_id } });
+      const res = await e2e.api.getInfo(e2e.tokens.member, chatroom.group_id);
       expectOk(res);
       expect(res.body.data).toMatchObject({ group_id: chatroom.group_id, type: 2, apply_approval: 0, count: 1, msg_mute_mode: 0, msg_push_mode: 0 });
     });
 
     it('unknown group → 404 group_not_found', async () => {
-      expectGroupError(await api.get('/group/info', { token: ownerToken, query: { group_id: unknownId } }), 404, 'group_not_found');
-      expectGroupError(await api.get('/group/info', { token: appToken, query: { group_id: unknownId } }), 404, 'group_not_found');
+      expectGroupNotFound(await e2e.api.getInfo(e2e.tokens.owner, unknownId));
+      expectGroupNotFound(await e2e.api.getInfo(e2e.tokens.app, unknownId));
     });
 
     it('group_id not numeric → 400 naming group_id', async () => {
-      expectInvalid(await api.get('/group/info', { token: ownerToken, query: { group_id: 'abc' } }), 'group_id');
-      expectInvalid(await api.get('/group/info', { token: ownerToken, query: { group_id: '-5' } }), 'group_id');
+      expectInvalid(await e2e.api.getInfo(e2e.tokens.owner, 'abc'), 'group_id');
+      expectInvalid(await e2e.api.getInfo(e2e.tokens.owner, '-5'), 'group_id');
     });
 
     it('a numeric group_id beyond 2^53 is a valid int64 that names no group → 404 group_not_found', async () => {
-      expectGroupError(await api.get('/group/info', { token: ownerToken, query: { group_id: '1234567890123456789' } }), 404, 'group_not_found');
+      expectGroupNotFound(await e2e.api.getInfo(e2e.tokens.owner, '1234567890123456789'));
     });
 
     it('group_id missing → 400 naming group_id', async () => {
-      expectInvalid(await api.get('/group/info', { token: ownerToken }), 'group_id');
+      expectInvalid(await e2e.api.get('/group/info', { token: e2e.tokens.owner }), 'group_id');
     });
 
     it("msg_mute_mode and msg_push_mode are the caller's own notification prefs", async () => {
       // No /group/msg endpoint is exercised here: the member's prefs are set where membership keeps them.
-      const updated = await db.members.updateOne(
-        { appId: 'demo', groupId: String(group.group_id), userId: member },
+      const updated = await e2e.db.members.updateOne(
+        { ...groupKey(group.group_id), userId: member },
         { $set: { msgMuteMode: 2, msgPushMode: 3 } },
       );
       expect(updated.matchedCount).toBe(1);
       try {
-        const asMember = await api.get('/group/info', { token: memberToken, query: { group_id: group.group_id } });
+        const asMember = await e2e.api.getInfo(e2e.tokens.member, group.group_id);
         expectOk(asMember);
         expect(asMember.body.data).toMatchObject({ msg_mute_mode: 2, msg_push_mode: 3 });
-        const asOwner = await api.get('/group/info', { token: ownerToken, query: { group_id: group.group_id } });
+        const asOwner = await e2e.api.getInfo(e2e.tokens.owner, group.group_id);
         expectOk(asOwner);
         expect(asOwner.body.data).toMatchObject({ msg_mute_mode: 0, msg_push_mode: 0 });
-        const batch = await api.post('/group/info/batch', { token: memberToken, body: { group_list: [group.group_id] } });
+        const batch = await e2e.api.post('/group/info/batch', { token: e2e.tokens.member, body: { group_list: [group.group_id] } });
         expectOk(batch);
         expect(batch.body.data).toEqual([expect.objectContaining({ group_id: group.group_id, msg_mute_mode: 2, msg_push_mode: 3 })]);
       } finally {
-        await db.members.updateOne(
-          { appId: 'demo', groupId: String(group.group_id), userId: member },
+        await e2e.db.members.updateOne(
+          { ...groupKey(group.group_id), userId: member },
           { $set: { msgMuteMode: 0, msgPushMode: 0 } },
         );
       }
@@ -189,8 +150,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it('answers the short info of readable groups; unknown and unreadable ones are left out', async () => {
-      const res = await api.post('/group/info/batch', {
-        token: memberToken,
+      const res = await e2e.api.post('/group/info/batch', {
+        token: e2e.tokens.member,
         body: { group_list: [group.group_id, String(chatroom.group_id), otherGroup.group_id, unknownId] },
       });
       expectOk(res);
@@ -200,8 +161,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it('an app-admin token reads every group of the app', async () => {
-      const res = await api.post('/group/info/batch', {
-        token: appToken,
+      const res = await e2e.api.post('/group/info/batch', {
+        token: e2e.tokens.app,
         body: { group_list: [group.group_id, otherGroup.group_id, chatroom.group_id, unknownId] },
       });
       expectOk(res);
@@ -210,25 +171,25 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it('nothing readable → empty list', async () => {
-      const res = await api.post('/group/info/batch', { token: outsiderToken, body: { group_list: [group.group_id, unknownId] } });
+      const res = await e2e.api.post('/group/info/batch', { token: e2e.tokens.outsider, body: { group_list: [group.group_id, unknownId] } });
       expectOk(res, []);
     });
 
     it('100 ids are accepted', async () => {
       const ids = [group.group_id, ...Array.from({ length: 99 }, (_, i) => unknownId + 1 + i)];
-      const res = await api.post('/group/info/batch', { token: ownerToken, body: { group_list: ids } });
+      const res = await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ids } });
       expectOk(res, [short(group)]);
     });
 
     it('101 ids → 400 naming group_list', async () => {
       const ids = Array.from({ length: 101 }, (_, i) => unknownId + i);
-      expectInvalid(await api.post('/group/info/batch', { token: ownerToken, body: { group_list: ids } }), 'group_list');
+      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ids } }), 'group_list');
     });
 
     it('group_list not an array, or with a non-numeric id → 400 naming group_list', async () => {
-      expectInvalid(await api.post('/group/info/batch', { token: ownerToken, body: { group_list: group.group_id } }), 'group_list');
-      expectInvalid(await api.post('/group/info/batch', { token: ownerToken, body: { group_list: ['abc'] } }), 'group_list');
-      expectInvalid(await api.post('/group/info/batch', { token: ownerToken, body: {} }), 'group_list');
+      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: group.group_id } }), 'group_list');
+      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ['abc'] } }), 'group_list');
+      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: {} }), 'group_list');
     });
   });
 });

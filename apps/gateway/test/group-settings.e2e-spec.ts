@@ -1,15 +1,7 @@
 // GET /group/settings (4.42) and the settings writes 4.43–4.49 through the real built stack.
-import { startStack, type Stack } from '@cohort/testing';
 import {
-  Api,
-  expectGroupError,
-  expectInvalid,
-  expectOk,
-  GROUP_INFO_KEYS,
-  HIGH_RATE_LIMIT,
-  newUserId,
-  StackDb,
-  type GroupInfo,
+  expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, GROUP_INFO_KEYS,
+  useGroupStack, type GroupInfo,
 } from './group-e2e.helpers';
 
 /** Each boolean settings endpoint and the group info field it shows up in. */
@@ -21,58 +13,36 @@ const FLAGS = [
 ] as const;
 
 describe('/group/settings', () => {
-  let stack: Stack;
-  let api: Api;
-  let db: StackDb;
-  let appToken: string;
-  const owner = newUserId();
-  const member = newUserId();
-  const outsider = newUserId();
-  let ownerToken: string;
-  let memberToken: string;
-  let outsiderToken: string;
+  const e2e = useGroupStack('group-settings');
+  const { member } = e2e.users;
   let group: GroupInfo;
   const unknownId = 4_000_000_000_777;
 
   beforeAll(async () => {
-    stack = await startStack({ suite: 'group-settings', env: HIGH_RATE_LIMIT });
-    api = new Api(stack.baseUrl);
-    db = await StackDb.connect(stack);
-    [appToken, ownerToken, memberToken, outsiderToken] = await Promise.all([
-      api.token(),
-      api.token(owner),
-      api.token(member),
-      api.token(outsider),
-    ]);
-    group = await api.createGroup(ownerToken, { name: 'settings', user_list: [member] });
+    group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'settings', user_list: [member] });
   });
 
-  afterAll(async () => {
-    await db?.close();
-    await stack?.stop();
-  });
-
-  const info = async () => {
-    const res = await api.get('/group/info', { token: ownerToken, query: { group_id: group.group_id } });
-    expectOk(res);
-    return res.body.data as GroupInfo;
-  };
-
-  const storedGroup = () => db.groups.findOne({ appId: 'demo', groupId: String(group.group_id) });
+  const info = () => e2e.api.info(e2e.tokens.owner, group.group_id);
+  const storedGroup = () => e2e.db.storedGroup(group.group_id);
+  /** Runs the refused call(s) and asserts the stored group did not change. */
+  const expectGroupUnchanged = (action: () => Promise<unknown>) => expectUnchanged(storedGroup, action);
+  /** `method /group/settings/<endpoint>` as `token` with body `{group_id, ...fields}`; `userId` acts as that user. */
+  const setting = (method: string, endpoint: string, token: string, fields: Record<string, unknown>, userId?: string) =>
+    e2e.api.call(method, `/group/settings/${endpoint}`, { token, query: { user_id: userId }, body: { group_id: group.group_id, ...fields } });
 
   describe('GET /group/settings', () => {
     it('answers the group info shape, same as GET /group/info', async () => {
-      const res = await api.get('/group/settings', { token: memberToken, query: { group_id: group.group_id } });
+      const res = await e2e.api.get('/group/settings', { token: e2e.tokens.member, query: { group_id: group.group_id } });
       expectOk(res);
       expect(Object.keys(res.body.data).sort()).toEqual(GROUP_INFO_KEYS);
-      const viaInfo = await api.get('/group/info', { token: memberToken, query: { group_id: group.group_id } });
+      const viaInfo = await e2e.api.getInfo(e2e.tokens.member, group.group_id);
       expect(res.body.data).toEqual(viaInfo.body.data);
     });
 
     it('a non-member → 403 not_member; unknown group → 404; bad group_id → 400', async () => {
-      expectGroupError(await api.get('/group/settings', { token: outsiderToken, query: { group_id: group.group_id } }), 403, 'not_member');
-      expectGroupError(await api.get('/group/settings', { token: ownerToken, query: { group_id: unknownId } }), 404, 'group_not_found');
-      expectInvalid(await api.get('/group/settings', { token: ownerToken, query: { group_id: 'x1' } }), 'group_id');
+      expectNotMember(await e2e.api.get('/group/settings', { token: e2e.tokens.outsider, query: { group_id: group.group_id } }));
+      expectGroupNotFound(await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: unknownId } }));
+      expectInvalid(await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: 'x1' } }), 'group_id');
     });
   });
 
@@ -83,100 +53,62 @@ describe('/group/settings', () => {
 
     it.each(['PUT', 'POST'])('%s by the owner → true, reflected in the info', async (method) => {
       for (const value of [!defaultValue, defaultValue]) {
-        const res = await api.call(method, `/group/settings/${endpoint}`, { token: ownerToken, body: { group_id: group.group_id, value } });
+        const res = await setting(method, endpoint, e2e.tokens.owner, { value });
         expectOk(res, true);
         const after = await info();
         expect(after[infoField]).toBe(value);
-        const settings = await api.get('/group/settings', { token: ownerToken, query: { group_id: group.group_id } });
+        const settings = await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: group.group_id } });
         expect(settings.body.data[infoField]).toBe(value);
       }
     });
 
     it('an app-admin token without user_id changes it', async () => {
-      expectOk(await api.post(`/group/settings/${endpoint}`, { token: appToken, body: { group_id: group.group_id, value: !defaultValue } }), true);
+      expectOk(await setting('POST', endpoint, e2e.tokens.app, { value: !defaultValue }), true);
       expect((await info())[infoField]).toBe(!defaultValue);
-      expectOk(await api.put(`/group/settings/${endpoint}`, { token: appToken, body: { group_id: group.group_id, value: defaultValue } }), true);
+      expectOk(await setting('PUT', endpoint, e2e.tokens.app, { value: defaultValue }), true);
       expect((await info())[infoField]).toBe(defaultValue);
     });
 
     it('value not a boolean → 400 naming value, nothing changed', async () => {
-      const before = await storedGroup();
-      expectInvalid(await api.put(`/group/settings/${endpoint}`, { token: ownerToken, body: { group_id: group.group_id, value: 'yes' } }), 'value');
-      expectInvalid(await api.post(`/group/settings/${endpoint}`, { token: ownerToken, body: { group_id: group.group_id, value: 1 } }), 'value');
-      expectInvalid(await api.post(`/group/settings/${endpoint}`, { token: ownerToken, body: { group_id: group.group_id } }), 'value');
-      expect(await storedGroup()).toEqual(before);
+      await expectGroupUnchanged(async () => {
+        expectInvalid(await setting('PUT', endpoint, e2e.tokens.owner, { value: 'yes' }), 'value');
+        expectInvalid(await setting('POST', endpoint, e2e.tokens.owner, { value: 1 }), 'value');
+        expectInvalid(await setting('POST', endpoint, e2e.tokens.owner, {}), 'value');
+      });
     });
 
     it('a plain member → 403 forbidden, nothing changed', async () => {
-      const before = await storedGroup();
-      expectGroupError(
-        await api.put(`/group/settings/${endpoint}`, { token: memberToken, body: { group_id: group.group_id, value: !defaultValue } }),
-        403,
-        'forbidden',
-      );
-      expectGroupError(
-        await api.post(`/group/settings/${endpoint}`, {
-          token: appToken,
-          query: { user_id: member },
-          body: { group_id: group.group_id, value: !defaultValue },
-        }),
-        403,
-        'forbidden',
-      );
-      expect(await storedGroup()).toEqual(before);
+      await expectGroupUnchanged(async () => {
+        expectForbidden(await setting('PUT', endpoint, e2e.tokens.member, { value: !defaultValue }));
+        expectForbidden(await setting('POST', endpoint, e2e.tokens.app, { value: !defaultValue }, member));
+      });
     });
 
     it('a non-member → 403 not_member; unknown group → 404 group_not_found', async () => {
-      expectGroupError(
-        await api.put(`/group/settings/${endpoint}`, { token: outsiderToken, body: { group_id: group.group_id, value: true } }),
-        403,
-        'not_member',
-      );
-      expectGroupError(
-        await api.put(`/group/settings/${endpoint}`, { token: ownerToken, body: { group_id: unknownId, value: true } }),
-        404,
-        'group_not_found',
-      );
+      expectNotMember(await setting('PUT', endpoint, e2e.tokens.outsider, { value: true }));
+      expectGroupNotFound(await setting('PUT', endpoint, e2e.tokens.owner, { group_id: unknownId, value: true }));
     });
   });
 
   describe('require_admin_approval', () => {
     it.each(['PUT', 'POST'])('%s sets apply_approval 0, 2 and back to 1', async (method) => {
       for (const applyApproval of [0, 2, 1]) {
-        const res = await api.call(method, '/group/settings/require_admin_approval', {
-          token: ownerToken,
-          body: { group_id: group.group_id, apply_approval: applyApproval },
-        });
-        expectOk(res, true);
+        expectOk(await setting(method, 'require_admin_approval', e2e.tokens.owner, { apply_approval: applyApproval }), true);
         expect((await info()).apply_approval).toBe(applyApproval);
       }
     });
 
     it('apply_approval 3 or missing → 400 naming apply_approval, nothing changed', async () => {
-      const before = await storedGroup();
-      expectInvalid(
-        await api.put('/group/settings/require_admin_approval', { token: ownerToken, body: { group_id: group.group_id, apply_approval: 3 } }),
-        'apply_approval',
-      );
-      expectInvalid(
-        await api.post('/group/settings/require_admin_approval', { token: ownerToken, body: { group_id: group.group_id, apply_approval: '1' } }),
-        'apply_approval',
-      );
-      expectInvalid(await api.post('/group/settings/require_admin_approval', { token: ownerToken, body: { group_id: group.group_id } }), 'apply_approval');
-      expect(await storedGroup()).toEqual(before);
+      await expectGroupUnchanged(async () => {
+        expectInvalid(await setting('PUT', 'require_admin_approval', e2e.tokens.owner, { apply_approval: 3 }), 'apply_approval');
+        expectInvalid(await setting('POST', 'require_admin_approval', e2e.tokens.owner, { apply_approval: '1' }), 'apply_approval');
+        expectInvalid(await setting('POST', 'require_admin_approval', e2e.tokens.owner, {}), 'apply_approval');
+      });
     });
 
     it('a plain member → 403 forbidden; a non-member → 403 not_member', async () => {
-      expectGroupError(
-        await api.put('/group/settings/require_admin_approval', { token: memberToken, body: { group_id: group.group_id, apply_approval: 0 } }),
-        403,
-        'forbidden',
-      );
-      expectGroupError(
-        await api.put('/group/settings/require_admin_approval', { token: outsiderToken, body: { group_id: group.group_id, apply_approval: 0 } }),
-        403,
-        'not_member',
-      );
+      expectForbidden(await setting('PUT', 'require_admin_approval', e2e.tokens.member, { apply_approval: 0 }));
+      expectNotMember(await setting('PUT', 'require_admin_approval', e2e.tokens.outsider, { apply_approval: 0 }));
       expect((await info()).apply_approval).toBe(1);
     });
   });
@@ -184,7 +116,7 @@ describe('/group/settings', () => {
   describe('ban_all / unban_all', () => {
     it('ban_all with a duration in minutes → {ban_expire_time: seconds}, shown in the info', async () => {
       const before = Math.floor(Date.now() / 1000);
-      const res = await api.post('/group/settings/ban_all', { token: ownerToken, body: { group_id: group.group_id, duration: 10 } });
+      const res = await setting('POST', 'ban_all', e2e.tokens.owner, { duration: 10 });
       expectOk(res);
       expect(Object.keys(res.body.data)).toEqual(['ban_expire_time']);
       const expires = res.body.data.ban_expire_time;
@@ -196,45 +128,41 @@ describe('/group/settings', () => {
     });
 
     it('unban_all → true, and the info shows ban_expire_time 0', async () => {
-      const res = await api.post('/group/settings/unban_all', { token: ownerToken, body: { group_id: group.group_id } });
+      const res = await setting('POST', 'unban_all', e2e.tokens.owner, {});
       expectOk(res, true);
       expect((await info()).ban_expire_time).toBe(0);
       expect((await storedGroup())?.muteAllUntil ?? null).toBeNull();
     });
 
     it('duration -1 → permanent: ban_expire_time -1', async () => {
-      const res = await api.post('/group/settings/ban_all', { token: ownerToken, body: { group_id: group.group_id, duration: -1 } });
+      const res = await setting('POST', 'ban_all', e2e.tokens.owner, { duration: -1 });
       expectOk(res, { ban_expire_time: -1 });
       expect((await info()).ban_expire_time).toBe(-1);
-      expectOk(await api.post('/group/settings/unban_all', { token: appToken, body: { group_id: group.group_id } }), true);
+      expectOk(await setting('POST', 'unban_all', e2e.tokens.app, {}), true);
       expect((await info()).ban_expire_time).toBe(0);
     });
 
     it('an app-admin token without user_id mutes all', async () => {
-      const res = await api.post('/group/settings/ban_all', { token: appToken, body: { group_id: group.group_id, duration: 1 } });
+      const res = await setting('POST', 'ban_all', e2e.tokens.app, { duration: 1 });
       expectOk(res);
       expect(res.body.data.ban_expire_time).toBeGreaterThan(Math.floor(Date.now() / 1000));
-      expectOk(await api.post('/group/settings/unban_all', { token: ownerToken, body: { group_id: group.group_id } }), true);
+      expectOk(await setting('POST', 'unban_all', e2e.tokens.owner, {}), true);
     });
 
     it('duration not an integer or below -1 → 400 naming duration', async () => {
       for (const duration of ['10', 1.5, -2, undefined]) {
-        expectInvalid(await api.post('/group/settings/ban_all', { token: ownerToken, body: { group_id: group.group_id, duration } }), 'duration');
+        expectInvalid(await setting('POST', 'ban_all', e2e.tokens.owner, { duration }), 'duration');
       }
       expect((await info()).ban_expire_time).toBe(0);
     });
 
     it('a plain member → 403 forbidden; a non-member → 403 not_member; unknown group → 404', async () => {
-      expectGroupError(await api.post('/group/settings/ban_all', { token: memberToken, body: { group_id: group.group_id, duration: 5 } }), 403, 'forbidden');
-      expectGroupError(await api.post('/group/settings/unban_all', { token: memberToken, body: { group_id: group.group_id } }), 403, 'forbidden');
-      expectGroupError(
-        await api.post('/group/settings/ban_all', { token: appToken, query: { user_id: member }, body: { group_id: group.group_id, duration: 5 } }),
-        403,
-        'forbidden',
-      );
-      expectGroupError(await api.post('/group/settings/ban_all', { token: outsiderToken, body: { group_id: group.group_id, duration: 5 } }), 403, 'not_member');
-      expectGroupError(await api.post('/group/settings/ban_all', { token: ownerToken, body: { group_id: unknownId, duration: 5 } }), 404, 'group_not_found');
-      expectGroupError(await api.post('/group/settings/unban_all', { token: ownerToken, body: { group_id: unknownId } }), 404, 'group_not_found');
+      expectForbidden(await setting('POST', 'ban_all', e2e.tokens.member, { duration: 5 }));
+      expectForbidden(await setting('POST', 'unban_all', e2e.tokens.member, {}));
+      expectForbidden(await setting('POST', 'ban_all', e2e.tokens.app, { duration: 5 }, member));
+      expectNotMember(await setting('POST', 'ban_all', e2e.tokens.outsider, { duration: 5 }));
+      expectGroupNotFound(await setting('POST', 'ban_all', e2e.tokens.owner, { group_id: unknownId, duration: 5 }));
+      expectGroupNotFound(await setting('POST', 'unban_all', e2e.tokens.owner, { group_id: unknownId }));
       expect((await info()).ban_expire_time).toBe(0);
     });
   });
@@ -242,10 +170,10 @@ describe('/group/settings', () => {
   it('an unknown setting → 404 in the group envelope, whatever the body', async () => {
     for (const method of ['PUT', 'POST']) {
       for (const body of [{ group_id: group.group_id, value: true }, {}]) {
-        const res = await api.call(method, '/group/settings/allow_colours', { token: ownerToken, body });
-        expectGroupError(res, 404, 'not_found');
+        const res = await e2e.api.call(method, '/group/settings/allow_colours', { token: e2e.tokens.owner, body });
+        expectRouteNotFound(res);
       }
     }
-    expectGroupError(await api.get('/group/settings/allow_colours', { token: ownerToken, query: { group_id: group.group_id } }), 404, 'not_found');
+    expectRouteNotFound(await e2e.api.get('/group/settings/allow_colours', { token: e2e.tokens.owner, query: { group_id: group.group_id } }));
   });
 });

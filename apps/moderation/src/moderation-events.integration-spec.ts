@@ -1,47 +1,30 @@
 import 'reflect-metadata';
-import type { INestMicroservice } from '@nestjs/common';
-import { BusClient, EventPublisher } from '@cohort/bus';
-import { ServiceNames, Subjects, type Caller } from '@cohort/contracts';
-import { bootServiceInProcess, expectEventually, shortId, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
+import { ServiceNames } from '@cohort/contracts';
+import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AllowRepository } from './allowlist/allow.repository';
 import { BlockRepository } from './blocks/block.repository';
 import { MuteRepository, PERMANENT } from './mutes/mute.repository';
 
-// Starting NATS (and FerretDB when no shared one is running) can take a while on a cold machine.
-const BOOT_TIMEOUT_MS = 90_000;
-jest.setTimeout(30_000);
-
 /** The moderation service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('moderation service events (integration)', () => {
-  const appId = `app_${shortId()}`;
-  const owner: Caller = { appId, userId: 'owner', isAppAdmin: false };
-  let servers: TestServers;
-  let app: INestMicroservice;
+  const service = useServiceInProcess({
+    serviceName: ServiceNames.moderation,
+    testTimeoutMs: 30_000,
+    dbPrefix: 'it_moderation',
+    loadModule: async () => (await import('./app.module')).AppModule,
+  });
+  const owner = service.caller('owner');
   let mutes: MuteRepository;
   let blocks: BlockRepository;
   let allows: AllowRepository;
-  let events: EventPublisher;
 
-  beforeAll(async () => {
-    servers = await startTestServers();
-        app = await bootServiceInProcess({
-      serviceName: ServiceNames.moderation,
-      servers,
-      dbName: uniqueDbName('it_moderation'),
-      loadModule: async () => (await import('./app.module')).AppModule,
-    });
-    mutes = app.get(MuteRepository);
-    blocks = app.get(BlockRepository);
-    allows = app.get(AllowRepository);
-    events = app.get(EventPublisher);
-  }, BOOT_TIMEOUT_MS);
+  beforeAll(() => {
+    mutes = service.get(MuteRepository);
+    blocks = service.get(BlockRepository);
+    allows = service.get(AllowRepository);
+  });
 
-  afterAll(async () => {
-    await app?.close();
-    await servers?.stop();
-  }, BOOT_TIMEOUT_MS);
-
-  const newGroup = () => ({ appId, groupId: `g${shortId(4)}` });
+  const newGroup = () => ({ appId: service.appId, groupId: `g${shortId(4)}` });
 
   async function seed(key: { appId: string; groupId: string }) {
     await mutes.upsert(key, 'muted-user', PERMANENT, 'owner');
@@ -60,10 +43,7 @@ describe('moderation service events (integration)', () => {
   }
 
   it('answers its health subject', async () => {
-    const health = await app
-      .get(BusClient)
-      .send(Subjects.moderation.health, { caller: owner, requestId: 'health' }, {});
-    expect(health).toMatchObject({ service: 'moderation', status: 'ok' });
+    expect(await service.health(owner)).toMatchObject({ service: 'moderation', status: 'ok' });
   });
 
   it('group.destroyed deletes the group’s mutes, blocks and allowlist, and nothing of other groups', async () => {
@@ -73,12 +53,7 @@ describe('moderation service events (integration)', () => {
     await seed(survivor);
     expect(await counts(destroyed)).toEqual({ mutes: 2, blocks: 1, allows: 2 });
 
-    await events.publish('group.destroyed', {
-      caller: owner,
-      correlationId: 'it-destroy',
-      groupId: destroyed.groupId,
-      data: { type: 'group', ownerId: 'owner' },
-    });
+    await service.publishEvent('group.destroyed', owner, destroyed.groupId, { type: 'group', ownerId: 'owner' }, 'it-destroy');
 
     await expectEventually(async () => expect(await counts(destroyed)).toEqual({ mutes: 0, blocks: 0, allows: 0 }));
     expect(await counts(survivor)).toEqual({ mutes: 2, blocks: 1, allows: 2 });
@@ -88,12 +63,7 @@ describe('moderation service events (integration)', () => {
     const key = newGroup();
     await seed(key);
     for (const attempt of [1, 2]) {
-      await events.publish('group.destroyed', {
-        caller: owner,
-        correlationId: `it-twice-${attempt}`,
-        groupId: key.groupId,
-        data: { type: 'chatroom', ownerId: 'owner' },
-      });
+      await service.publishEvent('group.destroyed', owner, key.groupId, { type: 'chatroom', ownerId: 'owner' }, `it-twice-${attempt}`);
     }
     await expectEventually(async () => expect(await counts(key)).toEqual({ mutes: 0, blocks: 0, allows: 0 }));
   });
@@ -105,12 +75,7 @@ describe('moderation service events (integration)', () => {
     await allows.add(otherGroup, ['vip'], 'owner');
 
     for (const attempt of [1, 2]) {
-      await events.publish('member.left', {
-        caller: { appId, userId: 'vip', isAppAdmin: false },
-        correlationId: `it-left-${attempt}`,
-        groupId: key.groupId,
-        data: { userId: 'vip', how: 'left' },
-      });
+      await service.publishEvent('member.left', service.caller('vip'), key.groupId, { userId: 'vip', how: 'left' }, `it-left-${attempt}`);
     }
 
     await expectEventually(async () => expect(await allows.find(key, ['vip'])).toEqual([]));
@@ -126,12 +91,7 @@ describe('moderation service events (integration)', () => {
     await allows.add(key, ['returning'], 'owner', new Date(Date.now() + 60_000));
     await allows.add(key, ['sentinel'], 'owner');
     for (const userId of ['returning', 'sentinel']) {
-      await events.publish('member.left', {
-        caller: { appId, userId, isAppAdmin: false },
-        correlationId: `it-late-${userId}`,
-        groupId: key.groupId,
-        data: { userId, how: 'kicked' },
-      });
+      await service.publishEvent('member.left', service.caller(userId), key.groupId, { userId, how: 'kicked' }, `it-late-${userId}`);
     }
     // One durable consumer handles events in order: once the sentinel is gone, so is the first event.
     await expectEventually(async () => expect(await allows.find(key, ['sentinel'])).toEqual([]));

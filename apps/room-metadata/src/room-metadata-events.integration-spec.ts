@@ -1,41 +1,24 @@
 import 'reflect-metadata';
-import type { INestMicroservice } from '@nestjs/common';
-import { BusClient, EventPublisher } from '@cohort/bus';
-import { ServiceNames, Subjects, type Caller } from '@cohort/contracts';
-import { bootServiceInProcess, expectEventually, shortId, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
+import { ServiceNames } from '@cohort/contracts';
+import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { RoomAttributeRepository, type RoomKey } from './room-attributes/room-attribute.repository';
-
-// Starting NATS (and FerretDB when no shared one is running) can take a while on a cold machine.
-const BOOT_TIMEOUT_MS = 90_000;
-jest.setTimeout(30_000);
 
 /** The room-metadata service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('room-metadata service events (integration)', () => {
-  const appId = `app_${shortId()}`;
-  const owner: Caller = { appId, userId: 'owner', isAppAdmin: false };
-  let servers: TestServers;
-  let app: INestMicroservice;
+  const service = useServiceInProcess({
+    serviceName: ServiceNames.roomMetadata,
+    testTimeoutMs: 30_000,
+    dbPrefix: 'it_room_metadata',
+    loadModule: async () => (await import('./app.module')).AppModule,
+  });
+  const owner = service.caller('owner');
   let attributes: RoomAttributeRepository;
-  let events: EventPublisher;
 
-  beforeAll(async () => {
-    servers = await startTestServers();
-    app = await bootServiceInProcess({
-      serviceName: ServiceNames.roomMetadata,
-      servers,
-      dbName: uniqueDbName('it_room_metadata'),
-      loadModule: async () => (await import('./app.module')).AppModule,
-    });
-    attributes = app.get(RoomAttributeRepository);
-    events = app.get(EventPublisher);
-  }, BOOT_TIMEOUT_MS);
+  beforeAll(() => {
+    attributes = service.get(RoomAttributeRepository);
+  });
 
-  afterAll(async () => {
-    await app?.close();
-    await servers?.stop();
-  }, BOOT_TIMEOUT_MS);
-
-  const newRoom = (): RoomKey => ({ appId, groupId: `r${shortId(4)}` });
+  const newRoom = (): RoomKey => ({ appId: service.appId, groupId: `r${shortId(4)}` });
   const keysOf = async (room: RoomKey) => (await attributes.find(room)).map((a) => a.key);
 
   async function seed(room: RoomKey) {
@@ -47,18 +30,10 @@ describe('room-metadata service events (integration)', () => {
   }
 
   const leave = (room: RoomKey, userId: string) =>
-    events.publish('member.left', {
-      caller: { appId, userId, isAppAdmin: false },
-      correlationId: `it-left-${userId}`,
-      groupId: room.groupId,
-      data: { userId, how: 'left' },
-    });
+    service.publishEvent('member.left', service.caller(userId), room.groupId, { userId, how: 'left' }, `it-left-${userId}`);
 
   it('answers its health subject', async () => {
-    const health = await app
-      .get(BusClient)
-      .send(Subjects.roomMetadata.health, { caller: owner, requestId: 'health' }, {});
-    expect(health).toMatchObject({ service: 'room-metadata', status: 'ok' });
+    expect(await service.health(owner)).toMatchObject({ service: 'room-metadata', status: 'ok' });
   });
 
   it('group.destroyed deletes all of the room’s attributes, and nothing of other rooms', async () => {
@@ -69,12 +44,7 @@ describe('room-metadata service events (integration)', () => {
     expect(await keysOf(destroyed)).toEqual(['alice.badge', 'alice.seat', 'bob.seat']);
 
     for (const attempt of [1, 2]) {
-      await events.publish('group.destroyed', {
-        caller: owner,
-        correlationId: `it-destroy-${attempt}`,
-        groupId: destroyed.groupId,
-        data: { type: 'chatroom', ownerId: 'owner' },
-      });
+      await service.publishEvent('group.destroyed', owner, destroyed.groupId, { type: 'chatroom', ownerId: 'owner' }, `it-destroy-${attempt}`);
     }
 
     await expectEventually(async () => expect(await keysOf(destroyed)).toEqual([]));

@@ -7,3 +7,5 @@ export { startStack } from './stack';
 export type { Stack, StartStackOptions } from './stack';
 export { bootServiceInProcess } from './in-process-service';
 export type { InProcessServiceOptions } from './in-process-service';
+export { useServiceInProcess } from './service-fixture';
+export type { ServiceInProcess, UseServiceInProcessOptions } from './service-fixture';

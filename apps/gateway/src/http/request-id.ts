@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { runWithRequestId } from '@cohort/logging';
@@ -13,10 +14,25 @@ export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId'> = {
   },
 };
 
-/** Every log line written while handling a request carries its id; the response echoes it. */
+const accessLog = new Logger('Access');
+
+/**
+ * Every log line written while handling a request carries its id, the response echoes it, and
+ * one access line per request records method, path, status and duration.
+ */
 export function installRequestContext(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     runWithRequestId(String(request.id), done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    accessLog.log({
+      msg: 'request',
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+    done();
   });
 }
