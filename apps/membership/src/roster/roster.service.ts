@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessView, GetAccessCommand, InitializeRosterCommand, PurgeRosterCommand } from '@cohort/contracts';
+import type {
+  AccessView,
+  GetAccessCommand,
+  InitializeRosterCommand,
+  MemberView,
+  PurgeRosterCommand,
+} from '@cohort/contracts';
 import { EventPublisher, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { RosterRepository } from './roster.repository';
@@ -58,9 +64,11 @@ export class RosterService {
 
   async access(ctx: RequestContext, { groupIds, userId }: GetAccessCommand): Promise<AccessView[]> {
     const unique = [...new Set(groupIds)];
-    const rosters = await this.rosters.findRosters(ctx.caller.appId, unique);
+    const [rosters, members] = await Promise.all([
+      this.rosters.findRosters(ctx.caller.appId, unique),
+      userId ? this.rosters.findMemberships(ctx.caller.appId, unique, userId) : new Map<string, MemberView>(),
+    ]);
     const found = unique.filter((id) => rosters.has(id));
-    const members = userId && found.length > 0 ? await this.rosters.findMemberships(ctx.caller.appId, found, userId) : new Map();
     return found.map((groupId) => ({
       groupId,
       memberCount: rosters.get(groupId)?.memberCount ?? 0,
