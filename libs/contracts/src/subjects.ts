@@ -33,7 +33,9 @@ export const Subjects = {
   roomMetadata: { health: 'room-metadata.health.check' },
 } as const;
 
-export const HealthSubjects: Record<ServiceName, string> = {
+export type HealthSubject = (typeof Subjects)[keyof typeof Subjects]['health'];
+
+export const HealthSubjects: Record<ServiceName, HealthSubject> = {
   groups: Subjects.groups.health,
   membership: Subjects.membership.health,
   moderation: Subjects.moderation.health,

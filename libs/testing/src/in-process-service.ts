@@ -1,11 +1,13 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { ServiceName } from '@cohort/contracts';
 import { RpcReplyInterceptor } from '@cohort/bus';
+import { waitUntilReachable } from '@cohort/service-kit';
 import type { TestServers } from './servers';
 
 export interface InProcessServiceOptions {
-  serviceName: string;
+  serviceName: ServiceName;
   servers: TestServers;
   dbName: string;
   /**
@@ -31,5 +33,6 @@ export async function bootServiceInProcess(options: InProcessServiceOptions): Pr
   });
   app.useGlobalInterceptors(new RpcReplyInterceptor());
   await app.listen();
+  await waitUntilReachable(app, options.serviceName);
   return app;
 }

@@ -3,14 +3,16 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type AsyncMicroserviceOptions, type MicroserviceOptions } from '@nestjs/microservices';
 import { RpcReplyInterceptor } from '@cohort/bus';
+import type { ServiceName } from '@cohort/contracts';
 import type { CommonEnv } from '@cohort/config';
 import { JsonLogger } from '@cohort/logging';
+import { waitUntilReachable } from './wait-until-reachable';
 
 /**
  * Starts a domain service as a NestJS microservice on NATS with a queue group named after the
  * service (replicas share the load). Bad config → one clear log line and exit code 1.
  */
-export async function bootstrapService(module: Type<unknown>, serviceName: string): Promise<INestMicroservice> {
+export async function bootstrapService(module: Type<unknown>, serviceName: ServiceName): Promise<INestMicroservice> {
   const logger = new JsonLogger(serviceName);
   try {
     const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(module, {
@@ -34,6 +36,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
     app.useGlobalInterceptors(new RpcReplyInterceptor());
     app.enableShutdownHooks();
     await app.listen();
+    await waitUntilReachable(app, serviceName);
     logger.log(`${serviceName} listening on NATS`, 'Bootstrap');
     return app;
   } catch (error) {
