@@ -4,6 +4,7 @@ import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { TokenController } from './auth/token.controller';
 import { gatewayEnvSchema } from './config/gateway.config';
+import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module';
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
 import { HealthController } from './health/health.controller';
 import { DialectExceptionFilter } from './http/dialect-exception.filter';
@@ -11,7 +12,7 @@ import { InputValidationPipe } from './http/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 
 @Module({
-  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule],
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule],
   controllers: [TokenController, HealthController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

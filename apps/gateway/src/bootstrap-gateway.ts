@@ -12,7 +12,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createGateway(logger = new JsonLogger('gateway')): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ ...requestIdOptions, bodyLimit: BODY_LIMIT_BYTES, logger: false });
   installRequestContext(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger });
+  // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false });
   logger.setLevel(app.get(ConfigService<GatewayEnv, true>).get('LOG_LEVEL', { infer: true }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -59,9 +59,15 @@ export class AppsRegistry {
     const file = config.get('APPS_FILE', { infer: true });
     const text = json ?? (file ? readFileSync(file, 'utf8') : null);
     if (text === null) return [DEFAULT_APP];
-    const parsed: unknown = JSON.parse(text);
+    const source = json ? 'APPS_JSON' : 'APPS_FILE';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`${source}: is not valid JSON`);
+    }
     if (!Array.isArray(parsed) || parsed.length === 0) {
-      throw new Error(`${json ? 'APPS_JSON' : 'APPS_FILE'}: must be a non-empty JSON array of apps`);
+      throw new Error(`${source}: must be a non-empty JSON array of apps`);
     }
     return parsed;
   }

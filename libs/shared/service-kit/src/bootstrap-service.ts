@@ -17,6 +17,8 @@ export async function bootstrapService(module: Type<unknown>, serviceName: Servi
   try {
     const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(module, {
       logger,
+      // Errors (bad config above all) reach our catch: one clear fatal line, no stack.
+      abortOnError: false,
       inject: [ConfigService],
       useFactory: (config: ConfigService<CommonEnv, true>): MicroserviceOptions => {
         logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
