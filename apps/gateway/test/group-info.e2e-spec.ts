@@ -192,4 +192,20 @@ describe('GET /group/info and POST /group/info/batch', () => {
       expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: {} }), 'group_list');
     });
   });
+
+  describe('API reference', () => {
+    it('serves an OpenAPI 3 document covering the slice, and a docs page', async () => {
+      const response = await fetch(`${e2e.stack.baseUrl}/openapi.json`);
+      expect(response.status).toBe(200);
+      const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+      expect(document.openapi).toMatch(/^3\./);
+      expect(Object.keys(document.paths['/group/create'])).toEqual(['post']);
+      expect(Object.keys(document.paths['/group/destroy']).sort()).toEqual(['delete', 'post']);
+      expect(document.paths['/group/info']).toHaveProperty('get');
+      expect(document.paths['/token']).toHaveProperty('post');
+      const docs = await fetch(`${e2e.stack.baseUrl}/docs`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('swagger');
+    });
+  });
 });
