@@ -72,6 +72,14 @@ describe('GroupCreationService.create', () => {
     expect(events.publish).not.toHaveBeenCalled();
   });
 
+  it('deletes the pending record at once when membership never got the request', async () => {
+    const { service, groups, membership } = setup();
+    membership.initializeRoster.mockRejectedValueOnce(new DomainError('unavailable', 'down', { notDelivered: true }));
+    await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'unavailable' });
+    expect(membership.purgeRoster).not.toHaveBeenCalled();
+    expect(groups.deletePending).toHaveBeenCalled();
+  });
+
   it('refuses more users than the capacity allows, before writing anything', async () => {
     const { service, groups } = setup();
     const memberIds = Array.from({ length: 1000 }, (_, i) => String(i + 10));

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView } from '@cohort/contracts';
-import { EventPublisher, type RequestContext } from '@cohort/bus';
+import { EventPublisher, wasNotDelivered, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
 import { generateNumericId } from '@cohort/service-kit';
@@ -53,7 +53,9 @@ export class GroupCreationService {
     try {
       ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, ownerId, memberIds, capacity));
     } catch (error) {
-      await this.rollBack(ctx, pending.groupId);
+      // Not delivered: membership stored nothing, so there is nothing to purge there.
+      if (wasNotDelivered(error)) await this.groups.deletePending(key);
+      else await this.rollBack(ctx, pending.groupId);
       throw error;
     }
     const active = await this.groups.activate(key);

@@ -57,10 +57,16 @@ export class BusClient {
   }
 }
 
+/** True when a send failed before any service received it (NATS "no responders"). */
+export function wasNotDelivered(error: unknown): boolean {
+  return error instanceof DomainError && error.details?.notDelivered === true;
+}
+
 function toTransportError(subject: string, error: unknown): DomainError {
   if (error instanceof NatsError) {
     if (error.code === NatsErrorCode.NoResponders) {
-      return new DomainError('unavailable', `service for ${subject} is not available`);
+      // Nobody was subscribed: the request was certainly not delivered (callers may rely on it).
+      return new DomainError('unavailable', `service for ${subject} is not available`, { notDelivered: true });
     }
     if (error.code === NatsErrorCode.Timeout) {
       return new DomainError('timeout', `service for ${subject} did not answer in time`);
