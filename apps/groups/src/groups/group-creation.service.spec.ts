@@ -1,8 +1,9 @@
 import type { AccessView, CreateGroupCommand, GroupView } from '@cohort/contracts';
-import type { EventPublisher, RequestContext } from '@cohort/bus';
+import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import type { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { GroupCreationService } from './group-creation.service';
+import type { GroupOutbox } from './group-outbox';
 import type { GroupRepository } from './group.repository';
 import type { MembershipClient } from './membership.client';
 
@@ -29,7 +30,6 @@ function setup() {
       const found = stored.find((g) => g.groupId === groupId);
       return found ? { ...found, status: 'active' as const } : null;
     }),
-    markCreatedEventPublished: jest.fn(async () => undefined),
     deletePending: jest.fn(async () => undefined),
   };
   const membership = {
@@ -39,37 +39,47 @@ function setup() {
     purgeRoster: jest.fn(async () => ({ purged: true as const })),
     accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, member: null }]))),
   };
-  const events = { publish: jest.fn(async () => ({})) };
+  const outbox = {
+    prepare: jest.fn((type: string, _ctx: RequestContext, groupId: string, data: unknown) => ({ eventId: `${type}:${groupId}`, type, data })),
+    flush: jest.fn(async () => true),
+  };
   const superAdmins = { isSuperAdmin: jest.fn(async () => false) };
   const service = new GroupCreationService(
     groups as unknown as GroupRepository,
     superAdmins as unknown as SuperAdminRepository,
     membership as unknown as MembershipClient,
-    events as unknown as EventPublisher,
+    outbox as unknown as GroupOutbox,
   );
-  return { service, groups, membership, events, superAdmins };
+  return { service, groups, membership, outbox, superAdmins };
 }
 
 describe('GroupCreationService.create', () => {
-  it('stores pending, initializes the roster without duplicates or the owner, activates, then publishes', async () => {
-    const { service, groups, membership, events } = setup();
+  it('stores pending, initializes the roster without duplicates or the owner, activates with its event, then sends it', async () => {
+    const { service, groups, membership, outbox } = setup();
     const info = await service.create(ctx('1'), command());
     expect(membership.initializeRoster).toHaveBeenCalledWith(expect.anything(), info.groupId, '1', ['2', '3'], 1000);
-    expect(groups.activate).toHaveBeenCalled();
-    expect(events.publish).toHaveBeenCalledWith('group.created', expect.objectContaining({ dedupKey: info.groupId }));
-    expect(groups.markCreatedEventPublished).toHaveBeenCalled();
+    expect(outbox.prepare).toHaveBeenCalledWith(
+      'group.created',
+      expect.anything(),
+      info.groupId,
+      expect.objectContaining({ ownerId: '1', memberCount: 3 }),
+      info.groupId,
+    );
+    const event = outbox.prepare.mock.results[0].value;
+    expect(groups.activate).toHaveBeenCalledWith({ appId: 'app', groupId: info.groupId }, event);
+    expect(outbox.flush).toHaveBeenCalledWith({ appId: 'app', groupId: info.groupId }, event);
     expect(info).toMatchObject({ status: 'active', ownerId: '1', memberCount: 3, capacity: 1000 });
     expect(info.settings.applyApproval).toBe(1);
   });
 
   it('rolls back (purge roster, delete pending) and rethrows when membership fails', async () => {
-    const { service, groups, membership, events } = setup();
+    const { service, groups, membership, outbox } = setup();
     membership.initializeRoster.mockRejectedValueOnce(new DomainError('unavailable', 'down'));
     await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'unavailable' });
     expect(membership.purgeRoster).toHaveBeenCalled();
     expect(groups.deletePending).toHaveBeenCalled();
     expect(groups.activate).not.toHaveBeenCalled();
-    expect(events.publish).not.toHaveBeenCalled();
+    expect(outbox.flush).not.toHaveBeenCalled();
   });
 
   it('deletes the pending record at once when membership never got the request', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView } from '@cohort/contracts';
-import { EventPublisher, wasNotDelivered, type RequestContext } from '@cohort/bus';
+import { Limits, type CreateGroupCommand, type GroupInfoView } from '@cohort/contracts';
+import { wasNotDelivered, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
 import { generateNumericId } from '@cohort/service-kit';
@@ -9,6 +9,7 @@ import { defaultPublic, defaultSettings } from './group-defaults';
 import { GroupRepository } from './group.repository';
 import { assertCanCreate } from './group.policy';
 import { toInfo } from './groups.service';
+import { GroupOutbox } from './group-outbox';
 import { MembershipClient } from './membership.client';
 
 const ID_ATTEMPTS = 3;
@@ -27,7 +28,7 @@ export class GroupCreationService {
     private readonly groups: GroupRepository,
     private readonly superAdmins: SuperAdminRepository,
     private readonly membership: MembershipClient,
-    private readonly events: EventPublisher,
+    private readonly outbox: GroupOutbox,
   ) {}
 
   async create(ctx: RequestContext, command: CreateGroupCommand): Promise<GroupInfoView> {
@@ -58,25 +59,19 @@ export class GroupCreationService {
       else await this.rollBack(ctx, pending.groupId);
       throw error;
     }
-    const active = await this.groups.activate(key);
+    // Message id = group id: whoever sends it (this call or the sweep), the stream keeps one copy.
+    const created = this.outbox.prepare('group.created', ctx, pending.groupId, {
+      type: pending.type,
+      name: pending.name,
+      ownerId,
+      capacity,
+      memberCount,
+    }, pending.groupId);
+    const active = await this.groups.activate(key, created);
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
-    await this.publishCreated(ctx, active, memberCount);
+    await this.outbox.flush(key, created);
     const owner = await this.membership.accessTo({ ...ctx, caller: { ...caller, userId: ownerId } }, [active.groupId]);
     return toInfo(active, owner.get(active.groupId));
-  }
-
-  /** Publishes `group.created` (message id = group id, so a republish is dropped) and clears the flag. */
-  async publishCreated(ctx: RequestContext, group: GroupView, knownMemberCount?: number): Promise<void> {
-    const memberCount =
-      knownMemberCount ?? (await this.membership.accessTo(ctx, [group.groupId])).get(group.groupId)?.memberCount ?? 0;
-    await this.events.publish('group.created', {
-      caller: ctx.caller,
-      correlationId: ctx.requestId,
-      groupId: group.groupId,
-      dedupKey: group.groupId,
-      data: { type: group.type, name: group.name, ownerId: group.ownerId, capacity: group.capacity, memberCount },
-    });
-    await this.groups.markCreatedEventPublished({ appId: ctx.caller.appId, groupId: group.groupId });
   }
 
   /** Compensation: drop whatever membership stored, then the pending record. Idempotent. */

@@ -165,7 +165,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
         disappearSeconds: 0,
       },
       muteAllUntil: null,
-      createdEventPending: true,
+      outbox: [],
       createdAt,
       updatedAt: createdAt,
       ...fields,
@@ -250,7 +250,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
 
     const stored = await groupsColl().find({ appId }).toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ groupId, status: 'active', createdEventPending: false, ownerId: 'owner-1' });
+    expect(stored[0]).toMatchObject({ groupId, status: 'active', outbox: [], ownerId: 'owner-1' });
 
     const members = await membersColl().find({ appId, groupId }).sort({ userId: 1 }).toArray();
     expect(members.map((m) => [m.userId, m.role])).toEqual([
@@ -303,7 +303,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     await seedRoster(appId, groupId, ['owner-1', 'u2']);
     // A roster the sweeper must not touch (no pending group for it).
     await seedRoster(appId, otherGroupId, ['owner-1']);
-    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'pending', createdEventPending: true }));
+    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'pending' }));
 
     await expectEventually(async () => {
       expect(await groupsColl().countDocuments({ appId, groupId })).toBe(0);
@@ -313,7 +313,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     expect(await storedEvents('group.created', appId, groupId)).toEqual([]);
   });
 
-  it('sweeper republishes an unconfirmed group.created under the same message id: JetStream keeps one copy', async () => {
+  it('sweeper sends an event left in an outbox under its message id: JetStream keeps one copy', async () => {
     await membershipUp();
     const appId = newAppId();
     const groupId = String(1_000_000_000 + Math.floor(Math.random() * 1e9));
@@ -333,12 +333,20 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     }
     expect((await storedEvents('group.created', appId, groupId)).map((e) => e.event.correlationId)).toEqual(['prepublish-1']);
 
-    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', createdEventPending: true, name: 'Republished' }));
+    // A committed change whose event was never confirmed: it waits in the group's outbox.
+    const leftover = publisher.prepare('group.created', {
+      caller: adminCaller(appId),
+      correlationId: 'from-outbox',
+      groupId,
+      dedupKey: groupId,
+      data: { type: 'group', name: 'Republished', ownerId: 'owner-1', capacity: 10, memberCount: 1 },
+    });
+    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover] }));
 
     await expectEventually(async () => {
-      expect(await groupsColl().findOne({ appId, groupId })).toMatchObject({ status: 'active', createdEventPending: false });
+      expect(await groupsColl().findOne({ appId, groupId })).toMatchObject({ status: 'active', outbox: [] });
     }, SWEEP_WAIT);
-    // The sweeper's publish was confirmed before the flag was cleared, and it was dropped as a duplicate.
+    // The sweeper's publish was acknowledged before the entry was removed, and dropped as a duplicate.
     const stored = await storedEvents('group.created', appId, groupId);
     expect(stored.map((e) => [e.msgId, e.event.eventId, e.event.correlationId])).toEqual([[eventId, eventId, 'prepublish-1']]);
   });

@@ -3,13 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import type { RequestContext } from '@cohort/bus';
 import type { GroupsEnv } from '../config/groups.config';
 import { GroupCreationService } from './group-creation.service';
+import { GroupOutbox } from './group-outbox';
 import { GroupRepository } from './group.repository';
 
 const BATCH = 100;
 
 /**
- * Background repair of the creation saga: rolls back groups left pending by a crash and
- * republishes `group.created` when its publish was not confirmed. Safe with several replicas:
+ * Background repair: rolls back groups left pending by a crash in the creation saga and sends
+ * events left in outboxes (their publish failed or the process died right after the write). Safe with several replicas:
  * every step is idempotent.
  */
 @Injectable()
@@ -21,6 +22,7 @@ export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly groups: GroupRepository,
     private readonly creation: GroupCreationService,
+    private readonly outbox: GroupOutbox,
     private readonly config: ConfigService<GroupsEnv, true>,
   ) {}
 
@@ -45,8 +47,8 @@ export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.warn(`rolling back group ${group.groupId} left pending`);
       await this.creation.rollBack(this.systemContext(group.appId), group.groupId);
     }
-    for (const group of await this.groups.findUnpublishedCreated(cutoff, BATCH)) {
-      await this.creation.publishCreated(this.systemContext(group.appId), group);
+    for (const { key, outbox } of await this.groups.findStaleOutboxes(cutoff, BATCH)) {
+      for (const event of outbox) await this.outbox.flush(key, event);
     }
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupSettings, GroupView } from '@cohort/contracts';
+import type { DomainEvent, GroupSettings, GroupView } from '@cohort/contracts';
 import { GroupDoc } from './schemas/group.schema';
 
-type GroupKey = { appId: string; groupId: string };
 export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
+export type GroupKey = { appId: string; groupId: string };
 export type ProfileFields = Partial<Pick<GroupView, 'name' | 'description' | 'avatar' | 'ext'>>;
 
 function toView(doc: GroupDoc): GroupView {
@@ -46,22 +46,23 @@ export class GroupRepository {
       appId,
       status: 'pending',
       muteAllUntil: null,
-      createdEventPending: true,
+      outbox: [],
       createdAt: now,
       updatedAt: now,
     });
     return toView(doc.toObject());
   }
 
-  async activate(key: GroupKey): Promise<GroupView | null> {
+  async activate(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
-      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' } }, { new: true })
+      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' }, $push: { outbox: event } }, { new: true })
       .lean();
     return doc ? toView(doc) : null;
   }
 
-  async markCreatedEventPublished(key: GroupKey): Promise<void> {
-    await this.model.updateOne(key, { $set: { createdEventPending: false } });
+  /** Removes an event JetStream acknowledged (exact value: works on MongoDB and FerretDB). */
+  async removeFromOutbox(key: GroupKey, event: DomainEvent): Promise<void> {
+    await this.model.updateOne(key, { $pull: { outbox: event } });
   }
 
   async deletePending(key: GroupKey): Promise<void> {
@@ -78,23 +79,23 @@ export class GroupRepository {
     return docs.map(toView);
   }
 
-  async updateProfile(key: GroupKey, fields: ProfileFields): Promise<GroupView | null> {
-    return this.updateActive(key, { ...fields });
+  async updateProfile(key: GroupKey, fields: ProfileFields, event: DomainEvent): Promise<GroupView | null> {
+    return this.updateActive(key, { ...fields }, event);
   }
 
-  async updateSettings(key: GroupKey, changed: Partial<GroupSettings>): Promise<GroupView | null> {
+  async updateSettings(key: GroupKey, changed: Partial<GroupSettings>, event: DomainEvent): Promise<GroupView | null> {
     const set: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(changed)) set[`settings.${field}`] = value;
-    return this.updateActive(key, set);
+    return this.updateActive(key, set, event);
   }
 
-  async setMuteAll(key: GroupKey, until: number | null): Promise<GroupView | null> {
-    return this.updateActive(key, { muteAllUntil: until });
+  async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {
+    return this.updateActive(key, { muteAllUntil: until }, event);
   }
 
   /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
-  async dissolve(key: GroupKey): Promise<GroupView | null> {
-    return this.updateActive(key, { status: 'dissolved' });
+  async dissolve(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
+    return this.updateActive(key, { status: 'dissolved' }, event);
   }
 
   /** Maintenance (all apps): groups cut off mid-creation. */
@@ -103,18 +104,23 @@ export class GroupRepository {
     return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
   }
 
-  /** Maintenance (all apps): active groups whose `group.created` was not confirmed published. */
-  async findUnpublishedCreated(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
+  /** Maintenance (all apps): groups whose outbox still holds events written before `olderThan`. */
+  async findStaleOutboxes(olderThan: Date, limit: number): Promise<{ key: GroupKey; outbox: DomainEvent[] }[]> {
     const docs = await this.model
-      .find({ createdEventPending: true, status: 'active', createdAt: { $lt: olderThan } })
+      .find({ outbox: { $ne: [] }, updatedAt: { $lt: olderThan } }, { appId: 1, groupId: 1, outbox: 1 })
       .limit(limit)
       .lean();
-    return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
+    return docs.map((doc) => ({ key: { appId: doc.appId, groupId: doc.groupId }, outbox: doc.outbox }));
   }
 
-  private async updateActive(key: GroupKey, set: Record<string, unknown>): Promise<GroupView | null> {
+  /** The change and its event in one atomic single-document update (no transaction needed). */
+  private async updateActive(key: GroupKey, set: Record<string, unknown>, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
-      .findOneAndUpdate({ ...key, status: 'active' }, { $set: { ...set, updatedAt: new Date() } }, { new: true })
+      .findOneAndUpdate(
+        { ...key, status: 'active' },
+        { $set: { ...set, updatedAt: new Date() }, $push: { outbox: event } },
+        { new: true },
+      )
       .lean();
     return doc ? toView(doc) : null;
   }

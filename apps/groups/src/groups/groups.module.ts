@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
 import { GroupCreationService } from './group-creation.service';
+import { GroupOutbox } from './group-outbox';
 import { GroupRepository } from './group.repository';
 import { GroupSweeper } from './group-sweeper';
 import { GroupsController } from './groups.controller';
@@ -18,6 +19,14 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
     ]),
   ],
   controllers: [GroupsController],
-  providers: [GroupRepository, SuperAdminRepository, MembershipClient, GroupsService, GroupCreationService, GroupSweeper],
+  providers: [
+    GroupRepository,
+    SuperAdminRepository,
+    MembershipClient,
+    GroupOutbox,
+    GroupsService,
+    GroupCreationService,
+    GroupSweeper,
+  ],
 })
 export class GroupsModule {}

@@ -10,7 +10,7 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { EventPublisher, type RequestContext } from '@cohort/bus';
+import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
 import { GroupRepository, type ProfileFields } from './group.repository';
@@ -23,6 +23,7 @@ import {
   groupNotFound,
   type EffectiveRole,
 } from './group.policy';
+import { GroupOutbox } from './group-outbox';
 import { MembershipClient } from './membership.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
@@ -38,7 +39,7 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly membership: MembershipClient,
-    private readonly events: EventPublisher,
+    private readonly outbox: GroupOutbox,
   ) {}
 
   async get(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupInfoView> {
@@ -70,9 +71,11 @@ export class GroupsService {
     if (changed.name !== undefined && group.type === 'chatroom' && changed.name.length > 128) {
       throw invalidParameter('name', 'must be at most 128 characters for a chatroom');
     }
-    const updated = await this.groups.updateProfile({ appId: ctx.caller.appId, groupId: group.groupId }, changed as ProfileFields);
+    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const event = this.outbox.prepare('group.updated', ctx, group.groupId, { changed });
+    const updated = await this.groups.updateProfile(key, changed as ProfileFields, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.events.publish('group.updated', this.eventInput(ctx, group.groupId, { changed }));
+    await this.outbox.flush(key, event);
     return updated;
   }
 
@@ -81,9 +84,11 @@ export class GroupsService {
     if (Object.keys(changed).length === 0) throw invalidParameter('value', 'no setting to update');
     const { group, role } = await this.load(ctx, command.groupId);
     assertIsAdmin(group, role);
-    const updated = await this.groups.updateSettings({ appId: ctx.caller.appId, groupId: group.groupId }, changed);
+    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
+    const updated = await this.groups.updateSettings(key, changed, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.events.publish('group.settings_changed', this.eventInput(ctx, group.groupId, { changed }));
+    await this.outbox.flush(key, event);
     return updated;
   }
 
@@ -91,22 +96,23 @@ export class GroupsService {
     const { group, role } = await this.load(ctx, command.groupId);
     assertIsAdmin(group, role);
     const until = muteAllUntilFrom(command.durationMinutes);
-    const updated = await this.groups.setMuteAll({ appId: ctx.caller.appId, groupId: group.groupId }, until);
+    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
+    const updated = await this.groups.setMuteAll(key, until, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.events.publish('group.mute_all_changed', this.eventInput(ctx, group.groupId, { until }));
+    await this.outbox.flush(key, event);
     return updated;
   }
 
   async destroy(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<{ destroyed: true }> {
     const { group, role } = await this.load(ctx, groupId);
     assertIsOwner(group, role);
-    const dissolved = await this.groups.dissolve({ appId: ctx.caller.appId, groupId });
-    if (!dissolved) throw groupNotFound(groupId);
+    const key = { appId: ctx.caller.appId, groupId };
     // Members, mutes, files... are deleted by their owning services when they consume this event.
-    await this.events.publish('group.destroyed', {
-      ...this.eventInput(ctx, groupId, { type: group.type, ownerId: group.ownerId }),
-      dedupKey: groupId,
-    });
+    const event = this.outbox.prepare('group.destroyed', ctx, groupId, { type: group.type, ownerId: group.ownerId }, groupId);
+    const dissolved = await this.groups.dissolve(key, event);
+    if (!dissolved) throw groupNotFound(groupId);
+    await this.outbox.flush(key, event);
     return { destroyed: true };
   }
 
@@ -128,10 +134,6 @@ export class GroupsService {
     if (!group) throw groupNotFound(groupId);
     const access = accessById?.get(groupId);
     return { group, role: effectiveRole(ctx.caller, group, access), access };
-  }
-
-  private eventInput<D>(ctx: RequestContext, groupId: string, data: D) {
-    return { caller: ctx.caller, correlationId: ctx.requestId, groupId, data };
   }
 }
 

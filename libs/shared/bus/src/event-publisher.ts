@@ -32,9 +32,9 @@ export class EventPublisher {
     private readonly stream: EventStream,
   ) {}
 
-  async publish<K extends EventType>(type: K, input: PublishInput<K>): Promise<DomainEvent<K>> {
-    await this.stream.ensure();
-    const event: DomainEvent<K> = {
+  /** Builds the event (envelope, stable id) without sending it: it can be stored first (outbox). */
+  prepare<K extends EventType>(type: K, input: PublishInput<K>): DomainEvent<K> {
+    return {
       eventId: input.dedupKey ? `${type}:${input.caller.appId}:${input.dedupKey}` : randomUUID(),
       type,
       occurredAt: new Date().toISOString(),
@@ -44,8 +44,18 @@ export class EventPublisher {
       correlationId: input.correlationId,
       data: input.data,
     };
+  }
+
+  /** Sends a prepared event; its id is the JetStream message id, so sending it again is harmless. */
+  async publishEvent(event: DomainEvent): Promise<void> {
+    await this.stream.ensure();
     const nc = await this.holder.get();
-    await nc.jetstream().publish(eventSubject(type), codec.encode(event as DomainEvent), { msgID: event.eventId });
+    await nc.jetstream().publish(eventSubject(event.type), codec.encode(event), { msgID: event.eventId });
+  }
+
+  async publish<K extends EventType>(type: K, input: PublishInput<K>): Promise<DomainEvent<K>> {
+    const event = this.prepare(type, input);
+    await this.publishEvent(event as DomainEvent);
     return event;
   }
 }

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { ApplyApproval, GroupStatus, GroupType } from '@cohort/contracts';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { ApplyApproval, DomainEvent, GroupStatus, GroupType } from '@cohort/contracts';
 
 @Schema({ _id: false })
 export class GroupSettingsDoc {
@@ -27,8 +28,11 @@ export class GroupDoc {
   @Prop({ type: GroupSettingsDoc, required: true }) settings!: GroupSettingsDoc;
   /** ms since epoch, -1 permanent, null off. */
   @Prop({ type: Number, default: null }) muteAllUntil!: number | null;
-  /** Set until `group.created` is confirmed published; the sweep republishes (same message id). */
-  @Prop({ default: false }) createdEventPending!: boolean;
+  /**
+   * Outbox: events of changes to this group, written in the same atomic update as the change and
+   * removed once JetStream acknowledged them; the sweep republishes leftovers (same message id).
+   */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: DomainEvent[];
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) updatedAt!: Date;
 }
@@ -36,4 +40,4 @@ export class GroupDoc {
 export const GroupSchema = SchemaFactory.createForClass(GroupDoc);
 GroupSchema.index({ appId: 1, groupId: 1 }, { unique: true });
 GroupSchema.index({ status: 1, createdAt: 1 });
-GroupSchema.index({ createdEventPending: 1, status: 1 });
+GroupSchema.index({ updatedAt: 1 });
