@@ -3,7 +3,7 @@ import { ServiceNames } from '@cohort/contracts';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AnnouncementRepository } from './announcements/announcement.repository';
 import { FileRepository } from './files/file.repository';
-import type { GroupKey } from './group-key';
+import type { GroupKey } from '@cohort/contracts';
 
 /** The content service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('content service events (integration)', () => {

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './caller';
+export * from './group-key';
 export * from './limits';
 export * from './subjects';
 export * from './command-map';

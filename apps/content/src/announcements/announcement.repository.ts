@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { CreatedCursor, GroupKey, Page } from '../group-key';
+import type { GroupKey } from '@cohort/contracts';
+import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { AnnouncementDoc } from './schemas/announcement.schema';
 
 export interface Announcement {
@@ -26,6 +27,8 @@ function toAnnouncement(doc: AnnouncementDoc): Announcement {
 }
 
 /** The only code touching the announcements collection. Every call is scoped by app and group. */
+const HISTORY_ORDER = { timeField: 'createdAt', idField: 'announcementId', direction: -1 } as const;
+
 @Injectable()
 export class AnnouncementRepository {
   constructor(@InjectModel(AnnouncementDoc.name) private readonly model: Model<AnnouncementDoc>) {}
@@ -42,28 +45,15 @@ export class AnnouncementRepository {
 
   /** The current announcement: the latest one, or null when the group never had one. */
   async latest(key: GroupKey): Promise<Announcement | null> {
-    const doc = await this.model.findOne(key).sort({ createdAt: -1, announcementId: -1 }).lean();
+    const doc = await this.model.findOne(key).sort(keysetQuery(HISTORY_ORDER).sort).lean();
     return doc ? toAnnouncement(doc) : null;
   }
 
   /** History, newest first; `before` is the `next` of the previous page. */
-  async listNewestFirst(key: GroupKey, limit: number, before?: CreatedCursor): Promise<Page<Announcement>> {
-    const olderThan = before
-      ? {
-          $or: [
-            { createdAt: { $lt: new Date(before.createdAt) } },
-            { createdAt: new Date(before.createdAt), announcementId: { $lt: before.id } },
-          ],
-        }
-      : {};
-    const docs = await this.model
-      .find({ ...key, ...olderThan })
-      .sort({ createdAt: -1, announcementId: -1 })
-      .limit(limit + 1)
-      .lean();
-    const items = docs.slice(0, limit).map(toAnnouncement);
-    const last = docs.length > limit ? items[items.length - 1] : undefined;
-    return { items, next: last ? { createdAt: last.createdAt, id: last.announcementId } : null };
+  async listNewestFirst(key: GroupKey, limit: number, before?: KeysetCursor): Promise<KeysetPage<Announcement>> {
+    const { filter, sort } = keysetQuery(HISTORY_ORDER, before);
+    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
+    return toKeysetPage(docs.map(toAnnouncement), limit, (a) => ({ at: a.createdAt, id: a.announcementId }));
   }
 
   async purgeGroup(key: GroupKey): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { CreatedCursor, GroupKey, Page } from '../group-key';
+import type { GroupKey } from '@cohort/contracts';
+import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { FileDoc } from './schemas/file.schema';
 
 export interface GroupFile {
@@ -33,6 +34,8 @@ function toGroupFile(doc: FileDoc): GroupFile {
 }
 
 /** The only code touching the files collection. Every call is scoped by app and group. */
+const LIST_ORDER = { timeField: 'createdAt', idField: 'fileId', direction: 1 } as const;
+
 @Injectable()
 export class FileRepository {
   constructor(@InjectModel(FileDoc.name) private readonly model: Model<FileDoc>) {}
@@ -49,23 +52,10 @@ export class FileRepository {
   }
 
   /** Oldest first; `after` is the `next` of the previous page. */
-  async listPage(key: GroupKey, limit: number, after?: CreatedCursor): Promise<Page<GroupFile>> {
-    const newerThan = after
-      ? {
-          $or: [
-            { createdAt: { $gt: new Date(after.createdAt) } },
-            { createdAt: new Date(after.createdAt), fileId: { $gt: after.id } },
-          ],
-        }
-      : {};
-    const docs = await this.model
-      .find({ ...key, ...newerThan })
-      .sort({ createdAt: 1, fileId: 1 })
-      .limit(limit + 1)
-      .lean();
-    const items = docs.slice(0, limit).map(toGroupFile);
-    const last = docs.length > limit ? items[items.length - 1] : undefined;
-    return { items, next: last ? { createdAt: last.createdAt, id: last.fileId } : null };
+  async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupFile>> {
+    const { filter, sort } = keysetQuery(LIST_ORDER, after);
+    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
+    return toKeysetPage(docs.map(toGroupFile), limit, (f) => ({ at: f.createdAt, id: f.fileId }));
   }
 
   async purgeGroup(key: GroupKey): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
+import type { DomainEvent, EventMap, EventType, GroupKey } from '@cohort/contracts';
 import { EventPublisher, type RequestContext } from '@cohort/bus';
-import { GroupRepository, type GroupKey } from './group.repository';
+import { GroupRepository } from './group.repository';
 
 /**
  * Events of group changes: prepared before the write, stored in the group's outbox by the same

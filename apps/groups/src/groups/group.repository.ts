@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupSettings, GroupView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, GroupSettings, GroupView } from '@cohort/contracts';
 import { GroupDoc } from './schemas/group.schema';
 
 export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
-export type GroupKey = { appId: string; groupId: string };
 export type ProfileFields = Partial<Pick<GroupView, 'name' | 'description' | 'avatar' | 'ext'>>;
 
 function toView(doc: GroupDoc): GroupView {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { MemberRole, MemberView } from '@cohort/contracts';
+import type { GroupKey, MemberRole, MemberView } from '@cohort/contracts';
 import { nonDuplicateWriteErrors } from '@cohort/mongo';
 import { MemberDoc } from './schemas/member.schema';
 import { RosterDoc } from './schemas/roster.schema';
 
-type GroupKey = { appId: string; groupId: string };
 export interface RosterState {
   memberCount: number;
   capacity: number;

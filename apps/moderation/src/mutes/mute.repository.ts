@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@cohort/mongo';
-import { afterCursor, toPage, type GroupKey, type ListCursor, type ListPage } from '../group-key';
+import type { GroupKey } from '@cohort/contracts';
+import { isDuplicateKeyError, keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { LIST_ORDER } from '../list-order';
 import { MuteDoc } from './schemas/mute.schema';
 
 /** -1 in `until`: muted until lifted. */
@@ -42,13 +43,11 @@ export class MuteRepository {
     }
   }
 
-  async listPage(key: GroupKey, limit: number, after?: ListCursor): Promise<ListPage<MuteEntry>> {
-    const docs = await this.model
-      .find({ ...key, ...afterCursor(after) })
-      .sort({ at: 1, userId: 1 })
-      .limit(limit + 1)
-      .lean();
-    return toPage(docs.map(toEntry), limit);
+  /** In (at, userId) order; `after` is the `next` of the previous page. */
+  async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<MuteEntry>> {
+    const { filter, sort } = keysetQuery(LIST_ORDER, after);
+    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
+    return toKeysetPage(docs.map(toEntry), limit, (e) => ({ at: e.at, id: e.userId }));
   }
 
   async purgeGroup(key: GroupKey): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
-import { nonDuplicateWriteErrors } from '@cohort/mongo';
-import { afterCursor, toPage, type GroupKey, type ListCursor, type ListPage } from '../group-key';
+import type { GroupKey } from '@cohort/contracts';
+import { keysetQuery, nonDuplicateWriteErrors, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { LIST_ORDER } from '../list-order';
 import type { GroupUserEntryDoc } from './group-user-entry.schema';
 
 export interface GroupUserEntry {
@@ -41,13 +42,11 @@ export abstract class GroupUserListRepository {
     return docs.map(toEntry);
   }
 
-  async listPage(key: GroupKey, limit: number, after?: ListCursor): Promise<ListPage<GroupUserEntry>> {
-    const docs = await this.model
-      .find({ ...key, ...afterCursor(after) })
-      .sort({ at: 1, userId: 1 })
-      .limit(limit + 1)
-      .lean();
-    return toPage(docs.map(toEntry), limit);
+  /** In (at, userId) order; `after` is the `next` of the previous page. */
+  async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupUserEntry>> {
+    const { filter, sort } = keysetQuery(LIST_ORDER, after);
+    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
+    return toKeysetPage(docs.map(toEntry), limit, (e) => ({ at: e.at, id: e.userId }));
   }
 
   /**

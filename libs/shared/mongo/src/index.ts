@@ -1,2 +1,3 @@
 export * from './mongo.module';
 export * from './mongo-errors';
+export * from './keyset';
