@@ -15,17 +15,22 @@ interface Numbers {
   errors: number;
 }
 
-async function measure(title: string, url: string, headers: Record<string, string> = {}): Promise<Numbers> {
+async function measure(
+  title: string,
+  url: string,
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+): Promise<Numbers> {
   // Warm-up (JIT, connection pools), then the measured run.
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  await autocannon({ url, headers, connections, duration: 2 });
+  const result = await autocannon({ url, headers, connections, duration: DURATION_S });
   const numbers = {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
-  process.stdout.write(`${title.padEnd(34)} ${String(numbers.rps).padStart(8)} req/s   p50 ${numbers.p50} ms   p99 ${numbers.p99} ms   errors ${numbers.errors}\n`);
+  process.stdout.write(`${title.padEnd(36)} ${String(numbers.rps).padStart(8)} req/s   p50 ${numbers.p50} ms   p99 ${numbers.p99} ms   errors ${numbers.errors}\n`);
   return numbers;
 }
 
@@ -63,11 +68,10 @@ async function main(): Promise<void> {
       { 'access-token': token },
     );
     const bare = await measure('bare Fastify hello-world', baseline.url);
-    const full = await measure(
-      'GET /group/info (full stack)',
-      `${stack.baseUrl}/group/info?app_id=demo&group_id=${created.data.group_id}`,
-      { 'access-token': token },
-    );
+    const infoUrl = `${stack.baseUrl}/group/info?app_id=demo&group_id=${created.data.group_id}`;
+    const full = await measure('GET /group/info (full stack)', infoUrl, { 'access-token': token });
+    // Unloaded latency: one request at a time through the whole stack.
+    await measure('GET /group/info, 1 connection', infoUrl, { 'access-token': token }, 1);
     process.stdout.write(`ratio full/bare throughput: ${(full.rps / bare.rps).toFixed(3)}  (bare is ${(bare.rps / full.rps).toFixed(1)}x faster)\n`);
   } finally {
     baseline.child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, Us
 import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Limits, Subjects } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { invalidParameter } from '@cohort/errors';
+import { invalidParameter, renameInvalidField } from '@cohort/errors';
 import { CallContext } from '../../http/call-context.decorator';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { GroupAuthGuard } from './group-auth.guard';
@@ -60,7 +60,11 @@ export class GroupInfoController {
   private async update(ctx: RequestContext, field: string, body: GroupInfoValueBody): Promise<true> {
     const limit = INFO_FIELDS[field as InfoField];
     if (body.value.length > limit) throw invalidParameter('value', `must be at most ${limit} characters for ${field}`);
-    await this.bus.send(Subjects.groups.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
+    try {
+      await this.bus.send(Subjects.groups.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
+    } catch (error) {
+      throw renameInvalidField(error, field, 'value');
+    }
     return true;
   }
 }
