@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JEST_WORKERS="${JEST_WORKERS:-2}"
+# Suites isolate request/reply subjects by each starting their own NATS; a NATS given through
+# NATS_URL is shared, so suites then run one at a time.
+if [[ -n "${NATS_URL:-}" ]]; then JEST_WORKERS=1; fi
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "dependencies";  bash tools/ensure-deps.sh

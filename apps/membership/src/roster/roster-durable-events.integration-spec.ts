@@ -8,6 +8,7 @@ import { validatedConfigModule } from '@cohort/config';
 import {
   bootServiceInProcess,
   expectEventually,
+  shortId,
   startTestServers,
   uniqueDbName,
   type TestServers,
@@ -21,7 +22,8 @@ function peerModule(): Type<unknown> {
   return PeerModule;
 }
 
-const caller = { appId: 'durable-app', userId: null, isAppAdmin: true };
+// A fresh app per run: event ids derive from it, and a shared NATS de-duplicates within 2 minutes.
+const caller = { appId: `durable_${shortId()}`, userId: null, isAppAdmin: true };
 const ctx = { caller, requestId: 'durable-test' };
 
 describe('membership consumes group.destroyed durably', () => {
