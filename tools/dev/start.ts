@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultDbName } from '@cohort/config';
 import {
   ALL_APPS,
   builtAppMain,
   type CohortApp,
-  DEFAULT_MONGO_DB,
   findFreePort,
   findRepoRoot,
   GATEWAY_APP,
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   ALL_APPS.forEach((app, index) => {
     if (shuttingDown) return;
     const env: NodeJS.ProcessEnv = isServiceApp(app)
-      ? { ...common, MONGO_URL: mongoUrl, MONGO_DB: DEFAULT_MONGO_DB[app] }
+      ? { ...common, MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app) }
       : { ...common, PORT: String(gatewayPort), HOST: host };
     startApp(app, index, env);
   });

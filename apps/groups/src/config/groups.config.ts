@@ -1,8 +1,9 @@
 import * as Joi from 'joi';
+import { ServiceNames } from '@cohort/contracts';
 import { serviceEnvSchema, type ServiceEnv } from '@cohort/config';
 
 /** The only place the groups service's environment is described. */
-export const groupsEnvSchema = serviceEnvSchema('cohort_groups').keys({
+export const groupsEnvSchema = serviceEnvSchema(ServiceNames.groups).keys({
   // A group still pending after this long was cut off mid-creation: roll it back.
   PENDING_GROUP_TIMEOUT_MS: Joi.number().integer().min(1_000).default(30_000),
   SWEEP_INTERVAL_MS: Joi.number().integer().min(500).default(10_000),

@@ -1,4 +1,5 @@
+import { ServiceNames } from '@cohort/contracts';
 import { serviceEnvSchema } from '@cohort/config';
 
 /** The only place the membership service's environment is described. */
-export const membershipEnvSchema = serviceEnvSchema('cohort_membership');
+export const membershipEnvSchema = serviceEnvSchema(ServiceNames.membership);

@@ -1,4 +1,5 @@
 import * as Joi from 'joi';
+import type { ServiceName } from '@cohort/contracts';
 
 /** Variables every process reads (gateway and services). */
 export const commonEnvSchema = {
@@ -10,8 +11,13 @@ export const commonEnvSchema = {
   BUS_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
 };
 
+/** A service's own database when MONGO_DB is not set: `cohort_<service>`. */
+export function defaultDbName(service: ServiceName): string {
+  return `cohort_${service.replace(/-/g, '_')}`;
+}
+
 /** Variables of a domain service: its own Mongo database. */
-export function serviceEnvSchema(defaultDbName: string): Joi.ObjectSchema {
+export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
   return Joi.object({
     ...commonEnvSchema,
     MONGO_URL: Joi.string()
@@ -19,7 +25,7 @@ export function serviceEnvSchema(defaultDbName: string): Joi.ObjectSchema {
       .default('mongodb://127.0.0.1:27017'),
     MONGO_DB: Joi.string()
       .pattern(/^[A-Za-z0-9_-]{1,63}$/)
-      .default(defaultDbName),
+      .default(defaultDbName(service)),
   });
 }
 

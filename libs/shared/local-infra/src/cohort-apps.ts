@@ -1,20 +1,13 @@
 import { join } from 'node:path';
+import { ServiceNames, type ServiceName } from '@cohort/contracts';
 
 /** The five domain services, in the order they are started. */
-export const SERVICE_APPS = ['groups', 'membership', 'moderation', 'content', 'room-metadata'] as const;
-export type ServiceApp = (typeof SERVICE_APPS)[number];
+export const SERVICE_APPS: readonly ServiceName[] = Object.values(ServiceNames);
+export type ServiceApp = ServiceName;
 export const GATEWAY_APP = 'gateway';
 export type CohortApp = ServiceApp | typeof GATEWAY_APP;
 export const ALL_APPS: readonly CohortApp[] = [...SERVICE_APPS, GATEWAY_APP];
 
-/** Default MONGO_DB of each service (what the service uses when MONGO_DB is not set). */
-export const DEFAULT_MONGO_DB: Record<ServiceApp, string> = {
-  groups: 'cohort_groups',
-  membership: 'cohort_membership',
-  moderation: 'cohort_moderation',
-  content: 'cohort_content',
-  'room-metadata': 'cohort_room_metadata',
-};
 
 /** Where the build (tools/build.sh) puts an app's entry point. */
 export function builtAppMain(rootDir: string, app: CohortApp): string {

@@ -9,6 +9,6 @@ export { canConnect, findFreePort } from './ports';
 export { findRepoRoot } from './repo-root';
 export type { RunningServer } from './start-on-port';
 export { waitForPort } from './wait-for-port';
-export { ALL_APPS, builtAppMain, DEFAULT_MONGO_DB, GATEWAY_APP, isServiceApp, SERVICE_APPS } from './cohort-apps';
+export { ALL_APPS, builtAppMain, GATEWAY_APP, isServiceApp, SERVICE_APPS } from './cohort-apps';
 export type { CohortApp, ServiceApp } from './cohort-apps';
 export { waitForHttpOk } from './wait-for-http';
