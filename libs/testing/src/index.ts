@@ -9,3 +9,4 @@ export { bootServiceInProcess } from './in-process-service';
 export type { InProcessServiceOptions } from './in-process-service';
 export { useServiceInProcess } from './service-fixture';
 export type { ServiceInProcess, UseServiceInProcessOptions } from './service-fixture';
+export { startBusPeer } from './bus-peer';

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Module, type INestApplicationContext, type INestMicroservice, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import {
   EVENTS_STREAM,
@@ -14,19 +13,18 @@ import {
   type DomainEvent,
   type EventType,
 } from '@cohort/contracts';
-import { BusClient, BusModule, EventPublisher, EventStream, type RequestContext } from '@cohort/bus';
-import { validatedConfigModule } from '@cohort/config';
+import { BusClient, EventPublisher, EventStream, type RequestContext } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
 import { builtAppMain, findRepoRoot, startManagedProcess, type ManagedProcess } from '@cohort/local-infra';
 import {
   bootServiceInProcess,
+  startBusPeer,
   expectEventually,
   shortId,
   startTestServers,
   uniqueDbName,
   type TestServers,
 } from '@cohort/testing';
-import { groupsEnvSchema } from '../config/groups.config';
 
 /**
  * The group-creation saga and its sweeper on real NATS + Mongo-wire DB: the groups service runs
@@ -42,12 +40,6 @@ const PENDING_GROUP_TIMEOUT_MS = 1_000;
 const LONG_AGO = () => new Date(Date.now() - 60_000);
 const SWEEP_WAIT = { timeoutMs: 15_000, intervalMs: 100 };
 
-/** Another process on the bus: sends commands and publishes events as a gateway/service would. */
-function peerModule(): Type<unknown> {
-  @Module({ imports: [validatedConfigModule(groupsEnvSchema), BusModule.forRoot('test-peer')] })
-  class PeerModule {}
-  return PeerModule;
-}
 
 describe('group creation saga and sweeper (groups in-process, membership from dist, real NATS + DB)', () => {
   jest.setTimeout(40_000);
@@ -211,8 +203,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       loadModule: async () => (await import('../app.module')).AppModule,
     });
     // The env (NATS_URL...) is in place now: the peer's config reads it.
-    peer = await NestFactory.createApplicationContext(peerModule(), { logger: false });
-    await peer.init();
+    peer = await startBusPeer(servers);
     mongo = await MongoClient.connect(servers.mongoUrl);
   }, 90_000);
 

@@ -1,26 +1,18 @@
 import 'reflect-metadata';
-import { Module, type INestApplicationContext, type INestMicroservice, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
 import { ServiceNames, Subjects } from '@cohort/contracts';
-import { BusClient, BusModule, EventPublisher } from '@cohort/bus';
-import { validatedConfigModule } from '@cohort/config';
+import { BusClient, EventPublisher } from '@cohort/bus';
 import {
   bootServiceInProcess,
+  startBusPeer,
   expectEventually,
   shortId,
   startTestServers,
   uniqueDbName,
   type TestServers,
 } from '@cohort/testing';
-import { membershipEnvSchema } from '../config/membership.config';
 
-/** Another process on the bus: publishes events and sends commands like the groups service does. */
-function peerModule(): Type<unknown> {
-  @Module({ imports: [validatedConfigModule(membershipEnvSchema), BusModule.forRoot('test-peer')] })
-  class PeerModule {}
-  return PeerModule;
-}
 
 // A fresh app per run: event ids derive from it, and a shared NATS de-duplicates within 2 minutes.
 const caller = { appId: `durable_${shortId()}`, userId: null, isAppAdmin: true };
@@ -47,8 +39,7 @@ describe('membership consumes group.destroyed durably', () => {
     servers = await startTestServers();
     // Boots once so the env is in place before the peer's config is read.
     await (await startMembership()).close();
-    peer = await NestFactory.createApplicationContext(peerModule(), { logger: false });
-    await peer.init();
+    peer = await startBusPeer(servers);
     mongo = await MongoClient.connect(servers.mongoUrl);
   });
 
