@@ -1,8 +1,7 @@
 // POST /group/create (seed 001 4.16) through the real built stack.
-import {
-  expectForbidden, expectGroupError, expectInvalid, expectOk, expectUnauthorized, expectUnchanged, GROUP_INFO_KEYS, groupKey, newUserId, useGroupStack,
-  type GroupInfo,
-} from './group-e2e.helpers';
+import { expectForbidden, expectGroupError, expectInvalid, expectOk, expectUnauthorized, expectUnchanged, GROUP_INFO_KEYS, newUserId, type GroupInfo } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
+import { groupKey } from './stack-db';
 
 describe('POST /group/create', () => {
   const e2e = useGroupStack('group-create');

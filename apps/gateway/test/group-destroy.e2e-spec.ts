@@ -1,10 +1,9 @@
 // DELETE·POST /group/destroy (4.17) through the real built stack, including the durable
 // `group.destroyed` event that makes membership drop the roster.
 import { expectEventually } from '@cohort/testing';
-import {
-  expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, groupKey, newUserId, useGroupStack,
-  type GroupInfo,
-} from './group-e2e.helpers';
+import { expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, newUserId, type GroupInfo } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
+import { groupKey } from './stack-db';
 
 describe('DELETE·POST /group/destroy', () => {
   const e2e = useGroupStack('group-destroy');

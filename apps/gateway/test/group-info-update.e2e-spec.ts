@@ -1,8 +1,6 @@
 // PUT·POST /group/info/{name,description,avatar,ext} (4.25, 4.27, 4.28, 4.29) through the real built stack.
-import {
-  expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, newUserId,
-  useGroupStack, type GroupInfo,
-} from './group-e2e.helpers';
+import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, newUserId, type GroupInfo } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
 
 const FIELDS = [
   { field: 'name', limit: 512 },

@@ -1,8 +1,7 @@
 // GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack.
-import {
-  expectGroupNotFound, expectInvalid, expectNotMember, expectOk, GROUP_INFO_KEYS, groupKey, SHORT_GROUP_INFO_KEYS, useGroupStack,
-  type GroupInfo,
-} from './group-e2e.helpers';
+import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
+import { groupKey } from './stack-db';
 
 describe('GET /group/info and POST /group/info/batch', () => {
   const e2e = useGroupStack('group-info');

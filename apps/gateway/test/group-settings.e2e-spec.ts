@@ -1,8 +1,6 @@
 // GET /group/settings (4.42) and the settings writes 4.43–4.49 through the real built stack.
-import {
-  expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, GROUP_INFO_KEYS,
-  useGroupStack, type GroupInfo,
-} from './group-e2e.helpers';
+import { expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
 
 /** Each boolean settings endpoint and the group info field it shows up in. */
 const FLAGS = [

@@ -17,9 +17,13 @@ function notMember(group: GroupView): DomainError {
   return new DomainError('not_member', `caller is not a member of group ${group.groupId}`);
 }
 
+/** Members read any group; anyone in the app reads chatrooms and public groups. */
+export function canRead(group: GroupView, role: EffectiveRole): boolean {
+  return role !== null || group.type === 'chatroom' || group.public;
+}
+
 export function assertCanRead(group: GroupView, role: EffectiveRole): void {
-  if (role || group.type === 'chatroom' || group.public) return;
-  throw notMember(group);
+  if (!canRead(group, role)) throw notMember(group);
 }
 
 export function assertCanEditProfile(group: GroupView, role: EffectiveRole): void {

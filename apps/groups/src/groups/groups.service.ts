@@ -19,6 +19,7 @@ import {
   assertCanRead,
   assertIsAdmin,
   assertIsOwner,
+  canRead,
   effectiveRole,
   groupNotFound,
   type EffectiveRole,
@@ -57,8 +58,7 @@ export class GroupsService {
     return unique.flatMap((id) => {
       const group = byId.get(id);
       if (!group) return [];
-      const role = effectiveRole(ctx.caller, group, access.get(id));
-      const readable = role !== null || group.type === 'chatroom' || group.public;
+      const readable = canRead(group, effectiveRole(ctx.caller, group, access.get(id)));
       return readable ? [toInfo(group, access.get(id))] : [];
     });
   }

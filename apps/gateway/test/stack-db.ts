@@ -1,0 +1,56 @@
+import { MongoClient, type Db } from 'mongodb';
+import type { Stack } from '@cohort/testing';
+import { APP_ID } from './group-e2e.helpers';
+
+/** The `{appId, groupId}` filter the services store a group's documents under. */
+export const groupKey = (groupId: number | string) => ({ appId: APP_ID, groupId: String(groupId) });
+
+/** Direct access to the services' databases of a stack. */
+export class StackDb {
+  private constructor(
+    private readonly client: MongoClient,
+    readonly groupsDb: Db,
+    readonly membershipDb: Db,
+  ) {}
+
+  static async connect(stack: Stack): Promise<StackDb> {
+    const client = new MongoClient(stack.mongoUrl);
+    await client.connect();
+    return new StackDb(client, client.db(stack.dbNames.groups), client.db(stack.dbNames.membership));
+  }
+
+  get groups() {
+    return this.groupsDb.collection('groups');
+  }
+  get rosters() {
+    return this.membershipDb.collection('rosters');
+  }
+  get members() {
+    return this.membershipDb.collection('members');
+  }
+
+  /** How many documents each of groups / rosters / members holds (for "nothing written"). */
+  async counts(): Promise<{ groups: number; rosters: number; members: number }> {
+    const [groups, rosters, members] = await Promise.all([
+      this.groups.countDocuments({}),
+      this.rosters.countDocuments({}),
+      this.members.countDocuments({}),
+    ]);
+    return { groups, rosters, members };
+  }
+
+  /** The group's document in the groups service's database (null when there is none). */
+  storedGroup(groupId: number | string) {
+    return this.groups.findOne(groupKey(groupId));
+  }
+
+  /** userId → role of the group's members. */
+  async roles(groupId: number | string): Promise<Record<string, string>> {
+    const docs = await this.members.find(groupKey(groupId)).toArray();
+    return Object.fromEntries(docs.map((d) => [String(d.userId), String(d.role)]));
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
