@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm packages (npm ci when node_modules is absent or
-# package-lock.json changed since the last install), nats-server (apt) and FerretDB (built with Go
-# into .infra/bin). The binaries are found/installed by the same scripts local-infra uses.
+# package-lock.json changed since the last install), nats-server (apt) and the dev database,
+# mongo-java-server (JDK and Maven from apt, jars from Maven Central into .infra/). The same
+# scripts are what local-infra runs when it needs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
@@ -9,5 +10,5 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 NATS_BIN="$(bash tools/infra/install-nats.sh)"
-FERRET_BIN="$(bash tools/infra/install-ferretdb.sh)"
-echo "ensure-deps: node_modules ok, nats-server: $NATS_BIN, ferretdb: $FERRET_BIN" >&2
+MONGO_DIR="$(bash tools/infra/install-mongo-java-server.sh)"
+echo "ensure-deps: node_modules ok, nats-server: $NATS_BIN, mongo-java-server: $MONGO_DIR" >&2

@@ -1,11 +1,12 @@
 /**
  * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
- * Starts NATS (JetStream) and FerretDB from local binaries — or uses NATS_URL / MONGO_URL when set —
- * then the five services and the gateway from dist/, waits for gateway /health, prints how to get a
- * token, and stays up until Ctrl-C. Data lives under .infra/dev/.
+ * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
+ * five services and the gateway from dist/, waits for gateway /health, prints how to get a token,
+ * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
+ * restarts, or in memory with COHORT_DEV_MONGO=memory.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { defaultDbName } from '@cohort/config';
 import {
   ALL_APPS,
@@ -18,8 +19,9 @@ import {
   type ManagedProcess,
   type RunningServer,
   SERVICE_APPS,
-  startFerretDb,
+  DEFAULT_MONGO_HEAP,
   startManagedProcess,
+  startMongoJavaServer,
   startNats,
   waitForHttpOk,
 } from '@cohort/local-infra';
@@ -64,16 +66,20 @@ async function startInfra(): Promise<{ natsUrl: string; mongoUrl: string }> {
     say(`using MONGO_URL=${mongoUrl}`);
   } else {
     const port = await findFreePort(27017);
-    const ferret = await startFerretDb({
+    const inMemory = process.env.COHORT_DEV_MONGO === 'memory';
+    const dataFile = join(devDir, 'mongo', 'cohort.mv.db');
+    const mongo = await startMongoJavaServer({
       rootDir,
-      dataDir: join(devDir, 'ferretdb'),
+      dataFile: inMemory ? undefined : dataFile,
       port,
-      logFile: join(devDir, 'logs', 'ferretdb.log'),
+      heap: process.env.COHORT_MONGO_HEAP || DEFAULT_MONGO_HEAP,
+      logFile: join(devDir, 'logs', 'mongo-java-server.log'),
       detached: true,
     });
-    infra.push(ferret);
-    mongoUrl = ferret.url;
-    say(`FerretDB (MongoDB wire protocol, SQLite) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`);
+    infra.push(mongo);
+    mongoUrl = mongo.url;
+    const storage = inMemory ? 'in memory, gone at stop' : `data in ${relative(process.cwd(), dataFile)}`;
+    say(`MongoDB wire protocol (mongo-java-server, ${storage}) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`);
   }
   return { natsUrl, mongoUrl };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const MAX_DB_NAME_LENGTH = 63;
 
-/** Lower-case letters, digits and `_` only (safe for MongoDB and FerretDB's SQLite backend). */
+/** Lower-case letters, digits and `_` only (safe as a MongoDB database name everywhere). */
 export function sanitizeDbName(name: string): string {
   return name
     .toLowerCase()

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { findRepoRoot, startFerretDb, startNats } from '@cohort/local-infra';
+import { dirname, join } from 'node:path';
+import { DEFAULT_MONGO_HEAP, findRepoRoot, startMongoJavaServer, startNats } from '@cohort/local-infra';
 import { shortId } from './db-names';
 
 export interface TestServer {
@@ -42,7 +42,10 @@ function scratchDir(kind: string): string {
   return join(findRepoRoot(), '.infra', 'test', `${kind}-${process.pid}-${shortId()}`);
 }
 
-/** Starts a Mongo-wire server: `mongo:7` in Docker, or FerretDB (SQLite, throwaway folder). */
+/**
+ * Starts a Mongo-wire server: `mongo:7` in Docker, or mongo-java-server with its memory backend
+ * (heap `COHORT_MONGO_HEAP`, default 1g).
+ */
 export async function startMongoServer(): Promise<TestServer> {
   if (testInfraMode() === 'docker') {
     const { MongoDBContainer } = await import('@testcontainers/mongodb');
@@ -54,13 +57,17 @@ export async function startMongoServer(): Promise<TestServer> {
       },
     };
   }
-  const dataDir = scratchDir('ferretdb');
-  const server = await startFerretDb({ rootDir: findRepoRoot(), dataDir, logFile: join(dataDir, 'ferretdb.log') });
+  const logFile = join(scratchDir('mongo'), 'mongo-java-server.log');
+  const server = await startMongoJavaServer({
+    rootDir: findRepoRoot(),
+    heap: process.env.COHORT_MONGO_HEAP || DEFAULT_MONGO_HEAP,
+    logFile,
+  });
   return {
     url: server.url,
     stop: async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dirname(logFile), { recursive: true, force: true });
     },
   };
 }
@@ -91,19 +98,24 @@ export async function startNatsServer(): Promise<TestServer> {
 }
 
 /**
- * Mongo and NATS for one test suite. Mongo: MONGO_URL if set, else the one shared by the jest
- * run (COHORT_TEST_MONGO_URL, set by the globalSetup), else one started here. NATS: NATS_URL if
- * set, else one started here for this suite (isolates subjects and JetStream between suites).
+ * The Mongo of one test suite: MONGO_URL if set, else the one shared by the jest run
+ * (COHORT_TEST_MONGO_URL, set by the globalSetup), else one started here (stopped by `stop`).
+ */
+export async function startTestMongo(): Promise<TestServer> {
+  const given = process.env.MONGO_URL || process.env[SHARED_MONGO_URL_ENV];
+  if (given) return { url: given, stop: async () => undefined };
+  return startMongoServer();
+}
+
+/**
+ * Mongo and NATS for one test suite. Mongo: see startTestMongo. NATS: NATS_URL if set, else one
+ * started here for this suite (isolates subjects and JetStream between suites).
  */
 export async function startTestServers(): Promise<TestServers> {
   const owned: TestServer[] = [];
   try {
-    let mongoUrl = process.env.MONGO_URL || process.env[SHARED_MONGO_URL_ENV];
-    if (!mongoUrl) {
-      const mongo = await startMongoServer();
-      owned.push(mongo);
-      mongoUrl = mongo.url;
-    }
+    const mongo = await startTestMongo();
+    owned.push(mongo);
     let natsUrl = process.env.NATS_URL;
     if (!natsUrl) {
       const nats = await startNatsServer();
@@ -111,7 +123,7 @@ export async function startTestServers(): Promise<TestServers> {
       natsUrl = nats.url;
     }
     return {
-      mongoUrl,
+      mongoUrl: mongo.url,
       natsUrl,
       stop: async () => {
         await Promise.all(owned.map((server) => server.stop()));

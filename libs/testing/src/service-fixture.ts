@@ -14,7 +14,7 @@ import { shortId, uniqueDbName } from './db-names';
 import { bootServiceInProcess } from './in-process-service';
 import { startTestServers, type TestServers } from './servers';
 
-/** Starting NATS (and FerretDB when no shared one is running) can take a while on a cold machine. */
+/** Starting NATS (and the database when no shared one is running) can take a while on a cold machine. */
 const DEFAULT_HOOK_TIMEOUT_MS = 90_000;
 
 export interface UseServiceInProcessOptions {

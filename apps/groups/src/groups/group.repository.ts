@@ -59,7 +59,7 @@ export class GroupRepository {
     return doc ? toView(doc) : null;
   }
 
-  /** Removes an event JetStream acknowledged (exact value: works on MongoDB and FerretDB). */
+  /** Removes an event JetStream acknowledged (exact value, no transaction). */
   async removeFromOutbox(key: GroupKey, event: DomainEvent): Promise<void> {
     await this.model.updateOne(key, { $pull: { outbox: event } });
   }

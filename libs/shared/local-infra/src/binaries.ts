@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { findRepoRoot } from './repo-root';
 import { runCommand } from './run-command';
@@ -39,19 +39,30 @@ export function ensureNatsServer(rootDir: string = findRepoRoot()): Promise<stri
   return natsServerPath;
 }
 
-let ferretDbPath: Promise<string> | undefined;
+export interface MongoJavaServerInstall {
+  /** The `java` executable. */
+  java: string;
+  /** Class path with the launcher's classes and the mongo-java-server jars. */
+  classpath: string;
+}
+
+let mongoJavaServer: Promise<MongoJavaServerInstall> | undefined;
 
 /**
- * Returns the path of the FerretDB v1 binary cached under <rootDir>/.infra/bin, building it with
- * tools/infra/install-ferretdb.sh (needs Go) the first time.
+ * Returns how to run the dev database (mongo-java-server and our launcher), resolving its jars
+ * with Maven into <rootDir>/.infra/mongo-java-server the first time
+ * (tools/infra/install-mongo-java-server.sh, which also installs a JDK and Maven when missing).
  */
-export function ensureFerretDb(rootDir: string = findRepoRoot()): Promise<string> {
-  ferretDbPath ??= (async () => {
-    const out = await runCommand('bash', [join(rootDir, 'tools/infra/install-ferretdb.sh')], { cwd: rootDir });
-    const path = out.split('\n').pop() ?? '';
-    if (!isExecutable(path)) throw new Error(`FerretDB install did not produce a binary (got "${path}")`);
-    return path;
+export function ensureMongoJavaServer(rootDir: string = findRepoRoot()): Promise<MongoJavaServerInstall> {
+  mongoJavaServer ??= (async () => {
+    const out = await runCommand('bash', [join(rootDir, 'tools/infra/install-mongo-java-server.sh')], { cwd: rootDir });
+    const dir = out.split('\n').pop() ?? '';
+    const java = findExecutable('java');
+    if (!java || !existsSync(join(dir, 'ready'))) {
+      throw new Error(`mongo-java-server install did not complete (got "${dir}", java ${java ?? 'missing'})`);
+    }
+    return { java, classpath: `${join(dir, 'classes')}${delimiter}${join(dir, 'jars', '*')}` };
   })();
-  ferretDbPath.catch(() => (ferretDbPath = undefined));
-  return ferretDbPath;
+  mongoJavaServer.catch(() => (mongoJavaServer = undefined));
+  return mongoJavaServer;
 }

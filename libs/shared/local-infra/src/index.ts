@@ -1,6 +1,7 @@
-export { ensureFerretDb, ensureNatsServer, findExecutable } from './binaries';
-export { startFerretDb } from './ferretdb';
-export type { StartFerretDbOptions } from './ferretdb';
+export { ensureMongoJavaServer, ensureNatsServer, findExecutable } from './binaries';
+export type { MongoJavaServerInstall } from './binaries';
+export { DEFAULT_MONGO_HEAP, startMongoJavaServer } from './mongo-java-server';
+export type { StartMongoJavaServerOptions } from './mongo-java-server';
 export { startManagedProcess } from './managed-process';
 export type { ManagedProcess, ManagedProcessOptions } from './managed-process';
 export { startNats } from './nats';

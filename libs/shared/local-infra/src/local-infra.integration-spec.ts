@@ -2,12 +2,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { AckPolicy, connect, JSONCodec } from 'nats';
-import { canConnect, findFreePort, findRepoRoot, type RunningServer, startFerretDb, startNats } from './index';
+import { canConnect, findFreePort, findRepoRoot, type RunningServer, startMongoJavaServer, startNats } from './index';
 
 const rootDir = findRepoRoot(__dirname);
 const scratch = join(rootDir, '.infra', 'test', `local-infra-spec-${process.pid}`);
 
-describe('local-infra (real nats-server and FerretDB binaries)', () => {
+describe('local-infra (real nats-server and mongo-java-server)', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('findFreePort returns the preferred port when free, another one when taken', async () => {
@@ -54,26 +54,49 @@ describe('local-infra (real nats-server and FerretDB binaries)', () => {
     expect(await canConnect(port)).toBe(false);
   });
 
-  it('starts FerretDB, inserts and reads back with the mongodb driver, and stops', async () => {
-    const mongo: RunningServer = await startFerretDb({ rootDir, dataDir: join(scratch, 'ferretdb') });
-    const port = mongo.port;
+  /** Inserts, hits a unique index, updates atomically; returns the documents of `things`. */
+  const exercise = async (url: string, write: boolean) => {
+    const client = await MongoClient.connect(url, { serverSelectionTimeoutMS: 10_000 });
     try {
-      const client = await MongoClient.connect(mongo.url, { serverSelectionTimeoutMS: 10_000 });
-      try {
-        const things = client.db('local_infra_spec').collection<{ _id: string; n: number }>('things');
+      const things = client.db('local_infra_spec').collection<{ _id: string; n: number }>('things');
+      if (write) {
         await things.createIndex({ n: 1 }, { unique: true });
         await things.insertOne({ _id: 'a', n: 1 });
         await expect(things.insertOne({ _id: 'b', n: 1 })).rejects.toThrow(/duplicate key/i);
         const updated = await things.findOneAndUpdate({ _id: 'a' }, { $inc: { n: 41 } }, { returnDocument: 'after' });
         expect(updated).toEqual({ _id: 'a', n: 42 });
-        expect(await things.countDocuments()).toBe(1);
-      } finally {
-        await client.close();
       }
+      return await things.find().toArray();
+    } finally {
+      await client.close();
+    }
+  };
+
+  it('starts mongo-java-server in memory, inserts and reads back with the mongodb driver, and stops', async () => {
+    const mongo: RunningServer = await startMongoJavaServer({ rootDir, heap: '256m' });
+    const port = mongo.port;
+    try {
+      expect(await exercise(mongo.url, true)).toEqual([{ _id: 'a', n: 42 }]);
     } finally {
       await mongo.stop();
     }
     expect(await canConnect(port)).toBe(false);
+  });
+
+  it('keeps the data of a file-backed mongo-java-server across a restart', async () => {
+    const dataFile = join(scratch, 'mongo', 'dev.mv');
+    const first = await startMongoJavaServer({ rootDir, dataFile, heap: '256m' });
+    try {
+      await exercise(first.url, true);
+    } finally {
+      await first.stop();
+    }
+    const second = await startMongoJavaServer({ rootDir, dataFile, heap: '256m' });
+    try {
+      expect(await exercise(second.url, false)).toEqual([{ _id: 'a', n: 42 }]);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('reports the process output when the server cannot start', async () => {

@@ -1,4 +1,4 @@
-/** True for E11000 (unique index violation) from MongoDB and FerretDB alike. */
+/** True for E11000 (unique index violation) from MongoDB and mongo-java-server alike. */
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

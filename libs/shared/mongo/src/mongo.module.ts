@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
 
-/** The service's own database: MONGO_URL + MONGO_DB. Works on MongoDB 7 and FerretDB v1. */
+/** The service's own database: MONGO_URL + MONGO_DB. Works on MongoDB 7 and the dev database (mongo-java-server). */
 @Module({})
 export class MongoModule {
   static forRoot(): DynamicModule {

@@ -6,7 +6,7 @@ export class MuteDoc {
   @Prop({ required: true }) appId!: string;
   @Prop({ required: true }) groupId!: string;
   @Prop({ required: true }) userId!: string;
-  /** ms since epoch, or -1 for permanent. An expired mute is ignored, not deleted (no TTL on FerretDB). */
+  /** ms since epoch, or -1 for permanent. An expired mute is ignored, not deleted (TTL indexes are not relied on). */
   @Prop({ required: true }) until!: number;
   /** Who muted; null when an app admin acted without naming a user. */
   @Prop({ type: String, default: null }) by!: string | null;
