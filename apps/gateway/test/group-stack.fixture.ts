@@ -14,6 +14,8 @@ export interface GroupStackOptions<A extends Api = Api> {
   api?: (baseUrl: string) => A;
   /** Whether to open a StackDb on the services' databases (default true). */
   db?: boolean;
+  /** Processes per service (default 1). */
+  instances?: number;
 }
 
 /** The three users every /group suite acts as, besides the app admin. */
@@ -48,7 +50,12 @@ export function useGroupStack<A extends Api = Api>(suite: string, options: Group
   let tokens: GroupStack['tokens'] | undefined;
 
   beforeAll(async () => {
-    stack = await startStack({ suite, env: options.env ?? HIGH_RATE_LIMIT, appEnv: options.appEnv });
+    stack = await startStack({
+      suite,
+      env: options.env ?? HIGH_RATE_LIMIT,
+      appEnv: options.appEnv,
+      instances: options.instances,
+    });
     const client = options.api ? options.api(stack.baseUrl) : (new Api(stack.baseUrl) as A);
     if (options.db !== false) db = await StackDb.connect(stack);
     const [app, owner, member, outsider] = await Promise.all([

@@ -14,6 +14,7 @@ import {
   waitForHttpOk,
 } from '@cohort/local-infra';
 import { sanitizeDbName, shortId } from './db-names';
+import { pollUntil } from './poll';
 import { startTestServers } from './servers';
 
 export interface StartStackOptions {
@@ -27,6 +28,11 @@ export interface StartStackOptions {
   rootDir?: string;
   /** How long to wait for gateway /health (default 90s). */
   healthTimeoutMs?: number;
+  /**
+   * Processes per service (default 1), all on the one NATS and database: they share requests
+   * through the service's queue group and its durable consumers. Logs: `<app>-<n>.log` when > 1.
+   */
+  instances?: number;
 }
 
 export interface Stack {
@@ -36,9 +42,11 @@ export interface Stack {
   mongoUrl: string;
   /** MONGO_DB given to each service. */
   dbNames: Record<ServiceApp, string>;
-  /** Folder with one <app>.log per app. */
+  /** Folder with one <app>.log per app (`<app>-<n>.log` per instance when several). */
   logDir: string;
-  /** Stops one app (SIGTERM) and waits until it is gone. */
+  /** The log files of an app, one per instance. */
+  logFiles(app: CohortApp): string[];
+  /** Stops an app (SIGTERM, every instance) and waits until it is gone. */
   stopService(name: CohortApp): Promise<void>;
   /** (Re)starts one app with the same env, then waits for gateway /health to be 200 again. */
   startService(name: CohortApp): Promise<void>;
@@ -49,6 +57,8 @@ export interface Stack {
 }
 
 const LOG_TAIL_LINES = 40;
+/** What a service logs once it answers on NATS (service-kit's bootstrap). */
+const SERVICE_READY_LINE = 'listening on NATS';
 
 function logTail(file: string): string {
   if (!existsSync(file)) return '(no log)';
@@ -79,7 +89,14 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   ) as Record<ServiceApp, string>;
   const port = await findFreePort(undefined, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
-  const running = new Map<CohortApp, ManagedProcess>();
+  const instances = Math.max(1, options.instances ?? 1);
+  /** Process names of an app: the app itself, or `<app>-1`, `<app>-2`... for several services. */
+  const processNames = (app: CohortApp): string[] =>
+    app === GATEWAY_APP || instances === 1 ? [app] : Array.from({ length: instances }, (_, i) => `${app}-${i + 1}`);
+  const logFiles = (app: CohortApp) => processNames(app).map((name) => join(logDir, `${name}.log`));
+  const running = new Map<string, ManagedProcess>();
+  /** Service processes that logged their ready line (the gateway's /health needs only one per service). */
+  const listening = new Set<string>();
   let stopping = false;
 
   const common: Record<string, string> = {
@@ -97,15 +114,21 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   };
 
   const spawnApp = (app: CohortApp) => {
-    const proc = startManagedProcess({
-      name: app,
-      command: process.execPath,
-      args: [builtAppMain(rootDir, app)],
-      cwd: rootDir,
-      env: envFor(app),
-      logFile: join(logDir, `${app}.log`),
-    });
-    running.set(app, proc);
+    for (const name of processNames(app)) {
+      const proc = startManagedProcess({
+        name,
+        command: process.execPath,
+        args: [builtAppMain(rootDir, app)],
+        cwd: rootDir,
+        env: envFor(app),
+        logFile: join(logDir, `${name}.log`),
+        onLine: (line) => {
+          if (line.includes(SERVICE_READY_LINE)) listening.add(name);
+        },
+      });
+      listening.delete(name);
+      running.set(name, proc);
+    }
   };
 
   const deadApps = () => {
@@ -114,19 +137,27 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     return dead.length ? `app(s) exited: ${dead.join(', ')}` : undefined;
   };
 
-  const waitHealthy = (timeoutMs = options.healthTimeoutMs ?? 90_000) =>
-    waitForHttpOk(`${baseUrl}/health`, { timeoutMs, shouldAbort: deadApps });
+  const waitHealthy = async (timeoutMs = options.healthTimeoutMs ?? 90_000) => {
+    await waitForHttpOk(`${baseUrl}/health`, { timeoutMs, shouldAbort: deadApps });
+    const serviceProcesses = SERVICE_APPS.flatMap(processNames);
+    await pollUntil(() => serviceProcesses.every((name) => listening.has(name)), { timeoutMs, intervalMs: 100 });
+  };
 
   const diagnostics = () =>
-    ALL_APPS.map((app) => `----- ${app} (${join(logDir, `${app}.log`)}) -----\n${logTail(join(logDir, `${app}.log`))}`).join(
-      '\n',
-    );
+    ALL_APPS.flatMap(logFiles)
+      .map((file) => `----- ${file} -----\n${logTail(file)}`)
+      .join('\n');
 
   const stopApp = async (app: CohortApp) => {
-    const proc = running.get(app);
-    running.delete(app);
-    await proc?.stop();
+    await Promise.all(
+      processNames(app).map(async (name) => {
+        const proc = running.get(name);
+        running.delete(name);
+        await proc?.stop();
+      }),
+    );
   };
+  const isRunning = (app: CohortApp) => processNames(app).every((name) => running.get(name)?.hasExited() === false);
 
   const stop = async () => {
     stopping = true;
@@ -152,11 +183,13 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     mongoUrl: servers.mongoUrl,
     dbNames,
     logDir,
+    logFiles,
     waitHealthy,
     stop,
     stopService: stopApp,
     async startService(app: CohortApp) {
-      if (running.get(app) && !running.get(app)?.hasExited()) return;
+      if (isRunning(app)) return;
+      await stopApp(app);
       spawnApp(app);
       try {
         await waitHealthy();

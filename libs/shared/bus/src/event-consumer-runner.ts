@@ -85,6 +85,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
       try {
         await handler.handle(event);
         msg.ack();
+        this.logger.debug(`${durable}: ${event.eventId} handled`);
       } catch (error) {
         if (isDomainError(error) && error.code !== 'unavailable' && error.code !== 'timeout') {
           // A rule says no: redelivery would say no again.

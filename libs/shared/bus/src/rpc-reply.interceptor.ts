@@ -1,5 +1,5 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { Observable, catchError, map, of } from 'rxjs';
+import { Observable, catchError, map, of, tap } from 'rxjs';
 import type { CommandEnvelope, ErrorPayload, Reply } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
 import { runWithRequestId } from '@cohort/logging';
@@ -24,6 +24,7 @@ export class RpcReplyInterceptor implements NestInterceptor {
           .pipe(
             map((data: unknown): Reply<unknown> => ({ ok: true, data })),
             catchError((error: unknown) => of<Reply<unknown>>({ ok: false, error: this.toPayload(error, subject) })),
+            tap((reply) => this.logger.debug(`${subject} answered ${reply.ok ? 'ok' : reply.error.code}`)),
           )
           .subscribe(subscriber),
       ),
