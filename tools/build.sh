@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Compiles apps/, libs/ and tools/ with SWC into dist/ (dist/apps/<app>/src/main.js, dist/libs/...,
-# dist/tools/...). The @cohort/* aliases are rewritten to relative paths by .swcrc; spec files
-# are excluded there. Type checking is separate (npm run typecheck).
+# dist/tools/...) through Nx: `nx run-many -t build` runs each project's build target (nx.json
+# targetDefaults: `swc <projectRoot> -d dist`, libs first, cached in .nx/). The @cohort/* aliases
+# are rewritten to relative paths by .swcrc; spec files are excluded there. Type checking is
+# separate (npm run typecheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf dist
-npx --no-install swc apps libs tools -d dist --config-file .swcrc --quiet
+npx --no-install nx run-many -t build --outputStyle=static
 for f in dist/apps/*/src/main.js dist/tools/dev/start.js; do
   [[ -f "$f" ]] || { echo "build: expected $f is missing" >&2; exit 1; }
 done

@@ -10,10 +10,9 @@ if [[ -n "${NATS_URL:-}" ]]; then JEST_WORKERS=1; fi
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "dependencies";  bash tools/ensure-deps.sh
-# The Nx module-boundary lint rule reads the project graph; a clean clone has none cached yet.
-step "lint";          NX_DAEMON=false npx --no-install nx show projects >/dev/null
-                      npx --no-install eslint . --max-warnings 0
-step "typecheck";     npx --no-install tsc -p tsconfig.json --noEmit
+# Every Nx project's lint and typecheck targets (nx.json targetDefaults; cached in .nx/), then
+# its build (tools/build.sh: nx run-many -t build; e2e runs the built dist/apps/*/src/main.js).
+step "lint, typecheck"; npx --no-install nx run-many -t lint typecheck --nxBail --outputStyle=static
 step "build";         bash tools/build.sh
 for tier in unit integration e2e; do
   step "jest $tier"
