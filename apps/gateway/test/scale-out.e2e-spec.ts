@@ -57,7 +57,7 @@ describe('scale-out: every service twice on one NATS', () => {
         fetch(`${e2e.stack.baseUrl}/health`),
         e2e.api.getInfo(e2e.tokens.owner, group.group_id),
       ]);
-      expect(health.status).toBe(200);
+      expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
       expectOk(info);
     }
     for (const app of SERVICE_APPS) {
