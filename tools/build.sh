@@ -6,7 +6,13 @@
 # separate (npm run typecheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx --no-install nx run-many -t build --outputStyle=static
+# Nx prints every project's command; keep that in a log and show it only when the build fails.
+mkdir -p .infra/logs
+if ! npx --no-install nx run-many -t build --outputStyle=static > .infra/logs/build.log 2>&1; then
+  cat .infra/logs/build.log >&2
+  echo "build: failed (log above, also in .infra/logs/build.log)" >&2
+  exit 1
+fi
 for f in dist/apps/*/src/main.js dist/tools/dev/start.js; do
   [[ -f "$f" ]] || { echo "build: expected $f is missing" >&2; exit 1; }
 done

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defaultDbName } from '@cohort/config';
+import { isReadyLine } from '@cohort/logging';
 import {
   ALL_APPS,
   builtAppMain,
@@ -39,10 +40,28 @@ function say(message: string): void {
   process.stdout.write(`${useColor ? '\x1b[1m[cohort]\x1b[0m' : '[cohort]'} ${message}\n`);
 }
 
-function prefixer(name: string, index: number): (line: string) => void {
+const QUIET_LEVELS = new Set(['trace', 'debug', 'info']);
+
+/**
+ * What the terminal shows of an app: one line when it is ready, and its warnings, errors and
+ * anything that is not a JSON log line (a crash); everything goes to its log file.
+ */
+function terminalEcho(name: string, index: number): (line: string) => void {
   const label = name.padEnd(13);
   const prefix = useColor ? `\x1b[${COLORS[index % COLORS.length]}m${label}|\x1b[0m ` : `${label}| `;
-  return (line) => process.stdout.write(`${prefix}${line}\n`);
+  return (line) => {
+    if (isReadyLine(line)) {
+      say(`${name} ready`);
+      return;
+    }
+    let level: unknown;
+    try {
+      level = (JSON.parse(line) as { level?: unknown }).level;
+    } catch {
+      level = undefined;
+    }
+    if (line.trim() && !QUIET_LEVELS.has(String(level))) process.stdout.write(`${prefix}${line}\n`);
+  };
 }
 
 async function startInfra(): Promise<{ natsUrl: string; mongoUrl: string }> {
@@ -91,7 +110,7 @@ function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
     args: ['--enable-source-maps', builtAppMain(rootDir, app)],
     cwd: rootDir,
     env,
-    onLine: prefixer(app, index),
+    onLine: terminalEcho(app, index),
     logFile: join(devDir, 'logs', `${app}.log`),
     detached: true,
   });

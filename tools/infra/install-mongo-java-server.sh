@@ -11,18 +11,7 @@ OUT="$ROOT/.infra/mongo-java-server/$KEY"
 if [[ -f "$OUT/ready" ]]; then echo "$OUT"; exit 0; fi
 
 if ! command -v java >/dev/null || ! command -v javac >/dev/null || ! command -v mvn >/dev/null; then
-  SUDO=""
-  if [[ "$(id -u)" != "0" ]]; then
-    command -v sudo >/dev/null || { echo "java, javac and mvn are needed and we are not root (no sudo) to apt-get install them" >&2; exit 1; }
-    SUDO="sudo -n"
-  fi
-  command -v apt-get >/dev/null || { echo "install a JDK (17+) and Maven: apt-get is not available" >&2; exit 1; }
-  export DEBIAN_FRONTEND=noninteractive
-  echo "installing a JDK and Maven with apt-get..." >&2
-  if ! $SUDO apt-get install -y default-jdk-headless maven >&2; then
-    $SUDO apt-get update >&2
-    $SUDO apt-get install -y default-jdk-headless maven >&2
-  fi
+  bash "$ROOT/tools/infra/apt-install.sh" default-jdk-headless maven
 fi
 
 echo "resolving mongo-java-server jars with Maven..." >&2

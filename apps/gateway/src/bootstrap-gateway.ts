@@ -36,7 +36,7 @@ export async function bootstrapGateway(): Promise<void> {
     const app = await createGateway(logger);
     const config = app.get(ConfigService<GatewayEnv, true>);
     await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
-    logger.log(`gateway listening on ${await app.getUrl()}`, 'Bootstrap');
+    logger.lifecycle('ready', `gateway listening on ${await app.getUrl()}`, 'Bootstrap');
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
     process.exit(1);

@@ -14,6 +14,7 @@ import {
   waitForHttpOk,
 } from '@cohort/local-infra';
 import { sanitizeDbName, shortId } from './db-names';
+import { isReadyLine } from '@cohort/logging';
 import { pollUntil } from './poll';
 import { startTestServers } from './servers';
 
@@ -57,8 +58,6 @@ export interface Stack {
 }
 
 const LOG_TAIL_LINES = 40;
-/** What a service logs once it answers on NATS (service-kit's bootstrap). */
-const SERVICE_READY_LINE = 'listening on NATS';
 
 function logTail(file: string): string {
   if (!existsSync(file)) return '(no log)';
@@ -123,7 +122,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
         env: envFor(app),
         logFile: join(logDir, `${name}.log`),
         onLine: (line) => {
-          if (line.includes(SERVICE_READY_LINE)) listening.add(name);
+          if (isReadyLine(line)) listening.add(name);
         },
       });
       listening.delete(name);

@@ -12,6 +12,17 @@ const LEVEL_NAME: Record<LogLevel, string> = {
 };
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+/** Nest's own start-up chatter (a line per module, route and pattern): debug, not info. */
+const NEST_STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestMicroservice', 'NestApplication']);
+
+/** A process's start and stop milestones, written whatever the level (runners wait for `ready`). */
+export type LifecycleEvent = 'ready' | 'stopping';
+
+/** True for the JSON log line a process writes once it serves (see JsonLogger.lifecycle). */
+export function isReadyLine(line: string): boolean {
+  return line.startsWith('{') && line.includes('"lifecycle":"ready"');
+}
 const MIN_LEVEL: Record<LogLevelName, LogLevel> = { debug: 'debug', info: 'log', warn: 'warn', error: 'error' };
 
 /** One JSON object per line on stdout, with the service name and the current request id. */
@@ -29,7 +40,20 @@ export class JsonLogger implements LoggerService {
     this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
   }
 
+  /**
+   * A start or stop line: written at info whatever the configured level, because the runners
+   * (dev runner, test stack) and operators wait for it.
+   */
+  lifecycle(event: LifecycleEvent, message: string, context: string): void {
+    this.write('log', { lifecycle: event, msg: message }, [context], true);
+  }
+
   log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context)) {
+      this.write('debug', message, rest);
+      return;
+    }
     this.write('log', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
@@ -48,8 +72,8 @@ export class JsonLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: LogLevel, message: unknown, rest: unknown[]): void {
-    if (LEVEL_ORDER.indexOf(level) < this.minIndex) return;
+  private write(level: LogLevel, message: unknown, rest: unknown[], always = false): void {
+    if (!always && LEVEL_ORDER.indexOf(level) < this.minIndex) return;
     // Nest passes the context as the last string argument, and a stack before it for errors.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const line: Record<string, unknown> = {

@@ -39,7 +39,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: Servi
     app.enableShutdownHooks();
     await app.listen();
     await waitUntilReachable(app, serviceName);
-    logger.log(`${serviceName} listening on NATS`, 'Bootstrap');
+    logger.lifecycle('ready', `${serviceName} listening on NATS`, 'Bootstrap');
     return app;
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
