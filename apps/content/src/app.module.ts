@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
@@ -18,6 +18,6 @@ import { GroupPurgeModule } from './group-purge/group-purge.module';
     FilesModule,
     GroupPurgeModule,
   ],
-  controllers: [healthControllerFor(ServiceNames.content, Subjects.content.health)],
+  controllers: [healthControllerFor(ServiceNames.content)],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
@@ -14,6 +14,6 @@ import { GroupsModule } from './groups/groups.module';
     MongoModule.forRoot(),
     GroupsModule,
   ],
-  controllers: [healthControllerFor(ServiceNames.groups, Subjects.groups.health)],
+  controllers: [healthControllerFor(ServiceNames.groups)],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
@@ -14,6 +14,6 @@ import { RosterModule } from './roster/roster.module';
     MongoModule.forRoot(),
     RosterModule,
   ],
-  controllers: [healthControllerFor(ServiceNames.membership, Subjects.membership.health)],
+  controllers: [healthControllerFor(ServiceNames.membership)],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
@@ -20,6 +20,6 @@ import { MutesModule } from './mutes/mutes.module';
     AllowlistModule,
     GroupPurgeModule,
   ],
-  controllers: [healthControllerFor(ServiceNames.moderation, Subjects.moderation.health)],
+  controllers: [healthControllerFor(ServiceNames.moderation)],
 })
 export class AppModule {}

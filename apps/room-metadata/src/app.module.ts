@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
@@ -14,6 +14,6 @@ import { RoomAttributesModule } from './room-attributes/room-attributes.module';
     MongoModule.forRoot(),
     RoomAttributesModule,
   ],
-  controllers: [healthControllerFor(ServiceNames.roomMetadata, Subjects.roomMetadata.health)],
+  controllers: [healthControllerFor(ServiceNames.roomMetadata)],
 })
 export class AppModule {}

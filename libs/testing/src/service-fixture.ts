@@ -1,14 +1,13 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { BusClient, EventPublisher } from '@cohort/bus';
 import {
-  HealthSubjects,
+  HealthCommands,
   type Caller,
   type DomainEvent,
   type EventMap,
   type EventType,
   type HealthView,
   type ServiceName,
-  type Subjects,
 } from '@cohort/contracts';
 import { shortId, uniqueDbName } from './db-names';
 import { bootServiceInProcess } from './in-process-service';
@@ -48,8 +47,6 @@ export interface ServiceInProcess {
   /** Publishes one domain event about `groupId` as `caller` (as the service owning it would), for the consumers under test. */
   publishEvent<K extends EventType>(type: K, caller: Caller, groupId: string, data: EventMap[K], correlationId: string): Promise<DomainEvent<K>>;
 }
-
-type HealthSubject = (typeof Subjects)[keyof typeof Subjects]['health'];
 
 /**
  * Registers beforeAll/afterAll that boot one domain service in-process on real NATS + Mongo-wire
@@ -94,7 +91,7 @@ export function useServiceInProcess(options: UseServiceInProcessOptions): Servic
       return ready(servers, 'servers');
     },
     get,
-    health: (caller) => get(BusClient).send(HealthSubjects[options.serviceName] as HealthSubject, { caller, requestId: 'health' }, {}),
+    health: (caller) => get(BusClient).send(HealthCommands[options.serviceName], { caller, requestId: 'health' }, {}),
     publishEvent: (type, caller, groupId, data, correlationId) => get(EventPublisher).publish(type, { caller, correlationId, groupId, data }),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { AnnouncementRepository } from '../announcements/announcement.repository';
 import { FileRepository } from '../files/file.repository';
 
@@ -9,7 +9,7 @@ import { FileRepository } from '../files/file.repository';
  * a service has one durable consumer per event type. Idempotent: a redelivery deletes nothing.
  */
 @Injectable()
-@HandlesEvent('group.destroyed')
+@OnEvent('group.destroyed')
 export class ContentPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
   constructor(
     private readonly announcements: AnnouncementRepository,

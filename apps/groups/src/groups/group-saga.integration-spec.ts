@@ -8,7 +8,7 @@ import {
   eventSubject,
   Limits,
   ServiceNames,
-  Subjects,
+  GroupCommands, HealthCommands,
   type Caller,
   type DomainEvent,
   type EventType,
@@ -71,7 +71,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   /** Answers true when membership's health subject answers, false on "no responders". */
   async function membershipAnswers(): Promise<boolean> {
     try {
-      await bus().send(Subjects.membership.health, { caller: adminCaller('system'), requestId: 'saga-it-health' }, {});
+      await bus().send(HealthCommands.membership, { caller: adminCaller('system'), requestId: 'saga-it-health' }, {});
       return true;
     } catch (error) {
       if (isDomainError(error) && (error.code === 'unavailable' || error.code === 'timeout')) return false;
@@ -225,7 +225,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     await membershipUp();
     const appId = newAppId();
 
-    const reply = await bus().send(Subjects.groups.create, ownerCtx(appId), {
+    const reply = await bus().send(GroupCommands.create, ownerCtx(appId), {
       type: 'group',
       name: 'Saga',
       memberIds: ['u2', 'u3', 'u2', 'owner-1'],
@@ -276,7 +276,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
 
     const started = Date.now();
     await expect(
-      bus().send(Subjects.groups.create, ownerCtx(appId), { type: 'group', name: 'Doomed', memberIds: ['u2'] }),
+      bus().send(GroupCommands.create, ownerCtx(appId), { type: 'group', name: 'Doomed', memberIds: ['u2'] }),
     ).rejects.toMatchObject({ code: 'unavailable' });
     // NATS "no responders", not the 10s bus timeout.
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -345,7 +345,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   it('an app admin destroys a group while membership is down; membership purges the roster when back', async () => {
     await membershipUp();
     const appId = newAppId();
-    const { groupId } = await bus().send(Subjects.groups.create, ownerCtx(appId), {
+    const { groupId } = await bus().send(GroupCommands.create, ownerCtx(appId), {
       type: 'group',
       name: 'Short-lived',
       memberIds: ['u2', 'u3'],
@@ -353,7 +353,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     expect(await rosterCounts(appId, groupId)).toEqual({ rosters: 1, members: 3 });
 
     await membershipDown();
-    const reply = await bus().send(Subjects.groups.destroy, { caller: adminCaller(appId), requestId: 'saga-it-destroy' }, { groupId });
+    const reply = await bus().send(GroupCommands.destroy, { caller: adminCaller(appId), requestId: 'saga-it-destroy' }, { groupId });
     expect(reply).toEqual({ destroyed: true });
     expect(await groupsColl().findOne({ appId, groupId })).toMatchObject({ status: 'dissolved' });
     const destroyed = await storedEvents('group.destroyed', appId, groupId);

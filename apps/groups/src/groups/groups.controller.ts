@@ -1,16 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import {
-  CreateGroupCommand,
-  GetGroupsCommand,
-  GroupIdCommand,
-  SetMuteAllCommand,
-  Subjects,
-  UpdateGroupProfileCommand,
-  UpdateGroupSettingsCommand,
+  GroupCommands,
   type CommandEnvelope,
+  type CreateGroupCommand,
+  type GetGroupsCommand,
+  type GroupIdCommand,
+  type SetMuteAllCommand,
+  type UpdateGroupProfileCommand,
+  type UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { Command } from '@cohort/bus';
+import { Handles } from '@cohort/bus';
 import { GroupCreationService } from './group-creation.service';
 import { GroupsService } from './groups.service';
 
@@ -21,38 +20,38 @@ export class GroupsController {
     private readonly groups: GroupsService,
   ) {}
 
-  @MessagePattern(Subjects.groups.create)
-  create(@Command(CreateGroupCommand) command: CommandEnvelope<CreateGroupCommand>) {
+  @Handles(GroupCommands.create)
+  create(command: CommandEnvelope<CreateGroupCommand>) {
     return this.creation.create(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.get)
-  get(@Command(GroupIdCommand) command: CommandEnvelope<GroupIdCommand>) {
+  @Handles(GroupCommands.get)
+  get(command: CommandEnvelope<GroupIdCommand>) {
     return this.groups.get(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.getMany)
-  getMany(@Command(GetGroupsCommand) command: CommandEnvelope<GetGroupsCommand>) {
+  @Handles(GroupCommands.getMany)
+  getMany(command: CommandEnvelope<GetGroupsCommand>) {
     return this.groups.getMany(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.updateProfile)
-  updateProfile(@Command(UpdateGroupProfileCommand) command: CommandEnvelope<UpdateGroupProfileCommand>) {
+  @Handles(GroupCommands.updateProfile)
+  updateProfile(command: CommandEnvelope<UpdateGroupProfileCommand>) {
     return this.groups.updateProfile(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.updateSettings)
-  updateSettings(@Command(UpdateGroupSettingsCommand) command: CommandEnvelope<UpdateGroupSettingsCommand>) {
+  @Handles(GroupCommands.updateSettings)
+  updateSettings(command: CommandEnvelope<UpdateGroupSettingsCommand>) {
     return this.groups.updateSettings(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.setMuteAll)
-  setMuteAll(@Command(SetMuteAllCommand) command: CommandEnvelope<SetMuteAllCommand>) {
+  @Handles(GroupCommands.setMuteAll)
+  setMuteAll(command: CommandEnvelope<SetMuteAllCommand>) {
     return this.groups.setMuteAll(command, command.data);
   }
 
-  @MessagePattern(Subjects.groups.destroy)
-  destroy(@Command(GroupIdCommand) command: CommandEnvelope<GroupIdCommand>) {
+  @Handles(GroupCommands.destroy)
+  destroy(command: CommandEnvelope<GroupIdCommand>) {
     return this.groups.destroy(command, command.data);
   }
 }

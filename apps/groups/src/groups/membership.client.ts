@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type AccessView } from '@cohort/contracts';
+import { MembershipCommands, type AccessView } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 
 /** What the groups service asks membership: counts and the caller's own member record. */
@@ -9,7 +9,7 @@ export class MembershipClient {
 
   async accessTo(ctx: RequestContext, groupIds: string[]): Promise<Map<string, AccessView>> {
     if (groupIds.length === 0) return new Map();
-    const views = await this.bus.send(Subjects.membership.getAccess, ctx, {
+    const views = await this.bus.send(MembershipCommands.getAccess, ctx, {
       groupIds,
       ...(ctx.caller.userId ? { userId: ctx.caller.userId } : {}),
     });
@@ -17,12 +17,12 @@ export class MembershipClient {
   }
 
   initializeRoster(ctx: RequestContext, groupId: string, ownerId: string, memberIds: string[], capacity: number) {
-    return this.bus.send(Subjects.membership.initializeRoster, ctx, { groupId, ownerId, memberIds, capacity });
+    return this.bus.send(MembershipCommands.initializeRoster, ctx, { groupId, ownerId, memberIds, capacity });
   }
 
   /** Compensation runs with system rights, whoever asked for the creation. */
   purgeRoster(ctx: RequestContext, groupId: string) {
     const system = { ...ctx, caller: { appId: ctx.caller.appId, userId: null, isAppAdmin: true } };
-    return this.bus.send(Subjects.membership.purgeRoster, system, { groupId });
+    return this.bus.send(MembershipCommands.purgeRoster, system, { groupId });
   }
 }

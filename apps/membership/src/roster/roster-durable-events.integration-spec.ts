@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
-import { ServiceNames, Subjects } from '@cohort/contracts';
+import { ServiceNames, MembershipCommands } from '@cohort/contracts';
 import { BusClient, EventPublisher } from '@cohort/bus';
 import {
   bootServiceInProcess,
@@ -53,7 +53,7 @@ describe('membership consumes group.destroyed durably', () => {
     const bus = peer.get(BusClient);
     let membership = await startMembership();
     for (const groupId of ['5001', '5002']) {
-      const reply = await bus.send(Subjects.membership.initializeRoster, ctx, {
+      const reply = await bus.send(MembershipCommands.initializeRoster, ctx, {
         groupId,
         ownerId: 'owner',
         memberIds: ['u1', 'u2'],
@@ -93,11 +93,11 @@ describe('membership consumes group.destroyed durably', () => {
     const membership = await startMembership();
     try {
       const command = { groupId: '6001', ownerId: 'owner', memberIds: ['a', 'b', 'c'], capacity: 5 };
-      expect(await bus.send(Subjects.membership.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
-      expect(await bus.send(Subjects.membership.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
+      expect(await bus.send(MembershipCommands.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
+      expect(await bus.send(MembershipCommands.initializeRoster, ctx, command)).toEqual({ memberCount: 4 });
       expect(await members('6001')).toBe(4);
       await expect(
-        bus.send(Subjects.membership.initializeRoster, ctx, { ...command, groupId: '6002', capacity: 3 }),
+        bus.send(MembershipCommands.initializeRoster, ctx, { ...command, groupId: '6002', capacity: 3 }),
       ).rejects.toMatchObject({ code: 'invalid_parameter' });
       expect(await rosters('6002')).toBe(0);
     } finally {

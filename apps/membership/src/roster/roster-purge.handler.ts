@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { RosterRepository } from './roster.repository';
 
 /** A destroyed group's members and roster go away with it. Idempotent: a redelivery deletes nothing. */
 @Injectable()
-@HandlesEvent('group.destroyed')
+@OnEvent('group.destroyed')
 export class RosterPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
   constructor(private readonly rosters: RosterRepository) {}
 

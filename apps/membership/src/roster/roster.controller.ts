@@ -1,31 +1,30 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import {
-  GetAccessCommand,
-  InitializeRosterCommand,
-  PurgeRosterCommand,
-  Subjects,
+  MembershipCommands,
   type CommandEnvelope,
+  type GetAccessCommand,
+  type InitializeRosterCommand,
+  type PurgeRosterCommand,
 } from '@cohort/contracts';
-import { Command } from '@cohort/bus';
+import { Handles } from '@cohort/bus';
 import { RosterService } from './roster.service';
 
 @Controller()
 export class RosterController {
   constructor(private readonly rosters: RosterService) {}
 
-  @MessagePattern(Subjects.membership.initializeRoster)
-  initialize(@Command(InitializeRosterCommand) command: CommandEnvelope<InitializeRosterCommand>) {
+  @Handles(MembershipCommands.initializeRoster)
+  initialize(command: CommandEnvelope<InitializeRosterCommand>) {
     return this.rosters.initialize(command, command.data);
   }
 
-  @MessagePattern(Subjects.membership.purgeRoster)
-  purge(@Command(PurgeRosterCommand) command: CommandEnvelope<PurgeRosterCommand>) {
+  @Handles(MembershipCommands.purgeRoster)
+  purge(command: CommandEnvelope<PurgeRosterCommand>) {
     return this.rosters.purge(command, command.data);
   }
 
-  @MessagePattern(Subjects.membership.getAccess)
-  access(@Command(GetAccessCommand) command: CommandEnvelope<GetAccessCommand>) {
+  @Handles(MembershipCommands.getAccess)
+  access(command: CommandEnvelope<GetAccessCommand>) {
     return this.rosters.access(command, command.data);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { AllowRepository } from './allow.repository';
 
 /**
@@ -9,7 +9,7 @@ import { AllowRepository } from './allow.repository';
  * before this event was handled) is kept.
  */
 @Injectable()
-@HandlesEvent('member.left')
+@OnEvent('member.left')
 export class AllowlistRemoveOnMemberLeft implements DomainEventHandler<'member.left'> {
   constructor(private readonly allows: AllowRepository) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { AllowRepository } from '../allowlist/allow.repository';
 import { BlockRepository } from '../blocks/block.repository';
 import { MuteRepository } from '../mutes/mute.repository';
@@ -10,7 +10,7 @@ import { MuteRepository } from '../mutes/mute.repository';
  * a service has one durable consumer per event type. Idempotent: a redelivery deletes nothing.
  */
 @Injectable()
-@HandlesEvent('group.destroyed')
+@OnEvent('group.destroyed')
 export class ModerationPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
   constructor(
     private readonly mutes: MuteRepository,

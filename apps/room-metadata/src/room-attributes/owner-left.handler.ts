@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { RoomAttributeRepository } from './room-attribute.repository';
 
 /**
@@ -8,7 +8,7 @@ import { RoomAttributeRepository } from './room-attribute.repository';
  * removed; `NO_DELETE` ones stay. Idempotent.
  */
 @Injectable()
-@HandlesEvent('member.left')
+@OnEvent('member.left')
 export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'member.left'> {
   constructor(private readonly attributes: RoomAttributeRepository) {}
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { HandlesEvent, type DomainEventHandler } from '@cohort/bus';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { RoomAttributeRepository } from './room-attribute.repository';
 
 /** A destroyed room's attributes go away with it. Idempotent: a redelivery deletes nothing. */
 @Injectable()
-@HandlesEvent('group.destroyed')
+@OnEvent('group.destroyed')
 export class RoomAttributesPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
   constructor(private readonly attributes: RoomAttributeRepository) {}
 

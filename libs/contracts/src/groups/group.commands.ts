@@ -11,8 +11,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { declareCommand, replyType } from '../declare';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
-import type { ApplyApproval, GroupType } from './group.types';
+import type { ApplyApproval, GroupInfoView, GroupType, GroupView } from './group.types';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
@@ -92,3 +93,22 @@ export class SetMuteAllCommand extends GroupIdCommand {
   @IsInt() @Min(-1) @Max(525_600 * 100)
   durationMinutes!: number;
 }
+
+/** The groups service's commands (`groups.group.<verb>`). */
+export const GroupCommands = {
+  create: declareCommand({ subject: 'groups.group.create', request: CreateGroupCommand, reply: replyType<GroupInfoView>() }),
+  get: declareCommand({ subject: 'groups.group.get', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
+  getMany: declareCommand({ subject: 'groups.group.get_many', request: GetGroupsCommand, reply: replyType<GroupInfoView[]>() }),
+  updateProfile: declareCommand({
+    subject: 'groups.group.update_profile',
+    request: UpdateGroupProfileCommand,
+    reply: replyType<GroupView>(),
+  }),
+  updateSettings: declareCommand({
+    subject: 'groups.group.update_settings',
+    request: UpdateGroupSettingsCommand,
+    reply: replyType<GroupView>(),
+  }),
+  setMuteAll: declareCommand({ subject: 'groups.group.set_mute_all', request: SetMuteAllCommand, reply: replyType<GroupView>() }),
+  destroy: declareCommand({ subject: 'groups.group.destroy', request: GroupIdCommand, reply: replyType<{ destroyed: true }>() }),
+};

@@ -1,5 +1,7 @@
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { declareCommand, replyType } from '../declare';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import type { AccessView } from './member.types';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' };
@@ -36,3 +38,14 @@ export class GetAccessCommand {
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   userId?: string;
 }
+
+/** The membership service's commands (`membership.<entity>.<verb>`). */
+export const MembershipCommands = {
+  initializeRoster: declareCommand({
+    subject: 'membership.roster.initialize',
+    request: InitializeRosterCommand,
+    reply: replyType<{ memberCount: number }>(),
+  }),
+  purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
+  getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
+};

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode as NatsErrorCode, JSONCodec, NatsError } from 'nats';
-import type { Caller, CommandEnvelope, CommandSubject, Reply, RequestOf, ResponseOf } from '@cohort/contracts';
+import type { AnyCommand, Caller, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
@@ -32,12 +32,9 @@ export class BusClient {
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
-  async send<S extends CommandSubject>(
-    subject: S,
-    context: RequestContext,
-    data: RequestOf<S>,
-  ): Promise<ResponseOf<S>> {
-    const envelope: CommandEnvelope<RequestOf<S>> = { caller: context.caller, requestId: context.requestId, data };
+  async send<C extends AnyCommand>(command: C, context: RequestContext, data: RequestOf<C>): Promise<ReplyOf<C>> {
+    const { subject } = command;
+    const envelope: CommandEnvelope<RequestOf<C>> = { caller: context.caller, requestId: context.requestId, data };
     const nc = await this.holder.get();
     let raw: Uint8Array;
     try {
@@ -48,7 +45,7 @@ export class BusClient {
     } catch (error) {
       throw toTransportError(subject, error);
     }
-    const packet = codec.decode(raw) as NestReplyPacket<ResponseOf<S>>;
+    const packet = codec.decode(raw) as NestReplyPacket<ReplyOf<C>>;
     if (!packet.response) {
       throw new DomainError('internal', `${subject}: malformed reply`, { err: String(packet.err ?? '') });
     }

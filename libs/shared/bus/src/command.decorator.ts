@@ -1,12 +1,12 @@
-import { Payload } from '@nestjs/microservices';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { PipeTransform } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
-import type { CommandEnvelope } from '@cohort/contracts';
+import type { CommandDeclaration, CommandEnvelope } from '@cohort/contracts';
 import { invalidParameter, validateInput } from '@cohort/errors';
 
 /** Services never trust the bus: the envelope and its data are validated again on arrival. */
 class CommandValidationPipe<T extends object> implements PipeTransform<unknown, CommandEnvelope<T>> {
-  constructor(private readonly dataClass: ClassConstructor<T> | null) {}
+  constructor(private readonly dataClass: ClassConstructor<T>) {}
 
   transform(value: unknown): CommandEnvelope<T> {
     const envelope = value as Partial<CommandEnvelope<unknown>> | null;
@@ -20,12 +20,23 @@ class CommandValidationPipe<T extends object> implements PipeTransform<unknown, 
     }
     if (!caller.isAppAdmin && !caller.userId) throw invalidParameter('caller.userId', 'is required for user callers');
     if (typeof envelope.requestId !== 'string') throw invalidParameter('requestId', 'is required');
-    const data = this.dataClass ? validateInput(this.dataClass, envelope.data ?? {}) : ({} as T);
+    const data = validateInput(this.dataClass, envelope.data ?? {});
     return { caller: { appId: caller.appId, userId: caller.userId, isAppAdmin: caller.isAppAdmin }, requestId: envelope.requestId, data };
   }
 }
 
-/** `@Command(CreateGroupCommand) command: CommandEnvelope<CreateGroupCommand>` in a handler. */
-export function Command<T extends object>(dataClass: ClassConstructor<T> | null = null): ParameterDecorator {
-  return Payload(new CommandValidationPipe(dataClass));
+/**
+ * Makes a method the handler of a declared command: subscribes it to the command's subject (in
+ * the service's queue group), validates the envelope and its data with the declared request class,
+ * and checks at compile time that the method takes that envelope and returns the declared reply.
+ */
+export function Handles<Request extends object, Reply>(command: CommandDeclaration<Request, Reply>) {
+  return <Method extends (envelope: CommandEnvelope<Request>) => Reply | Promise<Reply>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<Method>,
+  ): void => {
+    MessagePattern(command.subject)(target, key, descriptor);
+    Payload(new CommandValidationPipe(command.request))(target, key, 0);
+  };
 }

@@ -10,7 +10,7 @@ import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type
 import { EVENTS_STREAM, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
 import { runWithRequestId } from '@cohort/logging';
-import { HandlesEvent, type DomainEventHandler } from './event-handler';
+import { HANDLED_EVENT, type DomainEventHandler } from './event-handler';
 import { EventStream } from './event-stream';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
@@ -34,10 +34,13 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = this.discovery.getProviders({ metadataKey: HandlesEvent.KEY });
-    for (const wrapper of handlers) {
-      const type = this.discovery.getMetadataByDecorator(HandlesEvent, wrapper);
+    const handlers = new Map<EventType, string>();
+    for (const wrapper of this.discovery.getProviders({ metadataKey: HANDLED_EVENT.KEY })) {
+      const type = this.discovery.getMetadataByDecorator(HANDLED_EVENT, wrapper);
       if (!type || !wrapper.instance) continue;
+      const other = handlers.get(type);
+      if (other) throw new Error(`${wrapper.name} and ${other} both handle ${type}: one handler per event and service`);
+      handlers.set(type, wrapper.name);
       await this.start(type, wrapper.instance as DomainEventHandler<EventType>);
     }
   }

@@ -43,3 +43,12 @@ describe('renameInvalidField', () => {
     expect(renameInvalidField(otherField, 'name', 'value')).toBe(otherField);
   });
 });
+
+describe('validateInput with a class that has no fields', () => {
+  class NoFields {}
+
+  it('accepts {} and refuses any field', () => {
+    expect(validateInput(NoFields, {})).toBeInstanceOf(NoFields);
+    expect(() => validateInput(NoFields, { extra: 1 })).toThrow(/extra/);
+  });
+});

@@ -31,7 +31,8 @@ export function validateInput<T extends object>(
     throw invalidParameter(label || 'body', 'must be a JSON object');
   }
   const instance = plainToInstance(cls, input);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: !options.stripUnknown });
+  // forbidUnknownValues off: a command without fields (health) is a class with no metadata, not an unknown value.
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: !options.stripUnknown, forbidUnknownValues: false });
   const failure = firstFailure(errors);
   if (failure) {
     // class-validator messages start with the property name; keep the rule text only once.

@@ -1,16 +1,16 @@
 import { Controller, type Type } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { hostname } from 'node:os';
-import type { HealthView } from '@cohort/contracts';
+import { HealthCommands, type HealthView, type ServiceName } from '@cohort/contracts';
+import { Handles } from '@cohort/bus';
 
 const startedAt = Date.now();
 const instance = `${hostname()}:${process.pid}`;
 
-/** The health reply every service answers on `<service>.health.check`. */
-export function healthControllerFor(service: string, subject: string): Type<unknown> {
+/** The health reply every service answers on its `<service>.health.check`. */
+export function healthControllerFor(service: ServiceName): Type<unknown> {
   @Controller()
   class HealthController {
-    @MessagePattern(subject)
+    @Handles(HealthCommands[service])
     check(): HealthView {
       return { service, status: 'ok', instance, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
     }

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { HealthSubjects, type ServiceName } from '@cohort/contracts';
+import { HealthCommands, type ServiceName } from '@cohort/contracts';
 import { BusClient } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
 
@@ -20,7 +20,7 @@ export async function waitUntilReachable(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await bus.send(HealthSubjects[serviceName], ctx, {});
+      await bus.send(HealthCommands[serviceName], ctx, {});
       return;
     } catch (error) {
       const transient = isDomainError(error) && (error.code === 'unavailable' || error.code === 'timeout');
