@@ -2,25 +2,32 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
+import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
+import { trackRoutedRequests } from './http/routed-request';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function createGateway(logger = new JsonLogger('gateway')): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ ...requestIdOptions, bodyLimit: BODY_LIMIT_BYTES, logger: false });
-  installRequestContext(adapter.getInstance());
+  const fastify = adapter.getInstance<FastifyInstance>();
+  installRequestContext(fastify);
+  installJsonBodies(fastify);
+  trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false });
+  // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false, bodyParser: false });
   logger.setLevel(app.get(ConfigService<GatewayEnv, true>).get('LOG_LEVEL', { infer: true }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Cohort')
-      .setDescription('Groups & chatrooms backend: /group (seed 001), /{org}/{app} (Easemob), /conversations (Mixin)')
+      .setDescription('Groups & chatrooms backend: /group ("group" API), /{org}/{app} (Easemob), /conversations (Mixin)')
       .setVersion('0.1.0')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'access-token' }, 'access-token')
       .addBearerAuth()

@@ -2,7 +2,7 @@
 // routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
 // call to /group goes through a client-side pacer except the burst that shows the limit.
 import * as jwt from 'jsonwebtoken';
-import { Api, APP_ID, CLIENT_ID, CLIENT_SECRET, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
+import { Api, APP_ID, CLIENT_ID, CLIENT_SECRET, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 const RATE_LIMIT = 5;
@@ -182,12 +182,12 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expectOk(lowerCaseScheme, viaHeader.body.data);
     });
 
-    it('missing token → 401 in the group envelope', async () => {
+    it('missing token → code 401 in the group envelope', async () => {
       expectUnauthorized(await readInfo({}));
       expectUnauthorized(await readInfo({ headers: { authorization: e2e.tokens.member } }));
     });
 
-    it('garbage or tampered token → 401', async () => {
+    it('garbage or tampered token → code 401', async () => {
       expectUnauthorized(await readInfo({ token: 'garbage' }));
       expectUnauthorized(await readInfo({ token: 'a.b.c' }));
       const [header, payload] = e2e.tokens.member.split('.');
@@ -200,7 +200,7 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expectUnauthorized(await readInfo({ token: wrongKey }));
     });
 
-    it('expired token → 401', async () => {
+    it('expired token → code 402 (not 401: the vendor SDK logs in again on 402)', async () => {
       // The demo app signs with its client secret (no jwtSecret configured). Re-signing the same
       // claims proves the forgery is faithful; the expired copy must then be refused.
       const claims = jwt.decode(e2e.tokens.member) as Record<string, unknown>;
@@ -208,10 +208,12 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expectOk(await readInfo({ token: resigned }));
       const now = Math.floor(Date.now() / 1000);
       const expired = jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, CLIENT_SECRET, { algorithm: 'HS256' });
-      expectUnauthorized(await readInfo({ token: expired }));
+      expectTokenExpired(await readInfo({ token: expired }));
+      // an expired token that is also forged is just invalid
+      expectUnauthorized(await readInfo({ token: jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, 'not-the-app-key-at-all') }));
     });
 
-    it('app_id missing, empty or naming another app → 401', async () => {
+    it('app_id missing, empty or naming another app → code 401', async () => {
       expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: null } }));
       expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: '' } }));
       expectUnauthorized(await readInfo({ token: e2e.tokens.member, query: { app_id: 'other' } }));
@@ -263,7 +265,7 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
     const unpacedRead = (family: 'info' | 'settings') =>
       e2e.api.unpaced('GET', `/group/${family}`, { token: e2e.tokens.member, query: { group_id: group.group_id } });
 
-    it('the 6th+ call within one second to one family → 429 with Retry-After; other families are unaffected', async () => {
+    it('the 6th+ call within one second to one family → code 429 (HTTP 200) with Retry-After; other families are unaffected', async () => {
       await e2e.api.freshSecond('info');
       await e2e.api.freshSecond('settings');
       const started = Date.now();
@@ -273,10 +275,11 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       const elapsed = Date.now() - started;
       expect(elapsed).toBeLessThan(900); // all in one window, else the counts below mean nothing
 
-      const statuses = burst.map((r) => r.status).sort();
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
-      for (const res of burst.filter((r) => r.status === 200)) expectOk(res);
-      for (const res of burst.filter((r) => r.status === 429)) {
+      expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+      const codes = burst.map((r) => r.body.code).sort();
+      expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      for (const res of burst.filter((r) => r.body.code === 200)) expectOk(res);
+      for (const res of burst.filter((r) => r.body.code === 429)) {
         expectGroupError(res, 429, 'rate_limited');
         const retryAfter = res.headers.get('retry-after');
         expect(retryAfter).toMatch(/^[0-9]+$/);

@@ -1,5 +1,5 @@
-// POST /group/create (seed 001 4.16) through the real built stack.
-import { expectForbidden, expectGroupError, expectInvalid, expectOk, expectUnauthorized, expectUnchanged, GROUP_INFO_KEYS, newUserId, type GroupInfo } from './group-e2e.helpers';
+// POST /group/create (4.16) through the real built stack.
+import { expectEdgeError, expectForbidden, expectInvalid, expectOk, expectUnauthorized, expectUnchanged, GROUP_INFO_KEYS, newUserId, type GroupInfo } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -212,10 +212,10 @@ describe('POST /group/create', () => {
       });
     });
 
-    it('a body that is not JSON', async () => {
+    it('a body that is not JSON (it never reaches the dialect: HTTP 400 too)', async () => {
       await expectNothingWritten(async () => {
         const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: '{"name": ', headers: { 'content-type': 'application/json' } });
-        expectGroupError(res, 400, 'invalid_parameter');
+        expectEdgeError(res, 400, 'invalid_parameter');
       });
     });
   });

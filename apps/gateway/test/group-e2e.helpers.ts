@@ -5,7 +5,7 @@ export const APP_ID = 'demo';
 export const CLIENT_ID = 'demo';
 export const CLIENT_SECRET = 'demo-secret';
 
-/** Every key of the group info of seed 4.16 / 4.24 / 4.42, sorted. */
+/** Every key of the group info of 4.16 / 4.24 / 4.42, sorted. */
 export const GROUP_INFO_KEYS = [
   'apply_approval',
   'avatar',
@@ -29,7 +29,7 @@ export const GROUP_INFO_KEYS = [
   'updated_at',
 ];
 
-/** Every key of the short group info of seed 4.26, sorted. */
+/** Every key of the short group info of 4.26, sorted. */
 export const SHORT_GROUP_INFO_KEYS = [
   'apply_approval',
   'avatar',
@@ -136,14 +136,14 @@ export class Api {
     return body.access_token;
   }
 
-  /** POST /group/create as `token` (with user_id for an app token); throws unless 200. Returns the info. */
+  /** POST /group/create as `token` (with user_id for an app token); throws unless code 200. Returns the info. */
   async createGroup(
     token: string,
     body: Record<string, unknown> = {},
     query: Record<string, string> = {},
   ): Promise<GroupInfo> {
     const res = await this.post<Envelope<GroupInfo>>('/group/create', { token, body: { name: 'g', ...body }, query });
-    if (res.status !== 200 || !res.body?.data) {
+    if (res.status !== 200 || res.body?.code !== 200 || !res.body.data) {
       throw new Error(`POST /group/create answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
     return res.body.data;
@@ -201,16 +201,26 @@ export function expectOk<T>(res: HttpResult, data?: T): void {
 }
 
 /**
- * The /group error envelope: HTTP `status`, body exactly `{code: status, message, data: null}`
- * where message is `<code>: <text>` and the text matches `text` (e.g. the field it names).
+ * The /group error envelope: body exactly `{code, message, data: null}` where message is
+ * `<canonical>: <text>` and the text matches `text` (e.g. the field it names), at HTTP `httpStatus`.
  */
-export function expectGroupError(res: HttpResult, status: number, code: string, text?: RegExp): void {
+function expectEnvelopeError(res: HttpResult, httpStatus: number, code: number, canonical: string, text?: RegExp): void {
   expect({ status: res.status, body: res.body }).toEqual({
-    status,
-    body: { code: status, message: expect.stringMatching(new RegExp(`^${code}: .+`)), data: null },
+    status: httpStatus,
+    body: { code, message: expect.stringMatching(new RegExp(`^${canonical}: .+`)), data: null },
   });
   expect(Object.keys(res.body as object).sort()).toEqual(['code', 'data', 'message']);
   if (text) expect((res.body as Envelope).message).toMatch(text);
+}
+
+/** An error the dialect answered: HTTP 200, the outcome in `code` (as the vendor answers). */
+export function expectGroupError(res: HttpResult, code: number, canonical: string, text?: RegExp): void {
+  expectEnvelopeError(res, 200, code, canonical, text);
+}
+
+/** A request that never reached the dialect (unknown path, body that is not JSON): HTTP status = code. */
+export function expectEdgeError(res: HttpResult, code: number, canonical: string): void {
+  expectEnvelopeError(res, code, code, canonical);
 }
 
 /** 400 invalid_parameter whose message names `field`. */
@@ -220,14 +230,16 @@ export function expectInvalid(res: HttpResult, field: string): void {
 
 /** 401 unauthorized. */
 export const expectUnauthorized = (res: HttpResult): void => expectGroupError(res, 401, 'unauthorized');
+/** 402: an expired token (the vendor's SDK logs in again). */
+export const expectTokenExpired = (res: HttpResult): void => expectGroupError(res, 402, 'unauthorized', /token expired/);
 /** 403 forbidden: a member without the rights the call needs. */
 export const expectForbidden = (res: HttpResult): void => expectGroupError(res, 403, 'forbidden');
 /** 403 not_member: the caller is not in the group. */
 export const expectNotMember = (res: HttpResult): void => expectGroupError(res, 403, 'not_member');
 /** 404 group_not_found. */
 export const expectGroupNotFound = (res: HttpResult): void => expectGroupError(res, 404, 'group_not_found');
-/** 404 not_found: no such route under /group. */
-export const expectRouteNotFound = (res: HttpResult): void => expectGroupError(res, 404, 'not_found');
+/** 404 not_found at HTTP 404: no such route under /group. */
+export const expectRouteNotFound = (res: HttpResult): void => expectEdgeError(res, 404, 'not_found');
 
 /**
  * Runs `action` (typically a refused call and its error assertion) and asserts that `snapshot`

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import * as jwt from 'jsonwebtoken';
-import { DomainError } from '@cohort/errors';
 import type { GatewayEnv } from '../config/gateway.config';
 import { AppsRegistry, type RegisteredApp } from '../tenancy/apps.registry';
+import { tokenExpired, unauthorized } from './token-errors';
 
 interface TokenClaims {
   app: string;
@@ -23,8 +23,6 @@ export interface TokenIdentity {
   userId: string | null;
   isAppAdmin: boolean;
 }
-
-const unauthorized = (why: string) => new DomainError('unauthorized', why);
 
 /** HS256 JWTs signed with each app's own key. */
 @Injectable()
@@ -56,7 +54,8 @@ export class TokenService {
     try {
       claims = jwt.verify(token, app.signingKey, { algorithms: ['HS256'], issuer: 'cohort' }) as TokenClaims;
     } catch (error) {
-      throw unauthorized(error instanceof jwt.TokenExpiredError ? 'token expired' : 'invalid token');
+      // jsonwebtoken checks the signature first: only a genuine token can be "expired".
+      throw error instanceof jwt.TokenExpiredError ? tokenExpired() : unauthorized('invalid token');
     }
     if (claims.role === 'user' && typeof claims.sub === 'string') return { app, userId: claims.sub, isAppAdmin: false };
     if (claims.role === 'admin') return { app, userId: null, isAppAdmin: true };

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { HealthSubjects, type HealthSubject, type ServiceName } from '@cohort/contracts';
+import { HealthCommands, type HealthCommand, type ServiceName } from '@cohort/contracts';
 import { BusClient } from '@cohort/bus';
 
 /** 200 once every service answers its health subject over NATS, 503 before. */
@@ -16,9 +16,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const ctx = { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: randomUUID() };
     const entries = await Promise.all(
-      (Object.entries(HealthSubjects) as [ServiceName, HealthSubject][]).map(async ([service, subject]) => {
+      (Object.entries(HealthCommands) as [ServiceName, HealthCommand][]).map(async ([service, command]) => {
         try {
-          await this.bus.send(subject, ctx, {});
+          await this.bus.send(command, ctx, {});
           return [service, 'ok'] as const;
         } catch (error) {
           return [service, error instanceof Error ? error.message : 'down'] as const;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EasemobTokenController } from './easemob-token.controller';
 
-/** The `/{org_name}/{app_name}/...` dialect (seeds 002 and 003). Its errors: easemob-errors.ts. */
+/** The `/{org_name}/{app_name}/...` dialect (group member mute, chatrooms). Its errors: easemob-errors.ts. */
 @Module({ controllers: [EasemobTokenController] })
 export class EasemobDialectModule {}

@@ -9,7 +9,7 @@ interface EasemobError {
   exception: string;
 }
 
-/** The Easemob table of api-easemob.md: one exhaustive switch. */
+/** Easemob's statuses and error types per canonical code: one exhaustive switch. */
 function easemobError(code: ErrorCode): EasemobError {
   switch (code) {
     case 'invalid_parameter':

@@ -1,15 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { USER_ID_PATTERN, type Caller } from '@cohort/contracts';
-import { DomainError, invalidParameter } from '@cohort/errors';
-import { tokenFromHeaders } from '../../auth/bearer';
+import { invalidParameter } from '@cohort/errors';
+import { unauthorized } from '../../auth/token-errors';
 import { TokenService, type TokenIdentity } from '../../auth/token.service';
 import type { CohortRequest } from '../../http/cohort-request';
 import { RateLimiter } from '../../http/rate-limiter';
+import { groupCallParams } from './calling-convention';
 
 /**
- * /group calling convention: `access-token` (or Bearer) header, `app_id` query matching the
- * token's app. An app-admin token acts as `user_id` when given (else with owner rights); a user
- * token always acts as its own user (`user_id` naming someone else is ignored).
+ * /group act-as rule: an app-admin token acts as `user_id` when given (else with owner rights); a
+ * user token always acts as its own user (`user_id` naming someone else is ignored).
  */
 export function groupCaller(identity: TokenIdentity, userIdParam: unknown): Caller {
   const appId = identity.app.appId;
@@ -35,12 +35,11 @@ export class GroupAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CohortRequest>();
-    const token = tokenFromHeaders(request.headers, true);
-    if (!token) throw new DomainError('unauthorized', 'missing access-token');
-    const identity = this.tokens.verify(token);
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    if (query.app_id !== identity.app.appId) throw new DomainError('unauthorized', 'app_id does not match the token');
-    const caller = groupCaller(identity, query.user_id);
+    const params = groupCallParams(request.headers, (request.query ?? {}) as Record<string, unknown>);
+    if (!params.token) throw unauthorized('missing access-token');
+    const identity = this.tokens.verify(params.token);
+    if (params.appId !== identity.app.appId) throw unauthorized('app_id does not match the token');
+    const caller = groupCaller(identity, params.userId);
     this.limiter.consume(identity.app.appId, familyOf(request.url));
     request.cohort = { app: identity.app, caller };
     return true;

@@ -4,7 +4,7 @@ import { GroupInfoController } from './group-info.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
-/** The `/group/...` dialect (seed 001). */
+/** The `/group/...` dialect (the vendor's "group" API). */
 @Module({
   controllers: [GroupLifecycleController, GroupInfoController, GroupSettingsController],
   providers: [GroupAuthGuard],

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Limits, Subjects } from '@cohort/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Limits, GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { invalidParameter, renameInvalidField } from '@cohort/errors';
 import { CallContext } from '../../http/call-context.decorator';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
-import { GroupAuthGuard } from './group-auth.guard';
-import { GroupEnvelopeInterceptor } from './group-envelope.interceptor';
+import { GroupEndpoints } from './group-endpoints.decorator';
 import { toGroupInfo, toShortGroupInfo } from './group-info.presenter';
 
 /** The editable profile fields of 4.25/4.27/4.28/4.29 and their length limits. */
@@ -21,24 +20,22 @@ type InfoField = keyof typeof INFO_FIELDS;
 const INFO_FIELD_ROUTE = `info/:field(${Object.keys(INFO_FIELDS).map((f) => `^${f}$`).join('|')})`;
 
 @ApiTags('group: info')
-@ApiSecurity('access-token')
 @Controller('group')
-@UseGuards(GroupAuthGuard)
-@UseInterceptors(GroupEnvelopeInterceptor)
+@GroupEndpoints()
 export class GroupInfoController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('info')
   @ApiOperation({ summary: '4.24 Group information' })
   async info(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
-    return toGroupInfo(await this.bus.send(Subjects.groups.get, ctx, { groupId: query.group_id }));
+    return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
   }
 
   @Post('info/batch')
   @HttpCode(200)
   @ApiOperation({ summary: '4.26 Short information of up to 100 groups (unknown or unreadable ones are left out)' })
   async batch(@CallContext() ctx: RequestContext, @Body() body: GroupListBody) {
-    const views = await this.bus.send(Subjects.groups.getMany, ctx, { groupIds: body.group_list });
+    const views = await this.bus.send(GroupCommands.getMany, ctx, { groupIds: body.group_list });
     return views.map(toShortGroupInfo);
   }
 
@@ -61,7 +58,7 @@ export class GroupInfoController {
     const limit = INFO_FIELDS[field as InfoField];
     if (body.value.length > limit) throw invalidParameter('value', `must be at most ${limit} characters for ${field}`);
     try {
-      await this.bus.send(Subjects.groups.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
+      await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
     } catch (error) {
       throw renameInvalidField(error, field, 'value');
     }

@@ -8,14 +8,14 @@ export function jsonId(id: string): number | string {
 
 const TYPE_CODE: Record<GroupType, number> = { group: 0, chatroom: 2 };
 
-/** Seed 4.16 `ban_expire_time`: seconds; -1 permanent; 0 when off or expired. */
+/** 4.16 `ban_expire_time`: seconds; -1 permanent; 0 when off or expired. */
 export function banExpireTime(muteAllUntil: number | null, now = Date.now()): number {
   if (muteAllUntil === null) return 0;
   if (muteAllUntil < 0) return -1;
   return muteAllUntil > now ? Math.floor(muteAllUntil / 1000) : 0;
 }
 
-/** Group info exactly as seed 4.16 / 4.24 / 4.42. */
+/** Group info exactly as the vendor's 4.16 / 4.24 / 4.42. */
 export function toGroupInfo(view: GroupInfoView) {
   return {
     apply_approval: view.settings.applyApproval,
@@ -41,7 +41,7 @@ export function toGroupInfo(view: GroupInfoView) {
   };
 }
 
-/** Short group info of seed 4.26. */
+/** Short group info of the vendor's 4.26. */
 export function toShortGroupInfo(view: GroupInfoView) {
   return {
     apply_approval: view.settings.applyApproval,

@@ -1,18 +1,15 @@
-import { Body, Controller, Delete, HttpCode, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Subjects } from '@cohort/contracts';
+import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
-import { GroupAuthGuard } from './group-auth.guard';
-import { GroupEnvelopeInterceptor } from './group-envelope.interceptor';
+import { GroupEndpoints } from './group-endpoints.decorator';
 import { toGroupInfo } from './group-info.presenter';
 
 @ApiTags('group: lifecycle')
-@ApiSecurity('access-token')
 @Controller('group')
-@UseGuards(GroupAuthGuard)
-@UseInterceptors(GroupEnvelopeInterceptor)
+@GroupEndpoints()
 export class GroupLifecycleController {
   constructor(private readonly bus: BusClient) {}
 
@@ -20,7 +17,7 @@ export class GroupLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
   async create(@CallContext() ctx: RequestContext, @Body() body: CreateGroupBody) {
-    const view = await this.bus.send(Subjects.groups.create, ctx, {
+    const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
       memberIds: body.user_list ?? [],
       ...(body.name !== undefined ? { name: body.name } : {}),
@@ -44,7 +41,7 @@ export class GroupLifecycleController {
   }
 
   private async destroy(ctx: RequestContext, query: GroupIdQuery): Promise<true> {
-    await this.bus.send(Subjects.groups.destroy, ctx, { groupId: query.group_id });
+    await this.bus.send(GroupCommands.destroy, ctx, { groupId: query.group_id });
     return true;
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Subjects, type UpdateGroupSettingsCommand } from '@cohort/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { GroupCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
-import { GroupAuthGuard } from './group-auth.guard';
-import { GroupEnvelopeInterceptor } from './group-envelope.interceptor';
+import { GroupEndpoints } from './group-endpoints.decorator';
 import { banExpireTime, toGroupInfo } from './group-info.presenter';
 
 /** The boolean settings endpoints (4.43, 4.44, 4.46, 4.47) and the setting each one writes. */
@@ -20,17 +19,15 @@ type FlagEndpoint = keyof typeof FLAG_SETTINGS;
 const FLAG_ROUTE = `:flag(${Object.keys(FLAG_SETTINGS).map((f) => `^${f}$`).join('|')})`;
 
 @ApiTags('group: settings')
-@ApiSecurity('access-token')
 @Controller('group/settings')
-@UseGuards(GroupAuthGuard)
-@UseInterceptors(GroupEnvelopeInterceptor)
+@GroupEndpoints()
 export class GroupSettingsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
   @ApiOperation({ summary: '4.42 Group settings (same shape as group info)' })
   async settings(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
-    return toGroupInfo(await this.bus.send(Subjects.groups.get, ctx, { groupId: query.group_id }));
+    return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
   }
 
   @Put('require_admin_approval')
@@ -50,7 +47,7 @@ export class GroupSettingsController {
   @HttpCode(200)
   @ApiOperation({ summary: '4.45 Mute all (minutes; -1 permanent): only owner, admins and allowlisted users may send' })
   async banAll(@CallContext() ctx: RequestContext, @Body() body: BanAllBody) {
-    const view = await this.bus.send(Subjects.groups.setMuteAll, ctx, {
+    const view = await this.bus.send(GroupCommands.setMuteAll, ctx, {
       groupId: body.group_id,
       durationMinutes: body.duration,
     });
@@ -61,7 +58,7 @@ export class GroupSettingsController {
   @HttpCode(200)
   @ApiOperation({ summary: '4.49 Lift mute-all' })
   async unbanAll(@CallContext() ctx: RequestContext, @Body() body: GroupIdBody): Promise<true> {
-    await this.bus.send(Subjects.groups.setMuteAll, ctx, { groupId: body.group_id, durationMinutes: 0 });
+    await this.bus.send(GroupCommands.setMuteAll, ctx, { groupId: body.group_id, durationMinutes: 0 });
     return true;
   }
 
@@ -85,7 +82,7 @@ export class GroupSettingsController {
   }
 
   private async write(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<true> {
-    await this.bus.send(Subjects.groups.updateSettings, ctx, command);
+    await this.bus.send(GroupCommands.updateSettings, ctx, command);
     return true;
   }
 }

@@ -1,0 +1,35 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { tokenFromHeaders } from '../../auth/bearer';
+
+/** What a /group call carries besides its own arguments. */
+export interface GroupCallParams {
+  token: string | null;
+  appId: unknown;
+  /** Act as this user (app-admin tokens only). */
+  userId: unknown;
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The vendor's clients send `access-token`, `app_id` and `user_id` as request headers; the same
+ * names are accepted in the query (handy for curl). The header wins when both are sent; an empty
+ * header counts as absent. The token may also come as `Authorization: Bearer`, after
+ * `access-token` and before the query.
+ *
+ * The vendor's `group_id` header ("act as an admin of that group", app-admin tokens) is read by
+ * nobody: an app-admin token already has owner rights in every group of its app. It is never the
+ * call's own `group_id` argument either (GET /group/info's query, a body field).
+ */
+export function groupCallParams(headers: IncomingHttpHeaders, query: Record<string, unknown>): GroupCallParams {
+  const param = (name: string): unknown => {
+    const header = first(headers[name]);
+    return header !== undefined && header !== '' ? header : query[name];
+  };
+  const queryToken = query['access-token'];
+  return {
+    token: tokenFromHeaders(headers, true) ?? (typeof queryToken === 'string' && queryToken !== '' ? queryToken : null),
+    appId: param('app_id'),
+    userId: param('user_id'),
+  };
+}
