@@ -1,19 +1,11 @@
-import { Module } from '@nestjs/common';
 import { ServiceNames } from '@cohort/contracts';
-import { BusModule } from '@cohort/bus';
-import { validatedConfigModule } from '@cohort/config';
-import { MongoModule } from '@cohort/mongo';
-import { healthControllerFor } from '@cohort/service-kit';
+import { serviceModule } from '@cohort/service-kit';
 import { membershipEnvSchema } from './config/membership.config';
 import { RosterModule } from './roster/roster.module';
 
-@Module({
-  imports: [
-    validatedConfigModule(membershipEnvSchema),
-    BusModule.forRoot(ServiceNames.membership),
-    MongoModule.forRoot(),
-    RosterModule,
-  ],
-  controllers: [healthControllerFor(ServiceNames.membership)],
-})
-export class AppModule {}
+/** The membership service: its feature modules on the shared service scaffold. */
+export const AppModule = serviceModule({
+  service: ServiceNames.membership,
+  envSchema: membershipEnvSchema,
+  features: [RosterModule],
+});

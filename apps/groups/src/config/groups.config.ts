@@ -6,10 +6,8 @@ import { serviceEnvSchema, type ServiceEnv } from '@cohort/config';
 export const groupsEnvSchema = serviceEnvSchema(ServiceNames.groups).keys({
   // A group still pending after this long was cut off mid-creation: roll it back.
   PENDING_GROUP_TIMEOUT_MS: Joi.number().integer().min(1_000).default(30_000),
-  SWEEP_INTERVAL_MS: Joi.number().integer().min(500).default(10_000),
 });
 
 export interface GroupsEnv extends ServiceEnv {
   PENDING_GROUP_TIMEOUT_MS: number;
-  SWEEP_INTERVAL_MS: number;
 }

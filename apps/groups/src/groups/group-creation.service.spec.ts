@@ -3,7 +3,7 @@ import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import type { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { GroupCreationService } from './group-creation.service';
-import type { GroupOutbox } from './group-outbox';
+import type { Outbox } from '@cohort/outbox';
 import type { GroupRepository } from './group.repository';
 import type { MembershipClient } from './membership.client';
 
@@ -21,6 +21,7 @@ const command = (overrides: Partial<CreateGroupCommand> = {}): CreateGroupComman
 function setup() {
   const stored: GroupView[] = [];
   const groups = {
+    outbox: { name: 'groups' },
     insertPending: jest.fn(async (_appId: string, g: Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>) => {
       const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
       stored.push(view);
@@ -48,7 +49,7 @@ function setup() {
     groups as unknown as GroupRepository,
     superAdmins as unknown as SuperAdminRepository,
     membership as unknown as MembershipClient,
-    outbox as unknown as GroupOutbox,
+    outbox as unknown as Outbox,
   );
   return { service, groups, membership, outbox, superAdmins };
 }
@@ -67,7 +68,7 @@ describe('GroupCreationService.create', () => {
     );
     const event = outbox.prepare.mock.results[0].value;
     expect(groups.activate).toHaveBeenCalledWith({ appId: 'app', groupId: info.groupId }, event);
-    expect(outbox.flush).toHaveBeenCalledWith({ appId: 'app', groupId: info.groupId }, event);
+    expect(outbox.flush).toHaveBeenCalledWith(groups.outbox, { appId: 'app', groupId: info.groupId }, [event]);
     expect(info).toMatchObject({ status: 'active', ownerId: '1', memberCount: 3, capacity: 1000 });
     expect(info.settings.applyApproval).toBe(1);
   });

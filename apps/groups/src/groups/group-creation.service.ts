@@ -6,10 +6,10 @@ import { isDuplicateKeyError } from '@cohort/mongo';
 import { generateNumericId } from '@cohort/service-kit';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { defaultPublic, defaultSettings } from './group-defaults';
+import { Outbox } from '@cohort/outbox';
 import { GroupRepository } from './group.repository';
 import { assertCanCreate } from './group.policy';
 import { toInfo } from './groups.service';
-import { GroupOutbox } from './group-outbox';
 import { MembershipClient } from './membership.client';
 
 const ID_ATTEMPTS = 3;
@@ -28,7 +28,7 @@ export class GroupCreationService {
     private readonly groups: GroupRepository,
     private readonly superAdmins: SuperAdminRepository,
     private readonly membership: MembershipClient,
-    private readonly outbox: GroupOutbox,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(ctx: RequestContext, command: CreateGroupCommand): Promise<GroupInfoView> {
@@ -69,7 +69,7 @@ export class GroupCreationService {
     }, pending.groupId);
     const active = await this.groups.activate(key, created);
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
-    await this.outbox.flush(key, created);
+    await this.outbox.flush(this.groups.outbox, key, [created]);
     const owner = await this.membership.accessTo({ ...ctx, caller: { ...caller, userId: ownerId } }, [active.groupId]);
     return toInfo(active, owner.get(active.groupId));
   }

@@ -196,6 +196,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     // Read by the groups AppModule's config when it is imported (inside bootServiceInProcess).
     process.env.SWEEP_INTERVAL_MS = String(SWEEP_INTERVAL_MS);
     process.env.PENDING_GROUP_TIMEOUT_MS = String(PENDING_GROUP_TIMEOUT_MS);
+    process.env.OUTBOX_STALE_MS = String(PENDING_GROUP_TIMEOUT_MS);
     groupsApp = await bootServiceInProcess({
       serviceName: ServiceNames.groups,
       servers,
@@ -219,6 +220,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     await servers?.stop();
     delete process.env.SWEEP_INTERVAL_MS;
     delete process.env.PENDING_GROUP_TIMEOUT_MS;
+    delete process.env.OUTBOX_STALE_MS;
   }, 90_000);
 
   it('creates a group: active, roster with the owner and de-duplicated members, group.created and one member.joined each', async () => {
@@ -248,6 +250,12 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       ['owner-1', 'owner'],
       ['u2', 'member'],
       ['u3', 'member'],
+    ]);
+    // Each member stored its join event with itself; sent and removed before the reply.
+    expect(members.map((m) => [m.outbox, m.outboxSince])).toEqual([
+      [[], undefined],
+      [[], undefined],
+      [[], undefined],
     ]);
     expect(await rostersColl().find({ appId, groupId }).toArray()).toEqual([
       expect.objectContaining({ ownerId: 'owner-1', memberCount: 3, capacity: Limits.defaultCapacity }),
@@ -332,10 +340,12 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       dedupKey: groupId,
       data: { type: 'group', name: 'Republished', ownerId: 'owner-1', capacity: 10, memberCount: 1 },
     });
-    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover] }));
+    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover], outboxSince: LONG_AGO() }));
 
     await expectEventually(async () => {
-      expect(await groupsColl().findOne({ appId, groupId })).toMatchObject({ status: 'active', outbox: [] });
+      const swept = await groupsColl().findOne({ appId, groupId });
+      expect(swept).toMatchObject({ status: 'active', outbox: [] });
+      expect(swept).not.toHaveProperty('outboxSince');
     }, SWEEP_WAIT);
     // The sweeper's publish was acknowledged before the entry was removed, and dropped as a duplicate.
     const stored = await storedEvents('group.created', appId, groupId);

@@ -3,15 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import type { RequestContext } from '@cohort/bus';
 import type { GroupsEnv } from '../config/groups.config';
 import { GroupCreationService } from './group-creation.service';
-import { GroupOutbox } from './group-outbox';
 import { GroupRepository } from './group.repository';
 
 const BATCH = 100;
 
 /**
- * Background repair: rolls back groups left pending by a crash in the creation saga and sends
- * events left in outboxes (their publish failed or the process died right after the write). Safe with several replicas:
- * every step is idempotent.
+ * Background repair: rolls back groups left pending by a crash in the creation saga (events left
+ * in outboxes are the shared OutboxSweeper's). Safe with several replicas: every step is idempotent.
  */
 @Injectable()
 export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +20,6 @@ export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly groups: GroupRepository,
     private readonly creation: GroupCreationService,
-    private readonly outbox: GroupOutbox,
     private readonly config: ConfigService<GroupsEnv, true>,
   ) {}
 
@@ -46,9 +43,6 @@ export class GroupSweeper implements OnApplicationBootstrap, OnApplicationShutdo
     for (const group of await this.groups.findStalePending(cutoff, BATCH)) {
       this.logger.warn(`rolling back group ${group.groupId} left pending`);
       await this.creation.rollBack(this.systemContext(group.appId), group.groupId);
-    }
-    for (const { key, outbox } of await this.groups.findStaleOutboxes(cutoff, BATCH)) {
-      for (const event of outbox) await this.outbox.flush(key, event);
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupSettings, GroupView } from '@cohort/contracts';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
 
 export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
@@ -35,8 +36,13 @@ function toView(doc: GroupDoc): GroupView {
 
 /** The only code touching the groups collection. Every call is scoped by app. */
 @Injectable()
-export class GroupRepository {
-  constructor(@InjectModel(GroupDoc.name) private readonly model: Model<GroupDoc>) {}
+@HasOutbox()
+export class GroupRepository implements OutboxOwner {
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(GroupDoc.name) private readonly model: Model<GroupDoc>) {
+    this.outbox = OutboxCollection.of(model);
+  }
 
   async insertPending(appId: string, group: NewGroup): Promise<GroupView> {
     const now = new Date();
@@ -45,7 +51,6 @@ export class GroupRepository {
       appId,
       status: 'pending',
       muteAllUntil: null,
-      outbox: [],
       createdAt: now,
       updatedAt: now,
     });
@@ -54,14 +59,9 @@ export class GroupRepository {
 
   async activate(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
-      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' }, $push: { outbox: event } }, { new: true })
+      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' }, ...outboxOnUpdate([event]) }, { new: true })
       .lean();
     return doc ? toView(doc) : null;
-  }
-
-  /** Removes an event JetStream acknowledged (exact value, no transaction). */
-  async removeFromOutbox(key: GroupKey, event: DomainEvent): Promise<void> {
-    await this.model.updateOne(key, { $pull: { outbox: event } });
   }
 
   async deletePending(key: GroupKey): Promise<void> {
@@ -103,21 +103,12 @@ export class GroupRepository {
     return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
   }
 
-  /** Maintenance (all apps): groups whose outbox still holds events written before `olderThan`. */
-  async findStaleOutboxes(olderThan: Date, limit: number): Promise<{ key: GroupKey; outbox: DomainEvent[] }[]> {
-    const docs = await this.model
-      .find({ outbox: { $ne: [] }, updatedAt: { $lt: olderThan } }, { appId: 1, groupId: 1, outbox: 1 })
-      .limit(limit)
-      .lean();
-    return docs.map((doc) => ({ key: { appId: doc.appId, groupId: doc.groupId }, outbox: doc.outbox }));
-  }
-
   /** The change and its event in one atomic single-document update (no transaction needed). */
   private async updateActive(key: GroupKey, set: Record<string, unknown>, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...key, status: 'active' },
-        { $set: { ...set, updatedAt: new Date() }, $push: { outbox: event } },
+        { $set: { ...set, updatedAt: new Date() }, ...outboxOnUpdate([event]) },
         { new: true },
       )
       .lean();

@@ -3,7 +3,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
 import { GroupCreationService } from './group-creation.service';
-import { GroupOutbox } from './group-outbox';
 import { GroupRepository } from './group.repository';
 import { GroupSweeper } from './group-sweeper';
 import { GroupsController } from './groups.controller';
@@ -23,7 +22,6 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
     GroupRepository,
     SuperAdminRepository,
     MembershipClient,
-    GroupOutbox,
     GroupsService,
     GroupCreationService,
     GroupSweeper,

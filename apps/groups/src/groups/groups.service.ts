@@ -13,6 +13,7 @@ import type {
 import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
+import { Outbox } from '@cohort/outbox';
 import { GroupRepository, type ProfileFields } from './group.repository';
 import {
   assertCanEditProfile,
@@ -24,7 +25,6 @@ import {
   groupNotFound,
   type EffectiveRole,
 } from './group.policy';
-import { GroupOutbox } from './group-outbox';
 import { MembershipClient } from './membership.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
@@ -40,7 +40,7 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly membership: MembershipClient,
-    private readonly outbox: GroupOutbox,
+    private readonly outbox: Outbox,
   ) {}
 
   async get(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupInfoView> {
@@ -75,7 +75,7 @@ export class GroupsService {
     const event = this.outbox.prepare('group.updated', ctx, group.groupId, { changed });
     const updated = await this.groups.updateProfile(key, changed as ProfileFields, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(key, event);
+    await this.outbox.flush(this.groups.outbox, key, [event]);
     return updated;
   }
 
@@ -88,7 +88,7 @@ export class GroupsService {
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
     const updated = await this.groups.updateSettings(key, changed, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(key, event);
+    await this.outbox.flush(this.groups.outbox, key, [event]);
     return updated;
   }
 
@@ -100,7 +100,7 @@ export class GroupsService {
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
     const updated = await this.groups.setMuteAll(key, until, event);
     if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(key, event);
+    await this.outbox.flush(this.groups.outbox, key, [event]);
     return updated;
   }
 
@@ -112,7 +112,7 @@ export class GroupsService {
     const event = this.outbox.prepare('group.destroyed', ctx, groupId, { type: group.type, ownerId: group.ownerId }, groupId);
     const dissolved = await this.groups.dissolve(key, event);
     if (!dissolved) throw groupNotFound(groupId);
-    await this.outbox.flush(key, event);
+    await this.outbox.flush(this.groups.outbox, key, [event]);
     return { destroyed: true };
   }
 

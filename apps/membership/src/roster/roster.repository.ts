@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupKey, MemberRole, MemberView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, MemberRole, MemberView } from '@cohort/contracts';
 import { nonDuplicateWriteErrors } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnInsert, type OutboxOwner } from '@cohort/outbox';
 import { MemberDoc } from './schemas/member.schema';
 import { RosterDoc } from './schemas/roster.schema';
 
@@ -24,11 +25,17 @@ function toMemberView(doc: MemberDoc): MemberView {
 
 /** The only code touching rosters and members. Every call is scoped by app and group. */
 @Injectable()
-export class RosterRepository {
+@HasOutbox()
+export class RosterRepository implements OutboxOwner {
+  /** Member documents carry the events of their own changes. */
+  readonly outbox: OutboxCollection;
+
   constructor(
     @InjectModel(RosterDoc.name) private readonly rosters: Model<RosterDoc>,
     @InjectModel(MemberDoc.name) private readonly members: Model<MemberDoc>,
-  ) {}
+  ) {
+    this.outbox = OutboxCollection.of(members);
+  }
 
   /** Creates the roster if absent; returns the stored one either way (idempotent). */
   async ensureRoster(key: GroupKey, ownerId: string, capacity: number): Promise<RosterState> {
@@ -42,8 +49,12 @@ export class RosterRepository {
     return { memberCount: doc.memberCount, capacity: doc.capacity };
   }
 
-  /** Inserts members, skipping those already there (a retried step). */
-  async insertMembers(key: GroupKey, members: { userId: string; role: MemberRole }[], joinedAt: Date): Promise<void> {
+  /** Inserts members, each with its join event, skipping those already there (a retried step). */
+  async insertMembers(
+    key: GroupKey,
+    members: { userId: string; role: MemberRole; event: DomainEvent }[],
+    joinedAt: Date,
+  ): Promise<void> {
     if (members.length === 0) return;
     const docs = members.map((m, index) => ({
       ...key,
@@ -54,6 +65,7 @@ export class RosterRepository {
       joinedAt: new Date(joinedAt.getTime() + index),
       msgMuteMode: 0,
       msgPushMode: 0,
+      ...outboxOnInsert([m.event]),
     }));
     try {
       await this.members.insertMany(docs, { ordered: false });

@@ -6,10 +6,12 @@ import type {
   MemberView,
   PurgeRosterCommand,
 } from '@cohort/contracts';
-import { EventPublisher, type RequestContext } from '@cohort/bus';
+import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
+import { Outbox } from '@cohort/outbox';
 import { RosterRepository } from './roster.repository';
 
+/** Join events sent at once after a roster is stored (bounded, for 100k-member rooms). */
 const PUBLISH_CHUNK = 200;
 
 /** Rosters: who is in which group, the maintained count, and the capacity rule. */
@@ -17,7 +19,7 @@ const PUBLISH_CHUNK = 200;
 export class RosterService {
   constructor(
     private readonly rosters: RosterRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -34,23 +36,20 @@ export class RosterService {
     }
     const key = { appId: ctx.caller.appId, groupId: command.groupId };
     await this.rosters.ensureRoster(key, command.ownerId, command.capacity);
-    const members = [
-      { userId: command.ownerId, role: 'owner' as const },
-      ...memberIds.map((userId) => ({ userId, role: 'member' as const })),
-    ];
+    // Message id per (group, user, created): a retried step stores and sends the same facts.
+    const joined = (userId: string, role: 'owner' | 'member') => ({
+      userId,
+      role,
+      event: this.outbox.prepare('member.joined', ctx, command.groupId, { userId, role, how: 'created' }, `${command.groupId}:${userId}:created`),
+    });
+    const members = [joined(command.ownerId, 'owner'), ...memberIds.map((userId) => joined(userId, 'member'))];
     await this.rosters.insertMembers(key, members, new Date());
     const memberCount = await this.rosters.recount(key);
     for (let i = 0; i < members.length; i += PUBLISH_CHUNK) {
       await Promise.all(
-        members.slice(i, i + PUBLISH_CHUNK).map((m) =>
-          this.events.publish('member.joined', {
-            caller: ctx.caller,
-            correlationId: ctx.requestId,
-            groupId: command.groupId,
-            dedupKey: `${command.groupId}:${m.userId}:created`,
-            data: { userId: m.userId, role: m.role, how: 'created' },
-          }),
-        ),
+        members
+          .slice(i, i + PUBLISH_CHUNK)
+          .map((m) => this.outbox.flush(this.rosters.outbox, { ...key, userId: m.userId }, [m.event])),
       );
     }
     return { memberCount };

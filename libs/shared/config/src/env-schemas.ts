@@ -26,6 +26,10 @@ export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
     MONGO_DB: Joi.string()
       .pattern(/^[A-Za-z0-9_-]{1,63}$/)
       .default(defaultDbName(service)),
+    // Background repair passes (outbox resend, and each service's own sweeps).
+    SWEEP_INTERVAL_MS: Joi.number().integer().min(500).default(10_000),
+    // An event still in an outbox after this long lost its publish: the sweep sends it again.
+    OUTBOX_STALE_MS: Joi.number().integer().min(1_000).default(30_000),
   });
 }
 
@@ -39,4 +43,6 @@ export interface CommonEnv {
 export interface ServiceEnv extends CommonEnv {
   MONGO_URL: string;
   MONGO_DB: string;
+  SWEEP_INTERVAL_MS: number;
+  OUTBOX_STALE_MS: number;
 }

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Schema as MongooseSchema } from 'mongoose';
-import type { ApplyApproval, DomainEvent, GroupStatus, GroupType } from '@cohort/contracts';
+import type { ApplyApproval, GroupStatus, GroupType } from '@cohort/contracts';
+import { addOutbox } from '@cohort/outbox';
 
 @Schema({ _id: false })
 export class GroupSettingsDoc {
@@ -28,16 +28,13 @@ export class GroupDoc {
   @Prop({ type: GroupSettingsDoc, required: true }) settings!: GroupSettingsDoc;
   /** ms since epoch, -1 permanent, null off. */
   @Prop({ type: Number, default: null }) muteAllUntil!: number | null;
-  /**
-   * Outbox: events of changes to this group, written in the same atomic update as the change and
-   * removed once JetStream acknowledged them; the sweep republishes leftovers (same message id).
-   */
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] }) outbox!: DomainEvent[];
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) updatedAt!: Date;
 }
 
 export const GroupSchema = SchemaFactory.createForClass(GroupDoc);
+// Each change stores its event here, in the same atomic update (see @cohort/outbox).
+addOutbox(GroupSchema);
 GroupSchema.index({ appId: 1, groupId: 1 }, { unique: true });
 GroupSchema.index({ status: 1, createdAt: 1 });
 GroupSchema.index({ updatedAt: 1 });

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { MemberRole, MsgMuteMode, MsgPushMode } from '@cohort/contracts';
+import { addOutbox } from '@cohort/outbox';
 
 @Schema({ collection: 'members', versionKey: false })
 export class MemberDoc {
@@ -14,6 +15,8 @@ export class MemberDoc {
 }
 
 export const MemberSchema = SchemaFactory.createForClass(MemberDoc);
+// A member's join (and later role or leave) events are stored with it (see @cohort/outbox).
+addOutbox(MemberSchema);
 // (group, user) is unique; keyset paging walks (joinedAt, userId) within a group.
 MemberSchema.index({ appId: 1, groupId: 1, userId: 1 }, { unique: true });
 MemberSchema.index({ appId: 1, groupId: 1, joinedAt: 1, userId: 1 });

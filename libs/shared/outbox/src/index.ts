@@ -1,0 +1,4 @@
+export * from './outbox-collection';
+export * from './outbox';
+export * from './outbox-sweeper';
+export * from './outbox.module';

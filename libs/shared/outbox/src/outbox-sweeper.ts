@@ -1,0 +1,61 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DiscoveryService } from '@nestjs/core';
+import type { ServiceEnv } from '@cohort/config';
+import { Outbox } from './outbox';
+import type { OutboxCollection } from './outbox-collection';
+
+const BATCH = 100;
+
+/** A repository whose collection carries outboxes: the sweeper finds it by this decorator. */
+export const HasOutbox = DiscoveryService.createDecorator<true>();
+
+export interface OutboxOwner {
+  readonly outbox: OutboxCollection;
+}
+
+/**
+ * Sends events left in outboxes (their publish failed, or the process died right after the
+ * write), in every collection of the service whose repository is marked @HasOutbox(). Safe with
+ * several replicas: a resend has the same message id and JetStream drops the copy.
+ */
+@Injectable()
+export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxSweeper.name);
+  private collections: OutboxCollection[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly outbox: Outbox,
+    private readonly config: ConfigService<ServiceEnv, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.collections = this.discovery
+      .getProviders({ metadataKey: HasOutbox.KEY })
+      .map((wrapper) => (wrapper.instance as OutboxOwner | undefined)?.outbox)
+      .filter((collection): collection is OutboxCollection => collection !== undefined);
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep()
+        .catch((error: unknown) => this.logger.warn(`outbox sweep failed: ${String(error)}`))
+        .finally(() => (this.running = null));
+    }, this.config.get('SWEEP_INTERVAL_MS', { infer: true }));
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(now = Date.now()): Promise<void> {
+    const olderThan = new Date(now - this.config.get('OUTBOX_STALE_MS', { infer: true }));
+    for (const collection of this.collections) {
+      for (const waiting of await collection.findWaiting(olderThan, BATCH)) {
+        await this.outbox.flush(collection, waiting.filter, waiting.events);
+      }
+    }
+  }
+}

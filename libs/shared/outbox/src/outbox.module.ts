@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Outbox } from './outbox';
+import { OutboxSweeper } from './outbox-sweeper';
+
+/** The outbox and its sweeper, for every service (part of the service scaffold). */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [Outbox, OutboxSweeper],
+  exports: [Outbox],
+})
+export class OutboxModule {}

@@ -1,0 +1,43 @@
+import type { DomainEvent } from '@cohort/contracts';
+import type { EventPublisher } from '@cohort/bus';
+import { Outbox } from './outbox';
+import type { OutboxCollection } from './outbox-collection';
+
+const event = (eventId: string) => ({ eventId, type: 'group.updated' }) as DomainEvent;
+
+/** An outbox whose publisher fails from the `failAt`-th event on (never when undefined). */
+function setup(failAt?: number) {
+  let published = 0;
+  const publisher = {
+    publishEvent: jest.fn(async () => {
+      if (failAt !== undefined && published >= failAt) throw new Error('nats down');
+      published++;
+    }),
+  };
+  const collection = { name: 'groups', remove: jest.fn(async () => undefined) };
+  const outbox = new Outbox(publisher as unknown as EventPublisher);
+  return { outbox, publisher, collection: collection as unknown as OutboxCollection & typeof collection };
+}
+
+describe('Outbox.flush', () => {
+  const key = { appId: 'app', groupId: '1' };
+
+  it('removes the events from the outbox once JetStream acknowledged them', async () => {
+    const { outbox, publisher, collection } = setup();
+    await expect(outbox.flush(collection, key, [event('e1'), event('e2')])).resolves.toBe(true);
+    expect(publisher.publishEvent).toHaveBeenCalledTimes(2);
+    expect(collection.remove).toHaveBeenCalledWith(key, ['e1', 'e2']);
+  });
+
+  it('keeps what was not sent, in order, for the sweep', async () => {
+    const { outbox, collection } = setup(1);
+    await expect(outbox.flush(collection, key, [event('e1'), event('e2'), event('e3')])).resolves.toBe(false);
+    expect(collection.remove).toHaveBeenCalledWith(key, ['e1']);
+  });
+
+  it('removes nothing when nothing was sent', async () => {
+    const { outbox, collection } = setup(0);
+    await expect(outbox.flush(collection, key, [event('e1')])).resolves.toBe(false);
+    expect(collection.remove).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
+import type * as Joi from 'joi';
+import type { ServiceName } from '@cohort/contracts';
+import { BusModule } from '@cohort/bus';
+import { validatedConfigModule } from '@cohort/config';
+import { MongoModule } from '@cohort/mongo';
+import { OutboxModule } from '@cohort/outbox';
+import { healthControllerFor } from './health.controller';
+
+type FeatureModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+export interface ServiceModuleOptions {
+  service: ServiceName;
+  /** The service's env schema (built on serviceEnvSchema); read when this is called. */
+  envSchema: Joi.ObjectSchema;
+  /** The service's own feature modules. */
+  features: FeatureModule[];
+}
+
+/**
+ * A domain service's root module: validated config, the bus (commands, events, outbox
+ * publishing), its own Mongo database and its health command, around its feature modules. What
+ * differs between services is only the list of features.
+ */
+export function serviceModule(options: ServiceModuleOptions): Type<unknown> {
+  @Module({
+    imports: [
+      validatedConfigModule(options.envSchema),
+      BusModule.forRoot(options.service),
+      MongoModule.forRoot(),
+      OutboxModule,
+      ...options.features,
+    ],
+    controllers: [healthControllerFor(options.service)],
+  })
+  class ServiceRootModule {}
+  return ServiceRootModule;
+}
