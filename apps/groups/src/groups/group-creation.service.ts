@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Limits, type CreateGroupCommand, type GroupInfoView } from '@cohort/contracts';
+import { Limits, type CreateGroupCommand, type GroupInfoView, groupKeyOf } from '@cohort/contracts';
 import { wasNotDelivered, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
@@ -34,7 +34,7 @@ export class GroupCreationService {
   async create(ctx: RequestContext, command: CreateGroupCommand): Promise<GroupInfoView> {
     const { caller } = ctx;
     const ownerId = caller.userId ?? command.ownerId;
-    if (!ownerId) throw invalidParameter('user_id', 'is required: an app admin creates a group on behalf of its owner');
+    if (!ownerId) throw invalidParameter('ownerId', 'is required: an app admin creates a group on behalf of its owner');
     const isSuperAdmin = command.type === 'chatroom' && !caller.isAppAdmin
       ? await this.superAdmins.isSuperAdmin(caller.appId, ownerId)
       : false;
@@ -45,11 +45,11 @@ export class GroupCreationService {
     const capacity = command.capacity ?? Limits.defaultCapacity;
     const memberIds = [...new Set(command.memberIds)].filter((id) => id !== ownerId);
     if (memberIds.length + 1 > capacity) {
-      throw invalidParameter('user_list', `at most ${capacity - 1} users besides the owner (capacity ${capacity})`);
+      throw invalidParameter('memberIds', `at most ${capacity - 1} users besides the owner (capacity ${capacity})`);
     }
 
     const pending = await this.insertPending(ctx, command, ownerId, capacity);
-    const key = { appId: caller.appId, groupId: pending.groupId };
+    const key = groupKeyOf(ctx, pending.groupId);
     let memberCount: number;
     try {
       ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, ownerId, memberIds, capacity));
@@ -78,7 +78,7 @@ export class GroupCreationService {
   async rollBack(ctx: RequestContext, groupId: string): Promise<void> {
     try {
       await this.membership.purgeRoster(ctx, groupId);
-      await this.groups.deletePending({ appId: ctx.caller.appId, groupId });
+      await this.groups.deletePending(groupKeyOf(ctx, groupId));
     } catch (error) {
       // Left pending: the sweep retries the rollback later.
       this.logger.warn(`rollback of group ${groupId} deferred: ${String(error)}`);

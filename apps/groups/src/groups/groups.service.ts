@@ -10,6 +10,7 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
+import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
@@ -65,13 +66,13 @@ export class GroupsService {
 
   async updateProfile(ctx: RequestContext, command: UpdateGroupProfileCommand): Promise<GroupView> {
     const changed = pick(command, PROFILE_FIELDS);
-    if (Object.keys(changed).length === 0) throw invalidParameter('value', 'no field to update');
+    if (Object.keys(changed).length === 0) throw invalidParameter('profile', 'no field to update');
     const { group, role } = await this.load(ctx, command.groupId);
     assertCanEditProfile(group, role);
     if (changed.name !== undefined && group.type === 'chatroom' && changed.name.length > 128) {
       throw invalidParameter('name', 'must be at most 128 characters for a chatroom');
     }
-    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.updated', ctx, group.groupId, { changed });
     const updated = await this.groups.updateProfile(key, changed as ProfileFields, event);
     if (!updated) throw groupNotFound(group.groupId);
@@ -81,10 +82,10 @@ export class GroupsService {
 
   async updateSettings(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<GroupView> {
     const changed = pick(command, SETTING_FIELDS) as Partial<GroupSettings>;
-    if (Object.keys(changed).length === 0) throw invalidParameter('value', 'no setting to update');
+    if (Object.keys(changed).length === 0) throw invalidParameter('settings', 'no setting to update');
     const { group, role } = await this.load(ctx, command.groupId);
     assertIsAdmin(group, role);
-    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
     const updated = await this.groups.updateSettings(key, changed, event);
     if (!updated) throw groupNotFound(group.groupId);
@@ -96,7 +97,7 @@ export class GroupsService {
     const { group, role } = await this.load(ctx, command.groupId);
     assertIsAdmin(group, role);
     const until = muteAllUntilFrom(command.durationMinutes);
-    const key = { appId: ctx.caller.appId, groupId: group.groupId };
+    const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
     const updated = await this.groups.setMuteAll(key, until, event);
     if (!updated) throw groupNotFound(group.groupId);
@@ -107,7 +108,7 @@ export class GroupsService {
   async destroy(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<{ destroyed: true }> {
     const { group, role } = await this.load(ctx, groupId);
     assertIsOwner(group, role);
-    const key = { appId: ctx.caller.appId, groupId };
+    const key = groupKeyOf(ctx, groupId);
     // Members, mutes, files... are deleted by their owning services when they consume this event.
     const event = this.outbox.prepare('group.destroyed', ctx, groupId, { type: group.type, ownerId: group.ownerId }, groupId);
     const dissolved = await this.groups.dissolve(key, event);
@@ -128,7 +129,7 @@ export class GroupsService {
     const actsAsOwner = ctx.caller.isAppAdmin && ctx.caller.userId === null;
     // The two lookups are independent: run them together (one round trip of latency, not two).
     const [group, accessById] = await Promise.all([
-      this.groups.findActive({ appId: ctx.caller.appId, groupId }),
+      this.groups.findActive(groupKeyOf(ctx, groupId)),
       actsAsOwner && !needsMemberData ? undefined : this.membership.accessTo(ctx, [groupId]),
     ]);
     if (!group) throw groupNotFound(groupId);

@@ -6,6 +6,7 @@ import type {
   MemberView,
   PurgeRosterCommand,
 } from '@cohort/contracts';
+import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
@@ -34,7 +35,7 @@ export class RosterService {
     if (memberIds.length + 1 > command.capacity) {
       throw invalidParameter('memberIds', `at most ${command.capacity - 1} users besides the owner`);
     }
-    const key = { appId: ctx.caller.appId, groupId: command.groupId };
+    const key = groupKeyOf(ctx, command.groupId);
     await this.rosters.ensureRoster(key, command.ownerId, command.capacity);
     // Message id per (group, user, created): a retried step stores and sends the same facts.
     const joined = (userId: string, role: 'owner' | 'member') => ({
@@ -57,7 +58,7 @@ export class RosterService {
 
   async purge(ctx: RequestContext, { groupId }: PurgeRosterCommand): Promise<{ purged: true }> {
     if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the system may purge a roster');
-    await this.rosters.purge({ appId: ctx.caller.appId, groupId });
+    await this.rosters.purge(groupKeyOf(ctx, groupId));
     return { purged: true };
   }
 
