@@ -6,13 +6,14 @@ import { TokenController } from './auth/token.controller';
 import { gatewayEnvSchema } from './config/gateway.config';
 import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module';
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
+import { MixinDialectModule } from './dialects/mixin/mixin-dialect.module';
 import { HealthController } from './health/health.controller';
 import { DialectExceptionFilter } from './http/dialect-exception.filter';
 import { InputValidationPipe } from './http/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 
 @Module({
-  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule],
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule],
   controllers: [TokenController, HealthController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -250,13 +250,13 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expectOk(await setReadAck(e2e.tokens.app, false, owner), true);
     });
 
-    it('a user token with user_id naming someone else is ignored: it acts as itself', async () => {
-      // a non-member naming the owner is still a non-member
-      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
-      // a plain member naming the owner is still a plain member
-      expectForbidden(await setReadAck(e2e.tokens.member, true, owner));
-      // the owner naming a non-member is still the owner
-      expectOk(await e2e.api.getInfo(e2e.tokens.owner, group.group_id, outsider));
+    it('a user token with user_id naming someone else → code 401; naming itself acts as itself', async () => {
+      // a non-member naming the owner, a plain member naming the owner, the owner naming a non-member
+      expectUnauthorized(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
+      expectUnauthorized(await setReadAck(e2e.tokens.member, true, owner));
+      expectUnauthorized(await e2e.api.getInfo(e2e.tokens.owner, group.group_id, outsider));
+      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, outsider));
+      expectForbidden(await setReadAck(e2e.tokens.member, true, member));
     });
   });
 

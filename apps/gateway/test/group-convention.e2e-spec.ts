@@ -75,8 +75,48 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
       const asApp = { app_id: APP_ID, 'access-token': e2e.tokens.app };
       expectNotMember(await readInfo({ ...asApp, user_id: outsider }, { user_id: member }));
       expectOk(await readInfo({ ...asApp, user_id: member }, { user_id: outsider }), group);
-      // with a user token a user_id header naming someone else is ignored, as in the query
-      expectNotMember(await readInfo({ app_id: APP_ID, 'access-token': e2e.tokens.outsider, user_id: owner }));
+    });
+
+    describe('user_id with a user token: its own user or nobody, anyone else → code 401', () => {
+      let asMember: Record<string, string>;
+      beforeAll(() => {
+        asMember = { app_id: APP_ID, 'access-token': e2e.tokens.member };
+      });
+      const rename = (headers: Record<string, string>, query: CallOptions['query'] = {}) =>
+        e2e.api.put('/group/info/name', { query: { app_id: null, ...query }, headers, body: { group_id: group.group_id, value: 'renamed' } });
+
+      it('naming another user, as a header or in the query: 401, whoever is named', async () => {
+        for (const other of [owner, outsider, newUserId()]) {
+          expectUnauthorized(await readInfo({ ...asMember, user_id: other }));
+          expectUnauthorized(await readInfo(asMember, { user_id: other }));
+        }
+        // the header wins over the query here too
+        expectOk(await readInfo({ ...asMember, user_id: member }, { user_id: owner }), group);
+        expectUnauthorized(await readInfo({ ...asMember, user_id: owner }, { user_id: member }));
+      });
+
+      it('naming its own user, or an empty user_id: the call acts as that user', async () => {
+        expectOk(await readInfo({ ...asMember, user_id: member }), group);
+        expectOk(await readInfo(asMember, { user_id: member }), group);
+        expectOk(await readInfo({ ...asMember, user_id: '' }), group);
+        expectNotMember(await readInfo({ app_id: APP_ID, 'access-token': e2e.tokens.outsider, user_id: outsider }));
+      });
+
+      it('a refused write changes nothing, and 401 comes before validation', async () => {
+        const ownerHeaders = { app_id: APP_ID, 'access-token': e2e.tokens.owner };
+        expectUnauthorized(await rename({ ...ownerHeaders, user_id: member }));
+        expectUnauthorized(await rename(ownerHeaders, { user_id: member }));
+        expect((await e2e.db.storedGroup(group.group_id))?.name).toBe('convention');
+        expectUnauthorized(await readInfo({ ...asMember, user_id: owner }, { group_id: 'abc' }));
+      });
+
+      it('an app-admin token still acts as the user it names', async () => {
+        const asApp = { app_id: APP_ID, 'access-token': e2e.tokens.app };
+        expectOk(await readInfo({ ...asApp, user_id: member }), group);
+        expectNotMember(await readInfo({ ...asApp, user_id: outsider }));
+        expectForbidden(await rename({ ...asApp, user_id: member }));
+        expect((await e2e.db.storedGroup(group.group_id))?.name).toBe('convention');
+      });
     });
 
     it("the group_id header is not the call's group_id argument, and changes nothing", async () => {

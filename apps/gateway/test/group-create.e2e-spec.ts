@@ -135,8 +135,11 @@ describe('POST /group/create', () => {
     });
   });
 
-  it('a user token with user_id naming someone else still creates as itself', async () => {
-    const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, query: { user_id: newUserId() }, body: { name: 'mine' } });
+  it('a user token with user_id naming someone else → 401, nothing written; naming itself creates', async () => {
+    await expectNothingWritten(async () => {
+      expectUnauthorized(await e2e.api.post('/group/create', { token: e2e.tokens.owner, query: { user_id: newUserId() }, body: { name: 'mine' } }));
+    });
+    const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, query: { user_id: owner }, body: { name: 'mine' } });
     expectOk(res);
     expect(res.body.data.owner_id).toBe(Number(owner));
   });

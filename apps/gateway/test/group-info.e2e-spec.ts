@@ -1,5 +1,5 @@
 // GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack.
-import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
+import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -79,8 +79,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
       expectNotMember(await e2e.api.getInfo(e2e.tokens.app, group.group_id, outsider));
     });
 
-    it('a user token with user_id naming a member is still the non-member it belongs to → 403 not_member', async () => {
-      expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
+    it('a user token with user_id naming a member → 401', async () => {
+      expectUnauthorized(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id, owner));
     });
 
     it('any user of the app reads a chatroom', async () => {

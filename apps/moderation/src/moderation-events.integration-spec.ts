@@ -81,7 +81,7 @@ describe('moderation service events (integration)', () => {
     await expectEventually(async () => expect(await allows.find(key, ['vip'])).toEqual([]));
     expect((await allows.find(key, ['other-vip'])).map((e) => e.userId)).toEqual(['other-vip']);
     expect((await allows.find(otherGroup, ['vip'])).map((e) => e.userId)).toEqual(['vip']);
-    // A mute survives leaving (domain.md); the leave event does not touch mutes or blocks.
+    // A mute survives leaving and re-joining; the leave event does not touch mutes or blocks.
     expect(await counts(key)).toEqual({ mutes: 2, blocks: 1, allows: 1 });
   });
 

@@ -1,4 +1,4 @@
-/** Who is calling: every command carries it (architecture.md, "Communication"). */
+/** Who is calling: every command carries it (for rules, logs and idempotency). */
 export interface Caller {
   appId: string;
   /** The acting user; null when an app admin acts with full rights and names no user. */

@@ -1,4 +1,4 @@
-/** Canonical error codes (domain.md). Services return them; each dialect maps them once. */
+/** Canonical error codes. Services return them; each dialect maps them once. */
 export const ErrorCodes = [
   'invalid_parameter',
   'unauthorized',

@@ -1,4 +1,4 @@
-/** Field and batch limits of domain.md, shared by gateway validation and service validation. */
+/** Field and batch limits of the domain, shared by gateway validation and service validation. */
 export const Limits = {
   groupName: 512,
   chatroomName: 128,

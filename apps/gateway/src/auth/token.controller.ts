@@ -1,10 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Dialect } from '../http/dialect.decorator';
+import { plainDialect } from '../http/plain-dialect';
 import { TokenRequest } from './token.dto';
 import { TokenService, type IssuedToken } from './token.service';
 
 @ApiTags('auth')
 @Controller()
+@Dialect(plainDialect)
 export class TokenController {
   constructor(private readonly tokens: TokenService) {}
 

@@ -4,10 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { HealthCommands, type HealthCommand, type ServiceName } from '@cohort/contracts';
 import { BusClient } from '@cohort/bus';
+import { Dialect } from '../http/dialect.decorator';
+import { plainDialect } from '../http/plain-dialect';
 
 /** 200 once every service answers its health subject over NATS, 503 before. */
 @ApiTags('ops')
 @Controller('health')
+@Dialect(plainDialect)
 export class HealthController {
   constructor(private readonly bus: BusClient) {}
 

@@ -1,9 +1,14 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { dialectForUrl } from './dialect-router';
+import { dialectOfUnroutedRequest } from '../dialects/unrouted-requests';
+import { inDialectFields } from './field-names';
+import { routeMetaOf } from './route-meta';
 import { toDomainError } from './to-domain-error';
 
-/** Every error leaves in the envelope of the dialect the request spoke; no stack ever leaves. */
+/**
+ * Every error leaves in the envelope of the dialect its route declared, naming fields as that
+ * dialect does; no stack ever leaves.
+ */
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -15,7 +20,9 @@ export class DialectExceptionFilter implements ExceptionFilter {
     if (error.code === 'internal') {
       this.logger.error(exception instanceof Error ? exception : String(exception), `${request.method} ${request.url}`);
     }
-    const { status, body } = dialectForUrl(request.url).renderError(error, request);
+    const route = routeMetaOf(request);
+    const dialect = route?.dialect ?? dialectOfUnroutedRequest(request.url);
+    const { status, body } = dialect.renderError(inDialectFields(error, { ...dialect.fields, ...route?.fields }), request);
     const retryAfter = error.details?.retryAfterSeconds;
     if (error.code === 'rate_limited' && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).send(body);

@@ -102,7 +102,7 @@ describe('GroupCreationService.create', () => {
     const { service, groups } = setup();
     await expect(service.create(ctx(null, true), command())).rejects.toMatchObject({
       code: 'invalid_parameter',
-      message: expect.stringContaining('user_id'),
+      message: expect.stringContaining('ownerId'),
     });
     expect(groups.insertPending).not.toHaveBeenCalled();
   });

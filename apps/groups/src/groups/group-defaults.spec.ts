@@ -1,6 +1,6 @@
 import { defaultPublic, defaultSettings, muteAllUntilFrom } from './group-defaults';
 
-describe('group defaults (domain.md MUST)', () => {
+describe('group defaults (the same in every dialect)', () => {
   it('requires approval in groups and not in chatrooms', () => {
     expect(defaultSettings('group')).toEqual({
       applyApproval: 1,

@@ -4,7 +4,7 @@ import { DomainError } from '@cohort/errors';
 /** The caller's rights in one group; null = not a member. */
 export type EffectiveRole = MemberRole | null;
 
-/** An app admin without a user acts as the group's owner (domain.md "Who may do what"). */
+/** An app admin without a user acts as the group's owner (docs/decisions.md, "Calling convention and auth"). */
 export function effectiveRole(caller: Caller, group: GroupView, access: AccessView | undefined): EffectiveRole {
   if (caller.isAppAdmin && caller.userId === null) return 'owner';
   if (caller.userId === group.ownerId) return 'owner';

@@ -35,7 +35,7 @@ export function toInfo(group: GroupView, access: AccessView | undefined): GroupI
   return { ...group, memberCount: access?.memberCount ?? 0, callerMember: access?.member ?? null };
 }
 
-/** Reads, edits and destruction of groups and chatrooms, with the permission rules of domain.md. */
+/** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
 @Injectable()
 export class GroupsService {
   constructor(

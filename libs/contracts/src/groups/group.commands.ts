@@ -18,7 +18,7 @@ import type { ApplyApproval, GroupInfoView, GroupType, GroupView } from './group
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
-/** The editable profile of a group (domain.md limits; chatroom names are checked by type). */
+/** The editable profile of a group (Limits; chatroom names are checked by type). */
 export class GroupProfileFields {
   @IsOptional() @IsString() @MaxLength(Limits.groupName)
   name?: string;
@@ -89,7 +89,7 @@ export class UpdateGroupSettingsCommand extends GroupIdCommand {
 }
 
 export class SetMuteAllCommand extends GroupIdCommand {
-  /** Minutes (seed 001 4.45): -1 permanent, 0 lifts, > 0 that long. */
+  /** Minutes, as /group/settings/ban_all takes them: -1 permanent, 0 lifts, > 0 that long. */
   @IsInt() @Min(-1) @Max(525_600 * 100)
   durationMinutes!: number;
 }

@@ -30,11 +30,3 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-/**
- * The same invalid_parameter error under the name a dialect's client used for the field (the
- * /group dialect sends every profile field as `value`). Other errors pass unchanged.
- */
-export function renameInvalidField(error: unknown, from: string, to: string): unknown {
-  if (!isDomainError(error) || error.code !== 'invalid_parameter' || error.details?.field !== from) return error;
-  return invalidParameter(to, error.message.slice(`${from}: `.length));
-}

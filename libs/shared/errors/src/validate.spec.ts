@@ -1,5 +1,4 @@
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DomainError, invalidParameter, renameInvalidField } from './domain-error';
 import { validateInput } from './validate';
 
 class Sample {
@@ -30,17 +29,6 @@ describe('validateInput', () => {
 
   it('refuses a body that is not an object', () => {
     expect(() => validateInput(Sample, [1])).toThrow(expect.objectContaining({ message: 'body: must be a JSON object' }));
-  });
-});
-
-describe('renameInvalidField', () => {
-  it('renames the field of an invalid_parameter error and leaves other errors alone', () => {
-    const renamed = renameInvalidField(invalidParameter('name', 'must be at most 128 characters'), 'name', 'value');
-    expect(renamed).toMatchObject({ code: 'invalid_parameter', message: 'value: must be at most 128 characters', details: { field: 'value' } });
-    const other = new DomainError('forbidden', 'no');
-    expect(renameInvalidField(other, 'name', 'value')).toBe(other);
-    const otherField = invalidParameter('groupId', 'bad');
-    expect(renameInvalidField(otherField, 'name', 'value')).toBe(otherField);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** Field limits of domain.md ("Announcement"); the service validates first, the schema is a backstop. */
+/** Field limits of an announcement (contracts Limits); the service validates first, the schema is a backstop. */
 export const ANNOUNCEMENT_TITLE_MAX = 128;
 export const ANNOUNCEMENT_CONTENT_MAX = 1024;
 

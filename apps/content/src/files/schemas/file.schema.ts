@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** Field limits of domain.md ("File"); the service validates first, the schema is a backstop. */
+/** Field limits of a shared file (contracts Limits); the service validates first, the schema is a backstop. */
 export const FILE_NAME_MAX = 256;
 export const FILE_TYPE_MAX = 128;
 export const FILE_URL_MAX = 2048;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
-import type { DialectErrors, RenderedError } from '../../http/dialect';
+import type { RenderedError } from '../../http/dialect';
 
 interface EasemobError {
   status: number;
@@ -41,21 +41,18 @@ function easemobError(code: ErrorCode): EasemobError {
   }
 }
 
-export class EasemobErrors implements DialectErrors {
-  readonly name = 'easemob';
-
-  renderError(error: DomainError, request: FastifyRequest): RenderedError {
-    const mapped = easemobError(error.code);
-    const startedAt = (request as FastifyRequest & { startedAt?: number }).startedAt ?? Date.now();
-    return {
-      status: mapped.status,
-      body: {
-        error: mapped.type,
-        exception: mapped.exception,
-        timestamp: Date.now(),
-        duration: Date.now() - startedAt,
-        error_description: error.message,
-      },
-    };
-  }
+/** Easemob: `{error, exception, timestamp, duration, error_description}` at its own status. */
+export function renderEasemobError(error: DomainError, request: FastifyRequest): RenderedError {
+  const mapped = easemobError(error.code);
+  const startedAt = (request as FastifyRequest & { startedAt?: number }).startedAt ?? Date.now();
+  return {
+    status: mapped.status,
+    body: {
+      error: mapped.type,
+      exception: mapped.exception,
+      timestamp: Date.now(),
+      duration: Date.now() - startedAt,
+      error_description: error.message,
+    },
+  };
 }

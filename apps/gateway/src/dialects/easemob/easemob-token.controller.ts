@@ -3,11 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cohort/errors';
 import { EasemobTokenRequest } from '../../auth/token.dto';
 import { TokenService } from '../../auth/token.service';
+import { Dialect } from '../../http/dialect.decorator';
 import { AppsRegistry } from '../../tenancy/apps.registry';
+import { easemobDialect } from './easemob-dialect';
 
 /** `POST /{org_name}/{app_name}/token`: the Easemob app token (client credentials). */
 @ApiTags('easemob')
 @Controller()
+@Dialect(easemobDialect)
 export class EasemobTokenController {
   constructor(
     private readonly tokens: TokenService,
@@ -23,4 +26,5 @@ export class EasemobTokenController {
     const issued = this.tokens.issue(body.client_id, body.client_secret);
     if (issued.app.appId !== app.appId) throw new DomainError('unauthorized', 'client credentials belong to another app');
     return { access_token: issued.access_token, expires_in: issued.expires_in, application: app.applicationUuid };
-  }}
+  }
+}

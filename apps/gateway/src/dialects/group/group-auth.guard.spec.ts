@@ -12,8 +12,11 @@ describe('groupCaller (the act-as rule)', () => {
     expect(groupCaller(admin, '42')).toEqual({ appId: 'demo', userId: '42', isAppAdmin: true });
   });
 
-  it('ignores user_id on a user token', () => {
-    expect(groupCaller(user, '42')).toEqual({ appId: 'demo', userId: '7', isAppAdmin: false });
+  it("lets a user token name its own user or nobody, and refuses anyone else with 401", () => {
+    for (const own of [undefined, '', '7']) expect(groupCaller(user, own)).toEqual({ appId: 'demo', userId: '7', isAppAdmin: false });
+    for (const other of ['42', '07', ['7', '7'], 7]) {
+      expect(() => groupCaller(user, other)).toThrow(expect.objectContaining({ code: 'unauthorized' }));
+    }
   });
 
   it('rejects a malformed user_id', () => {

@@ -4,34 +4,32 @@ import { invalidParameter } from '@cohort/errors';
 import { unauthorized } from '../../auth/token-errors';
 import { TokenService, type TokenIdentity } from '../../auth/token.service';
 import type { CohortRequest } from '../../http/cohort-request';
-import { RateLimiter } from '../../http/rate-limiter';
 import { groupCallParams } from './calling-convention';
+
+const absent = (value: unknown) => value === undefined || value === '';
 
 /**
  * /group act-as rule: an app-admin token acts as `user_id` when given (else with owner rights); a
- * user token always acts as its own user (`user_id` naming someone else is ignored).
+ * user token acts as its own user, and a `user_id` naming anyone else is refused (401, the
+ * vendor's answer).
  */
 export function groupCaller(identity: TokenIdentity, userIdParam: unknown): Caller {
   const appId = identity.app.appId;
-  if (!identity.isAppAdmin) return { appId, userId: identity.userId, isAppAdmin: false };
-  if (userIdParam === undefined || userIdParam === '') return { appId, userId: null, isAppAdmin: true };
+  if (!identity.isAppAdmin) {
+    if (!absent(userIdParam) && userIdParam !== identity.userId) throw unauthorized("user_id is not the token's user");
+    return { appId, userId: identity.userId, isAppAdmin: false };
+  }
+  if (absent(userIdParam)) return { appId, userId: null, isAppAdmin: true };
   if (typeof userIdParam !== 'string' || !USER_ID_PATTERN.test(userIdParam)) {
     throw invalidParameter('user_id', 'must be a user id');
   }
   return { appId, userId: userIdParam, isAppAdmin: true };
 }
 
-/** `/group/info/name` → `info`: the rate-limit family. */
-function familyOf(url: string): string {
-  return `group:${url.split('?')[0].split('/')[2] ?? ''}`;
-}
-
+/** Resolves the caller of a /group call from its token, `app_id` and `user_id`. */
 @Injectable()
 export class GroupAuthGuard implements CanActivate {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly limiter: RateLimiter,
-  ) {}
+  constructor(private readonly tokens: TokenService) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CohortRequest>();
@@ -39,9 +37,7 @@ export class GroupAuthGuard implements CanActivate {
     if (!params.token) throw unauthorized('missing access-token');
     const identity = this.tokens.verify(params.token);
     if (params.appId !== identity.app.appId) throw unauthorized('app_id does not match the token');
-    const caller = groupCaller(identity, params.userId);
-    this.limiter.consume(identity.app.appId, familyOf(request.url));
-    request.cohort = { app: identity.app, caller };
+    request.cohort = { app: identity.app, caller: groupCaller(identity, params.userId) };
     return true;
   }
 }

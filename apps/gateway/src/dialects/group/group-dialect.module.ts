@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { GroupAuthGuard } from './group-auth.guard';
 import { GroupInfoController } from './group-info.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
-/** The `/group/...` dialect (the vendor's "group" API). */
-@Module({
-  controllers: [GroupLifecycleController, GroupInfoController, GroupSettingsController],
-  providers: [GroupAuthGuard],
-})
+/**
+ * The `/group/...` dialect (the vendor's "group" API). What makes it a dialect — caller
+ * resolution, envelope, errors, field names — is declared once in group-dialect.ts; each
+ * controller takes it with `@Dialect(groupDialect)` and names its rate-limit family.
+ */
+@Module({ controllers: [GroupLifecycleController, GroupInfoController, GroupSettingsController] })
 export class GroupDialectModule {}

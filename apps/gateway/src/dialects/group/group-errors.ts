@@ -2,10 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
 import { isTokenExpired } from '../../auth/token-errors';
-import type { DialectErrors, RenderedError } from '../../http/dialect';
+import type { RenderedError } from '../../http/dialect';
 import { reachedDialect } from '../../http/routed-request';
 
-/** The envelope's `code`: the canonical status, but 402 for an expired token (the SDK then logs in again). */
+/**
+ * The envelope's `code`: the vendor numbers errors with the canonical HTTP statuses (the
+ * exhaustive table of every code), but 402 for an expired token (its SDK then logs in again).
+ */
 function envelopeCode(error: DomainError): number {
   return isTokenExpired(error) ? 402 : HTTP_STATUS_BY_CODE[error.code];
 }
@@ -16,11 +19,7 @@ function envelopeCode(error: DomainError): number {
  * server). A request that never reached the dialect (unknown path, body that is not JSON) gets
  * `code` as its HTTP status too.
  */
-export class GroupErrors implements DialectErrors {
-  readonly name = 'group';
-
-  renderError(error: DomainError, request: FastifyRequest): RenderedError {
-    const code = envelopeCode(error);
-    return { status: reachedDialect(request) ? 200 : code, body: { code, message: `${error.code}: ${error.message}`, data: null } };
-  }
+export function renderGroupError(error: DomainError, request: FastifyRequest): RenderedError {
+  const code = envelopeCode(error);
+  return { status: reachedDialect(request) ? 200 : code, body: { code, message: `${error.code}: ${error.message}`, data: null } };
 }

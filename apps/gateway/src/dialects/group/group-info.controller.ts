@@ -1,27 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Limits, GroupCommands } from '@cohort/contracts';
+import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { invalidParameter, renameInvalidField } from '@cohort/errors';
 import { CallContext } from '../../http/call-context.decorator';
+import { Dialect } from '../../http/dialect.decorator';
+import { allSentAs, RouteFields } from '../../http/field-names';
+import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { PutOrPost } from '../../http/twin-route';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
-import { GroupEndpoints } from './group-endpoints.decorator';
+import { groupDialect } from './group-dialect';
 import { toGroupInfo, toShortGroupInfo } from './group-info.presenter';
 
-/** The editable profile fields of 4.25/4.27/4.28/4.29 and their length limits. */
-const INFO_FIELDS = {
-  name: Limits.groupName,
-  description: Limits.description,
-  avatar: Limits.avatarUrl,
-  ext: Limits.ext,
-} as const;
-type InfoField = keyof typeof INFO_FIELDS;
+/** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
+const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
+type InfoField = (typeof INFO_FIELDS)[number];
 /** Route constraint: an unknown field is an unknown endpoint (404) before auth or body checks. */
-const INFO_FIELD_ROUTE = `info/:field(${Object.keys(INFO_FIELDS).map((f) => `^${f}$`).join('|')})`;
+const INFO_FIELD_ROUTE = `info/:field(${INFO_FIELDS.map((f) => `^${f}$`).join('|')})`;
 
 @ApiTags('group: info')
 @Controller('group')
-@GroupEndpoints()
+@Dialect(groupDialect)
+@RateLimitFamily('group:info')
 export class GroupInfoController {
   constructor(private readonly bus: BusClient) {}
 
@@ -39,29 +38,13 @@ export class GroupInfoController {
     return views.map(toShortGroupInfo);
   }
 
-  @Put(INFO_FIELD_ROUTE)
-  @ApiParam({ name: 'field', enum: Object.keys(INFO_FIELDS) })
+  @PutOrPost(INFO_FIELD_ROUTE)
+  // Whichever field the path names, its value is sent as `value` (and so is the whole profile).
+  @RouteFields(allSentAs('value', [...INFO_FIELDS, 'profile']))
+  @ApiParam({ name: 'field', enum: [...INFO_FIELDS] })
   @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
-  updateByPut(@CallContext() ctx: RequestContext, @Param('field') field: string, @Body() body: GroupInfoValueBody) {
-    return this.update(ctx, field, body);
-  }
-
-  @Post(INFO_FIELD_ROUTE)
-  @HttpCode(200)
-  @ApiParam({ name: 'field', enum: Object.keys(INFO_FIELDS) })
-  @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
-  updateByPost(@CallContext() ctx: RequestContext, @Param('field') field: string, @Body() body: GroupInfoValueBody) {
-    return this.update(ctx, field, body);
-  }
-
-  private async update(ctx: RequestContext, field: string, body: GroupInfoValueBody): Promise<true> {
-    const limit = INFO_FIELDS[field as InfoField];
-    if (body.value.length > limit) throw invalidParameter('value', `must be at most ${limit} characters for ${field}`);
-    try {
-      await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
-    } catch (error) {
-      throw renameInvalidField(error, field, 'value');
-    }
+  async update(@CallContext() ctx: RequestContext, @Param('field') field: InfoField, @Body() body: GroupInfoValueBody): Promise<true> {
+    await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
     return true;
   }
 }

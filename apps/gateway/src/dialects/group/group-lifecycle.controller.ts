@@ -1,20 +1,24 @@
-import { Body, Controller, Delete, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
+import { Dialect } from '../../http/dialect.decorator';
+import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { DeleteOrPost } from '../../http/twin-route';
 import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
-import { GroupEndpoints } from './group-endpoints.decorator';
+import { groupDialect } from './group-dialect';
 import { toGroupInfo } from './group-info.presenter';
 
 @ApiTags('group: lifecycle')
 @Controller('group')
-@GroupEndpoints()
+@Dialect(groupDialect)
 export class GroupLifecycleController {
   constructor(private readonly bus: BusClient) {}
 
   @Post('create')
   @HttpCode(200)
+  @RateLimitFamily('group:create')
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
   async create(@CallContext() ctx: RequestContext, @Body() body: CreateGroupBody) {
     const view = await this.bus.send(GroupCommands.create, ctx, {
@@ -27,20 +31,10 @@ export class GroupLifecycleController {
     return toGroupInfo(view);
   }
 
-  @Delete('destroy')
+  @DeleteOrPost('destroy')
+  @RateLimitFamily('group:destroy')
   @ApiOperation({ summary: '4.17 Disband group (owner only)' })
-  destroyByDelete(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
-    return this.destroy(ctx, query);
-  }
-
-  @Post('destroy')
-  @HttpCode(200)
-  @ApiOperation({ summary: '4.17 Disband group (owner only)' })
-  destroyByPost(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
-    return this.destroy(ctx, query);
-  }
-
-  private async destroy(ctx: RequestContext, query: GroupIdQuery): Promise<true> {
+  async destroy(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<true> {
     await this.bus.send(GroupCommands.destroy, ctx, { groupId: query.group_id });
     return true;
   }

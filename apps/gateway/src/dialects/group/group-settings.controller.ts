@@ -1,10 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GroupCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
+import { Dialect } from '../../http/dialect.decorator';
+import { allSentAs, RouteFields } from '../../http/field-names';
+import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { PutOrPost } from '../../http/twin-route';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
-import { GroupEndpoints } from './group-endpoints.decorator';
+import { groupDialect } from './group-dialect';
 import { banExpireTime, toGroupInfo } from './group-info.presenter';
 
 /** The boolean settings endpoints (4.43, 4.44, 4.46, 4.47) and the setting each one writes. */
@@ -20,7 +24,8 @@ const FLAG_ROUTE = `:flag(${Object.keys(FLAG_SETTINGS).map((f) => `^${f}$`).join
 
 @ApiTags('group: settings')
 @Controller('group/settings')
-@GroupEndpoints()
+@Dialect(groupDialect)
+@RateLimitFamily('group:settings')
 export class GroupSettingsController {
   constructor(private readonly bus: BusClient) {}
 
@@ -30,16 +35,9 @@ export class GroupSettingsController {
     return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
   }
 
-  @Put('require_admin_approval')
+  @PutOrPost('require_admin_approval')
   @ApiOperation({ summary: '4.48 Whether applications need admin approval' })
-  approvalByPut(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
-    return this.write(ctx, { groupId: body.group_id, applyApproval: body.apply_approval });
-  }
-
-  @Post('require_admin_approval')
-  @HttpCode(200)
-  @ApiOperation({ summary: '4.48 Whether applications need admin approval' })
-  approvalByPost(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
+  approval(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
     return this.write(ctx, { groupId: body.group_id, applyApproval: body.apply_approval });
   }
 
@@ -62,23 +60,13 @@ export class GroupSettingsController {
     return true;
   }
 
-  @Put(FLAG_ROUTE)
+  @PutOrPost(FLAG_ROUTE)
+  // Whichever setting the path names, it is sent as `value` (and so are the settings as a whole).
+  @RouteFields(allSentAs('value', [...Object.values(FLAG_SETTINGS), 'settings']))
   @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
   @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
-  flagByPut(@CallContext() ctx: RequestContext, @Param('flag') flag: string, @Body() body: GroupSettingFlagBody) {
-    return this.writeFlag(ctx, flag, body);
-  }
-
-  @Post(FLAG_ROUTE)
-  @HttpCode(200)
-  @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
-  @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
-  flagByPost(@CallContext() ctx: RequestContext, @Param('flag') flag: string, @Body() body: GroupSettingFlagBody) {
-    return this.writeFlag(ctx, flag, body);
-  }
-
-  private writeFlag(ctx: RequestContext, flag: string, body: GroupSettingFlagBody): Promise<true> {
-    return this.write(ctx, { groupId: body.group_id, [FLAG_SETTINGS[flag as FlagEndpoint]]: body.value });
+  flag(@CallContext() ctx: RequestContext, @Param('flag') flag: FlagEndpoint, @Body() body: GroupSettingFlagBody) {
+    return this.write(ctx, { groupId: body.group_id, [FLAG_SETTINGS[flag]]: body.value });
   }
 
   private async write(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<true> {

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** Limits of domain.md ("Room attribute"); the service validates first, the schema is a backstop. */
+/** Limits of a room attribute (contracts Limits); the service validates first, the schema is a backstop. */
 export const ROOM_ATTRIBUTE_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 export const ROOM_ATTRIBUTE_VALUE_MAX = 4096;
 

@@ -1,0 +1,14 @@
+import type { HttpDialect } from '../../http/dialect';
+import { renderEasemobError } from './easemob-errors';
+
+/** The `/{org_name}/{app_name}/...` dialect, attached to its controllers with `@Dialect(easemobDialect)`. */
+export const easemobDialect: HttpDialect = {
+  name: 'easemob',
+  renderError: renderEasemobError,
+  fields: {
+    ownerId: 'owner',
+    memberIds: 'members',
+    capacity: 'maxusers',
+    ext: 'custom',
+  },
+};

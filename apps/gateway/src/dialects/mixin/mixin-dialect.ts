@@ -1,0 +1,14 @@
+import type { HttpDialect } from '../../http/dialect';
+import { renderMixinError } from './mixin-errors';
+
+/** The `/conversations/...` dialect (Mixin Messenger), attached to its controllers with `@Dialect(mixinDialect)`. */
+export const mixinDialect: HttpDialect = {
+  name: 'mixin',
+  renderError: renderMixinError,
+  fields: {
+    groupId: 'conversation_id',
+    ownerId: 'creator_id',
+    memberIds: 'participants',
+    avatar: 'icon_url',
+  },
+};

@@ -1,0 +1,15 @@
+import { dialectOfUnroutedRequest } from './unrouted-requests';
+
+describe('dialectOfUnroutedRequest (requests no route declared a dialect for)', () => {
+  it.each([
+    ['/group/nope?app_id=x', 'group'],
+    ['/conversations/abc/deeper', 'mixin'],
+    ['/token/extra', 'plain'],
+    ['/docs/static/x.js', 'plain'],
+    ['/nope', 'plain'],
+    ['/', 'plain'],
+    ['/demo/demo/chatrooms', 'easemob'],
+  ])('%s → %s', (url, dialect) => {
+    expect(dialectOfUnroutedRequest(url).name).toBe(dialect);
+  });
+});

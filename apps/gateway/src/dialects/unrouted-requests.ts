@@ -1,0 +1,21 @@
+import type { HttpDialect } from '../http/dialect';
+import { plainDialect } from '../http/plain-dialect';
+import { easemobDialect } from './easemob/easemob-dialect';
+import { groupDialect } from './group/group-dialect';
+import { mixinDialect } from './mixin/mixin-dialect';
+
+const GATEWAY_ROOTS = new Set(['', 'token', 'health', 'docs', 'openapi.json']);
+
+/**
+ * The only place the gateway picks a dialect from the URL: for a request whose route declared
+ * none — no route matched (an unknown path, whatever its body), or the route is not a
+ * controller's (the API docs). Every controller route declares its own with `@Dialect`.
+ */
+export function dialectOfUnroutedRequest(url: string): HttpDialect {
+  const segments = url.split('?')[0].split('/').filter(Boolean);
+  const first = segments[0] ?? '';
+  if (first === 'group') return groupDialect;
+  if (first === 'conversations') return mixinDialect;
+  if (GATEWAY_ROOTS.has(first) || segments.length < 2) return plainDialect;
+  return easemobDialect;
+}

@@ -1,0 +1,9 @@
+import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import type { HttpDialect } from './dialect';
+
+/** The gateway's own endpoints (/token, /health): canonical status, `{error, message}`, domain field names. */
+export const plainDialect: HttpDialect = {
+  name: 'plain',
+  renderError: (error) => ({ status: HTTP_STATUS_BY_CODE[error.code], body: { error: error.code, message: error.message } }),
+  fields: {},
+};

@@ -1,0 +1,26 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { CohortRequest } from './cohort-request';
+import { RateLimiter } from './rate-limiter';
+import { routeMeta, routeMetaOf } from './route-meta';
+
+/** The rate-limit family of a route (`group:info`): its requests share one budget per app. */
+export const RateLimitFamily = (family: string): ClassDecorator & MethodDecorator => routeMeta({ rateLimitFamily: family });
+
+/**
+ * Counts an authenticated request against its app's budget for the route's family; runs right
+ * after the dialect's auth guard (the app is known only then). A route of an authenticated
+ * dialect without a family is a programming error, answered as internal.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<CohortRequest>();
+    const family = routeMetaOf(request)?.rateLimitFamily;
+    if (!request.cohort) throw new Error('the rate limit runs after the auth guard');
+    if (!family) throw new Error(`${request.method} ${request.routeOptions.url} declares no @RateLimitFamily`);
+    this.limiter.consume(request.cohort.app.appId, family);
+    return true;
+  }
+}
