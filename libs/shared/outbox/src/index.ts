@@ -1,3 +1,4 @@
+export * from './background-sweep';
 export * from './outbox-collection';
 export * from './outbox';
 export * from './outbox-sweeper';

@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
 import type { ServiceEnv } from '@cohort/config';
+import { BackgroundSweep } from './background-sweep';
 import { Outbox } from './outbox';
 import type { OutboxCollection } from './outbox-collection';
 
@@ -20,34 +21,23 @@ export interface OutboxOwner {
  * several replicas: a resend has the same message id and JetStream drops the copy.
  */
 @Injectable()
-export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxSweeper.name);
+export class OutboxSweeper extends BackgroundSweep {
   private collections: OutboxCollection[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly outbox: Outbox,
-    private readonly config: ConfigService<ServiceEnv, true>,
-  ) {}
+    config: ConfigService<ServiceEnv, true>,
+  ) {
+    super(config);
+  }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.collections = this.discovery
       .getProviders({ metadataKey: HasOutbox.KEY })
       .map((wrapper) => (wrapper.instance as OutboxOwner | undefined)?.outbox)
       .filter((collection): collection is OutboxCollection => collection !== undefined);
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((error: unknown) => this.logger.warn(`outbox sweep failed: ${String(error)}`))
-        .finally(() => (this.running = null));
-    }, this.config.get('SWEEP_INTERVAL_MS', { infer: true }));
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    super.onApplicationBootstrap();
   }
 
   async sweep(now = Date.now()): Promise<void> {
