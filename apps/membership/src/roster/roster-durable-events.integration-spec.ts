@@ -13,7 +13,6 @@ import {
   type TestServers,
 } from '@cohort/testing';
 
-
 // A fresh app per run: event ids derive from it, and a shared NATS de-duplicates within 2 minutes.
 const caller = { appId: `durable_${shortId()}`, userId: null, isAppAdmin: true };
 const ctx = { caller, requestId: 'durable-test' };
@@ -36,6 +35,9 @@ describe('membership consumes group.destroyed durably', () => {
   const rosters = (groupId: string) => mongo.db(dbName).collection('rosters').countDocuments({ appId: caller.appId, groupId });
 
   beforeAll(async () => {
+    // Fast repair passes, read when the AppModule is first imported (below).
+    process.env.SWEEP_INTERVAL_MS = '500';
+    process.env.OUTBOX_STALE_MS = '1000';
     servers = await startTestServers();
     // Boots once so the env is in place before the peer's config is read.
     await (await startMembership()).close();
@@ -44,6 +46,8 @@ describe('membership consumes group.destroyed durably', () => {
   });
 
   afterAll(async () => {
+    delete process.env.SWEEP_INTERVAL_MS;
+    delete process.env.OUTBOX_STALE_MS;
     await mongo?.close();
     await peer?.close();
     await servers?.stop();
@@ -100,6 +104,37 @@ describe('membership consumes group.destroyed durably', () => {
         bus.send(MembershipCommands.initializeRoster, ctx, { ...command, groupId: '6002', capacity: 3 }),
       ).rejects.toMatchObject({ code: 'invalid_parameter' });
       expect(await rosters('6002')).toBe(0);
+    } finally {
+      await membership.close();
+    }
+  });
+
+  it("sends a member's join event left in its outbox (publish lost) and clears the outbox", async () => {
+    const membership = await startMembership();
+    try {
+      const groupId = '5100';
+      const event = peer.get(EventPublisher).prepare('member.joined', {
+        caller,
+        correlationId: 'lost-publish',
+        groupId,
+        dedupKey: `${groupId}:late:created`,
+        data: { userId: 'late', role: 'member', how: 'created' },
+      });
+      const longAgo = new Date(Date.now() - 60_000);
+      // A member stored with its join event whose publish was lost (the process died after the write).
+      await mongo.db(dbName).collection('members').insertOne({
+        ...{ appId: caller.appId, groupId, userId: 'late', role: 'member', displayName: '', joinedAt: longAgo },
+        ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [event], outboxSince: longAgo },
+      });
+      // Removed only once JetStream acknowledged the resend.
+      await expectEventually(
+        async () => {
+          const doc = await mongo.db(dbName).collection('members').findOne({ appId: caller.appId, groupId, userId: 'late' });
+          expect(doc).toMatchObject({ outbox: [] });
+          expect(doc).not.toHaveProperty('outboxSince');
+        },
+        { timeoutMs: 15_000, intervalMs: 100 },
+      );
     } finally {
       await membership.close();
     }
