@@ -31,6 +31,9 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcJestConfig] },
+  // swagger-parser (the OpenAPI validator of the e2e suites) requires this ES-module-only package,
+  // which Node loads but Jest's module system does not: it is transpiled like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.infra/'],

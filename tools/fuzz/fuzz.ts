@@ -3,7 +3,8 @@
  * schemathesis over every operation of /openapi.json with it: no 5xx, and every response must
  * match the document (status, content type, headers, body schema). Exits with schemathesis' code.
  * /group answers HTTP 200 with the outcome in `code` by design, so schemathesis' "negative data
- * must be rejected with 4xx" check does not apply to it and is left out.
+ * must be rejected with 4xx" check does not apply to it and is left out. hooks.py works around
+ * how schemathesis passes values between stateful calls.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ async function token(baseUrl: string, userId: string): Promise<string> {
 async function main(): Promise<number> {
   const [st, ...extra] = process.argv.slice(2);
   if (!st) throw new Error('usage: fuzz.js <path of st> [st run options]');
+  const root = findRepoRoot(__dirname);
+  const fuzzDir = join(root, '.infra', 'fuzz');
   const stack = await startStack({ suite: 'fuzz', env: { RATE_LIMIT_PER_SECOND: '100000', LOG_LEVEL: 'warn' } });
   try {
     const userToken = await token(stack.baseUrl, '1001');
@@ -53,11 +56,13 @@ async function main(): Promise<number> {
       '--report',
       'junit',
       '--report-dir',
-      join(findRepoRoot(__dirname), '.infra', 'fuzz', 'report'),
+      join(fuzzDir, 'report'),
       ...extra,
     ];
     return await new Promise<number>((resolve) => {
-      const child = spawn(st, args, { stdio: 'inherit' });
+      const hooks = join(root, 'tools', 'fuzz', 'hooks.py');
+      // Run in .infra/fuzz: schemathesis keeps its cache in `.schemathesis/` under its working directory.
+      const child = spawn(st, args, { stdio: 'inherit', cwd: fuzzDir, env: { ...process.env, SCHEMATHESIS_HOOKS: hooks } });
       child.on('exit', (code) => resolve(code ?? 1));
     });
   } finally {

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { AppModule } from './app.module';
-import type { RouteMeta } from './http/route-meta';
+import { declaredRouteMeta, type RouteMeta } from './http/route-meta';
 
 interface Route {
   name: string;
@@ -28,7 +27,7 @@ const routes: Route[] = controllersOf(AppModule).flatMap((controller) => {
       name: `${controller.name}.${key}`,
       method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, prototype[key]) as RequestMethod],
       path: `/${[base, String(Reflect.getMetadata(PATH_METADATA, prototype[key]))].filter((p) => p && p !== '/').join('/')}`,
-      meta: (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, prototype[key]) as { cohort?: RouteMeta } | undefined)?.cohort,
+      meta: declaredRouteMeta(prototype[key]),
     }));
 });
 

@@ -1,7 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
 import { AppModule } from './app.module';
@@ -9,6 +9,7 @@ import type { GatewayEnv } from './config/gateway.config';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -23,16 +24,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false, bodyParser: false });
   logger.setLevel(app.get(ConfigService<GatewayEnv, true>).get('LOG_LEVEL', { infer: true }));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cohort')
-      .setDescription('Groups & chatrooms backend: /group ("group" API), /{org}/{app} (Easemob), /conversations (Mixin)')
-      .setVersion('0.1.0')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'access-token' }, 'access-token')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
   return app;
 }

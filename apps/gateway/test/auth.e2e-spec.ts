@@ -61,14 +61,10 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
     group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'auth', user_list: [member] });
   });
 
-  /** POST `path` with a JSON body, outside the /group calling convention. */
+  /** POST `path` with a JSON body, outside the /group calling convention: its status and body. */
   async function postJson(path: string, body: unknown) {
-    const res = await fetch(new URL(path, e2e.stack.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    const res = await e2e.api.postJson<Record<string, unknown>>(path, body);
+    return { status: res.status, body: res.body };
   }
 
   /** GET /group/info of the suite's group with these call options. */

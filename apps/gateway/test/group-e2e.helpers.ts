@@ -1,5 +1,6 @@
 // Shared helpers of the /group e2e suites: tokens, HTTP calls (global fetch) and envelope
 // assertions. The stack fixture is in group-stack.fixture.ts, database reads in stack-db.ts.
+import { openApiContractOf } from '@cohort/testing';
 
 export const APP_ID = 'demo';
 export const CLIENT_ID = 'demo';
@@ -65,6 +66,22 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * An answer as the tests read it, once the stack's /openapi.json has judged it: a status, body or
+ * content type the document does not describe fails the test (openApiContractOf). A request to
+ * a path no operation matches passes only as unknown (404, or 400 for a body refused first).
+ */
+export async function documentedAnswer(baseUrl: string, method: string, url: URL, status: number, headers: Headers, text: string): Promise<HttpResult> {
+  (await openApiContractOf(baseUrl)).check({ method, url, status, contentType: headers.get('content-type'), text });
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status, body, headers };
+}
+
 let userSeq = 0;
 
 /**
@@ -99,14 +116,7 @@ export class Api {
       headers['content-type'] ??= 'application/json';
     }
     const response = await fetch(url, { method, headers, body: payload });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: body as T, headers: response.headers };
+    return documentedAnswer(this.baseUrl, method, url, response.status, response.headers, await response.text());
   }
 
   get<T = Loose>(path: string, options?: CallOptions) {
@@ -122,18 +132,18 @@ export class Api {
     return this.call<T>('DELETE', path, options);
   }
 
+  /** POST `path` with a JSON body, outside the /group calling convention (no app_id). */
+  postJson<T = Loose>(path: string, body: unknown) {
+    return this.post<T>(path, { body, query: { app_id: null } });
+  }
+
   /** POST /token; `user_id` makes it a user token. Throws unless 200. */
   async token(userId?: string): Promise<string> {
-    const res = await fetch(new URL('/token', this.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...(userId ? { user_id: userId } : {}) }),
-    });
-    const body = (await res.json()) as { access_token?: string };
-    if (res.status !== 200 || typeof body.access_token !== 'string') {
-      throw new Error(`POST /token answered ${res.status}: ${JSON.stringify(body)}`);
+    const res = await this.postJson<{ access_token?: string }>('/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...(userId ? { user_id: userId } : {}) });
+    if (res.status !== 200 || typeof res.body.access_token !== 'string') {
+      throw new Error(`POST /token answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
-    return body.access_token;
+    return res.body.access_token;
   }
 
   /** POST /group/create as `token` (with user_id for an app token); throws unless code 200. Returns the info. */

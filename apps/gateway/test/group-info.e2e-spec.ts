@@ -1,5 +1,7 @@
-// GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack.
-import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
+// GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack, and the
+// API reference that describes them.
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -193,10 +195,15 @@ describe('GET /group/info and POST /group/info/batch', () => {
   });
 
   describe('API reference', () => {
-    it('serves an OpenAPI 3 document covering the slice, and a docs page', async () => {
+    // The document itself and the docs page are not operations the document describes.
+    const openApiJson = async () => {
       const response = await fetch(`${e2e.stack.baseUrl}/openapi.json`);
       expect(response.status).toBe(200);
-      const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+      return (await response.json()) as Loose;
+    };
+
+    it('serves an OpenAPI 3 document covering the slice, and a docs page', async () => {
+      const document = await openApiJson();
       expect(document.openapi).toMatch(/^3\./);
       expect(Object.keys(document.paths['/group/create'])).toEqual(['post']);
       expect(Object.keys(document.paths['/group/destroy']).sort()).toEqual(['delete', 'post']);
@@ -205,6 +212,21 @@ describe('GET /group/info and POST /group/info/batch', () => {
       const docs = await fetch(`${e2e.stack.baseUrl}/docs`);
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger');
+    });
+
+    it('is a valid OpenAPI document', async () => {
+      await expect(SwaggerParser.validate(await openApiJson())).resolves.toBeDefined();
+    });
+
+    it('states the limits the validator enforces on this slice', async () => {
+      const { components, paths } = await openApiJson();
+      const idForms = [{ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', pattern: '^[0-9]{1,19}$' }];
+      expect(components.schemas.GroupListBody).toMatchObject({
+        required: ['group_list'],
+        properties: { group_list: { type: 'array', maxItems: 100, items: { anyOf: idForms } } },
+      });
+      const query = paths['/group/info'].get.parameters.find((p: Loose) => p.in === 'query' && p.name === 'group_id');
+      expect(query).toMatchObject({ required: true, schema: { anyOf: idForms } });
     });
   });
 });

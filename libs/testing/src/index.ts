@@ -10,3 +10,6 @@ export type { InProcessServiceOptions } from './in-process-service';
 export { useServiceInProcess } from './service-fixture';
 export type { ServiceInProcess, UseServiceInProcessOptions } from './service-fixture';
 export { startBusPeer } from './bus-peer';
+export { OpenApiContract, openApiContractOf } from './openapi/openapi-contract';
+export type { Answer } from './openapi/openapi-contract';
+export type { OpenApiDocument } from './openapi/openapi-types';

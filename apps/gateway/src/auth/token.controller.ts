@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
-import { TokenRequest } from './token.dto';
-import { TokenService, type IssuedToken } from './token.service';
+import { IssuedToken, TokenRequest } from './token.dto';
+import { TokenService } from './token.service';
 
 @ApiTags('auth')
 @Controller()
@@ -14,6 +14,9 @@ export class TokenController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({ summary: 'App-admin token from client credentials; add user_id for a user token' })
+  @ApiOkResponse({ type: IssuedToken })
+  @ApiBadRequestResponse({ description: 'An invalid parameter, or a body that is not JSON' })
+  @ApiUnauthorizedResponse({ description: 'Unknown client_id or wrong client_secret' })
   token(@Body() body: TokenRequest): IssuedToken {
     const { access_token, token_type, expires_in } = this.tokens.issue(body.client_id, body.client_secret, body.user_id);
     return { access_token, token_type, expires_in };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { USER_ID_PATTERN } from '@cohort/contracts';
+import { SafeIntegerAsString } from '../http/safe-integer-as-string';
 
 export class TokenRequest {
   @ApiProperty({ example: 'demo' }) @IsString() @MaxLength(256) client_id!: string;
@@ -9,7 +9,7 @@ export class TokenRequest {
   @ApiPropertyOptional({ example: '1001', description: 'mint a token for this user instead of an app-admin token' })
   @IsOptional()
   // Numeric user ids (the /group dialect's int64) may arrive as JSON numbers.
-  @Transform(({ value }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value))
+  @SafeIntegerAsString(Number.MIN_SAFE_INTEGER)
   @Matches(USER_ID_PATTERN, { message: 'must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' })
   user_id?: string;
 }
@@ -18,4 +18,18 @@ export class EasemobTokenRequest {
   @ApiProperty({ example: 'client_credentials' }) @IsIn(['client_credentials']) grant_type!: string;
   @ApiProperty({ example: 'demo' }) @IsString() @MaxLength(256) client_id!: string;
   @ApiProperty({ example: 'demo-secret' }) @IsString() @MaxLength(256) client_secret!: string;
+}
+
+/** What `POST /token` answers. */
+export class IssuedToken {
+  @ApiProperty() access_token!: string;
+  @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
+  @ApiProperty({ type: 'integer', description: 'seconds' }) expires_in!: number;
+}
+
+/** What `POST /{org_name}/{app_name}/token` answers. */
+export class EasemobToken {
+  @ApiProperty() access_token!: string;
+  @ApiProperty({ type: 'integer', description: 'seconds' }) expires_in!: number;
+  @ApiProperty({ format: 'uuid', description: "the app's Easemob application uuid" }) application!: string;
 }

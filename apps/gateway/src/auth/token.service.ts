@@ -3,18 +3,13 @@ import { ConfigService } from '@nestjs/config';
 import * as jwt from 'jsonwebtoken';
 import type { GatewayEnv } from '../config/gateway.config';
 import { AppsRegistry, type RegisteredApp } from '../tenancy/apps.registry';
+import type { IssuedToken } from './token.dto';
 import { tokenExpired, unauthorized } from './token-errors';
 
 interface TokenClaims {
   app: string;
   role: 'admin' | 'user';
   sub?: string;
-}
-
-export interface IssuedToken {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
 }
 
 /** Who a valid token speaks for. */

@@ -13,6 +13,6 @@ export function Dialect(dialect: HttpDialect): ClassDecorator {
     routeMeta({ dialect }),
     ...(dialect.auth ? [UseGuards(dialect.auth, RateLimitGuard)] : []),
     ...(dialect.envelope ? [UseInterceptors(dialect.envelope)] : []),
-    ...(dialect.apiDocs ?? []),
+    ...(dialect.apiDocs?.() ?? []),
   );
 }

@@ -1,9 +1,18 @@
-import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import type { SchemaObject } from '@nestjs/swagger';
+import { ErrorCodes, HTTP_STATUS_BY_CODE } from '@cohort/contracts';
 import type { HttpDialect } from './dialect';
+
+const plainErrorSchema: SchemaObject = {
+  type: 'object',
+  required: ['error', 'message'],
+  additionalProperties: false,
+  properties: { error: { type: 'string', enum: [...ErrorCodes] }, message: { type: 'string' } },
+};
 
 /** The gateway's own endpoints (/token, /health): canonical status, `{error, message}`, domain field names. */
 export const plainDialect: HttpDialect = {
   name: 'plain',
   renderError: (error) => ({ status: HTTP_STATUS_BY_CODE[error.code], body: { error: error.code, message: error.message } }),
   fields: {},
+  responseDocs: { error: { name: 'PlainError', schema: plainErrorSchema } },
 };

@@ -47,5 +47,9 @@ export function routeMeta(meta: RouteMeta): ClassDecorator & MethodDecorator {
   };
 }
 
+/** What a route handler declared (its controller's declarations included). */
+export const declaredRouteMeta = (handler: object): RouteMeta | undefined =>
+  (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as RouteConfig | undefined)?.cohort;
+
 /** What the route that matched `request` declared; undefined when no route matched (404) or none was declared. */
 export const routeMetaOf = (request: FastifyRequest): RouteMeta | undefined => request.routeOptions?.config?.cohort;

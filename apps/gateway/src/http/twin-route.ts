@@ -18,6 +18,8 @@ function AndPost(first: RequestMethod, path: string): MethodDecorator {
       return this[key](...args);
     };
     Object.setPrototypeOf(sibling, descriptor.value as object);
+    // The OpenAPI document reads a handler's parameters and names its operation by the function's name.
+    Object.defineProperty(sibling, 'name', { value: siblingKey });
     const siblingDescriptor: PropertyDescriptor = { value: sibling, writable: true, configurable: true, enumerable: false };
     Object.defineProperty(target, siblingKey, siblingDescriptor);
     for (const designKey of DESIGN_KEYS) {

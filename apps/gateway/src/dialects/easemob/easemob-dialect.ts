@@ -1,5 +1,5 @@
 import type { HttpDialect } from '../../http/dialect';
-import { renderEasemobError } from './easemob-errors';
+import { easemobErrorSchema, renderEasemobError } from './easemob-errors';
 
 /** The `/{org_name}/{app_name}/...` dialect, attached to its controllers with `@Dialect(easemobDialect)`. */
 export const easemobDialect: HttpDialect = {
@@ -11,4 +11,5 @@ export const easemobDialect: HttpDialect = {
     capacity: 'maxusers',
     ext: 'custom',
   },
+  responseDocs: { error: { name: 'EasemobError', schema: easemobErrorSchema } },
 };

@@ -1,5 +1,6 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { ErrorCode } from '@cohort/contracts';
+import { ErrorCodes, type ErrorCode } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
 import type { RenderedError } from '../../http/dialect';
 
@@ -56,3 +57,17 @@ export function renderEasemobError(error: DomainError, request: FastifyRequest):
     },
   };
 }
+
+/** The body of every Easemob error, for the API reference. */
+export const easemobErrorSchema: SchemaObject = {
+  type: 'object',
+  required: ['error', 'exception', 'timestamp', 'duration', 'error_description'],
+  additionalProperties: false,
+  properties: {
+    error: { type: 'string', enum: [...new Set(ErrorCodes.map((code) => easemobError(code).type))] },
+    exception: { type: 'string' },
+    timestamp: { type: 'integer', description: 'ms since the epoch' },
+    duration: { type: 'integer', description: 'ms spent on the request' },
+    error_description: { type: 'string' },
+  },
+};

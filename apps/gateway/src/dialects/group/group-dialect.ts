@@ -1,8 +1,13 @@
-import { ApiHeader, ApiSecurity } from '@nestjs/swagger';
+import { ApiHeader, ApiQuery, ApiSecurity } from '@nestjs/swagger';
+import { USER_ID_PATTERN } from '@cohort/contracts';
 import type { HttpDialect } from '../../http/dialect';
 import { GroupAuthGuard } from './group-auth.guard';
-import { GroupEnvelopeInterceptor } from './group-envelope.interceptor';
-import { renderGroupError } from './group-errors';
+import { GroupEnvelopeInterceptor, groupSuccessSchema } from './group-envelope.interceptor';
+import { groupErrorSchema, renderGroupError } from './group-errors';
+
+const ACT_AS = 'App-admin token: act as this user; user token: its own user or absent, else code 401';
+const STRING = { type: 'string' };
+const USER_ID = { ...STRING, pattern: USER_ID_PATTERN.source };
 
 /** The `/group/...` dialect (the vendor's "group" API), attached to its controllers with `@Dialect(groupDialect)`. */
 export const groupDialect: HttpDialect = {
@@ -19,14 +24,29 @@ export const groupDialect: HttpDialect = {
   },
   auth: GroupAuthGuard,
   envelope: GroupEnvelopeInterceptor,
-  apiDocs: [
+  // The calling convention (calling-convention.ts): each parameter as a header, the vendor's way,
+  // or in the query (the header wins); the token also as `Authorization: Bearer`.
+  apiDocs: () => [
     ApiSecurity('access-token'),
-    ApiHeader({ name: 'app_id', required: false, description: 'The app; required, here or as the `app_id` query parameter (the header wins)' }),
-    ApiHeader({
-      name: 'user_id',
-      required: false,
-      description: "App-admin token: act as this user; user token: its own user or absent, else 401 (also `user_id` query; the header wins)",
-    }),
+    ApiSecurity('bearer'),
+    ApiSecurity('access-token-query'),
+    ApiHeader({ name: 'app_id', required: true, description: 'The app (or the `app_id` query parameter; the header wins); missing or another app: code 401' }),
+    ApiHeader({ name: 'access-token', required: false, description: 'The token (security scheme `access-token`); or `Authorization: Bearer`, or the `access-token` query parameter' }),
+    ApiHeader({ name: 'user_id', required: false, schema: USER_ID, description: `${ACT_AS} (or the \`user_id\` query parameter; the header wins)` }),
     ApiHeader({ name: 'group_id', required: false, description: 'Accepted and ignored: an app-admin token already has owner rights in every group' }),
+    ApiQuery({ name: 'app_id', required: false, schema: STRING, description: 'The app, when the `app_id` header is absent or empty' }),
+    ApiQuery({ name: 'user_id', required: false, schema: USER_ID, description: `${ACT_AS}, when the \`user_id\` header is absent or empty` }),
+    ApiQuery({ name: 'access-token', required: false, schema: STRING, description: 'The token, when neither the `access-token` header nor `Authorization: Bearer` is sent' }),
   ],
+  responseDocs: {
+    error: { name: 'GroupError', schema: groupErrorSchema },
+    // Every request that reached the dialect is answered HTTP 200, its outcome in `code`.
+    success: (data, error) => ({
+      description: 'Every request that reached the dialect: `code` 200 and `data`, or an error and its code',
+      schema: { oneOf: [groupSuccessSchema(data), error] },
+      headers: {
+        'Retry-After': { description: 'With code 429: seconds until the next request may pass', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } },
+      },
+    }),
+  },
 };

@@ -1,4 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 
 /** A paged list: the envelope adds `cursor` (empty when done), `total` and `version`. */
@@ -23,3 +24,15 @@ export class GroupEnvelopeInterceptor implements NestInterceptor {
     );
   }
 }
+
+/** The success envelope of an operation answering `data`, for the API reference. */
+export const groupSuccessSchema = (data: SchemaObject | ReferenceObject): SchemaObject => ({
+  type: 'object',
+  required: ['code', 'message', 'data'],
+  additionalProperties: false,
+  properties: {
+    code: { type: 'integer', enum: [200] },
+    message: { type: 'string', nullable: true, enum: [null] },
+    data,
+  },
+});

@@ -1,7 +1,8 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
-import type { DomainError } from '@cohort/errors';
-import { isTokenExpired } from '../../auth/token-errors';
+import { ErrorCodes, HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
+import { isTokenExpired, tokenExpired } from '../../auth/token-errors';
 import type { RenderedError } from '../../http/dialect';
 import { reachedDialect } from '../../http/routed-request';
 
@@ -23,3 +24,18 @@ export function renderGroupError(error: DomainError, request: FastifyRequest): R
   const code = envelopeCode(error);
   return { status: reachedDialect(request) ? 200 : code, body: { code, message: `${error.code}: ${error.message}`, data: null } };
 }
+
+/** Every `code` an error envelope can carry: what envelopeCode gives each canonical code, and an expired token. */
+const ERROR_ENVELOPE_CODES = [...new Set([...ErrorCodes.map((code) => new DomainError(code, '')), tokenExpired()].map(envelopeCode))].sort((a, b) => a - b);
+
+/** The body of every /group error, for the API reference. */
+export const groupErrorSchema: SchemaObject = {
+  type: 'object',
+  required: ['code', 'message', 'data'],
+  additionalProperties: false,
+  properties: {
+    code: { type: 'integer', enum: ERROR_ENVELOPE_CODES, description: 'the outcome (402: the token expired, log in again)' },
+    message: { type: 'string', pattern: '^[a-z_]+: ', description: '`<canonical code>: <text>`' },
+    data: { type: 'object', nullable: true, enum: [null] },
+  },
+};

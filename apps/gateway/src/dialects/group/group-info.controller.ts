@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
@@ -7,6 +7,7 @@ import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { PutOrPost } from '../../http/twin-route';
+import { DONE, GroupInfo, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
 import { toGroupInfo, toShortGroupInfo } from './group-info.presenter';
@@ -26,14 +27,16 @@ export class GroupInfoController {
 
   @Get('info')
   @ApiOperation({ summary: '4.24 Group information' })
-  async info(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
+  @ApiOkResponse({ type: GroupInfo })
+  async info(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<GroupInfo> {
     return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
   }
 
   @Post('info/batch')
   @HttpCode(200)
   @ApiOperation({ summary: '4.26 Short information of up to 100 groups (unknown or unreadable ones are left out)' })
-  async batch(@CallContext() ctx: RequestContext, @Body() body: GroupListBody) {
+  @ApiOkResponse({ type: ShortGroupInfo, isArray: true })
+  async batch(@CallContext() ctx: RequestContext, @Body() body: GroupListBody): Promise<ShortGroupInfo[]> {
     const views = await this.bus.send(GroupCommands.getMany, ctx, { groupIds: body.group_list });
     return views.map(toShortGroupInfo);
   }
@@ -43,6 +46,7 @@ export class GroupInfoController {
   @RouteFields(allSentAs('value', [...INFO_FIELDS, 'profile']))
   @ApiParam({ name: 'field', enum: [...INFO_FIELDS] })
   @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
+  @ApiOkResponse({ schema: DONE })
   async update(@CallContext() ctx: RequestContext, @Param('field') field: InfoField, @Body() body: GroupInfoValueBody): Promise<true> {
     await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
     return true;

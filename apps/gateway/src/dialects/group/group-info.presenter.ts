@@ -1,4 +1,5 @@
 import type { GroupInfoView, GroupType } from '@cohort/contracts';
+import type { GroupInfo, ShortGroupInfo } from './dto/group-answers';
 
 /** Ids leave as JSON numbers when they are numeric and exact; other ids stay strings. */
 export function jsonId(id: string): number | string {
@@ -6,7 +7,7 @@ export function jsonId(id: string): number | string {
   return /^[0-9]+$/.test(id) && Number.isSafeInteger(n) ? n : id;
 }
 
-const TYPE_CODE: Record<GroupType, number> = { group: 0, chatroom: 2 };
+const TYPE_CODE: Record<GroupType, 0 | 2> = { group: 0, chatroom: 2 };
 
 /** 4.16 `ban_expire_time`: seconds; -1 permanent; 0 when off or expired. */
 export function banExpireTime(muteAllUntil: number | null, now = Date.now()): number {
@@ -16,7 +17,7 @@ export function banExpireTime(muteAllUntil: number | null, now = Date.now()): nu
 }
 
 /** Group info exactly as the vendor's 4.16 / 4.24 / 4.42. */
-export function toGroupInfo(view: GroupInfoView) {
+export function toGroupInfo(view: GroupInfoView): GroupInfo {
   return {
     apply_approval: view.settings.applyApproval,
     avatar: view.avatar,
@@ -42,7 +43,7 @@ export function toGroupInfo(view: GroupInfoView) {
 }
 
 /** Short group info of the vendor's 4.26. */
-export function toShortGroupInfo(view: GroupInfoView) {
+export function toShortGroupInfo(view: GroupInfoView): ShortGroupInfo {
   return {
     apply_approval: view.settings.applyApproval,
     avatar: view.avatar,

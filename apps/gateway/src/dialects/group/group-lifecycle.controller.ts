@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost } from '../../http/twin-route';
+import { DONE, GroupInfo } from './dto/group-answers';
 import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
 import { toGroupInfo } from './group-info.presenter';
@@ -20,7 +21,8 @@ export class GroupLifecycleController {
   @HttpCode(200)
   @RateLimitFamily('group:create')
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
-  async create(@CallContext() ctx: RequestContext, @Body() body: CreateGroupBody) {
+  @ApiOkResponse({ type: GroupInfo })
+  async create(@CallContext() ctx: RequestContext, @Body() body: CreateGroupBody): Promise<GroupInfo> {
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
       memberIds: body.user_list ?? [],
@@ -34,6 +36,7 @@ export class GroupLifecycleController {
   @DeleteOrPost('destroy')
   @RateLimitFamily('group:destroy')
   @ApiOperation({ summary: '4.17 Disband group (owner only)' })
+  @ApiOkResponse({ schema: DONE })
   async destroy(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<true> {
     await this.bus.send(GroupCommands.destroy, ctx, { groupId: query.group_id });
     return true;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GroupCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
@@ -7,6 +7,7 @@ import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { PutOrPost } from '../../http/twin-route';
+import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
 import { banExpireTime, toGroupInfo } from './group-info.presenter';
@@ -31,12 +32,14 @@ export class GroupSettingsController {
 
   @Get()
   @ApiOperation({ summary: '4.42 Group settings (same shape as group info)' })
-  async settings(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery) {
+  @ApiOkResponse({ type: GroupInfo })
+  async settings(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<GroupInfo> {
     return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
   }
 
   @PutOrPost('require_admin_approval')
   @ApiOperation({ summary: '4.48 Whether applications need admin approval' })
+  @ApiOkResponse({ schema: DONE })
   approval(@CallContext() ctx: RequestContext, @Body() body: ApplyApprovalBody) {
     return this.write(ctx, { groupId: body.group_id, applyApproval: body.apply_approval });
   }
@@ -44,7 +47,8 @@ export class GroupSettingsController {
   @Post('ban_all')
   @HttpCode(200)
   @ApiOperation({ summary: '4.45 Mute all (minutes; -1 permanent): only owner, admins and allowlisted users may send' })
-  async banAll(@CallContext() ctx: RequestContext, @Body() body: BanAllBody) {
+  @ApiOkResponse({ type: MuteAllState })
+  async banAll(@CallContext() ctx: RequestContext, @Body() body: BanAllBody): Promise<MuteAllState> {
     const view = await this.bus.send(GroupCommands.setMuteAll, ctx, {
       groupId: body.group_id,
       durationMinutes: body.duration,
@@ -55,6 +59,7 @@ export class GroupSettingsController {
   @Post('unban_all')
   @HttpCode(200)
   @ApiOperation({ summary: '4.49 Lift mute-all' })
+  @ApiOkResponse({ schema: DONE })
   async unbanAll(@CallContext() ctx: RequestContext, @Body() body: GroupIdBody): Promise<true> {
     await this.bus.send(GroupCommands.setMuteAll, ctx, { groupId: body.group_id, durationMinutes: 0 });
     return true;
@@ -65,6 +70,7 @@ export class GroupSettingsController {
   @RouteFields(allSentAs('value', [...Object.values(FLAG_SETTINGS), 'settings']))
   @ApiParam({ name: 'flag', enum: Object.keys(FLAG_SETTINGS) })
   @ApiOperation({ summary: '4.43/4.44/4.46/4.47 Boolean group settings' })
+  @ApiOkResponse({ schema: DONE })
   flag(@CallContext() ctx: RequestContext, @Param('flag') flag: FlagEndpoint, @Body() body: GroupSettingFlagBody) {
     return this.write(ctx, { groupId: body.group_id, [FLAG_SETTINGS[flag]]: body.value });
   }

@@ -1,5 +1,5 @@
 import type { HttpDialect } from '../../http/dialect';
-import { renderMixinError } from './mixin-errors';
+import { mixinErrorSchema, renderMixinError } from './mixin-errors';
 
 /** The `/conversations/...` dialect (Mixin Messenger), attached to its controllers with `@Dialect(mixinDialect)`. */
 export const mixinDialect: HttpDialect = {
@@ -11,4 +11,5 @@ export const mixinDialect: HttpDialect = {
     memberIds: 'participants',
     avatar: 'icon_url',
   },
+  responseDocs: { error: { name: 'MixinError', schema: mixinErrorSchema } },
 };

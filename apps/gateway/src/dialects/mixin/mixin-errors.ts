@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
 import type { RenderedError } from '../../http/dialect';
@@ -7,3 +8,20 @@ export function renderMixinError(error: DomainError): RenderedError {
   const status = HTTP_STATUS_BY_CODE[error.code];
   return { status, body: { error: { status, code: status, description: error.message } } };
 }
+
+const STATUSES = [...new Set(Object.values(HTTP_STATUS_BY_CODE))].sort((a, b) => a - b);
+
+/** The body of every Mixin error, for the API reference. */
+export const mixinErrorSchema: SchemaObject = {
+  type: 'object',
+  required: ['error'],
+  additionalProperties: false,
+  properties: {
+    error: {
+      type: 'object',
+      required: ['status', 'code', 'description'],
+      additionalProperties: false,
+      properties: { status: { type: 'integer', enum: STATUSES }, code: { type: 'integer', enum: STATUSES }, description: { type: 'string' } },
+    },
+  },
+};

@@ -25,7 +25,14 @@ export class GroupListBody {
 /** PUT|POST /group/info/{name,description,avatar,ext}; the per-field limit is checked by field. */
 export class GroupInfoValueBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty() @IsString() @MaxLength(Limits.avatarUrl) value!: string;
+  @ApiProperty({
+    description:
+      `The field's new value. Its own limit is checked by the groups service (code 400 naming \`value\`): name ${Limits.groupName} ` +
+      `(a chatroom's ${Limits.chatroomName}), description ${Limits.description}, avatar ${Limits.avatarUrl}, ext ${Limits.ext} characters`,
+  })
+  @IsString()
+  @MaxLength(Limits.avatarUrl)
+  value!: string;
 }
 
 export class GroupSettingFlagBody {

@@ -1,0 +1,47 @@
+import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
+import type { ApplyApproval } from '@cohort/contracts';
+
+// What the /group handlers answer inside the envelope's `data`; the presenters return these types.
+
+/** Ids leave as JSON numbers when numeric and exact (group-info.presenter's jsonId), else as strings. */
+const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric and exact, else a string' };
+const SECONDS_MUTED = { type: 'integer', description: 'mute-all end in seconds; -1 permanent; 0 off' } as const;
+const MS = { type: 'integer', description: 'ms since the epoch' } as const;
+
+/** What the short (4.26) and the full (4.16, 4.24, 4.42) group information share. */
+abstract class GroupSummary {
+  @ApiProperty({ type: 'integer', enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' }) apply_approval!: ApplyApproval;
+  @ApiProperty() avatar!: string;
+  @ApiProperty({ type: 'integer' }) capacity!: number;
+  @ApiProperty({ type: 'integer', description: 'members' }) count!: number;
+  @ApiProperty(JSON_ID) group_id!: number | string;
+  @ApiProperty({ type: 'integer', description: "the caller's message mute mode (0 when not a member)" }) msg_mute_mode!: number;
+  @ApiProperty({ type: 'integer', description: "the caller's push mode (0 when not a member)" }) msg_push_mode!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer', enum: [0, 1], description: '0 active, 1 dissolved' }) status!: 0 | 1;
+  @ApiProperty({ type: 'integer', enum: [0, 2], description: '0 private group, 2 chatroom' }) type!: number;
+}
+
+export class ShortGroupInfo extends GroupSummary {
+  @ApiProperty(JSON_ID) owner!: number | string;
+}
+
+export class GroupInfo extends GroupSummary {
+  @ApiProperty(SECONDS_MUTED) ban_expire_time!: number;
+  @ApiProperty(MS) created_at!: number;
+  @ApiProperty() description!: string;
+  @ApiProperty() ext!: string;
+  @ApiProperty() history_visible!: boolean;
+  @ApiProperty() member_invite!: boolean;
+  @ApiProperty() member_modify!: boolean;
+  @ApiProperty(JSON_ID) owner_id!: number | string;
+  @ApiProperty() read_ack!: boolean;
+  @ApiProperty(MS) updated_at!: number;
+}
+
+export class MuteAllState {
+  @ApiProperty(SECONDS_MUTED) ban_expire_time!: number;
+}
+
+/** The `data` of a write that has nothing else to say. */
+export const DONE: SchemaObject = { type: 'boolean', enum: [true] };
