@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ensureMongoJavaServer } from './binaries';
-import { startManagedProcess } from './managed-process';
-import { findFreePort } from './ports';
-import { type RunningServer, startOnPort } from './start-on-port';
+import { type RunningServer, startServerProcess } from './start-on-port';
 
 /** Heap cap of the JVM unless told otherwise (tests drop their databases, so this is ample). */
 export const DEFAULT_MONGO_HEAP = '1g';
@@ -34,29 +32,24 @@ export async function startMongoJavaServer(options: StartMongoJavaServerOptions)
     mkdirSync(dirname(file), { recursive: true });
     fileArgs.push('--file', file);
   }
-  return startOnPort({
+  return startServerProcess({
     name: 'mongo-java-server',
-    fixedPort: options.port,
-    pickPort: () => findFreePort(),
-    start: (port) =>
-      startManagedProcess({
-        name: 'mongo-java-server',
-        command: server.java,
-        args: [
-          `-Xmx${options.heap ?? DEFAULT_MONGO_HEAP}`,
-          '-XX:+UseSerialGC',
-          // One line per client connection at INFO would drown the log.
-          '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
-          '-cp',
-          server.classpath,
-          'CohortMongoServer',
-          '--port',
-          String(port),
-          ...fileArgs,
-        ],
-        logFile: options.logFile,
-        detached: options.detached,
-      }),
+    command: server.java,
+    args: (port) => [
+      `-Xmx${options.heap ?? DEFAULT_MONGO_HEAP}`,
+      '-XX:+UseSerialGC',
+      // One line per client connection at INFO would drown the log.
+      '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+      '-cp',
+      server.classpath,
+      'CohortMongoServer',
+      '--port',
+      String(port),
+      ...fileArgs,
+    ],
     url: (port) => `mongodb://127.0.0.1:${port}/`,
+    port: options.port,
+    logFile: options.logFile,
+    detached: options.detached,
   });
 }

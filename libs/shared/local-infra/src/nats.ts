@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureNatsServer } from './binaries';
-import { startManagedProcess } from './managed-process';
-import { findFreePort } from './ports';
-import { type RunningServer, startOnPort } from './start-on-port';
+import { type RunningServer, startServerProcess } from './start-on-port';
 
 export interface StartNatsOptions {
   /** JetStream storage folder (created if missing). */
@@ -20,18 +18,13 @@ export async function startNats(options: StartNatsOptions): Promise<RunningServe
   const binary = await ensureNatsServer();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  return startOnPort({
+  return startServerProcess({
     name: 'nats-server',
-    fixedPort: options.port,
-    pickPort: () => findFreePort(),
-    start: (port) =>
-      startManagedProcess({
-        name: 'nats-server',
-        command: binary,
-        args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', dataDir],
-        logFile: options.logFile,
-        detached: options.detached,
-      }),
+    command: binary,
+    args: (port) => ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', dataDir],
     url: (port) => `nats://127.0.0.1:${port}`,
+    port: options.port,
+    logFile: options.logFile,
+    detached: options.detached,
   });
 }

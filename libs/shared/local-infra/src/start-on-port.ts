@@ -1,4 +1,5 @@
-import { type ManagedProcess } from './managed-process';
+import { startManagedProcess, type ManagedProcess } from './managed-process';
+import { findFreePort } from './ports';
 import { canConnect } from './ports';
 import { waitForPort } from './wait-for-port';
 
@@ -44,4 +45,33 @@ export async function startOnPort(spec: {
     }
   }
   throw lastError instanceof Error ? lastError : new Error(`${spec.name} failed to start`);
+}
+
+/**
+ * A local server binary on 127.0.0.1 under the watchdog (startManagedProcess), on `port` or a
+ * free one: what nats-server and the dev database share.
+ */
+export function startServerProcess(spec: {
+  name: string;
+  command: string;
+  args(port: number): string[];
+  url(port: number): string;
+  port?: number;
+  logFile?: string;
+  detached?: boolean;
+}): Promise<RunningServer> {
+  return startOnPort({
+    name: spec.name,
+    fixedPort: spec.port,
+    pickPort: () => findFreePort(),
+    start: (port) =>
+      startManagedProcess({
+        name: spec.name,
+        command: spec.command,
+        args: spec.args(port),
+        logFile: spec.logFile,
+        detached: spec.detached,
+      }),
+    url: spec.url,
+  });
 }

@@ -6,6 +6,7 @@ import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { oneOf } from '../../http/path-constraint';
 import { PutOrPost } from '../../http/twin-route';
 import { DONE, GroupInfo, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
@@ -15,8 +16,7 @@ import { toGroupInfo, toShortGroupInfo } from './group-info.presenter';
 /** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
 const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 type InfoField = (typeof INFO_FIELDS)[number];
-/** Route constraint: an unknown field is an unknown endpoint (404) before auth or body checks. */
-const INFO_FIELD_ROUTE = `info/:field(${INFO_FIELDS.map((f) => `^${f}$`).join('|')})`;
+const INFO_FIELD_ROUTE = `info/${oneOf('field', INFO_FIELDS)}`;
 
 @ApiTags('group: info')
 @Controller('group')

@@ -6,6 +6,7 @@ import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { oneOf } from '../../http/path-constraint';
 import { PutOrPost } from '../../http/twin-route';
 import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
@@ -20,8 +21,7 @@ const FLAG_SETTINGS = {
   history_visible: 'historyVisible',
 } as const;
 type FlagEndpoint = keyof typeof FLAG_SETTINGS;
-/** Route constraint: an unknown setting is an unknown endpoint (404) before auth or body checks. */
-const FLAG_ROUTE = `:flag(${Object.keys(FLAG_SETTINGS).map((f) => `^${f}$`).join('|')})`;
+const FLAG_ROUTE = oneOf('flag', Object.keys(FLAG_SETTINGS));
 
 @ApiTags('group: settings')
 @Controller('group/settings')
