@@ -75,7 +75,7 @@ describe('moderation service events (integration)', () => {
     await allows.add(otherGroup, ['vip'], 'owner');
 
     for (const attempt of [1, 2]) {
-      await service.publishEvent('member.left', service.caller('vip'), key.groupId, { userId: 'vip', how: 'left' }, `it-left-${attempt}`);
+      await service.publishEvent('member.left', service.caller('vip'), key.groupId, { userId: 'vip', role: 'member', how: 'left' }, `it-left-${attempt}`);
     }
 
     await expectEventually(async () => expect(await allows.find(key, ['vip'])).toEqual([]));
@@ -91,7 +91,7 @@ describe('moderation service events (integration)', () => {
     await allows.add(key, ['returning'], 'owner', new Date(Date.now() + 60_000));
     await allows.add(key, ['sentinel'], 'owner');
     for (const userId of ['returning', 'sentinel']) {
-      await service.publishEvent('member.left', service.caller(userId), key.groupId, { userId, how: 'kicked' }, `it-late-${userId}`);
+      await service.publishEvent('member.left', service.caller(userId), key.groupId, { userId, role: 'member', how: 'kicked' }, `it-late-${userId}`);
     }
     // One durable consumer handles events in order: once the sentinel is gone, so is the first event.
     await expectEventually(async () => expect(await allows.find(key, ['sentinel'])).toEqual([]));

@@ -30,7 +30,7 @@ describe('room-metadata service events (integration)', () => {
   }
 
   const leave = (room: RoomKey, userId: string) =>
-    service.publishEvent('member.left', service.caller(userId), room.groupId, { userId, how: 'left' }, `it-left-${userId}`);
+    service.publishEvent('member.left', service.caller(userId), room.groupId, { userId, role: 'member', how: 'left' }, `it-left-${userId}`);
 
   it('answers its health subject', async () => {
     expect(await service.health(owner)).toMatchObject({ service: 'room-metadata', status: 'ok' });

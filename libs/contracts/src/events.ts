@@ -22,8 +22,14 @@ export interface EventMap {
   'group.settings_changed': { changed: Partial<GroupSettings> };
   'group.mute_all_changed': { until: number | null };
   'group.destroyed': { type: GroupType; ownerId: string };
+  'group.owner_transferred': { previousOwnerId: string; newOwnerId: string };
   'member.joined': { userId: string; role: MemberRole; how: JoinHow };
-  'member.left': { userId: string; how: LeaveHow };
+  'member.left': { userId: string; role: MemberRole; how: LeaveHow };
+  'member.role_changed': { userId: string; role: MemberRole; previousRole: MemberRole };
+  'join_request.created': { applicantId: string; reason: string; expiresAt: number };
+  'join_request.handled': { applicantId: string; approved: boolean };
+  'invitation.created': { inviteeId: string; inviterId: string; reason: string; expiresAt: number };
+  'invitation.handled': { inviteeId: string; inviterId: string; accepted: boolean };
 }
 
 export type EventType = keyof EventMap;

@@ -11,3 +11,4 @@ export * from './groups/group.types';
 export * from './groups/group.commands';
 export * from './membership/member.types';
 export * from './membership/member.commands';
+export * from './moderation/moderation.commands';

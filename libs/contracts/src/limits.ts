@@ -14,6 +14,13 @@ export const Limits = {
   batchRemoveMembers: 100,
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
+  memberPageMax: 1000,
+  joinedPageMax: 10_000,
+  /** A join request or invitation is pending for 7 days. */
+  requestTtlMs: 7 * 24 * 3600 * 1000,
+  /** A signed QR invite is valid for 7 days. */
+  qrTtlMs: 7 * 24 * 3600 * 1000,
+  notificationMuteSecondsMax: 100 * 365 * 24 * 3600,
   pageSizeDefault: 20,
   pageSizeMax: 100,
 } as const;

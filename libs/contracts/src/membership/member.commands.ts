@@ -1,32 +1,65 @@
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { declareCommand, replyType } from '../declare';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
-import type { AccessView } from './member.types';
+import type { GroupType } from '../groups/group.types';
+import type {
+  AccessView,
+  InvitationView,
+  ItemResult,
+  JoinedGroupView,
+  JoinOutcome,
+  JoinRequestView,
+  MemberProfile,
+  MemberView,
+  MsgMuteMode,
+  MsgPushMode,
+  Page,
+  QrInviteView,
+} from './member.types';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' };
+const USER_IDS_RULE = { ...USER_ID_RULE, each: true };
 
 /** Creates the roster of a new group: idempotent, keyed by group id (create saga step). */
 export class InitializeRosterCommand {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
 
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  type?: GroupType;
+
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   ownerId!: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.maxCapacity)
-  @Matches(USER_ID_PATTERN, { ...USER_ID_RULE, each: true })
+  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   memberIds!: string[];
 
   @IsInt() @Min(1) @Max(Limits.maxCapacity * 10)
   capacity!: number;
 }
 
-export class PurgeRosterCommand {
+export class GroupIdArgs {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
 }
+
+export class PurgeRosterCommand extends GroupIdArgs {}
 
 export class GetAccessCommand {
   @IsArray()
@@ -39,6 +72,142 @@ export class GetAccessCommand {
   userId?: string;
 }
 
+/** Keyset paging: `cursor` from the previous page (absent: the first page). */
+export class CursorPaging {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(Limits.memberPageMax)
+  limit!: number;
+}
+
+export class ListMembersCommand extends CursorPaging {
+  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  groupId!: string;
+}
+
+/** Page-number paging (Easemob): page 1 first. */
+export class ListMembersByPageCommand extends GroupIdArgs {
+  @IsInt() @Min(1) @Max(1_000_000)
+  pageNumber!: number;
+
+  @IsInt() @Min(1) @Max(Limits.memberPageMax)
+  pageSize!: number;
+}
+
+/** A batch naming 1..`max` users of one group; more is refused whole, naming the limit. */
+function GroupUsersBatch(max: number) {
+  class Batch extends GroupIdArgs {
+    @IsArray()
+    @ArrayMinSize(1, { message: '$property must name at least one user' })
+    @ArrayMaxSize(max, { message: `$property: at most ${max} users per call` })
+    @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+    userIds!: string[];
+  }
+  return Batch;
+}
+
+/** Direct adds (Easemob single and batch add, Mixin ADD): at most 60. */
+export class AddMembersCommand extends GroupUsersBatch(Limits.batchMemberOps) {}
+/** Kicks (Easemob batch remove, /group/kick): at most 100. */
+export class KickMembersCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {}
+/** Admins to add or remove: at most the admin limit (99). */
+export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
+/** Member profiles by ids: at most 100. */
+export class ProfilesCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {}
+
+export class InviteCommand extends GroupUsersBatch(Limits.batchMemberOps) {
+  @IsOptional() @IsString() @MaxLength(Limits.reason)
+  reason?: string;
+}
+
+export class TransferOwnershipCommand extends GroupIdArgs {
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  newOwnerId!: string;
+}
+
+export class SetDisplayNameCommand extends GroupIdArgs {
+  @IsString() @MaxLength(Limits.displayName)
+  displayName!: string;
+}
+
+/** The caller's own notification preferences in one group; at least one field. */
+export class SetNotificationPrefsCommand extends GroupIdArgs {
+  @IsOptional() @IsIn([0, 1, 2])
+  msgMuteMode?: MsgMuteMode;
+
+  @IsOptional() @IsIn([0, 1, 2, 3, 4])
+  msgPushMode?: MsgPushMode;
+
+  /** Seconds from now; 0 unmutes (Mixin's conversation mute). */
+  @IsOptional() @IsInt() @Min(0) @Max(Limits.notificationMuteSecondsMax)
+  notificationsMutedForSeconds?: number;
+}
+
+export class ListJoinedCommand {
+  /** Whose groups; absent: the caller's own. */
+  @IsOptional() @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  userId?: string;
+
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  type?: GroupType;
+
+  /** Most recently joined first; page 1 first. */
+  @IsInt() @Min(1) @Max(1_000_000)
+  pageNumber!: number;
+
+  @IsInt() @Min(1) @Max(Limits.joinedPageMax)
+  pageSize!: number;
+}
+
+export class ApplyCommand extends GroupIdArgs {
+  @IsOptional() @IsString() @MaxLength(Limits.reason)
+  reason?: string;
+}
+
+export class HandleApplicationCommand extends GroupIdArgs {
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  applicantId!: string;
+
+  @IsBoolean()
+  approve!: boolean;
+}
+
+export class ListApplicationsCommand extends CursorPaging {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(Limits.batchGroupInfo)
+  @Matches(NUMERIC_ID_PATTERN, { ...GROUP_ID_RULE, each: true })
+  groupIds!: string[];
+}
+
+export class HandleInvitationCommand extends GroupIdArgs {
+  /** Answer only this inviter's invitation; absent: every pending invitation to the group. */
+  @IsOptional() @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  inviterId?: string;
+
+  @IsBoolean()
+  accept!: boolean;
+}
+
+export class ListInvitationsCommand extends CursorPaging {
+  /** A group's invitations (its admins); absent: the caller's received invitations. */
+  @IsOptional() @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  groupId?: string;
+}
+
+export class RedeemQrCommand {
+  @IsString() @MaxLength(2048)
+  token!: string;
+}
+
+export class JoinByCodeCommand {
+  @IsString() @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: '$property must be an invite code' })
+  code!: string;
+}
+
+type Done = { done: true };
+
 /** The membership service's commands (`membership.<entity>.<verb>`). */
 export const MembershipCommands = {
   initializeRoster: declareCommand({
@@ -48,4 +217,54 @@ export const MembershipCommands = {
   }),
   purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
+
+  listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
+  listMembersByPage: declareCommand({
+    subject: 'membership.members.list_by_page',
+    request: ListMembersByPageCommand,
+    reply: replyType<Page<MemberProfile>>(),
+  }),
+  getProfiles: declareCommand({ subject: 'membership.members.profiles', request: ProfilesCommand, reply: replyType<MemberProfile[]>() }),
+  listAdmins: declareCommand({ subject: 'membership.admins.list', request: GroupIdArgs, reply: replyType<MemberProfile[]>() }),
+  addMembers: declareCommand({ subject: 'membership.members.add', request: AddMembersCommand, reply: replyType<ItemResult[]>() }),
+  kickMembers: declareCommand({ subject: 'membership.members.kick', request: KickMembersCommand, reply: replyType<ItemResult[]>() }),
+  leave: declareCommand({ subject: 'membership.members.leave', request: GroupIdArgs, reply: replyType<Done>() }),
+  addAdmins: declareCommand({ subject: 'membership.admins.add', request: AdminsCommand, reply: replyType<ItemResult[]>() }),
+  removeAdmins: declareCommand({ subject: 'membership.admins.remove', request: AdminsCommand, reply: replyType<ItemResult[]>() }),
+  transferOwnership: declareCommand({ subject: 'membership.owner.transfer', request: TransferOwnershipCommand, reply: replyType<Done>() }),
+  setDisplayName: declareCommand({ subject: 'membership.member.display_name', request: SetDisplayNameCommand, reply: replyType<MemberView>() }),
+  setNotificationPrefs: declareCommand({
+    subject: 'membership.member.notification_prefs',
+    request: SetNotificationPrefsCommand,
+    reply: replyType<MemberView>(),
+  }),
+  listJoined: declareCommand({ subject: 'membership.joined.list', request: ListJoinedCommand, reply: replyType<Page<JoinedGroupView>>() }),
+
+  apply: declareCommand({ subject: 'membership.application.apply', request: ApplyCommand, reply: replyType<{ outcome: JoinOutcome }>() }),
+  handleApplication: declareCommand({
+    subject: 'membership.application.handle',
+    request: HandleApplicationCommand,
+    reply: replyType<{ outcome: JoinOutcome }>(),
+  }),
+  listApplications: declareCommand({
+    subject: 'membership.application.list',
+    request: ListApplicationsCommand,
+    reply: replyType<Page<JoinRequestView>>(),
+  }),
+  invite: declareCommand({ subject: 'membership.invitation.invite', request: InviteCommand, reply: replyType<ItemResult[]>() }),
+  handleInvitation: declareCommand({
+    subject: 'membership.invitation.handle',
+    request: HandleInvitationCommand,
+    reply: replyType<{ outcome: JoinOutcome }>(),
+  }),
+  listInvitations: declareCommand({
+    subject: 'membership.invitation.list',
+    request: ListInvitationsCommand,
+    reply: replyType<Page<InvitationView>>(),
+  }),
+  signQr: declareCommand({ subject: 'membership.qr.sign', request: GroupIdArgs, reply: replyType<QrInviteView>() }),
+  redeemQr: declareCommand({ subject: 'membership.qr.redeem', request: RedeemQrCommand, reply: replyType<{ groupId: string }>() }),
+  getInviteCode: declareCommand({ subject: 'membership.code.get', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
+  rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
+  joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
 };

@@ -1,3 +1,6 @@
+import type { ErrorPayload } from '../errors';
+import type { GroupType } from '../groups/group.types';
+
 export type MemberRole = 'owner' | 'admin' | 'member';
 export type MsgMuteMode = 0 | 1 | 2;
 export type MsgPushMode = 0 | 1 | 2 | 3 | 4;
@@ -6,14 +9,76 @@ export interface MemberView {
   userId: string;
   role: MemberRole;
   displayName: string;
+  /** ms since epoch */
   joinedAt: number;
   msgMuteMode: MsgMuteMode;
   msgPushMode: MsgPushMode;
+  /** Notifications muted until (ms since epoch); 0 when not muted. */
+  notificationsMutedUntil: number;
+}
+
+/** A member as member lists show it: with the end of their mute from moderation (0 none, -1 permanent). */
+export interface MemberProfile extends MemberView {
+  mutedUntil: number;
 }
 
 /** What membership tells other services about one group from one user's point of view. */
 export interface AccessView {
   groupId: string;
   memberCount: number;
+  /** The current owner (membership owns ownership: transfers change it here first). */
+  ownerId: string;
   member: MemberView | null;
+}
+
+/** One page of a list; `cursor` is opaque, null on the last page. `total` counts the whole list. */
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+  total: number;
+}
+
+/** One item of a batch, in request order: done, or why not (a canonical error as data). */
+export type ItemResult = { userId: string; ok: true } | { userId: string; ok: false; error: ErrorPayload };
+
+export interface JoinedGroupView {
+  groupId: string;
+  type: GroupType;
+  role: MemberRole;
+  /** ms since epoch */
+  joinedAt: number;
+}
+
+/** 0 pending, 1 approved / accepted, 2 rejected / declined. Expired requests read as not pending. */
+export type RequestStatus = 0 | 1 | 2;
+
+export interface JoinRequestView {
+  groupId: string;
+  applicantId: string;
+  reason: string;
+  status: RequestStatus;
+  /** ms since epoch */
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface InvitationView {
+  groupId: string;
+  inviteeId: string;
+  inviterId: string;
+  reason: string;
+  status: RequestStatus;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+}
+
+/** How an application or a redeemed invitation ended. */
+export type JoinOutcome = 'joined' | 'pending' | 'rejected' | 'declined';
+
+export interface QrInviteView {
+  /** The signed token clients put in the QR code. */
+  token: string;
+  createdAt: number;
+  expiresAt: number;
 }
