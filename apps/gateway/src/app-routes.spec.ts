@@ -53,6 +53,12 @@ describe('gateway routes', () => {
     expect(family('POST', '/group/create')).toBe('group:create');
     expect(family('DELETE', '/group/destroy')).toBe('group:destroy');
     expect(family('POST', '/group/destroy')).toBe('group:destroy');
+    expect(family('GET', '/group/member_list')).toBe('group:members');
+    expect(family('POST', '/group/admin/add')).toBe('group:members');
+    expect(family('DELETE', '/group/kick')).toBe('group:members');
+    expect(family('POST', '/group/apply')).toBe('group:joining');
+    expect(family('GET', '/group/invitation_list')).toBe('group:joining');
+    expect(family('GET', '/group/qrcode/sign')).toBe('group:joining');
   });
 
   it('registers each twin route for both its methods, with the same declarations', () => {
@@ -60,6 +66,10 @@ describe('gateway routes', () => {
     expect(at('/group/destroy').map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
     expect(at('/group/info/:field').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
     expect(at('/group/settings/require_admin_approval').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
+    for (const path of ['/group/admin/remove', '/group/kick', '/group/leave']) expect(at(path).map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
+    for (const path of ['/group/apply/handle', '/group/invite/handle', '/group/display_name', '/group/msg/mute_mode', '/group/msg/push_mode', '/group/transfer']) {
+      expect(at(path).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
+    }
     const [put, post] = at('/group/info/:field');
     expect(post.meta).toEqual(put.meta);
     expect(put.meta?.fields).toMatchObject({ name: 'value', ext: 'value' });

@@ -13,3 +13,5 @@ export { startBusPeer } from './bus-peer';
 export { OpenApiContract, openApiContractOf } from './openapi/openapi-contract';
 export type { Answer } from './openapi/openapi-contract';
 export type { OpenApiDocument } from './openapi/openapi-types';
+export { serviceAnswers, startBuiltService } from './built-service';
+export type { BuiltServiceOptions } from './built-service';

@@ -82,6 +82,22 @@ describe('the OpenAPI document', () => {
     expect(schema('GroupError')).toMatchObject({ properties: { code: { enum: [400, 401, 402, 403, 404, 409, 429, 500, 503, 504] } } });
   });
 
+  it('describes the Easemob calling convention and envelope on every Easemob operation but the token', () => {
+    const easemob = operations.filter((o) => o.path.startsWith('/{org}/{app}/') && !o.path.endsWith('/token'));
+    expect(easemob.length).toBeGreaterThan(5);
+    for (const { name, operation } of easemob) {
+      const params = parameters(operation).map((p) => `${p.in} ${p.name}`);
+      expect({ name, security: operation.security, params }).toEqual({ name, security: [{ bearer: [] }], params: expect.arrayContaining(['path org', 'path app']) });
+      expect({ name, statuses: Object.keys(responses(operation)) }).toEqual({ name, statuses: expect.arrayContaining(['200', '401', '404', '429']) });
+      expect(responses(operation)['200'].content?.['application/json'].schema).toMatchObject({
+        required: ['action', 'application', 'applicationName', 'organization', 'uri', 'entities', 'data', 'timestamp', 'duration'],
+      });
+      expect(responses(operation)['401'].content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/EasemobError' });
+    }
+    const chatroomId = parameters(document.paths['/{org}/{app}/chatrooms/{id}/users'].get as OperationObject).find((p) => p.name === 'id');
+    expect(chatroomId?.schema).toEqual({ type: 'string', pattern: '^[0-9]{1,19}$' });
+  });
+
   it('states the constraints of the validation rules', () => {
     expect(schema('CreateGroupBody')).toMatchObject({
       properties: {

@@ -34,11 +34,11 @@ function setup() {
     deletePending: jest.fn(async () => undefined),
   };
   const membership = {
-    initializeRoster: jest.fn(async (_c: RequestContext, _g: string, _o: string, memberIds: string[]) => ({
+    initializeRoster: jest.fn(async (_c: RequestContext, _g: string, _t: string, _o: string, memberIds: string[]) => ({
       memberCount: memberIds.length + 1,
     })),
     purgeRoster: jest.fn(async () => ({ purged: true as const })),
-    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, member: null }]))),
+    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: 'owner', member: null }]))),
   };
   const outbox = {
     prepare: jest.fn((type: string, _ctx: RequestContext, groupId: string, data: unknown) => ({ eventId: `${type}:${groupId}`, type, data })),
@@ -58,7 +58,7 @@ describe('GroupCreationService.create', () => {
   it('stores pending, initializes the roster without duplicates or the owner, activates with its event, then sends it', async () => {
     const { service, groups, membership, outbox } = setup();
     const info = await service.create(ctx('1'), command());
-    expect(membership.initializeRoster).toHaveBeenCalledWith(expect.anything(), info.groupId, '1', ['2', '3'], 1000);
+    expect(membership.initializeRoster).toHaveBeenCalledWith(expect.anything(), info.groupId, 'group', '1', ['2', '3'], 1000);
     expect(outbox.prepare).toHaveBeenCalledWith(
       'group.created',
       expect.anything(),

@@ -52,7 +52,7 @@ export class GroupCreationService {
     const key = groupKeyOf(ctx, pending.groupId);
     let memberCount: number;
     try {
-      ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, ownerId, memberIds, capacity));
+      ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, pending.type, ownerId, memberIds, capacity));
     } catch (error) {
       // Not delivered: membership stored nothing, so there is nothing to purge there.
       if (wasNotDelivered(error)) await this.groups.deletePending(key);

@@ -167,7 +167,10 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   /** A roster and its members as membership's RosterRepository would write them. */
   async function seedRoster(appId: string, groupId: string, userIds: string[]): Promise<void> {
     const now = new Date();
-    await rostersColl().insertOne({ appId, groupId, ownerId: userIds[0], capacity: 10, memberCount: userIds.length, createdAt: now });
+    await rostersColl().insertOne({
+      ...{ appId, groupId, type: 'group', ownerId: userIds[0], capacity: 10, memberCount: userIds.length, freeSlots: 10 - userIds.length },
+      ...{ adminCount: 0, inviteCode: `code-${groupId}-${shortId()}`, createdAt: now, outbox: [] },
+    });
     await membersColl().insertMany(
       userIds.map((userId, index) => ({
         appId,
@@ -178,6 +181,8 @@ describe('group creation saga and sweeper (groups in-process, membership from di
         joinedAt: new Date(now.getTime() + index),
         msgMuteMode: 0,
         msgPushMode: 0,
+        notificationsMutedUntil: 0,
+        outbox: [],
       })),
     );
   }

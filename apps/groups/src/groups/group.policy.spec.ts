@@ -20,10 +20,11 @@ const group = (overrides: Partial<GroupView> = {}): GroupView => ({
   ...overrides,
 });
 const user = (userId: string): Caller => ({ appId: 'a', userId, isAppAdmin: false });
-const access = (role: 'admin' | 'member' | null): AccessView => ({
+const access = (role: 'owner' | 'admin' | 'member' | null): AccessView => ({
   groupId: '123',
   memberCount: 3,
-  member: role ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0 } : null,
+  ownerId: 'owner',
+  member: role ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0, notificationsMutedUntil: 0 } : null,
 });
 
 describe('effectiveRole', () => {
@@ -34,8 +35,13 @@ describe('effectiveRole', () => {
     expect(effectiveRole({ appId: 'a', userId: 'u', isAppAdmin: true }, group(), access(null))).toBeNull();
     expect(effectiveRole({ appId: 'a', userId: 'u', isAppAdmin: true }, group(), access('member'))).toBe('member');
   });
-  it('recognises the owner from the group record', () => {
-    expect(effectiveRole(user('owner'), group(), access(null))).toBe('owner');
+  it("takes membership's role over the group record (a transfer lands in membership first)", () => {
+    expect(effectiveRole(user('owner'), group(), access('member'))).toBe('member');
+    expect(effectiveRole(user('heir'), group(), access('owner'))).toBe('owner');
+  });
+  it('falls back to the group record when membership said nothing', () => {
+    expect(effectiveRole(user('owner'), group(), undefined)).toBe('owner');
+    expect(effectiveRole(user('other'), group(), undefined)).toBeNull();
   });
 });
 

@@ -4,11 +4,15 @@ import { DomainError } from '@cohort/errors';
 /** The caller's rights in one group; null = not a member. */
 export type EffectiveRole = MemberRole | null;
 
-/** An app admin without a user acts as the group's owner (docs/decisions.md, "Calling convention and auth"). */
+/**
+ * An app admin without a user acts as the group's owner (docs/decisions.md, "Calling convention and
+ * auth"). Otherwise membership's answer decides: it owns roles and ownership (a transfer changes
+ * them there first); the group record's owner is only the fallback when membership said nothing.
+ */
 export function effectiveRole(caller: Caller, group: GroupView, access: AccessView | undefined): EffectiveRole {
   if (caller.isAppAdmin && caller.userId === null) return 'owner';
-  if (caller.userId === group.ownerId) return 'owner';
-  return access?.member?.role ?? null;
+  if (access) return access.member?.role ?? null;
+  return caller.userId === group.ownerId ? 'owner' : null;
 }
 
 const isAdmin = (role: EffectiveRole): boolean => role === 'owner' || role === 'admin';

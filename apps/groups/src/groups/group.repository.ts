@@ -92,6 +92,11 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { muteAllUntil: until }, event);
   }
 
+  /** The owner changes only from `fromOwnerId` (no event: membership published the transfer). */
+  async setOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string): Promise<void> {
+    await this.model.updateOne({ ...key, ownerId: fromOwnerId }, { $set: { ownerId: toOwnerId, updatedAt: new Date() } });
+  }
+
   /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
   async dissolve(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
     return this.updateActive(key, { status: 'dissolved' }, event);

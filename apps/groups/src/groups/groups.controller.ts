@@ -30,6 +30,11 @@ export class GroupsController {
     return this.groups.get(command, command.data);
   }
 
+  @Handles(GroupCommands.state)
+  state(command: CommandEnvelope<GroupIdCommand>) {
+    return this.groups.state(command, command.data);
+  }
+
   @Handles(GroupCommands.getMany)
   getMany(command: CommandEnvelope<GetGroupsCommand>) {
     return this.groups.getMany(command, command.data);

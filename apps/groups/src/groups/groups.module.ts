@@ -5,6 +5,7 @@ import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.sch
 import { GroupCreationService } from './group-creation.service';
 import { GroupRepository } from './group.repository';
 import { GroupSweeper } from './group-sweeper';
+import { GroupOwnerOnTransferred } from './owner-transferred.handler';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { MembershipClient } from './membership.client';
@@ -25,6 +26,7 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
     GroupsService,
     GroupCreationService,
     GroupSweeper,
+    GroupOwnerOnTransferred,
   ],
 })
 export class GroupsModule {}

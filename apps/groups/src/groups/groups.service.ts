@@ -10,7 +10,7 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { groupKeyOf } from '@cohort/contracts';
+import { groupKeyOf, type GroupKey } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
@@ -31,8 +31,9 @@ import { MembershipClient } from './membership.client';
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAck', 'historyVisible', 'disappearSeconds'] as const;
 
+/** The group with what membership knows: the count, the current owner (transfers land there first) and the caller's record. */
 export function toInfo(group: GroupView, access: AccessView | undefined): GroupInfoView {
-  return { ...group, memberCount: access?.memberCount ?? 0, callerMember: access?.member ?? null };
+  return { ...group, ownerId: access?.ownerId ?? group.ownerId, memberCount: access?.memberCount ?? 0, callerMember: access?.member ?? null };
 }
 
 /** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
@@ -48,6 +49,18 @@ export class GroupsService {
     const { group, role, access } = await this.load(ctx, groupId, true);
     assertCanRead(group, role);
     return toInfo(group, access);
+  }
+
+  /** The active record for other services' rules: no read check, no member data. */
+  async state(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupView> {
+    const group = await this.groups.findActive(groupKeyOf(ctx, groupId));
+    if (!group) throw groupNotFound(groupId);
+    return group;
+  }
+
+  /** Follows membership's ownership transfer; only from the owner it names (a late copy changes nothing). */
+  async followOwnerTransfer(key: GroupKey, previousOwnerId: string, newOwnerId: string): Promise<void> {
+    await this.groups.setOwner(key, previousOwnerId, newOwnerId);
   }
 
   /** Batch info: groups that are missing, dissolved or not readable by the caller are left out. */

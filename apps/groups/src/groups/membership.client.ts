@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MembershipCommands, type AccessView } from '@cohort/contracts';
+import { MembershipCommands, type AccessView, type GroupType } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 
 /** What the groups service asks membership: counts and the caller's own member record. */
@@ -16,8 +16,8 @@ export class MembershipClient {
     return new Map(views.map((view) => [view.groupId, view]));
   }
 
-  initializeRoster(ctx: RequestContext, groupId: string, ownerId: string, memberIds: string[], capacity: number) {
-    return this.bus.send(MembershipCommands.initializeRoster, ctx, { groupId, ownerId, memberIds, capacity });
+  initializeRoster(ctx: RequestContext, groupId: string, type: GroupType, ownerId: string, memberIds: string[], capacity: number) {
+    return this.bus.send(MembershipCommands.initializeRoster, ctx, { groupId, type, ownerId, memberIds, capacity });
   }
 
   /** Compensation runs with system rights, whoever asked for the creation. */

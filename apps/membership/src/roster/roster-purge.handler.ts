@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
 import { OnEvent, type DomainEventHandler } from '@cohort/bus';
-import { RosterRepository } from './roster.repository';
+import { RosterPurger } from './roster-purger';
 
-/** A destroyed group's members and roster go away with it. Idempotent: a redelivery deletes nothing. */
+/** A destroyed group's members, requests, invitations and roster go away with it. Idempotent. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class RosterPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
-  constructor(private readonly rosters: RosterRepository) {}
+  constructor(private readonly purger: RosterPurger) {}
 
   async handle(event: DomainEvent<'group.destroyed'>): Promise<void> {
-    await this.rosters.purge({ appId: event.appId, groupId: event.groupId });
+    await this.purger.purge({ appId: event.appId, groupId: event.groupId });
   }
 }

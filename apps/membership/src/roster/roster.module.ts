@@ -1,20 +1,52 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AdmissionService } from '../joining/admission.service';
+import { DirectAddService } from '../joining/direct-add.service';
+import { InvitationRepository } from '../joining/invitation.repository';
+import { InvitationsService } from '../joining/invitations.service';
+import { InviteCodesService } from '../joining/invite-codes.service';
+import { JoinRequestRepository } from '../joining/join-request.repository';
+import { JoinRequestsService } from '../joining/join-requests.service';
+import { JoiningController } from '../joining/joining.controller';
+import { QrInvitesService } from '../joining/qr-invites.service';
+import { InvitationDoc, InvitationSchema } from '../joining/schemas/invitation.schema';
+import { JoinRequestDoc, JoinRequestSchema } from '../joining/schemas/join-request.schema';
+import { DepartureService } from '../members/departure.service';
+import { DepartureSweeper } from '../members/departure.sweeper';
+import { GroupContextLoader } from '../members/group-context.loader';
+import { MemberRepository } from '../members/member.repository';
+import { MembersController } from '../members/members.controller';
+import { MembersService } from '../members/members.service';
+import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
+import { GroupsClient } from '../peers/groups.client';
+import { ModerationClient } from '../peers/moderation.client';
+import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
+import { RolesController } from '../roles/roles.controller';
+import { RolesService } from '../roles/roles.service';
 import { RosterController } from './roster.controller';
 import { RosterPurgeOnGroupDestroyed } from './roster-purge.handler';
+import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
-import { MemberDoc, MemberSchema } from './schemas/member.schema';
 import { RosterDoc, RosterSchema } from './schemas/roster.schema';
 
+/** Membership as one feature: rosters, members, roles and every way in and out. */
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: RosterDoc.name, schema: RosterSchema },
       { name: MemberDoc.name, schema: MemberSchema },
+      { name: JoinRequestDoc.name, schema: JoinRequestSchema },
+      { name: InvitationDoc.name, schema: InvitationSchema },
     ]),
   ],
-  controllers: [RosterController],
-  providers: [RosterRepository, RosterService, RosterPurgeOnGroupDestroyed],
+  controllers: [RosterController, MembersController, RolesController, JoiningController],
+  providers: [
+    ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
+    ...[GroupsClient, ModerationClient, GroupContextLoader],
+    ...[RosterService, RosterPurger, MembersService, DepartureService, RolesService],
+    ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
+    ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, DepartureSweeper],
+  ],
 })
 export class RosterModule {}

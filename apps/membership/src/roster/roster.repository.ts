@@ -1,98 +1,123 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupKey, MemberRole, MemberView } from '@cohort/contracts';
-import { nonDuplicateWriteErrors } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnInsert, type OutboxOwner } from '@cohort/outbox';
-import { MemberDoc } from './schemas/member.schema';
+import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { RosterDoc } from './schemas/roster.schema';
 
 export interface RosterState {
+  groupId: string;
+  type: GroupType;
+  ownerId: string;
   memberCount: number;
   capacity: number;
+  adminCount: number;
+  inviteCode: string;
 }
 
-function toMemberView(doc: MemberDoc): MemberView {
-  return {
-    userId: doc.userId,
-    role: doc.role,
-    displayName: doc.displayName,
-    joinedAt: doc.joinedAt.getTime(),
-    msgMuteMode: doc.msgMuteMode,
-    msgPushMode: doc.msgPushMode,
-  };
+function toState(doc: RosterDoc): RosterState {
+  const { groupId, type, ownerId, memberCount, capacity, adminCount, inviteCode } = doc;
+  return { groupId, type, ownerId, memberCount, capacity, adminCount, inviteCode };
 }
 
-/** The only code touching rosters and members. Every call is scoped by app and group. */
+/** A fresh invite code: 128 random bits, URL-safe. */
+export function newInviteCode(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The only code touching rosters. Every call is scoped by app (and group). */
 @Injectable()
 @HasOutbox()
 export class RosterRepository implements OutboxOwner {
-  /** Member documents carry the events of their own changes. */
   readonly outbox: OutboxCollection;
 
-  constructor(
-    @InjectModel(RosterDoc.name) private readonly rosters: Model<RosterDoc>,
-    @InjectModel(MemberDoc.name) private readonly members: Model<MemberDoc>,
-  ) {
-    this.outbox = OutboxCollection.of(members);
+  constructor(@InjectModel(RosterDoc.name) private readonly rosters: Model<RosterDoc>) {
+    this.outbox = OutboxCollection.of(rosters);
   }
 
   /** Creates the roster if absent; returns the stored one either way (idempotent). */
-  async ensureRoster(key: GroupKey, ownerId: string, capacity: number): Promise<RosterState> {
+  async ensure(key: GroupKey, type: GroupType, ownerId: string, capacity: number): Promise<RosterState> {
     const doc = await this.rosters
       .findOneAndUpdate(
         key,
-        { $setOnInsert: { ...key, ownerId, capacity, memberCount: 0, createdAt: new Date() } },
+        {
+          $setOnInsert: {
+            ...key,
+            ...{ type, ownerId, capacity, memberCount: 0, freeSlots: capacity, adminCount: 0 },
+            ...{ inviteCode: newInviteCode(), createdAt: new Date(), outbox: [] },
+          },
+        },
         { upsert: true, new: true },
       )
       .lean();
-    return { memberCount: doc.memberCount, capacity: doc.capacity };
+    return toState(doc);
   }
 
-  /** Inserts members, each with its join event, skipping those already there (a retried step). */
-  async insertMembers(
-    key: GroupKey,
-    members: { userId: string; role: MemberRole; event: DomainEvent }[],
-    joinedAt: Date,
-  ): Promise<void> {
-    if (members.length === 0) return;
-    const docs = members.map((m, index) => ({
-      ...key,
-      userId: m.userId,
-      role: m.role,
-      displayName: '',
-      // Distinct join times keep keyset order stable and the owner first.
-      joinedAt: new Date(joinedAt.getTime() + index),
-      msgMuteMode: 0,
-      msgPushMode: 0,
-      ...outboxOnInsert([m.event]),
-    }));
-    try {
-      await this.members.insertMany(docs, { ordered: false });
-    } catch (error) {
-      if (nonDuplicateWriteErrors(error).length > 0) throw error;
-    }
+  async find(key: GroupKey): Promise<RosterState | null> {
+    const doc = await this.rosters.findOne(key).lean();
+    return doc ? toState(doc) : null;
   }
 
-  /** Exact count, used only while a roster is being initialized (nobody else can join yet). */
-  async recount(key: GroupKey): Promise<number> {
-    const memberCount = await this.members.countDocuments(key);
-    await this.rosters.updateOne(key, { $set: { memberCount } });
-    return memberCount;
+  async findMany(appId: string, groupIds: string[]): Promise<Map<string, RosterState>> {
+    const docs = await this.rosters.find({ appId, groupId: { $in: groupIds } }).lean();
+    return new Map(docs.map((d) => [d.groupId, toState(d)]));
+  }
+
+  async findByInviteCode(appId: string, inviteCode: string): Promise<RosterState | null> {
+    const doc = await this.rosters.findOne({ appId, inviteCode }).lean();
+    return doc ? toState(doc) : null;
+  }
+
+  /** Sets the count once, while a roster is being initialized (nobody else can join yet). */
+  async setCount(key: GroupKey, memberCount: number, capacity: number): Promise<void> {
+    await this.rosters.updateOne(key, { $set: { memberCount, freeSlots: capacity - memberCount } });
+  }
+
+  /** Takes `count` free places at once, or none: the atomic capacity check of every join. */
+  async reserveSlots(key: GroupKey, count: number): Promise<boolean> {
+    const result = await this.rosters.updateOne(
+      { ...key, freeSlots: { $gte: count } },
+      { $inc: { freeSlots: -count, memberCount: count } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Gives places back (members gone, or a reservation whose insert failed), with their admin slots. */
+  async releaseSlots(key: GroupKey, count: number, admins = 0): Promise<void> {
+    if (count === 0 && admins === 0) return;
+    await this.rosters.updateOne(key, { $inc: { freeSlots: count, memberCount: -count, adminCount: -admins } });
+  }
+
+  /** Takes `count` admin places at once, or none: the atomic admin limit. */
+  async reserveAdmins(key: GroupKey, count: number, limit: number): Promise<boolean> {
+    const result = await this.rosters.updateOne({ ...key, adminCount: { $lte: limit - count } }, { $inc: { adminCount: count } });
+    return result.modifiedCount === 1;
+  }
+
+  async releaseAdmins(key: GroupKey, count: number): Promise<void> {
+    if (count > 0) await this.rosters.updateOne(key, { $inc: { adminCount: -count } });
+  }
+
+  /**
+   * The commit point of a transfer: only if `fromOwnerId` still owns the group, with its event.
+   * `newOwnerWasAdmin` frees the admin place the new owner held.
+   */
+  async transferOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string, newOwnerWasAdmin: boolean, event: DomainEvent): Promise<boolean> {
+    const result = await this.rosters.updateOne(
+      { ...key, ownerId: fromOwnerId },
+      { $set: { ownerId: toOwnerId }, $inc: { adminCount: newOwnerWasAdmin ? -1 : 0 }, ...outboxOnUpdate([event]) },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async rotateInviteCode(key: GroupKey): Promise<string | null> {
+    const inviteCode = newInviteCode();
+    const result = await this.rosters.updateOne(key, { $set: { inviteCode } });
+    return result.matchedCount === 1 ? inviteCode : null;
   }
 
   async purge(key: GroupKey): Promise<void> {
-    await this.members.deleteMany(key);
     await this.rosters.deleteOne(key);
-  }
-
-  async findRosters(appId: string, groupIds: string[]): Promise<Map<string, RosterState>> {
-    const docs = await this.rosters.find({ appId, groupId: { $in: groupIds } }).lean();
-    return new Map(docs.map((d) => [d.groupId, { memberCount: d.memberCount, capacity: d.capacity }]));
-  }
-
-  async findMemberships(appId: string, groupIds: string[], userId: string): Promise<Map<string, MemberView>> {
-    const docs = await this.members.find({ appId, groupId: { $in: groupIds }, userId }).lean();
-    return new Map(docs.map((d) => [d.groupId, toMemberView(d)]));
   }
 }

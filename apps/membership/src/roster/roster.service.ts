@@ -1,25 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AccessView,
-  GetAccessCommand,
-  InitializeRosterCommand,
-  MemberView,
-  PurgeRosterCommand,
-} from '@cohort/contracts';
+import type { AccessView, GetAccessCommand, InitializeRosterCommand, MemberView, PurgeRosterCommand } from '@cohort/contracts';
 import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
+import { flushEach } from '../members/flush-each';
+import { MemberRepository, type StoredMember } from '../members/member.repository';
+import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
 
-/** Join events sent at once after a roster is stored (bounded, for 100k-member rooms). */
-const PUBLISH_CHUNK = 200;
-
-/** Rosters: who is in which group, the maintained count, and the capacity rule. */
+/** Rosters: who is in which group from its creation, the maintained count, and access views. */
 @Injectable()
 export class RosterService {
   constructor(
     private readonly rosters: RosterRepository,
+    private readonly members: MemberRepository,
+    private readonly purger: RosterPurger,
     private readonly outbox: Outbox,
   ) {}
 
@@ -36,7 +32,8 @@ export class RosterService {
       throw invalidParameter('memberIds', `at most ${command.capacity - 1} users besides the owner`);
     }
     const key = groupKeyOf(ctx, command.groupId);
-    await this.rosters.ensureRoster(key, command.ownerId, command.capacity);
+    const type = command.type ?? 'group';
+    await this.rosters.ensure(key, type, command.ownerId, command.capacity);
     // Message id per (group, user, created): a retried step stores and sends the same facts.
     const joined = (userId: string, role: 'owner' | 'member') => ({
       userId,
@@ -44,35 +41,35 @@ export class RosterService {
       event: this.outbox.prepare('member.joined', ctx, command.groupId, { userId, role, how: 'created' }, `${command.groupId}:${userId}:created`),
     });
     const members = [joined(command.ownerId, 'owner'), ...memberIds.map((userId) => joined(userId, 'member'))];
-    await this.rosters.insertMembers(key, members, new Date());
-    const memberCount = await this.rosters.recount(key);
-    for (let i = 0; i < members.length; i += PUBLISH_CHUNK) {
-      await Promise.all(
-        members
-          .slice(i, i + PUBLISH_CHUNK)
-          .map((m) => this.outbox.flush(this.rosters.outbox, { ...key, userId: m.userId }, [m.event])),
-      );
-    }
+    await this.members.insert(key, type, members, new Date());
+    // Nobody else can join before the group is active: an exact count, once.
+    const memberCount = await this.members.count(key);
+    await this.rosters.setCount(key, memberCount, command.capacity);
+    await flushEach(this.outbox, this.members.outbox, key, members);
     return { memberCount };
   }
 
   async purge(ctx: RequestContext, { groupId }: PurgeRosterCommand): Promise<{ purged: true }> {
     if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the system may purge a roster');
-    await this.rosters.purge(groupKeyOf(ctx, groupId));
+    await this.purger.purge(groupKeyOf(ctx, groupId));
     return { purged: true };
   }
 
   async access(ctx: RequestContext, { groupIds, userId }: GetAccessCommand): Promise<AccessView[]> {
     const unique = [...new Set(groupIds)];
     const [rosters, members] = await Promise.all([
-      this.rosters.findRosters(ctx.caller.appId, unique),
-      userId ? this.rosters.findMemberships(ctx.caller.appId, unique, userId) : new Map<string, MemberView>(),
+      this.rosters.findMany(ctx.caller.appId, unique),
+      userId ? this.members.findUserIn(ctx.caller.appId, unique, userId) : new Map<string, StoredMember>(),
     ]);
-    const found = unique.filter((id) => rosters.has(id));
-    return found.map((groupId) => ({
-      groupId,
-      memberCount: rosters.get(groupId)?.memberCount ?? 0,
-      member: members.get(groupId) ?? null,
-    }));
+    return unique.flatMap((groupId) => {
+      const roster = rosters.get(groupId);
+      if (!roster) return [];
+      const member = members.get(groupId);
+      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, member: member ? memberView(member) : null }];
+    });
   }
+}
+
+function memberView({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
+  return view;
 }

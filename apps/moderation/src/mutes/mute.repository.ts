@@ -50,6 +50,12 @@ export class MuteRepository {
     return toKeysetPage(docs.map(toEntry), limit, (e) => ({ at: e.at, id: e.userId }));
   }
 
+  /** The mutes of these users still in force at `now` (permanent, or ending after it). */
+  async findActive(key: GroupKey, userIds: string[], now = Date.now()): Promise<MuteEntry[]> {
+    const docs = await this.model.find({ ...key, userId: { $in: userIds }, $or: [{ until: PERMANENT }, { until: { $gt: now } }] }).lean();
+    return docs.map(toEntry);
+  }
+
   async purgeGroup(key: GroupKey): Promise<void> {
     await this.model.deleteMany(key);
   }

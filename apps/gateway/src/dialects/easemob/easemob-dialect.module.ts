@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
+import { EasemobChatroomAdminsController } from './easemob-chatroom-admins.controller';
+import { EasemobChatroomMembersController } from './easemob-chatroom-members.controller';
+import { EasemobChatroomUpdateController } from './easemob-chatroom-update.controller';
+import { EasemobJoinedChatroomsController } from './easemob-joined-chatrooms.controller';
 import { EasemobTokenController } from './easemob-token.controller';
 
 /**
  * The `/{org_name}/{app_name}/...` dialect (group member mute, chatrooms). What makes it a dialect
- * is declared once in easemob-dialect.ts; each controller takes it with `@Dialect(easemobDialect)`.
+ * is declared once in easemob-dialect.ts; each controller takes it with `@Dialect(easemobDialect)`
+ * (the token endpoint with `@Dialect(easemobTokenDialect)`: no caller, no envelope).
  */
-@Module({ controllers: [EasemobTokenController] })
+@Module({
+  controllers: [
+    EasemobTokenController,
+    EasemobChatroomMembersController,
+    EasemobChatroomAdminsController,
+    EasemobChatroomUpdateController,
+    EasemobJoinedChatroomsController,
+  ],
+})
 export class EasemobDialectModule {}

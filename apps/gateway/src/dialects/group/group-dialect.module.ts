@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { GroupInfoController } from './group-info.controller';
+import { GroupJoiningController } from './group-joining.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
+import { GroupMembersController } from './group-members.controller';
+import { GroupRolesController } from './group-roles.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
 /**
@@ -8,5 +11,14 @@ import { GroupSettingsController } from './group-settings.controller';
  * resolution, envelope, errors, field names — is declared once in group-dialect.ts; each
  * controller takes it with `@Dialect(groupDialect)` and names its rate-limit family.
  */
-@Module({ controllers: [GroupLifecycleController, GroupInfoController, GroupSettingsController] })
+@Module({
+  controllers: [
+    GroupLifecycleController,
+    GroupInfoController,
+    GroupSettingsController,
+    GroupMembersController,
+    GroupRolesController,
+    GroupJoiningController,
+  ],
+})
 export class GroupDialectModule {}

@@ -17,10 +17,22 @@ export const groupDialect: HttpDialect = {
     groupId: 'group_id',
     groupIds: 'group_list',
     memberIds: 'user_list',
-    // The owner of a group being created is the user the call acts as.
+    // The owner of a group being created, and whoever acts for themselves (apply, leave), is the
+    // user the call acts as.
     ownerId: 'user_id',
+    userId: 'user_id',
     applyApproval: 'apply_approval',
     durationMinutes: 'duration',
+    userIds: 'user_list',
+    newOwnerId: 'new_owner',
+    // The other user of a join step is sent as `user_id` in the body (not the act-as `user_id`).
+    applicantId: 'user_id',
+    inviterId: 'user_id',
+    approve: 'approval',
+    accept: 'approval',
+    token: 'qr_info',
+    msgMuteMode: 'msg_mute_mode',
+    msgPushMode: 'msg_push_mode',
   },
   auth: GroupAuthGuard,
   envelope: GroupEnvelopeInterceptor,

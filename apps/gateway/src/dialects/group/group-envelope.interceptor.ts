@@ -1,6 +1,7 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { applyDecorators, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, getSchemaPath, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
+import type { Page } from '@cohort/contracts';
 
 /** A paged list: the envelope adds `cursor` (empty when done), `total` and `version`. */
 export class GroupPage<T> {
@@ -9,6 +10,23 @@ export class GroupPage<T> {
     readonly cursor: string,
     readonly total: number,
   ) {}
+
+  /** A service's page, each item presented in the dialect; its last page has no cursor. */
+  static of<V, T>(page: Page<V>, present: (item: V) => T): GroupPage<T> {
+    return new GroupPage(page.items.map(present), page.cursor ?? '', page.total);
+  }
+}
+
+/**
+ * Marks the `data` schema of a paged answer, so that the success envelope of the API reference
+ * also lists what the envelope adds to a `GroupPage`. Removed from the document as it is read.
+ */
+const PAGED = 'x-group-page';
+
+/** `@ApiOkResponse` of a route answering a `GroupPage` of `item`s. */
+export function ApiGroupPage(item: Type): MethodDecorator {
+  const data: SchemaObject = { type: 'array', items: { $ref: getSchemaPath(item) } };
+  return applyDecorators(ApiExtraModels(item), ApiOkResponse({ schema: { ...data, [PAGED]: true } as SchemaObject }));
 }
 
 /** /group success envelope: `{code: 200, message: null, data}`. */
@@ -25,14 +43,24 @@ export class GroupEnvelopeInterceptor implements NestInterceptor {
   }
 }
 
-/** The success envelope of an operation answering `data`, for the API reference. */
-export const groupSuccessSchema = (data: SchemaObject | ReferenceObject): SchemaObject => ({
-  type: 'object',
-  required: ['code', 'message', 'data'],
-  additionalProperties: false,
-  properties: {
-    code: { type: 'integer', enum: [200] },
-    message: { type: 'string', nullable: true, enum: [null] },
-    data,
-  },
-});
+const PAGE_PROPERTIES: Record<string, SchemaObject> = {
+  cursor: { type: 'string', description: 'the position of the next page; empty on the last page' },
+  total: { type: 'integer', description: 'the size of the whole list' },
+  version: { type: 'integer', enum: [0] },
+};
+
+/** The success envelope of an operation answering `data` (a page: see ApiGroupPage), for the API reference. */
+export function groupSuccessSchema(data: SchemaObject | ReferenceObject): SchemaObject {
+  const { [PAGED]: paged, ...unmarked } = data as SchemaObject & { [PAGED]?: true };
+  return {
+    type: 'object',
+    required: ['code', 'message', 'data', ...(paged ? Object.keys(PAGE_PROPERTIES) : [])],
+    additionalProperties: false,
+    properties: {
+      code: { type: 'integer', enum: [200] },
+      message: { type: 'string', nullable: true, enum: [null] },
+      data: unmarked,
+      ...(paged ? PAGE_PROPERTIES : {}),
+    },
+  };
+}

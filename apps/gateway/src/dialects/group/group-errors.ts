@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCodes, HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import { ErrorCodes, HTTP_STATUS_BY_CODE, type ErrorPayload } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { isTokenExpired, tokenExpired } from '../../auth/token-errors';
 import type { RenderedError } from '../../http/dialect';
@@ -22,8 +22,11 @@ function envelopeCode(error: DomainError): number {
  */
 export function renderGroupError(error: DomainError, request: FastifyRequest): RenderedError {
   const code = envelopeCode(error);
-  return { status: reachedDialect(request) ? 200 : code, body: { code, message: `${error.code}: ${error.message}`, data: null } };
+  return { status: reachedDialect(request) ? 200 : code, body: { code, message: groupErrorMessage(error), data: null } };
 }
+
+/** How /group words an error: `<canonical code>: <text>` (the envelope's `message`, a failed batch item's `reason`). */
+export const groupErrorMessage = (error: Pick<ErrorPayload, 'code' | 'message'>): string => `${error.code}: ${error.message}`;
 
 /** Every `code` an error envelope can carry: what envelopeCode gives each canonical code, and an expired token. */
 const ERROR_ENVELOPE_CODES = [...new Set([...ErrorCodes.map((code) => new DomainError(code, '')), tokenExpired()].map(envelopeCode))].sort((a, b) => a - b);

@@ -4,9 +4,9 @@ import type { ApplyApproval } from '@cohort/contracts';
 // What the /group handlers answer inside the envelope's `data`; the presenters return these types.
 
 /** Ids leave as JSON numbers when numeric and exact (group-info.presenter's jsonId), else as strings. */
-const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric and exact, else a string' };
+export const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric and exact, else a string' };
 const SECONDS_MUTED = { type: 'integer', description: 'mute-all end in seconds; -1 permanent; 0 off' } as const;
-const MS = { type: 'integer', description: 'ms since the epoch' } as const;
+export const MS = { type: 'integer', description: 'ms since the epoch' } as const;
 
 /** What the short (4.26) and the full (4.16, 4.24, 4.42) group information share. */
 abstract class GroupSummary {

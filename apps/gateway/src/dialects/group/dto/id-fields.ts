@@ -26,6 +26,10 @@ export function GroupIdListField(max: number, description: string): PropertyDeco
   );
 }
 
+export function UserIdField(description: string): PropertyDecorator {
+  return applyDecorators(ApiProperty({ description }), SafeIntegerAsString(0), Matches(INT64_USER_ID, { message: 'must be a user id (int64)' }));
+}
+
 export function UserIdListField(max: number, description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ description }),

@@ -1,0 +1,65 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Limits } from '@cohort/contracts';
+import type { EasemobParams } from '../easemob-envelope.interceptor';
+
+/** Easemob's page sizes: the largest page of a list, and the answer of joined_chatrooms without paging. */
+export const EasemobPageSizes = {
+  max: Limits.memberPageMax,
+  joinedWithoutPaging: 500,
+} as const;
+
+const PAGE_NUMBER = { message: 'must be a positive integer' };
+const PAGE_SIZE = { message: `must be an integer from 1 to ${EasemobPageSizes.max}` };
+
+/** Query values are strings: a decimal integer becomes its number, absent or empty is `fallback`; anything else is left for the rules to refuse. */
+const IntegerParam = (fallback?: number): PropertyDecorator =>
+  Transform(({ value }) => (value === undefined || value === '' ? fallback : typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value));
+
+/** `pagenum` / `pagesize` as the answer's `params` echoes them: each a string in an array. */
+export const pagingParams = (paging: { pagenum?: number; pagesize?: number }): EasemobParams =>
+  Object.fromEntries(Object.entries(paging).flatMap(([name, value]) => (value === undefined ? [] : [[name, [String(value)]]])));
+
+/** GET /chatrooms/{id}/users: page `pagenum` (from 1) of `pagesize` members. */
+export class MemberPageQuery {
+  @ApiPropertyOptional({ type: 'integer', default: 1, description: 'The page, from 1' })
+  @IntegerParam(1)
+  @IsInt(PAGE_NUMBER)
+  @Min(1, PAGE_NUMBER)
+  pagenum: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', default: EasemobPageSizes.max, description: `Members per page, 1 to ${EasemobPageSizes.max}` })
+  @IntegerParam(EasemobPageSizes.max)
+  @IsInt(PAGE_SIZE)
+  @Min(1, PAGE_SIZE)
+  @Max(EasemobPageSizes.max, PAGE_SIZE)
+  pagesize: number = EasemobPageSizes.max;
+}
+
+/** GET /users/{username}/joined_chatrooms: a page when either is given, else the most recently joined. */
+export class JoinedChatroomsQuery {
+  @ApiPropertyOptional({ type: 'integer', description: 'The page, from 1 (default 1 when pagesize is given)' })
+  @IsOptional()
+  @IntegerParam()
+  @IsInt(PAGE_NUMBER)
+  @Min(1, PAGE_NUMBER)
+  pagenum?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: `Chatrooms per page, 1 to ${EasemobPageSizes.max} (default ${EasemobPageSizes.max} when pagenum is given). Neither: the ${EasemobPageSizes.joinedWithoutPaging} most recently joined`,
+  })
+  @IsOptional()
+  @IntegerParam()
+  @IsInt(PAGE_SIZE)
+  @Min(1, PAGE_SIZE)
+  @Max(EasemobPageSizes.max, PAGE_SIZE)
+  pagesize?: number;
+}
+
+/** The page joined_chatrooms answers, and the paging parameters its answer echoes (those that were sent). */
+export function joinedPage({ pagenum, pagesize }: JoinedChatroomsQuery): { pageNumber: number; pageSize: number; params?: EasemobParams } {
+  if (pagenum === undefined && pagesize === undefined) return { pageNumber: 1, pageSize: EasemobPageSizes.joinedWithoutPaging };
+  return { pageNumber: pagenum ?? 1, pageSize: pagesize ?? EasemobPageSizes.max, params: pagingParams({ pagenum, pagesize }) };
+}

@@ -1,0 +1,15 @@
+import { applyDecorators, Controller } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { NUMERIC_ID_PATTERN } from '@cohort/contracts';
+import { matching } from '../../http/path-constraint';
+
+/**
+ * A controller of `/{org_name}/{app_name}/chatrooms/{id}/...`. A chatroom id is decimal digits (a
+ * string in Easemob); any other id is an unknown endpoint (404) to the router.
+ */
+export const ChatroomController = (): ClassDecorator =>
+  applyDecorators(
+    Controller(`:org/:app/chatrooms/${matching('id', NUMERIC_ID_PATTERN)}`),
+    ApiTags('easemob: chatrooms'),
+    ApiParam({ name: 'id', description: 'The chatroom id', schema: { type: 'string', pattern: NUMERIC_ID_PATTERN.source } }),
+  );

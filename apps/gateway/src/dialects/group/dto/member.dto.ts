@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { Limits } from '@cohort/contracts';
+import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
+import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
+
+/** `group_id` and a `user_list` of at most `max` users: `class KickBody extends GroupUsersBody(100) {}`. */
+function GroupUsersBody(max: number) {
+  class UsersBody {
+    @GroupIdField() group_id!: string;
+    @UserIdListField(max, `users, at most ${max}`) user_list!: string[];
+  }
+  return UsersBody;
+}
+
+/** 4.1 / 4.2: the admin limit bounds one call as it bounds the group. */
+export class AdminsBody extends GroupUsersBody(Limits.maxAdmins) {}
+/** 4.33 */
+export class KickBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+/** 4.36 */
+export class MemberProfilesBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+
+/** 4.35 */
+export class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList) {
+  @GroupIdField() group_id!: string;
+}
+
+/** 4.18: the caller's own name in the group. */
+export class DisplayNameBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty({ description: 'the name; empty clears it' })
+  @IsString()
+  @MaxLength(Limits.displayName)
+  value!: string;
+}
+
+/** 4.37 */
+export class MuteModeBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty({ enum: [0, 1, 2], description: "the caller's message mute mode in this group" })
+  @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
+  msg_mute_mode!: 0 | 1 | 2;
+}
+
+/** 4.38 */
+export class PushModeBody {
+  @GroupIdField() group_id!: string;
+  @ApiProperty({ enum: [0, 1, 2, 3, 4], description: "the caller's push mode in this group" })
+  @IsIn([0, 1, 2, 3, 4], { message: 'must be 0, 1, 2, 3 or 4' })
+  msg_push_mode!: 0 | 1 | 2 | 3 | 4;
+}
+
+/** 4.50 */
+export class TransferBody {
+  @GroupIdField() group_id!: string;
+  @UserIdField('the member who becomes owner') new_owner!: string;
+}
+
+/** The group and users of a batch body, in the domain's names. */
+export const groupUsers = (body: { group_id: string; user_list: string[] }) => ({ groupId: body.group_id, userIds: body.user_list });

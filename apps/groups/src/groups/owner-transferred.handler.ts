@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { GroupsService } from './groups.service';
+
+/** The group record follows membership's ownership transfer (its owner field, shown when membership is silent). */
+@Injectable()
+@OnEvent('group.owner_transferred')
+export class GroupOwnerOnTransferred implements DomainEventHandler<'group.owner_transferred'> {
+  constructor(private readonly groups: GroupsService) {}
+
+  async handle(event: DomainEvent<'group.owner_transferred'>): Promise<void> {
+    await this.groups.followOwnerTransfer({ appId: event.appId, groupId: event.groupId }, event.data.previousOwnerId, event.data.newOwnerId);
+  }
+}

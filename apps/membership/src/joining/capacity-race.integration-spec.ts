@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import { MongoClient } from 'mongodb';
+import { GroupCommands, MembershipCommands, ServiceNames, type Caller } from '@cohort/contracts';
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { isDomainError } from '@cohort/errors';
+import type { ManagedProcess } from '@cohort/local-infra';
+import { bootServiceInProcess, shortId, startBuiltService, startBusPeer, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
+
+/**
+ * Capacity under concurrency, on the real dev database: 60 joins by four paths at once (direct add,
+ * apply with apply_approval 0, QR invite, invite code) at a chatroom with room for 10. Membership
+ * runs in-process; groups and moderation, which the join paths ask, run from dist/.
+ */
+describe('capacity is never exceeded by concurrent joins (membership, real NATS + dev database)', () => {
+  jest.setTimeout(60_000);
+  const suite = `capacity_race_${shortId()}`;
+  const dbName = uniqueDbName('it_capacity_race');
+  let servers: TestServers;
+  let peer: INestApplicationContext;
+  let membership: INestMicroservice;
+  let mongo: MongoClient;
+  const peers: ManagedProcess[] = [];
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    peer = await startBusPeer(servers);
+    const bus = peer.get(BusClient);
+    for (const service of [ServiceNames.groups, ServiceNames.moderation]) {
+      peers.push(await startBuiltService({ servers, service, dbName: uniqueDbName(`it_race_${service}`), suite, bus }));
+    }
+    membership = await bootServiceInProcess({
+      serviceName: ServiceNames.membership,
+      servers,
+      dbName,
+      loadModule: async () => (await import('../app.module')).AppModule,
+    });
+    mongo = await MongoClient.connect(servers.mongoUrl);
+  });
+
+  afterAll(async () => {
+    await mongo?.close();
+    await membership?.close();
+    await Promise.all(peers.map((p) => p.stop()));
+    await peer?.close();
+    await servers?.stop();
+  });
+
+  it('admits exactly 10 of 60 mixed concurrent joins; the others get group_full; the stored count is the real one', async () => {
+    const bus = peer.get(BusClient);
+    const appId = `race_${shortId()}`;
+    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `race-${shortId()}` });
+    const app = as(null);
+    // Room for 10: the owner holds the 11th place.
+    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'race', ownerId: 'owner', memberIds: [], capacity: 11 });
+    const groupId = room.groupId;
+    const { token } = await bus.send(MembershipCommands.signQr, app, { groupId });
+    const { code } = await bus.send(MembershipCommands.getInviteCode, app, { groupId });
+
+    const paths = [
+      (user: string) => bus.send(MembershipCommands.addMembers, app, { groupId, userIds: [user] }).then(([item]) => {
+        if (!item.ok) throw new Error(item.error.code);
+      }),
+      (user: string) => bus.send(MembershipCommands.apply, as(user), { groupId }),
+      (user: string) => bus.send(MembershipCommands.redeemQr, as(user), { token }),
+      (user: string) => bus.send(MembershipCommands.joinByCode, as(user), { code }),
+    ];
+    const users = Array.from({ length: 60 }, (_, i) => `racer${i}`);
+    const outcomes = await Promise.all(
+      users.map((user, i) =>
+        paths[i % paths.length](user).then(
+          () => 'joined',
+          (error: unknown) => (isDomainError(error) ? error.code : error instanceof Error ? error.message : String(error)),
+        ),
+      ),
+    );
+
+    expect(outcomes.filter((o) => o === 'joined')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'group_full')).toHaveLength(50);
+    const db = mongo.db(dbName);
+    const stored = await db.collection('rosters').findOne({ appId, groupId });
+    const members = await db.collection('members').countDocuments({ appId, groupId });
+    expect(members).toBe(11);
+    expect(stored).toMatchObject({ memberCount: 11, freeSlots: 0 });
+    // Each path admitted through the same counter: no path is exempt.
+    const joinedByPath = paths.map((_, p) => outcomes.filter((o, i) => i % paths.length === p && o === 'joined').length);
+    expect(joinedByPath.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+});

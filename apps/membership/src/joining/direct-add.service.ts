@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { AddMembersCommand, ItemResult } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { GroupContextLoader } from '../members/group-context.loader';
+import { assertAdmin } from '../members/membership.policy';
+import { AdmissionService } from './admission.service';
+
+/** Direct adds (Easemob add member, Mixin ADD): admins only, no acceptance needed. */
+@Injectable()
+export class DirectAddService {
+  constructor(
+    private readonly loader: GroupContextLoader,
+    private readonly admission: AdmissionService,
+  ) {}
+
+  /** Per item in request order; capacity is all or nothing for the batch. */
+  async add(ctx: RequestContext, { groupId, userIds }: AddMembersCommand): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, groupId, userIds);
+    assertAdmin(gc, 'add members');
+    const admission = await this.admission.admit(ctx, gc, userIds, 'added');
+    return userIds.map((userId) => {
+      const refusal = admission.get(userId);
+      return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };
+    });
+  }
+}

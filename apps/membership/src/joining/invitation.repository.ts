@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { DomainEvent, GroupKey, InvitationView, RequestStatus } from '@cohort/contracts';
+import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { stillListed } from './still-listed';
+import { InvitationDoc } from './schemas/invitation.schema';
+
+const LIST_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'listKey', direction: 1 };
+
+function toView(doc: InvitationDoc): InvitationView {
+  return {
+    groupId: doc.groupId,
+    inviteeId: doc.inviteeId,
+    inviterId: doc.inviterId,
+    reason: doc.reason,
+    status: doc.status,
+    createdAt: doc.createdAt.getTime(),
+    updatedAt: doc.updatedAt.getTime(),
+    expiresAt: doc.expiresAt.getTime(),
+  };
+}
+
+/** The only code touching invitations. Every call is scoped by app. */
+@Injectable()
+@HasOutbox()
+export class InvitationRepository implements OutboxOwner {
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(InvitationDoc.name) private readonly invitations: Model<InvitationDoc>) {
+    this.outbox = OutboxCollection.of(invitations);
+  }
+
+  /** Creates or renews (pending again) one invitation per invitee, each with its event, in one command. */
+  async upsertPending(key: GroupKey, inviterId: string, invites: { inviteeId: string; event: DomainEvent }[], reason: string, expiresAt: Date): Promise<void> {
+    if (invites.length === 0) return;
+    const now = new Date();
+    const ops: AnyBulkWriteOperation<InvitationDoc>[] = invites.map(({ inviteeId, event }) => ({
+      updateOne: {
+        filter: { ...key, inviteeId, inviterId },
+        update: {
+          $set: { reason, status: 0, createdAt: now, updatedAt: now, expiresAt, listKey: `${key.groupId}:${inviteeId}:${inviterId}` },
+          ...outboxOnUpdate([event]),
+        },
+        upsert: true,
+      },
+    }));
+    await this.invitations.bulkWrite(ops, { ordered: false });
+  }
+
+  /** The invitee's pending, unexpired invitations to the group (from one inviter, or all). */
+  async findPending(key: GroupKey, inviteeId: string, inviterId?: string): Promise<InvitationView[]> {
+    const docs = await this.invitations
+      .find({ ...key, inviteeId, ...(inviterId ? { inviterId } : {}), status: 0, expiresAt: { $gt: new Date() } })
+      .lean();
+    return docs.map(toView);
+  }
+
+  /** Answers one pending invitation (the atomic step that makes answering happen once), with its event. */
+  async claim(key: GroupKey, inviteeId: string, inviterId: string, status: RequestStatus, event: DomainEvent): Promise<boolean> {
+    const now = new Date();
+    const result = await this.invitations.updateOne(
+      { ...key, inviteeId, inviterId, status: 0, expiresAt: { $gt: now } },
+      { $set: { status, updatedAt: now }, ...outboxOnUpdate([event]) },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Gives back an acceptance whose join failed (group full, blocked): pending again, no event. */
+  async unclaim(key: GroupKey, inviteeId: string, inviterId: string, eventId: string): Promise<void> {
+    await this.invitations.updateOne({ ...key, inviteeId, inviterId, status: 1 }, { $set: { status: 0 }, $pull: { outbox: { eventId } } });
+  }
+
+  /** A group's invitations (`groupId`) or a user's received ones (`inviteeId`), oldest first. */
+  async page(appId: string, scope: { groupId: string } | { inviteeId: string }, limit: number, after?: KeysetCursor): Promise<KeysetPage<InvitationView>> {
+    const { filter, sort } = keysetQuery(LIST_ORDER, after);
+    const docs = await this.invitations
+      .find({ appId, ...scope, $and: [stillListed(), filter] })
+      .sort(sort)
+      .limit(limit + 1)
+      .lean();
+    const page = toKeysetPage(docs, limit, (d) => ({ at: d.createdAt.getTime(), id: d.listKey }));
+    return { items: page.items.map(toView), next: page.next };
+  }
+
+  async count(appId: string, scope: { groupId: string } | { inviteeId: string }): Promise<number> {
+    return this.invitations.countDocuments({ appId, ...scope, ...stillListed() });
+  }
+
+  async purge(key: GroupKey): Promise<void> {
+    await this.invitations.deleteMany(key);
+  }
+}

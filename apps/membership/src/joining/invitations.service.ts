@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Limits,
+  type ErrorPayload,
+  type HandleInvitationCommand,
+  type InvitationView,
+  type InviteCommand,
+  type ItemResult,
+  type JoinOutcome,
+  type ListInvitationsCommand,
+  type Page,
+} from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { Outbox } from '@cohort/outbox';
+import { GroupContextLoader } from '../members/group-context.loader';
+import { actingUser, assertAdmin, assertCanInvite } from '../members/membership.policy';
+import { decodeCursor, encodeCursor } from '../members/page-cursor';
+import { ModerationClient } from '../peers/moderation.client';
+import { AdmissionService } from './admission.service';
+import { InvitationRepository } from './invitation.repository';
+
+/** The inviter an app admin invites as when it names no user. */
+export const APP_ADMIN_INVITER = 'app-admin';
+
+/** Invitations: admins (members too with `member_invite`) invite; the invitee accepts or declines. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly loader: GroupContextLoader,
+    private readonly invitations: InvitationRepository,
+    private readonly admission: AdmissionService,
+    private readonly moderation: ModerationClient,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Per item in request order: members and blocked users are refused; the rest get a pending invitation. */
+  async invite(ctx: RequestContext, { groupId, userIds, reason = '' }: InviteCommand): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, groupId, userIds);
+    assertCanInvite(gc);
+    const inviterId = ctx.caller.userId ?? APP_ADMIN_INVITER;
+    const blocked = await this.moderation.blockedAmong(ctx, groupId, userIds.filter((id) => !gc.members.has(id)));
+    const refusal = (userId: string): ErrorPayload | null => {
+      if (gc.members.has(userId)) return { code: 'already_member', message: `user ${userId} is already a member of group ${groupId}` };
+      if (blocked.has(userId)) return { code: 'blocked', message: `user ${userId} is blocked from group ${groupId}` };
+      return null;
+    };
+    const expiresAt = new Date(Date.now() + Limits.requestTtlMs);
+    const invites = [...new Set(userIds)]
+      .filter((inviteeId) => !refusal(inviteeId))
+      .map((inviteeId) => ({ inviteeId, event: this.outbox.prepare('invitation.created', ctx, groupId, { inviteeId, inviterId, reason, expiresAt: expiresAt.getTime() }) }));
+    await this.invitations.upsertPending(gc.key, inviterId, invites, reason, expiresAt);
+    await Promise.all(invites.map((i) => this.outbox.flush(this.invitations.outbox, { ...gc.key, inviteeId: i.inviteeId, inviterId }, [i.event])));
+    return userIds.map((userId) => {
+      const refused = refusal(userId);
+      return refused ? { userId, ok: false, error: refused } : { userId, ok: true };
+    });
+  }
+
+  /**
+   * The invitee answers their pending invitation(s) to the group — one inviter's, or all. Accepting
+   * claims them first (answered once), then joins; a refused join puts them back to pending.
+   */
+  async handle(ctx: RequestContext, { groupId, inviterId, accept }: HandleInvitationCommand): Promise<{ outcome: JoinOutcome }> {
+    const inviteeId = actingUser(ctx.caller, 'answer an invitation');
+    const gc = await this.loader.load(ctx, groupId);
+    const pending = await this.invitations.findPending(gc.key, inviteeId, inviterId);
+    const claimed: { inviterId: string; eventId: string; filter: object; event: ReturnType<Outbox['prepare']> }[] = [];
+    for (const invitation of pending) {
+      const event = this.outbox.prepare('invitation.handled', ctx, groupId, { inviteeId, inviterId: invitation.inviterId, accepted: accept });
+      if (await this.invitations.claim(gc.key, inviteeId, invitation.inviterId, accept ? 1 : 2, event)) {
+        claimed.push({ inviterId: invitation.inviterId, eventId: event.eventId, filter: { ...gc.key, inviteeId, inviterId: invitation.inviterId }, event });
+      }
+    }
+    if (claimed.length === 0) throw new DomainError('not_found', `no pending invitation to group ${groupId}`);
+    if (accept && !gc.members.has(inviteeId)) {
+      try {
+        await this.admission.admitOne(ctx, gc, inviteeId, 'invited');
+      } catch (error) {
+        await Promise.all(claimed.map((c) => this.invitations.unclaim(gc.key, inviteeId, c.inviterId, c.eventId)));
+        throw error;
+      }
+    }
+    await Promise.all(claimed.map((c) => this.outbox.flush(this.invitations.outbox, c.filter, [c.event])));
+    return { outcome: accept ? 'joined' : 'declined' };
+  }
+
+  /** A group's invitations (its admins), or the caller's received ones. */
+  async list(ctx: RequestContext, { groupId, cursor, limit }: ListInvitationsCommand): Promise<Page<InvitationView>> {
+    const after = decodeCursor(cursor);
+    let scope: { groupId: string } | { inviteeId: string };
+    if (groupId) {
+      assertAdmin(await this.loader.load(ctx, groupId), 'list the group’s invitations');
+      scope = { groupId };
+    } else {
+      scope = { inviteeId: actingUser(ctx.caller, 'list received invitations') };
+    }
+    const [page, total] = await Promise.all([this.invitations.page(ctx.caller.appId, scope, limit, after), this.invitations.count(ctx.caller.appId, scope)]);
+    return { items: page.items, cursor: encodeCursor(page.next), total };
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { groupKeyOf, type JoinByCodeCommand } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { GroupContextLoader } from '../members/group-context.loader';
+import { actingUser, assertAdmin, assertMember } from '../members/membership.policy';
+import { RosterRepository } from '../roster/roster.repository';
+import { AdmissionService } from './admission.service';
+
+/** Invite codes: one random code per group; joining by it; rotating makes the old one fail. */
+@Injectable()
+export class InviteCodesService {
+  constructor(
+    private readonly loader: GroupContextLoader,
+    private readonly rosters: RosterRepository,
+    private readonly admission: AdmissionService,
+  ) {}
+
+  /** Members see the code (it is what they share). */
+  async get(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ code: string }> {
+    const [gc, roster] = await Promise.all([this.loader.load(ctx, groupId), this.rosters.find(groupKeyOf(ctx, groupId))]);
+    assertMember(gc);
+    if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
+    return { code: roster.inviteCode };
+  }
+
+  async rotate(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ code: string }> {
+    const gc = await this.loader.load(ctx, groupId);
+    assertAdmin(gc, 'rotate the invite code');
+    const code = await this.rosters.rotateInviteCode(gc.key);
+    if (!code) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
+    return { code };
+  }
+
+  async join(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
+    const userId = actingUser(ctx.caller, 'join by invite code');
+    const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
+    if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');
+    const gc = await this.loader.load(ctx, roster.groupId);
+    await this.admission.admitOne(ctx, gc, userId, 'code');
+    return { groupId: roster.groupId };
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { DomainEvent, GroupKey, JoinRequestView, RequestStatus } from '@cohort/contracts';
+import { isDuplicateKeyError, keysetQuery, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { stillListed } from './still-listed';
+import { JoinRequestDoc } from './schemas/join-request.schema';
+
+const LIST_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'listKey', direction: 1 };
+
+function toView(doc: JoinRequestDoc): JoinRequestView {
+  return {
+    groupId: doc.groupId,
+    applicantId: doc.applicantId,
+    reason: doc.reason,
+    status: doc.status,
+    createdAt: doc.createdAt.getTime(),
+    expiresAt: doc.expiresAt.getTime(),
+  };
+}
+
+/** The only code touching join requests. Every call is scoped by app. */
+@Injectable()
+@HasOutbox()
+export class JoinRequestRepository implements OutboxOwner {
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(JoinRequestDoc.name) private readonly requests: Model<JoinRequestDoc>) {
+    this.outbox = OutboxCollection.of(requests);
+  }
+
+  /** Creates or renews the applicant's request as pending, with its event. */
+  async upsertPending(key: GroupKey, applicantId: string, reason: string, expiresAt: Date, event: DomainEvent): Promise<JoinRequestView> {
+    const write = () =>
+      this.requests
+        .findOneAndUpdate(
+          { ...key, applicantId },
+          {
+            $set: { reason, status: 0, createdAt: new Date(), expiresAt, handledBy: null, listKey: `${key.groupId}:${applicantId}` },
+            $unset: { handledAt: 1 },
+            ...outboxOnUpdate([event]),
+          },
+          { upsert: true, new: true },
+        )
+        .lean()
+        .orFail();
+    try {
+      return toView(await write());
+    } catch (error) {
+      // Two concurrent first applications: the loser renews the winner's document.
+      if (!isDuplicateKeyError(error)) throw error;
+      return toView(await write());
+    }
+  }
+
+  /**
+   * Claims a pending, unexpired request for a decision (the one atomic step that makes handling it
+   * happen once), with its event. Null when there is none.
+   */
+  async claim(key: GroupKey, applicantId: string, status: RequestStatus, handledBy: string | null, event: DomainEvent): Promise<JoinRequestView | null> {
+    const now = new Date();
+    const doc = await this.requests
+      .findOneAndUpdate(
+        { ...key, applicantId, status: 0, expiresAt: { $gt: now } },
+        { $set: { status, handledBy, handledAt: now }, ...outboxOnUpdate([event]) },
+        { new: true },
+      )
+      .lean();
+    return doc ? toView(doc) : null;
+  }
+
+  /** Gives back a claimed approval whose join failed (group full, blocked): pending again, no event. */
+  async unclaim(key: GroupKey, applicantId: string, eventId: string): Promise<void> {
+    await this.requests.updateOne(
+      { ...key, applicantId, status: 1 },
+      { $set: { status: 0, handledBy: null }, $unset: { handledAt: 1 }, $pull: { outbox: { eventId } } },
+    );
+  }
+
+  /** Requests of these groups, oldest first, without expired pending ones. */
+  async page(appId: string, groupIds: string[], limit: number, after?: KeysetCursor): Promise<KeysetPage<JoinRequestView>> {
+    const { filter, sort } = keysetQuery(LIST_ORDER, after);
+    const docs = await this.requests
+      .find({ appId, groupId: { $in: groupIds }, $and: [stillListed(), filter] })
+      .sort(sort)
+      .limit(limit + 1)
+      .lean();
+    const page = toKeysetPage(docs, limit, (d) => ({ at: d.createdAt.getTime(), id: d.listKey }));
+    return { items: page.items.map(toView), next: page.next };
+  }
+
+  async count(appId: string, groupIds: string[]): Promise<number> {
+    return this.requests.countDocuments({ appId, groupId: { $in: groupIds }, ...stillListed() });
+  }
+
+  async purge(key: GroupKey): Promise<void> {
+    await this.requests.deleteMany(key);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Limits,
+  type ApplyCommand,
+  type HandleApplicationCommand,
+  type JoinOutcome,
+  type JoinRequestView,
+  type ListApplicationsCommand,
+  type Page,
+} from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { Outbox } from '@cohort/outbox';
+import { GroupContextLoader } from '../members/group-context.loader';
+import { MemberRepository } from '../members/member.repository';
+import { actingUser, assertAdmin, isAdmin, roleOf } from '../members/membership.policy';
+import { decodeCursor, encodeCursor } from '../members/page-cursor';
+import { ModerationClient } from '../peers/moderation.client';
+import { AdmissionService } from './admission.service';
+import { JoinRequestRepository } from './join-request.repository';
+
+/** Applications: `apply_approval` 0 joins at once, 1 waits for an admin, 2 refuses. */
+@Injectable()
+export class JoinRequestsService {
+  constructor(
+    private readonly loader: GroupContextLoader,
+    private readonly requests: JoinRequestRepository,
+    private readonly members: MemberRepository,
+    private readonly admission: AdmissionService,
+    private readonly moderation: ModerationClient,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async apply(ctx: RequestContext, { groupId, reason = '' }: ApplyCommand): Promise<{ outcome: JoinOutcome }> {
+    const applicantId = actingUser(ctx.caller, 'apply');
+    const gc = await this.loader.load(ctx, groupId);
+    const approval = gc.group.settings.applyApproval;
+    if (approval === 2) throw new DomainError('forbidden', `group ${groupId} does not accept applications`);
+    if (approval === 0) {
+      await this.admission.admitOne(ctx, gc, applicantId, 'applied');
+      return { outcome: 'joined' };
+    }
+    if (gc.members.has(applicantId)) throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
+    if ((await this.moderation.blockedAmong(ctx, groupId, [applicantId])).has(applicantId)) {
+      throw new DomainError('blocked', `user ${applicantId} is blocked from group ${groupId}`);
+    }
+    const expiresAt = new Date(Date.now() + Limits.requestTtlMs);
+    const event = this.outbox.prepare('join_request.created', ctx, groupId, { applicantId, reason, expiresAt: expiresAt.getTime() });
+    await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event);
+    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    return { outcome: 'pending' };
+  }
+
+  /**
+   * An admin decides a pending, unexpired request. Approving claims the request first (so it is
+   * decided once), then admits; a refused admission (full, blocked) puts the request back.
+   */
+  async handle(ctx: RequestContext, { groupId, applicantId, approve }: HandleApplicationCommand): Promise<{ outcome: JoinOutcome }> {
+    const gc = await this.loader.load(ctx, groupId, [applicantId]);
+    assertAdmin(gc, 'handle applications');
+    const event = this.outbox.prepare('join_request.handled', ctx, groupId, { applicantId, approved: approve });
+    const claimed = await this.requests.claim(gc.key, applicantId, approve ? 1 : 2, ctx.caller.userId, event);
+    if (!claimed) throw new DomainError('not_found', `no pending application of user ${applicantId} to group ${groupId}`);
+    if (approve && !gc.members.has(applicantId)) {
+      try {
+        await this.admission.admitOne(ctx, gc, applicantId, 'applied');
+      } catch (error) {
+        await this.requests.unclaim(gc.key, applicantId, event.eventId);
+        throw error;
+      }
+    }
+    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    return { outcome: approve ? 'joined' : 'rejected' };
+  }
+
+  /** Requests of the listed groups the caller administers (others are left out), oldest first. */
+  async list(ctx: RequestContext, { groupIds, cursor, limit }: ListApplicationsCommand): Promise<Page<JoinRequestView>> {
+    const after = decodeCursor(cursor);
+    const unique = [...new Set(groupIds)];
+    const administered = ctx.caller.userId
+      ? [...(await this.members.findUserIn(ctx.caller.appId, unique, ctx.caller.userId)).values()].filter((m) => isAdmin(roleOf(ctx.caller, m))).map((m) => m.groupId)
+      : unique;
+    if (administered.length === 0) {
+      if (unique.length === 1) assertAdmin(await this.loader.load(ctx, unique[0]), 'list applications');
+      return { items: [], cursor: null, total: 0 };
+    }
+    const [page, total] = await Promise.all([this.requests.page(ctx.caller.appId, administered, limit, after), this.requests.count(ctx.caller.appId, administered)]);
+    return { items: page.items, cursor: encodeCursor(page.next), total };
+  }
+}

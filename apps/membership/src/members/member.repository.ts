@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
+import { keysetQuery, nonDuplicateWriteErrors, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { MemberDoc } from './schemas/member.schema';
+
+/** Members list in join order: (joinedAt, userId). */
+const JOIN_ORDER: KeysetOrder = { timeField: 'joinedAt', idField: 'userId', direction: 1 };
+/** Present members only: a leaving member is gone for every read and rule. */
+const PRESENT = { leavingAt: { $exists: false } };
+
+export interface StoredMember extends MemberView {
+  groupId: string;
+  groupType: GroupType;
+}
+
+export interface NewMember {
+  userId: string;
+  role: MemberRole;
+  event: DomainEvent;
+}
+
+export interface RoleChange {
+  userId: string;
+  from: MemberRole;
+  to: MemberRole;
+  event: DomainEvent;
+}
+
+function toMember(doc: MemberDoc): StoredMember {
+  return {
+    groupId: doc.groupId,
+    groupType: doc.groupType,
+    userId: doc.userId,
+    role: doc.role,
+    displayName: doc.displayName,
+    joinedAt: doc.joinedAt.getTime(),
+    msgMuteMode: doc.msgMuteMode,
+    msgPushMode: doc.msgPushMode,
+    notificationsMutedUntil: doc.notificationsMutedUntil ?? 0,
+  };
+}
+
+const present = (doc: MemberDoc | null): doc is MemberDoc => doc !== null && !doc.leavingAt;
+
+/** The only code touching members. Every call is scoped by app (and group). */
+@Injectable()
+@HasOutbox()
+export class MemberRepository implements OutboxOwner {
+  /** Member documents carry the events of their own changes. */
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(MemberDoc.name) private readonly members: Model<MemberDoc>) {
+    this.outbox = OutboxCollection.of(members);
+  }
+
+  /**
+   * Inserts members, each with its join event, in one command. Returns the user ids that were
+   * already there (duplicates: a retried step, or a concurrent join of the same user).
+   */
+  async insert(key: GroupKey, groupType: GroupType, members: NewMember[], joinedAt: Date): Promise<Set<string>> {
+    if (members.length === 0) return new Set();
+    const docs = members.map((m, index) => ({
+      ...key,
+      groupType,
+      userId: m.userId,
+      role: m.role,
+      displayName: '',
+      // Distinct join times keep keyset order stable and the owner first.
+      joinedAt: new Date(joinedAt.getTime() + index),
+      msgMuteMode: 0,
+      msgPushMode: 0,
+      notificationsMutedUntil: 0,
+      ...outboxOnInsert([m.event]),
+    }));
+    try {
+      await this.members.insertMany(docs, { ordered: false });
+      return new Set();
+    } catch (error) {
+      if (nonDuplicateWriteErrors(error).length > 0) throw error;
+      return new Set(duplicateIndexes(error).map((index) => members[index].userId));
+    }
+  }
+
+  async count(key: GroupKey): Promise<number> {
+    return this.members.countDocuments({ ...key, ...PRESENT });
+  }
+
+  /** The present members among `userIds` (one command, whatever their number). */
+  async findMany(key: GroupKey, userIds: string[]): Promise<Map<string, StoredMember>> {
+    if (userIds.length === 0) return new Map();
+    const docs = await this.members.find({ ...key, userId: { $in: [...new Set(userIds)] } }).lean();
+    return new Map(docs.filter(present).map((d) => [d.userId, toMember(d)]));
+  }
+
+  /** One user's present memberships in these groups (any app-level caller: groups' reads). */
+  async findUserIn(appId: string, groupIds: string[], userId: string): Promise<Map<string, StoredMember>> {
+    const docs = await this.members.find({ appId, groupId: { $in: groupIds }, userId }).lean();
+    return new Map(docs.filter(present).map((d) => [d.groupId, toMember(d)]));
+  }
+
+  /** In join order; `after` is the `next` of the previous page. */
+  async page(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<StoredMember>> {
+    const { filter, sort } = keysetQuery(JOIN_ORDER, after);
+    const docs = await this.members.find({ ...key, ...PRESENT, ...filter }).sort(sort).limit(limit + 1).lean();
+    return toKeysetPage(docs.map(toMember), limit, (m) => ({ at: m.joinedAt, id: m.userId }));
+  }
+
+  /** Page-number paging (dialects that only have it): skip over the join-order index. */
+  async pageByNumber(key: GroupKey, pageNumber: number, pageSize: number): Promise<StoredMember[]> {
+    const docs = await this.members
+      .find({ ...key, ...PRESENT })
+      .sort({ joinedAt: 1, userId: 1 })
+      .skip((pageNumber - 1) * pageSize)
+      .limit(pageSize)
+      .lean();
+    return docs.map(toMember);
+  }
+
+  async findByRoles(key: GroupKey, roles: MemberRole[]): Promise<StoredMember[]> {
+    const docs = await this.members.find({ ...key, ...PRESENT, role: { $in: roles } }).sort({ joinedAt: 1, userId: 1 }).lean();
+    return docs.map(toMember);
+  }
+
+  /** A user's groups, most recently joined first. */
+  async joinedBy(appId: string, userId: string, type: GroupType | undefined, skip: number, limit: number): Promise<{ items: StoredMember[]; total: number }> {
+    const filter = { appId, userId, ...PRESENT, ...(type ? { groupType: type } : {}) };
+    const [docs, total] = await Promise.all([
+      this.members.find(filter).sort({ joinedAt: -1, groupId: 1 }).skip(skip).limit(limit).lean(),
+      this.members.countDocuments(filter),
+    ]);
+    return { items: docs.map(toMember), total };
+  }
+
+  /** Sets the member's own fields (display name, notification prefs); null when not a member. */
+  async updateOwn(key: GroupKey, userId: string, fields: Partial<Pick<MemberDoc, 'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'>>): Promise<StoredMember | null> {
+    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: fields }, { new: true }).lean();
+    return doc ? toMember(doc) : null;
+  }
+
+  /**
+   * Changes roles in one command, each only if the member still has the role the decision was
+   * made on, with its event. Returns who changed (their event is in their outbox).
+   */
+  async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Set<string>> {
+    if (changes.length === 0) return new Set();
+    const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
+      updateOne: {
+        filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
+        update: { $set: { role: c.to }, ...outboxOnUpdate([c.event]) },
+      },
+    }));
+    await this.members.bulkWrite(ops, { ordered: false });
+    return this.holdingEvents(key, changes.map((c) => c.event));
+  }
+
+  /** Re-applies a role without an event (repair of an interrupted ownership transfer). */
+  async setRole(key: GroupKey, userId: string, role: MemberRole, unless: MemberRole[]): Promise<void> {
+    await this.members.updateOne({ ...key, userId, ...PRESENT, role: { $nin: unless } }, { $set: { role } });
+  }
+
+  /**
+   * Marks members as leaving, each only if still present with the role the decision was made on,
+   * with its `member.left` event, in one command. Returns who was marked by this call.
+   */
+  async markLeaving(key: GroupKey, leavers: { userId: string; role: MemberRole; event: DomainEvent }[], token: string): Promise<Set<string>> {
+    if (leavers.length === 0) return new Set();
+    const leavingAt = new Date();
+    const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
+      updateOne: {
+        filter: { ...key, userId: l.userId, role: l.role, ...PRESENT },
+        update: { $set: { leavingAt, leavingToken: token }, ...outboxOnUpdate([l.event]) },
+      },
+    }));
+    await this.members.bulkWrite(ops, { ordered: false });
+    const marked = await this.members.find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 }).lean();
+    return new Set(marked.map((d) => d.userId));
+  }
+
+  /** Deletes left members whose `member.left` was sent; returns how many, and how many were admins. */
+  async deleteLeft(key: GroupKey, userIds: string[], token: string): Promise<{ deleted: number; admins: number }> {
+    if (userIds.length === 0) return { deleted: 0, admins: 0 };
+    const filter = { ...key, userId: { $in: userIds }, leavingToken: token, outbox: { $size: 0 } };
+    const admins = await this.members.countDocuments({ ...filter, role: 'admin' });
+    const result = await this.members.deleteMany(filter);
+    return { deleted: result.deletedCount, admins: Math.min(admins, result.deletedCount) };
+  }
+
+  /** Departures that did not complete (the process died, or the event waited): any app. */
+  async findStaleLeaving(olderThan: Date, limit: number): Promise<{ appId: string; groupId: string; userId: string; token: string }[]> {
+    const docs = await this.members
+      .find({ leavingAt: { $lt: olderThan }, outbox: { $size: 0 } }, { appId: 1, groupId: 1, userId: 1, leavingToken: 1 })
+      .limit(limit)
+      .lean();
+    return docs.map((d) => ({ appId: d.appId, groupId: d.groupId, userId: d.userId, token: d.leavingToken ?? '' }));
+  }
+
+  async purge(key: GroupKey): Promise<void> {
+    await this.members.deleteMany(key);
+  }
+
+  /** Who still holds one of these events (written by this request, not flushed yet). */
+  private async holdingEvents(key: GroupKey, events: DomainEvent[]): Promise<Set<string>> {
+    const docs = await this.members.find({ ...key, 'outbox.eventId': { $in: events.map((e) => e.eventId) } }, { userId: 1 }).lean();
+    return new Set(docs.map((d) => d.userId));
+  }
+}
+
+/** The indexes of the documents an unordered insertMany refused as duplicates. */
+function duplicateIndexes(error: unknown): number[] {
+  type WriteErrorLike = { index?: number; code?: number; err?: { index?: number; code?: number } };
+  const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors ?? [];
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list.map((e) => e.index ?? e.err?.index).filter((i): i is number => typeof i === 'number');
+}

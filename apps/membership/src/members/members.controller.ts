@@ -1,0 +1,65 @@
+import { Controller } from '@nestjs/common';
+import {
+  MembershipCommands,
+  type CommandEnvelope,
+  type GroupIdArgs,
+  type KickMembersCommand,
+  type ListJoinedCommand,
+  type ListMembersByPageCommand,
+  type ListMembersCommand,
+  type ProfilesCommand,
+  type SetDisplayNameCommand,
+  type SetNotificationPrefsCommand,
+} from '@cohort/contracts';
+import { Handles } from '@cohort/bus';
+import { MembersService } from './members.service';
+
+@Controller()
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Handles(MembershipCommands.listMembers)
+  list(command: CommandEnvelope<ListMembersCommand>) {
+    return this.members.list(command, command.data);
+  }
+
+  @Handles(MembershipCommands.listMembersByPage)
+  listByPage(command: CommandEnvelope<ListMembersByPageCommand>) {
+    return this.members.listByPage(command, command.data);
+  }
+
+  @Handles(MembershipCommands.getProfiles)
+  profiles(command: CommandEnvelope<ProfilesCommand>) {
+    return this.members.profilesOf(command, command.data);
+  }
+
+  @Handles(MembershipCommands.listAdmins)
+  admins(command: CommandEnvelope<GroupIdArgs>) {
+    return this.members.admins(command, command.data);
+  }
+
+  @Handles(MembershipCommands.listJoined)
+  joined(command: CommandEnvelope<ListJoinedCommand>) {
+    return this.members.joined(command, command.data);
+  }
+
+  @Handles(MembershipCommands.setDisplayName)
+  displayName(command: CommandEnvelope<SetDisplayNameCommand>) {
+    return this.members.setDisplayName(command, command.data);
+  }
+
+  @Handles(MembershipCommands.setNotificationPrefs)
+  notificationPrefs(command: CommandEnvelope<SetNotificationPrefsCommand>) {
+    return this.members.setNotificationPrefs(command, command.data);
+  }
+
+  @Handles(MembershipCommands.leave)
+  leave(command: CommandEnvelope<GroupIdArgs>) {
+    return this.members.leave(command, command.data);
+  }
+
+  @Handles(MembershipCommands.kickMembers)
+  kick(command: CommandEnvelope<KickMembersCommand>) {
+    return this.members.kick(command, command.data);
+  }
+}

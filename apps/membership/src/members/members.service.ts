@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ItemResult,
+  JoinedGroupView,
+  KickMembersCommand,
+  ListJoinedCommand,
+  ListMembersByPageCommand,
+  ListMembersCommand,
+  MemberProfile,
+  MemberView,
+  Page,
+  ProfilesCommand,
+  SetDisplayNameCommand,
+  SetNotificationPrefsCommand,
+} from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { ModerationClient } from '../peers/moderation.client';
+import { RosterRepository } from '../roster/roster.repository';
+import { DepartureService } from './departure.service';
+import { GroupContextLoader } from './group-context.loader';
+import { MemberRepository, type StoredMember } from './member.repository';
+import { actingUser, assertAdmin, assertCanRead, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+/** Member lists and profiles, the member's own preferences, leaving and kicking. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly loader: GroupContextLoader,
+    private readonly members: MemberRepository,
+    private readonly rosters: RosterRepository,
+    private readonly departures: DepartureService,
+    private readonly moderation: ModerationClient,
+  ) {}
+
+  /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
+  async list(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberProfile>> {
+    const after = decodeCursor(cursor);
+    const [gc, page, total] = await Promise.all([this.loader.load(ctx, groupId), this.members.page({ appId: ctx.caller.appId, groupId }, limit, after), this.total(ctx, groupId)]);
+    assertCanRead(gc);
+    return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
+  }
+
+  async listByPage(ctx: RequestContext, { groupId, pageNumber, pageSize }: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
+    const key = { appId: ctx.caller.appId, groupId };
+    const [gc, items, total] = await Promise.all([this.loader.load(ctx, groupId), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
+    assertCanRead(gc);
+    const more = pageNumber * pageSize < total;
+    return { items: await this.profiles(ctx, gc, items), cursor: more ? String(pageNumber + 1) : null, total };
+  }
+
+  /** Profiles of the named users who are members, in request order. */
+  async profilesOf(ctx: RequestContext, { groupId, userIds }: ProfilesCommand): Promise<MemberProfile[]> {
+    const gc = await this.loader.load(ctx, groupId, userIds);
+    assertCanRead(gc);
+    const found = [...new Set(userIds)].flatMap((id) => gc.members.get(id) ?? []);
+    return this.profiles(ctx, gc, found);
+  }
+
+  /** The owner first, then admins in join order. */
+  async admins(ctx: RequestContext, { groupId }: { groupId: string }): Promise<MemberProfile[]> {
+    const gc = await this.loader.load(ctx, groupId);
+    assertCanRead(gc);
+    const found = await this.members.findByRoles(gc.key, ['owner', 'admin']);
+    found.sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner'));
+    return this.profiles(ctx, gc, found);
+  }
+
+  /** A user's groups, most recently joined first; another user's only for the app admin. */
+  async joined(ctx: RequestContext, command: ListJoinedCommand): Promise<Page<JoinedGroupView>> {
+    const userId = command.userId ?? actingUser(ctx.caller, 'list joined groups');
+    if (userId !== ctx.caller.userId && !ctx.caller.isAppAdmin) throw new DomainError('forbidden', "only the app admin may list another user's groups");
+    const skip = (command.pageNumber - 1) * command.pageSize;
+    const { items, total } = await this.members.joinedBy(ctx.caller.appId, userId, command.type, skip, command.pageSize);
+    return {
+      items: items.map((m) => ({ groupId: m.groupId, type: m.groupType, role: m.role, joinedAt: m.joinedAt })),
+      cursor: skip + items.length < total ? String(command.pageNumber + 1) : null,
+      total,
+    };
+  }
+
+  setDisplayName(ctx: RequestContext, { groupId, displayName }: SetDisplayNameCommand): Promise<MemberView> {
+    return this.updateOwn(ctx, groupId, { displayName });
+  }
+
+  setNotificationPrefs(ctx: RequestContext, command: SetNotificationPrefsCommand): Promise<MemberView> {
+    const { groupId, msgMuteMode, msgPushMode, notificationsMutedForSeconds: seconds } = command;
+    const fields = {
+      ...(msgMuteMode !== undefined ? { msgMuteMode } : {}),
+      ...(msgPushMode !== undefined ? { msgPushMode } : {}),
+      ...(seconds !== undefined ? { notificationsMutedUntil: seconds === 0 ? 0 : Date.now() + seconds * 1000 } : {}),
+    };
+    if (Object.keys(fields).length === 0) throw new DomainError('invalid_parameter', 'prefs: no preference to set', { field: 'prefs' });
+    return this.updateOwn(ctx, groupId, fields);
+  }
+
+  /** Any member but the owner (who must transfer ownership or destroy the group). */
+  async leave(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ done: true }> {
+    const userId = actingUser(ctx.caller, 'leave a group');
+    const gc = await this.loader.load(ctx, groupId);
+    const member = gc.members.get(userId);
+    if (!member) throw notMember(groupId);
+    if (member.role === 'owner') throw new DomainError('owner_protected', 'the owner cannot leave: transfer ownership or destroy the group');
+    const left = await this.departures.depart(ctx, gc.key, [{ userId, role: member.role }], 'left');
+    if (!left.has(userId)) throw notMember(groupId);
+    return { done: true };
+  }
+
+  /** Per item, in request order: admins kick members, the owner kicks admins too, nobody the owner. */
+  async kick(ctx: RequestContext, { groupId, userIds }: KickMembersCommand): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, groupId, userIds);
+    assertAdmin(gc, 'remove members');
+    const refusals = new Map(userIds.map((id) => [id, kickRefusal(gc, id)]));
+    const leavers = [...refusals].flatMap(([userId, refusal]) => (refusal ? [] : [{ userId, role: gc.members.get(userId)?.role ?? 'member' }]));
+    const left = await this.departures.depart(ctx, gc.key, leavers, 'kicked');
+    return userIds.map((userId) => {
+      const refusal = refusals.get(userId) ?? (left.has(userId) ? null : notMember(groupId, userId).toPayload());
+      return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };
+    });
+  }
+
+  private async updateOwn(ctx: RequestContext, groupId: string, fields: Parameters<MemberRepository['updateOwn']>[2]): Promise<MemberView> {
+    const userId = actingUser(ctx.caller, 'change member preferences');
+    const gc = await this.loader.load(ctx, groupId);
+    assertMember(gc);
+    const updated = await this.members.updateOwn(gc.key, userId, fields);
+    if (!updated) throw notMember(groupId);
+    return stripGroup(updated);
+  }
+
+  private async total(ctx: RequestContext, groupId: string): Promise<number> {
+    return (await this.rosters.find({ appId: ctx.caller.appId, groupId }))?.memberCount ?? 0;
+  }
+
+  /** Joins each member with the end of their mute (moderation), one query for the page. */
+  private async profiles(ctx: RequestContext, gc: GroupContext, members: StoredMember[]): Promise<MemberProfile[]> {
+    const muteEnds = await this.moderation.muteEnds(ctx, gc.group.groupId, members.map((m) => m.userId));
+    return members.map((m) => ({ ...stripGroup(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
+  }
+}
+
+function stripGroup({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
+  return view;
+}

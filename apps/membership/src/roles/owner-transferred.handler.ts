@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { RolesService } from './roles.service';
+
+/** Re-applies the two role changes of a transfer, in case the process stopped right after committing it. */
+@Injectable()
+@OnEvent('group.owner_transferred')
+export class RolesOnOwnerTransferred implements DomainEventHandler<'group.owner_transferred'> {
+  constructor(private readonly roles: RolesService) {}
+
+  async handle(event: DomainEvent<'group.owner_transferred'>): Promise<void> {
+    await this.roles.applyTransfer({ appId: event.appId, groupId: event.groupId }, event.data.previousOwnerId, event.data.newOwnerId);
+  }
+}

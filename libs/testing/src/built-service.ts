@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { HealthCommands, type ServiceName } from '@cohort/contracts';
+import type { BusClient } from '@cohort/bus';
+import { isDomainError } from '@cohort/errors';
+import { builtAppMain, findRepoRoot, startManagedProcess, type ManagedProcess } from '@cohort/local-infra';
+import type { TestServers } from './servers';
+
+/** Whether the service's health subject answers (false on "no responders" or a timeout). */
+export async function serviceAnswers(bus: BusClient, service: ServiceName): Promise<boolean> {
+  try {
+    await bus.send(HealthCommands[service], { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: `health-${service}` }, {});
+    return true;
+  } catch (error) {
+    if (isDomainError(error) && (error.code === 'unavailable' || error.code === 'timeout')) return false;
+    throw error;
+  }
+}
+
+export interface BuiltServiceOptions {
+  servers: TestServers;
+  service: ServiceName;
+  dbName: string;
+  /** Names the log folder: `.infra/logs/<suite>/<service>.log`. */
+  suite: string;
+  /** Asks the health subject until the service answers. */
+  bus: BusClient;
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs a service from dist/ as a child process on the suite's servers (a service's module cannot
+ * be imported from another app: Nx module boundaries) and resolves once it answers on the bus.
+ * Needs `npm run build` first, like the e2e suites.
+ */
+export async function startBuiltService(options: BuiltServiceOptions): Promise<ManagedProcess> {
+  const rootDir = findRepoRoot();
+  const proc = startManagedProcess({
+    name: options.service,
+    command: process.execPath,
+    args: [builtAppMain(rootDir, options.service)],
+    cwd: rootDir,
+    env: {
+      ...process.env,
+      NATS_URL: options.servers.natsUrl,
+      MONGO_URL: options.servers.mongoUrl,
+      MONGO_DB: options.dbName,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    logFile: join(rootDir, '.infra', 'logs', options.suite, `${options.service}.log`),
+  });
+  const deadline = Date.now() + 30_000;
+  while (!(await serviceAnswers(options.bus, options.service))) {
+    if (proc.hasExited()) throw new Error(`${options.service} exited during boot:\n${proc.tail()}`);
+    if (Date.now() > deadline) throw new Error(`${options.service} did not answer within 30s:\n${proc.tail()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return proc;
+}
