@@ -14,9 +14,12 @@ export type Admission = Map<string, ErrorPayload | null>;
 
 /**
  * The one way into a group, whatever the path (add, application, invitation, QR, code): refuses
- * blocked users and members, takes the places with one conditional update of the roster's free
- * slots (all or none: capacity is never exceeded, even under concurrency), then inserts the
- * members with their `member.joined` events in one command. Three database commands for a batch.
+ * blocked users and known members, takes the places with one conditional update of the roster's
+ * free slots (all or none: capacity is never exceeded, even under concurrency), inserts the
+ * members with their `member.joined` events in one command (the unique index refuses members the
+ * caller did not know about, whose places go back), then clears the sent events in one command.
+ * Three database commands for a batch of any size; a near-full group whose reservation fails is
+ * looked at once more to tell members from newcomers before answering `group_full`.
  */
 @Injectable()
 export class AdmissionService {
@@ -27,23 +30,29 @@ export class AdmissionService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** `gc.members` must hold the candidates' current membership (GroupContextLoader.load with them). */
+  /** Members known in `gc.members` are refused without a write; others are found out by the insert. */
   async admit(ctx: RequestContext, gc: GroupContext, userIds: string[], how: JoinHow): Promise<Admission> {
     const result: Admission = new Map();
     const candidates = [...new Set(userIds)];
     const blocked = await this.moderation.blockedAmong(ctx, gc.group.groupId, candidates.filter((id) => !gc.members.has(id)));
-    const newcomers: string[] = [];
+    let newcomers: string[] = [];
     for (const userId of candidates) {
-      if (gc.members.has(userId)) result.set(userId, { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}` });
+      if (gc.members.has(userId)) result.set(userId, alreadyMember(gc, userId));
       else if (blocked.has(userId)) result.set(userId, { code: 'blocked', message: `user ${userId} is blocked from group ${gc.group.groupId}` });
       else newcomers.push(userId);
     }
-    if (newcomers.length === 0) return result;
-    if (!(await this.rosters.reserveSlots(gc.key, newcomers.length))) {
-      const full: ErrorPayload = { code: 'group_full', message: `group ${gc.group.groupId} has no room for ${newcomers.length} more member(s)` };
-      for (const userId of newcomers) result.set(userId, full);
-      return result;
+    if (newcomers.length > 0 && !(await this.rosters.reserveSlots(gc.key, newcomers.length))) {
+      // Some of them may be members already: only the real newcomers need places.
+      const members = await this.members.findMany(gc.key, newcomers);
+      for (const userId of members.keys()) result.set(userId, alreadyMember(gc, userId));
+      newcomers = newcomers.filter((id) => !members.has(id));
+      if (newcomers.length > 0 && !(await this.rosters.reserveSlots(gc.key, newcomers.length))) {
+        const full: ErrorPayload = { code: 'group_full', message: `group ${gc.group.groupId} has no room for ${newcomers.length} more member(s)` };
+        for (const userId of newcomers) result.set(userId, full);
+        return result;
+      }
     }
+    if (newcomers.length === 0) return result;
     const joining: NewMember[] = newcomers.map((userId) => ({
       userId,
       role: 'member',
@@ -53,7 +62,7 @@ export class AdmissionService {
     // Joined concurrently by another path: give their places back.
     await this.rosters.releaseSlots(gc.key, duplicates.size);
     const admitted = joining.filter((m) => !duplicates.has(m.userId));
-    for (const userId of duplicates) result.set(userId, { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}` });
+    for (const userId of duplicates) result.set(userId, alreadyMember(gc, userId));
     for (const m of admitted) result.set(m.userId, null);
     await flushEach(this.outbox, this.members.outbox, gc.key, admitted);
     return result;
@@ -64,4 +73,8 @@ export class AdmissionService {
     const refusal = (await this.admit(ctx, gc, [userId], how)).get(userId);
     if (refusal) throw DomainError.fromPayload(refusal);
   }
+}
+
+function alreadyMember(gc: GroupContext, userId: string): ErrorPayload {
+  return { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}` };
 }

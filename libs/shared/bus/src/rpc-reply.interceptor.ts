@@ -2,10 +2,11 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Observable, catchError, map, of, tap } from 'rxjs';
 import type { CommandEnvelope, ErrorPayload, Reply } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
-import { runWithRequestId } from '@cohort/logging';
+import { currentDbCommands, runWithRequestId } from '@cohort/logging';
 
 /**
- * Wraps every message handler: runs it under the command's request id (logs carry it) and turns
+ * Wraps every message handler: runs it under the command's request id (logs carry it, and the
+ * debug line of its answer the database commands it issued) and turns
  * its result or error into a Reply, so errors cross the bus as data. Unknown errors are logged
  * with their stack here and leave as `internal` without it.
  */
@@ -24,7 +25,7 @@ export class RpcReplyInterceptor implements NestInterceptor {
           .pipe(
             map((data: unknown): Reply<unknown> => ({ ok: true, data })),
             catchError((error: unknown) => of<Reply<unknown>>({ ok: false, error: this.toPayload(error, subject) })),
-            tap((reply) => this.logger.debug(`${subject} answered ${reply.ok ? 'ok' : reply.error.code}`)),
+            tap((reply) => this.logger.debug(`${subject} answered ${reply.ok ? 'ok' : reply.error.code} after ${currentDbCommands()} db command(s)`)),
           )
           .subscribe(subscriber),
       ),

@@ -2,15 +2,28 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 interface RequestContext {
   requestId: string;
+  /** Database commands issued while handling the request (driver command monitoring). */
+  dbCommands: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
 /** Runs fn with a request id that every log line written inside it carries. */
 export function runWithRequestId<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId }, fn);
+  return storage.run({ requestId, dbCommands: 0 }, fn);
 }
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+/** Counts one database command against the request being handled (if any). */
+export function countDbCommand(): void {
+  const store = storage.getStore();
+  if (store) store.dbCommands += 1;
+}
+
+/** Database commands the current request has issued so far. */
+export function currentDbCommands(): number {
+  return storage.getStore()?.dbCommands ?? 0;
 }

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
+import { countDbCommand } from '@cohort/logging';
+import type { Connection } from 'mongoose';
 
 /** The service's own database: MONGO_URL + MONGO_DB. Works on MongoDB 7 and the dev database (mongo-java-server). */
 @Module({})
@@ -18,6 +20,12 @@ export class MongoModule {
             // Indexes are part of the rules (unique members, keyset paging): build them at boot.
             autoIndex: true,
             serverSelectionTimeoutMS: 10_000,
+            // Each request counts its database commands (logged with its answer at debug level).
+            monitorCommands: true,
+            connectionFactory: (connection: Connection) => {
+              connection.getClient().on('commandStarted', countDbCommand);
+              return connection;
+            },
           }),
         }),
       ],

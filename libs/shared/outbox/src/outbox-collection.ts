@@ -48,6 +48,19 @@ export class OutboxCollection {
     await this.model.updateOne({ ...own, outbox: { $size: 0 } }, { $unset: { outboxSince: 1 } });
   }
 
+  /**
+   * Drops sent events from many documents (each holding one of them) in one command when that was
+   * all they held — the common case of a batch write — and pulls them one by one otherwise.
+   */
+  async removeFromMany(scope: FilterQuery<unknown>, eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const own = { ...(scope as FilterQuery<OutboxFields>), 'outbox.eventId': { $in: eventIds } };
+    const cleared = await this.model.updateMany({ ...own, outbox: { $size: 1 } }, { $set: { outbox: [] }, $unset: { outboxSince: 1 } });
+    if (cleared.modifiedCount === eventIds.length) return;
+    await this.model.updateMany(own, { $pull: { outbox: { eventId: { $in: eventIds } } } });
+    await this.model.updateMany({ ...(scope as FilterQuery<OutboxFields>), outbox: { $size: 0 }, outboxSince: { $exists: true } }, { $unset: { outboxSince: 1 } });
+  }
+
   /** Documents (any app) holding events stored before `olderThan`. */
   async findWaiting(olderThan: Date, limit: number): Promise<{ filter: FilterQuery<unknown>; events: DomainEvent[] }[]> {
     const docs = await this.model

@@ -4,6 +4,9 @@ import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
 import { EventPublisher, type RequestContext } from '@cohort/bus';
 import type { OutboxCollection } from './outbox-collection';
 
+/** Events published at once by flushBatch (bounded, for 100k-member rooms). */
+const PUBLISH_CHUNK = 200;
+
 /**
  * The one write-and-publish recipe: prepare the event, store it with the change in one atomic
  * single-document write (outboxOnInsert / outboxOnUpdate), then `flush`: send it and remove it.
@@ -18,6 +21,29 @@ export class Outbox {
 
   prepare<K extends EventType>(type: K, ctx: RequestContext, groupId: string, data: EventMap[K], dedupKey?: string): DomainEvent {
     return this.publisher.prepare(type, { caller: ctx.caller, correlationId: ctx.requestId, groupId, data, dedupKey }) as DomainEvent;
+  }
+
+  /**
+   * Sends the events of many documents of `scope` (one event each: a batch write), a bounded number
+   * at a time, then removes the sent ones in one command. Returns the ids of the sent events; the
+   * others wait for the sweep.
+   */
+  async flushBatch(collection: OutboxCollection, scope: FilterQuery<unknown>, events: DomainEvent[]): Promise<Set<string>> {
+    const sent = new Set<string>();
+    for (let i = 0; i < events.length; i += PUBLISH_CHUNK) {
+      await Promise.all(
+        events.slice(i, i + PUBLISH_CHUNK).map(async (event) => {
+          try {
+            await this.publisher.publishEvent(event);
+            sent.add(event.eventId);
+          } catch (error) {
+            this.logger.warn(`event ${event.eventId} kept in the ${collection.name} outbox: ${String(error)}`);
+          }
+        }),
+      );
+    }
+    await collection.removeFromMany(scope, [...sent]);
+    return sent;
   }
 
   /** Sends stored events in order and removes the sent ones; false (logged) when some must wait. */

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { MongoClient } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { GroupCommands, MembershipCommands, ServiceNames, type Caller } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
+import { currentRequestId } from '@cohort/logging';
 import type { ManagedProcess } from '@cohort/local-infra';
 import { bootServiceInProcess, shortId, startBuiltService, startBusPeer, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
 
@@ -85,5 +88,32 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     // Each path admitted through the same counter: no path is exempt.
     const joinedByPath = paths.map((_, p) => outcomes.filter((o, i) => i % paths.length === p && o === 'joined').length);
     expect(joinedByPath.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+
+  it('adds 60 members with a bounded number of database commands (never one per member)', async () => {
+    const bus = peer.get(BusClient);
+    const appId = `batch_${shortId()}`;
+    const app: RequestContext = { caller: { appId, userId: null, isAppAdmin: true }, requestId: `batch-${shortId()}` };
+    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'batch', ownerId: 'owner', memberIds: [] });
+    const users = Array.from({ length: 60 }, (_, i) => `batch${i}`);
+
+    // Counted on membership's own connection, for this request only (its commands run under its id).
+    const commands: string[] = [];
+    const requestId = `batch-add-${shortId()}`;
+    const client = membership.get<Connection>(getConnectionToken()).getClient();
+    const count = (event: { commandName: string }) => {
+      if (currentRequestId() === requestId) commands.push(event.commandName);
+    };
+    client.on('commandStarted', count);
+    try {
+      const results = await bus.send(MembershipCommands.addMembers, { ...app, requestId }, { groupId: room.groupId, userIds: users });
+      expect(results.map((r) => r.ok)).toEqual(users.map(() => true));
+    } finally {
+      client.off('commandStarted', count);
+    }
+    // Reserve the places, insert the members with their events, clear the sent events: 3, for 60.
+    expect(commands).toEqual(['update', 'insert', 'update']);
+    const stored = await mongo.db(dbName).collection('members').countDocuments({ appId, groupId: room.groupId });
+    expect(stored).toBe(61);
   });
 });
