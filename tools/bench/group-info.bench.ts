@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
 import { startStack } from '@cohort/testing';
+import { postJson } from './bench-http';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -43,12 +44,6 @@ async function startBaseline(root: string): Promise<{ url: string; child: ChildP
   const url = `http://127.0.0.1:${port}/`;
   await waitForHttpOk(url, { timeoutMs: 15_000 });
   return { url, child };
-}
-
-async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# npm run bench: bare Fastify vs GET /group/info through gateway → NATS → groups → membership → DB.
+# npm run bench: bare Fastify vs GET /group/info through the whole stack; then member paging in a
+# 100,000-member chatroom and a 60-member batch add (BENCH=group-info or BENCH=member-list for one).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tools/ensure-deps.sh
 bash tools/build.sh
-exec node dist/tools/bench/group-info.bench.js
+for bench in ${BENCH:-group-info member-list}; do
+  node "dist/tools/bench/${bench}.bench.js"
+done
