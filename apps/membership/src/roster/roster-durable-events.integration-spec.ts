@@ -139,4 +139,24 @@ describe('membership consumes group.destroyed durably', () => {
       await membership.close();
     }
   });
+
+  it('forgets the outbox mark of members whose events were all sent by a batch (no event resent)', async () => {
+    const membership = await startMembership();
+    try {
+      const longAgo = new Date(Date.now() - 60_000);
+      const key = { appId: caller.appId, groupId: '5200' };
+      await mongo.db(dbName).collection('members').insertMany(
+        ['a', 'b'].map((userId, i) => ({
+          ...{ ...key, userId, role: 'member', displayName: '', joinedAt: new Date(longAgo.getTime() + i) },
+          ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [], outboxSince: longAgo },
+        })),
+      );
+      await expectEventually(
+        async () => expect(await mongo.db(dbName).collection('members').countDocuments({ ...key, outboxSince: { $exists: true } })).toBe(0),
+        { timeoutMs: 15_000, intervalMs: 100 },
+      );
+    } finally {
+      await membership.close();
+    }
+  });
 });

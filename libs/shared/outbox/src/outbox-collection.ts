@@ -49,22 +49,27 @@ export class OutboxCollection {
   }
 
   /**
-   * Drops sent events from many documents (each holding one of them) in one command when that was
-   * all they held — the common case of a batch write — and pulls them one by one otherwise.
+   * Drops sent events from many documents, each found by its own exact key, in one command (a
+   * bulk write). `outboxSince` is left for the sweep's forgetEmpty: clearing it here would need a
+   * condition on the outbox, which turns a keyed update into a scan on the dev database.
    */
-  async removeFromMany(scope: FilterQuery<unknown>, eventIds: string[]): Promise<void> {
-    if (eventIds.length === 0) return;
-    const own = { ...(scope as FilterQuery<OutboxFields>), 'outbox.eventId': { $in: eventIds } };
-    const cleared = await this.model.updateMany({ ...own, outbox: { $size: 1 } }, { $set: { outbox: [] }, $unset: { outboxSince: 1 } });
-    if (cleared.modifiedCount === eventIds.length) return;
-    await this.model.updateMany(own, { $pull: { outbox: { eventId: { $in: eventIds } } } });
-    await this.model.updateMany({ ...(scope as FilterQuery<OutboxFields>), outbox: { $size: 0 }, outboxSince: { $exists: true } }, { $unset: { outboxSince: 1 } });
+  async removeEach(sent: { filter: FilterQuery<unknown>; eventId: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await this.model.bulkWrite(
+      sent.map(({ filter, eventId }) => ({ updateOne: { filter: filter as FilterQuery<OutboxFields>, update: { $pull: { outbox: { eventId } } } } })),
+      { ordered: false },
+    );
+  }
+
+  /** Clears `outboxSince` of documents whose events have all been sent since (one command). */
+  async forgetEmpty(olderThan: Date): Promise<void> {
+    await this.model.updateMany({ outboxSince: { $lt: olderThan }, outbox: { $size: 0 } }, { $unset: { outboxSince: 1 } });
   }
 
   /** Documents (any app) holding events stored before `olderThan`. */
   async findWaiting(olderThan: Date, limit: number): Promise<{ filter: FilterQuery<unknown>; events: DomainEvent[] }[]> {
     const docs = await this.model
-      .find({ outboxSince: { $lt: olderThan } }, { _id: 1, outbox: 1 })
+      .find({ outboxSince: { $lt: olderThan }, 'outbox.0': { $exists: true } }, { _id: 1, outbox: 1 })
       .limit(limit)
       .lean<{ _id: unknown; outbox: DomainEvent[] }[]>();
     return docs.map((doc) => ({ filter: { _id: doc._id }, events: doc.outbox }));

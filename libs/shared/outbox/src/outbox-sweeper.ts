@@ -43,6 +43,7 @@ export class OutboxSweeper extends BackgroundSweep {
   async sweep(now = Date.now()): Promise<void> {
     const olderThan = new Date(now - this.config.get('OUTBOX_STALE_MS', { infer: true }));
     for (const collection of this.collections) {
+      await collection.forgetEmpty(olderThan);
       for (const waiting of await collection.findWaiting(olderThan, BATCH)) {
         await this.outbox.flush(collection, waiting.filter, waiting.events);
       }

@@ -14,7 +14,7 @@ function setup(failAt?: number) {
       published++;
     }),
   };
-  const collection = { name: 'groups', remove: jest.fn(async () => undefined) };
+  const collection = { name: 'groups', remove: jest.fn(async () => undefined), removeEach: jest.fn(async () => undefined) };
   const outbox = new Outbox(publisher as unknown as EventPublisher);
   return { outbox, publisher, collection: collection as unknown as OutboxCollection & typeof collection };
 }
@@ -39,5 +39,27 @@ describe('Outbox.flush', () => {
     const { outbox, collection } = setup(0);
     await expect(outbox.flush(collection, key, [event('e1')])).resolves.toBe(false);
     expect(collection.remove).not.toHaveBeenCalled();
+  });
+});
+
+describe('Outbox.flushBatch', () => {
+  const item = (userId: string) => ({ filter: { appId: 'app', groupId: '1', userId }, event: event(`joined-${userId}`) });
+
+  it('removes every sent event from its own document in one call', async () => {
+    const { outbox, collection } = setup();
+    const sent = await outbox.flushBatch(collection, [item('a'), item('b')]);
+    expect([...sent]).toEqual(['joined-a', 'joined-b']);
+    expect(collection.removeEach).toHaveBeenCalledTimes(1);
+    expect(collection.removeEach).toHaveBeenCalledWith([
+      { filter: item('a').filter, eventId: 'joined-a' },
+      { filter: item('b').filter, eventId: 'joined-b' },
+    ]);
+  });
+
+  it('leaves the events that could not be sent for the sweep', async () => {
+    const { outbox, collection } = setup(1);
+    const sent = await outbox.flushBatch(collection, [item('a'), item('b'), item('c')]);
+    expect(sent.size).toBe(1);
+    expect(collection.removeEach.mock.calls[0][0]).toHaveLength(1);
   });
 });

@@ -24,15 +24,15 @@ export class Outbox {
   }
 
   /**
-   * Sends the events of many documents of `scope` (one event each: a batch write), a bounded number
-   * at a time, then removes the sent ones in one command. Returns the ids of the sent events; the
-   * others wait for the sweep.
+   * Sends the events of many documents (one each: a batch write), a bounded number at a time, then
+   * removes the sent ones in one command. Returns the ids of the sent events; the others wait for
+   * the sweep.
    */
-  async flushBatch(collection: OutboxCollection, scope: FilterQuery<unknown>, events: DomainEvent[]): Promise<Set<string>> {
+  async flushBatch(collection: OutboxCollection, items: { filter: FilterQuery<unknown>; event: DomainEvent }[]): Promise<Set<string>> {
     const sent = new Set<string>();
-    for (let i = 0; i < events.length; i += PUBLISH_CHUNK) {
+    for (let i = 0; i < items.length; i += PUBLISH_CHUNK) {
       await Promise.all(
-        events.slice(i, i + PUBLISH_CHUNK).map(async (event) => {
+        items.slice(i, i + PUBLISH_CHUNK).map(async ({ event }) => {
           try {
             await this.publisher.publishEvent(event);
             sent.add(event.eventId);
@@ -42,7 +42,7 @@ export class Outbox {
         }),
       );
     }
-    await collection.removeFromMany(scope, [...sent]);
+    await collection.removeEach(items.filter((i) => sent.has(i.event.eventId)).map((i) => ({ filter: i.filter, eventId: i.event.eventId })));
     return sent;
   }
 
