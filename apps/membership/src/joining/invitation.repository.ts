@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, InvitationView, RequestStatus } from '@cohort/contracts';
-import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { stillListed } from './still-listed';
 import { InvitationDoc } from './schemas/invitation.schema';
@@ -74,14 +74,8 @@ export class InvitationRepository implements OutboxOwner {
 
   /** A group's invitations (`groupId`) or a user's received ones (`inviteeId`), oldest first. */
   async page(appId: string, scope: { groupId: string } | { inviteeId: string }, limit: number, after?: KeysetCursor): Promise<KeysetPage<InvitationView>> {
-    const { filter, sort } = keysetQuery(LIST_ORDER, after);
-    const docs = await this.invitations
-      .find({ appId, ...scope, $and: [stillListed(), filter] })
-      .sort(sort)
-      .limit(limit + 1)
-      .lean();
-    const page = toKeysetPage(docs, limit, (d) => ({ at: d.createdAt.getTime(), id: d.listKey }));
-    return { items: page.items.map(toView), next: page.next };
+    const filter = { appId, ...scope, ...stillListed() };
+    return findKeysetPage(this.invitations, { filter, order: LIST_ORDER, limit, after }, toView, (i) => ({ at: i.createdAt, id: `${i.groupId}:${i.inviteeId}:${i.inviterId}` }));
   }
 
   async count(appId: string, scope: { groupId: string } | { inviteeId: string }): Promise<number> {

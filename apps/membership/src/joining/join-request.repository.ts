@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, GroupKey, JoinRequestView, RequestStatus } from '@cohort/contracts';
-import { isDuplicateKeyError, keysetQuery, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { stillListed } from './still-listed';
 import { JoinRequestDoc } from './schemas/join-request.schema';
@@ -80,14 +80,8 @@ export class JoinRequestRepository implements OutboxOwner {
 
   /** Requests of these groups, oldest first, without expired pending ones. */
   async page(appId: string, groupIds: string[], limit: number, after?: KeysetCursor): Promise<KeysetPage<JoinRequestView>> {
-    const { filter, sort } = keysetQuery(LIST_ORDER, after);
-    const docs = await this.requests
-      .find({ appId, groupId: { $in: groupIds }, $and: [stillListed(), filter] })
-      .sort(sort)
-      .limit(limit + 1)
-      .lean();
-    const page = toKeysetPage(docs, limit, (d) => ({ at: d.createdAt.getTime(), id: d.listKey }));
-    return { items: page.items.map(toView), next: page.next };
+    const filter = { appId, groupId: { $in: groupIds }, ...stillListed() };
+    return findKeysetPage(this.requests, { filter, order: LIST_ORDER, limit, after }, toView, (r) => ({ at: r.createdAt, id: `${r.groupId}:${r.applicantId}` }));
   }
 
   async count(appId: string, groupIds: string[]): Promise<number> {

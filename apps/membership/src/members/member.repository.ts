@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
-import { keysetQuery, nonDuplicateWriteErrors, toKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { MemberDoc } from './schemas/member.schema';
 
@@ -44,6 +44,11 @@ function toMember(doc: MemberDoc): StoredMember {
 }
 
 const present = (doc: MemberDoc | null): doc is MemberDoc => doc !== null && !doc.leavingAt;
+
+/** One value as an equality (an exact unique-key lookup, also on the dev database), several as `$in`. */
+function exactOrIn(values: string[]): string | { $in: string[] } {
+  return values.length === 1 ? values[0] : { $in: values };
+}
 
 /** The only code touching members. Every call is scoped by app (and group). */
 @Injectable()
@@ -90,22 +95,21 @@ export class MemberRepository implements OutboxOwner {
 
   /** The present members among `userIds` (one command, whatever their number). */
   async findMany(key: GroupKey, userIds: string[]): Promise<Map<string, StoredMember>> {
-    if (userIds.length === 0) return new Map();
-    const docs = await this.members.find({ ...key, userId: { $in: [...new Set(userIds)] } }).lean();
+    const unique = [...new Set(userIds)];
+    if (unique.length === 0) return new Map();
+    const docs = await this.members.find({ ...key, userId: exactOrIn(unique) }).lean();
     return new Map(docs.filter(present).map((d) => [d.userId, toMember(d)]));
   }
 
   /** One user's present memberships in these groups (any app-level caller: groups' reads). */
   async findUserIn(appId: string, groupIds: string[], userId: string): Promise<Map<string, StoredMember>> {
-    const docs = await this.members.find({ appId, groupId: { $in: groupIds }, userId }).lean();
+    const docs = await this.members.find({ appId, groupId: exactOrIn(groupIds), userId }).lean();
     return new Map(docs.filter(present).map((d) => [d.groupId, toMember(d)]));
   }
 
   /** In join order; `after` is the `next` of the previous page. */
   async page(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<StoredMember>> {
-    const { filter, sort } = keysetQuery(JOIN_ORDER, after);
-    const docs = await this.members.find({ ...key, ...PRESENT, ...filter }).sort(sort).limit(limit + 1).lean();
-    return toKeysetPage(docs.map(toMember), limit, (m) => ({ at: m.joinedAt, id: m.userId }));
+    return findKeysetPage(this.members, { filter: { ...key, ...PRESENT }, order: JOIN_ORDER, limit, after }, toMember, (m) => ({ at: m.joinedAt, id: m.userId }));
   }
 
   /** Page-number paging (dialects that only have it): skip over the join-order index. */

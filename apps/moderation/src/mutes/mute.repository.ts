@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { GroupKey } from '@cohort/contracts';
-import { isDuplicateKeyError, keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { LIST_ORDER } from '../list-order';
 import { MuteDoc } from './schemas/mute.schema';
 
@@ -45,9 +45,7 @@ export class MuteRepository {
 
   /** In (at, userId) order; `after` is the `next` of the previous page. */
   async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<MuteEntry>> {
-    const { filter, sort } = keysetQuery(LIST_ORDER, after);
-    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
-    return toKeysetPage(docs.map(toEntry), limit, (e) => ({ at: e.at, id: e.userId }));
+    return findKeysetPage(this.model, { filter: key, order: LIST_ORDER, limit, after }, toEntry, (e) => ({ at: e.at, id: e.userId }));
   }
 
   /** The mutes of these users still in force at `now` (permanent, or ending after it). */

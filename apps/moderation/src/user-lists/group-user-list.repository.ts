@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { GroupKey } from '@cohort/contracts';
-import { keysetQuery, nonDuplicateWriteErrors, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { LIST_ORDER } from '../list-order';
 import type { GroupUserEntryDoc } from './group-user-entry.schema';
 
@@ -44,9 +44,7 @@ export abstract class GroupUserListRepository {
 
   /** In (at, userId) order; `after` is the `next` of the previous page. */
   async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupUserEntry>> {
-    const { filter, sort } = keysetQuery(LIST_ORDER, after);
-    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
-    return toKeysetPage(docs.map(toEntry), limit, (e) => ({ at: e.at, id: e.userId }));
+    return findKeysetPage(this.model, { filter: key, order: LIST_ORDER, limit, after }, toEntry, (e) => ({ at: e.at, id: e.userId }));
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { FilterQuery, Model } from 'mongoose';
 /**
  * Keyset paging in (time, id) order — stable while rows are inserted and removed, and an index
  * seek on `(appId, groupId, time, id)` instead of skip/limit over the whole set.
@@ -44,4 +45,21 @@ export function toKeysetPage<T>(fetched: T[], limit: number, cursorOf: (item: T)
   const items = fetched.slice(0, limit);
   const last = fetched.length > limit ? items[items.length - 1] : undefined;
   return { items, next: last ? cursorOf(last) : null };
+}
+
+/**
+ * One keyset page of a collection: the documents matching `filter` strictly past `after` in
+ * `order`, mapped to items. `cursorOf` gives an item's position (its time and id).
+ */
+export async function findKeysetPage<D, T>(
+  model: Model<D>,
+  page: { filter: FilterQuery<D>; order: KeysetOrder; limit: number; after?: KeysetCursor },
+  toItem: (doc: D) => T,
+  cursorOf: (item: T) => KeysetCursor,
+): Promise<KeysetPage<T>> {
+  const { filter: past, sort } = keysetQuery(page.order, page.after);
+  // Both may constrain with $or: then they must hold together.
+  const query = '$or' in page.filter && '$or' in past ? { $and: [page.filter, past] } : { ...page.filter, ...past };
+  const docs = (await model.find(query as FilterQuery<D>).sort(sort).limit(page.limit + 1).lean()) as D[];
+  return toKeysetPage(docs.map(toItem), page.limit, cursorOf);
 }
