@@ -159,4 +159,25 @@ describe('membership consumes group.destroyed durably', () => {
       await membership.close();
     }
   });
+
+  it('completes a departure cut short: the leaving member is deleted and its place given back once its event is out', async () => {
+    const bus = peer.get(BusClient);
+    const membership = await startMembership();
+    try {
+      const groupId = '5300';
+      await bus.send(MembershipCommands.initializeRoster, ctx, { groupId, ownerId: 'owner', memberIds: ['stays', 'going'], capacity: 5 });
+      const key = { appId: caller.appId, groupId };
+      // As if the process died after marking the member leaving and sending its event.
+      await mongo.db(dbName).collection('members').updateOne({ ...key, userId: 'going' }, { $set: { leavingAt: new Date(Date.now() - 60_000), leavingToken: 'cut-short' } });
+      await expectEventually(
+        async () => {
+          expect(await members(groupId)).toBe(2);
+          expect(await mongo.db(dbName).collection('rosters').findOne(key)).toMatchObject({ memberCount: 2, freeSlots: 3 });
+        },
+        { timeoutMs: 15_000, intervalMs: 100 },
+      );
+    } finally {
+      await membership.close();
+    }
+  });
 });
