@@ -28,6 +28,12 @@ export class StackDb {
   get members() {
     return this.membershipDb.collection('members');
   }
+  get joinRequests() {
+    return this.membershipDb.collection('join_requests');
+  }
+  get invitations() {
+    return this.membershipDb.collection('invitations');
+  }
 
   /** How many documents each of groups / rosters / members holds (for "nothing written"). */
   async counts(): Promise<{ groups: number; rosters: number; members: number }> {
@@ -48,6 +54,11 @@ export class StackDb {
   async roles(groupId: number | string): Promise<Record<string, string>> {
     const docs = await this.members.find(groupKey(groupId)).toArray();
     return Object.fromEntries(docs.map((d) => [String(d.userId), String(d.role)]));
+  }
+
+  /** One member's document (null when not a member). */
+  member(groupId: number | string, userId: string) {
+    return this.members.findOne({ ...groupKey(groupId), userId });
   }
 
   close(): Promise<void> {

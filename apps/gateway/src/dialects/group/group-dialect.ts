@@ -17,20 +17,20 @@ export const groupDialect: HttpDialect = {
     groupId: 'group_id',
     groupIds: 'group_list',
     memberIds: 'user_list',
-    // The owner of a group being created, and whoever acts for themselves (apply, leave), is the
-    // user the call acts as.
+    userIds: 'user_list',
+    // The user the call acts as: the owner of a group being created, whoever acts for themselves
+    // (apply, leave, own preferences).
     ownerId: 'user_id',
     userId: 'user_id',
-    applyApproval: 'apply_approval',
-    durationMinutes: 'duration',
-    userIds: 'user_list',
-    newOwnerId: 'new_owner',
-    // The other user of a join step is sent as `user_id` in the body (not the act-as `user_id`).
+    // The other user of a join step, sent as `user_id` in the body (not the act-as `user_id`).
     applicantId: 'user_id',
     inviterId: 'user_id',
+    newOwnerId: 'new_owner',
     approve: 'approval',
     accept: 'approval',
     token: 'qr_info',
+    applyApproval: 'apply_approval',
+    durationMinutes: 'duration',
     msgMuteMode: 'msg_mute_mode',
     msgPushMode: 'msg_push_mode',
   },
