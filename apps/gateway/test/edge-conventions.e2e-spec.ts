@@ -1,11 +1,11 @@
 // Bodies and request ids as real clients send them, in every dialect, through the real built
 // stack: JSON without Content-Type (Easemob's server SDK), empty bodies, unknown fields, bodies
-// that are not JSON, and X-Request-Id. Requests are written with node:http so that exactly the
-// given headers leave (fetch adds a Content-Type to string bodies); every answer is checked
-// against /openapi.json like the answers of Api.
-import { request as httpRequest } from 'node:http';
-import { APP_ID, CLIENT_ID, CLIENT_SECRET, documentedAnswer, expectEdgeError, expectGroupError, expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
+// that are not JSON, and X-Request-Id. Requests are written with node:http (raw-http.ts) so that
+// exactly the given headers leave; every answer is checked against /openapi.json like the
+// answers of Api.
+import { APP_ID, CLIENT_ID, CLIENT_SECRET, expectEdgeError, expectGroupError, expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
+import { rawRequest } from './raw-http';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EASEMOB_CREDENTIALS = { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
@@ -14,29 +14,9 @@ describe('edge conventions: bodies and request ids in every dialect', () => {
   const e2e = useGroupStack('edge-conventions');
   const { owner } = e2e.users;
 
-  /**
-   * `method path` with exactly `headers` (plus Content-Length when there is a body) and `body`
-   * sent byte for byte; the answer checked against the document, its body parsed as JSON.
-   */
-  function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<HttpResult> {
-    const payload = body === undefined ? undefined : Buffer.from(body);
-    const sent = payload ? { ...headers, 'content-length': String(payload.length) } : headers;
-    const url = new URL(path, e2e.stack.baseUrl);
-    return new Promise((resolve, reject) => {
-      const req = httpRequest(url, { method, headers: sent, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const flat = Object.entries(res.headers).map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(', ') : String(v)]);
-          documentedAnswer(e2e.stack.baseUrl, method, url, res.statusCode ?? 0, new Headers(flat), text).then(resolve, reject);
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
-  }
+  /** `method path` with exactly `headers` and `body` (raw-http.ts). */
+  const raw = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<HttpResult> =>
+    rawRequest(e2e.stack.baseUrl, method, path, headers, body);
 
   /** A /group call as `token` in the headers, app_id in the query. */
   const groupCall = (method: string, path: string, token: string, headers: Record<string, string> = {}, body?: string) =>

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { runWithRequestId } from '@cohort/logging';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -16,12 +16,21 @@ export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId'> = {
 
 const accessLog = new Logger('Access');
 
+/** When the gateway received the request (set for every request by installRequestContext). */
+type TimedRequest = FastifyRequest & { receivedAt?: number };
+
+/** Milliseconds since the request arrived: for dialects that report a duration in their bodies. */
+export function msSinceReceived(request: FastifyRequest): number {
+  return Date.now() - ((request as TimedRequest).receivedAt ?? Date.now());
+}
+
 /**
  * Every log line written while handling a request carries its id, the response echoes it, and
  * one access line per request records method, path, status and duration.
  */
 export function installRequestContext(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
+    (request as TimedRequest).receivedAt = Date.now();
     void reply.header('x-request-id', request.id);
     runWithRequestId(String(request.id), done);
   });

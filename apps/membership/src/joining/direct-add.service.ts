@@ -14,9 +14,10 @@ export class DirectAddService {
   ) {}
 
   /** Per item in request order; capacity is all or nothing for the batch. */
-  async add(ctx: RequestContext, { groupId, userIds }: AddMembersCommand): Promise<ItemResult[]> {
+  async add(ctx: RequestContext, command: AddMembersCommand): Promise<ItemResult[]> {
+    const { userIds } = command;
     // Only the caller is looked up: the insert itself tells who was a member already.
-    const gc = await this.loader.load(ctx, groupId);
+    const gc = await this.loader.load(ctx, command);
     assertAdmin(gc, 'add members');
     const admission = await this.admission.admit(ctx, gc, userIds, 'added');
     return userIds.map((userId) => {

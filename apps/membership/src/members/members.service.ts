@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  GroupIdArgs,
   ItemResult,
   JoinedGroupView,
   KickMembersCommand,
@@ -42,9 +43,10 @@ export class MembersService {
     return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
   }
 
-  async listByPage(ctx: RequestContext, { groupId, pageNumber, pageSize }: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
+  async listByPage(ctx: RequestContext, command: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
+    const { groupId, pageNumber, pageSize } = command;
     const key = { appId: ctx.caller.appId, groupId };
-    const [gc, items, total] = await Promise.all([this.loader.load(ctx, groupId), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
+    const [gc, items, total] = await Promise.all([this.loader.load(ctx, command), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
     assertCanRead(gc);
     const more = pageNumber * pageSize < total;
     return { items: await this.profiles(ctx, gc, items), cursor: more ? String(pageNumber + 1) : null, total };
@@ -59,8 +61,8 @@ export class MembersService {
   }
 
   /** The owner first, then admins in join order. */
-  async admins(ctx: RequestContext, { groupId }: { groupId: string }): Promise<MemberProfile[]> {
-    const gc = await this.loader.load(ctx, groupId);
+  async admins(ctx: RequestContext, command: GroupIdArgs): Promise<MemberProfile[]> {
+    const gc = await this.loader.load(ctx, command);
     assertCanRead(gc);
     const found = await this.members.findByRoles(gc.key, ['owner', 'admin']);
     found.sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner'));
@@ -108,8 +110,9 @@ export class MembersService {
   }
 
   /** Per item, in request order: admins kick members, the owner kicks admins too, nobody the owner. */
-  async kick(ctx: RequestContext, { groupId, userIds }: KickMembersCommand): Promise<ItemResult[]> {
-    const gc = await this.loader.load(ctx, groupId, userIds);
+  async kick(ctx: RequestContext, command: KickMembersCommand): Promise<ItemResult[]> {
+    const { groupId, userIds } = command;
+    const gc = await this.loader.load(ctx, command, userIds);
     assertAdmin(gc, 'remove members');
     const refusals = new Map(userIds.map((id) => [id, kickRefusal(gc, id)]));
     const leavers = [...refusals].flatMap(([userId, refusal]) => (refusal ? [] : [{ userId, role: gc.members.get(userId)?.role ?? 'member' }]));

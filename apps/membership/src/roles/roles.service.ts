@@ -22,8 +22,9 @@ export class RolesService {
   ) {}
 
   /** Per item: members become admins; admins stay (idempotent); the limit applies to the batch whole. */
-  async addAdmins(ctx: RequestContext, { groupId, userIds }: AdminsCommand): Promise<ItemResult[]> {
-    const gc = await this.loader.load(ctx, groupId, userIds);
+  async addAdmins(ctx: RequestContext, command: AdminsCommand): Promise<ItemResult[]> {
+    const { userIds } = command;
+    const gc = await this.loader.load(ctx, command, userIds);
     assertOwner(gc, 'add admins');
     const refusals = this.targetRefusals(gc, userIds);
     const promote = unique(userIds).filter((id) => !refusals.has(id) && gc.members.get(id)?.role === 'member');
@@ -36,8 +37,9 @@ export class RolesService {
   }
 
   /** Per item: admins become members; members stay (idempotent); the owner is protected. */
-  async removeAdmins(ctx: RequestContext, { groupId, userIds }: AdminsCommand): Promise<ItemResult[]> {
-    const gc = await this.loader.load(ctx, groupId, userIds);
+  async removeAdmins(ctx: RequestContext, command: AdminsCommand): Promise<ItemResult[]> {
+    const { userIds } = command;
+    const gc = await this.loader.load(ctx, command, userIds);
     assertOwner(gc, 'remove admins');
     const refusals = this.targetRefusals(gc, userIds);
     const demote = unique(userIds).filter((id) => !refusals.has(id) && gc.members.get(id)?.role === 'admin');
@@ -51,9 +53,10 @@ export class RolesService {
    * `group.owner_transferred`); the two role changes follow and are re-applied by the handler of
    * that event if the process stops in between.
    */
-  async transfer(ctx: RequestContext, { groupId, newOwnerId }: TransferOwnershipCommand): Promise<{ done: true }> {
+  async transfer(ctx: RequestContext, command: TransferOwnershipCommand): Promise<{ done: true }> {
+    const { groupId, newOwnerId } = command;
     const roster = await this.rosters.find({ appId: ctx.caller.appId, groupId });
-    const gc = await this.loader.load(ctx, groupId, [newOwnerId, ...(roster ? [roster.ownerId] : [])]);
+    const gc = await this.loader.load(ctx, command, [newOwnerId, ...(roster ? [roster.ownerId] : [])]);
     assertOwner(gc, 'transfer ownership');
     const newOwner = gc.members.get(newOwnerId);
     if (!roster || !newOwner) throw notMember(groupId, newOwnerId);

@@ -57,6 +57,10 @@ export class InitializeRosterCommand {
 export class GroupIdArgs {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
+
+  /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  groupType?: GroupType;
 }
 
 export class PurgeRosterCommand extends GroupIdArgs {}
@@ -100,7 +104,7 @@ function GroupUsersBatch(max: number) {
   class Batch extends GroupIdArgs {
     @IsArray()
     @ArrayMinSize(1, { message: '$property must name at least one user' })
-    @ArrayMaxSize(max, { message: `$property: at most ${max} users per call` })
+    @ArrayMaxSize(max, { message: `$property may name at most ${max} users per call` })
     @Matches(USER_ID_PATTERN, USER_IDS_RULE)
     userIds!: string[];
   }

@@ -14,7 +14,7 @@ function setup(failAt?: number) {
       published++;
     }),
   };
-  const collection = { name: 'groups', remove: jest.fn(async () => undefined), removeEach: jest.fn(async () => undefined) };
+  const collection = { name: 'groups', remove: jest.fn(async () => undefined), removeEach: jest.fn(async (_sent: unknown[]) => undefined) };
   const outbox = new Outbox(publisher as unknown as EventPublisher);
   return { outbox, publisher, collection: collection as unknown as OutboxCollection & typeof collection };
 }

@@ -1,5 +1,5 @@
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
@@ -8,12 +8,10 @@ import { RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { NewAdminBody } from './dto/chatroom.dto';
 import { AdminAdded, AdminRemoved } from './dto/easemob-answers';
-import { ChatroomController } from './easemob-chatroom-path';
+import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { adminNames, onlyItem } from './easemob-members.presenter';
-
-const NOT_FOUND = 'No such app or chatroom';
 
 /** `/{org}/{app}/chatrooms/{id}/admin...`: a chatroom's admins (the owner is not one of them). */
 @ChatroomController()
@@ -25,9 +23,8 @@ export class EasemobChatroomAdminsController {
   @Get('admin')
   @ApiOperation({ summary: "The chatroom's admins, owner excluded" })
   @ApiOkResponse({ type: String, isArray: true })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async list(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<EasemobList<string>> {
-    return new EasemobList(adminNames(await this.bus.send(MembershipCommands.listAdmins, ctx, { groupId: id })));
+    return new EasemobList(adminNames(await this.bus.send(MembershipCommands.listAdmins, ctx, chatroom(id))));
   }
 
   @Post('admin')
@@ -37,9 +34,8 @@ export class EasemobChatroomAdminsController {
   @ApiOkResponse({ type: AdminAdded })
   @ApiBadRequestResponse({ description: 'An invalid newadmin' })
   @ApiForbiddenResponse({ description: 'Not a member, the owner, or 99 admins already' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: NewAdminBody): Promise<AdminAdded> {
-    onlyItem(await this.bus.send(MembershipCommands.addAdmins, ctx, { groupId: id, userIds: [body.newadmin] }));
+    onlyItem(await this.bus.send(MembershipCommands.addAdmins, ctx, { ...chatroom(id), userIds: [body.newadmin] }));
     return { result: 'success', newadmin: body.newadmin };
   }
 
@@ -48,10 +44,9 @@ export class EasemobChatroomAdminsController {
   @ApiOperation({ summary: 'Make an admin a plain member again' })
   @ApiOkResponse({ type: AdminRemoved })
   @ApiBadRequestResponse({ description: 'An invalid oldadmin' })
-  @ApiForbiddenResponse({ description: 'Not an admin of the chatroom' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiForbiddenResponse({ description: 'Not a member of the chatroom, or its owner' })
   async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('oldadmin') oldadmin: string): Promise<AdminRemoved> {
-    onlyItem(await this.bus.send(MembershipCommands.removeAdmins, ctx, { groupId: id, userIds: [oldadmin] }));
+    onlyItem(await this.bus.send(MembershipCommands.removeAdmins, ctx, { ...chatroom(id), userIds: [oldadmin] }));
     return { result: 'success', oldadmin };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, getSchemaPath } from '@nestjs/swagger';
 import { MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
@@ -9,12 +9,10 @@ import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { UsernamesBody } from './dto/chatroom.dto';
 import { AddedMember, AddedMembers, MEMBER_ENTRIES, RemovedMember, type MemberEntry } from './dto/easemob-answers';
 import { MemberPageQuery, pagingParams } from './dto/easemob-paging.dto';
-import { ChatroomController } from './easemob-chatroom-path';
+import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { addedMembers, memberEntry, onlyItem, removedMember } from './easemob-members.presenter';
-
-const NOT_FOUND = 'No such app or chatroom';
 
 /** `/{org}/{app}/chatrooms/{id}/users...`: a chatroom's members, added and removed by the app admin. */
 @ChatroomController()
@@ -27,9 +25,8 @@ export class EasemobChatroomMembersController {
   @ApiOperation({ summary: 'Chatroom members, a page at a time (the owner as `owner`, everyone else as `member`)' })
   @ApiOkResponse({ schema: MEMBER_ENTRIES })
   @ApiBadRequestResponse({ description: 'pagenum or pagesize out of range' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async list(@CallContext() ctx: RequestContext, @Param('id') id: string, @Query() query: MemberPageQuery): Promise<EasemobList<MemberEntry>> {
-    const page = await this.bus.send(MembershipCommands.listMembersByPage, ctx, { groupId: id, pageNumber: query.pagenum, pageSize: query.pagesize });
+    const page = await this.bus.send(MembershipCommands.listMembersByPage, ctx, { ...chatroom(id), pageNumber: query.pagenum, pageSize: query.pagesize });
     return new EasemobList(page.items.map(memberEntry), pagingParams({ pagenum: query.pagenum, pagesize: query.pagesize }));
   }
 
@@ -40,9 +37,8 @@ export class EasemobChatroomMembersController {
   @ApiOkResponse({ type: AddedMember })
   @ApiBadRequestResponse({ description: 'Already a member (forbidden_op), or an invalid username' })
   @ApiForbiddenResponse({ description: 'The chatroom is full, or the user may not join' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async addOne(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('username') username: string): Promise<AddedMember> {
-    onlyItem(await this.bus.send(MembershipCommands.addMembers, ctx, { groupId: id, userIds: [username] }));
+    onlyItem(await this.bus.send(MembershipCommands.addMembers, ctx, { ...chatroom(id), userIds: [username] }));
     return { result: true, action: 'add_member', id, user: username };
   }
 
@@ -52,9 +48,8 @@ export class EasemobChatroomMembersController {
   @ApiOkResponse({ type: AddedMembers })
   @ApiBadRequestResponse({ description: 'No usernames, more than 60, or an invalid one' })
   @ApiForbiddenResponse({ description: 'The chatroom cannot take them' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async addMany(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: UsernamesBody): Promise<AddedMembers> {
-    return addedMembers(id, await this.bus.send(MembershipCommands.addMembers, ctx, { groupId: id, userIds: body.usernames }));
+    return addedMembers(id, await this.bus.send(MembershipCommands.addMembers, ctx, { ...chatroom(id), userIds: body.usernames }));
   }
 
   @Delete('users/:usernames')
@@ -66,10 +61,9 @@ export class EasemobChatroomMembersController {
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(RemovedMember) }, { type: 'array', items: { $ref: getSchemaPath(RemovedMember) } }] } })
   @ApiBadRequestResponse({ description: 'More than 100 usernames, or an invalid one' })
   @ApiForbiddenResponse({ description: 'One user: not a member, or the owner' })
-  @ApiNotFoundResponse({ description: NOT_FOUND })
   async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('usernames') usernames: string): Promise<RemovedMember | RemovedMember[]> {
     const userIds = usernames.split(',');
-    const results = await this.bus.send(MembershipCommands.kickMembers, ctx, { groupId: id, userIds });
+    const results = await this.bus.send(MembershipCommands.kickMembers, ctx, { ...chatroom(id), userIds });
     if (userIds.length > 1) return results.map((result) => removedMember(id, result));
     onlyItem(results);
     return removedMember(id, results[0]);

@@ -13,3 +13,8 @@ export const ChatroomController = (): ClassDecorator =>
     ApiTags('easemob: chatrooms'),
     ApiParam({ name: 'id', description: 'The chatroom id', schema: { type: 'string', pattern: NUMERIC_ID_PATTERN.source } }),
   );
+
+/** The group a `/chatrooms/{id}` route names: a chatroom only (a private group there is not found). */
+export function chatroom(id: string): { groupId: string; groupType: 'chatroom' } {
+  return { groupId: id, groupType: 'chatroom' };
+}

@@ -1,5 +1,5 @@
 import { Body, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
@@ -8,7 +8,7 @@ import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { SentFields } from '../../http/sent-fields.decorator';
 import { ChatroomUpdateBody } from './dto/chatroom.dto';
 import { ChatroomChanges } from './dto/easemob-answers';
-import { ChatroomController } from './easemob-chatroom-path';
+import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { chatroomUpdate } from './easemob-chatroom-update';
 import { easemobDialect } from './easemob-dialect';
 
@@ -25,10 +25,9 @@ export class EasemobChatroomUpdateController {
   @ApiOkResponse({ type: ChatroomChanges })
   @ApiBadRequestResponse({ description: 'A field that is not a chatroom field, one not supported yet, or no newowner' })
   @ApiForbiddenResponse({ description: 'newowner is not a member' })
-  @ApiNotFoundResponse({ description: 'No such app or chatroom' })
   async update(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: ChatroomUpdateBody, @SentFields() sent: string[]): Promise<ChatroomChanges> {
     const { newOwnerId } = chatroomUpdate(body, sent);
-    await this.bus.send(MembershipCommands.transferOwnership, ctx, { groupId: id, newOwnerId });
+    await this.bus.send(MembershipCommands.transferOwnership, ctx, { ...chatroom(id), newOwnerId });
     return { newowner: true };
   }
 }

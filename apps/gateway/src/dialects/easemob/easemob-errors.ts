@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorCodes, type ErrorCode } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
 import type { RenderedError } from '../../http/dialect';
+import { msSinceReceived } from '../../http/request-id';
 
 interface EasemobError {
   status: number;
@@ -45,14 +46,13 @@ function easemobError(code: ErrorCode): EasemobError {
 /** Easemob: `{error, exception, timestamp, duration, error_description}` at its own status. */
 export function renderEasemobError(error: DomainError, request: FastifyRequest): RenderedError {
   const mapped = easemobError(error.code);
-  const startedAt = (request as FastifyRequest & { startedAt?: number }).startedAt ?? Date.now();
   return {
     status: mapped.status,
     body: {
       error: mapped.type,
       exception: mapped.exception,
       timestamp: Date.now(),
-      duration: Date.now() - startedAt,
+      duration: msSinceReceived(request),
       error_description: error.message,
     },
   };

@@ -16,11 +16,15 @@ export function onlyItem(results: ItemResult[]): void {
 }
 
 /** A batch add: who was added. */
-export const addedMembers = (groupId: string, results: ItemResult[]): AddedMembers => ({
-  newmembers: results.filter((r) => r.ok).map((r) => r.userId),
-  action: 'add_member',
-  id: groupId,
-});
+/**
+ * A batch add: the users added. A batch that does not fit is refused whole by membership (every
+ * newcomer fails with group_full): Easemob answers that as the request's error, not as an empty list.
+ */
+export function addedMembers(groupId: string, results: ItemResult[]): AddedMembers {
+  const full = results.find((r) => !r.ok && r.error.code === 'group_full');
+  if (full && !full.ok) throw DomainError.fromPayload(full.error);
+  return { newmembers: results.filter((r) => r.ok).map((r) => r.userId), action: 'add_member', id: groupId };
+}
 
 /** Easemob's words for a user who is not in the group; other failures keep their message. */
 const removalFailure = (groupId: string, userId: string, error: { code: string; message: string }): string =>
