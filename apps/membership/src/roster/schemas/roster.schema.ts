@@ -27,5 +27,5 @@ export const RosterSchema = SchemaFactory.createForClass(RosterDoc);
 // Ownership transfers carry their event in the roster document.
 addOutbox(RosterSchema);
 RosterSchema.index({ appId: 1, groupId: 1 }, { unique: true });
-// Joining by code is an exact lookup of this unique key.
-RosterSchema.index({ appId: 1, inviteCode: 1 }, { unique: true });
+// Joining by code is an exact lookup of this unique key (sparse: rosters stored before codes existed have none).
+RosterSchema.index({ appId: 1, inviteCode: 1 }, { unique: true, sparse: true });
