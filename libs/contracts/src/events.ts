@@ -1,4 +1,4 @@
-import type { GroupSettings, GroupType } from './groups/group.types';
+import type { GroupSettings, GroupType, GroupView } from './groups/group.types';
 import type { MemberRole } from './membership/member.types';
 
 /** The JetStream stream that captures every domain event. No command subject starts with `evt.`. */
@@ -11,14 +11,9 @@ export type LeaveHow = 'left' | 'kicked' | 'blocked' | 'destroyed';
 
 /** Event type → data. Public surface: documented in docs/events.md. */
 export interface EventMap {
-  'group.created': {
-    type: GroupType;
-    name: string;
-    ownerId: string;
-    capacity: number;
-    memberCount: number;
-  };
-  'group.updated': { changed: Partial<Record<'name' | 'description' | 'avatar' | 'ext', string>> };
+  /** The group as every dialect reads it (the dialect-neutral record), with its first member count. */
+  'group.created': GroupView & { memberCount: number };
+  'group.updated': { changed: Partial<Record<'name' | 'description' | 'avatar' | 'ext', string> & { capacity: number }> };
   'group.settings_changed': { changed: Partial<GroupSettings> };
   'group.mute_all_changed': { until: number | null };
   'group.destroyed': { type: GroupType; ownerId: string };

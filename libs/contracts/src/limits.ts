@@ -8,7 +8,13 @@ export const Limits = {
   displayName: 64,
   reason: 256,
   defaultCapacity: 1000,
+  /** The default ceiling of a group's capacity; an app's config may raise it up to capacityCeiling. */
   maxCapacity: 10_000,
+  capacityCeiling: 100_000,
+  chatroomDescription: 512,
+  chatroomListPageMax: 100,
+  superAdminPageMax: 1000,
+  publicListMax: 10_000,
   maxAdmins: 99,
   batchGroupInfo: 100,
   batchRemoveMembers: 100,

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Limits } from '@cohort/contracts';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -11,6 +12,13 @@ export class AppConfig {
   @IsString() @MinLength(8) clientSecret!: string;
   /** Key the app's JWTs are signed with; defaults to the client secret. */
   @IsOptional() @IsString() @MinLength(16) jwtSecret?: string;
+  /** The most members a chatroom of this app may be given (Easemob `maxusers`); default 10,000. */
+  @IsOptional() @IsInt() @Min(1) @Max(Limits.capacityCeiling) maxCapacity?: number;
+}
+
+/** The capacity ceiling of an app: its config's, or the default. */
+export function capacityCeilingOf(app: AppConfig): number {
+  return app.maxCapacity ?? Limits.maxCapacity;
 }
 
 export const DEFAULT_APP: AppConfig = {

@@ -13,6 +13,8 @@ import {
 } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { EmptyCommand } from '../health/health.commands';
+import type { Page } from '../membership/member.types';
 import type { ApplyApproval, GroupInfoView, GroupType, GroupView } from './group.types';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
@@ -43,11 +45,12 @@ export class CreateGroupCommand extends GroupProfileFields {
   ownerId?: string;
 
   @IsArray()
-  @ArrayMaxSize(Limits.maxCapacity)
+  @ArrayMaxSize(Limits.capacityCeiling)
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   memberIds!: string[];
 
-  @IsOptional() @IsInt() @Min(1) @Max(Limits.maxCapacity)
+  /** The gateway holds it to the app's ceiling (Limits.maxCapacity unless the app's config raises it). */
+  @IsOptional() @IsInt() @Min(1) @Max(Limits.capacityCeiling)
   capacity?: number;
 }
 
@@ -94,6 +97,33 @@ export class SetMuteAllCommand extends GroupIdCommand {
   durationMinutes!: number;
 }
 
+export class SetCapacityCommand extends GroupIdCommand {
+  /** The gateway holds it to the app's ceiling; below the current member count is refused. */
+  @IsInt() @Min(1) @Max(Limits.capacityCeiling)
+  capacity!: number;
+}
+
+export class ListChatroomsCommand {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(Limits.chatroomListPageMax)
+  limit!: number;
+}
+
+export class SuperAdminCommand {
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  userId!: string;
+}
+
+export class ListSuperAdminsCommand {
+  @IsInt() @Min(1) @Max(1_000_000)
+  pageNumber!: number;
+
+  @IsInt() @Min(1) @Max(Limits.superAdminPageMax)
+  pageSize!: number;
+}
+
 /** The groups service's commands (`groups.group.<verb>`). */
 export const GroupCommands = {
   create: declareCommand({ subject: 'groups.group.create', request: CreateGroupCommand, reply: replyType<GroupInfoView>() }),
@@ -111,6 +141,14 @@ export const GroupCommands = {
     request: UpdateGroupSettingsCommand,
     reply: replyType<GroupView>(),
   }),
+  setCapacity: declareCommand({ subject: 'groups.group.set_capacity', request: SetCapacityCommand, reply: replyType<GroupView>() }),
+  /** Chatrooms oldest first; a cursor visits every one exactly once while others are created. */
+  listChatrooms: declareCommand({ subject: 'groups.chatroom.list', request: ListChatroomsCommand, reply: replyType<Page<GroupInfoView>>() }),
+  /** Ids of the active public groups and chatrooms, newest first (at most Limits.publicListMax). */
+  listPublic: declareCommand({ subject: 'groups.group.list_public', request: EmptyCommand, reply: replyType<string[]>() }),
+  addSuperAdmin: declareCommand({ subject: 'groups.super_admin.add', request: SuperAdminCommand, reply: replyType<{ added: boolean }>() }),
+  removeSuperAdmin: declareCommand({ subject: 'groups.super_admin.remove', request: SuperAdminCommand, reply: replyType<{ removed: true }>() }),
+  listSuperAdmins: declareCommand({ subject: 'groups.super_admin.list', request: ListSuperAdminsCommand, reply: replyType<Page<string>>() }),
   setMuteAll: declareCommand({ subject: 'groups.group.set_mute_all', request: SetMuteAllCommand, reply: replyType<GroupView>() }),
   destroy: declareCommand({ subject: 'groups.group.destroy', request: GroupIdCommand, reply: replyType<{ destroyed: true }>() }),
 };

@@ -46,13 +46,14 @@ export class InitializeRosterCommand {
   ownerId!: string;
 
   @IsArray()
-  @ArrayMaxSize(Limits.maxCapacity)
+  @ArrayMaxSize(Limits.capacityCeiling)
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   memberIds!: string[];
 
-  @IsInt() @Min(1) @Max(Limits.maxCapacity * 10)
+  @IsInt() @Min(1) @Max(Limits.capacityCeiling)
   capacity!: number;
 }
+
 
 export class GroupIdArgs {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
@@ -64,6 +65,12 @@ export class GroupIdArgs {
 }
 
 export class PurgeRosterCommand extends GroupIdArgs {}
+
+/** The roster's capacity: refused below the current member count (atomically). */
+export class SetRosterCapacityCommand extends GroupIdArgs {
+  @IsInt() @Min(1) @Max(Limits.capacityCeiling)
+  capacity!: number;
+}
 
 export class GetAccessCommand {
   @IsArray()
@@ -219,6 +226,7 @@ export const MembershipCommands = {
     request: InitializeRosterCommand,
     reply: replyType<{ memberCount: number }>(),
   }),
+  setCapacity: declareCommand({ subject: 'membership.roster.set_capacity', request: SetRosterCapacityCommand, reply: replyType<{ capacity: number; memberCount: number }>() }),
   purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
 

@@ -28,6 +28,8 @@ export interface AccessView {
   memberCount: number;
   /** The current owner (membership owns ownership: transfers change it here first). */
   ownerId: string;
+  /** The capacity membership enforces (changed there first). */
+  capacity: number;
   member: MemberView | null;
 }
 
