@@ -38,7 +38,7 @@ function setup() {
       memberCount: memberIds.length + 1,
     })),
     purgeRoster: jest.fn(async () => ({ purged: true as const })),
-    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', member: null }]))),
+    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', capacity: 1000, member: null }]))),
   };
   const outbox = {
     prepare: jest.fn((type: string, _ctx: RequestContext, groupId: string, data: unknown) => ({ eventId: `${type}:${groupId}`, type, data })),

@@ -60,13 +60,8 @@ export class GroupCreationService {
       throw error;
     }
     // Message id = group id: whoever sends it (this call or the sweep), the stream keeps one copy.
-    const created = this.outbox.prepare('group.created', ctx, pending.groupId, {
-      type: pending.type,
-      name: pending.name,
-      ownerId,
-      capacity,
-      memberCount,
-    }, pending.groupId);
+    // The group as it becomes active, dialect-neutral, for consumers that keep their own view of it.
+    const created = this.outbox.prepare('group.created', ctx, pending.groupId, { ...pending, status: 'active', memberCount }, pending.groupId);
     const active = await this.groups.activate(key, created);
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
     await this.outbox.flush(this.groups.outbox, key, [created]);

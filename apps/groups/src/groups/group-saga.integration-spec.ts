@@ -16,6 +16,7 @@ import {
 import { BusClient, EventPublisher, EventStream, type RequestContext } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
 import { builtAppMain, findRepoRoot, startManagedProcess, type ManagedProcess } from '@cohort/local-infra';
+import { defaultSettings } from './group-defaults';
 import {
   bootServiceInProcess,
   startBusPeer,
@@ -131,6 +132,14 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       found.push({ msgId: msg.header?.get('Nats-Msg-Id'), event });
     }
     return found;
+  }
+
+  /** The data of a `group.created` event as the creation saga prepares it. */
+  function republished(groupId: string): DomainEvent<'group.created'>['data'] {
+    return {
+      ...{ groupId, type: 'group', name: 'Republished', description: '', avatar: '', ext: '', ownerId: 'owner-1', capacity: 10, public: false },
+      ...{ status: 'active', settings: defaultSettings('group'), muteAllUntil: null, createdAt: 0, updatedAt: 0, memberCount: 1 },
+    };
   }
 
   /** A group document as GroupRepository.insertPending would write it (every required field). */
@@ -328,7 +337,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
         correlationId: `prepublish-${attempt}`,
         groupId,
         dedupKey: groupId,
-        data: { type: 'group', name: 'Republished', ownerId: 'owner-1', capacity: 10, memberCount: 1 },
+        data: republished(groupId),
       });
       expect(event.eventId).toBe(eventId);
     }
@@ -340,7 +349,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       correlationId: 'from-outbox',
       groupId,
       dedupKey: groupId,
-      data: { type: 'group', name: 'Republished', ownerId: 'owner-1', capacity: 10, memberCount: 1 },
+      data: republished(groupId),
     });
     await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover], outboxSince: LONG_AGO() }));
 

@@ -24,6 +24,7 @@ const access = (role: 'owner' | 'admin' | 'member' | null): AccessView => ({
   groupId: '123',
   memberCount: 3,
   ownerId: 'owner',
+  capacity: 1000,
   member: role ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0, notificationsMutedUntil: 0 } : null,
 });
 

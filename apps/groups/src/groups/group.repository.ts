@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupKey, GroupSettings, GroupView } from '@cohort/contracts';
+import { Limits, type DomainEvent, type GroupKey, type GroupSettings, type GroupView } from '@cohort/contracts';
+import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
 
@@ -33,6 +34,10 @@ function toView(doc: GroupDoc): GroupView {
     updatedAt: doc.updatedAt.getTime(),
   };
 }
+
+/** Chatrooms list oldest first: rooms created during a walk come after its position. */
+const CREATION_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: 1 };
+const ACTIVE_CHATROOMS = { type: 'chatroom', status: 'active' };
 
 /** The only code touching the groups collection. Every call is scoped by app. */
 @Injectable()
@@ -86,6 +91,29 @@ export class GroupRepository implements OutboxOwner {
     const set: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(changed)) set[`settings.${field}`] = value;
     return this.updateActive(key, set, event);
+  }
+
+  async setCapacity(key: GroupKey, capacity: number, event: DomainEvent): Promise<GroupView | null> {
+    return this.updateActive(key, { capacity }, event);
+  }
+
+  /** A page of the app's active chatrooms in creation order. */
+  async chatroomPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
+    return findKeysetPage(this.model, { filter: { appId, ...ACTIVE_CHATROOMS }, order: CREATION_ORDER, limit, after }, toView, (g) => ({ at: g.createdAt, id: g.groupId }));
+  }
+
+  async countChatrooms(appId: string): Promise<number> {
+    return this.model.countDocuments({ appId, ...ACTIVE_CHATROOMS });
+  }
+
+  /** Ids of the app's active chatrooms and public groups, newest first. */
+  async publicIds(appId: string): Promise<string[]> {
+    const docs = await this.model
+      .find({ appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] }, { groupId: 1 })
+      .sort({ createdAt: -1, groupId: 1 })
+      .limit(Limits.publicListMax)
+      .lean();
+    return docs.map((d) => d.groupId);
   }
 
   async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {

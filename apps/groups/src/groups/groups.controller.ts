@@ -4,13 +4,17 @@ import {
   type CommandEnvelope,
   type CreateGroupCommand,
   type GetGroupsCommand,
+  type EmptyCommand,
   type GroupIdCommand,
+  type ListChatroomsCommand,
+  type SetCapacityCommand,
   type SetMuteAllCommand,
   type UpdateGroupProfileCommand,
   type UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
 import { GroupCreationService } from './group-creation.service';
+import { GroupListsService } from './group-lists.service';
 import { GroupsService } from './groups.service';
 
 @Controller()
@@ -18,6 +22,7 @@ export class GroupsController {
   constructor(
     private readonly creation: GroupCreationService,
     private readonly groups: GroupsService,
+    private readonly lists: GroupListsService,
   ) {}
 
   @Handles(GroupCommands.create)
@@ -33,6 +38,21 @@ export class GroupsController {
   @Handles(GroupCommands.state)
   state(command: CommandEnvelope<GroupIdCommand>) {
     return this.groups.state(command, command.data);
+  }
+
+  @Handles(GroupCommands.setCapacity)
+  setCapacity(command: CommandEnvelope<SetCapacityCommand>) {
+    return this.groups.setCapacity(command, command.data);
+  }
+
+  @Handles(GroupCommands.listChatrooms)
+  listChatrooms(command: CommandEnvelope<ListChatroomsCommand>) {
+    return this.lists.chatrooms(command, command.data);
+  }
+
+  @Handles(GroupCommands.listPublic)
+  listPublic(command: CommandEnvelope<EmptyCommand>) {
+    return this.lists.publicIds(command);
   }
 
   @Handles(GroupCommands.getMany)

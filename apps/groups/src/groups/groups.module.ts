@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
+import { SuperAdminsController } from '../super-admins/super-admins.controller';
+import { SuperAdminsService } from '../super-admins/super-admins.service';
+import { GroupListsService } from './group-lists.service';
 import { GroupCreationService } from './group-creation.service';
 import { GroupRepository } from './group.repository';
 import { GroupSweeper } from './group-sweeper';
@@ -18,12 +21,14 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
       { name: SuperAdminDoc.name, schema: SuperAdminSchema },
     ]),
   ],
-  controllers: [GroupsController],
+  controllers: [GroupsController, SuperAdminsController],
   providers: [
     GroupRepository,
     SuperAdminRepository,
     MembershipClient,
     GroupsService,
+    GroupListsService,
+    SuperAdminsService,
     GroupCreationService,
     GroupSweeper,
     GroupOwnerOnTransferred,

@@ -6,6 +6,7 @@ import type {
   GroupInfoView,
   GroupSettings,
   GroupView,
+  SetCapacityCommand,
   SetMuteAllCommand,
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
@@ -33,7 +34,13 @@ const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAc
 
 /** The group with what membership knows: the count, the current owner (transfers land there first) and the caller's record. */
 export function toInfo(group: GroupView, access: AccessView | undefined): GroupInfoView {
-  return { ...group, ownerId: access?.ownerId ?? group.ownerId, memberCount: access?.memberCount ?? 0, callerMember: access?.member ?? null };
+  return {
+    ...group,
+    ownerId: access?.ownerId ?? group.ownerId,
+    capacity: access?.capacity ?? group.capacity,
+    memberCount: access?.memberCount ?? 0,
+    callerMember: access?.member ?? null,
+  };
 }
 
 /** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
@@ -102,6 +109,19 @@ export class GroupsService {
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
     const updated = await this.groups.updateSettings(key, changed, event);
     if (!updated) throw groupNotFound(group.groupId);
+    await this.outbox.flush(this.groups.outbox, key, [event]);
+    return updated;
+  }
+
+  /** Admins resize; membership refuses a capacity below the member count before anything changes. */
+  async setCapacity(ctx: RequestContext, { groupId, capacity }: SetCapacityCommand): Promise<GroupView> {
+    const { group, role } = await this.load(ctx, groupId);
+    assertIsAdmin(group, role);
+    await this.membership.setCapacity(ctx, groupId, capacity);
+    const key = groupKeyOf(ctx, groupId);
+    const event = this.outbox.prepare('group.updated', ctx, groupId, { changed: { capacity } });
+    const updated = await this.groups.setCapacity(key, capacity, event);
+    if (!updated) throw groupNotFound(groupId);
     await this.outbox.flush(this.groups.outbox, key, [event]);
     return updated;
   }

@@ -20,6 +20,11 @@ export class MembershipClient {
     return this.bus.send(MembershipCommands.initializeRoster, ctx, { groupId, type, ownerId, memberIds, capacity });
   }
 
+  /** Membership enforces capacity: it changes there first (refused below the member count). */
+  setCapacity(ctx: RequestContext, groupId: string, capacity: number) {
+    return this.bus.send(MembershipCommands.setCapacity, ctx, { groupId, capacity });
+  }
+
   /** Compensation runs with system rights, whoever asked for the creation. */
   purgeRoster(ctx: RequestContext, groupId: string) {
     const system = { ...ctx, caller: { appId: ctx.caller.appId, userId: null, isAppAdmin: true } };

@@ -1,13 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@cohort/mongo';
 import { SuperAdminDoc } from './super-admin.schema';
 
+/** The only code touching super admins. Every call is scoped by app. */
 @Injectable()
 export class SuperAdminRepository {
   constructor(@InjectModel(SuperAdminDoc.name) private readonly model: Model<SuperAdminDoc>) {}
 
   async isSuperAdmin(appId: string, userId: string): Promise<boolean> {
     return (await this.model.exists({ appId, userId })) !== null;
+  }
+
+  /** True when added; false when the user already was one (idempotent). */
+  async add(appId: string, userId: string): Promise<boolean> {
+    try {
+      await this.model.create({ appId, userId, createdAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  async remove(appId: string, userId: string): Promise<boolean> {
+    return (await this.model.deleteOne({ appId, userId })).deletedCount === 1;
+  }
+
+  async page(appId: string, skip: number, limit: number): Promise<{ userIds: string[]; total: number }> {
+    const [docs, total] = await Promise.all([
+      this.model.find({ appId }, { userId: 1 }).sort({ createdAt: 1, userId: 1 }).skip(skip).limit(limit).lean(),
+      this.model.countDocuments({ appId }),
+    ]);
+    return { userIds: docs.map((d) => d.userId), total };
   }
 }

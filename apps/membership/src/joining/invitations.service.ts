@@ -15,7 +15,7 @@ import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { actingUser, assertAdmin, assertCanInvite } from '../members/membership.policy';
-import { decodeCursor, encodeCursor } from '../members/page-cursor';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { ModerationClient } from '../peers/moderation.client';
 import { AdmissionService } from './admission.service';
 import { InvitationRepository } from './invitation.repository';

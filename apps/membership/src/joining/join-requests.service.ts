@@ -14,7 +14,7 @@ import { Outbox } from '@cohort/outbox';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { actingUser, assertAdmin, isAdmin, roleOf } from '../members/membership.policy';
-import { decodeCursor, encodeCursor } from '../members/page-cursor';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { ModerationClient } from '../peers/moderation.client';
 import { AdmissionService } from './admission.service';
 import { JoinRequestRepository } from './join-request.repository';

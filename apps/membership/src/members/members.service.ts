@@ -22,7 +22,7 @@ import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, type StoredMember } from './member.repository';
 import { actingUser, assertAdmin, assertCanRead, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */
 @Injectable()

@@ -5,6 +5,7 @@ import {
   type GetAccessCommand,
   type InitializeRosterCommand,
   type PurgeRosterCommand,
+  type SetRosterCapacityCommand,
 } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
 import { RosterService } from './roster.service';
@@ -16,6 +17,11 @@ export class RosterController {
   @Handles(MembershipCommands.initializeRoster)
   initialize(command: CommandEnvelope<InitializeRosterCommand>) {
     return this.rosters.initialize(command, command.data);
+  }
+
+  @Handles(MembershipCommands.setCapacity)
+  setCapacity(command: CommandEnvelope<SetRosterCapacityCommand>) {
+    return this.rosters.setCapacity(command, command.data);
   }
 
   @Handles(MembershipCommands.purgeRoster)

@@ -89,6 +89,16 @@ export class RosterRepository implements OutboxOwner {
     await this.rosters.updateOne(key, { $inc: { freeSlots: count, memberCount: -count, adminCount: -admins } });
   }
 
+  /**
+   * Moves the capacity from `from` to `to` if the free places allow it (they never go negative)
+   * and nobody changed the capacity meanwhile.
+   */
+  async resize(key: GroupKey, from: number, to: number): Promise<boolean> {
+    const delta = to - from;
+    const result = await this.rosters.updateOne({ ...key, capacity: from, freeSlots: { $gte: -delta } }, { $set: { capacity: to }, $inc: { freeSlots: delta } });
+    return result.modifiedCount === 1 || (delta === 0 && result.matchedCount === 1);
+  }
+
   /** Takes `count` admin places at once, or none: the atomic admin limit. */
   async reserveAdmins(key: GroupKey, count: number, limit: number): Promise<boolean> {
     const result = await this.rosters.updateOne({ ...key, adminCount: { $lte: limit - count } }, { $inc: { adminCount: count } });

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessView, GetAccessCommand, InitializeRosterCommand, MemberView, PurgeRosterCommand } from '@cohort/contracts';
+import type { AccessView, GetAccessCommand, InitializeRosterCommand, MemberView, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
 import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { flushEach } from '../members/flush-each';
 import { MemberRepository, type StoredMember } from '../members/member.repository';
+import { isAdmin, roleOf } from '../members/membership.policy';
 import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
+
+/** Tries of a capacity change that races joins and leaves before answering `conflict`. */
+const CAPACITY_ATTEMPTS = 5;
 
 /** Rosters: who is in which group from its creation, the maintained count, and access views. */
 @Injectable()
@@ -49,6 +53,27 @@ export class RosterService {
     return { memberCount };
   }
 
+  /**
+   * Changes the capacity membership enforces, never below the members already in: one
+   * conditional update of the free places (retried when a join or leave moved them meanwhile).
+   */
+  async setCapacity(ctx: RequestContext, { groupId, capacity }: SetRosterCapacityCommand): Promise<{ capacity: number; memberCount: number }> {
+    const key = groupKeyOf(ctx, groupId);
+    if (ctx.caller.userId) {
+      const caller = (await this.members.findMany(key, [ctx.caller.userId])).get(ctx.caller.userId);
+      if (!isAdmin(roleOf(ctx.caller, caller))) throw new DomainError('forbidden', 'only the owner and admins may change the capacity');
+    }
+    for (let attempt = 0; attempt < CAPACITY_ATTEMPTS; attempt++) {
+      const roster = await this.rosters.find(key);
+      if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
+      if (capacity < roster.memberCount) {
+        throw invalidParameter('capacity', `must be at least the current member count (${roster.memberCount})`);
+      }
+      if (await this.rosters.resize(key, roster.capacity, capacity)) return { capacity, memberCount: roster.memberCount };
+    }
+    throw new DomainError('conflict', 'the membership kept changing; try again');
+  }
+
   async purge(ctx: RequestContext, { groupId }: PurgeRosterCommand): Promise<{ purged: true }> {
     if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the system may purge a roster');
     await this.purger.purge(groupKeyOf(ctx, groupId));
@@ -65,7 +90,7 @@ export class RosterService {
       const roster = rosters.get(groupId);
       if (!roster) return [];
       const member = members.get(groupId);
-      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, member: member ? memberView(member) : null }];
+      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberView(member) : null }];
     });
   }
 }

@@ -37,4 +37,6 @@ export const GroupSchema = SchemaFactory.createForClass(GroupDoc);
 addOutbox(GroupSchema);
 GroupSchema.index({ appId: 1, groupId: 1 }, { unique: true });
 GroupSchema.index({ status: 1, createdAt: 1 });
+// The chatroom list walks (createdAt, groupId) within an app and type.
+GroupSchema.index({ appId: 1, type: 1, status: 1, createdAt: 1, groupId: 1 });
 GroupSchema.index({ updatedAt: 1 });

@@ -1,4 +1,4 @@
-import type { KeysetCursor } from '@cohort/mongo';
+import type { KeysetCursor } from './keyset';
 import { invalidParameter } from '@cohort/errors';
 
 /** Keyset positions travel as opaque strings: base64url of `[at, id]`. */
