@@ -2,7 +2,7 @@
 // POST /{org}/{app}/token as `Authorization: Bearer`, JSON bodies without Content-Type,
 // `Content-Length: 0` when a POST, PUT or DELETE has no body), every answer checked against the
 // stack's /openapi.json (raw-http.ts), and the Easemob envelope assertions.
-import { CLIENT_ID, CLIENT_SECRET, type Api, type HttpResult } from './group-e2e.helpers';
+import { CLIENT_ID, CLIENT_SECRET, type Api, type HttpResult, type Loose } from './group-e2e.helpers';
 import { rawRequest } from './raw-http';
 
 /** The default app's org_name and app_name (the gateway's default apps config). */
@@ -104,4 +104,21 @@ export function expectEasemobError(res: HttpResult, status: number, type: string
 export async function createChatroom(api: Api, appToken: string, owner: string, members: string[] = [], name = 'room'): Promise<string> {
   const info = await api.createGroup(appToken, { type: 2, name, user_list: members }, { user_id: owner });
   return String(info.group_id);
+}
+
+/** POST /chatrooms (Easemob) as the app admin with `body` (name defaults to `room`); throws unless 200. Its id. */
+export async function createEasemobChatroom(easemob: EasemobClient, body: Record<string, unknown>): Promise<string> {
+  const res = await easemob.post('/chatrooms', { body: { name: 'room', ...body } });
+  if (res.status !== 200 || typeof res.body?.data?.id !== 'string') {
+    throw new Error(`POST ${easemob.prefix}/chatrooms answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return res.body.data.id;
+}
+
+/** GET /chatrooms/{ids} (Easemob): the details of the chatrooms found, asserting the envelope's list. */
+export async function chatroomDetails(easemob: EasemobClient, ids: string | string[]): Promise<Loose[]> {
+  const res = await easemob.get(`/chatrooms/${[ids].flat().join(',')}`);
+  const data = expectEasemobOk(res) as Loose[];
+  expect(res.body.count).toBe(data.length);
+  return data;
 }

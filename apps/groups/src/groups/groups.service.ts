@@ -11,7 +11,7 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { groupKeyOf, type GroupKey } from '@cohort/contracts';
+import { groupKeyOf, type GroupKey, type GroupType } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
@@ -52,8 +52,8 @@ export class GroupsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async get(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupInfoView> {
-    const { group, role, access } = await this.load(ctx, groupId, true);
+  async get(ctx: RequestContext, command: GroupIdCommand): Promise<GroupInfoView> {
+    const { group, role, access } = await this.load(ctx, command, true);
     assertCanRead(group, role);
     return toInfo(group, access);
   }
@@ -87,7 +87,7 @@ export class GroupsService {
   async updateProfile(ctx: RequestContext, command: UpdateGroupProfileCommand): Promise<GroupView> {
     const changed = pick(command, PROFILE_FIELDS);
     if (Object.keys(changed).length === 0) throw invalidParameter('profile', 'no field to update');
-    const { group, role } = await this.load(ctx, command.groupId);
+    const { group, role } = await this.load(ctx, command);
     assertCanEditProfile(group, role);
     if (changed.name !== undefined && group.type === 'chatroom' && changed.name.length > 128) {
       throw invalidParameter('name', 'must be at most 128 characters for a chatroom');
@@ -114,8 +114,9 @@ export class GroupsService {
   }
 
   /** Admins resize; membership refuses a capacity below the member count before anything changes. */
-  async setCapacity(ctx: RequestContext, { groupId, capacity }: SetCapacityCommand): Promise<GroupView> {
-    const { group, role } = await this.load(ctx, groupId);
+  async setCapacity(ctx: RequestContext, command: SetCapacityCommand): Promise<GroupView> {
+    const { groupId, capacity } = command;
+    const { group, role } = await this.load(ctx, command);
     assertIsAdmin(group, role);
     await this.membership.setCapacity(ctx, groupId, capacity);
     const key = groupKeyOf(ctx, groupId);
@@ -138,8 +139,9 @@ export class GroupsService {
     return updated;
   }
 
-  async destroy(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<{ destroyed: true }> {
-    const { group, role } = await this.load(ctx, groupId);
+  async destroy(ctx: RequestContext, command: GroupIdCommand): Promise<{ destroyed: true }> {
+    const { groupId } = command;
+    const { group, role } = await this.load(ctx, command);
     assertIsOwner(group, role);
     const key = groupKeyOf(ctx, groupId);
     // Members, mutes, files... are deleted by their owning services when they consume this event.
@@ -156,16 +158,18 @@ export class GroupsService {
    */
   private async load(
     ctx: RequestContext,
-    groupId: string,
+    target: string | { groupId: string; groupType?: GroupType },
     needsMemberData = false,
   ): Promise<{ group: GroupView; role: EffectiveRole; access: AccessView | undefined }> {
+    const { groupId, groupType } = typeof target === 'string' ? { groupId: target, groupType: undefined } : target;
     const actsAsOwner = ctx.caller.isAppAdmin && ctx.caller.userId === null;
     // The two lookups are independent: run them together (one round trip of latency, not two).
     const [group, accessById] = await Promise.all([
       this.groups.findActive(groupKeyOf(ctx, groupId)),
       actsAsOwner && !needsMemberData ? undefined : this.membership.accessTo(ctx, [groupId]),
     ]);
-    if (!group) throw groupNotFound(groupId);
+    // A route that names one kind (Easemob's /chatrooms) does not find the other.
+    if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     const access = accessById?.get(groupId);
     return { group, role: effectiveRole(ctx.caller, group, access), access };
   }

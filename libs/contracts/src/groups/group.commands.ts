@@ -57,6 +57,10 @@ export class CreateGroupCommand extends GroupProfileFields {
 export class GroupIdCommand {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
+
+  /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  groupType?: GroupType;
 }
 
 export class GetGroupsCommand {
@@ -69,6 +73,10 @@ export class GetGroupsCommand {
 export class UpdateGroupProfileCommand extends GroupProfileFields {
   @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
+
+  /** As in GroupIdCommand: the kind the route names, if any. */
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  groupType?: GroupType;
 }
 
 export class UpdateGroupSettingsCommand extends GroupIdCommand {

@@ -1,7 +1,11 @@
 import { applyDecorators, Controller } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { NUMERIC_ID_PATTERN } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 import { matching } from '../../http/path-constraint';
+
+/** The tag of every chatroom operation in the API reference. */
+export const CHATROOMS_TAG = 'easemob: chatrooms';
 
 /**
  * A controller of `/{org_name}/{app_name}/chatrooms/{id}/...`. A chatroom id is decimal digits (a
@@ -10,7 +14,7 @@ import { matching } from '../../http/path-constraint';
 export const ChatroomController = (): ClassDecorator =>
   applyDecorators(
     Controller(`:org/:app/chatrooms/${matching('id', NUMERIC_ID_PATTERN)}`),
-    ApiTags('easemob: chatrooms'),
+    ApiTags(CHATROOMS_TAG),
     ApiParam({ name: 'id', description: 'The chatroom id', schema: { type: 'string', pattern: NUMERIC_ID_PATTERN.source } }),
   );
 
@@ -18,3 +22,6 @@ export const ChatroomController = (): ClassDecorator =>
 export function chatroom(id: string): { groupId: string; groupType: 'chatroom' } {
   return { groupId: id, groupType: 'chatroom' };
 }
+
+/** A group that is missing, dissolved, or not a chatroom, as a `/chatrooms` route answers it (404). */
+export const chatroomNotFound = (id: string): DomainError => new DomainError('group_not_found', `chatroom ${id} does not exist`);

@@ -1,20 +1,48 @@
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { validationSchemaOf } from '../../openapi/validation-schema';
+import type { AppConfig } from '../../tenancy/app-config';
 import { ChatroomUpdateBody } from './dto/chatroom.dto';
+import type { ChatroomChanges } from './dto/easemob-answers';
+import { withinCapacityCeiling } from './easemob-maxusers';
 
 /** Every field PUT /chatrooms/{id} takes. */
 const UPDATE_FIELDS = Object.keys(validationSchemaOf(ChatroomUpdateBody).properties);
 
-/** Fields of PUT /chatrooms/{id} whose handling comes with a later issue: refused until then. */
-const NOT_SUPPORTED_YET = ['name', 'description', 'maxusers'];
+/** What PUT /chatrooms/{id} is asked to do, in the order it is done (each part only when sent). */
+export interface ChatroomUpdate {
+  /** `maxusers`: first, so that a capacity refused (below the member count) changes nothing else. */
+  capacity?: number;
+  /** `name` and `description`. */
+  profile?: { name?: string; description?: string };
+  /** `newowner`: last. */
+  newOwnerId?: string;
+}
 
-/** What PUT /chatrooms/{id} is asked to do, once every field sent is one it takes and handles. */
-export function chatroomUpdate(body: ChatroomUpdateBody, sent: readonly string[]): { newOwnerId: string } {
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+/**
+ * What PUT /chatrooms/{id} is asked to do, once every field sent is one it takes (any other → 400
+ * naming it as sent), `maxusers` within the app's ceiling, and at least one field given.
+ */
+export function chatroomUpdate(body: ChatroomUpdateBody, sent: readonly string[], app: AppConfig): ChatroomUpdate {
   const unknown = sent.find((field) => !UPDATE_FIELDS.includes(field));
   // Named as sent: no field table may rename it (a field `capacity` is not `maxusers`).
   if (unknown) throw new DomainError('invalid_parameter', `${unknown}: is not a chatroom field (${UPDATE_FIELDS.join(', ')})`);
-  const later = sent.find((field) => NOT_SUPPORTED_YET.includes(field));
-  if (later) throw invalidParameter(later, 'not supported yet');
-  if (body.newowner === undefined || body.newowner === null) throw invalidParameter('newowner', 'is required');
-  return { newOwnerId: body.newowner };
+  const { name, description, maxusers, newowner } = body;
+  if (![name, description, maxusers, newowner].some(given)) throw invalidParameter('body', `must give at least one of ${UPDATE_FIELDS.join(', ')}`);
+  return {
+    ...(given(maxusers) ? { capacity: withinCapacityCeiling(app, maxusers) } : {}),
+    ...(given(name) || given(description) ? { profile: { ...(given(name) ? { name } : {}), ...(given(description) ? { description } : {}) } } : {}),
+    ...(given(newowner) ? { newOwnerId: newowner } : {}),
+  };
+}
+
+/** The answer of PUT /chatrooms/{id}: `true` for each field changed (`name` is answered as `groupname`). */
+export function chatroomChanges(update: ChatroomUpdate): ChatroomChanges {
+  return {
+    ...(update.profile?.name !== undefined ? { groupname: true } : {}),
+    ...(update.profile?.description !== undefined ? { description: true } : {}),
+    ...(update.capacity !== undefined ? { maxusers: true } : {}),
+    ...(update.newOwnerId !== undefined ? { newowner: true } : {}),
+  };
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { EasemobChatroomAdminsController } from './easemob-chatroom-admins.controller';
 import { EasemobChatroomMembersController } from './easemob-chatroom-members.controller';
-import { EasemobChatroomUpdateController } from './easemob-chatroom-update.controller';
+import { EasemobChatroomController } from './easemob-chatroom.controller';
+import { EasemobChatroomsController } from './easemob-chatrooms.controller';
 import { EasemobJoinedChatroomsController } from './easemob-joined-chatrooms.controller';
+import { EasemobSuperAdminsController } from './easemob-super-admins.controller';
 import { EasemobTokenController } from './easemob-token.controller';
 
 /**
@@ -13,9 +15,11 @@ import { EasemobTokenController } from './easemob-token.controller';
 @Module({
   controllers: [
     EasemobTokenController,
+    EasemobSuperAdminsController,
+    EasemobChatroomsController,
+    EasemobChatroomController,
     EasemobChatroomMembersController,
     EasemobChatroomAdminsController,
-    EasemobChatroomUpdateController,
     EasemobJoinedChatroomsController,
   ],
 })

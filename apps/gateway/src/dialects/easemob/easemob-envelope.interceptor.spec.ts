@@ -32,6 +32,11 @@ describe('easemobEnvelope', () => {
     expect(withoutParams).not.toHaveProperty('params');
   });
 
+  it('adds the cursor of the next page when there is one, never an empty or null one', () => {
+    expect(easemobEnvelope(request, new EasemobList([1], { limit: ['1'] }, 'abc'))).toMatchObject({ count: 1, params: { limit: ['1'] }, cursor: 'abc' });
+    for (const last of [null, '', undefined]) expect(easemobEnvelope(request, new EasemobList([1], undefined, last))).not.toHaveProperty('cursor');
+  });
+
   it('keeps a path prefix of the public base URL', () => {
     expect(easemobEnvelope({ ...request, baseUrl: 'https://example.test/im' }, null).uri).toBe('https://example.test/im/acme/chat/chatrooms/12/users');
   });

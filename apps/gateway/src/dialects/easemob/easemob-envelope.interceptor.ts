@@ -10,11 +10,15 @@ import type { RegisteredApp } from '../../tenancy/apps.registry';
 /** Query parameters as Easemob echoes them: every value a string in an array (`{pagesize: ["2"]}`). */
 export type EasemobParams = Record<string, string[]>;
 
-/** A list answer: the envelope adds `count` (the items of this answer) and, when given, `params`. */
+/**
+ * A list answer: the envelope adds `count` (the items of this answer) and, when given, `params`
+ * and `cursor` (the next page of a list paged by cursor; none on the last page).
+ */
 export class EasemobList<T> {
   constructor(
     readonly items: T[],
     readonly params?: EasemobParams,
+    readonly cursor?: string | null,
   ) {}
 }
 
@@ -48,6 +52,7 @@ export function easemobEnvelope(request: EnvelopeRequest, answer: unknown, now =
     duration: request.duration,
     ...(list ? { count: list.items.length } : {}),
     ...(list?.params ? { params: list.params } : {}),
+    ...(list?.cursor ? { cursor: list.cursor } : {}),
   };
 }
 
@@ -96,5 +101,6 @@ export const easemobSuccessSchema = (data: SchemaObject | ReferenceObject): Sche
       additionalProperties: { type: 'array', items: STRING },
       description: 'lists: the paging query parameters, each value a string in an array',
     },
+    cursor: { type: 'string', minLength: 1, description: 'lists paged by cursor: the cursor of the next page; absent on the last page' },
   },
 });

@@ -8,10 +8,10 @@ import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { oneOf } from '../../http/path-constraint';
 import { PutOrPost } from '../../http/twin-route';
-import { DONE, GroupInfo, ShortGroupInfo } from './dto/group-answers';
+import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
-import { toGroupInfo, toShortGroupInfo } from './group-info.presenter';
+import { jsonId, toGroupInfo, toShortGroupInfo } from './group-info.presenter';
 
 /** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
 const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
@@ -30,6 +30,13 @@ export class GroupInfoController {
   @ApiOkResponse({ type: GroupInfo })
   async info(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<GroupInfo> {
     return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
+  }
+
+  @Get('public_list')
+  @ApiOperation({ summary: '4.39 Public groups and chatrooms (deprecated): their ids, newest first' })
+  @ApiOkResponse({ schema: { type: 'array', items: JSON_ID } })
+  async publicList(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
+    return (await this.bus.send(GroupCommands.listPublic, ctx, {})).map(jsonId);
   }
 
   @Post('info/batch')

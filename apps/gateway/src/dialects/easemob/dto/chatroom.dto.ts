@@ -22,9 +22,50 @@ export class NewAdminBody {
   newadmin!: string;
 }
 
+const CAPACITY = `1 to the app's capacity ceiling (${Limits.maxCapacity.toLocaleString('en')} unless its \`maxCapacity\` raises it, at most ${Limits.capacityCeiling.toLocaleString('en')})`;
+
+/** POST /chatrooms: a chatroom the app admin creates for its owner. Other fields (`scale`, `need_verify`...) are ignored. */
+export class CreateChatroomBody {
+  @ApiProperty({ description: `The name, at most ${Limits.chatroomName} characters` })
+  @IsString()
+  @MaxLength(Limits.chatroomName)
+  name!: string;
+
+  @ApiPropertyOptional({ description: `At most ${Limits.chatroomDescription} characters` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.chatroomDescription)
+  description?: string;
+
+  @ApiPropertyOptional({ type: 'integer', default: Limits.defaultCapacity, description: `The most members, the owner included: ${CAPACITY}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Limits.capacityCeiling)
+  maxusers?: number;
+
+  @ApiProperty({ description: 'The owner (a username)' })
+  @Matches(USER_ID_PATTERN, IS_USERNAME)
+  owner!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Members besides the owner: at least one when given, at most maxusers − 1 (the owner, if listed, is left out)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'must name at least one user' })
+  @ArrayMaxSize(Limits.capacityCeiling - 1, { message: `must contain at most ${Limits.capacityCeiling - 1} usernames` })
+  @Matches(USER_ID_PATTERN, { each: true, message: `must contain usernames, each ${USERNAME}` })
+  members?: string[];
+
+  @ApiPropertyOptional({ description: `Custom data, at most ${Limits.ext} characters` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.ext)
+  custom?: string;
+}
+
 /**
  * PUT /chatrooms/{id}: the fields Easemob lets a call change; any other field is refused (400
- * naming it). Which of them are handled yet: easemob-chatroom-update.ts.
+ * naming it). What a call is asked to do: easemob-chatroom-update.ts.
  */
 export class ChatroomUpdateBody {
   @ApiPropertyOptional({ description: 'A member of the chatroom, who becomes its owner (the owner becomes a plain member)' })
@@ -32,22 +73,29 @@ export class ChatroomUpdateBody {
   @Matches(USER_ID_PATTERN, IS_USERNAME)
   newowner?: string;
 
-  @ApiPropertyOptional({ description: 'The new name (not supported yet: 400)' })
+  @ApiPropertyOptional({ description: `The new name, at most ${Limits.chatroomName} characters` })
   @IsOptional()
   @IsString()
   @MaxLength(Limits.chatroomName)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'The new description (not supported yet: 400)' })
+  @ApiPropertyOptional({ description: `The new description, at most ${Limits.chatroomDescription} characters` })
   @IsOptional()
   @IsString()
-  @MaxLength(Limits.description)
+  @MaxLength(Limits.chatroomDescription)
   description?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'The new capacity (not supported yet: 400)' })
+  @ApiPropertyOptional({ type: 'integer', description: `The new capacity: ${CAPACITY}, and not below the current member count` })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(Limits.maxCapacity)
+  @Max(Limits.capacityCeiling)
   maxusers?: number;
+}
+
+/** POST /chatrooms/super_admin: the user who may then create chatrooms with a user token. */
+export class SuperAdminBody {
+  @ApiProperty({ description: 'A username' })
+  @Matches(USER_ID_PATTERN, IS_USERNAME)
+  superadmin!: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
+import { Limits } from '@cohort/contracts';
 
 // What the Easemob handlers answer inside the envelope's `data`; the presenters return these types.
 
@@ -9,8 +10,10 @@ export type MemberEntry = { owner: string } | { member: string };
 
 const entry = (key: string): SchemaObject => ({ type: 'object', required: [key], additionalProperties: false, properties: { [key]: { type: 'string' } } });
 
+const MEMBER_ENTRY: SchemaObject = { oneOf: [entry('owner'), entry('member')] };
+
 /** The items of GET /chatrooms/{id}/users. */
-export const MEMBER_ENTRIES: SchemaObject = { type: 'array', items: { oneOf: [entry('owner'), entry('member')] } };
+export const MEMBER_ENTRIES: SchemaObject = { type: 'array', items: MEMBER_ENTRY };
 
 /** POST /chatrooms/{id}/users/{username}. */
 export class AddedMember {
@@ -48,9 +51,58 @@ export class AdminRemoved {
   @ApiProperty() oldadmin!: string;
 }
 
-/** PUT /chatrooms/{id}: each field changed, `true`. */
+const CHANGED = { type: 'boolean', enum: [true] } as const;
+
+/** PUT /chatrooms/{id}: `true` for each field the call changed (and only those). */
 export class ChatroomChanges {
-  @ApiProperty({ type: 'boolean', enum: [true] }) newowner!: true;
+  @ApiPropertyOptional({ ...CHANGED, description: '`name` was changed' }) groupname?: true;
+  @ApiPropertyOptional({ ...CHANGED, description: '`description` was changed' }) description?: true;
+  @ApiPropertyOptional({ ...CHANGED, description: '`maxusers` was changed' }) maxusers?: true;
+  @ApiPropertyOptional({ ...CHANGED, description: 'the chatroom was transferred to `newowner`' }) newowner?: true;
+}
+
+/** POST /chatrooms. */
+export class ChatroomCreated {
+  @ApiProperty(CHATROOM_ID) id!: string;
+}
+
+/** DELETE /chatrooms/{id}. */
+export class ChatroomDeleted {
+  @ApiProperty({ type: 'boolean', enum: [true] }) success!: true;
+  @ApiProperty(CHATROOM_ID) id!: string;
+}
+
+/** One chatroom of GET /chatrooms. */
+export class ChatroomSummary {
+  @ApiProperty(CHATROOM_ID) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: "The owner's username" }) owner!: string;
+  @ApiProperty({ type: 'integer', description: 'Members, the owner included' }) affiliations_count!: number;
+}
+
+/** One chatroom of GET /chatrooms/{ids}. */
+export class ChatroomDetails extends ChatroomSummary {
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'Whether joining needs the approval of an admin' }) membersonly!: boolean;
+  @ApiProperty({ description: 'Whether members may invite' }) allowinvites!: boolean;
+  @ApiProperty({ type: 'integer', description: 'The capacity, the owner included' }) maxusers!: number;
+  @ApiProperty({ type: 'integer', description: 'Creation time, ms since the epoch' }) created!: number;
+  @ApiProperty({ description: 'Custom data' }) custom!: string;
+  @ApiProperty({ type: 'array', items: MEMBER_ENTRY, description: `The first ${Limits.memberPageMax} members: the owner as \`owner\`, anyone else as \`member\`` })
+  affiliations!: MemberEntry[];
+  @ApiProperty({ type: 'boolean', enum: [true] }) public!: true;
+}
+
+/** POST /chatrooms/super_admin. */
+export class SuperAdminAdded {
+  @ApiProperty({ enum: ['success'] }) result!: 'success';
+  @ApiProperty({ enum: [''] }) resource!: '';
+}
+
+/** DELETE /chatrooms/super_admin/{superAdmin}. */
+export class SuperAdminRemoved {
+  @ApiProperty({ description: 'The user who is no longer a super admin' }) newSuperAdmin!: string;
+  @ApiProperty({ enum: [''] }) resource!: '';
 }
 
 /** GET /users/{username}/joined_chatrooms. */

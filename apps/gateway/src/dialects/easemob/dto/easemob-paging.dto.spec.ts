@@ -1,5 +1,5 @@
 import { validateInput } from '@cohort/errors';
-import { JoinedChatroomsQuery, joinedPage, MemberPageQuery } from './easemob-paging.dto';
+import { ChatroomListQuery, JoinedChatroomsQuery, joinedPage, MemberPageQuery, pagingParams, SuperAdminPageQuery } from './easemob-paging.dto';
 
 const parse = <T extends object>(cls: new () => T, query: Record<string, unknown>) => validateInput(cls, query, '', { stripUnknown: true });
 
@@ -29,5 +29,21 @@ describe('Easemob paging queries', () => {
     });
     expect(joinedPage(parse(JoinedChatroomsQuery, { pagenum: '3' }))).toEqual({ pageNumber: 3, pageSize: 1000, params: { pagenum: ['3'] } });
     expect(joinedPage(parse(JoinedChatroomsQuery, { pagesize: '10' }))).toEqual({ pageNumber: 1, pageSize: 10, params: { pagesize: ['10'] } });
+  });
+
+  it('super admin pages: page 1 of 10 by default, at most 1000', () => {
+    expect(parse(SuperAdminPageQuery, {})).toEqual({ pagenum: 1, pagesize: 10 });
+    expect(parse(SuperAdminPageQuery, { pagenum: '2', pagesize: '1000' })).toEqual({ pagenum: 2, pagesize: 1000 });
+    expect(() => parse(SuperAdminPageQuery, { pagesize: '1001' })).toThrow(expect.objectContaining({ message: 'pagesize: must be an integer from 1 to 1000' }));
+  });
+
+  it('chatroom list: 10 from the first page by default, limit 1 to 100, an empty cursor is none', () => {
+    expect(parse(ChatroomListQuery, {})).toEqual({ limit: 10 });
+    expect(parse(ChatroomListQuery, { limit: '100', cursor: 'abc' })).toEqual({ limit: 100, cursor: 'abc' });
+    expect(parse(ChatroomListQuery, { cursor: '' })).toEqual({ limit: 10 });
+    for (const limit of ['0', '101', 'x']) {
+      expect(() => parse(ChatroomListQuery, { limit })).toThrow(expect.objectContaining({ message: 'limit: must be an integer from 1 to 100' }));
+    }
+    expect(pagingParams({ limit: 10, cursor: undefined })).toEqual({ limit: ['10'] });
   });
 });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Limits } from '@cohort/contracts';
 import type { EasemobParams } from '../easemob-envelope.interceptor';
 
@@ -8,33 +8,63 @@ import type { EasemobParams } from '../easemob-envelope.interceptor';
 export const EasemobPageSizes = {
   max: Limits.memberPageMax,
   joinedWithoutPaging: 500,
+  superAdminsDefault: 10,
+  chatroomsDefault: 10,
 } as const;
 
 const PAGE_NUMBER = { message: 'must be a positive integer' };
 const PAGE_SIZE = { message: `must be an integer from 1 to ${EasemobPageSizes.max}` };
+const CHATROOM_LIMIT = { message: `must be an integer from 1 to ${Limits.chatroomListPageMax}` };
 
 /** Query values are strings: a decimal integer becomes its number, absent or empty is `fallback`; anything else is left for the rules to refuse. */
 const IntegerParam = (fallback?: number): PropertyDecorator =>
   Transform(({ value }) => (value === undefined || value === '' ? fallback : typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value));
 
-/** `pagenum` / `pagesize` as the answer's `params` echoes them: each a string in an array. */
-export const pagingParams = (paging: { pagenum?: number; pagesize?: number }): EasemobParams =>
+/** Paging parameters (`pagenum`, `pagesize`, `limit`, `cursor`) as the answer's `params` echoes them: each a string in an array. */
+export const pagingParams = (paging: Record<string, number | string | undefined>): EasemobParams =>
   Object.fromEntries(Object.entries(paging).flatMap(([name, value]) => (value === undefined ? [] : [[name, [String(value)]]])));
 
-/** GET /chatrooms/{id}/users: page `pagenum` (from 1) of `pagesize` members. */
-export class MemberPageQuery {
-  @ApiPropertyOptional({ type: 'integer', default: 1, description: 'The page, from 1' })
-  @IntegerParam(1)
-  @IsInt(PAGE_NUMBER)
-  @Min(1, PAGE_NUMBER)
-  pagenum: number = 1;
+/** `pagenum` (from 1, default 1) and `pagesize` (1 to `max`, default `size`): Easemob's page-number paging. */
+function PageNumberQuery(size: number, max: number, items: string) {
+  const pageSize = { message: `must be an integer from 1 to ${max}` };
+  class PageQuery {
+    @ApiPropertyOptional({ type: 'integer', default: 1, description: 'The page, from 1' })
+    @IntegerParam(1)
+    @IsInt(PAGE_NUMBER)
+    @Min(1, PAGE_NUMBER)
+    pagenum: number = 1;
 
-  @ApiPropertyOptional({ type: 'integer', default: EasemobPageSizes.max, description: `Members per page, 1 to ${EasemobPageSizes.max}` })
-  @IntegerParam(EasemobPageSizes.max)
-  @IsInt(PAGE_SIZE)
-  @Min(1, PAGE_SIZE)
-  @Max(EasemobPageSizes.max, PAGE_SIZE)
-  pagesize: number = EasemobPageSizes.max;
+    @ApiPropertyOptional({ type: 'integer', default: size, description: `${items} per page, 1 to ${max}` })
+    @IntegerParam(size)
+    @IsInt(pageSize)
+    @Min(1, pageSize)
+    @Max(max, pageSize)
+    pagesize: number = size;
+  }
+  return PageQuery;
+}
+
+/** GET /chatrooms/{id}/users: page `pagenum` (from 1) of `pagesize` members (default 1000). */
+export class MemberPageQuery extends PageNumberQuery(EasemobPageSizes.max, EasemobPageSizes.max, 'Members') {}
+
+/** GET /chatrooms/super_admin: page `pagenum` (from 1) of `pagesize` super admins (default 10). */
+export class SuperAdminPageQuery extends PageNumberQuery(EasemobPageSizes.superAdminsDefault, Limits.superAdminPageMax, 'Super admins') {}
+
+/** GET /chatrooms: `limit` chatrooms (1 to 100, default 10) from `cursor` (absent or empty: the first page). */
+export class ChatroomListQuery {
+  @ApiPropertyOptional({ type: 'integer', default: EasemobPageSizes.chatroomsDefault, description: `Chatrooms per page, 1 to ${Limits.chatroomListPageMax}` })
+  @IntegerParam(EasemobPageSizes.chatroomsDefault)
+  @IsInt(CHATROOM_LIMIT)
+  @Min(1, CHATROOM_LIMIT)
+  @Max(Limits.chatroomListPageMax, CHATROOM_LIMIT)
+  limit: number = EasemobPageSizes.chatroomsDefault;
+
+  @ApiPropertyOptional({ description: "The previous page's `cursor`; absent or empty for the first page" })
+  @IsOptional()
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsString()
+  @MaxLength(1024)
+  cursor?: string;
 }
 
 /** GET /users/{username}/joined_chatrooms: a page when either is given, else the most recently joined. */

@@ -1,0 +1,27 @@
+import type { GroupInfoView, MemberProfile } from '@cohort/contracts';
+import type { ChatroomDetails, ChatroomSummary } from './dto/easemob-answers';
+import { memberEntry } from './easemob-members.presenter';
+
+/** A chatroom of GET /chatrooms. */
+export const chatroomSummary = (view: GroupInfoView): ChatroomSummary => ({
+  id: view.groupId,
+  name: view.name,
+  owner: view.ownerId,
+  affiliations_count: view.memberCount,
+});
+
+/** A chatroom of GET /chatrooms/{ids}, with its first members (`affiliations`). */
+export const chatroomDetails = (view: GroupInfoView, members: MemberProfile[]): ChatroomDetails => ({
+  id: view.groupId,
+  name: view.name,
+  description: view.description,
+  membersonly: view.settings.applyApproval === 1,
+  allowinvites: view.settings.memberInvite,
+  maxusers: view.capacity,
+  owner: view.ownerId,
+  created: view.createdAt,
+  custom: view.ext,
+  affiliations_count: view.memberCount,
+  affiliations: members.map(memberEntry),
+  public: true,
+});
