@@ -21,6 +21,9 @@ export interface EventMap {
   'member.joined': { userId: string; role: MemberRole; how: JoinHow };
   'member.left': { userId: string; role: MemberRole; how: LeaveHow };
   'member.role_changed': { userId: string; role: MemberRole; previousRole: MemberRole };
+  /** `until`: ms since epoch, or -1 permanent. */
+  'member.muted': { userId: string; until: number };
+  'member.unmuted': { userId: string };
   'join_request.created': { applicantId: string; reason: string; expiresAt: number };
   'join_request.handled': { applicantId: string; approved: boolean };
   'invitation.created': { inviteeId: string; inviterId: string; reason: string; expiresAt: number };

@@ -12,3 +12,4 @@ export * from './groups/group.commands';
 export * from './membership/member.types';
 export * from './membership/member.commands';
 export * from './moderation/moderation.commands';
+export * from './moderation/moderation.types';

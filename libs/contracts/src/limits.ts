@@ -26,6 +26,8 @@ export const Limits = {
   requestTtlMs: 7 * 24 * 3600 * 1000,
   /** A signed QR invite is valid for 7 days. */
   qrTtlMs: 7 * 24 * 3600 * 1000,
+  /** The longest timed mute: 100 years in ms. */
+  muteDurationMaxMs: 100 * 365 * 24 * 3600 * 1000,
   notificationMuteSecondsMax: 100 * 365 * 24 * 3600,
   pageSizeDefault: 20,
   pageSizeMax: 100,

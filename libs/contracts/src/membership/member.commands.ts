@@ -23,6 +23,7 @@ import type {
   JoinOutcome,
   JoinRequestView,
   MemberProfile,
+  MemberRole,
   MemberView,
   MsgMuteMode,
   MsgPushMode,
@@ -217,6 +218,14 @@ export class JoinByCodeCommand {
   code!: string;
 }
 
+/** The roles of the listed users who are members (moderation's rules ask before acting). */
+export class RolesOfCommand extends GroupIdArgs {
+  @IsArray()
+  @ArrayMaxSize(Limits.batchRemoveMembers + 1)
+  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  userIds!: string[];
+}
+
 type Done = { done: true };
 
 /** The membership service's commands (`membership.<entity>.<verb>`). */
@@ -228,6 +237,7 @@ export const MembershipCommands = {
   }),
   setCapacity: declareCommand({ subject: 'membership.roster.set_capacity', request: SetRosterCapacityCommand, reply: replyType<{ capacity: number; memberCount: number }>() }),
   purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
+  rolesOf: declareCommand({ subject: 'membership.members.roles', request: RolesOfCommand, reply: replyType<Record<string, MemberRole>>() }),
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
 
   listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),

@@ -1,15 +1,62 @@
-import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
+import type { GroupType } from '../groups/group.types';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import type { Page } from '../membership/member.types';
+import type { MuteEntry, MuteResult } from './moderation.types';
+
+const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
+const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
 
 export class GroupUsersQuery {
-  @Matches(NUMERIC_ID_PATTERN, { message: '$property must be a group id (decimal digits)' })
+  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
   groupId!: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.memberPageMax)
-  @Matches(USER_ID_PATTERN, { message: '$property must contain user ids', each: true })
+  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   userIds!: string[];
+}
+
+/** A group as a moderation command names it (with the kind its route expects, if any). */
+export class ModeratedGroup {
+  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  groupId!: string;
+
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  groupType?: GroupType;
+}
+
+/** 1..60 users of one group (more is refused whole, naming the limit). */
+export class ModeratedUsers extends ModeratedGroup {
+  @IsArray()
+  @ArrayMinSize(1, { message: '$property must name at least one user' })
+  @ArrayMaxSize(Limits.batchMemberOps, { message: `$property may name at most ${Limits.batchMemberOps} users per call` })
+  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  userIds!: string[];
+}
+
+export class MuteCommand extends ModeratedUsers {
+  /** Milliseconds; -1 permanent; 0 lifts the mutes. */
+  @IsInt() @Min(-1) @Max(Limits.muteDurationMaxMs)
+  durationMs!: number;
+
+  /**
+   * Easemob's rule: one target that is not a member, or the owner, refuses the whole request
+   * (nothing changes). Otherwise (the /group dialect) each target has its own result.
+   */
+  @IsOptional() @IsBoolean()
+  wholeRequest?: boolean;
+}
+
+export class UnmuteCommand extends ModeratedUsers {}
+
+export class ListMutesCommand extends ModeratedGroup {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(Limits.memberPageMax)
+  limit!: number;
 }
 
 /** The moderation service's commands (`moderation.<entity>.<verb>`). */
@@ -18,4 +65,9 @@ export const ModerationCommands = {
   blockedAmong: declareCommand({ subject: 'moderation.blocks.among', request: GroupUsersQuery, reply: replyType<string[]>() }),
   /** The end of each listed user's current mute (ms, -1 permanent); users not muted are absent. */
   muteEnds: declareCommand({ subject: 'moderation.mutes.ends', request: GroupUsersQuery, reply: replyType<Record<string, number>>() }),
+  /** Mutes (or, with duration 0, lifts the mutes of) members: admins; never the owner; admins not admins. */
+  mute: declareCommand({ subject: 'moderation.mutes.mute', request: MuteCommand, reply: replyType<MuteResult[]>() }),
+  unmute: declareCommand({ subject: 'moderation.mutes.unmute', request: UnmuteCommand, reply: replyType<MuteResult[]>() }),
+  /** Mutes in force, in the order they were set (expired and lifted ones never show). */
+  listMutes: declareCommand({ subject: 'moderation.mutes.list', request: ListMutesCommand, reply: replyType<Page<MuteEntry>>() }),
 };

@@ -1,0 +1,12 @@
+import type { ErrorPayload } from '../errors';
+
+/** A mute in force: until ms since epoch, or -1 permanent. */
+export interface MuteEntry {
+  userId: string;
+  until: number;
+  /** When it was set (ms). */
+  at: number;
+}
+
+/** One target of a mute or unmute, in request order; `until` is 0 for a lifted mute. */
+export type MuteResult = { userId: string; ok: true; until: number } | { userId: string; ok: false; error: ErrorPayload };
