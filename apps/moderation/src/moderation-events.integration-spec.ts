@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ServiceNames } from '@cohort/contracts';
+import { Outbox } from '@cohort/outbox';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AllowRepository } from './allowlist/allow.repository';
 import { BlockRepository } from './blocks/block.repository';
@@ -27,8 +28,12 @@ describe('moderation service events (integration)', () => {
   const newGroup = () => ({ appId: service.appId, groupId: `g${shortId(4)}` });
 
   async function seed(key: { appId: string; groupId: string }) {
-    await mutes.upsert(key, 'muted-user', PERMANENT, 'owner');
-    await mutes.upsert(key, 'briefly-muted', Date.now() + 60_000, 'owner');
+    const muted = (userId: string, until: number) => ({
+      userId,
+      until,
+      event: service.get(Outbox).prepare('member.muted', { caller: owner, requestId: 'seed' }, key.groupId, { userId, until }),
+    });
+    await mutes.setMany(key, [muted('muted-user', PERMANENT), muted('briefly-muted', Date.now() + 60_000)], 'owner');
     await blocks.add(key, ['blocked-user'], 'owner');
     await allows.add(key, ['vip', 'other-vip'], 'owner');
   }

@@ -8,6 +8,7 @@ import {
   type ListMembersByPageCommand,
   type ListMembersCommand,
   type ProfilesCommand,
+  type RolesOfCommand,
   type SetDisplayNameCommand,
   type SetNotificationPrefsCommand,
 } from '@cohort/contracts';
@@ -31,6 +32,11 @@ export class MembersController {
   @Handles(MembershipCommands.getProfiles)
   profiles(command: CommandEnvelope<ProfilesCommand>) {
     return this.members.profilesOf(command, command.data);
+  }
+
+  @Handles(MembershipCommands.rolesOf)
+  rolesOf(command: CommandEnvelope<RolesOfCommand>) {
+    return this.members.rolesOf(command, command.data);
   }
 
   @Handles(MembershipCommands.listAdmins)

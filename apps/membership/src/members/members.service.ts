@@ -8,9 +8,11 @@ import type {
   ListMembersByPageCommand,
   ListMembersCommand,
   MemberProfile,
+  MemberRole,
   MemberView,
   Page,
   ProfilesCommand,
+  RolesOfCommand,
   SetDisplayNameCommand,
   SetNotificationPrefsCommand,
 } from '@cohort/contracts';
@@ -58,6 +60,12 @@ export class MembersService {
     assertCanRead(gc);
     const found = [...new Set(userIds)].flatMap((id) => gc.members.get(id) ?? []);
     return this.profiles(ctx, gc, found);
+  }
+
+  /** The roles of the listed users who are members (for other services' rules: no read check). */
+  async rolesOf(ctx: RequestContext, { groupId, userIds }: RolesOfCommand): Promise<Record<string, MemberRole>> {
+    const members = await this.members.findMany({ appId: ctx.caller.appId, groupId }, userIds);
+    return Object.fromEntries([...members.values()].map((m) => [m.userId, m.role]));
   }
 
   /** The owner first, then admins in join order. */

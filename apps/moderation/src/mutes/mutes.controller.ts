@@ -1,11 +1,33 @@
 import { Controller } from '@nestjs/common';
-import { ModerationCommands, type CommandEnvelope, type GroupUsersQuery } from '@cohort/contracts';
+import {
+  ModerationCommands,
+  type CommandEnvelope,
+  type GroupUsersQuery,
+  type ListMutesCommand,
+  type MuteCommand,
+  type UnmuteCommand,
+} from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
 import { MutesService } from './mutes.service';
 
 @Controller()
 export class MutesController {
   constructor(private readonly mutes: MutesService) {}
+
+  @Handles(ModerationCommands.mute)
+  mute(command: CommandEnvelope<MuteCommand>) {
+    return this.mutes.mute(command, command.data);
+  }
+
+  @Handles(ModerationCommands.unmute)
+  unmute(command: CommandEnvelope<UnmuteCommand>) {
+    return this.mutes.unmute(command, command.data);
+  }
+
+  @Handles(ModerationCommands.listMutes)
+  list(command: CommandEnvelope<ListMutesCommand>) {
+    return this.mutes.list(command, command.data);
+  }
 
   @Handles(ModerationCommands.muteEnds)
   muteEnds(command: CommandEnvelope<GroupUsersQuery>) {

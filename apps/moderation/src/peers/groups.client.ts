@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { GroupCommands, type GroupType, type GroupView } from '@cohort/contracts';
+import { BusClient, type RequestContext } from '@cohort/bus';
+
+/** What moderation asks the groups service: the active group its rules act on. */
+@Injectable()
+export class GroupsClient {
+  constructor(private readonly bus: BusClient) {}
+
+  /** `group_not_found` when missing, dissolved, or not of the kind the route names. */
+  state(ctx: RequestContext, target: { groupId: string; groupType?: GroupType }): Promise<GroupView> {
+    return this.bus.send(GroupCommands.state, ctx, target);
+  }
+}
