@@ -1,9 +1,23 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { MongooseModule } from '@nestjs/mongoose';
+import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
 import { countDbCommand } from '@cohort/logging';
 import type { Connection } from 'mongoose';
+
+/**
+ * Holds the service back until every model's indexes exist: unique indexes are rules (one member
+ * per group and user), so no request may write before they are built — and the dev database
+ * mishandles writes racing an index build.
+ */
+@Injectable()
+export class IndexesBuilt implements OnApplicationBootstrap {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(Object.values(this.connection.models).map((model) => model.init()));
+  }
+}
 
 /** The service's own database: MONGO_URL + MONGO_DB. Works on MongoDB 7 and the dev database (mongo-java-server). */
 @Module({})
@@ -29,6 +43,7 @@ export class MongoModule {
           }),
         }),
       ],
+      providers: [IndexesBuilt],
     };
   }
 }
