@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceNames } from '@cohort/contracts';
+import { ServiceNames, type EventMap } from '@cohort/contracts';
 import { Outbox } from '@cohort/outbox';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AllowRepository } from './allowlist/allow.repository';
@@ -27,15 +27,17 @@ describe('moderation service events (integration)', () => {
 
   const newGroup = () => ({ appId: service.appId, groupId: `g${shortId(4)}` });
 
+  /** Entries as the services write them, each with its event. */
+  const event = <K extends 'member.muted' | 'member.blocked' | 'member.allowlisted'>(type: K, groupId: string, data: EventMap[K]) =>
+    service.get(Outbox).prepare(type, { caller: owner, requestId: 'seed' }, groupId, data);
+  const allow = (key: { appId: string; groupId: string }, userIds: string[], at?: Date) =>
+    allows.setMany(key, userIds.map((userId) => ({ userId, event: event('member.allowlisted', key.groupId, { userId }) })), true, 'owner', at);
+
   async function seed(key: { appId: string; groupId: string }) {
-    const muted = (userId: string, until: number) => ({
-      userId,
-      until,
-      event: service.get(Outbox).prepare('member.muted', { caller: owner, requestId: 'seed' }, key.groupId, { userId, until }),
-    });
+    const muted = (userId: string, until: number) => ({ userId, until, event: event('member.muted', key.groupId, { userId, until }) });
     await mutes.setMany(key, [muted('muted-user', PERMANENT), muted('briefly-muted', Date.now() + 60_000)], 'owner');
-    await blocks.add(key, ['blocked-user'], 'owner');
-    await allows.add(key, ['vip', 'other-vip'], 'owner');
+    await blocks.setMany(key, [{ userId: 'blocked-user', event: event('member.blocked', key.groupId, { userId: 'blocked-user' }) }], true, 'owner');
+    await allow(key, ['vip', 'other-vip']);
   }
 
   async function counts(key: { appId: string; groupId: string }) {
@@ -77,7 +79,7 @@ describe('moderation service events (integration)', () => {
     const key = newGroup();
     const otherGroup = newGroup();
     await seed(key);
-    await allows.add(otherGroup, ['vip'], 'owner');
+    await allow(otherGroup, ['vip']);
 
     for (const attempt of [1, 2]) {
       await service.publishEvent('member.left', service.caller('vip'), key.groupId, { userId: 'vip', role: 'member', how: 'left' }, `it-left-${attempt}`);
@@ -93,8 +95,8 @@ describe('moderation service events (integration)', () => {
   it('keeps an allowlist entry written after the leave it hears about (re-joined, re-allowlisted)', async () => {
     const key = newGroup();
     // Stands for "re-allowlisted after re-joining": written later than the event occurred.
-    await allows.add(key, ['returning'], 'owner', new Date(Date.now() + 60_000));
-    await allows.add(key, ['sentinel'], 'owner');
+    await allow(key, ['returning'], new Date(Date.now() + 60_000));
+    await allow(key, ['sentinel']);
     for (const userId of ['returning', 'sentinel']) {
       await service.publishEvent('member.left', service.caller(userId), key.groupId, { userId, role: 'member', how: 'kicked' }, `it-late-${userId}`);
     }

@@ -24,6 +24,10 @@ export interface EventMap {
   /** `until`: ms since epoch, or -1 permanent. */
   'member.muted': { userId: string; until: number };
   'member.unmuted': { userId: string };
+  'member.blocked': { userId: string };
+  'member.unblocked': { userId: string };
+  'member.allowlisted': { userId: string };
+  'member.unallowlisted': { userId: string };
   'join_request.created': { applicantId: string; reason: string; expiresAt: number };
   'join_request.handled': { applicantId: string; approved: boolean };
   'invitation.created': { inviteeId: string; inviterId: string; reason: string; expiresAt: number };

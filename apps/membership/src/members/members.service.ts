@@ -124,7 +124,7 @@ export class MembersService {
     assertAdmin(gc, 'remove members');
     const refusals = new Map(userIds.map((id) => [id, kickRefusal(gc, id)]));
     const leavers = [...refusals].flatMap(([userId, refusal]) => (refusal ? [] : [{ userId, role: gc.members.get(userId)?.role ?? 'member' }]));
-    const left = await this.departures.depart(ctx, gc.key, leavers, 'kicked');
+    const left = await this.departures.depart(ctx, gc.key, leavers, command.how ?? 'kicked');
     return userIds.map((userId) => {
       const refusal = refusals.get(userId) ?? (left.has(userId) ? null : notMember(groupId, userId).toPayload());
       return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };

@@ -1,12 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { groupKeyOf, type GroupUsersQuery } from '@cohort/contracts';
+import {
+  groupKeyOf,
+  type GroupUsersQuery,
+  type ItemResult,
+  type ListedUser,
+  type ListModeratedCommand,
+  type ModeratedUsers,
+  type Page,
+} from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import { targetRefusal } from '../moderation.policy';
+import { MembershipClient } from '../peers/membership.client';
+import { assertCanRead, assertModerator, ModeratedGroupLoader } from '../peers/moderated-group.loader';
+import { ListChanges } from '../user-lists/list-changes';
 import { BlockRepository } from './block.repository';
 
-/** The blocklist. */
+const BLOCK_EVENTS = { on: 'member.blocked', off: 'member.unblocked' } as const;
+
+/** The blocklist: a blocked member is removed at once and cannot come back by any path until unblocked. */
 @Injectable()
 export class BlocksService {
-  constructor(private readonly blocks: BlockRepository) {}
+  constructor(
+    private readonly loader: ModeratedGroupLoader,
+    private readonly blocks: BlockRepository,
+    private readonly membership: MembershipClient,
+    private readonly changes: ListChanges,
+  ) {}
+
+  /**
+   * Per item in request order (members only, never the owner, admins only by the owner). The
+   * block is stored first (so no join path lets them back), then membership removes them: the
+   * answer comes once they are out.
+   */
+  async block(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, command, command.userIds);
+    assertModerator(gc, 'block members');
+    const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(gc, userId, 'block')] as const));
+    const targets = [...new Set(command.userIds)].filter((userId) => !refusals.get(userId));
+    await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, targets, true);
+    if (targets.length > 0) await this.membership.expel(ctx, gc.group.groupId, targets);
+    return command.userIds.map((userId) => {
+      const refusal = refusals.get(userId);
+      return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };
+    });
+  }
+
+  /** Unblocking someone not blocked is a success (idempotent); they may join again. */
+  async unblock(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, command);
+    assertModerator(gc, 'unblock users');
+    await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, command.userIds, false);
+    return command.userIds.map((userId) => ({ userId, ok: true }));
+  }
+
+  async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
+    const gc = await this.loader.load(ctx, command);
+    assertCanRead(gc);
+    return this.changes.page(gc, this.blocks, command.limit, command.cursor);
+  }
 
   /** The listed users who are blocked: the check every join path makes before admitting. */
   async blockedAmong(ctx: RequestContext, { groupId, userIds }: GroupUsersQuery): Promise<string[]> {

@@ -3,7 +3,7 @@ import {
   ModerationCommands,
   type CommandEnvelope,
   type GroupUsersQuery,
-  type ListMutesCommand,
+  type ListModeratedCommand,
   type MuteCommand,
   type UnmuteCommand,
 } from '@cohort/contracts';
@@ -25,7 +25,7 @@ export class MutesController {
   }
 
   @Handles(ModerationCommands.listMutes)
-  list(command: CommandEnvelope<ListMutesCommand>) {
+  list(command: CommandEnvelope<ListModeratedCommand>) {
     return this.mutes.list(command, command.data);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   groupKeyOf,
   type GroupUsersQuery,
-  type ListMutesCommand,
+  type ListModeratedCommand,
   type MuteCommand,
   type MuteEntry,
   type MuteResult,
@@ -13,7 +13,7 @@ import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { assertCanRead, assertModerator, ModeratedGroupLoader, type ModeratedGroupContext } from '../peers/moderated-group.loader';
-import { muteRefusal, refuseWhole } from './mute.policy';
+import { refuseWhole, targetRefusal } from '../moderation.policy';
 import { LIFTED, MuteRepository, PERMANENT } from './mute.repository';
 
 /** Individual mutes: admins mute members for a while or for good; a mute outlives leaving. */
@@ -33,7 +33,7 @@ export class MutesService {
     const { userIds, durationMs, wholeRequest } = command;
     const gc = await this.loader.load(ctx, command, userIds);
     assertModerator(gc, 'mute members');
-    const refusals = new Map(userIds.map((userId) => [userId, muteRefusal(gc, userId)] as const));
+    const refusals = new Map(userIds.map((userId) => [userId, targetRefusal(gc, userId, 'mute')] as const));
     if (wholeRequest) refuseWhole(userIds, refusals);
     const until = durationMs === 0 ? LIFTED : durationMs === -1 ? PERMANENT : Date.now() + durationMs;
     const targets = [...new Set(userIds)].filter((userId) => !refusals.get(userId));
@@ -54,7 +54,7 @@ export class MutesService {
   }
 
   /** The mutes in force, in the order they were set: members read them (anyone, for chatrooms and public groups). */
-  async list(ctx: RequestContext, command: ListMutesCommand): Promise<Page<MuteEntry>> {
+  async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
     const gc = await this.loader.load(ctx, command);
     assertCanRead(gc);

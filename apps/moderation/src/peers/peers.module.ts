@@ -6,6 +6,6 @@ import { ModeratedGroupLoader } from './moderated-group.loader';
 /** What moderation's rules ask the other services (the group, members' roles). */
 @Module({
   providers: [GroupsClient, MembershipClient, ModeratedGroupLoader],
-  exports: [ModeratedGroupLoader],
+  exports: [ModeratedGroupLoader, MembershipClient],
 })
 export class PeersModule {}

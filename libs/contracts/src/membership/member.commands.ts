@@ -122,7 +122,11 @@ function GroupUsersBatch(max: number) {
 /** Direct adds (Easemob single and batch add, Mixin ADD): at most 60. */
 export class AddMembersCommand extends GroupUsersBatch(Limits.batchMemberOps) {}
 /** Kicks (Easemob batch remove, /group/kick): at most 100. */
-export class KickMembersCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {}
+export class KickMembersCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {
+  /** Why they go: `blocked` when moderation removes the users it just blocked. */
+  @IsOptional() @IsIn(['kicked', 'blocked'])
+  how?: 'kicked' | 'blocked';
+}
 /** Admins to add or remove: at most the admin limit (99). */
 export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
 /** Member profiles by ids: at most 100. */

@@ -2,8 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional
 import { declareCommand, replyType } from '../declare';
 import type { GroupType } from '../groups/group.types';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
-import type { Page } from '../membership/member.types';
-import type { MuteEntry, MuteResult } from './moderation.types';
+import type { ItemResult, Page } from '../membership/member.types';
+import type { ListedUser, MuteEntry, MuteResult } from './moderation.types';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
@@ -51,7 +51,7 @@ export class MuteCommand extends ModeratedUsers {
 
 export class UnmuteCommand extends ModeratedUsers {}
 
-export class ListMutesCommand extends ModeratedGroup {
+export class ListModeratedCommand extends ModeratedGroup {
   @IsOptional() @IsString() @MaxLength(1024)
   cursor?: string;
 
@@ -69,5 +69,13 @@ export const ModerationCommands = {
   mute: declareCommand({ subject: 'moderation.mutes.mute', request: MuteCommand, reply: replyType<MuteResult[]>() }),
   unmute: declareCommand({ subject: 'moderation.mutes.unmute', request: UnmuteCommand, reply: replyType<MuteResult[]>() }),
   /** Mutes in force, in the order they were set (expired and lifted ones never show). */
-  listMutes: declareCommand({ subject: 'moderation.mutes.list', request: ListMutesCommand, reply: replyType<Page<MuteEntry>>() }),
+  listMutes: declareCommand({ subject: 'moderation.mutes.list', request: ListModeratedCommand, reply: replyType<Page<MuteEntry>>() }),
+  /** Blocks members (they are removed at once, and cannot come back by any path until unblocked). */
+  block: declareCommand({ subject: 'moderation.blocks.block', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
+  unblock: declareCommand({ subject: 'moderation.blocks.unblock', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
+  listBlocked: declareCommand({ subject: 'moderation.blocks.list', request: ListModeratedCommand, reply: replyType<Page<ListedUser>>() }),
+  /** Puts members on the allowlist (they may send under mute-all; an individual mute still holds). */
+  allow: declareCommand({ subject: 'moderation.allows.allow', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
+  disallow: declareCommand({ subject: 'moderation.allows.disallow', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
+  listAllowed: declareCommand({ subject: 'moderation.allows.list', request: ListModeratedCommand, reply: replyType<Page<ListedUser>>() }),
 };

@@ -1,26 +1,26 @@
 import type { GroupView, MemberRole } from '@cohort/contracts';
-import type { ModeratedGroupContext } from '../peers/moderated-group.loader';
-import { muteRefusal, refuseWhole } from './mute.policy';
+import type { ModeratedGroupContext } from './peers/moderated-group.loader';
+import { refuseWhole, targetRefusal } from './moderation.policy';
 
 function context(callerRole: MemberRole, roles: Record<string, MemberRole>): ModeratedGroupContext {
   return { key: { appId: 'a', groupId: '1' }, group: { groupId: '1' } as GroupView, callerRole, roles: new Map(Object.entries(roles)) };
 }
 
-describe('mute policy', () => {
+describe('moderation policy', () => {
   const roles = { o: 'owner', a: 'admin', m: 'member' } as const;
 
   it('refuses non-members, the owner, and admins muting admins; lets the owner mute admins', () => {
     const byAdmin = context('admin', roles);
-    expect(muteRefusal(byAdmin, 'x')).toMatchObject({ code: 'not_member', message: 'users [x] are not members of this group!' });
-    expect(muteRefusal(byAdmin, 'o')).toMatchObject({ code: 'owner_protected', message: 'forbidden operation on group owner!' });
-    expect(muteRefusal(byAdmin, 'a')?.code).toBe('forbidden');
-    expect(muteRefusal(byAdmin, 'm')).toBeNull();
-    expect(muteRefusal(context('owner', roles), 'a')).toBeNull();
+    expect(targetRefusal(byAdmin, 'x', 'mute')).toMatchObject({ code: 'not_member', message: 'users [x] are not members of this group!' });
+    expect(targetRefusal(byAdmin, 'o', 'mute')).toMatchObject({ code: 'owner_protected', message: 'forbidden operation on group owner!' });
+    expect(targetRefusal(byAdmin, 'a', 'block')).toMatchObject({ code: 'forbidden', message: 'admins cannot block other admins' });
+    expect(targetRefusal(byAdmin, 'm', 'mute')).toBeNull();
+    expect(targetRefusal(context('owner', roles), 'a', 'mute')).toBeNull();
   });
 
   it('refuses a whole request naming every non-member at once, then the owner', () => {
     const gc = context('owner', roles);
-    const refusals = (ids: string[]) => new Map(ids.map((id) => [id, muteRefusal(gc, id)] as const));
+    const refusals = (ids: string[]) => new Map(ids.map((id) => [id, targetRefusal(gc, id, 'mute')] as const));
     expect(() => refuseWhole(['m', 'x', 'y'], refusals(['m', 'x', 'y']))).toThrow('users [x, y] are not members of this group!');
     expect(() => refuseWhole(['m', 'o'], refusals(['m', 'o']))).toThrow(expect.objectContaining({ code: 'owner_protected' }));
     expect(() => refuseWhole(['m', 'a'], refusals(['m', 'a']))).not.toThrow();

@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { ModerationCommands, type CommandEnvelope, type ListModeratedCommand, type ModeratedUsers } from '@cohort/contracts';
+import { Handles } from '@cohort/bus';
+import { AllowsService } from './allows.service';
+
+@Controller()
+export class AllowsController {
+  constructor(private readonly allows: AllowsService) {}
+
+  @Handles(ModerationCommands.allow)
+  allow(command: CommandEnvelope<ModeratedUsers>) {
+    return this.allows.allow(command, command.data);
+  }
+
+  @Handles(ModerationCommands.disallow)
+  disallow(command: CommandEnvelope<ModeratedUsers>) {
+    return this.allows.disallow(command, command.data);
+  }
+
+  @Handles(ModerationCommands.listAllowed)
+  list(command: CommandEnvelope<ListModeratedCommand>) {
+    return this.allows.list(command, command.data);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { ErrorPayload, ItemResult, ListedUser, ListModeratedCommand, ModeratedUsers, Page } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { assertCanRead, assertModerator, ModeratedGroupLoader } from '../peers/moderated-group.loader';
+import { ListChanges } from '../user-lists/list-changes';
+import { AllowRepository } from './allow.repository';
+
+const ALLOW_EVENTS = { on: 'member.allowlisted', off: 'member.unallowlisted' } as const;
+
+/** The allowlist: members who may send under mute-all (an individual mute still holds); leaving removes them. */
+@Injectable()
+export class AllowsService {
+  constructor(
+    private readonly loader: ModeratedGroupLoader,
+    private readonly allows: AllowRepository,
+    private readonly changes: ListChanges,
+  ) {}
+
+  /** Per item in request order: members only (admins may list anyone who is a member). */
+  async allow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, command, command.userIds);
+    assertModerator(gc, 'change the allowlist');
+    const refusal = (userId: string): ErrorPayload | null =>
+      gc.roles.has(userId) ? null : { code: 'not_member', message: `user ${userId} is not a member of group ${gc.group.groupId}` };
+    await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds.filter((userId) => !refusal(userId)), true);
+    return command.userIds.map((userId) => {
+      const refused = refusal(userId);
+      return refused ? { userId, ok: false, error: refused } : { userId, ok: true };
+    });
+  }
+
+  /** Taking someone off who is not on it is a success (idempotent). */
+  async disallow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
+    const gc = await this.loader.load(ctx, command);
+    assertModerator(gc, 'change the allowlist');
+    await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds, false);
+    return command.userIds.map((userId) => ({ userId, ok: true }));
+  }
+
+  async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
+    const gc = await this.loader.load(ctx, command);
+    assertCanRead(gc);
+    return this.changes.page(gc, this.allows, command.limit, command.cursor);
+  }
+}
