@@ -3,7 +3,7 @@ import type { INestApplicationContext, INestMicroservice } from '@nestjs/common'
 import { getConnectionToken } from '@nestjs/mongoose';
 import { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { GroupCommands, MembershipCommands, ServiceNames, type Caller } from '@cohort/contracts';
+import { GroupCommands, MembershipCommands, ModerationCommands, ServiceNames, type Caller } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
 import { currentRequestId } from '@cohort/logging';
@@ -115,5 +115,40 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     expect(commands).toEqual(['update', 'insert', 'update']);
     const stored = await mongo.db(dbName).collection('members').countDocuments({ appId, groupId: room.groupId });
     expect(stored).toBe(61);
+  });
+
+  it('keeps a blocked user out of every join path, removed before the block answers; unblocking lets them back', async () => {
+    const bus = peer.get(BusClient);
+    const appId = `blocked_${shortId()}`;
+    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `block-${shortId()}` });
+    const app = as(null);
+    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'blocks', ownerId: 'owner', memberIds: ['pest'] });
+    const groupId = room.groupId;
+
+    expect(await bus.send(ModerationCommands.block, app, { groupId, userIds: ['pest', 'owner'] })).toEqual([
+      { userId: 'pest', ok: true },
+      { userId: 'owner', ok: false, error: expect.objectContaining({ code: 'owner_protected' }) },
+    ]);
+    // Out before the answer: no waiting for an event.
+    expect(await mongo.db(dbName).collection('members').countDocuments({ appId, groupId, userId: 'pest' })).toBe(0);
+
+    const { token } = await bus.send(MembershipCommands.signQr, app, { groupId });
+    const { code } = await bus.send(MembershipCommands.getInviteCode, app, { groupId });
+    const attempts: Record<string, () => Promise<string>> = {
+      add: () => bus.send(MembershipCommands.addMembers, app, { groupId, userIds: ['pest'] }).then(([item]) => (item.ok ? 'joined' : item.error.code)),
+      apply: () => bus.send(MembershipCommands.apply, as('pest'), { groupId }).then(() => 'joined'),
+      qr: () => bus.send(MembershipCommands.redeemQr, as('pest'), { token }).then(() => 'joined'),
+      code: () => bus.send(MembershipCommands.joinByCode, as('pest'), { code }).then(() => 'joined'),
+      invite: () => bus.send(MembershipCommands.invite, app, { groupId, userIds: ['pest'] }).then(([item]) => (item.ok ? 'invited' : item.error.code)),
+    };
+    const outcomes: Record<string, string> = {};
+    for (const [path, attempt] of Object.entries(attempts)) {
+      outcomes[path] = await attempt().catch((error: unknown) => (isDomainError(error) ? error.code : String(error)));
+    }
+    expect(outcomes).toEqual({ add: 'blocked', apply: 'blocked', qr: 'blocked', code: 'blocked', invite: 'blocked' });
+
+    expect(await bus.send(ModerationCommands.unblock, app, { groupId, userIds: ['pest'] })).toEqual([{ userId: 'pest', ok: true }]);
+    await bus.send(MembershipCommands.joinByCode, as('pest'), { code });
+    expect(await mongo.db(dbName).collection('members').countDocuments({ appId, groupId, userId: 'pest' })).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ export class GroupsClient {
   constructor(private readonly bus: BusClient) {}
 
   /** `group_not_found` when missing, dissolved, or not of the kind the route names. */
-  state(ctx: RequestContext, target: { groupId: string; groupType?: GroupType }): Promise<GroupView> {
-    return this.bus.send(GroupCommands.state, ctx, target);
+  state(ctx: RequestContext, { groupId, groupType }: { groupId: string; groupType?: GroupType }): Promise<GroupView> {
+    // Only the group's own fields: a command naming users may be passed in whole.
+    return this.bus.send(GroupCommands.state, ctx, groupType ? { groupId, groupType } : { groupId });
   }
 }
