@@ -59,6 +59,7 @@ describe('gateway routes', () => {
     expect(family('POST', '/group/apply')).toBe('group:joining');
     expect(family('GET', '/group/invitation_list')).toBe('group:joining');
     expect(family('GET', '/group/qrcode/sign')).toBe('group:joining');
+    for (const [method, path] of [['POST', '/group/ban'], ['POST', '/group/unban'], ['GET', '/group/banned_list']]) expect(family(method, path)).toBe('group:moderation');
   });
 
   it('registers each twin route for both its methods, with the same declarations', () => {

@@ -59,9 +59,9 @@ export class GroupsService {
   }
 
   /** The active record for other services' rules: no read check, no member data. */
-  async state(ctx: RequestContext, { groupId }: GroupIdCommand): Promise<GroupView> {
+  async state(ctx: RequestContext, { groupId, groupType }: GroupIdCommand): Promise<GroupView> {
     const group = await this.groups.findActive(groupKeyOf(ctx, groupId));
-    if (!group) throw groupNotFound(groupId);
+    if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     return group;
   }
 
@@ -103,7 +103,7 @@ export class GroupsService {
   async updateSettings(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<GroupView> {
     const changed = pick(command, SETTING_FIELDS) as Partial<GroupSettings>;
     if (Object.keys(changed).length === 0) throw invalidParameter('settings', 'no setting to update');
-    const { group, role } = await this.load(ctx, command.groupId);
+    const { group, role } = await this.load(ctx, command);
     assertIsAdmin(group, role);
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
@@ -128,7 +128,7 @@ export class GroupsService {
   }
 
   async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
-    const { group, role } = await this.load(ctx, command.groupId);
+    const { group, role } = await this.load(ctx, command);
     assertIsAdmin(group, role);
     const until = muteAllUntilFrom(command.durationMinutes);
     const key = groupKeyOf(ctx, group.groupId);

@@ -1,8 +1,5 @@
-import { applyDecorators, Controller } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { NUMERIC_ID_PATTERN } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { matching } from '../../http/path-constraint';
+import { GroupPathController } from './easemob-group-path';
 
 /** The tag of every chatroom operation in the API reference. */
 export const CHATROOMS_TAG = 'easemob: chatrooms';
@@ -11,12 +8,7 @@ export const CHATROOMS_TAG = 'easemob: chatrooms';
  * A controller of `/{org_name}/{app_name}/chatrooms/{id}/...`. A chatroom id is decimal digits (a
  * string in Easemob); any other id is an unknown endpoint (404) to the router.
  */
-export const ChatroomController = (): ClassDecorator =>
-  applyDecorators(
-    Controller(`:org/:app/chatrooms/${matching('id', NUMERIC_ID_PATTERN)}`),
-    ApiTags(CHATROOMS_TAG),
-    ApiParam({ name: 'id', description: 'The chatroom id', schema: { type: 'string', pattern: NUMERIC_ID_PATTERN.source } }),
-  );
+export const ChatroomController = (): ClassDecorator => GroupPathController('chatrooms', 'id', CHATROOMS_TAG, 'The chatroom id');
 
 /** The group a `/chatrooms/{id}` route names: a chatroom only (a private group there is not found). */
 export function chatroom(id: string): { groupId: string; groupType: 'chatroom' } {

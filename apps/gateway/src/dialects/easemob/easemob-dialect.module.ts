@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EasemobChatgroupMutesController } from './easemob-chatgroup-mutes.controller';
 import { EasemobChatroomAdminsController } from './easemob-chatroom-admins.controller';
 import { EasemobChatroomMembersController } from './easemob-chatroom-members.controller';
+import { EasemobChatroomMutesController } from './easemob-chatroom-mutes.controller';
 import { EasemobChatroomController } from './easemob-chatroom.controller';
 import { EasemobChatroomsController } from './easemob-chatrooms.controller';
 import { EasemobJoinedChatroomsController } from './easemob-joined-chatrooms.controller';
@@ -21,6 +23,8 @@ import { EasemobTokenController } from './easemob-token.controller';
     EasemobChatroomMembersController,
     EasemobChatroomAdminsController,
     EasemobJoinedChatroomsController,
+    EasemobChatroomMutesController,
+    EasemobChatgroupMutesController,
   ],
 })
 export class EasemobDialectModule {}

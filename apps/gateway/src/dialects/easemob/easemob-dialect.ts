@@ -23,6 +23,7 @@ export const easemobTokenDialect: HttpDialect = {
     ext: 'custom',
     pageNumber: 'pagenum',
     pageSize: 'pagesize',
+    durationMs: 'mute_duration',
   },
   apiDocs: () => easemobAppParams(),
   responseDocs: { error: { name: 'EasemobError', schema: easemobErrorSchema } },

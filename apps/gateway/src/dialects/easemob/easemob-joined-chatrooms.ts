@@ -1,9 +1,7 @@
 import { GroupCommands, Limits, MembershipCommands, type GroupInfoView } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
+import { chunksOf } from '../chunks-of';
 import type { JoinedChatroom } from './dto/easemob-answers';
-
-const chunksOf = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * One page of the chatrooms `username` joined, most recent first, with their names (read in

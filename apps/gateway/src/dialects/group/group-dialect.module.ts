@@ -3,6 +3,7 @@ import { GroupInfoController } from './group-info.controller';
 import { GroupJoiningController } from './group-joining.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
 import { GroupMembersController } from './group-members.controller';
+import { GroupMutesController } from './group-mutes.controller';
 import { GroupRolesController } from './group-roles.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
@@ -19,6 +20,7 @@ import { GroupSettingsController } from './group-settings.controller';
     GroupMembersController,
     GroupRolesController,
     GroupJoiningController,
+    GroupMutesController,
   ],
 })
 export class GroupDialectModule {}

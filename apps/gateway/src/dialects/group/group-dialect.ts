@@ -31,6 +31,7 @@ export const groupDialect: HttpDialect = {
     token: 'qr_info',
     applyApproval: 'apply_approval',
     durationMinutes: 'duration',
+    durationMs: 'duration',
     msgMuteMode: 'msg_mute_mode',
     msgPushMode: 'msg_push_mode',
   },

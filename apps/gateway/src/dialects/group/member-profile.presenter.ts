@@ -1,4 +1,4 @@
-import type { MemberProfile } from '@cohort/contracts';
+import type { MemberProfile, MuteEntry } from '@cohort/contracts';
 import type { GroupMemberProfile } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 
@@ -10,5 +10,18 @@ export function toMemberProfile(member: MemberProfile): GroupMemberProfile {
     expired_time: member.mutedUntil,
     join_time: member.joinedAt,
     user_id: jsonId(member.userId),
+  };
+}
+
+/**
+ * A muted user as the banned list (4.13) shows one: `expired_time` is the end of this mute. A
+ * mute outlives leaving the group: a user who is no longer a member has no name and join_time 0.
+ */
+export function toMutedProfile(mute: MuteEntry, member: MemberProfile | undefined): GroupMemberProfile {
+  return {
+    display_name: member?.displayName ?? '',
+    expired_time: mute.until,
+    join_time: member?.joinedAt ?? 0,
+    user_id: jsonId(mute.userId),
   };
 }

@@ -111,3 +111,29 @@ export class JoinedChatroom {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['false'], description: 'Always "false": a disabled chatroom is not listed' }) disabled!: 'false';
 }
+
+/** POST /chatgroups/{group_id}/mute and /chatrooms/{id}/mute: one user's outcome, in request order. */
+export class MuteOutcome {
+  @ApiProperty({ description: 'Whether the user was muted (or, with mute_duration 0, unmuted)' }) result!: boolean;
+  @ApiPropertyOptional({ type: 'integer', description: 'When `result` is true: the end of the mute, ms since the epoch; -1 permanent; 0 lifted' }) expire?: number;
+  @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
+  @ApiProperty({ description: 'The username sent' }) user!: string;
+}
+
+/** GET /chatgroups/{group_id}/mute and /chatrooms/{id}/mute: one mute in force. */
+export class MutedUser {
+  @ApiProperty({ type: 'integer', description: 'The end of the mute, ms since the epoch; -1 permanent' }) expire!: number;
+  @ApiProperty() user!: string;
+}
+
+/** DELETE /chatgroups/{group_id}/mute/{usernames} and /chatrooms/{id}/mute/{usernames}: one user's outcome, in request order. */
+export class UnmuteOutcome {
+  @ApiProperty({ description: "Whether the user's mute was lifted" }) result!: boolean;
+  @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
+  @ApiProperty() user!: string;
+}
+
+/** POST and DELETE /chatrooms/{id}/ban: whether the whole chatroom is muted now. */
+export class MuteAllOutcome {
+  @ApiProperty({ description: 'true after POST (muted until lifted), false after DELETE' }) mute!: boolean;
+}

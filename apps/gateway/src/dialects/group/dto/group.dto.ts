@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Limits } from '@cohort/contracts';
@@ -47,13 +48,16 @@ export class ApplyApprovalBody {
   apply_approval!: 0 | 1 | 2;
 }
 
+/** The longest timed mute in minutes (the domain's limit is in ms: 100 years). */
+const MUTE_MINUTES_MAX = Limits.muteDurationMaxMs / 60_000;
+
+/** A mute's `duration` as the vendor sends it: minutes, -1 permanent, 0 lifts (4.12, 4.45). */
+export const MuteMinutesField = (): PropertyDecorator =>
+  applyDecorators(ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' }), IsInt(), Min(-1), Max(MUTE_MINUTES_MAX));
+
 export class BanAllBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' })
-  @IsInt()
-  @Min(-1)
-  @Max(52_560_000)
-  duration!: number;
+  @MuteMinutesField() duration!: number;
 }
 
 export class GroupIdBody {

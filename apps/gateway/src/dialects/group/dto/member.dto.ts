@@ -5,7 +5,7 @@ import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 /** `group_id` and a `user_list` of at most `max` users: `class KickBody extends GroupUsersBody(100) {}`. */
-function GroupUsersBody(max: number) {
+export function GroupUsersBody(max: number) {
   class UsersBody {
     @GroupIdField() group_id!: string;
     @UserIdListField(max, `users, at most ${max}`) user_list!: string[];

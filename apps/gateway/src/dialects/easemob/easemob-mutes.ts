@@ -1,0 +1,71 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { Limits, ModerationCommands, type GroupType } from '@cohort/contracts';
+import type { BusClient, RequestContext } from '@cohort/bus';
+import { MuteOutcome, MutedUser, UnmuteOutcome } from './dto/easemob-answers';
+import type { MuteUsersBody } from './dto/mute.dto';
+import { EasemobList } from './easemob-envelope.interceptor';
+import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
+
+// The member mute routes `/chatgroups/{group_id}/mute...` and `/chatrooms/{id}/mute...` share:
+// what each asks the moderation service, for the group (and kind) its path names.
+
+/** The group a route's path names, with the kind the route expects. */
+type RoutedGroup = { groupId: string; groupType: GroupType };
+
+/**
+ * Mutes the users of `body` for `mute_duration` ms (-1 permanent, 0 lifts). `wholeRequest`
+ * (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing
+ * changed; otherwise each user has its own outcome.
+ */
+export async function muteUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup, body: MuteUsersBody, wholeRequest = false): Promise<MuteOutcome[]> {
+  const results = await bus.send(ModerationCommands.mute, ctx, {
+    ...group,
+    userIds: body.usernames,
+    durationMs: body.mute_duration,
+    ...(wholeRequest ? { wholeRequest } : {}),
+  });
+  return results.map(muteOutcome);
+}
+
+/** The mutes in force (the first 1000), in the order they were set. */
+export async function mutedUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup): Promise<EasemobList<MutedUser>> {
+  const page = await bus.send(ModerationCommands.listMutes, ctx, { ...group, limit: Limits.memberPageMax });
+  return new EasemobList(page.items.map(mutedUser));
+}
+
+/** Lifts the mutes of the users of a path segment: one username or several separated by commas (the router has decoded `%2C`). */
+export async function unmuteUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup, usernames: string): Promise<UnmuteOutcome[]> {
+  return (await bus.send(ModerationCommands.unmute, ctx, { ...group, userIds: usernames.split(',') })).map(unmuteOutcome);
+}
+
+/** The API reference of `GET .../mute`. */
+export const ApiMutedUsers = (): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({ summary: `The mutes in force (at most ${Limits.memberPageMax}), oldest first: when each ends (ms, -1 permanent) and whom it mutes` }),
+    ApiOkResponse({ type: MutedUser, isArray: true }),
+  );
+
+/** The API reference of `POST .../mute`: refused whole (`/chatgroups`) or an outcome per user (`/chatrooms`). */
+export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
+  applyDecorators(
+    ApiOperation({
+      summary:
+        `Mute up to ${Limits.batchMemberOps} members for mute_duration ms (-1 permanent, 0 lifts): ` +
+        (wholeRequest
+          ? 'a user who is not a member, or the owner, refuses the whole request (403, nothing changes); else when each mute ends, in request order'
+          : 'an outcome per user, in request order (who is not a member, or the owner, fails their item)'),
+    }),
+    ApiOkResponse({ type: MuteOutcome, isArray: true }),
+    ApiBadRequestResponse({ description: `No usernames, more than ${Limits.batchMemberOps}, an invalid one, or an invalid mute_duration` }),
+    ...(wholeRequest ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
+  );
+
+/** The API reference of `DELETE .../mute/{usernames}`. */
+export const ApiUnmuteUsers = (): MethodDecorator =>
+  applyDecorators(
+    ApiParam({ name: 'usernames', description: `One username, or up to ${Limits.batchMemberOps} separated by commas` }),
+    ApiOperation({ summary: `Lift the mutes of one user or up to ${Limits.batchMemberOps} comma-separated (\`,\` or \`%2C\`): an outcome per user, in request order` }),
+    ApiOkResponse({ type: UnmuteOutcome, isArray: true }),
+    ApiBadRequestResponse({ description: `More than ${Limits.batchMemberOps} usernames, or an invalid one` }),
+  );

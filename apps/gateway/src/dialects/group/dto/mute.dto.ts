@@ -1,0 +1,24 @@
+import { Limits, type MuteCommand } from '@cohort/contracts';
+import { MuteMinutesField } from './group.dto';
+import { GroupIdField } from './id-fields';
+import { GroupUsersBody, groupUsers } from './member.dto';
+import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
+
+/** 4.51: the members whose mute is lifted. */
+export class UnbanBody extends GroupUsersBody(Limits.batchMemberOps) {}
+
+/** 4.12: members muted for `duration` minutes. */
+export class BanBody extends UnbanBody {
+  @MuteMinutesField() duration!: number;
+}
+
+/** 4.13 */
+export class BannedListQuery extends GroupPagingQuery(GroupPageSizes.bannedList) {
+  @GroupIdField() group_id!: string;
+}
+
+/** A mute's length in the domain's ms; -1 (permanent) and 0 (lift) keep their meaning. */
+export const muteMs = (minutes: number): number => (minutes > 0 ? minutes * 60_000 : minutes);
+
+/** 4.12's body as the mute command (each user has its own result). */
+export const muteOf = (body: BanBody): MuteCommand => ({ ...groupUsers(body), durationMs: muteMs(body.duration) });
