@@ -43,6 +43,11 @@ function toMember(doc: MemberDoc): StoredMember {
   };
 }
 
+/** A stored member as other services see it (without its group's fields). */
+export function memberViewOf({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
+  return view;
+}
+
 const present = (doc: MemberDoc | null): doc is MemberDoc => doc !== null && !doc.leavingAt;
 
 /** One value as an equality (an exact unique-key lookup, also on the dev database), several as `$in`. */

@@ -22,7 +22,7 @@ import { ModerationClient } from '../peers/moderation.client';
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
-import { MemberRepository, type StoredMember } from './member.repository';
+import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
 import { actingUser, assertAdmin, assertCanRead, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 
@@ -137,7 +137,7 @@ export class MembersService {
     assertMember(gc);
     const updated = await this.members.updateOwn(gc.key, userId, fields);
     if (!updated) throw notMember(groupId);
-    return stripGroup(updated);
+    return memberViewOf(updated);
   }
 
   private async total(ctx: RequestContext, groupId: string): Promise<number> {
@@ -147,10 +147,6 @@ export class MembersService {
   /** Joins each member with the end of their mute (moderation), one query for the page. */
   private async profiles(ctx: RequestContext, gc: GroupContext, members: StoredMember[]): Promise<MemberProfile[]> {
     const muteEnds = await this.moderation.muteEnds(ctx, gc.group.groupId, members.map((m) => m.userId));
-    return members.map((m) => ({ ...stripGroup(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
+    return members.map((m) => ({ ...memberViewOf(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
   }
-}
-
-function stripGroup({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
-  return view;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessView, GetAccessCommand, InitializeRosterCommand, MemberView, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
+import type { AccessView, GetAccessCommand, InitializeRosterCommand, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
 import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { flushEach } from '../members/flush-each';
-import { MemberRepository, type StoredMember } from '../members/member.repository';
+import { MemberRepository, memberViewOf, type StoredMember } from '../members/member.repository';
 import { isAdmin, roleOf } from '../members/membership.policy';
 import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
@@ -90,11 +90,7 @@ export class RosterService {
       const roster = rosters.get(groupId);
       if (!roster) return [];
       const member = members.get(groupId);
-      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberView(member) : null }];
+      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberViewOf(member) : null }];
     });
   }
-}
-
-function memberView({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
-  return view;
 }
