@@ -1,9 +1,9 @@
 import type { ErrorPayload } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import type { ModeratedGroupContext } from './peers/moderated-group.loader';
+import type { GroupAccess } from '@cohort/group-access';
 
 /** Why `userId` may not be muted or blocked by this caller (null: may): members only, never the owner, admins only by the owner. */
-export function targetRefusal(gc: ModeratedGroupContext, userId: string, verb: 'mute' | 'block'): ErrorPayload | null {
+export function targetRefusal(gc: GroupAccess, userId: string, verb: 'mute' | 'block'): ErrorPayload | null {
   const role = gc.roles.get(userId);
   if (!role) return { code: 'not_member', message: `users [${userId}] are not members of this group!` };
   if (role === 'owner') return { code: 'owner_protected', message: 'forbidden operation on group owner!' };

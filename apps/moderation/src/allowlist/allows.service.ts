@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ErrorPayload, ItemResult, ListedUser, ListModeratedCommand, ModeratedUsers, Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { assertCanRead, assertModerator, ModeratedGroupLoader } from '../peers/moderated-group.loader';
+import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
 import { ListChanges } from '../user-lists/list-changes';
 import { AllowRepository } from './allow.repository';
 
@@ -11,7 +11,7 @@ const ALLOW_EVENTS = { on: 'member.allowlisted', off: 'member.unallowlisted' } a
 @Injectable()
 export class AllowsService {
   constructor(
-    private readonly loader: ModeratedGroupLoader,
+    private readonly loader: GroupAccessLoader,
     private readonly allows: AllowRepository,
     private readonly changes: ListChanges,
   ) {}
@@ -19,7 +19,7 @@ export class AllowsService {
   /** Per item in request order: members only (admins may list anyone who is a member). */
   async allow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command, command.userIds);
-    assertModerator(gc, 'change the allowlist');
+    assertAdmin(gc, 'change the allowlist');
     const refusal = (userId: string): ErrorPayload | null =>
       gc.roles.has(userId) ? null : { code: 'not_member', message: `user ${userId} is not a member of group ${gc.group.groupId}` };
     await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds.filter((userId) => !refusal(userId)), true);
@@ -32,14 +32,13 @@ export class AllowsService {
   /** Taking someone off who is not on it is a success (idempotent). */
   async disallow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
-    assertModerator(gc, 'change the allowlist');
+    assertAdmin(gc, 'change the allowlist');
     await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds, false);
     return command.userIds.map((userId) => ({ userId, ok: true }));
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
-    const gc = await this.loader.load(ctx, command);
-    assertCanRead(gc);
+    const gc = await this.loader.loadReadable(ctx, command);
     return this.changes.page(gc, this.allows, command.limit, command.cursor);
   }
 }

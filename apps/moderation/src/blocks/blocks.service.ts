@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '@cohort/bus';
 import { targetRefusal } from '../moderation.policy';
 import { MembershipClient } from '../peers/membership.client';
-import { assertCanRead, assertModerator, ModeratedGroupLoader } from '../peers/moderated-group.loader';
+import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
 import { ListChanges } from '../user-lists/list-changes';
 import { BlockRepository } from './block.repository';
 
@@ -21,7 +21,7 @@ const BLOCK_EVENTS = { on: 'member.blocked', off: 'member.unblocked' } as const;
 @Injectable()
 export class BlocksService {
   constructor(
-    private readonly loader: ModeratedGroupLoader,
+    private readonly loader: GroupAccessLoader,
     private readonly blocks: BlockRepository,
     private readonly membership: MembershipClient,
     private readonly changes: ListChanges,
@@ -34,7 +34,7 @@ export class BlocksService {
    */
   async block(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command, command.userIds);
-    assertModerator(gc, 'block members');
+    assertAdmin(gc, 'block members');
     const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(gc, userId, 'block')] as const));
     const targets = [...new Set(command.userIds)].filter((userId) => !refusals.get(userId));
     await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, targets, true);
@@ -48,14 +48,13 @@ export class BlocksService {
   /** Unblocking someone not blocked is a success (idempotent); they may join again. */
   async unblock(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
-    assertModerator(gc, 'unblock users');
+    assertAdmin(gc, 'unblock users');
     await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, command.userIds, false);
     return command.userIds.map((userId) => ({ userId, ok: true }));
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
-    const gc = await this.loader.load(ctx, command);
-    assertCanRead(gc);
+    const gc = await this.loader.loadReadable(ctx, command);
     return this.changes.page(gc, this.blocks, command.limit, command.cursor);
   }
 

@@ -12,7 +12,7 @@ import {
 import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
-import { assertCanRead, assertModerator, ModeratedGroupLoader, type ModeratedGroupContext } from '../peers/moderated-group.loader';
+import { assertAdmin, GroupAccessLoader, type GroupAccess } from '@cohort/group-access';
 import { refuseWhole, targetRefusal } from '../moderation.policy';
 import { LIFTED, MuteRepository, PERMANENT } from './mute.repository';
 
@@ -20,7 +20,7 @@ import { LIFTED, MuteRepository, PERMANENT } from './mute.repository';
 @Injectable()
 export class MutesService {
   constructor(
-    private readonly loader: ModeratedGroupLoader,
+    private readonly loader: GroupAccessLoader,
     private readonly mutes: MuteRepository,
     private readonly outbox: Outbox,
   ) {}
@@ -32,7 +32,7 @@ export class MutesService {
   async mute(ctx: RequestContext, command: MuteCommand): Promise<MuteResult[]> {
     const { userIds, durationMs, wholeRequest } = command;
     const gc = await this.loader.load(ctx, command, userIds);
-    assertModerator(gc, 'mute members');
+    assertAdmin(gc, 'mute members');
     const refusals = new Map(userIds.map((userId) => [userId, targetRefusal(gc, userId, 'mute')] as const));
     if (wholeRequest) refuseWhole(userIds, refusals);
     const until = durationMs === 0 ? LIFTED : durationMs === -1 ? PERMANENT : Date.now() + durationMs;
@@ -47,7 +47,7 @@ export class MutesService {
   /** Lifts mutes, members or not (a mute outlives leaving); lifting a mute that is not there is a success. */
   async unmute(ctx: RequestContext, command: UnmuteCommand): Promise<MuteResult[]> {
     const gc = await this.loader.load(ctx, command);
-    assertModerator(gc, 'unmute members');
+    assertAdmin(gc, 'unmute members');
     const muted = new Set((await this.mutes.findActive(gc.key, command.userIds)).map((m) => m.userId));
     await this.write(ctx, gc, [...muted], LIFTED);
     return command.userIds.map((userId) => ({ userId, ok: true, until: LIFTED }));
@@ -56,8 +56,7 @@ export class MutesService {
   /** The mutes in force, in the order they were set: members read them (anyone, for chatrooms and public groups). */
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
-    const gc = await this.loader.load(ctx, command);
-    assertCanRead(gc);
+    const gc = await this.loader.loadReadable(ctx, command);
     const [page, total] = await Promise.all([this.mutes.listPage(gc.key, command.limit, after), this.mutes.countActive(gc.key)]);
     return { items: page.items.map(({ userId, until, at }) => ({ userId, until, at })), cursor: encodeCursor(page.next), total };
   }
@@ -69,7 +68,7 @@ export class MutesService {
   }
 
   /** Stores the mutes (or lifts) with their events in one command, then sends the events. */
-  private async write(ctx: RequestContext, gc: ModeratedGroupContext, userIds: string[], until: number): Promise<void> {
+  private async write(ctx: RequestContext, gc: GroupAccess, userIds: string[], until: number): Promise<void> {
     const groupId = gc.group.groupId;
     const mutes = userIds.map((userId) => ({
       userId,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { GroupsClient } from './groups.client';
+import { GroupAccessModule } from '@cohort/group-access';
 import { MembershipClient } from './membership.client';
-import { ModeratedGroupLoader } from './moderated-group.loader';
 
-/** What moderation's rules ask the other services (the group, members' roles). */
+/** What moderation's rules ask the other services (the group, members' roles, removing blocked members). */
 @Module({
-  providers: [GroupsClient, MembershipClient, ModeratedGroupLoader],
-  exports: [ModeratedGroupLoader, MembershipClient],
+  imports: [GroupAccessModule],
+  providers: [MembershipClient],
+  exports: [GroupAccessModule, MembershipClient],
 })
 export class PeersModule {}

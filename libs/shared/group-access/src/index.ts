@@ -1,0 +1,2 @@
+export * from './group-access';
+export * from './group-access.module';
