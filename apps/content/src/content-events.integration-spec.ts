@@ -1,8 +1,13 @@
 import 'reflect-metadata';
-import { ServiceNames } from '@cohort/contracts';
+import { getModelToken } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { ServiceNames, type EventMap } from '@cohort/contracts';
+import { Outbox } from '@cohort/outbox';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AnnouncementRepository } from './announcements/announcement.repository';
+import { AnnouncementDoc } from './announcements/schemas/announcement.schema';
 import { FileRepository } from './files/file.repository';
+import { FileDoc } from './files/schemas/file.schema';
 import type { GroupKey } from '@cohort/contracts';
 
 /** The content service in-process on real NATS + Mongo-wire DB, driven by its events. */
@@ -24,31 +29,28 @@ describe('content service events (integration)', () => {
 
   const newGroup = (): GroupKey => ({ appId: service.appId, groupId: `g${shortId(4)}` });
 
+  /** Events as the services prepare them, stored with their changes. */
+  const event = <K extends 'announcement.published' | 'announcement.deleted' | 'file.added'>(type: K, groupId: string, data: EventMap[K]) =>
+    service.get(Outbox).prepare(type, { caller: owner, requestId: 'seed' }, groupId, data);
+
+  /** Three announcements, the last one deleted (so the second is current), and a file. */
   async function seed(key: GroupKey) {
     const base = Date.now();
-    for (const [i, title] of ['first', 'second'].entries()) {
-      await announcements.insert(key, {
-        announcementId: `${key.groupId}-a${i}`,
-        title,
-        content: `${title} announcement`,
-        authorId: 'owner',
-        createdAt: new Date(base + i),
-      });
+    for (const [i, title] of ['first', 'second', 'withdrawn'].entries()) {
+      const announcement = { announcementId: `${1000 + i}`, title, content: `${title} announcement`, authorId: 'owner', createdAt: base + i };
+      await announcements.insert(key, announcement, event('announcement.published', key.groupId, announcement));
     }
-    await files.insert(key, {
-      fileId: `${key.groupId}-f1`,
-      name: 'notes.pdf',
-      size: 1234,
-      type: 'application/pdf',
-      url: 'https://files.example.com/notes.pdf',
-      uploaderId: 'member-1',
-    });
+    await announcements.markDeleted(key, '1002', event('announcement.deleted', key.groupId, { announcementId: '1002' }));
+    const file = { fileId: '2000', name: 'notes.pdf', size: 1234, type: 'application/pdf', url: 'https://files.example.com/notes.pdf', uploaderId: 'member-1', createdAt: base, updatedAt: base };
+    await files.insert(key, file, event('file.added', key.groupId, file));
   }
 
+  /** Every document of the group, deleted ones included. */
   async function counts(key: GroupKey) {
-    const [a, f] = await Promise.all([announcements.listNewestFirst(key, 100), files.listPage(key, 100)]);
-    return { announcements: a.items.length, files: f.items.length };
+    const [a, f] = await Promise.all([countAll(AnnouncementDoc.name, key), countAll(FileDoc.name, key)]);
+    return { announcements: a, files: f };
   }
+  const countAll = (model: string, key: GroupKey) => service.app.get<Model<unknown>>(getModelToken(model)).countDocuments(key);
 
   it('answers its health subject', async () => {
     expect(await service.health(owner)).toMatchObject({ service: 'content', status: 'ok' });
@@ -59,15 +61,16 @@ describe('content service events (integration)', () => {
     const survivor = newGroup();
     await seed(destroyed);
     await seed(survivor);
-    expect(await counts(destroyed)).toEqual({ announcements: 2, files: 1 });
+    expect(await counts(destroyed)).toEqual({ announcements: 3, files: 1 });
+    // The deleted announcement is invisible: the one before it is current.
     expect((await announcements.latest(destroyed))?.title).toBe('second');
 
     await service.publishEvent('group.destroyed', owner, destroyed.groupId, { type: 'group', ownerId: 'owner' }, 'it-destroy');
 
     await expectEventually(async () => expect(await counts(destroyed)).toEqual({ announcements: 0, files: 0 }));
     expect(await announcements.latest(destroyed)).toBeNull();
-    expect(await counts(survivor)).toEqual({ announcements: 2, files: 1 });
-    expect(await files.find(survivor, `${survivor.groupId}-f1`)).toMatchObject({ name: 'notes.pdf', size: 1234 });
+    expect(await counts(survivor)).toEqual({ announcements: 3, files: 1 });
+    expect(await files.find(survivor, '2000')).toMatchObject({ name: 'notes.pdf', size: 1234 });
   });
 
   it('group.destroyed delivered twice is harmless (idempotent)', async () => {

@@ -1,3 +1,4 @@
+import type { AnnouncementView, FileView } from './content/content.types';
 import type { GroupSettings, GroupType, GroupView } from './groups/group.types';
 import type { MemberRole } from './membership/member.types';
 
@@ -32,6 +33,14 @@ export interface EventMap {
   'join_request.handled': { applicantId: string; approved: boolean };
   'invitation.created': { inviteeId: string; inviterId: string; reason: string; expiresAt: number };
   'invitation.handled': { inviteeId: string; inviterId: string; accepted: boolean };
+  /** The new current announcement, whole. */
+  'announcement.published': Omit<AnnouncementView, 'groupId'>;
+  'announcement.deleted': { announcementId: string };
+  /** The file's metadata, whole (its bytes are at `url`). */
+  'file.added': Omit<FileView, 'groupId'>;
+  'file.renamed': { fileId: string; name: string; previousName: string };
+  /** `url`: where the bytes were, for consumers that remove them. */
+  'file.deleted': { fileId: string; name: string; url: string };
 }
 
 export type EventType = keyof EventMap;

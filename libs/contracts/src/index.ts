@@ -13,3 +13,5 @@ export * from './membership/member.types';
 export * from './membership/member.commands';
 export * from './moderation/moderation.commands';
 export * from './moderation/moderation.types';
+export * from './content/content.types';
+export * from './content/content.commands';

@@ -7,6 +7,17 @@ export const Limits = {
   ext: 1024,
   displayName: 64,
   reason: 256,
+  announcementTitle: 128,
+  announcementContent: 1024,
+  /** Easemob's chatroom announcement: one string, shorter than a full announcement. */
+  chatroomAnnouncement: 512,
+  fileName: 256,
+  fileType: 128,
+  fileUrl: 2048,
+  /** Files deleted by one call (each has its own result). */
+  batchDeleteFiles: 100,
+  /** The largest page of a group's announcements or files. */
+  contentPageMax: 1000,
   defaultCapacity: 1000,
   /** The default ceiling of a group's capacity; an app's config may raise it up to capacityCeiling. */
   maxCapacity: 10_000,

@@ -1,62 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupKey } from '@cohort/contracts';
-import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import type { AnnouncementView, DomainEvent, GroupKey } from '@cohort/contracts';
+import { HasOutbox } from '@cohort/outbox';
+import { GroupContentRepository, type ContentShape } from '../content-store/group-content.repository';
 import { AnnouncementDoc } from './schemas/announcement.schema';
 
-export interface Announcement {
-  announcementId: string;
-  title: string;
-  content: string;
-  authorId: string | null;
-  /** ms since epoch */
-  createdAt: number;
-}
-
-export type NewAnnouncement = Omit<Announcement, 'createdAt'> & { createdAt?: Date };
-
-function toAnnouncement(doc: AnnouncementDoc): Announcement {
-  return {
+const SHAPE: ContentShape<AnnouncementDoc, AnnouncementView> = {
+  idField: 'announcementId',
+  // Newest first; the id breaks ties between equal times.
+  order: { timeField: 'createdAt', idField: 'announcementId', direction: -1 },
+  toView: (doc) => ({
     announcementId: doc.announcementId,
+    groupId: doc.groupId,
     title: doc.title,
     content: doc.content,
     authorId: doc.authorId ?? null,
     createdAt: doc.createdAt.getTime(),
-  };
-}
+  }),
+  idOf: (a) => a.announcementId,
+  createdAtOf: (a) => a.createdAt,
+};
 
 /** The only code touching the announcements collection. Every call is scoped by app and group. */
-const HISTORY_ORDER = { timeField: 'createdAt', idField: 'announcementId', direction: -1 } as const;
-
 @Injectable()
-export class AnnouncementRepository {
-  constructor(@InjectModel(AnnouncementDoc.name) private readonly model: Model<AnnouncementDoc>) {}
-
-  async insert(key: GroupKey, announcement: NewAnnouncement): Promise<Announcement> {
-    const doc = await this.model.create({ ...announcement, ...key, createdAt: announcement.createdAt ?? new Date() });
-    return toAnnouncement(doc.toObject());
+@HasOutbox()
+export class AnnouncementRepository extends GroupContentRepository<AnnouncementDoc, AnnouncementView> {
+  constructor(@InjectModel(AnnouncementDoc.name) model: Model<AnnouncementDoc>) {
+    super(model, SHAPE);
   }
 
-  async find(key: GroupKey, announcementId: string): Promise<Announcement | null> {
-    const doc = await this.model.findOne({ ...key, announcementId }).lean();
-    return doc ? toAnnouncement(doc) : null;
+  /** Stores a new announcement with its `announcement.published` event; null when its id is taken in the group. */
+  insert(key: GroupKey, announcement: Omit<AnnouncementView, 'groupId'>, event: DomainEvent): Promise<AnnouncementView | null> {
+    return this.insertDoc({ ...announcement, ...key, createdAt: new Date(announcement.createdAt) }, event);
   }
 
-  /** The current announcement: the latest one, or null when the group never had one. */
-  async latest(key: GroupKey): Promise<Announcement | null> {
-    const doc = await this.model.findOne(key).sort(keysetQuery(HISTORY_ORDER).sort).lean();
-    return doc ? toAnnouncement(doc) : null;
-  }
-
-  /** History, newest first; `before` is the `next` of the previous page. */
-  async listNewestFirst(key: GroupKey, limit: number, before?: KeysetCursor): Promise<KeysetPage<Announcement>> {
-    const { filter, sort } = keysetQuery(HISTORY_ORDER, before);
-    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
-    return toKeysetPage(docs.map(toAnnouncement), limit, (a) => ({ at: a.createdAt, id: a.announcementId }));
-  }
-
-  async purgeGroup(key: GroupKey): Promise<void> {
-    await this.model.deleteMany(key);
+  /** The current announcement: the latest one not deleted, or null. */
+  async latest(key: GroupKey): Promise<AnnouncementView | null> {
+    return (await this.listPage(key, 1)).items[0] ?? null;
   }
 }

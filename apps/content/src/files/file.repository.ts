@@ -1,28 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupKey } from '@cohort/contracts';
-import { keysetQuery, toKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import type { DomainEvent, FileView, GroupKey } from '@cohort/contracts';
+import { HasOutbox, outboxOnUpdate } from '@cohort/outbox';
+import { GroupContentRepository, type ContentShape } from '../content-store/group-content.repository';
 import { FileDoc } from './schemas/file.schema';
 
-export interface GroupFile {
-  fileId: string;
-  name: string;
-  size: number;
-  type: string;
-  url: string;
-  uploaderId: string | null;
-  /** ms since epoch */
-  createdAt: number;
-  /** ms since epoch */
-  updatedAt: number;
-}
-
-export type NewGroupFile = Omit<GroupFile, 'createdAt' | 'updatedAt'> & { createdAt?: Date };
-
-function toGroupFile(doc: FileDoc): GroupFile {
-  return {
+const SHAPE: ContentShape<FileDoc, FileView> = {
+  idField: 'fileId',
+  // Oldest first; the id breaks ties between equal times.
+  order: { timeField: 'createdAt', idField: 'fileId', direction: 1 },
+  toView: (doc) => ({
     fileId: doc.fileId,
+    groupId: doc.groupId,
     name: doc.name,
     size: doc.size,
     type: doc.type,
@@ -30,35 +20,32 @@ function toGroupFile(doc: FileDoc): GroupFile {
     uploaderId: doc.uploaderId ?? null,
     createdAt: doc.createdAt.getTime(),
     updatedAt: doc.updatedAt.getTime(),
-  };
-}
+  }),
+  idOf: (f) => f.fileId,
+  createdAtOf: (f) => f.createdAt,
+};
 
 /** The only code touching the files collection. Every call is scoped by app and group. */
-const LIST_ORDER = { timeField: 'createdAt', idField: 'fileId', direction: 1 } as const;
-
 @Injectable()
-export class FileRepository {
-  constructor(@InjectModel(FileDoc.name) private readonly model: Model<FileDoc>) {}
-
-  async insert(key: GroupKey, file: NewGroupFile): Promise<GroupFile> {
-    const createdAt = file.createdAt ?? new Date();
-    const doc = await this.model.create({ ...file, ...key, createdAt, updatedAt: createdAt });
-    return toGroupFile(doc.toObject());
+@HasOutbox()
+export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
+  constructor(@InjectModel(FileDoc.name) model: Model<FileDoc>) {
+    super(model, SHAPE);
   }
 
-  async find(key: GroupKey, fileId: string): Promise<GroupFile | null> {
-    const doc = await this.model.findOne({ ...key, fileId }).lean();
-    return doc ? toGroupFile(doc) : null;
+  /** Stores a new file with its `file.added` event; null when its id is taken in the group. */
+  insert(key: GroupKey, file: Omit<FileView, 'groupId'>, event: DomainEvent): Promise<FileView | null> {
+    return this.insertDoc({ ...file, ...key, createdAt: new Date(file.createdAt), updatedAt: new Date(file.updatedAt) }, event);
   }
 
-  /** Oldest first; `after` is the `next` of the previous page. */
-  async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupFile>> {
-    const { filter, sort } = keysetQuery(LIST_ORDER, after);
-    const docs = await this.model.find({ ...key, ...filter }).sort(sort).limit(limit + 1).lean();
-    return toKeysetPage(docs.map(toGroupFile), limit, (f) => ({ at: f.createdAt, id: f.fileId }));
-  }
-
-  async purgeGroup(key: GroupKey): Promise<void> {
-    await this.model.deleteMany(key);
+  /**
+   * Renames the file from `from` to `to` with its `file.renamed` event. Null when it is gone or its
+   * name is no longer `from` (renamed concurrently: the event would name the wrong previous name).
+   */
+  async rename(key: GroupKey, fileId: string, from: string, to: string, event: DomainEvent, at: Date = new Date()): Promise<FileView | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ ...this.filterOf(key, fileId), deletedAt: null, name: from }, { $set: { name: to, updatedAt: at }, ...outboxOnUpdate([event]) }, { new: true })
+      .lean<FileDoc>();
+    return doc ? SHAPE.toView(doc) : null;
   }
 }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { AnnouncementIdCommand, AnnouncementView, ContentPageCommand, GroupIdCommand, Page, PublishAnnouncementCommand } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { GroupAccessLoader } from '@cohort/group-access';
+import { Outbox } from '@cohort/outbox';
+import { announcementNotFound, assertCanEditAnnouncements } from '../content.policy';
+import { contentPage } from '../content-store/content-page';
+import { insertWithFreshId } from '../content-store/fresh-id';
+import { AnnouncementRepository } from './announcement.repository';
+
+/** A group's announcements: a history whose latest entry not deleted is the current announcement. */
+@Injectable()
+export class AnnouncementsService {
+  constructor(
+    private readonly loader: GroupAccessLoader,
+    private readonly announcements: AnnouncementRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** A new announcement, which becomes the current one: stored with its event, then the event is sent. */
+  async publish(ctx: RequestContext, command: PublishAnnouncementCommand): Promise<AnnouncementView> {
+    const access = await this.loader.load(ctx, command);
+    assertCanEditAnnouncements(access);
+    const createdAt = Date.now();
+    const { announcement, event } = await insertWithFreshId(async (announcementId) => {
+      const fields = { announcementId, title: command.title, content: command.content, authorId: ctx.caller.userId, createdAt };
+      const published = this.outbox.prepare('announcement.published', ctx, command.groupId, fields);
+      const stored = await this.announcements.insert(access.key, fields, published);
+      return stored && { announcement: stored, event: published };
+    });
+    await this.outbox.flush(this.announcements.outbox, this.announcements.filterOf(access.key, announcement.announcementId), [event]);
+    return announcement;
+  }
+
+  async get(ctx: RequestContext, command: AnnouncementIdCommand): Promise<AnnouncementView> {
+    const access = await this.loader.loadReadable(ctx, command);
+    const announcement = await this.announcements.find(access.key, command.announcementId);
+    if (!announcement) throw announcementNotFound(command.announcementId);
+    return announcement;
+  }
+
+  /** The current announcement, or null when the group has none (never had one, or all were deleted). */
+  async current(ctx: RequestContext, command: GroupIdCommand): Promise<AnnouncementView | null> {
+    const access = await this.loader.loadReadable(ctx, command);
+    return this.announcements.latest(access.key);
+  }
+
+  /** The history, newest first. */
+  async list(ctx: RequestContext, command: ContentPageCommand): Promise<Page<AnnouncementView>> {
+    const access = await this.loader.loadReadable(ctx, command);
+    return contentPage(this.announcements, access.key, command);
+  }
+
+  /** Deleting the current announcement makes the one before it current again. */
+  async delete(ctx: RequestContext, command: AnnouncementIdCommand): Promise<{ deleted: true }> {
+    const access = await this.loader.load(ctx, command);
+    assertCanEditAnnouncements(access);
+    const event = this.outbox.prepare('announcement.deleted', ctx, command.groupId, { announcementId: command.announcementId });
+    if (!(await this.announcements.markDeleted(access.key, command.announcementId, event))) throw announcementNotFound(command.announcementId);
+    await this.outbox.flush(this.announcements.outbox, this.announcements.filterOf(access.key, command.announcementId), [event]);
+    return { deleted: true };
+  }
+}

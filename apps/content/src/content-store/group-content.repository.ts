@@ -1,0 +1,80 @@
+import type { FilterQuery, Model } from 'mongoose';
+import type { DomainEvent, GroupKey } from '@cohort/contracts';
+import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import type { GroupContentDoc } from './group-content.schema';
+
+const PRESENT = { deletedAt: null };
+
+/** How one kind of content is stored: its id field, its list order and its view. */
+export interface ContentShape<D, V> {
+  idField: string;
+  order: KeysetOrder;
+  toView(doc: D): V;
+  idOf(view: V): string;
+  createdAtOf(view: V): number;
+}
+
+/**
+ * Shared storage logic of announcements and files: items of one group under an id unique in the
+ * group, each carrying the events of its own changes. A deleted item is invisible to every read.
+ * Subclasses inject their model (and mark themselves @HasOutbox()), so each stays the only code
+ * touching its collection.
+ */
+export abstract class GroupContentRepository<D extends GroupContentDoc, V> implements OutboxOwner {
+  readonly outbox: OutboxCollection;
+
+  protected constructor(
+    protected readonly model: Model<D>,
+    private readonly shape: ContentShape<D, V>,
+  ) {
+    this.outbox = OutboxCollection.of(model);
+  }
+
+  /** The exact key of one item (its outbox is flushed by it). */
+  filterOf(key: GroupKey, id: string): FilterQuery<D> {
+    return { ...key, [this.shape.idField]: id } as FilterQuery<D>;
+  }
+
+  async find(key: GroupKey, id: string): Promise<V | null> {
+    const doc = await this.model.findOne({ ...this.filterOf(key, id), ...PRESENT }).lean<D>();
+    return doc ? this.shape.toView(doc) : null;
+  }
+
+  /** The items of these ids that exist (absent ones are simply missing from the result). */
+  async findMany(key: GroupKey, ids: string[]): Promise<V[]> {
+    const docs = await this.model.find({ ...key, [this.shape.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>).lean<D[]>();
+    return docs.map((doc) => this.shape.toView(doc));
+  }
+
+  /** One page in the kind's order; `after` is the `next` of the previous page. */
+  async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<V>> {
+    const { order, toView, idOf, createdAtOf } = this.shape;
+    return findKeysetPage(this.model, { filter: { ...key, ...PRESENT } as FilterQuery<D>, order, limit, after }, toView, (v) => ({ at: createdAtOf(v), id: idOf(v) }));
+  }
+
+  async count(key: GroupKey): Promise<number> {
+    return this.model.countDocuments({ ...key, ...PRESENT } as FilterQuery<D>);
+  }
+
+  /** Marks the item deleted with the event of its deletion; false when it was not there (missing or already deleted). */
+  async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<boolean> {
+    const result = await this.model.updateOne({ ...this.filterOf(key, id), ...PRESENT }, { $set: { deletedAt: at }, ...outboxOnUpdate([event]) });
+    return result.modifiedCount === 1;
+  }
+
+  async purgeGroup(key: GroupKey): Promise<void> {
+    await this.model.deleteMany(key as FilterQuery<D>);
+  }
+
+  /** Stores a new item with the event of its creation (one insert); null when its id is already taken in the group. */
+  protected async insertDoc(doc: Omit<D, 'deletedAt'>, event: DomainEvent): Promise<V | null> {
+    try {
+      const created = await this.model.create({ ...doc, deletedAt: null, ...outboxOnInsert([event]) });
+      return this.shape.toView(created.toObject() as D);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentPageCommand, DeleteFilesCommand, FileIdCommand, FileResult, FileView, Page, RenameFileCommand, UploadFileCommand } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { DomainError } from '@cohort/errors';
+import { assertMember, GroupAccessLoader } from '@cohort/group-access';
+import { Outbox } from '@cohort/outbox';
+import { fileChangeRefusal, fileNotFound } from '../content.policy';
+import { contentPage } from '../content-store/content-page';
+import { insertWithFreshId } from '../content-store/fresh-id';
+import { FileRepository } from './file.repository';
+
+/** A group's shared files (metadata: the bytes live at each file's url). */
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly loader: GroupAccessLoader,
+    private readonly files: FileRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Members share files; the caller is its uploader (none for an app admin acting as no user). */
+  async upload(ctx: RequestContext, command: UploadFileCommand): Promise<FileView> {
+    const access = await this.loader.load(ctx, command);
+    assertMember(access);
+    const now = Date.now();
+    const { file, event } = await insertWithFreshId(async (fileId) => {
+      const { name, size, type, url } = command;
+      const fields = { fileId, name, size, type, url, uploaderId: ctx.caller.userId, createdAt: now, updatedAt: now };
+      const added = this.outbox.prepare('file.added', ctx, command.groupId, fields);
+      const stored = await this.files.insert(access.key, fields, added);
+      return stored && { file: stored, event: added };
+    });
+    await this.outbox.flush(this.files.outbox, this.files.filterOf(access.key, file.fileId), [event]);
+    return file;
+  }
+
+  async get(ctx: RequestContext, command: FileIdCommand): Promise<FileView> {
+    const access = await this.loader.loadReadable(ctx, command);
+    const file = await this.files.find(access.key, command.fileId);
+    if (!file) throw DomainError.fromPayload(fileNotFound(command.fileId));
+    return file;
+  }
+
+  /** Oldest first. */
+  async list(ctx: RequestContext, command: ContentPageCommand): Promise<Page<FileView>> {
+    const access = await this.loader.loadReadable(ctx, command);
+    return contentPage(this.files, access.key, command);
+  }
+
+  /** Its uploader or an admin (both members); the same name again changes nothing. */
+  async rename(ctx: RequestContext, command: RenameFileCommand): Promise<FileView> {
+    const access = await this.loader.load(ctx, command);
+    assertMember(access);
+    const file = await this.files.find(access.key, command.fileId);
+    if (!file) throw DomainError.fromPayload(fileNotFound(command.fileId));
+    const refusal = fileChangeRefusal(access, ctx.caller.userId, file);
+    if (refusal) throw DomainError.fromPayload(refusal);
+    if (file.name === command.name) return file;
+    const event = this.outbox.prepare('file.renamed', ctx, command.groupId, { fileId: file.fileId, name: command.name, previousName: file.name });
+    const renamed = await this.files.rename(access.key, file.fileId, file.name, command.name, event);
+    if (!renamed) {
+      const now = await this.files.find(access.key, file.fileId);
+      throw now ? new DomainError('conflict', `file ${file.fileId} was renamed concurrently; read it and try again`) : DomainError.fromPayload(fileNotFound(file.fileId));
+    }
+    await this.outbox.flush(this.files.outbox, this.files.filterOf(access.key, file.fileId), [event]);
+    return renamed;
+  }
+
+  /**
+   * A result per requested file, in request order (a file named twice gets its result twice):
+   * each by its uploader or an admin; missing ones (or another group's) are `not_found`.
+   */
+  async delete(ctx: RequestContext, command: DeleteFilesCommand): Promise<FileResult[]> {
+    const access = await this.loader.load(ctx, command);
+    assertMember(access);
+    const found = new Map((await this.files.findMany(access.key, [...new Set(command.fileIds)])).map((file) => [file.fileId, file]));
+    const outcome = new Map<string, FileResult>();
+    const deletions = [...found.values()].flatMap((file) => {
+      const refusal = fileChangeRefusal(access, ctx.caller.userId, file);
+      if (refusal) {
+        outcome.set(file.fileId, { fileId: file.fileId, ok: false, error: refusal });
+        return [];
+      }
+      return [{ fileId: file.fileId, event: this.outbox.prepare('file.deleted', ctx, command.groupId, { fileId: file.fileId, name: file.name, url: file.url }) }];
+    });
+    // One conditional write per file: a file deleted concurrently is reported as not found.
+    const deleted = await Promise.all(deletions.map(async (d) => ((await this.files.markDeleted(access.key, d.fileId, d.event)) ? [d] : [])));
+    for (const d of deleted.flat()) outcome.set(d.fileId, { fileId: d.fileId, ok: true });
+    await this.outbox.flushBatch(this.files.outbox, deleted.flat().map((d) => ({ filter: this.files.filterOf(access.key, d.fileId), event: d.event })));
+    return command.fileIds.map((fileId) => outcome.get(fileId) ?? { fileId, ok: false, error: fileNotFound(fileId) });
+  }
+}

@@ -1,0 +1,94 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { declareCommand, replyType } from '../declare';
+import { GroupIdCommand } from '../groups/group.commands';
+import { Limits, NUMERIC_ID_PATTERN } from '../limits';
+import type { Page } from '../membership/member.types';
+import type { AnnouncementView, FileResult, FileView } from './content.types';
+
+const CONTENT_ID_RULE = { message: '$property must be an id (decimal digits)' };
+
+/**
+ * What a file's `url` must be: an absolute http or https URL (the bytes live there). Shared with
+ * the dialects, which check the same rule before sending.
+ */
+export const FILE_URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true };
+export const FILE_URL_RULE = 'must be an http or https URL';
+
+export class PublishAnnouncementCommand extends GroupIdCommand {
+  @IsString() @MaxLength(Limits.announcementTitle)
+  title!: string;
+
+  @IsString() @MaxLength(Limits.announcementContent)
+  content!: string;
+}
+
+export class AnnouncementIdCommand extends GroupIdCommand {
+  @Matches(NUMERIC_ID_PATTERN, CONTENT_ID_RULE)
+  announcementId!: string;
+}
+
+/** One page of a group's announcements (newest first) or files (oldest first). */
+export class ContentPageCommand extends GroupIdCommand {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(Limits.contentPageMax)
+  limit!: number;
+}
+
+/** A file's name, as uploaded or renamed: 1..256 characters. */
+class FileNameCommand extends GroupIdCommand {
+  @IsString() @MinLength(1, { message: '$property must not be empty' }) @MaxLength(Limits.fileName)
+  name!: string;
+}
+
+export class UploadFileCommand extends FileNameCommand {
+  /** Bytes. */
+  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  size!: number;
+
+  /** MIME-ish; may be empty. */
+  @IsString() @MaxLength(Limits.fileType)
+  type!: string;
+
+  @IsString() @MaxLength(Limits.fileUrl) @IsUrl(FILE_URL_OPTIONS, { message: `$property ${FILE_URL_RULE}` })
+  url!: string;
+}
+
+export class FileIdCommand extends GroupIdCommand {
+  @Matches(NUMERIC_ID_PATTERN, CONTENT_ID_RULE)
+  fileId!: string;
+}
+
+export class RenameFileCommand extends FileNameCommand {
+  @Matches(NUMERIC_ID_PATTERN, CONTENT_ID_RULE)
+  fileId!: string;
+}
+
+/** 1..100 files of one group (more is refused whole, naming the limit). */
+export class DeleteFilesCommand extends GroupIdCommand {
+  @IsArray()
+  @ArrayMinSize(1, { message: '$property must name at least one file' })
+  @ArrayMaxSize(Limits.batchDeleteFiles, { message: `$property may name at most ${Limits.batchDeleteFiles} files per call` })
+  @Matches(NUMERIC_ID_PATTERN, { ...CONTENT_ID_RULE, each: true })
+  fileIds!: string[];
+}
+
+/** The content service's commands (`content.<entity>.<verb>`): announcements and shared files. */
+export const ContentCommands = {
+  /** Publishes a new current announcement: admins; members too when `memberModify`. */
+  publishAnnouncement: declareCommand({ subject: 'content.announcement.publish', request: PublishAnnouncementCommand, reply: replyType<AnnouncementView>() }),
+  getAnnouncement: declareCommand({ subject: 'content.announcement.get', request: AnnouncementIdCommand, reply: replyType<AnnouncementView>() }),
+  /** The latest announcement not deleted, or null: what every dialect shows as "the announcement". */
+  currentAnnouncement: declareCommand({ subject: 'content.announcement.current', request: GroupIdCommand, reply: replyType<AnnouncementView | null>() }),
+  listAnnouncements: declareCommand({ subject: 'content.announcement.list', request: ContentPageCommand, reply: replyType<Page<AnnouncementView>>() }),
+  deleteAnnouncement: declareCommand({ subject: 'content.announcement.delete', request: AnnouncementIdCommand, reply: replyType<{ deleted: true }>() }),
+  /** Records a file members share (its bytes stay at its url): members. */
+  uploadFile: declareCommand({ subject: 'content.file.upload', request: UploadFileCommand, reply: replyType<FileView>() }),
+  getFile: declareCommand({ subject: 'content.file.get', request: FileIdCommand, reply: replyType<FileView>() }),
+  listFiles: declareCommand({ subject: 'content.file.list', request: ContentPageCommand, reply: replyType<Page<FileView>>() }),
+  /** Its uploader or an admin. */
+  renameFile: declareCommand({ subject: 'content.file.rename', request: RenameFileCommand, reply: replyType<FileView>() }),
+  /** Each file by its uploader or an admin: a result per file, in request order. */
+  deleteFiles: declareCommand({ subject: 'content.file.delete', request: DeleteFilesCommand, reply: replyType<FileResult[]>() }),
+};
