@@ -60,6 +60,10 @@ describe('gateway routes', () => {
     expect(family('GET', '/group/invitation_list')).toBe('group:joining');
     expect(family('GET', '/group/qrcode/sign')).toBe('group:joining');
     for (const [method, path] of [['POST', '/group/ban'], ['POST', '/group/unban'], ['GET', '/group/banned_list']]) expect(family(method, path)).toBe('group:moderation');
+    for (const [method, path] of [['GET', '/group/announcement'], ['POST', '/group/announcement/edit'], ['DELETE', '/group/announcement/delete']]) {
+      expect(family(method, path)).toBe('group:announcements');
+    }
+    for (const [method, path] of [['GET', '/group/file'], ['POST', '/group/file/upload'], ['PUT', '/group/file/update_name']]) expect(family(method, path)).toBe('group:files');
   });
 
   it('registers each twin route for both its methods, with the same declarations', () => {
@@ -67,8 +71,8 @@ describe('gateway routes', () => {
     expect(at('/group/destroy').map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
     expect(at('/group/info/:field').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
     expect(at('/group/settings/require_admin_approval').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
-    for (const path of ['/group/admin/remove', '/group/kick', '/group/leave']) expect(at(path).map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
-    for (const path of ['/group/apply/handle', '/group/invite/handle', '/group/display_name', '/group/msg/mute_mode', '/group/msg/push_mode', '/group/transfer']) {
+    for (const path of ['/group/admin/remove', '/group/kick', '/group/leave', '/group/announcement/delete', '/group/file/delete']) expect(at(path).map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
+    for (const path of ['/group/apply/handle', '/group/invite/handle', '/group/display_name', '/group/msg/mute_mode', '/group/msg/push_mode', '/group/transfer', '/group/file/update_name']) {
       expect(at(path).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
     }
     const [put, post] = at('/group/info/:field');

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
 import { GroupIdCommand } from '../groups/group.commands';
 import { Limits, NUMERIC_ID_PATTERN } from '../limits';
@@ -8,10 +8,10 @@ import type { AnnouncementView, FileResult, FileView } from './content.types';
 const CONTENT_ID_RULE = { message: '$property must be an id (decimal digits)' };
 
 /**
- * What a file's `url` must be: an absolute http or https URL (the bytes live there). Shared with
- * the dialects, which check the same rule before sending.
+ * What a file's `url` must be: an absolute http or https URL with a host and no whitespace (the
+ * bytes live there). Shared with the dialects, which check the same rule before sending.
  */
-export const FILE_URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true };
+export const FILE_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 export const FILE_URL_RULE = 'must be an http or https URL';
 
 export class PublishAnnouncementCommand extends GroupIdCommand {
@@ -51,7 +51,7 @@ export class UploadFileCommand extends FileNameCommand {
   @IsString() @MaxLength(Limits.fileType)
   type!: string;
 
-  @IsString() @MaxLength(Limits.fileUrl) @IsUrl(FILE_URL_OPTIONS, { message: `$property ${FILE_URL_RULE}` })
+  @IsString() @MaxLength(Limits.fileUrl) @Matches(FILE_URL_PATTERN, { message: `$property ${FILE_URL_RULE}` })
   url!: string;
 }
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { GroupAnnouncementsController } from './group-announcements.controller';
+import { GroupFilesController } from './group-files.controller';
 import { GroupInfoController } from './group-info.controller';
 import { GroupJoiningController } from './group-joining.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
@@ -21,6 +23,8 @@ import { GroupSettingsController } from './group-settings.controller';
     GroupRolesController,
     GroupJoiningController,
     GroupMutesController,
+    GroupAnnouncementsController,
+    GroupFilesController,
   ],
 })
 export class GroupDialectModule {}

@@ -137,3 +137,14 @@ export class UnmuteOutcome {
 export class MuteAllOutcome {
   @ApiProperty({ description: 'true after POST (muted until lifted), false after DELETE' }) mute!: boolean;
 }
+
+/** GET /chatrooms/{id}/announcement. */
+export class ChatroomAnnouncement {
+  @ApiProperty({ description: 'The current announcement; empty when the chatroom has none' }) announcement!: string;
+}
+
+/** POST /chatrooms/{id}/announcement. */
+export class ChatroomAnnouncementSet {
+  @ApiProperty(CHATROOM_ID) id!: string;
+  @ApiProperty({ type: 'boolean', enum: [true] }) result!: true;
+}

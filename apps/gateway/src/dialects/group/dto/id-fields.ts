@@ -8,34 +8,31 @@ import { SafeIntegerAsString } from '../../../http/safe-integer-as-string';
 
 const INT64_USER_ID = /^[0-9]{1,19}$/;
 
-export function GroupIdField(description = 'Group id'): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ description }),
-    SafeIntegerAsString(0),
-    Matches(NUMERIC_ID_PATTERN, { message: 'must be a group id (int64)' }),
-  );
+/** One int64 id of a `noun` (`group id`), as a JSON number or a numeric string. */
+function Int64IdField(pattern: RegExp, noun: string, description: string): PropertyDecorator {
+  return applyDecorators(ApiProperty({ description }), SafeIntegerAsString(0), Matches(pattern, { message: `must be a ${noun} (int64)` }));
 }
 
-export function GroupIdListField(max: number, description: string): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ description }),
-    SafeIntegerAsString(0, { each: true }),
-    IsArray(),
-    ArrayMaxSize(max, { message: `must contain at most ${max} ids` }),
-    Matches(NUMERIC_ID_PATTERN, { each: true, message: 'must contain group ids (int64)' }),
-  );
-}
-
-export function UserIdField(description: string): PropertyDecorator {
-  return applyDecorators(ApiProperty({ description }), SafeIntegerAsString(0), Matches(INT64_USER_ID, { message: 'must be a user id (int64)' }));
-}
-
-export function UserIdListField(max: number, description: string): PropertyDecorator {
+/** A list of at most `max` int64 ids of `noun`s. */
+function Int64IdListField(pattern: RegExp, noun: string, max: number, description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ description }),
     SafeIntegerAsString(0, { each: true }),
     IsArray(),
     ArrayMaxSize(max, { message: `must contain at most ${max} ids` }),
-    Matches(INT64_USER_ID, { each: true, message: 'must contain user ids (int64)' }),
+    Matches(pattern, { each: true, message: `must contain ${noun}s (int64)` }),
   );
 }
+
+export const GroupIdField = (description = 'Group id'): PropertyDecorator => Int64IdField(NUMERIC_ID_PATTERN, 'group id', description);
+
+export const GroupIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(NUMERIC_ID_PATTERN, 'group id', max, description);
+
+export const UserIdField = (description: string): PropertyDecorator => Int64IdField(INT64_USER_ID, 'user id', description);
+
+export const UserIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(INT64_USER_ID, 'user id', max, description);
+
+/** An announcement's or a file's id. */
+export const ContentIdField = (noun: 'announcement id' | 'file id'): PropertyDecorator => Int64IdField(NUMERIC_ID_PATTERN, noun, `The ${noun}`);
+
+export const FileIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(NUMERIC_ID_PATTERN, 'file id', max, description);
