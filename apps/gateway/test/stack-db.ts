@@ -7,16 +7,26 @@ export const groupKey = (groupId: number | string) => ({ appId: APP_ID, groupId:
 
 /** Direct access to the services' databases of a stack. */
 export class StackDb {
+  readonly groupsDb: Db;
+  readonly membershipDb: Db;
+
   private constructor(
     private readonly client: MongoClient,
-    readonly groupsDb: Db,
-    readonly membershipDb: Db,
-  ) {}
+    private readonly dbNames: Stack['dbNames'],
+  ) {
+    this.groupsDb = this.dbOf('groups');
+    this.membershipDb = this.dbOf('membership');
+  }
 
   static async connect(stack: Stack): Promise<StackDb> {
     const client = new MongoClient(stack.mongoUrl);
     await client.connect();
-    return new StackDb(client, client.db(stack.dbNames.groups), client.db(stack.dbNames.membership));
+    return new StackDb(client, stack.dbNames);
+  }
+
+  /** A service's own database. */
+  dbOf(service: keyof Stack['dbNames']): Db {
+    return this.client.db(this.dbNames[service]);
   }
 
   get groups() {
@@ -33,6 +43,12 @@ export class StackDb {
   }
   get invitations() {
     return this.membershipDb.collection('invitations');
+  }
+  get announcements() {
+    return this.dbOf('content').collection('announcements');
+  }
+  get files() {
+    return this.dbOf('content').collection('files');
   }
 
   /** How many documents each of groups / rosters / members holds (for "nothing written"). */

@@ -1,0 +1,37 @@
+import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { EVENTS_WILDCARD, type DomainEvent, type EventType } from '@cohort/contracts';
+
+const codec = JSONCodec<DomainEvent>();
+
+/**
+ * The domain events a stack publishes while the tap is open, as any subscriber of the events'
+ * subjects sees them (what JetStream stores is published on those subjects too). Open it once
+ * the stack runs; assert with expectEventually, never a sleep.
+ */
+export class EventTap {
+  private readonly seen: DomainEvent[] = [];
+
+  private constructor(private readonly nc: NatsConnection) {
+    const subscription = nc.subscribe(EVENTS_WILDCARD);
+    void (async () => {
+      for await (const message of subscription) this.seen.push(codec.decode(message.data));
+    })();
+  }
+
+  static async open(natsUrl: string): Promise<EventTap> {
+    const nc = await connect({ servers: natsUrl });
+    const tap = new EventTap(nc);
+    // The subscription is registered on the server once a round trip has completed.
+    await nc.flush();
+    return tap;
+  }
+
+  /** The events of `type` about `groupId`, in the order they were published (a resend counts twice). */
+  of<K extends EventType>(type: K, groupId: number | string): DomainEvent<K>[] {
+    return this.seen.filter((event): event is DomainEvent<K> => event.type === type && event.groupId === String(groupId));
+  }
+
+  close(): Promise<void> {
+    return this.nc.drain();
+  }
+}
