@@ -19,7 +19,7 @@ export class EventTap {
   }
 
   static async open(natsUrl: string): Promise<EventTap> {
-    const nc = await connect({ servers: natsUrl });
+    const nc = await connect({ servers: natsUrl, reconnect: false });
     const tap = new EventTap(nc);
     // The subscription is registered on the server once a round trip has completed.
     await nc.flush();
@@ -31,7 +31,8 @@ export class EventTap {
     return this.seen.filter((event): event is DomainEvent<K> => event.type === type && event.groupId === String(groupId));
   }
 
+  /** Closes the connection (also after the stack's NATS stopped: no draining, no reconnecting). */
   close(): Promise<void> {
-    return this.nc.drain();
+    return this.nc.close();
   }
 }

@@ -14,7 +14,7 @@ const PDF = { name: 'notes.pdf', size: 1234, type: 'application/pdf', url: 'http
 
 describe('/group files', () => {
   const e2e = useGroupStack('group-files', { api: (baseUrl) => new ContentApi(baseUrl) });
-  const { member } = e2e.users;
+  const { owner, member } = e2e.users;
   let events: EventTap;
 
   beforeAll(async () => {
@@ -22,7 +22,9 @@ describe('/group files', () => {
   });
   afterAll(() => events?.close());
 
-  const newGroup = async (others: string[] = [], type: 0 | 2 = 0) => (await e2e.api.createGroup(e2e.tokens.owner, { type, user_list: [member, ...others] })).group_id;
+  /** A group (or chatroom: created by the app admin for the owner) of the owner, the member and `others`. */
+  const newGroup = async (others: string[] = [], type: 0 | 2 = 0) =>
+    (await e2e.api.createGroup(e2e.tokens.app, { type, user_list: [member, ...others] }, { user_id: owner })).group_id;
   const countStored = (groupId: number) => e2e.db.files.countDocuments(groupKey(groupId));
   const names = async (groupId: number): Promise<string[]> => {
     const res = await e2e.api.files(e2e.tokens.owner, groupId);
