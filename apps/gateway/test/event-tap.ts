@@ -36,3 +36,16 @@ export class EventTap {
     return this.nc.close();
   }
 }
+
+/** Registers hooks that open an EventTap on the suite's stack (after it started) and close it; a getter of the tap. */
+export function useEventTap(stack: () => { natsUrl: string }): () => EventTap {
+  let tap: EventTap | undefined;
+  beforeAll(async () => {
+    tap = await EventTap.open(stack().natsUrl);
+  });
+  afterAll(() => tap?.close());
+  return () => {
+    if (!tap) throw new Error('the EventTap opens in beforeAll');
+    return tap;
+  };
+}

@@ -5,7 +5,7 @@ import { GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { announcementNotFound, assertCanEditAnnouncements } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
-import { insertWithFreshId } from '../content-store/fresh-id';
+import { createWithEvent } from '../content-store/create-with-event';
 import { AnnouncementRepository } from './announcement.repository';
 
 /** A group's announcements: a history whose latest entry not deleted is the current announcement. */
@@ -22,14 +22,13 @@ export class AnnouncementsService {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);
     const createdAt = Date.now();
-    const { announcement, event } = await insertWithFreshId(async (announcementId) => {
-      const fields = { announcementId, title: command.title, content: command.content, authorId: ctx.caller.userId, createdAt };
-      const published = this.outbox.prepare('announcement.published', ctx, command.groupId, fields);
-      const stored = await this.announcements.insert(access.key, fields, published);
-      return stored && { announcement: stored, event: published };
-    });
-    await this.outbox.flush(this.announcements.outbox, this.announcements.filterOf(access.key, announcement.announcementId), [event]);
-    return announcement;
+    return createWithEvent(this.outbox, ctx, this.announcements, access.key, 'announcement.published', (announcementId) => ({
+      announcementId,
+      title: command.title,
+      content: command.content,
+      authorId: ctx.caller.userId,
+      createdAt,
+    }));
   }
 
   async get(ctx: RequestContext, command: AnnouncementIdCommand): Promise<AnnouncementView> {

@@ -6,7 +6,7 @@ import { assertMember, GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { fileChangeRefusal, fileNotFound } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
-import { insertWithFreshId } from '../content-store/fresh-id';
+import { createWithEvent } from '../content-store/create-with-event';
 import { FileRepository } from './file.repository';
 
 /** A group's shared files (metadata: the bytes live at each file's url). */
@@ -23,15 +23,17 @@ export class FilesService {
     const access = await this.loader.load(ctx, command);
     assertMember(access);
     const now = Date.now();
-    const { file, event } = await insertWithFreshId(async (fileId) => {
-      const { name, size, type, url } = command;
-      const fields = { fileId, name, size, type, url, uploaderId: ctx.caller.userId, createdAt: now, updatedAt: now };
-      const added = this.outbox.prepare('file.added', ctx, command.groupId, fields);
-      const stored = await this.files.insert(access.key, fields, added);
-      return stored && { file: stored, event: added };
-    });
-    await this.outbox.flush(this.files.outbox, this.files.filterOf(access.key, file.fileId), [event]);
-    return file;
+    const { name, size, type, url } = command;
+    return createWithEvent(this.outbox, ctx, this.files, access.key, 'file.added', (fileId) => ({
+      fileId,
+      name,
+      size,
+      type,
+      url,
+      uploaderId: ctx.caller.userId,
+      createdAt: now,
+      updatedAt: now,
+    }));
   }
 
   async get(ctx: RequestContext, command: FileIdCommand): Promise<FileView> {
