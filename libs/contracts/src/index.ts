@@ -13,3 +13,4 @@ export * from './membership/member.types';
 export * from './membership/member.commands';
 export * from './moderation/moderation.commands';
 export * from './moderation/moderation.types';
+export * from './moderation/send-decision';
