@@ -11,12 +11,13 @@ export class StackDb {
     private readonly client: MongoClient,
     readonly groupsDb: Db,
     readonly membershipDb: Db,
+    readonly moderationDb: Db,
   ) {}
 
   static async connect(stack: Stack): Promise<StackDb> {
     const client = new MongoClient(stack.mongoUrl);
     await client.connect();
-    return new StackDb(client, client.db(stack.dbNames.groups), client.db(stack.dbNames.membership));
+    return new StackDb(client, client.db(stack.dbNames.groups), client.db(stack.dbNames.membership), client.db(stack.dbNames.moderation));
   }
 
   get groups() {
@@ -59,6 +60,11 @@ export class StackDb {
   /** One member's document (null when not a member). */
   member(groupId: number | string, userId: string) {
     return this.members.findOne({ ...groupKey(groupId), userId });
+  }
+
+  /** A user's standing in the group as moderation stores it: mute, block, allow and role facts (null when none). */
+  standing(groupId: number | string, userId: string) {
+    return this.moderationDb.collection('standings').findOne({ ...groupKey(groupId), userId });
   }
 
   close(): Promise<void> {

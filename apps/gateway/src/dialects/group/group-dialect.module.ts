@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { GroupBlocksController } from './group-blocks.controller';
 import { GroupInfoController } from './group-info.controller';
 import { GroupJoiningController } from './group-joining.controller';
 import { GroupLifecycleController } from './group-lifecycle.controller';
 import { GroupMembersController } from './group-members.controller';
 import { GroupMutesController } from './group-mutes.controller';
 import { GroupRolesController } from './group-roles.controller';
+import { GroupSendCheckController } from './group-send-check.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
 /**
@@ -21,6 +23,8 @@ import { GroupSettingsController } from './group-settings.controller';
     GroupRolesController,
     GroupJoiningController,
     GroupMutesController,
+    GroupBlocksController,
+    GroupSendCheckController,
   ],
 })
 export class GroupDialectModule {}

@@ -137,3 +137,14 @@ export class UnmuteOutcome {
 export class MuteAllOutcome {
   @ApiProperty({ description: 'true after POST (muted until lifted), false after DELETE' }) mute!: boolean;
 }
+
+/** `/chatrooms/{id}/blocks/users...` and `/chatrooms/{id}/white/users...`: one user's outcome (in request order for several). */
+export class ChatroomListOutcome {
+  @ApiProperty({ description: 'Whether the user was put on the list (or taken off)' }) result!: boolean;
+  @ApiProperty({ enum: ['add_blocks', 'remove_blocks', 'add_user_whitelist', 'remove_user_whitelist'] }) action!: ChatroomListAction;
+  @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
+  @ApiProperty() user!: string;
+  @ApiProperty(CHATROOM_ID) chatroomid!: string;
+}
+
+export type ChatroomListAction = 'add_blocks' | 'remove_blocks' | 'add_user_whitelist' | 'remove_user_whitelist';
