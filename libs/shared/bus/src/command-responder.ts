@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { AnyCommand, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
-import { runWithRequestId } from '@cohort/logging';
+import { currentDbCommands, runWithRequestId } from '@cohort/logging';
 import { validateCommandEnvelope } from './command.decorator';
 import { errorPayloadOf } from './error-payload';
 import { wireCodec, type NestReplyPacket, type NestRequestPacket } from './nest-wire';
@@ -31,11 +31,14 @@ export function serveCommand<C extends AnyCommand>(
     const envelope = packet?.data as Partial<CommandEnvelope<unknown>> | undefined;
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : 'none';
     const response = await runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
+      let reply: Reply<ReplyOf<C>>;
       try {
-        return { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
+        reply = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
       } catch (error) {
-        return { ok: false, error: errorPayloadOf(error, logger, command.subject) };
+        reply = { ok: false, error: errorPayloadOf(error, logger, command.subject) };
       }
+      logger.debug(`${command.subject} answered ${reply.ok ? 'ok' : reply.error.code} after ${currentDbCommands()} db command(s)`);
+      return reply;
     });
     if (msg.reply) msg.respond(wireCodec.encode({ id: packet?.id ?? '', response, isDisposed: true } satisfies NestReplyPacket<ReplyOf<C>>));
   };
