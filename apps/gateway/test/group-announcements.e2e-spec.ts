@@ -5,7 +5,7 @@ import { expectEventually } from '@cohort/testing';
 import { ANNOUNCEMENT_KEYS, ContentApi, expectItem, storedAndSent, type Announcement } from './content-e2e.helpers';
 import { useEventTap } from './event-tap';
 import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnchanged, newUserId } from './group-e2e.helpers';
-import { expectPage } from './group-membership.helpers';
+import { done, expectPage } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -13,7 +13,7 @@ const UNKNOWN_ID = 4_000_000_004_444;
 
 describe('/group announcements', () => {
   const e2e = useGroupStack('group-announcements', { api: (baseUrl) => new ContentApi(baseUrl) });
-  const { owner, member, outsider } = e2e.users;
+  const { owner, member } = e2e.users;
   const tap = useEventTap(() => e2e.stack);
 
   /** A group (or chatroom: created by the app admin for the owner) of the owner and the member. */
@@ -145,10 +145,12 @@ describe('/group announcements', () => {
     });
 
     it('a user on a chatroom’s blocklist reads nothing of it (403 blocked)', async () => {
-      const room = await newGroup(2);
-      await e2e.db.dbOf('moderation').collection('blocks').insertOne({ ...groupKey(room), userId: outsider, active: true, by: owner, at: new Date(), outbox: [] });
-      expectGroupError(await e2e.api.lastAnnouncement(e2e.tokens.outsider, room), 403, 'blocked');
-      expectGroupError(await e2e.api.announcements(e2e.tokens.outsider, room), 403, 'blocked');
+      const blocked = newUserId();
+      const room = (await e2e.api.createGroup(e2e.tokens.app, { type: 2, user_list: [member, blocked] }, { user_id: owner })).group_id;
+      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, room, { user_list: [blocked] }), [done(blocked)]);
+      const token = await e2e.api.token(blocked);
+      expectGroupError(await e2e.api.lastAnnouncement(token, room), 403, 'blocked');
+      expectGroupError(await e2e.api.announcements(token, room), 403, 'blocked');
     });
   });
 

@@ -7,26 +7,19 @@ export const groupKey = (groupId: number | string) => ({ appId: APP_ID, groupId:
 
 /** Direct access to the services' databases of a stack. */
 export class StackDb {
-  readonly groupsDb: Db;
-  readonly membershipDb: Db;
-
   private constructor(
     private readonly client: MongoClient,
-    private readonly dbNames: Stack['dbNames'],
-  ) {
-    this.groupsDb = this.dbOf('groups');
-    this.membershipDb = this.dbOf('membership');
-  }
+    readonly groupsDb: Db,
+    readonly membershipDb: Db,
+    readonly moderationDb: Db,
+    readonly contentDb: Db,
+  ) {}
 
   static async connect(stack: Stack): Promise<StackDb> {
     const client = new MongoClient(stack.mongoUrl);
     await client.connect();
-    return new StackDb(client, stack.dbNames);
-  }
-
-  /** A service's own database. */
-  dbOf(service: keyof Stack['dbNames']): Db {
-    return this.client.db(this.dbNames[service]);
+    const db = (service: keyof Stack['dbNames']) => client.db(stack.dbNames[service]);
+    return new StackDb(client, db('groups'), db('membership'), db('moderation'), db('content'));
   }
 
   get groups() {
@@ -45,10 +38,10 @@ export class StackDb {
     return this.membershipDb.collection('invitations');
   }
   get announcements() {
-    return this.dbOf('content').collection('announcements');
+    return this.contentDb.collection('announcements');
   }
   get files() {
-    return this.dbOf('content').collection('files');
+    return this.contentDb.collection('files');
   }
 
   /** How many documents each of groups / rosters / members holds (for "nothing written"). */
@@ -75,6 +68,11 @@ export class StackDb {
   /** One member's document (null when not a member). */
   member(groupId: number | string, userId: string) {
     return this.members.findOne({ ...groupKey(groupId), userId });
+  }
+
+  /** A user's standing in the group as moderation stores it: mute, block, allow and role facts (null when none). */
+  standing(groupId: number | string, userId: string) {
+    return this.moderationDb.collection('standings').findOne({ ...groupKey(groupId), userId });
   }
 
   close(): Promise<void> {

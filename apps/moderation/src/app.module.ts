@@ -5,10 +5,11 @@ import { BlocksModule } from './blocks/blocks.module';
 import { moderationEnvSchema } from './config/moderation.config';
 import { GroupPurgeModule } from './group-purge/group-purge.module';
 import { MutesModule } from './mutes/mutes.module';
+import { SendDecisionModule } from './send-decision/send-decision.module';
 
 /** The moderation service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.moderation,
   envSchema: moderationEnvSchema,
-  features: [MutesModule, BlocksModule, AllowlistModule, GroupPurgeModule],
+  features: [MutesModule, BlocksModule, AllowlistModule, SendDecisionModule, GroupPurgeModule],
 });

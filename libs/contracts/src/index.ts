@@ -13,5 +13,6 @@ export * from './membership/member.types';
 export * from './membership/member.commands';
 export * from './moderation/moderation.commands';
 export * from './moderation/moderation.types';
+export * from './moderation/send-decision';
 export * from './content/content.types';
 export * from './content/content.commands';

@@ -8,6 +8,8 @@ export interface RouteMeta {
   dialect?: HttpDialect;
   fields?: FieldNames;
   rateLimitFamily?: string;
+  /** Query parameters that are the route's own arguments: never read as the call's context (act-as). */
+  queryArguments?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -53,3 +55,9 @@ export const declaredRouteMeta = (handler: object): RouteMeta | undefined =>
 
 /** What the route that matched `request` declared; undefined when no route matched (404) or none was declared. */
 export const routeMetaOf = (request: FastifyRequest): RouteMeta | undefined => request.routeOptions?.config?.cohort;
+
+/**
+ * Query parameters of a route that are its own arguments, not the call's context: GET
+ * /group/send_check's `user_id` names the sender asked about, not a user to act as.
+ */
+export const QueryArguments = (...names: string[]): MethodDecorator & ClassDecorator => routeMeta({ queryArguments: names });

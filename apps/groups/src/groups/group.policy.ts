@@ -26,6 +26,11 @@ export function canRead(group: GroupView, role: EffectiveRole): boolean {
   return role !== null || group.type === 'chatroom' || group.public;
 }
 
+/** A reader on the group's blocklist (chatrooms and public groups are readable by anyone else). */
+export function blockedReader(group: GroupView): DomainError {
+  return new DomainError('blocked', `caller is blocked in group ${group.groupId}`);
+}
+
 export function assertCanRead(group: GroupView, role: EffectiveRole): void {
   if (!canRead(group, role)) throw notMember(group);
 }

@@ -12,6 +12,7 @@ import { GroupOwnerOnTransferred } from './owner-transferred.handler';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { MembershipClient } from './membership.client';
+import { ModerationClient } from './moderation.client';
 import { GroupDoc, GroupSchema } from './schemas/group.schema';
 
 @Module({
@@ -26,6 +27,7 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
     GroupRepository,
     SuperAdminRepository,
     MembershipClient,
+    ModerationClient,
     GroupsService,
     GroupListsService,
     SuperAdminsService,

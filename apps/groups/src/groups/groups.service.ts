@@ -20,6 +20,7 @@ import { GroupRepository, type ProfileFields } from './group.repository';
 import {
   assertCanEditProfile,
   assertCanRead,
+  blockedReader,
   assertIsAdmin,
   assertIsOwner,
   canRead,
@@ -28,6 +29,7 @@ import {
   type EffectiveRole,
 } from './group.policy';
 import { MembershipClient } from './membership.client';
+import { ModerationClient } from './moderation.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAck', 'historyVisible', 'disappearSeconds'] as const;
@@ -49,12 +51,14 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly membership: MembershipClient,
+    private readonly moderation: ModerationClient,
     private readonly outbox: Outbox,
   ) {}
 
   async get(ctx: RequestContext, command: GroupIdCommand): Promise<GroupInfoView> {
     const { group, role, access } = await this.load(ctx, command, true);
     assertCanRead(group, role);
+    if (await this.isBlockedOutsider(ctx, group, role)) throw blockedReader(group);
     return toInfo(group, access);
   }
 
@@ -75,13 +79,23 @@ export class GroupsService {
     const unique = [...new Set(groupIds)];
     const found = await this.groups.findActiveMany(ctx.caller.appId, unique);
     const access = await this.membership.accessTo(ctx, found.map((g) => g.groupId));
-    const byId = new Map(found.map((g) => [g.groupId, g]));
+    const readable = await Promise.all(
+      found.map(async (group) => {
+        const role = effectiveRole(ctx.caller, group, access.get(group.groupId));
+        return canRead(group, role) && !(await this.isBlockedOutsider(ctx, group, role));
+      }),
+    );
+    const byId = new Map(found.filter((_, i) => readable[i]).map((g) => [g.groupId, g]));
     return unique.flatMap((id) => {
       const group = byId.get(id);
-      if (!group) return [];
-      const readable = canRead(group, effectiveRole(ctx.caller, group, access.get(id)));
-      return readable ? [toInfo(group, access.get(id))] : [];
+      return group ? [toInfo(group, access.get(id))] : [];
     });
+  }
+
+  /** A user who reads a chatroom or public group without being a member, and is on its blocklist. */
+  private async isBlockedOutsider(ctx: RequestContext, group: GroupView, role: EffectiveRole): Promise<boolean> {
+    const userId = ctx.caller.userId;
+    return role === null && userId !== null && (await this.moderation.isBlocked(ctx, group.groupId, userId));
   }
 
   async updateProfile(ctx: RequestContext, command: UpdateGroupProfileCommand): Promise<GroupView> {

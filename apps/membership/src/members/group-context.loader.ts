@@ -3,8 +3,9 @@ import { groupKeyOf, type GroupType } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import { GroupsClient } from '../peers/groups.client';
+import { ModerationClient } from '../peers/moderation.client';
 import { MemberRepository } from './member.repository';
-import { roleOf, type GroupContext } from './membership.policy';
+import { assertCanRead, roleOf, type GroupContext } from './membership.policy';
 
 /** A group as a command names it: its id, and the kind the route expects (absent: any). */
 export interface GroupTarget {
@@ -18,6 +19,7 @@ export class GroupContextLoader {
   constructor(
     private readonly groups: GroupsClient,
     private readonly members: MemberRepository,
+    private readonly moderation: ModerationClient,
   ) {}
 
   /**
@@ -32,5 +34,18 @@ export class GroupContextLoader {
     const [group, members] = await Promise.all([this.groups.state(ctx, groupId), this.members.findMany(key, ids)]);
     if (groupType && group.type !== groupType) throw new DomainError('group_not_found', `${groupType} ${groupId} does not exist`);
     return { key, group, callerId, members, role: roleOf(ctx.caller, callerId ? members.get(callerId) : undefined) };
+  }
+
+  /**
+   * Loads a group the caller may read: members read any group; anyone in the app reads chatrooms
+   * and public groups, except users on its blocklist (asked of moderation only for such outsiders).
+   */
+  async loadReadable(ctx: RequestContext, target: string | GroupTarget, userIds: string[] = []): Promise<GroupContext> {
+    const gc = await this.load(ctx, target, userIds);
+    assertCanRead(gc);
+    if (gc.role === null && gc.callerId && (await this.moderation.blockedAmong(ctx, gc.group.groupId, [gc.callerId])).size > 0) {
+      throw new DomainError('blocked', `caller is blocked in group ${gc.group.groupId}`);
+    }
+    return gc;
   }
 }

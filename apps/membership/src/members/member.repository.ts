@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
-import { findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { MemberDoc } from './schemas/member.schema';
 
@@ -215,12 +215,4 @@ export class MemberRepository implements OutboxOwner {
     const docs = await this.members.find({ ...key, 'outbox.eventId': { $in: events.map((e) => e.eventId) } }, { userId: 1 }).lean();
     return new Set(docs.map((d) => d.userId));
   }
-}
-
-/** The indexes of the documents an unordered insertMany refused as duplicates. */
-function duplicateIndexes(error: unknown): number[] {
-  type WriteErrorLike = { index?: number; code?: number; err?: { index?: number; code?: number } };
-  const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors ?? [];
-  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-  return list.map((e) => e.index ?? e.err?.index).filter((i): i is number => typeof i === 'number');
 }

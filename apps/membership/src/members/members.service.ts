@@ -23,7 +23,7 @@ import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
-import { actingUser, assertAdmin, assertCanRead, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
+import { actingUser, assertAdmin, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */
@@ -40,24 +40,21 @@ export class MembersService {
   /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
   async list(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberProfile>> {
     const after = decodeCursor(cursor);
-    const [gc, page, total] = await Promise.all([this.loader.load(ctx, groupId), this.members.page({ appId: ctx.caller.appId, groupId }, limit, after), this.total(ctx, groupId)]);
-    assertCanRead(gc);
+    const [gc, page, total] = await Promise.all([this.loader.loadReadable(ctx, groupId), this.members.page({ appId: ctx.caller.appId, groupId }, limit, after), this.total(ctx, groupId)]);
     return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
   }
 
   async listByPage(ctx: RequestContext, command: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
     const { groupId, pageNumber, pageSize } = command;
     const key = { appId: ctx.caller.appId, groupId };
-    const [gc, items, total] = await Promise.all([this.loader.load(ctx, command), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
-    assertCanRead(gc);
+    const [gc, items, total] = await Promise.all([this.loader.loadReadable(ctx, command), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
     const more = pageNumber * pageSize < total;
     return { items: await this.profiles(ctx, gc, items), cursor: more ? String(pageNumber + 1) : null, total };
   }
 
   /** Profiles of the named users who are members, in request order. */
   async profilesOf(ctx: RequestContext, { groupId, userIds }: ProfilesCommand): Promise<MemberProfile[]> {
-    const gc = await this.loader.load(ctx, groupId, userIds);
-    assertCanRead(gc);
+    const gc = await this.loader.loadReadable(ctx, groupId, userIds);
     const found = [...new Set(userIds)].flatMap((id) => gc.members.get(id) ?? []);
     return this.profiles(ctx, gc, found);
   }
@@ -70,8 +67,7 @@ export class MembersService {
 
   /** The owner first, then admins in join order. */
   async admins(ctx: RequestContext, command: GroupIdArgs): Promise<MemberProfile[]> {
-    const gc = await this.loader.load(ctx, command);
-    assertCanRead(gc);
+    const gc = await this.loader.loadReadable(ctx, command);
     const found = await this.members.findByRoles(gc.key, ['owner', 'admin']);
     found.sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner'));
     return this.profiles(ctx, gc, found);

@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { ErrorPayload, ItemResult, ListedUser, ListModeratedCommand, ModeratedUsers, Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
-import { ListChanges } from '../user-lists/list-changes';
-import { AllowRepository } from './allow.repository';
-
-const ALLOW_EVENTS = { on: 'member.allowlisted', off: 'member.unallowlisted' } as const;
+import { ALLOWLIST, ListChanges } from '../standings/list-changes';
 
 /** The allowlist: members who may send under mute-all (an individual mute still holds); leaving removes them. */
 @Injectable()
 export class AllowsService {
   constructor(
     private readonly loader: GroupAccessLoader,
-    private readonly allows: AllowRepository,
     private readonly changes: ListChanges,
   ) {}
 
@@ -22,7 +18,7 @@ export class AllowsService {
     assertAdmin(gc, 'change the allowlist');
     const refusal = (userId: string): ErrorPayload | null =>
       gc.roles.has(userId) ? null : { code: 'not_member', message: `user ${userId} is not a member of group ${gc.group.groupId}` };
-    await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds.filter((userId) => !refusal(userId)), true);
+    await this.changes.set(ctx, gc, ALLOWLIST, command.userIds.filter((userId) => !refusal(userId)), true);
     return command.userIds.map((userId) => {
       const refused = refusal(userId);
       return refused ? { userId, ok: false, error: refused } : { userId, ok: true };
@@ -33,12 +29,12 @@ export class AllowsService {
   async disallow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
     assertAdmin(gc, 'change the allowlist');
-    await this.changes.set(ctx, gc, this.allows, ALLOW_EVENTS, command.userIds, false);
+    await this.changes.set(ctx, gc, ALLOWLIST, command.userIds, false);
     return command.userIds.map((userId) => ({ userId, ok: true }));
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
     const gc = await this.loader.loadReadable(ctx, command);
-    return this.changes.page(gc, this.allows, command.limit, command.cursor);
+    return this.changes.page(gc, ALLOWLIST, command.limit, command.cursor);
   }
 }

@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { PeersModule } from '../peers/peers.module';
-import { ListChanges } from '../user-lists/list-changes';
+import { StandingsModule } from '../standings/standings.module';
 import { BlocksController } from './blocks.controller';
 import { BlocksService } from './blocks.service';
-import { BlockRepository } from './block.repository';
-import { BlockDoc, BlockSchema } from './schemas/block.schema';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: BlockDoc.name, schema: BlockSchema }]), PeersModule],
+  imports: [StandingsModule, PeersModule],
   controllers: [BlocksController],
-  providers: [BlockRepository, BlocksService, ListChanges],
-  exports: [BlockRepository],
+  providers: [BlocksService],
 })
 export class BlocksModule {}

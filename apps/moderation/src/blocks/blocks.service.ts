@@ -12,17 +12,15 @@ import type { RequestContext } from '@cohort/bus';
 import { targetRefusal } from '../moderation.policy';
 import { MembershipClient } from '../peers/membership.client';
 import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
-import { ListChanges } from '../user-lists/list-changes';
-import { BlockRepository } from './block.repository';
-
-const BLOCK_EVENTS = { on: 'member.blocked', off: 'member.unblocked' } as const;
+import { BLOCKLIST, ListChanges } from '../standings/list-changes';
+import { StandingRepository } from '../standings/standing.repository';
 
 /** The blocklist: a blocked member is removed at once and cannot come back by any path until unblocked. */
 @Injectable()
 export class BlocksService {
   constructor(
     private readonly loader: GroupAccessLoader,
-    private readonly blocks: BlockRepository,
+    private readonly standings: StandingRepository,
     private readonly membership: MembershipClient,
     private readonly changes: ListChanges,
   ) {}
@@ -37,7 +35,7 @@ export class BlocksService {
     assertAdmin(gc, 'block members');
     const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(gc, userId, 'block')] as const));
     const targets = [...new Set(command.userIds)].filter((userId) => !refusals.get(userId));
-    await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, targets, true);
+    await this.changes.set(ctx, gc, BLOCKLIST, targets, true);
     if (targets.length > 0) await this.membership.expel(ctx, gc.group.groupId, targets);
     return command.userIds.map((userId) => {
       const refusal = refusals.get(userId);
@@ -49,17 +47,17 @@ export class BlocksService {
   async unblock(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
     assertAdmin(gc, 'unblock users');
-    await this.changes.set(ctx, gc, this.blocks, BLOCK_EVENTS, command.userIds, false);
+    await this.changes.set(ctx, gc, BLOCKLIST, command.userIds, false);
     return command.userIds.map((userId) => ({ userId, ok: true }));
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
     const gc = await this.loader.loadReadable(ctx, command);
-    return this.changes.page(gc, this.blocks, command.limit, command.cursor);
+    return this.changes.page(gc, BLOCKLIST, command.limit, command.cursor);
   }
 
   /** The listed users who are blocked: the check every join path makes before admitting. */
   async blockedAmong(ctx: RequestContext, { groupId, userIds }: GroupUsersQuery): Promise<string[]> {
-    return (await this.blocks.find(groupKeyOf(ctx, groupId), userIds)).map((entry) => entry.userId);
+    return (await this.standings.findListed(groupKeyOf(ctx, groupId), 'block', userIds)).map((entry) => entry.userId);
   }
 }

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AllowlistModule } from '../allowlist/allowlist.module';
-import { BlocksModule } from '../blocks/blocks.module';
-import { MutesModule } from '../mutes/mutes.module';
+import { SendDecisionModule } from '../send-decision/send-decision.module';
+import { StandingsModule } from '../standings/standings.module';
 import { ModerationPurgeOnGroupDestroyed } from './moderation-purge.handler';
 
 @Module({
-  imports: [MutesModule, BlocksModule, AllowlistModule],
+  imports: [StandingsModule, SendDecisionModule],
   providers: [ModerationPurgeOnGroupDestroyed],
 })
 export class GroupPurgeModule {}

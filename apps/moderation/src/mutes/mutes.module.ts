@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { PeersModule } from '../peers/peers.module';
+import { StandingsModule } from '../standings/standings.module';
+import { EndedMutesSweeper } from './ended-mutes.sweeper';
 import { MutesController } from './mutes.controller';
 import { MutesService } from './mutes.service';
-import { MuteRepository } from './mute.repository';
-import { MuteDoc, MuteSchema } from './schemas/mute.schema';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: MuteDoc.name, schema: MuteSchema }]), PeersModule],
+  imports: [StandingsModule, PeersModule],
   controllers: [MutesController],
-  providers: [MuteRepository, MutesService],
-  exports: [MuteRepository],
+  providers: [MutesService, EndedMutesSweeper],
 })
 export class MutesModule {}

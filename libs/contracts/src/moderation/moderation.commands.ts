@@ -4,6 +4,8 @@ import type { GroupType } from '../groups/group.types';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
 import type { ItemResult, Page } from '../membership/member.types';
 import type { ListedUser, MuteEntry, MuteResult } from './moderation.types';
+import { EmptyCommand } from '../health/health.commands';
+import { SendCheckQuery, type SendDecision, type SendDecisionStats } from './send-decision';
 
 const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
@@ -78,4 +80,13 @@ export const ModerationCommands = {
   allow: declareCommand({ subject: 'moderation.allows.allow', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
   disallow: declareCommand({ subject: 'moderation.allows.disallow', request: ModeratedUsers, reply: replyType<ItemResult[]>() }),
   listAllowed: declareCommand({ subject: 'moderation.allows.list', request: ListModeratedCommand, reply: replyType<Page<ListedUser>>() }),
+  /**
+   * The send decision (app admins only): answered from each moderation instance's cache, kept
+   * right by events (docs/send-decision.md). Its responder is not a Nest handler: it shares the
+   * NATS connection of the cache's event subscription, so an event published before a change's
+   * reply is applied before the next decision.
+   */
+  sendCheck: declareCommand({ subject: 'moderation.send.check', request: SendCheckQuery, reply: replyType<SendDecision>() }),
+  /** The answering instance's send-decision counters (app admins only): for operators and the benchmark. */
+  sendStats: declareCommand({ subject: 'moderation.send.stats', request: EmptyCommand, reply: replyType<SendDecisionStats>() }),
 };

@@ -1,19 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode as NatsErrorCode, JSONCodec, NatsError } from 'nats';
-import type { AnyCommand, Caller, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
+import { ErrorCode as NatsErrorCode, NatsError } from 'nats';
+import type { AnyCommand, Caller, CommandEnvelope, ReplyOf, RequestOf } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { wireCodec as codec, type NestReplyPacket, type NestRequestPacket } from './nest-wire';
 
-/** Nest's NATS transport packet formats (request `{pattern,data,id}`, reply `{response,err}`). */
-interface NestReplyPacket<T> {
-  id: string;
-  response?: Reply<T>;
-  err?: unknown;
-  isDisposed?: boolean;
-}
-
-const codec = JSONCodec();
 
 export interface RequestContext {
   caller: Caller;
@@ -38,7 +30,7 @@ export class BusClient {
     const nc = await this.holder.get();
     let raw: Uint8Array;
     try {
-      const msg = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: randomUUID() }), {
+      const msg = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: randomUUID() } satisfies NestRequestPacket<typeof envelope>), {
         timeout: this.options.requestTimeoutMs,
       });
       raw = msg.data;

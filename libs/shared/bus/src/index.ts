@@ -6,4 +6,5 @@ export * from './event-handler';
 export * from './event-consumer-runner';
 export * from './rpc-reply.interceptor';
 export * from './command.decorator';
+export * from './command-responder';
 export * from './bus.module';

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Observable, catchError, map, of, tap } from 'rxjs';
-import type { CommandEnvelope, ErrorPayload, Reply } from '@cohort/contracts';
-import { isDomainError } from '@cohort/errors';
+import type { CommandEnvelope, Reply } from '@cohort/contracts';
 import { currentDbCommands, runWithRequestId } from '@cohort/logging';
+import { errorPayloadOf } from './error-payload';
 
 /**
  * Wraps every message handler: runs it under the command's request id (logs carry it, and the
@@ -24,17 +24,11 @@ export class RpcReplyInterceptor implements NestInterceptor {
           .handle()
           .pipe(
             map((data: unknown): Reply<unknown> => ({ ok: true, data })),
-            catchError((error: unknown) => of<Reply<unknown>>({ ok: false, error: this.toPayload(error, subject) })),
+            catchError((error: unknown) => of<Reply<unknown>>({ ok: false, error: errorPayloadOf(error, this.logger, subject) })),
             tap((reply) => this.logger.debug(`${subject} answered ${reply.ok ? 'ok' : reply.error.code} after ${currentDbCommands()} db command(s)`)),
           )
           .subscribe(subscriber),
       ),
     );
-  }
-
-  private toPayload(error: unknown, handler: string): ErrorPayload {
-    if (isDomainError(error)) return error.toPayload();
-    this.logger.error(error instanceof Error ? error : String(error), `${handler} failed`);
-    return { code: 'internal', message: 'internal error' };
   }
 }

@@ -17,8 +17,11 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
-/** Counts one database command against the request being handled (if any). */
+let dbCommandsTotal = 0;
+
+/** Counts one database command against the request being handled (if any), and the process's total. */
 export function countDbCommand(): void {
+  dbCommandsTotal += 1;
   const store = storage.getStore();
   if (store) store.dbCommands += 1;
 }
@@ -26,4 +29,9 @@ export function countDbCommand(): void {
 /** Database commands the current request has issued so far. */
 export function currentDbCommands(): number {
   return storage.getStore()?.dbCommands ?? 0;
+}
+
+/** Database commands this process has issued since it started. */
+export function totalDbCommands(): number {
+  return dbCommandsTotal;
 }

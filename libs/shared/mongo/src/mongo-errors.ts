@@ -12,3 +12,14 @@ export function nonDuplicateWriteErrors(error: unknown): unknown[] {
   const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
   return list.filter((e) => (e.code ?? e.err?.code) !== 11000);
 }
+
+/** The indexes of the operations an unordered bulkWrite or insertMany refused as duplicates (E11000). */
+export function duplicateIndexes(error: unknown): number[] {
+  type WriteErrorLike = { index?: number; code?: number; err?: { index?: number; code?: number } };
+  const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] } | null)?.writeErrors ?? [];
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  return list
+    .filter((e) => (e.code ?? e.err?.code) === 11000)
+    .map((e) => e.index ?? e.err?.index)
+    .filter((i): i is number => typeof i === 'number');
+}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EasemobChatgroupMutesController } from './easemob-chatgroup-mutes.controller';
 import { EasemobChatroomAdminsController } from './easemob-chatroom-admins.controller';
 import { EasemobChatroomAnnouncementController } from './easemob-chatroom-announcement.controller';
+import { EasemobChatroomListsController } from './easemob-chatroom-lists.controller';
 import { EasemobChatroomMembersController } from './easemob-chatroom-members.controller';
 import { EasemobChatroomMutesController } from './easemob-chatroom-mutes.controller';
 import { EasemobChatroomController } from './easemob-chatroom.controller';
@@ -25,6 +26,7 @@ import { EasemobTokenController } from './easemob-token.controller';
     EasemobChatroomAdminsController,
     EasemobJoinedChatroomsController,
     EasemobChatroomMutesController,
+    EasemobChatroomListsController,
     EasemobChatgroupMutesController,
     EasemobChatroomAnnouncementController,
   ],

@@ -24,4 +24,9 @@ describe('groupCallParams (the /group calling convention)', () => {
   it('never reads the group_id header: it is not the call argument of that name', () => {
     expect(groupCallParams({ group_id: '5' }, { group_id: '6' })).toEqual({ token: null, appId: undefined, userId: undefined });
   });
+
+  it("never reads a route's own query argument as the act-as user_id; the header still is", () => {
+    expect(groupCallParams({}, { user_id: '7', app_id: 'demo' }, ['user_id'])).toEqual({ token: null, appId: 'demo', userId: undefined });
+    expect(groupCallParams({ user_id: '1' }, { user_id: '7' }, ['user_id']).userId).toBe('1');
+  });
 });

@@ -19,12 +19,15 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  *
  * The vendor's `group_id` header ("act as an admin of that group", app-admin tokens) is read by
  * nobody: an app-admin token already has owner rights in every group of its app. It is never the
- * call's own `group_id` argument either (GET /group/info's query, a body field).
+ * call's own `group_id` argument either (GET /group/info's query, a body field). Likewise a
+ * route's own query argument named `user_id` (`queryArguments`) is not the act-as `user_id`.
  */
-export function groupCallParams(headers: IncomingHttpHeaders, query: Record<string, unknown>): GroupCallParams {
+export function groupCallParams(headers: IncomingHttpHeaders, query: Record<string, unknown>, queryArguments: readonly string[] = []): GroupCallParams {
   const param = (name: string): unknown => {
     const header = first(headers[name]);
-    return header !== undefined && header !== '' ? header : query[name];
+    if (header !== undefined && header !== '') return header;
+    // A route's own argument of the same name (QueryArguments) is never the call's context.
+    return queryArguments.includes(name) ? undefined : query[name];
   };
   const queryToken = query['access-token'];
   return {

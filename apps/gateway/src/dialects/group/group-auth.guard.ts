@@ -4,6 +4,7 @@ import { invalidParameter } from '@cohort/errors';
 import { unauthorized } from '../../auth/token-errors';
 import { TokenService, type TokenIdentity } from '../../auth/token.service';
 import type { CohortRequest } from '../../http/cohort-request';
+import { routeMetaOf } from '../../http/route-meta';
 import { groupCallParams } from './calling-convention';
 
 const absent = (value: unknown) => value === undefined || value === '';
@@ -33,7 +34,7 @@ export class GroupAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CohortRequest>();
-    const params = groupCallParams(request.headers, (request.query ?? {}) as Record<string, unknown>);
+    const params = groupCallParams(request.headers, (request.query ?? {}) as Record<string, unknown>, routeMetaOf(request)?.queryArguments);
     if (!params.token) throw unauthorized('missing access-token');
     const identity = this.tokens.verify(params.token);
     if (params.appId !== identity.app.appId) throw unauthorized('app_id does not match the token');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GroupAnnouncementsController } from './group-announcements.controller';
+import { GroupBlocksController } from './group-blocks.controller';
 import { GroupFilesController } from './group-files.controller';
 import { GroupInfoController } from './group-info.controller';
 import { GroupJoiningController } from './group-joining.controller';
@@ -7,6 +8,7 @@ import { GroupLifecycleController } from './group-lifecycle.controller';
 import { GroupMembersController } from './group-members.controller';
 import { GroupMutesController } from './group-mutes.controller';
 import { GroupRolesController } from './group-roles.controller';
+import { GroupSendCheckController } from './group-send-check.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
 /**
@@ -23,6 +25,8 @@ import { GroupSettingsController } from './group-settings.controller';
     GroupRolesController,
     GroupJoiningController,
     GroupMutesController,
+    GroupBlocksController,
+    GroupSendCheckController,
     GroupAnnouncementsController,
     GroupFilesController,
   ],

@@ -138,6 +138,17 @@ export class MuteAllOutcome {
   @ApiProperty({ description: 'true after POST (muted until lifted), false after DELETE' }) mute!: boolean;
 }
 
+/** `/chatrooms/{id}/blocks/users...` and `/chatrooms/{id}/white/users...`: one user's outcome (in request order for several). */
+export class ChatroomListOutcome {
+  @ApiProperty({ description: 'Whether the user was put on the list (or taken off)' }) result!: boolean;
+  @ApiProperty({ enum: ['add_blocks', 'remove_blocks', 'add_user_whitelist', 'remove_user_whitelist'] }) action!: ChatroomListAction;
+  @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
+  @ApiProperty() user!: string;
+  @ApiProperty(CHATROOM_ID) chatroomid!: string;
+}
+
+export type ChatroomListAction = 'add_blocks' | 'remove_blocks' | 'add_user_whitelist' | 'remove_user_whitelist';
+
 /** GET /chatrooms/{id}/announcement. */
 export class ChatroomAnnouncement {
   @ApiProperty({ description: 'The current announcement; empty when the chatroom has none' }) announcement!: string;

@@ -1,0 +1,33 @@
+import { Inject, Injectable, type Type } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import type { FactEvent } from './event-facts';
+import { FactProjector } from './fact-projector';
+
+/** The durable consumer (`moderation__<event>`) that projects one event type's facts. */
+function projectionOf<K extends FactEvent>(type: K): Type<DomainEventHandler<K>> {
+  @Injectable()
+  @OnEvent(type)
+  class ProjectFacts implements DomainEventHandler<K> {
+    constructor(@Inject(FactProjector) private readonly projector: FactProjector) {}
+
+    handle(event: DomainEvent<K>): Promise<void> {
+      return this.projector.project(event);
+    }
+  }
+  Object.defineProperty(ProjectFacts, 'name', { value: `ProjectFactsOf_${type.replace('.', '_')}` });
+  return ProjectFacts;
+}
+
+/**
+ * The other services' events whose facts are projected (group.destroyed is projected by the purge,
+ * its one consumer here). Moderation's own changes are stored when made, not projected.
+ */
+export const FactProjectionHandlers = [
+  projectionOf('group.created'),
+  projectionOf('group.mute_all_changed'),
+  projectionOf('group.owner_transferred'),
+  projectionOf('member.joined'),
+  projectionOf('member.left'),
+  projectionOf('member.role_changed'),
+];

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { StandingRepository } from '../standings/standing.repository';
+import { factsOf } from './event-facts';
+import { GroupFactsRepository } from './group-facts.repository';
+
+/**
+ * Stores what another service's event says (a group's life and mute-all, a member's role) in
+ * moderation's own database, so that a cold send decision is one keyed read here. Idempotent and
+ * order-proof: a fact older than the stored one changes nothing.
+ */
+@Injectable()
+export class FactProjector {
+  constructor(
+    private readonly standings: StandingRepository,
+    private readonly groupFacts: GroupFactsRepository,
+  ) {}
+
+  async project(event: DomainEvent): Promise<void> {
+    const key = { appId: event.appId, groupId: event.groupId };
+    const { at, facts } = factsOf(event);
+    const when = new Date(at);
+    for (const change of facts) {
+      if (change.about === 'group') await this.groupFacts.apply(key, change.fact, change.value, when);
+      else await this.standings.apply(key, change.fact, [{ userId: change.userId, value: change.value, at: when }]);
+    }
+  }
+}

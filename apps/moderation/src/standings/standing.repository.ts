@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
+import type { DomainEvent, GroupKey } from '@cohort/contracts';
+import { findKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import type { UserFact, UserFactValues, UserFacts } from './facts';
+import { StandingDoc } from './schemas/standing.schema';
+import { notNewerThan, readFacts, upsertNewer, type StoredFact } from './stored-facts';
+
+/** The per-group lists kept in standings: mutes in force, the blocklist, the allowlist. */
+export type StandingList = 'mute' | 'block' | 'allow';
+
+/** One user on a list: their fact's value, since when (ms) and who set it. */
+export interface ListedStanding<T> {
+  userId: string;
+  value: T;
+  at: number;
+  by: string | null;
+}
+
+/** One change of one user's fact: replaces the stored fact only if not older than it. */
+export interface FactChange<F extends UserFact> {
+  userId: string;
+  value: UserFactValues[F];
+  /** The time of the change (its event's `occurredAt`). */
+  at: Date;
+  by?: string | null;
+  /** Stored with the change (moderation's own changes); another service's event is not. */
+  event?: DomainEvent;
+}
+
+/** Who is on each list now: mutes in force at `now`, blocks and allows that are on. */
+function onList(list: StandingList, now: number): FilterQuery<StandingDoc> {
+  return list === 'mute' ? { $or: [{ 'mute.value': -1 }, { 'mute.value': { $gt: now } }] } : { [`${list}.value`]: true };
+}
+
+/** A user lookup: exact for one user (the dev database answers it from the unique index), `$in` for several. */
+const usersFilter = (userIds: string[]) => (userIds.length === 1 ? { userId: userIds[0] } : { userId: { $in: userIds } });
+
+/** The only code touching the standings collection. Every call is scoped by app and group. */
+@Injectable()
+@HasOutbox()
+export class StandingRepository implements OutboxOwner {
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(StandingDoc.name) private readonly model: Model<StandingDoc>) {
+    this.outbox = OutboxCollection.of(model);
+  }
+
+  /**
+   * Applies changes of one fact to several users in one command, each with its event if any.
+   * Returns the users whose change applied (a newer one already stored leaves it out).
+   */
+  async apply<F extends UserFact>(key: GroupKey, fact: F, changes: FactChange<F>[]): Promise<Set<string>> {
+    if (changes.length === 0) return new Set();
+    const ops: AnyBulkWriteOperation<StandingDoc>[] = changes.map(({ userId, value, at, by, event }) => ({
+      updateOne: {
+        filter: { ...key, userId, ...notNewerThan(fact, at) },
+        update: { $set: { [fact]: { value, at, by: by ?? null } }, ...(event ? outboxOnUpdate([event]) : {}) },
+        upsert: true,
+      },
+    }));
+    const refused = await upsertNewer(this.model, ops);
+    return new Set(changes.filter((_, i) => !refused.has(i)).map((c) => c.userId));
+  }
+
+  /** Everything known of one user in one group (one keyed read: the send decision's cold path). */
+  async get(key: GroupKey, userId: string): Promise<UserFacts> {
+    return readFacts(await this.model.findOne({ ...key, userId }).lean(), ['role', 'mute', 'block', 'allow']) as UserFacts;
+  }
+
+  /** The named users on a list now (absent users are simply missing). */
+  async findListed<L extends StandingList>(key: GroupKey, list: L, userIds: string[], now = Date.now()): Promise<ListedStanding<UserFactValues[L]>[]> {
+    if (userIds.length === 0) return [];
+    const docs = await this.model.find({ ...key, ...usersFilter(userIds), ...onList(list, now) }).lean();
+    return docs.map((doc) => listed(doc, list));
+  }
+
+  /** One page of a list in (time set, user) order; `after` is the `next` of the previous page. */
+  async listPage<L extends StandingList>(key: GroupKey, list: L, limit: number, after?: KeysetCursor, now = Date.now()): Promise<KeysetPage<ListedStanding<UserFactValues[L]>>> {
+    return findKeysetPage(
+      this.model,
+      { filter: { ...key, ...onList(list, now) }, order: { timeField: `${list}.at`, idField: 'userId', direction: 1 }, limit, after },
+      (doc) => listed(doc, list),
+      (entry) => ({ at: entry.at, id: entry.userId }),
+    );
+  }
+
+  async count(key: GroupKey, list: StandingList, now = Date.now()): Promise<number> {
+    return this.model.countDocuments({ ...key, ...onList(list, now) });
+  }
+
+  /** Clears mutes that have ended (reads never count them; this only keeps the collection small). */
+  async clearEndedMutes(now = Date.now()): Promise<number> {
+    const result = await this.model.updateMany({ 'mute.value': { $gt: 0, $lte: now } }, { $unset: { mute: 1 } });
+    return result.modifiedCount;
+  }
+
+  async purgeGroup(key: GroupKey): Promise<void> {
+    await this.model.deleteMany(key);
+  }
+}
+
+function listed<L extends StandingList>(doc: StandingDoc, list: L): ListedStanding<UserFactValues[L]> {
+  const fact = doc[list] as StoredFact<UserFactValues[L]>;
+  return { userId: doc.userId, value: fact.value, at: fact.at.getTime(), by: fact.by ?? null };
+}

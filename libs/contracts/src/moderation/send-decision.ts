@@ -1,0 +1,38 @@
+import { Matches } from 'class-validator';
+import { NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+
+/** Can `userId` send in `groupId` now? The app's message server asks on every message. */
+export class SendCheckQuery {
+  @Matches(NUMERIC_ID_PATTERN, { message: '$property must be a group id (decimal digits)' })
+  groupId!: string;
+
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  userId!: string;
+}
+
+/** Why a message may or may not be sent, the first rule that applies in this order. */
+export const SendReasons = ['group_not_found', 'blocked', 'not_member', 'muted', 'muted_all', 'ok'] as const;
+export type SendReason = (typeof SendReasons)[number];
+
+/** The answer of the send decision. */
+export interface SendDecision {
+  allowed: boolean;
+  reason: SendReason;
+  /** With `muted` or `muted_all`: when it ends (ms since epoch, -1 permanent); otherwise 0. */
+  until: number;
+  /** Allowed and on the allowlist: the message server may treat the message as high priority. */
+  priority: boolean;
+}
+
+/** One moderation instance's counters of the send decision since it started. */
+export interface SendDecisionStats {
+  /** The instance that answered (host:pid). */
+  instance: string;
+  decisions: number;
+  /** Decisions that read the database first (a group or user not cached yet, or stale). */
+  coldDecisions: number;
+  /** Every database command the instance issued since it started (driver command monitoring). */
+  dbCommands: number;
+  cachedGroups: number;
+  cachedUsers: number;
+}
