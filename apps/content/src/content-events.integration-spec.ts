@@ -10,7 +10,7 @@ import { FileRepository } from './files/file.repository';
 import { FileDoc } from './files/schemas/file.schema';
 import type { GroupKey } from '@cohort/contracts';
 
-/** The content service in-process on real NATS + Mongo-wire DB, driven by its events. */
+/** The content service in-process on real NATS + Mongo-wire DB: driven by its events, and its conditional writes under races. */
 describe('content service events (integration)', () => {
   const service = useServiceInProcess({
     serviceName: ServiceNames.content,
@@ -30,7 +30,7 @@ describe('content service events (integration)', () => {
   const newGroup = (): GroupKey => ({ appId: service.appId, groupId: `g${shortId(4)}` });
 
   /** Events as the services prepare them, stored with their changes. */
-  const event = <K extends 'announcement.published' | 'announcement.deleted' | 'file.added'>(type: K, groupId: string, data: EventMap[K]) =>
+  const event = <K extends 'announcement.published' | 'announcement.deleted' | 'file.added' | 'file.renamed' | 'file.deleted'>(type: K, groupId: string, data: EventMap[K]) =>
     service.get(Outbox).prepare(type, { caller: owner, requestId: 'seed' }, groupId, data);
 
   /** Three announcements, the last one deleted (so the second is current), and a file. */
@@ -80,5 +80,19 @@ describe('content service events (integration)', () => {
       await service.publishEvent('group.destroyed', owner, key.groupId, { type: 'chatroom', ownerId: 'owner' }, `it-twice-${attempt}`);
     }
     await expectEventually(async () => expect(await counts(key)).toEqual({ announcements: 0, files: 0 }));
+  });
+
+  it('a deletion or a rename is decided once when callers race: one succeeds, the others find it changed', async () => {
+    const key = newGroup();
+    await seed(key);
+    const deleted = event('file.deleted', key.groupId, { fileId: '2000', name: 'notes.pdf', url: 'https://files.example.com/notes.pdf' });
+    const renames = await Promise.all(
+      ['a.pdf', 'b.pdf', 'c.pdf'].map((to) => files.rename(key, '2000', 'notes.pdf', to, event('file.renamed', key.groupId, { fileId: '2000', name: to, previousName: 'notes.pdf' }))),
+    );
+    expect(renames.filter((r) => r !== null)).toHaveLength(1);
+    const outcomes = await Promise.all([1, 2, 3].map(() => files.markDeleted(key, '2000', deleted)));
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(await files.find(key, '2000')).toBeNull();
+    expect(await files.listPage(key, 10)).toEqual({ items: [], next: null });
   });
 });

@@ -7,7 +7,6 @@ import { GroupContentRepository, type ContentShape } from '../content-store/grou
 import { AnnouncementDoc } from './schemas/announcement.schema';
 
 const SHAPE: ContentShape<AnnouncementDoc, AnnouncementView> = {
-  idField: 'announcementId',
   // Newest first; the id breaks ties between equal times.
   order: { timeField: 'createdAt', idField: 'announcementId', direction: -1 },
   toView: (doc) => ({

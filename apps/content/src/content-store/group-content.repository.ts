@@ -6,9 +6,8 @@ import type { GroupContentDoc } from './group-content.schema';
 
 const PRESENT = { deletedAt: null };
 
-/** How one kind of content is stored: its id field, its list order and its view. */
+/** How one kind of content is stored: its list order (whose id field is the item's id) and its view. */
 export interface ContentShape<D, V> {
-  idField: string;
   order: KeysetOrder;
   toView(doc: D): V;
   idOf(view: V): string;
@@ -33,7 +32,7 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
 
   /** The exact key of one item (its outbox is flushed by it). */
   filterOf(key: GroupKey, id: string): FilterQuery<D> {
-    return { ...key, [this.shape.idField]: id } as FilterQuery<D>;
+    return { ...key, [this.shape.order.idField]: id } as FilterQuery<D>;
   }
 
   async find(key: GroupKey, id: string): Promise<V | null> {
@@ -43,7 +42,7 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
 
   /** The items of these ids that exist (absent ones are simply missing from the result). */
   async findMany(key: GroupKey, ids: string[]): Promise<V[]> {
-    const docs = await this.model.find({ ...key, [this.shape.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>).lean<D[]>();
+    const docs = await this.model.find({ ...key, [this.shape.order.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>).lean<D[]>();
     return docs.map((doc) => this.shape.toView(doc));
   }
 

@@ -7,7 +7,6 @@ import { GroupContentRepository, type ContentShape } from '../content-store/grou
 import { FileDoc } from './schemas/file.schema';
 
 const SHAPE: ContentShape<FileDoc, FileView> = {
-  idField: 'fileId',
   // Oldest first; the id breaks ties between equal times.
   order: { timeField: 'createdAt', idField: 'fileId', direction: 1 },
   toView: (doc) => ({
