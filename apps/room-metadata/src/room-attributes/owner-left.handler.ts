@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
 import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { isDomainError } from '@cohort/errors';
 import { planOwnerLeft } from './attribute-plans';
 import { RoomChanges } from './room-changes';
 
@@ -17,6 +18,13 @@ export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'memb
   async handle(event: DomainEvent<'member.left'>): Promise<void> {
     const ctx = { caller: { appId: event.appId, ...event.actor }, requestId: event.correlationId };
     const leftAt = Date.parse(event.occurredAt);
-    await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) => planOwnerLeft(current, event.data.userId, leftAt));
+    try {
+      await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) => planOwnerLeft(current, event.data.userId, leftAt));
+    } catch (error) {
+      // Outpaced by writers to the room: a conflict, which the consumer would take for a refusal
+      // and drop; the removal must happen, so it is retried as a transient failure.
+      if (isDomainError(error) && error.code === 'conflict') throw new Error(`retrying later: ${error.message}`);
+      throw error;
+    }
   }
 }
