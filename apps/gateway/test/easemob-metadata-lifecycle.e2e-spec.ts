@@ -1,5 +1,5 @@
 // Chatroom custom attributes over a room's life, through the real built stack: a member's
-// DELETE attributes go when they leave (left, kicked), everything goes with the room, and
+// DELETE attributes go when they leave (left, kicked, blocked), everything goes with the room, and
 // concurrent writers through HTTP keep key ownership and the 100-key limit exact.
 import { EventTap, expectEventually } from '@cohort/testing';
 import { expectOk, newUserId } from './group-e2e.helpers';
@@ -26,6 +26,16 @@ describe('Easemob chatroom attributes over a room’s life', () => {
   const ownerLeft = (room: string, userId: string) => tap.next((e) => e.groupId === room && e.data.how === 'owner_left' && e.data.userId === userId, { timeoutMs: 20_000 });
 
   describe('when a member leaves, their DELETE attributes go and their NO_DELETE ones stay', () => {
+    it('blocked (POST /chatrooms/{id}/blocks/users/{username})', async () => {
+      const blocked = newUserId();
+      const room = await metadata.newRoom(owner, [blocked]);
+      await metadata.setOk(room, blocked, { seat: '1' });
+      await metadata.setOk(room, blocked, { badge: 'gold' }, { autoDelete: 'NO_DELETE' });
+      expectEasemobOk(await easemob.post(`/chatrooms/${room}/blocks/users/${blocked}`));
+      await ownerLeft(room, blocked);
+      expect(await metadata.values(room)).toEqual({ badge: 'gold' });
+    });
+
     it('leaving (/group/leave)', async () => {
       const room = await metadata.newRoom(owner, [member]);
       await metadata.setOk(room, member, { seat: '3', mic: 'on' });
