@@ -1,29 +1,18 @@
 // Chatroom custom attributes over a room's life, through the real built stack: a member's
 // DELETE attributes go when they leave (left, kicked, blocked), everything goes with the room, and
 // concurrent writers through HTTP keep key ownership and the 100-key limit exact.
-import { EventTap, expectEventually } from '@cohort/testing';
+import { expectEventually } from '@cohort/testing';
 import { expectOk, newUserId } from './group-e2e.helpers';
-import { useGroupStack } from './group-stack.fixture';
-import { EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
-import { MetadataCalls, type MetadataOutcome } from './easemob-metadata.helpers';
+import { expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
+import { useMetadataSuite, type MetadataOutcome } from './easemob-metadata.helpers';
 
 describe('Easemob chatroom attributes over a room’s life', () => {
-  const e2e = useGroupStack('easemob-metadata-life');
+  const suite = useMetadataSuite('easemob-metadata-life');
+  const { e2e, metadata } = suite;
   const { owner, member } = e2e.users;
-  let metadata: MetadataCalls;
-  let easemob: EasemobClient;
-  let tap: EventTap<'room_attributes.changed'>;
-
-  beforeAll(async () => {
-    easemob = new EasemobClient(e2e.stack.baseUrl);
-    metadata = new MetadataCalls(easemob, e2e.db);
-    tap = await EventTap.open(e2e.stack.natsUrl, 'room_attributes.changed');
-  });
-
-  afterAll(() => tap?.close());
 
   /** The owner_left event of `userId` in `room` (waited for, never slept on). */
-  const ownerLeft = (room: string, userId: string) => tap.next((e) => e.groupId === room && e.data.how === 'owner_left' && e.data.userId === userId, { timeoutMs: 20_000 });
+  const ownerLeft = (room: string, userId: string) => suite.tap.next((e) => e.groupId === room && e.data.how === 'owner_left' && e.data.userId === userId, { timeoutMs: 20_000 });
 
   describe('when a member leaves, their DELETE attributes go and their NO_DELETE ones stay', () => {
     it('blocked (POST /chatrooms/{id}/blocks/users/{username})', async () => {
@@ -31,7 +20,7 @@ describe('Easemob chatroom attributes over a room’s life', () => {
       const room = await metadata.newRoom(owner, [blocked]);
       await metadata.setOk(room, blocked, { seat: '1' });
       await metadata.setOk(room, blocked, { badge: 'gold' }, { autoDelete: 'NO_DELETE' });
-      expectEasemobOk(await easemob.post(`/chatrooms/${room}/blocks/users/${blocked}`));
+      expectEasemobOk(await suite.easemob.post(`/chatrooms/${room}/blocks/users/${blocked}`));
       await ownerLeft(room, blocked);
       expect(await metadata.values(room)).toEqual({ badge: 'gold' });
     });
@@ -55,11 +44,11 @@ describe('Easemob chatroom attributes over a room’s life', () => {
       const kicked = newUserId();
       const room = await metadata.newRoom(owner, [kicked]);
       await metadata.setOk(room, kicked, { seat: '1' });
-      expectEasemobOk(await easemob.delete(`/chatrooms/${room}/users/${kicked}`));
+      expectEasemobOk(await suite.easemob.delete(`/chatrooms/${room}/users/${kicked}`));
       await ownerLeft(room, kicked);
       expect(await metadata.values(room)).toEqual({});
 
-      expectEasemobOk(await easemob.post(`/chatrooms/${room}/users/${kicked}`));
+      expectEasemobOk(await suite.easemob.post(`/chatrooms/${room}/users/${kicked}`));
       await metadata.setOk(room, kicked, { seat: '2' });
       expect(await metadata.values(room)).toEqual({ seat: '2' });
     });
@@ -69,7 +58,7 @@ describe('Easemob chatroom attributes over a room’s life', () => {
     const room = await metadata.newRoom(owner, [member]);
     await metadata.setOk(room, member, { seat: '3' }, { autoDelete: 'NO_DELETE' });
     await metadata.setOk(room, owner, { topic: 'cats' });
-    expectEasemobOk(await easemob.delete(`/chatrooms/${room}`));
+    expectEasemobOk(await suite.easemob.delete(`/chatrooms/${room}`));
 
     await expectEventually(async () => expect(await metadata.stored(room)).toMatchObject({ attributes: [], destroyed: true }), { timeoutMs: 20_000, intervalMs: 200 });
     expectEasemobError(await metadata.read(room), 404, 'resource_not_found');

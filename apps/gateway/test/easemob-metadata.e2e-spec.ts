@@ -1,28 +1,16 @@
 // Chatroom custom attributes through the real built stack, as Easemob's server SDK calls them:
 // PUT/DELETE /metadata/chatroom/{id}/user/{username}[/forced] and POST /metadata/chatroom/{id}.
-import { EventTap } from '@cohort/testing';
 import { expectUnchanged, newUserId } from './group-e2e.helpers';
-import { useGroupStack } from './group-stack.fixture';
-import { EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
-import { MetadataCalls } from './easemob-metadata.helpers';
+import { expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
+import { useMetadataSuite } from './easemob-metadata.helpers';
 
 const UNKNOWN_ROOM = '4000000003333';
 
 describe('Easemob chatroom attributes', () => {
-  const e2e = useGroupStack('easemob-metadata');
+  const suite = useMetadataSuite('easemob-metadata');
+  const { e2e, metadata } = suite;
   const { owner, member } = e2e.users;
   const [admin, other] = [newUserId(), newUserId()];
-  let metadata: MetadataCalls;
-  let easemob: EasemobClient;
-  let tap: EventTap<'room_attributes.changed'>;
-
-  beforeAll(async () => {
-    easemob = new EasemobClient(e2e.stack.baseUrl);
-    metadata = new MetadataCalls(easemob, e2e.db);
-    tap = await EventTap.open(e2e.stack.natsUrl, 'room_attributes.changed');
-  });
-
-  afterAll(() => tap?.close());
 
   /** A chatroom of the owner with the member, `other` and `admin` (an admin). */
   const newRoom = () => metadata.newRoom(owner, [member, other, admin], [admin]);
@@ -84,8 +72,8 @@ describe('Easemob chatroom attributes', () => {
           expectEasemobError(await metadata.set(room, member, {}), 400, 'invalid_parameter', 'metaData: must contain at least 1 entry');
           expectEasemobError(await metadata.set(room, member, { a: 1 }), 400, 'invalid_parameter', 'metaData: must have string values (a is not a string)');
           expectEasemobError(await metadata.set(room, member, ['a']), 400, 'invalid_parameter', /^metaData: /);
-          expectEasemobError(await easemob.put(`/metadata/chatroom/${room}/user/${member}`, { body: { autoDelete: 'DELETE' } }), 400, 'invalid_parameter', /^metaData: /);
-          expectEasemobError(await easemob.put(`/metadata/chatroom/${room}/user/${member}`, { body: { metaData: { a: 'b' }, autoDelete: 'LATER' } }), 400, 'invalid_parameter', /^autoDelete: /);
+          expectEasemobError(await suite.easemob.put(`/metadata/chatroom/${room}/user/${member}`, { body: { autoDelete: 'DELETE' } }), 400, 'invalid_parameter', /^metaData: /);
+          expectEasemobError(await suite.easemob.put(`/metadata/chatroom/${room}/user/${member}`, { body: { metaData: { a: 'b' }, autoDelete: 'LATER' } }), 400, 'invalid_parameter', /^autoDelete: /);
           expectEasemobError(await metadata.set(room, 'bad!name', { a: 'b' }), 400, 'invalid_parameter', /^username: /);
         },
       );
@@ -134,7 +122,7 @@ describe('Easemob chatroom attributes', () => {
       const all = { a: '1', b: '2', c: '3' };
       expect(await metadata.values(room)).toEqual(all);
       expect(await metadata.values(room, [])).toEqual(all);
-      expect(expectEasemobOk(await easemob.post(`/metadata/chatroom/${room}`, { body: { autoDelete: 'DELETE' } }))).toEqual(all);
+      expect(expectEasemobOk(await suite.easemob.post(`/metadata/chatroom/${room}`, { body: { autoDelete: 'DELETE' } }))).toEqual(all);
     });
 
     it('keys that are not a list of strings → 400; an unknown chatroom → 404', async () => {
@@ -165,7 +153,7 @@ describe('Easemob chatroom attributes', () => {
           const eleven = Array.from({ length: 11 }, (_, i) => `k${i}`);
           expectEasemobError(await metadata.remove(room, member, eleven), 400, 'invalid_parameter', 'keys: may name at most 10 keys per call');
           expectEasemobError(await metadata.remove(room, member, []), 400, 'invalid_parameter', 'keys: must name at least one key');
-          expectEasemobError(await easemob.delete(`/metadata/chatroom/${room}/user/${member}`), 400, 'invalid_parameter', /^keys: /);
+          expectEasemobError(await suite.easemob.delete(`/metadata/chatroom/${room}/user/${member}`), 400, 'invalid_parameter', /^keys: /);
           expectEasemobError(await metadata.remove(room, newUserId(), ['a']), 403, 'forbidden_op');
           expectEasemobError(await metadata.remove(UNKNOWN_ROOM, member, ['a']), 404, 'resource_not_found');
         },
@@ -192,7 +180,7 @@ describe('Easemob chatroom attributes', () => {
       await metadata.setOk(room, other, { b: '2' });
       expect(await metadata.removeOk(room, 'admin', ['a', 'b'], true)).toEqual({ successKeys: ['a', 'b'], errorKeys: {} });
       expect(await metadata.values(room)).toEqual({});
-      const event = await tap.next((e) => e.groupId === room && e.data.how === 'removed');
+      const event = await suite.tap.next((e) => e.groupId === room && e.data.how === 'removed');
       expect(event.data).toEqual({ userId: null, how: 'removed', forced: true, set: {}, removed: ['a', 'b'] });
     });
   });
@@ -201,7 +189,7 @@ describe('Easemob chatroom attributes', () => {
     const room = await newRoom();
     await metadata.setOk(room, member, { a: '1', b: '2' }, { autoDelete: 'NO_DELETE' });
     await metadata.removeOk(room, member, ['a']);
-    const [set, removed] = await Promise.all(['set', 'removed'].map((how) => tap.next((e) => e.groupId === room && e.data.how === how)));
+    const [set, removed] = await Promise.all(['set', 'removed'].map((how) => suite.tap.next((e) => e.groupId === room && e.data.how === how)));
     expect(set).toMatchObject({ appId: 'demo', actor: { userId: null, isAppAdmin: true } });
     expect(set.data).toEqual({ userId: member, how: 'set', forced: false, set: { a: '1', b: '2' }, removed: [], removeOnLeave: false });
     expect(removed.data).toEqual({ userId: member, how: 'removed', forced: false, set: {}, removed: ['a'] });
@@ -209,7 +197,7 @@ describe('Easemob chatroom attributes', () => {
     await metadata.removeOk(room, member, ['a']);
     await metadata.setOk(room, other, { b: 'x' });
     await metadata.setOk(room, member, { c: '3' });
-    await tap.next((e) => e.groupId === room && e.data.set.c === '3');
-    expect(tap.events.filter((e) => e.groupId === room)).toHaveLength(3);
+    await suite.tap.next((e) => e.groupId === room && e.data.set.c === '3');
+    expect(suite.tap.events.filter((e) => e.groupId === room)).toHaveLength(3);
   });
 });

@@ -1,7 +1,9 @@
 // Chatroom custom attributes as Easemob's server SDK calls them (its bodies, extra fields
 // included), for the metadata e2e suites.
+import { EventTap } from '@cohort/testing';
 import type { HttpResult } from './group-e2e.helpers';
-import { createEasemobChatroom, expectEasemobOk, type EasemobClient } from './easemob-e2e.helpers';
+import { useGroupStack, type GroupStack } from './group-stack.fixture';
+import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
 import { groupKey, type StackDb } from './stack-db';
 
 export type AutoDelete = 'DELETE' | 'NO_DELETE';
@@ -12,11 +14,18 @@ export interface MetadataOutcome {
   errorKeys: Record<string, string>;
 }
 
+/** What the calls need of a started stack (read when a call is made). */
+interface MetadataStack {
+  readonly easemob: EasemobClient;
+  readonly db: StackDb;
+}
+
 export class MetadataCalls {
-  constructor(
-    private readonly easemob: EasemobClient,
-    private readonly db: StackDb,
-  ) {}
+  constructor(private readonly stack: MetadataStack) {}
+
+  private get easemob(): EasemobClient {
+    return this.stack.easemob;
+  }
 
   /** A chatroom of `owner` with `members` (POST /chatrooms); `admins` among them made admins. */
   async newRoom(owner: string, members: string[], admins: string[] = []): Promise<string> {
@@ -63,6 +72,46 @@ export class MetadataCalls {
 
   /** The room's document in the room-metadata database (null: nothing was ever set). */
   stored(room: string) {
-    return this.db.rooms.findOne(groupKey(room));
+    return this.stack.db.rooms.findOne(groupKey(room));
   }
+}
+
+/** A metadata suite's stack: the /group fixture, an Easemob client logged in, the calls, and a tap on `room_attributes.changed`. */
+export interface MetadataSuite extends MetadataStack {
+  readonly e2e: GroupStack;
+  readonly metadata: MetadataCalls;
+  readonly tap: EventTap<'room_attributes.changed'>;
+}
+
+/** Registers the suite's stack (useGroupStack) and what the metadata suites add to it; call at the top of the describe. */
+export function useMetadataSuite(suite: string): MetadataSuite {
+  const e2e = useGroupStack(suite);
+  let easemob: EasemobClient | undefined;
+  let tap: EventTap<'room_attributes.changed'> | undefined;
+
+  beforeAll(async () => {
+    easemob = new EasemobClient(e2e.stack.baseUrl);
+    await easemob.login();
+    tap = await EventTap.open(e2e.stack.natsUrl, 'room_attributes.changed');
+  });
+
+  afterAll(() => tap?.close());
+
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useMetadataSuite(${suite}): ${what} is only available once its beforeAll has run`);
+    return value;
+  };
+  const stack = {
+    e2e,
+    get db() {
+      return e2e.db;
+    },
+    get easemob() {
+      return ready(easemob, 'easemob');
+    },
+    get tap() {
+      return ready(tap, 'tap');
+    },
+  };
+  return Object.assign(stack, { metadata: new MetadataCalls(stack) });
 }
