@@ -12,12 +12,14 @@ export class StackDb {
     readonly groupsDb: Db,
     readonly membershipDb: Db,
     readonly moderationDb: Db,
+    readonly roomMetadataDb: Db,
   ) {}
 
   static async connect(stack: Stack): Promise<StackDb> {
     const client = new MongoClient(stack.mongoUrl);
     await client.connect();
-    return new StackDb(client, client.db(stack.dbNames.groups), client.db(stack.dbNames.membership), client.db(stack.dbNames.moderation));
+    const db = (name: keyof Stack['dbNames']) => client.db(stack.dbNames[name]);
+    return new StackDb(client, db('groups'), db('membership'), db('moderation'), db('room-metadata'));
   }
 
   get groups() {
@@ -34,6 +36,10 @@ export class StackDb {
   }
   get invitations() {
     return this.membershipDb.collection('invitations');
+  }
+  /** One document per chatroom holding all its custom attributes. */
+  get rooms() {
+    return this.roomMetadataDb.collection('rooms');
   }
 
   /** How many documents each of groups / rosters / members holds (for "nothing written"). */

@@ -7,6 +7,7 @@ import { EasemobChatroomMutesController } from './easemob-chatroom-mutes.control
 import { EasemobChatroomController } from './easemob-chatroom.controller';
 import { EasemobChatroomsController } from './easemob-chatrooms.controller';
 import { EasemobJoinedChatroomsController } from './easemob-joined-chatrooms.controller';
+import { EasemobChatroomMetadataController } from './easemob-metadata.controller';
 import { EasemobSuperAdminsController } from './easemob-super-admins.controller';
 import { EasemobTokenController } from './easemob-token.controller';
 
@@ -27,6 +28,7 @@ import { EasemobTokenController } from './easemob-token.controller';
     EasemobChatroomMutesController,
     EasemobChatroomListsController,
     EasemobChatgroupMutesController,
+    EasemobChatroomMetadataController,
   ],
 })
 export class EasemobDialectModule {}
