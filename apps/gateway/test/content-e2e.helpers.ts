@@ -1,7 +1,8 @@
 // Helpers of the announcement and file suites: the calls of 4.4–4.8 and 4.19–4.23 and what their
 // answers must hold.
 import type { Collection } from 'mongodb';
-import { expectEventually } from '@cohort/testing';
+import type { DomainEvent, EventType } from '@cohort/contracts';
+import { EventTap, expectEventually, type Stack } from '@cohort/testing';
 import { expectOk, type HttpResult } from './group-e2e.helpers';
 import { MembershipApi } from './group-membership.helpers';
 
@@ -108,4 +109,23 @@ export async function storedAndSent(collection: Collection, filter: object) {
     expect(doc).toMatchObject({ outbox: [] });
     return doc;
   });
+}
+
+/**
+ * Registers hooks that open an EventTap per type on the suite's stack once it runs and close them
+ * after; `of(type, groupId)`: what they heard about a group so far, in publish order.
+ */
+export function useEventTaps<K extends EventType>(stack: () => Stack, types: readonly K[]) {
+  const taps = new Map<EventType, EventTap<K>>();
+  beforeAll(async () => {
+    for (const type of types) taps.set(type, await EventTap.open(stack().natsUrl, type));
+  });
+  afterAll(() => Promise.all([...taps.values()].map((tap) => tap.close())));
+  return {
+    of<T extends K>(type: T, groupId: number | string): DomainEvent<T>[] {
+      const tap = taps.get(type) as EventTap<T> | undefined;
+      if (!tap) throw new Error(`no EventTap for ${type}: name it in useEventTaps (taps open in beforeAll)`);
+      return tap.events.filter((event) => event.groupId === String(groupId));
+    },
+  };
 }

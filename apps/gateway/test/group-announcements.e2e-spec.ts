@@ -2,8 +2,7 @@
 // (4.7), list (4.8) and delete (4.5): who may publish (member_modify), who may read, limits,
 // another group's ids, the stored documents and their events.
 import { expectEventually } from '@cohort/testing';
-import { ANNOUNCEMENT_KEYS, ContentApi, expectItem, storedAndSent, type Announcement } from './content-e2e.helpers';
-import { useEventTap } from './event-tap';
+import { ANNOUNCEMENT_KEYS, ContentApi, expectItem, storedAndSent, useEventTaps, type Announcement } from './content-e2e.helpers';
 import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnchanged, newUserId } from './group-e2e.helpers';
 import { done, expectPage } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -14,7 +13,7 @@ const UNKNOWN_ID = 4_000_000_004_444;
 describe('/group announcements', () => {
   const e2e = useGroupStack('group-announcements', { api: (baseUrl) => new ContentApi(baseUrl) });
   const { owner, member } = e2e.users;
-  const tap = useEventTap(() => e2e.stack);
+  const events = useEventTaps(() => e2e.stack, ['announcement.published', 'announcement.deleted']);
 
   /** A group (or chatroom: created by the app admin for the owner) of the owner and the member. */
   const newGroup = async (type: 0 | 2 = 0) => (await e2e.api.createGroup(e2e.tokens.app, { type, user_list: [member] }, { user_id: owner })).group_id;
@@ -45,7 +44,7 @@ describe('/group announcements', () => {
       const doc = await storedAndSent(e2e.db.announcements, { ...groupKey(g), announcementId: String(a.id) });
       expect(doc).toMatchObject({ title: 'Welcome', content: 'Read the rules', authorId: owner, deletedAt: null });
       await expectEventually(() =>
-        expect(tap().of('announcement.published', g)).toEqual([
+        expect(events.of('announcement.published', g)).toEqual([
           expect.objectContaining({ actor: { userId: owner, isAppAdmin: false }, data: { announcementId: String(a.id), title: 'Welcome', content: 'Read the rules', authorId: owner, createdAt: a.created_at } }),
         ]),
       );
@@ -164,7 +163,7 @@ describe('/group announcements', () => {
       expectGroupError(await e2e.api.announcement(e2e.tokens.member, g, newer.id), 404, 'not_found');
       expect(await history(g)).toEqual([older.id]);
       expect(await storedAndSent(e2e.db.announcements, { ...groupKey(g), announcementId: String(newer.id) })).toMatchObject({ deletedAt: expect.any(Date) });
-      await expectEventually(() => expect(tap().of('announcement.deleted', g).map((e) => e.data)).toEqual([{ announcementId: String(newer.id) }]));
+      await expectEventually(() => expect(events.of('announcement.deleted', g).map((e) => e.data)).toEqual([{ announcementId: String(newer.id) }]));
       expectGroupError(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, newer.id), 404, 'not_found');
       expectOk(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, older.id), {});
       expect(await last(e2e.tokens.member, g)).toBeNull();

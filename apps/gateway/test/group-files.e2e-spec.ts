@@ -2,8 +2,7 @@
 // update_name (4.22) and delete (4.20): members share, the uploader or an admin changes, limits,
 // another group's ids, per-file results, the stored documents and their events.
 import { expectEventually } from '@cohort/testing';
-import { ContentApi, expectItem, FILE_KEYS, storedAndSent, type SharedFile } from './content-e2e.helpers';
-import { useEventTap } from './event-tap';
+import { ContentApi, expectItem, FILE_KEYS, storedAndSent, useEventTaps, type SharedFile } from './content-e2e.helpers';
 import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnchanged, newUserId } from './group-e2e.helpers';
 import { expectPage } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -15,7 +14,7 @@ const PDF = { name: 'notes.pdf', size: 1234, type: 'application/pdf', url: 'http
 describe('/group files', () => {
   const e2e = useGroupStack('group-files', { api: (baseUrl) => new ContentApi(baseUrl) });
   const { owner, member } = e2e.users;
-  const tap = useEventTap(() => e2e.stack);
+  const events = useEventTaps(() => e2e.stack, ['file.added', 'file.renamed', 'file.deleted', 'group.destroyed']);
 
   /** A group (or chatroom: created by the app admin for the owner) of the owner, the member and `others`. */
   const newGroup = async (others: string[] = [], type: 0 | 2 = 0) =>
@@ -40,7 +39,7 @@ describe('/group files', () => {
       expect(doc).toMatchObject({ ...PDF, uploaderId: member, deletedAt: null });
       const { url, name, size, type } = PDF;
       await expectEventually(() =>
-        expect(tap().of('file.added', g).map((e) => e.data)).toEqual([
+        expect(events.of('file.added', g).map((e) => e.data)).toEqual([
           { fileId: String(file.file_id), name, size, type, url, uploaderId: member, createdAt: file.created_at, updatedAt: file.created_at },
         ]),
       );
@@ -113,9 +112,9 @@ describe('/group files', () => {
       expect(now).toEqual({ ...file, name: 'final.pdf', updated_at: expect.any(Number) });
       expect(now.updated_at).toBeGreaterThanOrEqual(file.updated_at);
       await storedAndSent(e2e.db.files, { ...groupKey(g), fileId: String(file.file_id) });
-      await expectEventually(() => expect(tap().of('file.renamed', g).map((e) => e.data)).toEqual([{ fileId: String(file.file_id), name: 'final.pdf', previousName: 'draft.pdf' }]));
+      await expectEventually(() => expect(events.of('file.renamed', g).map((e) => e.data)).toEqual([{ fileId: String(file.file_id), name: 'final.pdf', previousName: 'draft.pdf' }]));
       expectOk(await e2e.api.renameFile(method, e2e.tokens.member, g, String(file.file_id), 'final.pdf'), true);
-      expect(tap().of('file.renamed', g)).toHaveLength(1);
+      expect(events.of('file.renamed', g)).toHaveLength(1);
     });
 
     it('admins rename anyone’s file; another member → 403 forbidden, an outsider → 403 not_member', async () => {
@@ -155,7 +154,7 @@ describe('/group files', () => {
       const res = await e2e.api.deleteFiles(method, e2e.tokens.member, g, [memberFile.file_id, ownerFile.file_id, theirs.file_id, UNKNOWN_ID, String(memberFile.file_id)]);
       expectOk(res, [done(memberFile), failed(ownerFile.file_id, 'forbidden'), failed(theirs.file_id, 'not_found'), failed(UNKNOWN_ID, 'not_found'), done(memberFile)]);
       expect(await names(g)).toEqual(['o', 'x']);
-      await expectEventually(() => expect(tap().of('file.deleted', g).map((e) => e.data)).toEqual([{ fileId: String(memberFile.file_id), name: 'm', url: memberFile.url }]));
+      await expectEventually(() => expect(events.of('file.deleted', g).map((e) => e.data)).toEqual([{ fileId: String(memberFile.file_id), name: 'm', url: memberFile.url }]));
       expect(await storedAndSent(e2e.db.files, { ...groupKey(g), fileId: String(memberFile.file_id) })).toMatchObject({ deletedAt: expect.any(Date) });
       expectGroupError(await e2e.api.file(e2e.tokens.owner, g, memberFile.file_id), 404, 'not_found');
       expectOk(await e2e.api.deleteFiles(method, e2e.tokens.owner, g, [othersFile.file_id, memberFile.file_id]), [done(othersFile), failed(memberFile.file_id, 'not_found')]);
@@ -188,7 +187,7 @@ describe('/group files', () => {
       const survivor = await newGroup();
       await e2e.api.uploaded(e2e.tokens.member, survivor, 'kept');
       expectOk(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: g } }), true);
-      await expectEventually(() => expect(tap().of('group.destroyed', g)).toHaveLength(1));
+      await expectEventually(() => expect(events.of('group.destroyed', g)).toHaveLength(1));
       await expectEventually(
         async () => expect([await countStored(g), await e2e.db.announcements.countDocuments(groupKey(g))]).toEqual([0, 0]),
         { timeoutMs: 20_000, intervalMs: 200 },

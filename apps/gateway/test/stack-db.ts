@@ -12,14 +12,15 @@ export class StackDb {
     readonly groupsDb: Db,
     readonly membershipDb: Db,
     readonly moderationDb: Db,
+    readonly roomMetadataDb: Db,
     readonly contentDb: Db,
   ) {}
 
   static async connect(stack: Stack): Promise<StackDb> {
     const client = new MongoClient(stack.mongoUrl);
     await client.connect();
-    const db = (service: keyof Stack['dbNames']) => client.db(stack.dbNames[service]);
-    return new StackDb(client, db('groups'), db('membership'), db('moderation'), db('content'));
+    const db = (name: keyof Stack['dbNames']) => client.db(stack.dbNames[name]);
+    return new StackDb(client, db('groups'), db('membership'), db('moderation'), db('room-metadata'), db('content'));
   }
 
   get groups() {
@@ -36,6 +37,10 @@ export class StackDb {
   }
   get invitations() {
     return this.membershipDb.collection('invitations');
+  }
+  /** One document per chatroom holding all its custom attributes. */
+  get rooms() {
+    return this.roomMetadataDb.collection('rooms');
   }
   get announcements() {
     return this.contentDb.collection('announcements');

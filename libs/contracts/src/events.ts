@@ -9,6 +9,8 @@ export const EVENTS_WILDCARD = 'evt.>';
 
 export type JoinHow = 'created' | 'added' | 'applied' | 'invited' | 'qr' | 'code';
 export type LeaveHow = 'left' | 'kicked' | 'blocked' | 'destroyed';
+/** Why a chatroom's attributes changed: a call set them, a call removed them, or their owner left. */
+export type RoomAttributesHow = 'set' | 'removed' | 'owner_left';
 
 /** Event type → data. Public surface: documented in docs/events.md. */
 export interface EventMap {
@@ -33,6 +35,19 @@ export interface EventMap {
   'join_request.handled': { applicantId: string; approved: boolean };
   'invitation.created': { inviteeId: string; inviterId: string; reason: string; expiresAt: number };
   'invitation.handled': { inviteeId: string; inviterId: string; accepted: boolean };
+  /**
+   * Keys set (with their new values) or removed, by `userId`: the member who set or removed them
+   * (who owns the keys set; the leaver for owner_left), null for the app admin itself. `forced`:
+   * keys of other members could be overwritten or removed. `removeOnLeave`: of the keys set.
+   */
+  'room_attributes.changed': {
+    userId: string | null;
+    how: RoomAttributesHow;
+    forced: boolean;
+    set: Record<string, string>;
+    removed: string[];
+    removeOnLeave?: boolean;
+  };
   /** The new current announcement, whole. */
   'announcement.published': Omit<AnnouncementView, 'groupId'>;
   'announcement.deleted': { announcementId: string };

@@ -42,6 +42,11 @@ export const Limits = {
   notificationMuteSecondsMax: 100 * 365 * 24 * 3600,
   pageSizeDefault: 20,
   pageSizeMax: 100,
+  /** Chatroom custom attributes: key length, value length (characters), keys per call, keys per room. */
+  roomAttributeKeyMax: 128,
+  roomAttributeValueMax: 4096,
+  roomAttributesPerCall: 10,
+  roomAttributesPerRoom: 100,
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 export { sanitizeDbName, shortId, uniqueDbName } from './db-names';
 export { expectEventually, pollUntil } from './poll';
+export { EventTap } from './event-tap';
 export type { PollOptions } from './poll';
 export { SHARED_MONGO_URL_ENV, startMongoServer, startNatsServer, startTestMongo, startTestServers, testInfraMode } from './servers';
 export type { TestServer, TestServers } from './servers';

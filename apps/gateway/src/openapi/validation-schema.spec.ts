@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsStringRecord } from '@cohort/contracts';
 import { validationSchemaOf } from './validation-schema';
 
 class Base {
@@ -29,6 +30,16 @@ describe('validationSchemaOf', () => {
       },
       // @IsOptional lets a property (and null) through; a default value does too
       required: ['kind', 'minutes', 'flag', 'tags', 'id'],
+    });
+  });
+
+  it('states an object of string values with its size (IsStringRecord)', () => {
+    class Attributes {
+      @IsStringRecord(1, 10) values!: Record<string, string>;
+    }
+    expect(validationSchemaOf(Attributes)).toEqual({
+      properties: { values: { type: 'object', additionalProperties: { type: 'string' }, minProperties: 1, maxProperties: 10 } },
+      required: ['values'],
     });
   });
 

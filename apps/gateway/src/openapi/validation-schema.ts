@@ -43,6 +43,7 @@ const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObj
   max: ([max]) => ({ type: 'number', maximum: max as number }),
   arrayMinSize: ([min]) => ({ type: 'array', minItems: min as number }),
   arrayMaxSize: ([max]) => ({ type: 'array', maxItems: max as number }),
+  isStringRecord: ([min, max]) => ({ type: 'object', additionalProperties: { type: 'string' }, minProperties: min as number, maxProperties: max as number }),
 };
 
 /** Both sets of keywords at once; `integer` narrows `number`; any other disagreement is a bug in the DTO. */

@@ -23,9 +23,11 @@ export class StandingChanges {
    * not stored, and its event not sent.
    */
   async set<F extends ModerationFact>(ctx: RequestContext, access: GroupAccess, fact: F, userIds: string[], value: UserFactValues[F], eventOf: (userId: string) => DomainEvent): Promise<void> {
+    // One call is one change at one moment: its users share their time (lists order them by user).
+    const at = new Date();
     const changes = userIds.map((userId) => {
-      const event = eventOf(userId);
-      return { userId, value, at: new Date(event.occurredAt), by: ctx.caller.userId, event };
+      const event = { ...eventOf(userId), occurredAt: at.toISOString() };
+      return { userId, value, at, by: ctx.caller.userId, event };
     });
     const applied = await this.standings.apply(access.key, fact, changes);
     const stored = changes.filter((c) => applied.has(c.userId));

@@ -1,22 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
 import { OnEvent, type DomainEventHandler } from '@cohort/bus';
-import { RoomAttributeRepository } from './room-attribute.repository';
+import { isDomainError } from '@cohort/errors';
+import { planOwnerLeft } from './attribute-plans';
+import { RoomChanges } from './room-changes';
 
 /**
- * When a member leaves (any reason), the attributes they own with autoDelete `DELETE` are
- * removed; `NO_DELETE` ones stay. Idempotent.
+ * When a member leaves (any reason), the attributes they own that go with them are removed, with
+ * `room_attributes.changed` (how `owner_left`, by the leave's actor); the others stay. Idempotent:
+ * a redelivery finds nothing left to remove and writes nothing.
  */
 @Injectable()
 @OnEvent('member.left')
 export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'member.left'> {
-  constructor(private readonly attributes: RoomAttributeRepository) {}
+  constructor(private readonly changes: RoomChanges) {}
 
   async handle(event: DomainEvent<'member.left'>): Promise<void> {
-    await this.attributes.deleteAutoDeleteOwnedBy(
-      { appId: event.appId, groupId: event.groupId },
-      event.data.userId,
-      new Date(event.occurredAt),
-    );
+    const ctx = { caller: { appId: event.appId, ...event.actor }, requestId: event.correlationId };
+    const leftAt = Date.parse(event.occurredAt);
+    try {
+      await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) => planOwnerLeft(current, event.data.userId, leftAt));
+    } catch (error) {
+      // Outpaced by writers to the room: a conflict, which the consumer would take for a refusal
+      // and drop; the removal must happen, so it is retried as a transient failure.
+      if (isDomainError(error) && error.code === 'conflict') throw new Error(`retrying later: ${error.message}`);
+      throw error;
+    }
   }
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
 import { OnEvent, type DomainEventHandler } from '@cohort/bus';
-import { RoomAttributeRepository } from './room-attribute.repository';
+import { RoomRepository } from './room.repository';
 
-/** A destroyed room's attributes go away with it. Idempotent: a redelivery deletes nothing. */
+/** A destroyed chatroom's attributes go away with it (only chatrooms have any). Idempotent. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class RoomAttributesPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
-  constructor(private readonly attributes: RoomAttributeRepository) {}
+  constructor(private readonly rooms: RoomRepository) {}
 
   async handle(event: DomainEvent<'group.destroyed'>): Promise<void> {
-    await this.attributes.purgeRoom({ appId: event.appId, groupId: event.groupId });
+    if (event.data.type !== 'chatroom') return;
+    await this.rooms.purge({ appId: event.appId, groupId: event.groupId });
   }
 }

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { GroupAccessModule } from '@cohort/group-access';
 import { RoomAttributesRemoveOnOwnerLeft } from './owner-left.handler';
-import { RoomAttributeRepository } from './room-attribute.repository';
 import { RoomAttributesPurgeOnGroupDestroyed } from './room-attributes-purge.handler';
-import { RoomAttributeDoc, RoomAttributeSchema } from './schemas/room-attribute.schema';
+import { RoomAttributesController } from './room-attributes.controller';
+import { RoomAttributesService } from './room-attributes.service';
+import { RoomChanges } from './room-changes';
+import { RoomRepository } from './room.repository';
+import { RoomDoc, RoomSchema } from './schemas/room.schema';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: RoomAttributeDoc.name, schema: RoomAttributeSchema }])],
-  providers: [RoomAttributeRepository, RoomAttributesPurgeOnGroupDestroyed, RoomAttributesRemoveOnOwnerLeft],
-  exports: [RoomAttributeRepository],
+  imports: [MongooseModule.forFeature([{ name: RoomDoc.name, schema: RoomSchema }]), GroupAccessModule],
+  controllers: [RoomAttributesController],
+  providers: [RoomRepository, RoomChanges, RoomAttributesService, RoomAttributesPurgeOnGroupDestroyed, RoomAttributesRemoveOnOwnerLeft],
 })
 export class RoomAttributesModule {}

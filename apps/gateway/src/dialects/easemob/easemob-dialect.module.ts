@@ -8,6 +8,7 @@ import { EasemobChatroomMutesController } from './easemob-chatroom-mutes.control
 import { EasemobChatroomController } from './easemob-chatroom.controller';
 import { EasemobChatroomsController } from './easemob-chatrooms.controller';
 import { EasemobJoinedChatroomsController } from './easemob-joined-chatrooms.controller';
+import { EasemobChatroomMetadataController } from './easemob-metadata.controller';
 import { EasemobSuperAdminsController } from './easemob-super-admins.controller';
 import { EasemobTokenController } from './easemob-token.controller';
 
@@ -28,6 +29,7 @@ import { EasemobTokenController } from './easemob-token.controller';
     EasemobChatroomMutesController,
     EasemobChatroomListsController,
     EasemobChatgroupMutesController,
+    EasemobChatroomMetadataController,
     EasemobChatroomAnnouncementController,
   ],
 })

@@ -24,6 +24,8 @@ export const easemobTokenDialect: HttpDialect = {
     pageNumber: 'pagenum',
     pageSize: 'pagesize',
     durationMs: 'mute_duration',
+    attributes: 'metaData',
+    removeOnLeave: 'autoDelete',
   },
   apiDocs: () => easemobAppParams(),
   responseDocs: { error: { name: 'EasemobError', schema: easemobErrorSchema } },

@@ -1,0 +1,35 @@
+import type { GroupAccess } from '@cohort/group-access';
+import type { GroupView, MemberRole } from '@cohort/contracts';
+import { assertMayActAs, assertMayChange } from './room-attributes.policy';
+
+const access = (roles: Record<string, MemberRole>): GroupAccess => ({
+  key: { appId: 'app', groupId: '1' },
+  group: { groupId: '1', type: 'chatroom' } as GroupView,
+  callerRole: 'owner',
+  roles: new Map(Object.entries(roles)),
+});
+
+describe('assertMayActAs', () => {
+  it('lets an app admin name anyone and a user only themself', () => {
+    expect(() => assertMayActAs({ appId: 'app', userId: null, isAppAdmin: true }, 'ann')).not.toThrow();
+    expect(() => assertMayActAs({ appId: 'app', userId: 'ann', isAppAdmin: false }, 'ann')).not.toThrow();
+    expect(() => assertMayActAs({ appId: 'app', userId: 'bob', isAppAdmin: false }, 'ann')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
+
+describe('assertMayChange', () => {
+  const room = access({ own: 'owner', adm: 'admin', mem: 'member' });
+
+  it('members change their own keys; outsiders are not members', () => {
+    for (const userId of ['own', 'adm', 'mem']) expect(() => assertMayChange(room, userId, false)).not.toThrow();
+    expect(() => assertMayChange(room, 'out', false)).toThrow(expect.objectContaining({ code: 'not_member', message: 'user out is not a member of chatroom 1' }));
+  });
+
+  it('forced: the owner and admins only; the app admin itself always', () => {
+    expect(() => assertMayChange(room, 'own', true)).not.toThrow();
+    expect(() => assertMayChange(room, 'adm', true)).not.toThrow();
+    expect(() => assertMayChange(room, null, true)).not.toThrow();
+    expect(() => assertMayChange(room, 'mem', true)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayChange(room, 'out', true)).toThrow(expect.objectContaining({ code: 'not_member' }));
+  });
+});

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  GetRoomAttributesCommand,
+  RemoveRoomAttributesCommand,
+  RoomAttributesOutcome,
+  RoomAttributeView,
+  SetRoomAttributesCommand,
+} from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { GroupAccessLoader, type GroupTarget } from '@cohort/group-access';
+import { planRemove, planSet } from './attribute-plans';
+import { assertMayActAs, assertMayChange } from './room-attributes.policy';
+import { RoomChanges } from './room-changes';
+import { RoomRepository } from './room.repository';
+
+/** Attributes belong to chatrooms only: any other group is not found. */
+const chatroom = (groupId: string): GroupTarget => ({ groupId, groupType: 'chatroom' });
+
+/** Chatroom custom attributes: members set and remove their own keys, the owner and admins anyone's. */
+@Injectable()
+export class RoomAttributesService {
+  constructor(
+    private readonly loader: GroupAccessLoader,
+    private readonly rooms: RoomRepository,
+    private readonly changes: RoomChanges,
+  ) {}
+
+  async set(ctx: RequestContext, command: SetRoomAttributesCommand): Promise<RoomAttributesOutcome> {
+    const { userId, attributes, removeOnLeave } = command;
+    const forced = command.forced ?? false;
+    assertMayActAs(ctx.caller, userId);
+    const access = await this.loader.load(ctx, chatroom(command.groupId), [userId]);
+    assertMayChange(access, userId, forced);
+    return this.changes.apply(ctx, access.key, (current) => planSet(current, { userId, attributes, removeOnLeave, forced }, Date.now()));
+  }
+
+  /** Anyone who may read the chatroom; unknown keys are left out. */
+  async get(ctx: RequestContext, command: GetRoomAttributesCommand): Promise<RoomAttributeView[]> {
+    const access = await this.loader.loadReadable(ctx, chatroom(command.groupId));
+    const attributes = (await this.rooms.find(access.key))?.attributes ?? [];
+    const wanted = command.keys?.length ? new Set(command.keys) : null;
+    return wanted ? attributes.filter((a) => wanted.has(a.key)) : attributes;
+  }
+
+  async remove(ctx: RequestContext, command: RemoveRoomAttributesCommand): Promise<RoomAttributesOutcome> {
+    const userId = command.userId ?? ctx.caller.userId;
+    const forced = command.forced ?? false;
+    assertMayActAs(ctx.caller, userId);
+    const access = await this.loader.load(ctx, chatroom(command.groupId), userId ? [userId] : []);
+    assertMayChange(access, userId, forced);
+    return this.changes.apply(ctx, access.key, (current) => planRemove(current, { userId, keys: command.keys, forced }));
+  }
+}

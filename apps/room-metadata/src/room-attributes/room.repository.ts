@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { DomainEvent, GroupKey } from '@cohort/contracts';
+import { isDuplicateKeyError } from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import type { StoredAttribute } from './attribute-plans';
+import { RoomDoc, type AttributeDoc } from './schemas/room.schema';
+
+/** A room's attributes as read, with the version a write must find to apply. */
+export interface StoredRoom {
+  version: number;
+  attributes: StoredAttribute[];
+  destroyed: boolean;
+}
+
+const toAttribute = (doc: AttributeDoc): StoredAttribute => ({
+  key: doc.key,
+  value: doc.value,
+  ownerId: doc.ownerId,
+  removeOnLeave: doc.removeOnLeave,
+  updatedAt: doc.updatedAt.getTime(),
+});
+
+const toDoc = (attribute: StoredAttribute): AttributeDoc => ({ ...attribute, updatedAt: new Date(attribute.updatedAt) });
+
+/** The only code touching the rooms collection. Every call is scoped by app and chatroom. */
+@Injectable()
+@HasOutbox()
+export class RoomRepository implements OutboxOwner {
+  /** Each room carries the events of its own changes. */
+  readonly outbox: OutboxCollection;
+
+  constructor(@InjectModel(RoomDoc.name) private readonly model: Model<RoomDoc>) {
+    this.outbox = OutboxCollection.of(model);
+  }
+
+  /** The room's attributes (null: none was ever set). */
+  async find(room: GroupKey): Promise<StoredRoom | null> {
+    const doc = await this.model.findOne(room, { version: 1, attributes: 1, destroyed: 1 }).lean<RoomDoc>();
+    return doc ? { version: doc.version, attributes: doc.attributes.map(toAttribute), destroyed: doc.destroyed } : null;
+  }
+
+  /**
+   * Replaces the room's attributes and stores the event with them, in one write, only if the room
+   * is still at `version` (null: has no document yet). False: another write came first (or a
+   * purge), nothing was written.
+   */
+  async write(room: GroupKey, version: number | null, attributes: StoredAttribute[], event: DomainEvent): Promise<boolean> {
+    if (version === null) {
+      try {
+        await this.model.create({ ...room, version: 1, attributes: attributes.map(toDoc), ...outboxOnInsert([event]) });
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    }
+    const result = await this.model.updateOne(
+      { ...room, version },
+      { $set: { attributes: attributes.map(toDoc) }, $inc: { version: 1 }, ...outboxOnUpdate([event]) },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * Deletes every attribute of a destroyed room for good: the document stays, empty and marked
+   * (with its unsent events), so that a write planned before the purge finds another version and
+   * then the mark. Idempotent.
+   */
+  async purge(room: GroupKey): Promise<void> {
+    await this.model.updateOne(room, { $set: { attributes: [], destroyed: true }, $inc: { version: 1 } }, { upsert: true });
+  }
+}

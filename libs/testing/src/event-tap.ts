@@ -1,0 +1,42 @@
+import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+import { eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
+import { pollUntil, type PollOptions } from './poll';
+
+const codec = JSONCodec<DomainEvent>();
+
+/**
+ * Listens to one event type as published from now on (a plain NATS subscription sees every
+ * message JetStream stores on the subject), so a test can wait for an event instead of sleeping.
+ * Close it in afterAll.
+ */
+export class EventTap<K extends EventType> {
+  readonly events: DomainEvent<K>[] = [];
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly subscription: Subscription,
+  ) {}
+
+  static async open<K extends EventType>(natsUrl: string, type: K): Promise<EventTap<K>> {
+    const nc = await connect({ servers: natsUrl, reconnect: false });
+    const subscription = nc.subscribe(eventSubject(type));
+    const tap = new EventTap<K>(nc, subscription);
+    void (async () => {
+      for await (const message of subscription) tap.events.push(codec.decode(message.data) as DomainEvent<K>);
+    })();
+    // The server knows the subscription once this returns: nothing published later is missed.
+    await nc.flush();
+    return tap;
+  }
+
+  /** The first event (heard so far or soon) that `matches`. */
+  next(matches: (event: DomainEvent<K>) => boolean, options?: PollOptions): Promise<DomainEvent<K>> {
+    return pollUntil(() => this.events.find(matches), options);
+  }
+
+  /** Safe to call after the server stopped (suites stop their servers in their own afterAll). */
+  async close(): Promise<void> {
+    this.subscription.unsubscribe();
+    await this.nc.close();
+  }
+}
