@@ -31,9 +31,10 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcJestConfig] },
-  // swagger-parser (the OpenAPI validator of the e2e suites) requires this ES-module-only package,
-  // which Node loads but Jest's module system does not: it is transpiled like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
+  // ES-module-only packages, which Node loads but Jest's module system does not, are transpiled like
+  // our own code (wherever npm put them): swagger-parser's ref parser (the OpenAPI validator of the
+  // e2e suites), and what Mixin's Node SDK (the Mixin e2e suites' client) requires.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@apidevtools/json-schema-ref-parser|@noble/curves|@noble/hashes|@noble/ciphers|uuid|is-retry-allowed)/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.infra/'],

@@ -32,6 +32,8 @@ export const Limits = {
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
+  /** A Mixin conversation lists its first members by join time, at most this many. */
+  participantsShown: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,
@@ -54,5 +56,12 @@ export const Limits = {
  * generate are below 2^53 so they stay exact as JSON numbers.
  */
 export const NUMERIC_ID_PATTERN = /^[0-9]{1,19}$/;
+/** A UUID as Mixin's clients write it (lower case). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * Group ids: decimal digits (the ids we generate, and any int64 a client sends) or a UUID (a Mixin
+ * conversation keeps the id its creator chose).
+ */
+export const GROUP_ID_PATTERN = new RegExp(`^(?:[0-9]{1,19}|${UUID_PATTERN.source.slice(1, -1)})$`);
 /** User ids: opaque strings (numeric in the /group dialect, names in Easemob, UUIDs in Mixin). */
 export const USER_ID_PATTERN = /^[A-Za-z0-9_.@:-]{1,64}$/;

@@ -4,6 +4,7 @@ describe('dialectOfUnroutedRequest (requests no route declared a dialect for)', 
   it.each([
     ['/group/nope?app_id=x', 'group'],
     ['/conversations/abc/deeper', 'mixin'],
+    ['/users', 'mixin'],
     ['/token/extra', 'plain'],
     ['/docs/static/x.js', 'plain'],
     ['/nope', 'plain'],

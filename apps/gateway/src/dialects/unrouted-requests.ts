@@ -15,7 +15,7 @@ export function dialectOfUnroutedRequest(url: string): HttpDialect {
   const segments = url.split('?')[0].split('/').filter(Boolean);
   const first = segments[0] ?? '';
   if (first === 'group') return groupDialect;
-  if (first === 'conversations') return mixinDialect;
+  if (first === 'conversations' || (first === 'users' && segments.length === 1)) return mixinDialect;
   if (GATEWAY_ROOTS.has(first) || segments.length < 2) return plainDialect;
   return easemobDialect;
 }

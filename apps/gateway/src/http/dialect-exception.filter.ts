@@ -1,9 +1,16 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@cohort/errors';
 import { dialectOfUnroutedRequest } from '../dialects/unrouted-requests';
 import { inDialectFields } from './field-names';
-import { routeMetaOf } from './route-meta';
+import { routeMetaOf, type RouteMeta } from './route-meta';
 import { toDomainError } from './to-domain-error';
+
+/** The error as the route answers it (ErrorsAs), its message and details kept. */
+function answeredAs(error: DomainError, errorsAs: RouteMeta['errorsAs']): DomainError {
+  const code = errorsAs?.[error.code];
+  return code ? new DomainError(code, error.message, error.details) : error;
+}
 
 /**
  * Every error leaves in the envelope of the dialect its route declared, naming fields as that
@@ -16,11 +23,11 @@ export class DialectExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const error = toDomainError(exception);
+    const route = routeMetaOf(request);
+    const error = answeredAs(toDomainError(exception), route?.errorsAs);
     if (error.code === 'internal') {
       this.logger.error(exception instanceof Error ? exception : String(exception), `${request.method} ${request.url}`);
     }
-    const route = routeMetaOf(request);
     const dialect = route?.dialect ?? dialectOfUnroutedRequest(request.url);
     const { status, body } = dialect.renderError(inDialectFields(error, { ...dialect.fields, ...route?.fields }), request);
     const retryAfter = error.details?.retryAfterSeconds;

@@ -12,6 +12,7 @@ export function installJsonBodies(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (request: FastifyRequest, body: string, done) => {
+    (request as RawBodyRequest).rawBody = body;
     if (body.trim() === '') {
       done(null, {});
       return;
@@ -19,3 +20,9 @@ export function installJsonBodies(fastify: FastifyInstance): void {
     void parseJson(request, body, (error, value) => (error ? done(invalidParameter('body', 'is not valid JSON')) : done(null, value)));
   });
 }
+
+/** A request with the body exactly as received (Mixin's signed requests sign it). */
+export type RawBodyRequest = FastifyRequest & { rawBody?: string };
+
+/** The body as received: "" when the request had none. */
+export const rawBodyOf = (request: FastifyRequest): string => (request as RawBodyRequest).rawBody ?? '';

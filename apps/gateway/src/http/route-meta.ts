@@ -1,6 +1,7 @@
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '@cohort/contracts';
 import type { FieldNames, HttpDialect } from './dialect';
 
 /** What the gateway declares about a route: its dialect, the field names it adds, its rate-limit family. */
@@ -10,6 +11,8 @@ export interface RouteMeta {
   rateLimitFamily?: string;
   /** Query parameters that are the route's own arguments: never read as the call's context (act-as). */
   queryArguments?: readonly string[];
+  /** Errors this route answers as another (a dialect's own wording of one endpoint's failures). */
+  errorsAs?: Partial<Record<ErrorCode, ErrorCode>>;
 }
 
 declare module 'fastify' {
@@ -61,3 +64,6 @@ export const routeMetaOf = (request: FastifyRequest): RouteMeta | undefined => r
  * /group/send_check's `user_id` names the sender asked about, not a user to act as.
  */
 export const QueryArguments = (...names: string[]): MethodDecorator & ClassDecorator => routeMeta({ queryArguments: names });
+
+/** Errors a route answers as others: Mixin answers a mute of a conversation the caller is not in with 403, say. */
+export const ErrorsAs = (errorsAs: Partial<Record<ErrorCode, ErrorCode>>): MethodDecorator & ClassDecorator => routeMeta({ errorsAs });

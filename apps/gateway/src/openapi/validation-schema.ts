@@ -44,6 +44,8 @@ const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObj
   arrayMinSize: ([min]) => ({ type: 'array', minItems: min as number }),
   arrayMaxSize: ([max]) => ({ type: 'array', maxItems: max as number }),
   isStringRecord: ([min, max]) => ({ type: 'object', additionalProperties: { type: 'string' }, minProperties: min as number, maxProperties: max as number }),
+  // @Shaped (http/shaped.ts) carries the schema of what it accepts.
+  shaped: ([schema]) => schema as SchemaObject,
 };
 
 /** Both sets of keywords at once; `integer` narrows `number`; any other disagreement is a bug in the DTO. */

@@ -1,7 +1,19 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { Limits } from '@cohort/contracts';
+import { Limits, UUID_PATTERN } from '@cohort/contracts';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The app's Mixin bot (`mixin` in an app's config, validated on its own): requests signed by this
+ * session are the app admin's (Mixin's SDKs sign every request with a session key; the bot
+ * creates the app's users with `POST /users`).
+ */
+export class MixinBotConfig {
+  @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botUserId!: string;
+  @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botSessionId!: string;
+  /** The bot session's Ed25519 public key, base64 or base64url (32 bytes). */
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: '$property must be an Ed25519 public key in base64' }) botPublicKey!: string;
+}
 
 /** One tenant, as configured (APPS_JSON / APPS_FILE, or the default demo app). */
 export class AppConfig {

@@ -4,9 +4,11 @@ import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { validateInput } from '@cohort/errors';
 import type { GatewayEnv } from '../config/gateway.config';
-import { AppConfig, DEFAULT_APP } from './app-config';
+import { AppConfig, DEFAULT_APP, MixinBotConfig } from './app-config';
 
 export interface RegisteredApp extends AppConfig {
+  /** Its Mixin bot, if it has one. */
+  mixin?: MixinBotConfig;
   /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
   applicationUuid: string;
   /**
@@ -32,14 +34,15 @@ export class AppsRegistry {
     const apps = this.load(config);
     const production = config.get('NODE_ENV', { infer: true }) === 'production';
     for (const [index, raw] of apps.entries()) {
-      const app = validateInput(AppConfig, raw, `apps[${index}]`);
+      const app = validateInput(AppConfig, withoutMixin(raw), `apps[${index}]`);
+      const mixin = mixinOf(raw, `apps[${index}].mixin`);
       if (production && app.clientSecret === DEFAULT_APP.clientSecret) {
         throw new Error(`apps[${index}].clientSecret: the default dev secret is refused with NODE_ENV=production`);
       }
       if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) {
         throw new Error(`apps[${index}]: duplicate appId or clientId`);
       }
-      const registered = { ...app, applicationUuid: uuidFrom(app.appId), signingKey: createSecretKey(Buffer.from(app.jwtSecret ?? app.clientSecret, 'utf8')) };
+      const registered = { ...app, ...(mixin ? { mixin } : {}), applicationUuid: uuidFrom(app.appId), signingKey: createSecretKey(Buffer.from(app.jwtSecret ?? app.clientSecret, 'utf8')) };
       this.byId.set(app.appId, registered);
       this.byClientId.set(app.clientId, registered);
       this.byOrgApp.set(`${app.orgName}/${app.appName}`, registered);
@@ -56,6 +59,11 @@ export class AppsRegistry {
 
   findByOrgApp(orgName: string, appName: string): RegisteredApp | undefined {
     return this.byOrgApp.get(`${orgName}/${appName}`);
+  }
+
+  /** Every app, in configuration order. */
+  all(): RegisteredApp[] {
+    return [...this.byId.values()];
   }
 
   private load(config: ConfigService<GatewayEnv, true>): unknown[] {
@@ -75,4 +83,14 @@ export class AppsRegistry {
     }
     return parsed;
   }
+}
+
+/** An app's config without its `mixin` settings (validated on their own: the builder of the API reference reads AppConfig). */
+const withoutMixin = (raw: unknown): unknown =>
+  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? raw : Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'mixin'));
+
+/** An app's `mixin` bot settings, validated on their own (absent: the app has no bot). */
+function mixinOf(raw: unknown, label: string): MixinBotConfig | undefined {
+  const mixin = (raw as { mixin?: unknown } | null)?.mixin;
+  return mixin === undefined ? undefined : validateInput(MixinBotConfig, mixin, label);
 }

@@ -23,13 +23,16 @@ function setup() {
   const groups = {
     outbox: { name: 'groups' },
     insertPending: jest.fn(async (_appId: string, g: Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>) => {
+      if (stored.some((s) => s.groupId === g.groupId)) throw Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
       const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
       stored.push(view);
       return view;
     }),
+    find: jest.fn(async ({ groupId }: { groupId: string }) => stored.find((g) => g.groupId === groupId) ?? null),
     activate: jest.fn(async ({ groupId }: { groupId: string }) => {
       const found = stored.find((g) => g.groupId === groupId);
-      return found ? { ...found, status: 'active' as const } : null;
+      if (found) found.status = 'active';
+      return found ? { ...found } : null;
     }),
     deletePending: jest.fn(async () => undefined),
   };
@@ -114,5 +117,24 @@ describe('GroupCreationService.create', () => {
     const room = await service.create(ctx('1'), command({ type: 'chatroom' }));
     expect(room).toMatchObject({ type: 'chatroom', public: true });
     expect(room.settings.applyApproval).toBe(0);
+  });
+
+  describe('under an id the creator chose (Mixin conversations)', () => {
+    const CHOSEN = '928c5c40-769c-3e97-8387-fb1ae0645311';
+
+    it('creates it under that id, its creator recorded', async () => {
+      const { service } = setup();
+      const info = await service.create(ctx('1'), command({ groupId: CHOSEN }));
+      expect(info).toMatchObject({ groupId: CHOSEN, ownerId: '1', creatorId: '1', status: 'active' });
+    });
+
+    it('the same creator again answers the existing group without a second roster; another creator gets conflict', async () => {
+      const { service, membership } = setup();
+      await service.create(ctx('1'), command({ groupId: CHOSEN }));
+      const again = await service.create(ctx('1'), command({ groupId: CHOSEN, name: 'other', memberIds: ['9'] }));
+      expect(again).toMatchObject({ groupId: CHOSEN, name: 'g' });
+      expect(membership.initializeRoster).toHaveBeenCalledTimes(1);
+      await expect(service.create(ctx('2'), command({ groupId: CHOSEN }))).rejects.toMatchObject({ code: 'conflict' });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Limits, type CreateGroupCommand, type GroupInfoView, groupKeyOf } from '@cohort/contracts';
+import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView, groupKeyOf } from '@cohort/contracts';
 import { wasNotDelivered, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
@@ -7,7 +7,7 @@ import { generateNumericId } from '@cohort/service-kit';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { defaultPublic, defaultSettings } from './group-defaults';
 import { Outbox } from '@cohort/outbox';
-import { GroupRepository } from './group.repository';
+import { GroupRepository, type NewGroup } from './group.repository';
 import { assertCanCreate } from './group.policy';
 import { toInfo } from './groups.service';
 import { MembershipClient } from './membership.client';
@@ -48,7 +48,8 @@ export class GroupCreationService {
       throw invalidParameter('memberIds', `at most ${capacity - 1} users besides the owner (capacity ${capacity})`);
     }
 
-    const pending = await this.insertPending(ctx, command, ownerId, capacity);
+    const pending = command.groupId ? await this.insertChosen(ctx, command, command.groupId, ownerId, capacity) : await this.insertPending(ctx, command, ownerId, capacity);
+    if (pending.status === 'active') return this.infoFor(ctx, pending, ownerId);
     const key = groupKeyOf(ctx, pending.groupId);
     let memberCount: number;
     try {
@@ -65,8 +66,13 @@ export class GroupCreationService {
     const active = await this.groups.activate(key, created);
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
     await this.outbox.flush(this.groups.outbox, key, [created]);
-    const owner = await this.membership.accessTo({ ...ctx, caller: { ...caller, userId: ownerId } }, [active.groupId]);
-    return toInfo(active, owner.get(active.groupId));
+    return this.infoFor(ctx, active, ownerId);
+  }
+
+  /** The group as its owner reads it (with the owner's member record). */
+  private async infoFor(ctx: RequestContext, group: GroupView, ownerId: string): Promise<GroupInfoView> {
+    const owner = await this.membership.accessTo({ ...ctx, caller: { ...ctx.caller, userId: ownerId } }, [group.groupId]);
+    return toInfo(group, owner.get(group.groupId));
   }
 
   /** Compensation: drop whatever membership stored, then the pending record. Idempotent. */
@@ -80,24 +86,46 @@ export class GroupCreationService {
     }
   }
 
-  private async insertPending(ctx: RequestContext, command: CreateGroupCommand, ownerId: string, capacity: number) {
+  /** A new pending record under a generated id (another attempt if the id is taken). */
+  private async insertPending(ctx: RequestContext, command: CreateGroupCommand, ownerId: string, capacity: number): Promise<GroupView> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.groups.insertPending(ctx.caller.appId, {
-          groupId: generateNumericId(),
-          type: command.type,
-          name: command.name ?? '',
-          description: command.description ?? '',
-          avatar: command.avatar ?? '',
-          ext: command.ext ?? '',
-          ownerId,
-          capacity,
-          public: defaultPublic(command.type),
-          settings: defaultSettings(command.type),
-        });
+        return await this.groups.insertPending(ctx.caller.appId, newGroup(command, generateNumericId(), ownerId, capacity));
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= ID_ATTEMPTS) throw error;
       }
     }
   }
+
+  /**
+   * A new pending record under the id the creator chose; when the id is taken, the active group
+   * that the same creator made (creating it again is idempotent). Anything else is a conflict:
+   * another creator's group, a destroyed one, or the same creation still in progress.
+   */
+  private async insertChosen(ctx: RequestContext, command: CreateGroupCommand, groupId: string, ownerId: string, capacity: number): Promise<GroupView> {
+    try {
+      return await this.groups.insertPending(ctx.caller.appId, newGroup(command, groupId, ownerId, capacity));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const existing = await this.groups.find(groupKeyOf(ctx, groupId));
+    if (existing?.status === 'active' && existing.creatorId === ownerId && existing.type === command.type) return existing;
+    throw new DomainError('conflict', `group ${groupId} already exists`);
+  }
+}
+
+function newGroup(command: CreateGroupCommand, groupId: string, ownerId: string, capacity: number): NewGroup {
+  return {
+    groupId,
+    type: command.type,
+    name: command.name ?? '',
+    description: command.description ?? '',
+    avatar: command.avatar ?? '',
+    ext: command.ext ?? '',
+    ownerId,
+    creatorId: ownerId,
+    capacity,
+    public: defaultPublic(command.type),
+    settings: defaultSettings(command.type),
+  };
 }

@@ -137,7 +137,7 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   /** The data of a `group.created` event as the creation saga prepares it. */
   function republished(groupId: string): DomainEvent<'group.created'>['data'] {
     return {
-      ...{ groupId, type: 'group', name: 'Republished', description: '', avatar: '', ext: '', ownerId: 'owner-1', capacity: 10, public: false },
+      ...{ groupId, type: 'group', name: 'Republished', description: '', avatar: '', ext: '', ownerId: 'owner-1', creatorId: 'owner-1', capacity: 10, public: false },
       ...{ status: 'active', settings: defaultSettings('group'), muteAllUntil: null, createdAt: 0, updatedAt: 0, memberCount: 1 },
     };
   }

@@ -10,6 +10,7 @@ const group = (overrides: Partial<GroupView> = {}): GroupView => ({
   avatar: '',
   ext: '',
   ownerId: 'owner',
+  creatorId: 'owner',
   capacity: 1000,
   public: false,
   status: 'active',

@@ -18,6 +18,7 @@ function toView(doc: GroupDoc): GroupView {
     avatar: doc.avatar,
     ext: doc.ext,
     ownerId: doc.ownerId,
+    creatorId: doc.creatorId ?? doc.ownerId,
     capacity: doc.capacity,
     public: doc.public,
     status: doc.status,
@@ -71,6 +72,12 @@ export class GroupRepository implements OutboxOwner {
 
   async deletePending(key: GroupKey): Promise<void> {
     await this.model.deleteOne({ ...key, status: 'pending' });
+  }
+
+  /** The group whatever its status (pending, active, dissolved): what a creation that reuses its id collides with. */
+  async find(key: GroupKey): Promise<GroupView | null> {
+    const doc = await this.model.findOne(key).lean();
+    return doc ? toView(doc) : null;
   }
 
   async findActive(key: GroupKey): Promise<GroupView | null> {

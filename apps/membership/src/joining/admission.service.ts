@@ -75,6 +75,7 @@ export class AdmissionService {
   }
 }
 
+/** Names the group: a join by code or QR learns which group the user is already in. */
 function alreadyMember(gc: GroupContext, userId: string): ErrorPayload {
-  return { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}` };
+  return { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}`, details: { groupId: gc.group.groupId } };
 }

@@ -14,10 +14,19 @@ import {
 } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
 import { MembersService } from './members.service';
+import { ParticipantsService } from './participants.service';
 
 @Controller()
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly participantsOf: ParticipantsService,
+  ) {}
+
+  @Handles(MembershipCommands.participants)
+  participants(command: CommandEnvelope<GroupIdArgs>) {
+    return this.participantsOf.participants(command, command.data);
+  }
 
   @Handles(MembershipCommands.listMembers)
   list(command: CommandEnvelope<ListMembersCommand>) {

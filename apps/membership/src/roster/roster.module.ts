@@ -17,6 +17,7 @@ import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
+import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
 import { GroupsClient } from '../peers/groups.client';
 import { ModerationClient } from '../peers/moderation.client';
@@ -29,6 +30,7 @@ import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
 import { RosterDoc, RosterSchema } from './schemas/roster.schema';
+import { SessionsModule } from '../sessions/sessions.module';
 
 /** Membership as one feature: rosters, members, roles and every way in and out. */
 @Module({
@@ -39,12 +41,13 @@ import { RosterDoc, RosterSchema } from './schemas/roster.schema';
       { name: JoinRequestDoc.name, schema: JoinRequestSchema },
       { name: InvitationDoc.name, schema: InvitationSchema },
     ]),
+    SessionsModule,
   ],
   controllers: [RosterController, MembersController, RolesController, JoiningController],
   providers: [
     ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
     ...[GroupsClient, ModerationClient, GroupContextLoader],
-    ...[RosterService, RosterPurger, MembersService, DepartureService, RolesService],
+    ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, DepartureSweeper],
   ],

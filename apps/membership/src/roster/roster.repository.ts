@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -21,9 +21,9 @@ function toState(doc: RosterDoc): RosterState {
   return { groupId, type, ownerId, memberCount, capacity, adminCount, inviteCode };
 }
 
-/** A fresh invite code: 128 random bits, URL-safe. */
+/** A fresh invite code: a random UUID (122 random bits), the form Mixin clients expect of a `code_id`. */
 export function newInviteCode(): string {
-  return randomBytes(16).toString('base64url');
+  return randomUUID();
 }
 
 /** The only code touching rosters. Every call is scoped by app (and group). */

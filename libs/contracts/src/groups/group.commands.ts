@@ -12,12 +12,12 @@ import {
   Min,
 } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
-import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { IsGroupId } from '../ids';
+import { Limits, USER_ID_PATTERN, UUID_PATTERN } from '../limits';
 import { EmptyCommand } from '../health/health.commands';
 import type { Page } from '../membership/member.types';
 import type { ApplyApproval, GroupInfoView, GroupType, GroupView } from './group.types';
 
-const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
 /** The editable profile of a group (Limits; chatroom names are checked by type). */
@@ -39,6 +39,14 @@ export class CreateGroupCommand extends GroupProfileFields {
   @IsIn(['group', 'chatroom'])
   type!: GroupType;
 
+  /**
+   * A UUID the creator chose (a Mixin conversation id); absent: a generated numeric id. Creating
+   * it again by the same creator answers the existing group; by anyone else, `conflict`.
+   */
+  @IsOptional()
+  @Matches(UUID_PATTERN, { message: '$property must be a UUID' })
+  groupId?: string;
+
   /** Required when an app admin creates without acting as a user; ignored otherwise. */
   @IsOptional()
   @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
@@ -55,7 +63,7 @@ export class CreateGroupCommand extends GroupProfileFields {
 }
 
 export class GroupIdCommand {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
@@ -66,12 +74,12 @@ export class GroupIdCommand {
 export class GetGroupsCommand {
   @IsArray()
   @ArrayMaxSize(Limits.batchGroupInfo)
-  @Matches(NUMERIC_ID_PATTERN, { ...GROUP_ID_RULE, each: true })
+  @IsGroupId({ each: true })
   groupIds!: string[];
 }
 
 export class UpdateGroupProfileCommand extends GroupProfileFields {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   /** As in GroupIdCommand: the kind the route names, if any. */

@@ -21,6 +21,8 @@ export interface GroupView {
   avatar: string;
   ext: string;
   ownerId: string;
+  /** Who created it (the first owner; Mixin's `creator_id`). */
+  creatorId: string;
   capacity: number;
   public: boolean;
   status: GroupStatus;

@@ -13,7 +13,8 @@ import {
   Min,
 } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
-import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { IsGroupId } from '../ids';
+import { Limits, USER_ID_PATTERN } from '../limits';
 import type { GroupType } from '../groups/group.types';
 import type {
   AccessView,
@@ -28,16 +29,16 @@ import type {
   MsgMuteMode,
   MsgPushMode,
   Page,
+  ParticipantsView,
   QrInviteView,
 } from './member.types';
 
-const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_ID_RULE = { message: '$property must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' };
 const USER_IDS_RULE = { ...USER_ID_RULE, each: true };
 
 /** Creates the roster of a new group: idempotent, keyed by group id (create saga step). */
 export class InitializeRosterCommand {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   @IsOptional() @IsIn(['group', 'chatroom'])
@@ -57,7 +58,7 @@ export class InitializeRosterCommand {
 
 
 export class GroupIdArgs {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
@@ -76,7 +77,7 @@ export class SetRosterCapacityCommand extends GroupIdArgs {
 export class GetAccessCommand {
   @IsArray()
   @ArrayMaxSize(Limits.batchGroupInfo)
-  @Matches(NUMERIC_ID_PATTERN, { ...GROUP_ID_RULE, each: true })
+  @IsGroupId({ each: true })
   groupIds!: string[];
 
   @IsOptional()
@@ -94,7 +95,7 @@ export class CursorPaging {
 }
 
 export class ListMembersCommand extends CursorPaging {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 }
 
@@ -193,7 +194,7 @@ export class ListApplicationsCommand extends CursorPaging {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(Limits.batchGroupInfo)
-  @Matches(NUMERIC_ID_PATTERN, { ...GROUP_ID_RULE, each: true })
+  @IsGroupId({ each: true })
   groupIds!: string[];
 }
 
@@ -208,7 +209,7 @@ export class HandleInvitationCommand extends GroupIdArgs {
 
 export class ListInvitationsCommand extends CursorPaging {
   /** A group's invitations (its admins); absent: the caller's received invitations. */
-  @IsOptional() @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsOptional() @IsGroupId()
   groupId?: string;
 }
 
@@ -293,4 +294,6 @@ export const MembershipCommands = {
   getInviteCode: declareCommand({ subject: 'membership.code.get', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
+  /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
+  participants: declareCommand({ subject: 'membership.members.participants', request: GroupIdArgs, reply: replyType<ParticipantsView>() }),
 };

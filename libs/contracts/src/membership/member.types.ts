@@ -84,3 +84,13 @@ export interface QrInviteView {
   createdAt: number;
   expiresAt: number;
 }
+
+/** A group's people as a Mixin conversation shows them. */
+export interface ParticipantsView {
+  /** The first members by join time (at most Limits.participantsShown). */
+  members: MemberView[];
+  /** The registered sessions of those members (a member may have none or several). */
+  sessions: { userId: string; sessionId: string }[];
+  /** The group's current invite code. */
+  inviteCode: string;
+}

@@ -1,17 +1,17 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
+import { IsGroupId } from '../ids';
 import type { GroupType } from '../groups/group.types';
-import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { Limits, USER_ID_PATTERN } from '../limits';
 import type { ItemResult, Page } from '../membership/member.types';
 import type { ListedUser, MuteEntry, MuteResult } from './moderation.types';
 import { EmptyCommand } from '../health/health.commands';
 import { SendCheckQuery, type SendDecision, type SendDecisionStats } from './send-decision';
 
-const GROUP_ID_RULE = { message: '$property must be a group id (decimal digits)' };
 const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
 
 export class GroupUsersQuery {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   @IsArray()
@@ -22,7 +22,7 @@ export class GroupUsersQuery {
 
 /** A group as a moderation command names it (with the kind its route expects, if any). */
 export class ModeratedGroup {
-  @Matches(NUMERIC_ID_PATTERN, GROUP_ID_RULE)
+  @IsGroupId()
   groupId!: string;
 
   @IsOptional() @IsIn(['group', 'chatroom'])

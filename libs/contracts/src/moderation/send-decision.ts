@@ -1,9 +1,10 @@
 import { Matches } from 'class-validator';
-import { NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { IsGroupId } from '../ids';
+import { USER_ID_PATTERN } from '../limits';
 
 /** Can `userId` send in `groupId` now? The app's message server asks on every message. */
 export class SendCheckQuery {
-  @Matches(NUMERIC_ID_PATTERN, { message: '$property must be a group id (decimal digits)' })
+  @IsGroupId()
   groupId!: string;
 
   @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })

@@ -9,6 +9,7 @@ const view = {
   avatar: '',
   ext: '{"k":1}',
   ownerId: 'alice',
+  creatorId: 'alice',
   capacity: 300,
   public: true,
   status: 'active',

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MixinConversationController, MixinCreateConversationController } from './mixin-conversations.controller';
+import { MixinParticipantsController } from './mixin-participants.controller';
+import { MixinReplays } from './mixin-replays';
+import { MixinSessions } from './mixin-sessions';
+import { MixinUsersController } from './mixin-users.controller';
 
 /**
- * The `/conversations/...` dialect (Mixin Messenger): no route yet. Its controllers go here, each
- * with `@Dialect(mixinDialect)`; until then it renders unknown `/conversations` paths.
+ * The Mixin Messenger dialect: `/conversations/...` and `POST /users`. What makes it a dialect
+ * (signed requests, `{data}`, Mixin's errors) is declared once in mixin-dialect.ts.
  */
-@Module({})
+@Module({
+  controllers: [MixinUsersController, MixinCreateConversationController, MixinConversationController, MixinParticipantsController],
+  providers: [MixinSessions, MixinReplays],
+})
 export class MixinDialectModule {}

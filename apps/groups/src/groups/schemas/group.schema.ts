@@ -22,6 +22,8 @@ export class GroupDoc {
   @Prop({ default: '' }) avatar!: string;
   @Prop({ default: '' }) ext!: string;
   @Prop({ required: true }) ownerId!: string;
+  /** The first owner (records stored before it existed read their owner). */
+  @Prop() creatorId?: string;
   @Prop({ required: true }) capacity!: number;
   @Prop({ required: true }) public!: boolean;
   @Prop({ type: String, required: true }) status!: GroupStatus;

@@ -9,7 +9,7 @@ import { GroupPagingQuery } from './paging.dto';
 /** 4.4 / 4.5: one announcement of a group, in the query. */
 export class AnnouncementQuery {
   @GroupIdField() group_id!: string;
-  @ContentIdField('announcement id') announcement_id!: string;
+  @ContentIdField('announcement') announcement_id!: string;
 }
 
 /** 4.6: a new announcement, which becomes the group's current one. */
@@ -27,7 +27,7 @@ export class ContentListQuery extends GroupPagingQuery(Limits.contentPageMax) {
 /** 4.19: one file of a group, in the query. */
 export class FileQuery {
   @GroupIdField() group_id!: string;
-  @ContentIdField('file id') file_id!: string;
+  @ContentIdField('file') file_id!: string;
 }
 
 const FILE_NAME = `1 to ${Limits.fileName} characters`;
@@ -35,7 +35,7 @@ const FILE_NAME = `1 to ${Limits.fileName} characters`;
 /** 4.22 */
 export class RenameFileBody {
   @GroupIdField() group_id!: string;
-  @ContentIdField('file id') file_id!: string;
+  @ContentIdField('file') file_id!: string;
   @ApiProperty({ description: `The new name: ${FILE_NAME}` }) @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(Limits.fileName) name!: string;
 }
 

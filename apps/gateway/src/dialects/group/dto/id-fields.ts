@@ -1,38 +1,49 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
-import { NUMERIC_ID_PATTERN } from '@cohort/contracts';
+import { GROUP_ID_PATTERN, NUMERIC_ID_PATTERN } from '@cohort/contracts';
 import { SafeIntegerAsString } from '../../../http/safe-integer-as-string';
 
-// int64 ids arrive as JSON numbers or numeric strings; internally they are decimal strings.
+// int64 ids arrive as JSON numbers or numeric strings; internally they are decimal strings. A group
+// made through the Mixin dialect keeps its UUID, which this dialect reads and answers as a string.
 
 const INT64_USER_ID = /^[0-9]{1,19}$/;
 
-/** One int64 id of a `noun` (`group id`), as a JSON number or a numeric string. */
-function Int64IdField(pattern: RegExp, noun: string, description: string): PropertyDecorator {
-  return applyDecorators(ApiProperty({ description }), SafeIntegerAsString(0), Matches(pattern, { message: `must be a ${noun} (int64)` }));
+/** What each kind of id must be, in the words of its error. */
+const IDS = {
+  group: { pattern: GROUP_ID_PATTERN, what: 'a group id (int64, or a Mixin conversation UUID)', many: 'group ids (int64, or Mixin conversation UUIDs)' },
+  user: { pattern: INT64_USER_ID, what: 'a user id (int64)', many: 'user ids (int64)' },
+  announcement: { pattern: NUMERIC_ID_PATTERN, what: 'an announcement id (int64)', many: 'announcement ids (int64)' },
+  file: { pattern: NUMERIC_ID_PATTERN, what: 'a file id (int64)', many: 'file ids (int64)' },
+} as const;
+
+type IdKind = keyof typeof IDS;
+
+/** One id of a `kind`, as a JSON number or a numeric string. */
+function IdField(kind: IdKind, description: string): PropertyDecorator {
+  return applyDecorators(ApiProperty({ description }), SafeIntegerAsString(0), Matches(IDS[kind].pattern, { message: `must be ${IDS[kind].what}` }));
 }
 
-/** A list of at most `max` int64 ids of `noun`s. */
-function Int64IdListField(pattern: RegExp, noun: string, max: number, description: string): PropertyDecorator {
+/** A list of at most `max` ids of a `kind`. */
+function IdListField(kind: IdKind, max: number, description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ description }),
     SafeIntegerAsString(0, { each: true }),
     IsArray(),
     ArrayMaxSize(max, { message: `must contain at most ${max} ids` }),
-    Matches(pattern, { each: true, message: `must contain ${noun}s (int64)` }),
+    Matches(IDS[kind].pattern, { each: true, message: `must contain ${IDS[kind].many}` }),
   );
 }
 
-export const GroupIdField = (description = 'Group id'): PropertyDecorator => Int64IdField(NUMERIC_ID_PATTERN, 'group id', description);
+export const GroupIdField = (description = 'Group id'): PropertyDecorator => IdField('group', description);
 
-export const GroupIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(NUMERIC_ID_PATTERN, 'group id', max, description);
+export const GroupIdListField = (max: number, description: string): PropertyDecorator => IdListField('group', max, description);
 
-export const UserIdField = (description: string): PropertyDecorator => Int64IdField(INT64_USER_ID, 'user id', description);
+export const UserIdField = (description: string): PropertyDecorator => IdField('user', description);
 
-export const UserIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(INT64_USER_ID, 'user id', max, description);
+export const UserIdListField = (max: number, description: string): PropertyDecorator => IdListField('user', max, description);
 
 /** An announcement's or a file's id. */
-export const ContentIdField = (noun: 'announcement id' | 'file id'): PropertyDecorator => Int64IdField(NUMERIC_ID_PATTERN, noun, `The ${noun}`);
+export const ContentIdField = (kind: 'announcement' | 'file'): PropertyDecorator => IdField(kind, `The ${kind} id`);
 
-export const FileIdListField = (max: number, description: string): PropertyDecorator => Int64IdListField(NUMERIC_ID_PATTERN, 'file id', max, description);
+export const FileIdListField = (max: number, description: string): PropertyDecorator => IdListField('file', max, description);

@@ -1,0 +1,24 @@
+import { USER_ID_PATTERN, type Caller } from '@cohort/contracts';
+import { invalidParameter } from '@cohort/errors';
+import { unauthorized } from './token-errors';
+import type { TokenIdentity } from './token.service';
+
+const absent = (value: unknown) => value === undefined || value === '';
+
+/**
+ * The act-as rule of the dialects that have one (`/group`, Mixin): an app-admin token acts as
+ * `user_id` when given (else with owner rights); a user token acts as its own user, and a
+ * `user_id` naming anyone else is refused (401).
+ */
+export function actingCaller(identity: TokenIdentity, userIdParam: unknown): Caller {
+  const appId = identity.app.appId;
+  if (!identity.isAppAdmin) {
+    if (!absent(userIdParam) && userIdParam !== identity.userId) throw unauthorized("user_id is not the token's user");
+    return { appId, userId: identity.userId, isAppAdmin: false };
+  }
+  if (absent(userIdParam)) return { appId, userId: null, isAppAdmin: true };
+  if (typeof userIdParam !== 'string' || !USER_ID_PATTERN.test(userIdParam)) {
+    throw invalidParameter('user_id', 'must be a user id');
+  }
+  return { appId, userId: userIdParam, isAppAdmin: true };
+}

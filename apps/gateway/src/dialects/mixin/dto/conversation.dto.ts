@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Limits, UUID_PATTERN } from '@cohort/contracts';
+import { Shaped } from '../../../http/shaped';
+import { isParticipantList, participantsSchema, type ParticipantRef } from './participants';
+
+/** A conversation's name and announcement limits (Mixin's). */
+const NAME_MAX = Limits.groupName;
+const ANNOUNCEMENT_MAX = 1024;
+/** Participants a conversation may be created with: everyone but the creator fits its capacity. */
+export const CREATION_PARTICIPANTS_MAX = Limits.defaultCapacity - 1;
+
+/** POST /conversations */
+export class CreateConversationBody {
+  @ApiProperty({ enum: ['GROUP'], description: 'Only group conversations are created here' })
+  @IsIn(['GROUP'], { message: 'must be GROUP' })
+  category!: 'GROUP';
+
+  @ApiProperty({ description: 'The id the creator chose: a lower-case UUID' })
+  @Matches(UUID_PATTERN, { message: 'must be a lower-case UUID' })
+  conversation_id!: string;
+
+  @ApiPropertyOptional({ description: `At most ${NAME_MAX} characters` })
+  @IsOptional() @IsString() @MaxLength(NAME_MAX)
+  name?: string;
+
+  @ApiProperty({ ...participantsSchema(CREATION_PARTICIPANTS_MAX, false), description: `The other participants, at most ${CREATION_PARTICIPANTS_MAX}` } as ApiPropertyOptions)
+  @Shaped(participantsSchema(CREATION_PARTICIPANTS_MAX, false), isParticipantList(CREATION_PARTICIPANTS_MAX, false), `a list of at most ${CREATION_PARTICIPANTS_MAX} {user_id}`)
+  participants!: ParticipantRef[];
+}
+
+/** POST /conversations/:id */
+export class UpdateConversationBody {
+  @ApiPropertyOptional({ description: `The new name, at most ${NAME_MAX} characters` })
+  @IsOptional() @IsString() @MaxLength(NAME_MAX)
+  name?: string;
+
+  @ApiPropertyOptional({ description: `A new current announcement, at most ${ANNOUNCEMENT_MAX} characters` })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(ANNOUNCEMENT_MAX)
+  announcement?: string;
+}
+
+/** POST /conversations/:id/mute: seconds; 0 unmutes. */
+export class MuteConversationBody {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds of muted notifications from now; 0 unmutes' })
+  @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.notificationMuteSecondsMax)
+  duration!: number;
+}
+
+/** POST /conversations/:id/disappear: seconds, up to 12 weeks; 0 off. */
+export class DisappearBody {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: Limits.disappearSecondsMax, description: 'Message expiry in seconds; 0 turns it off' })
+  @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.disappearSecondsMax)
+  duration!: number;
+}
+
+/** POST /users: Mixin's "network user" creation. */
+export class CreateUserBody {
+  @ApiProperty({ description: 'The new user’s name' })
+  @IsString() @MinLength(1) @MaxLength(512)
+  full_name!: string;
+
+  @ApiProperty({ description: 'The public key (Ed25519, 32 bytes) of the session the user signs requests with, in base64 or base64url' })
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'must be an Ed25519 public key in base64' })
+  session_secret!: string;
+}

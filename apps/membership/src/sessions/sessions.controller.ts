@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { SessionCommands, type CommandEnvelope, type FindSessionCommand, type RegisterSessionCommand } from '@cohort/contracts';
+import { Handles } from '@cohort/bus';
+import { SessionsService } from './sessions.service';
+
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Handles(SessionCommands.register)
+  register(command: CommandEnvelope<RegisterSessionCommand>) {
+    return this.sessions.register(command, command.data);
+  }
+
+  @Handles(SessionCommands.find)
+  find(command: CommandEnvelope<FindSessionCommand>) {
+    return this.sessions.find(command, command.data);
+  }
+}
