@@ -1,5 +1,6 @@
-import { ApiBearerAuth, ApiGatewayTimeoutResponse, ApiNotFoundResponse, ApiResponse, ApiServiceUnavailableResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { HttpDialect } from '../../http/dialect';
+import { ApiEdgeResponses } from '../../openapi/status-answers';
 import { easemobAppParams } from './easemob-app';
 import { EasemobAuthGuard } from './easemob-auth.guard';
 import { EasemobEnvelopeInterceptor, easemobSuccessSchema } from './easemob-envelope.interceptor';
@@ -45,13 +46,7 @@ export const easemobDialect: HttpDialect = {
     ...easemobAppParams(),
     ApiUnauthorizedResponse({ description: "No app token of this app: missing, invalid or expired, a user token, or another app's" }),
     ApiNotFoundResponse({ description: 'No app of that org_name and app_name, or no such resource' }),
-    ApiResponse({
-      status: 429,
-      description: 'Rate limited',
-      headers: { 'Retry-After': { description: 'Seconds until the next request may pass', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
-    }),
-    ApiServiceUnavailableResponse({ description: 'A service is not running' }),
-    ApiGatewayTimeoutResponse({ description: 'A service did not answer in time' }),
+    ...ApiEdgeResponses(),
   ],
   responseDocs: {
     error: easemobTokenDialect.responseDocs.error,

@@ -1,6 +1,7 @@
 import { ApiHeader, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 import type { HttpDialect } from '../../http/dialect';
+import { RETRY_AFTER } from '../../openapi/status-answers';
 import { GroupAuthGuard } from './group-auth.guard';
 import { GroupEnvelopeInterceptor, groupSuccessSchema } from './group-envelope.interceptor';
 import { groupErrorSchema, renderGroupError } from './group-errors';
@@ -61,7 +62,7 @@ export const groupDialect: HttpDialect = {
       description: 'Every request that reached the dialect: `code` 200 and `data`, or an error and its code',
       schema: { oneOf: [groupSuccessSchema(data), error] },
       headers: {
-        'Retry-After': { description: 'With code 429: seconds until the next request may pass', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } },
+        'Retry-After': { ...RETRY_AFTER, description: 'With code 429: seconds until the next request may pass' },
       },
     }),
   },

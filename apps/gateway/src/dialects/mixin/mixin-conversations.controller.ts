@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContentCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { invalidParameter, isDomainError } from '@cohort/errors';
-import type { GatewayEnv } from '../../config/gateway.config';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -12,34 +10,19 @@ import { ErrorsAs } from '../../http/route-meta';
 import { CreateConversationBody, DisappearBody, MuteConversationBody, UpdateConversationBody } from './dto/conversation.dto';
 import { MixinConversation } from './dto/mixin-answers';
 import { ConversationController, CONVERSATIONS_TAG } from './mixin-conversation-path';
-import { readConversation } from './mixin-conversations';
+import { MixinConversations } from './mixin-conversations';
 import { mixinDialect } from './mixin-dialect';
-
-/** What a conversation route answers: the whole conversation, as the caller sees it now. */
-abstract class ConversationAnswers {
-  private readonly publicBaseUrl: string;
-
-  protected constructor(
-    protected readonly bus: BusClient,
-    config: ConfigService<GatewayEnv, true>,
-  ) {
-    this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
-  }
-
-  protected conversation(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
-    return readConversation(this.bus, ctx, groupId, this.publicBaseUrl);
-  }
-}
 
 /** `POST /conversations`: a group conversation under the id its creator chose. */
 @ApiTags(CONVERSATIONS_TAG)
 @Controller('conversations')
 @Dialect(mixinDialect)
 @RateLimitFamily('mixin:conversations')
-export class MixinCreateConversationController extends ConversationAnswers {
-  constructor(bus: BusClient, config: ConfigService<GatewayEnv, true>) {
-    super(bus, config);
-  }
+export class MixinCreateConversationController {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly conversations: MixinConversations,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -49,7 +32,7 @@ export class MixinCreateConversationController extends ConversationAnswers {
   async create(@CallContext() ctx: RequestContext, @Body() body: CreateConversationBody): Promise<MixinConversation> {
     const memberIds = body.participants.map((p) => p.user_id);
     await this.bus.send(GroupCommands.create, ctx, { type: 'group', groupId: body.conversation_id, name: body.name ?? '', memberIds });
-    return this.conversation(ctx, body.conversation_id);
+    return this.conversations.read(ctx, body.conversation_id);
   }
 }
 
@@ -57,10 +40,11 @@ export class MixinCreateConversationController extends ConversationAnswers {
 @ConversationController()
 @Dialect(mixinDialect)
 @RateLimitFamily('mixin:conversations')
-export class MixinConversationController extends ConversationAnswers {
-  constructor(bus: BusClient, config: ConfigService<GatewayEnv, true>) {
-    super(bus, config);
-  }
+export class MixinConversationController {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly conversations: MixinConversations,
+  ) {}
 
   @Get()
   // Mixin does not tell outsiders that a conversation exists.
@@ -68,7 +52,7 @@ export class MixinConversationController extends ConversationAnswers {
   @ApiOperation({ summary: 'The conversation (participants only; 404 otherwise)' })
   @ApiOkResponse({ type: MixinConversation })
   get(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<MixinConversation> {
-    return this.conversation(ctx, id);
+    return this.conversations.read(ctx, id);
   }
 
   @Post()
@@ -79,7 +63,7 @@ export class MixinConversationController extends ConversationAnswers {
     if (body.name === undefined && body.announcement === undefined) throw invalidParameter('body', 'must change name or announcement');
     if (body.name !== undefined) await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: id, groupType: 'group', name: body.name });
     if (body.announcement !== undefined) await this.bus.send(ContentCommands.publishAnnouncement, ctx, { groupId: id, title: '', content: body.announcement });
-    return this.conversation(ctx, id);
+    return this.conversations.read(ctx, id);
   }
 
   @Post('join')
@@ -92,7 +76,7 @@ export class MixinConversationController extends ConversationAnswers {
       if (isDomainError(error) && error.code === 'already_member' && typeof error.details?.groupId === 'string') return { groupId: error.details.groupId };
       throw error;
     });
-    return this.conversation(ctx, groupId);
+    return this.conversations.read(ctx, groupId);
   }
 
   @Post('rotate')
@@ -101,7 +85,7 @@ export class MixinConversationController extends ConversationAnswers {
   @ApiOkResponse({ type: MixinConversation })
   async rotate(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.rotateInviteCode, ctx, { groupId: id });
-    return this.conversation(ctx, id);
+    return this.conversations.read(ctx, id);
   }
 
   @Post('exit')
@@ -109,7 +93,7 @@ export class MixinConversationController extends ConversationAnswers {
   @ApiOperation({ summary: 'Leave the conversation (not its owner): answers it as last seen' })
   @ApiOkResponse({ type: MixinConversation })
   async exit(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<MixinConversation> {
-    const lastSeen = await this.conversation(ctx, id);
+    const lastSeen = await this.conversations.read(ctx, id);
     await this.bus.send(MembershipCommands.leave, ctx, { groupId: id });
     return lastSeen;
   }
@@ -122,7 +106,7 @@ export class MixinConversationController extends ConversationAnswers {
   @ApiOkResponse({ type: MixinConversation })
   async mute(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: MuteConversationBody): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.setNotificationPrefs, ctx, { groupId: id, notificationsMutedForSeconds: body.duration });
-    return this.conversation(ctx, id);
+    return this.conversations.read(ctx, id);
   }
 
   @Post('disappear')
@@ -131,6 +115,6 @@ export class MixinConversationController extends ConversationAnswers {
   @ApiOkResponse({ type: MixinConversation })
   async disappear(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: DisappearBody): Promise<MixinConversation> {
     await this.bus.send(GroupCommands.updateSettings, ctx, { groupId: id, groupType: 'group', disappearSeconds: body.duration });
-    return this.conversation(ctx, id);
+    return this.conversations.read(ctx, id);
   }
 }

@@ -1,17 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ContentCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
-import type { BusClient, RequestContext } from '@cohort/bus';
+import { BusClient, type RequestContext } from '@cohort/bus';
+import type { GatewayEnv } from '../../config/gateway.config';
 import type { MixinConversation } from './dto/mixin-answers';
 import { presentConversation } from './mixin-conversation.presenter';
 
-/**
- * A conversation as the caller reads it: the group (groups), its people and invite code
- * (membership) and its current announcement (content), asked together.
- */
-export async function readConversation(bus: BusClient, ctx: RequestContext, groupId: string, publicBaseUrl: string): Promise<MixinConversation> {
-  const [group, people, announcement] = await Promise.all([
-    bus.send(GroupCommands.get, ctx, { groupId, groupType: 'group' }),
-    bus.send(MembershipCommands.participants, ctx, { groupId }),
-    bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
-  ]);
-  return presentConversation(group, people, announcement?.content ?? '', publicBaseUrl);
+/** What every conversation route answers: the whole conversation, as the caller sees it now. */
+@Injectable()
+export class MixinConversations {
+  private readonly publicBaseUrl: string;
+
+  constructor(
+    private readonly bus: BusClient,
+    config: ConfigService<GatewayEnv, true>,
+  ) {
+    this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
+  }
+
+  /** The group (groups), its people and invite code (membership) and its current announcement (content), asked together. */
+  async read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
+    const [group, people, announcement] = await Promise.all([
+      this.bus.send(GroupCommands.get, ctx, { groupId, groupType: 'group' }),
+      this.bus.send(MembershipCommands.participants, ctx, { groupId }),
+      this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
+    ]);
+    return presentConversation(group, people, announcement?.content ?? '', this.publicBaseUrl);
+  }
 }

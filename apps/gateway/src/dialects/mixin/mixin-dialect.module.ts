@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MixinConversations } from './mixin-conversations';
 import { MixinConversationController, MixinCreateConversationController } from './mixin-conversations.controller';
 import { MixinParticipantsController } from './mixin-participants.controller';
 import { MixinReplays } from './mixin-replays';
@@ -11,6 +12,6 @@ import { MixinUsersController } from './mixin-users.controller';
  */
 @Module({
   controllers: [MixinUsersController, MixinCreateConversationController, MixinConversationController, MixinParticipantsController],
-  providers: [MixinSessions, MixinReplays],
+  providers: [MixinSessions, MixinReplays, MixinConversations],
 })
 export class MixinDialectModule {}

@@ -1,17 +1,15 @@
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
-  ApiGatewayTimeoutResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiQuery,
-  ApiResponse,
   ApiSecurity,
-  ApiServiceUnavailableResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 import type { HttpDialect } from '../../http/dialect';
+import { ApiEdgeResponses } from '../../openapi/status-answers';
 import { MixinAuthGuard } from './mixin-auth.guard';
 import { MixinEnvelopeInterceptor, mixinSuccessSchema } from './mixin-envelope.interceptor';
 import { mixinErrorSchema, renderMixinError } from './mixin-errors';
@@ -48,13 +46,7 @@ export const mixinDialect: HttpDialect = {
     ApiUnauthorizedResponse({ description: 'No valid signed request or token: a bad signature, an unknown session, a changed request, an expired or replayed token...' }),
     ApiForbiddenResponse({ description: 'The caller may not do this (not an admin, not the owner...)' }),
     ApiNotFoundResponse({ description: 'No such conversation (for the caller), invite code or endpoint' }),
-    ApiResponse({
-      status: 429,
-      description: 'Rate limited',
-      headers: { 'Retry-After': { description: 'Seconds until the next request may pass', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } },
-    }),
-    ApiServiceUnavailableResponse({ description: 'A service is not running' }),
-    ApiGatewayTimeoutResponse({ description: 'A service did not answer in time' }),
+    ...ApiEdgeResponses(),
   ],
   responseDocs: {
     error: { name: 'MixinError', schema: mixinErrorSchema },

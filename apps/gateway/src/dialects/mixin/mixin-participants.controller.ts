@@ -1,16 +1,14 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Limits, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import type { GatewayEnv } from '../../config/gateway.config';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { MixinConversation } from './dto/mixin-answers';
 import { ParticipantsBody, participantsSchema, type ParticipantRef } from './dto/participants';
 import { ConversationController } from './mixin-conversation-path';
-import { readConversation } from './mixin-conversations';
+import { MixinConversations } from './mixin-conversations';
 import { mixinDialect } from './mixin-dialect';
 
 const userIdsOf = (participants: ParticipantRef[]) => participants.map((p) => p.user_id);
@@ -24,14 +22,10 @@ const userIdsOf = (participants: ParticipantRef[]) => participants.map((p) => p.
 @Dialect(mixinDialect)
 @RateLimitFamily('mixin:conversations')
 export class MixinParticipantsController {
-  private readonly publicBaseUrl: string;
-
   constructor(
     private readonly bus: BusClient,
-    config: ConfigService<GatewayEnv, true>,
-  ) {
-    this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
-  }
+    private readonly conversations: MixinConversations,
+  ) {}
 
   @Post('participants/ADD')
   @HttpCode(200)
@@ -40,7 +34,7 @@ export class MixinParticipantsController {
   @ApiOkResponse({ type: MixinConversation })
   async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.batchMemberOps, false)) body: ParticipantRef[]): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.addMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
-    return readConversation(this.bus, ctx, id, this.publicBaseUrl);
+    return this.conversations.read(ctx, id);
   }
 
   @Post('participants/REMOVE')
@@ -50,7 +44,7 @@ export class MixinParticipantsController {
   @ApiOkResponse({ type: MixinConversation })
   async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.batchRemoveMembers, false)) body: ParticipantRef[]): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.kickMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
-    return readConversation(this.bus, ctx, id, this.publicBaseUrl);
+    return this.conversations.read(ctx, id);
   }
 
   @Post('participants/ROLE')
@@ -63,6 +57,6 @@ export class MixinParticipantsController {
     const plain = userIdsOf(body.filter((p) => p.role === ''));
     if (admins.length) await this.bus.send(MembershipCommands.addAdmins, ctx, { groupId: id, userIds: admins });
     if (plain.length) await this.bus.send(MembershipCommands.removeAdmins, ctx, { groupId: id, userIds: plain });
-    return readConversation(this.bus, ctx, id, this.publicBaseUrl);
+    return this.conversations.read(ctx, id);
   }
 }
