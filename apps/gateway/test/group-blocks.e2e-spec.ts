@@ -1,6 +1,8 @@
 // The blocklist of /group through the real built stack: block (4.14), unblock (4.52) and
 // blocked_list (4.15); a blocked member is out before the answer, kept out of every way in
-// (apply, invite, QR invite, Easemob's direct add) and cannot read a chatroom, until unblocked.
+// (apply, invite, QR invite, Easemob's direct add, Mixin's invite code) and cannot read a chatroom,
+// until unblocked.
+import { randomUUID } from 'node:crypto';
 import {
   expectForbidden,
   expectGroupError,
@@ -15,6 +17,7 @@ import {
 import { done, expectPage, failed, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { createChatroom, EasemobClient, expectEasemobError } from './easemob-e2e.helpers';
+import { expectMixinError, expectMixinOk, MixinClient } from './mixin-e2e.helpers';
 
 const UNKNOWN_GROUP = 4_000_000_004_444;
 
@@ -121,6 +124,17 @@ describe('/group blocklist', () => {
       expectEasemobError(await easemob.post(`/chatrooms/${room}/users/${m1}`), 403, 'forbidden_op');
       expectOk(await unblock(e2e.tokens.app, room, [m1]), [done(m1)]);
       expect((await easemob.post(`/chatrooms/${room}/users/${m1}`)).status).toBe(200);
+    });
+
+    it("joining by invite code (the Mixin dialect's) fails with blocked, until unblocked", async () => {
+      const mixin = new MixinClient(e2e.stack.baseUrl);
+      const id = randomUUID();
+      const created = expectMixinOk(await mixin.post('/conversations', { as: { token: e2e.tokens.owner }, body: { category: 'GROUP', conversation_id: id, name: 'coded', participants: [{ user_id: member }] } }));
+      expectOk(await block(e2e.tokens.owner, id, [member]), [done(member)]);
+      expectMixinError(await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }), 403, /blocked/);
+      expectOk(await unblock(e2e.tokens.owner, id, [member]), [done(member)]);
+      expectMixinOk(await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }));
+      expect(await memberIds(id)).toContain(member);
     });
 
     it('cannot read a chatroom (info, member list, mutes, blocklist) while anyone else in the app can', async () => {
