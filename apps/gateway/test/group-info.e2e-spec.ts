@@ -1,5 +1,6 @@
 // GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack, and the
 // API reference that describes them.
+import { GROUP_ID_PATTERN } from '@cohort/contracts';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -220,7 +221,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
 
     it('states the limits the validator enforces on this slice', async () => {
       const { components, paths } = await openApiJson();
-      const idForms = [{ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', pattern: '^[0-9]{1,19}$' }];
+      // A group id: an int64 (a JSON number or a numeric string), or the UUID of a Mixin conversation.
+      const idForms = [{ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', pattern: GROUP_ID_PATTERN.source }];
       expect(components.schemas.GroupListBody).toMatchObject({
         required: ['group_list'],
         properties: { group_list: { type: 'array', maxItems: 100, items: { anyOf: idForms } } },
