@@ -123,6 +123,14 @@ describe('GET /group/send_check', () => {
     });
   });
 
+  it('asks about any sender, whichever dialect named them: an Easemob username in a chatroom', async () => {
+    const room = await createChatroom(e2e.api, e2e.tokens.app, owner, [member]);
+    const username = `easemob_${newUserId()}`;
+    expect(await decide(room, username)).toEqual(refused('not_member'));
+    expect((await easemob.post(`/chatrooms/${room}/users/${username}`)).status).toBe(200);
+    expect(await decide(room, username)).toEqual(allowed());
+  });
+
   describe('mutes beside the decision', () => {
     it('mute-all on and off leaves the mute list alone; a mute survives leaving and re-joining', async () => {
       const m1 = newUserId();

@@ -1,5 +1,7 @@
-import { Limits } from '@cohort/contracts';
-import { GroupIdField, UserIdField } from './id-fields';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
+import { GroupIdField } from './id-fields';
 import { GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
@@ -14,8 +16,15 @@ export class BlockedListQuery extends GroupPagingQuery(GroupPageSizes.blockedLis
   @GroupIdField() group_id!: string;
 }
 
-/** GET /group/send_check: may `user_id` send in `group_id` now? */
+/**
+ * GET /group/send_check: may `user_id` send in `group_id` now? Our extension, for every group and
+ * chatroom whichever dialect made it: the sender is any user id (an Easemob username, a Mixin UUID),
+ * not only this dialect's int64 ones.
+ */
 export class SendCheckQuery {
   @GroupIdField('The group or chatroom') group_id!: string;
-  @UserIdField('The sender asked about') user_id!: string;
+
+  @ApiProperty({ description: 'The sender asked about (any user id: int64, an Easemob username, a Mixin UUID)' })
+  @Matches(USER_ID_PATTERN, { message: 'must be a user id (1..64 characters of [A-Za-z0-9_.@:-])' })
+  user_id!: string;
 }
