@@ -2,8 +2,8 @@ import type { GroupView, MemberRole } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
 import { refuseWhole, targetRefusal } from './moderation.policy';
 
-function context(callerRole: MemberRole, roles: Record<string, MemberRole>): GroupAccess {
-  return { key: { appId: 'a', groupId: '1' }, group: { groupId: '1' } as GroupView, callerRole, roles: new Map(Object.entries(roles)) };
+function context(role: MemberRole, roles: Record<string, MemberRole>): GroupAccess {
+  return { key: { appId: 'a', groupId: '1' }, group: { groupId: '1' } as GroupView, role, roles: new Map(Object.entries(roles)) };
 }
 
 describe('moderation policy', () => {

@@ -7,7 +7,7 @@ export function targetRefusal(gc: GroupAccess, userId: string, verb: 'mute' | 'b
   const role = gc.roles.get(userId);
   if (!role) return { code: 'not_member', message: `users [${userId}] are not members of this group!` };
   if (role === 'owner') return { code: 'owner_protected', message: 'forbidden operation on group owner!' };
-  if (role === 'admin' && gc.callerRole !== 'owner') return { code: 'forbidden', message: `admins cannot ${verb} other admins` };
+  if (role === 'admin' && gc.role !== 'owner') return { code: 'forbidden', message: `admins cannot ${verb} other admins` };
   return null;
 }
 

@@ -6,7 +6,7 @@ import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import type { MembershipEnv } from '../config/membership.config';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { actingUser, assertCanInvite } from '../members/membership.policy';
+import { actingUser, assertCanInvite } from '@cohort/group-access';
 import { AdmissionService } from './admission.service';
 import { APP_ADMIN_INVITER } from './invitations.service';
 

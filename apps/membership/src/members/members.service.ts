@@ -23,7 +23,8 @@ import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
-import { actingUser, assertAdmin, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
+import { kickRefusal, type GroupContext } from './membership.policy';
+import { actingUser, assertAdmin, assertMember, notMember } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */

@@ -1,3 +1,4 @@
+import { ReadableGroups } from '../standings/readable-groups';
 import { Injectable } from '@nestjs/common';
 import {
   groupKeyOf,
@@ -20,6 +21,7 @@ import { StandingRepository } from '../standings/standing.repository';
 export class BlocksService {
   constructor(
     private readonly loader: GroupAccessLoader,
+    private readonly readable: ReadableGroups,
     private readonly standings: StandingRepository,
     private readonly membership: MembershipClient,
     private readonly changes: ListChanges,
@@ -52,7 +54,7 @@ export class BlocksService {
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
-    const gc = await this.loader.loadReadable(ctx, command);
+    const gc = await this.readable.load(ctx, command);
     return this.changes.page(gc, BLOCKLIST, command.limit, command.cursor);
   }
 

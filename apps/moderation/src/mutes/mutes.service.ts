@@ -1,3 +1,4 @@
+import { ReadableGroups } from '../standings/readable-groups';
 import { Injectable } from '@nestjs/common';
 import {
   groupKeyOf,
@@ -27,6 +28,7 @@ const LIFTED = 0;
 export class MutesService {
   constructor(
     private readonly loader: GroupAccessLoader,
+    private readonly readable: ReadableGroups,
     private readonly standings: StandingRepository,
     private readonly changes: StandingChanges,
     private readonly outbox: Outbox,
@@ -63,7 +65,7 @@ export class MutesService {
   /** The mutes in force, in the order they were set: members read them (anyone, for chatrooms and public groups). */
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
-    const access = await this.loader.loadReadable(ctx, command);
+    const access = await this.readable.load(ctx, command);
     const [page, total] = await Promise.all([this.standings.listPage(access.key, 'mute', command.limit, after), this.standings.count(access.key, 'mute')]);
     return { items: page.items.map(({ userId, value, at }) => ({ userId, until: value, at })), cursor: encodeCursor(page.next), total };
   }
