@@ -25,6 +25,7 @@ const PICKED = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
 /** When set, every app runs under `node --cpu-prof` writing there (see cpu-profile-top). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 const QUIET_MS = 500;
+const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 5);
 /** CLOCK_MONOTONIC in µs, the clock of V8's profile timestamps: the profiles are cut to the measured runs. */
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const window: { startUs?: number; endUs?: number } = {};
@@ -73,6 +74,20 @@ async function quiet(counter: BusRequestCounter): Promise<void> {
   }
 }
 
+/**
+ * CPU ms per second each process spends with no request at all (pollers, relays, timers, the
+ * database's own), measured after the routes: the per-request figures include it, which weighs
+ * when a route serves few requests per second.
+ */
+async function idleCpu(processes: StackProcess[], counter: BusRequestCounter): Promise<Map<string, number>> {
+  await quiet(counter);
+  const before = cpuMsByName(processes);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_S * 1000));
+  const seconds = (performance.now() - started) / 1000;
+  return new Map([...cpuMsByName(processes)].map(([name, ms]) => [name, (ms - (before.get(name) ?? 0)) / seconds]));
+}
+
 async function measureRoute(route: BenchRoute, processes: StackProcess[], counter: BusRequestCounter): Promise<Measured> {
   await load(route.url, route, WARMUP_S);
   await quiet(counter);
@@ -99,7 +114,7 @@ async function measureRoute(route: BenchRoute, processes: StackProcess[], counte
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
-function printTables(bare: number | undefined, rows: Measured[], names: string[]): void {
+function printTables(bare: number | undefined, rows: Measured[], names: string[], idle: Map<string, number>): void {
   const titleWidth = Math.max(...rows.map((row) => row.route.title.length), 20);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out('');
@@ -110,9 +125,11 @@ function printTables(bare: number | undefined, rows: Measured[], names: string[]
     out(`${row.route.title.padEnd(titleWidth)} ${pad(row.rps, 8)} ${pad(ratio, 7)} ${pad(row.p50, 7)} ${pad(row.p99, 7)} ${pad(row.busRequests.toFixed(2), 13)} ${pad(row.errors, 7)}`);
   }
   out('');
-  out('CPU per request, ms (user + system, from /proc/<pid>/stat over the measured run)');
+  out('CPU per request, ms (user + system from /proc/<pid>/stat over the measured run, idle work included)');
   const width = Math.max(...names.map((name) => name.length), 6) + 1;
   out(`${'route'.padEnd(titleWidth)} ${names.map((name) => pad(name, width)).join('')} ${pad('total', 7)}`);
+  const idleTotal = [...idle.values()].reduce((sum, ms) => sum + ms, 0);
+  out(`${'(idle, after the routes: ms of CPU per s)'.padEnd(titleWidth)} ${names.map((name) => pad((idle.get(name) ?? 0).toFixed(1), width)).join('')} ${pad(idleTotal.toFixed(1), 7)}`);
   for (const row of rows) {
     const cells = names.map((name) => pad((row.cpuMs.get(name) ?? 0).toFixed(3), width)).join('');
     const total = [...row.cpuMs.values()].reduce((sum, ms) => sum + ms, 0);
@@ -144,7 +161,8 @@ async function main(): Promise<void> {
       rows.push(row);
     }
     if (CPU_PROF_DIR) writeFileSync(join(CPU_PROF_DIR, 'window.json'), JSON.stringify(window));
-    printTables(bare, rows, names);
+    const idle = await idleCpu(processes, counter);
+    printTables(bare, rows, names, idle);
   } finally {
     await counter.close();
     await stack.stop();
