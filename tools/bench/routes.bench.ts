@@ -9,6 +9,7 @@ import { BusRequestCounter } from '@cohort/testing';
 import { startDevStack } from './dev-stack';
 import { cpuMsByName, stackProcesses, type StackProcess } from './process-cpu';
 import { seedRoutes, type BenchRoute } from './route-table';
+import { runMain } from './run-main';
 
 /**
  * The issue table as a user measures it: the stack as `npm start` runs it, a bare Fastify
@@ -169,10 +170,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
