@@ -22,12 +22,15 @@ function statFields(pid: number): string[] | undefined {
 
 /** What a process of the stack is, from its command line; undefined for the runner's shells. */
 function nameOf(pid: number): string | undefined {
-  let commandLine: string;
+  let argv: string[];
   try {
-    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
     return undefined;
   }
+  // The watchdog shells name the command they run in their arguments: not the process itself.
+  if (/(^|\/)(ba)?sh$/.test(argv[0])) return undefined;
+  const commandLine = argv.join(' ');
   const app = /dist\/apps\/([^/]+)\/src\/main\.js/.exec(commandLine)?.[1];
   if (app) return app;
   if (/nats-server/.test(commandLine)) return 'nats-server';
