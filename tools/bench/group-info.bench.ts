@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
 import { startStack } from '@cohort/testing';
 import { postJson } from './bench-http';
+import { runMain } from './run-main';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -74,10 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -3,6 +3,7 @@ import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { ModerationCommands, type CommandEnvelope, type SendDecision, type SendDecisionStats } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
 import { postJson } from './bench-http';
+import { runMain } from './run-main';
 
 /**
  * The send decision as the app's message server asks it: NATS requests straight to moderation
@@ -154,10 +155,4 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promi
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -6,7 +6,7 @@
  * restarts, or in memory with COHORT_DEV_MONGO=memory.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defaultDbName } from '@cohort/config';
 import { isReadyLine } from '@cohort/logging';
 import {
@@ -28,7 +28,8 @@ import {
 } from '@cohort/local-infra';
 
 const rootDir = findRepoRoot(__dirname);
-const devDir = join(rootDir, '.infra', 'dev');
+// COHORT_DEV_DIR: another home for the data and logs (the benchmark runs the stack there, leaving yours alone).
+const devDir = process.env.COHORT_DEV_DIR ? resolve(process.env.COHORT_DEV_DIR) : join(rootDir, '.infra', 'dev');
 const useColor = process.stdout.isTTY;
 const COLORS = [36, 32, 33, 35, 34, 96, 92];
 
@@ -107,7 +108,8 @@ function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
   const proc = startManagedProcess({
     name: app,
     command: process.execPath,
-    args: ['--enable-source-maps', builtAppMain(rootDir, app)],
+    // COHORT_APP_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=<dir>`.
+    args: [...(process.env.COHORT_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', builtAppMain(rootDir, app)],
     cwd: rootDir,
     env,
     onLine: terminalEcho(app, index),
