@@ -20,7 +20,6 @@ import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
 import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
-import { ModerationClient } from '../peers/moderation.client';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
 import { RolesController } from '../roles/roles.controller';
 import { RolesService } from '../roles/roles.service';
@@ -47,7 +46,7 @@ import { SessionsModule } from '../sessions/sessions.module';
   controllers: [RosterController, MembersController, RolesController, JoiningController],
   providers: [
     ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
-    ...[ModerationClient, GroupContextLoader],
+    ...[GroupContextLoader],
     ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, DepartureSweeper],

@@ -22,7 +22,7 @@ export interface GroupTarget {
 
 /**
  * The facts other services own, as this service's rules need them: a group's record (groups), roles
- * (membership), blocklist entries (moderation) — from this instance's PeerFactCache, so a warm
+ * (membership), blocklist entries and mute ends (moderation) — from this instance's PeerFactCache, so a warm
  * request asks no other service; a cold one asks the owners in parallel.
  */
 @Injectable()
@@ -49,6 +49,12 @@ export class PeerFacts {
   blockedAmong(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return Promise.resolve(new Set());
     return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds: missing }));
+  }
+
+  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
+  muteEnds(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return Promise.resolve(new Map());
+    return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.muteEnds, ctx, { groupId, userIds: missing }));
   }
 
   /** Refuses a blocked outsider's read (members are never on the blocklist). */

@@ -9,10 +9,11 @@ const codec = JSONCodec<DomainEvent>();
 export const PEER_CACHE_GROUPS_PER_APP = 10_000;
 export const PEER_CACHE_USERS_PER_GROUP = 5_000;
 
-/** What each event makes stale: the group's record, a user's role, a user's block. */
+/** What each event makes stale: the group's record, a user's role, block or mute. */
 const GROUP_RECORD_EVENTS: EventType[] = ['group.updated', 'group.settings_changed', 'group.mute_all_changed', 'group.destroyed', 'group.owner_transferred'];
 const ROLE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.role_changed'];
 const BLOCK_EVENTS: EventType[] = ['member.blocked', 'member.unblocked'];
+const MUTE_EVENTS: EventType[] = ['member.muted', 'member.unmuted'];
 
 interface GroupEntry {
   /** Bumped by every event of the group: a fill that started before it is not stored. */
@@ -20,6 +21,8 @@ interface GroupEntry {
   record?: GroupView;
   roles: Map<string, MemberRole | null>;
   blocked: Map<string, boolean>;
+  /** A mute's end (ms, -1 permanent), null: not muted; an end that has passed is not a mute. */
+  muteEnds: Map<string, number | null>;
 }
 
 /**
@@ -44,7 +47,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const nc = await this.holder.get();
-    for (const type of [...GROUP_RECORD_EVENTS, ...ROLE_EVENTS, ...BLOCK_EVENTS]) {
+    for (const type of [...GROUP_RECORD_EVENTS, ...ROLE_EVENTS, ...BLOCK_EVENTS, ...MUTE_EVENTS]) {
       this.subscriptions.push(nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }));
     }
     void this.clearOnReconnect(nc);
@@ -86,6 +89,17 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
       return new Map(missing.map((userId) => [userId, blocked.has(userId)]));
     });
     return new Set([...found].filter(([, blocked]) => blocked).map(([userId]) => userId));
+  }
+
+  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
+  async muteEnds(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<Record<string, number>>, now = Date.now()): Promise<Map<string, number>> {
+    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.muteEnds, async (missing) => {
+      const ends = await fetch(missing);
+      return new Map(missing.map((userId) => [userId, ends[userId] ?? null]));
+    });
+    const ends = new Map<string, number>();
+    for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
+    return ends;
   }
 
   private async perUser<V>(
@@ -132,6 +146,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     if (typeof userId !== 'string') return;
     if (ROLE_EVENTS.includes(event.type)) entry.roles.delete(userId);
     if (BLOCK_EVENTS.includes(event.type)) entry.blocked.delete(userId);
+    if (MUTE_EVENTS.includes(event.type)) entry.muteEnds.delete(userId);
   }
 
   /** The group's entry, most recently used last (a Map keeps insertion order): the first is the eldest. */
@@ -142,7 +157,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     if (entry) {
       groups.delete(groupId);
     } else {
-      entry = { generation: ++this.generations, roles: new Map(), blocked: new Map() };
+      entry = { generation: ++this.generations, roles: new Map(), blocked: new Map(), muteEnds: new Map() };
       if (groups.size >= PEER_CACHE_GROUPS_PER_APP) groups.delete(groups.keys().next().value as string);
     }
     groups.set(groupId, entry);
