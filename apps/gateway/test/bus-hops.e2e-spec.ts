@@ -19,6 +19,10 @@ import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type Mix
 const KNOWN_MULTI_HOP: Record<string, number> = {
   // The gateway's health asks the services with ids of its own: no command carries the request's.
   'GET /health': 0,
+  // App-wide lists joined with membership's counts: groups.chatroom.list → membership.access.get
+  'GET /{org}/{app}/chatrooms': 2,
+  // membership.joined.list → groups.group.get_many → membership.access.get
+  'GET /{org}/{app}/users/{username}/joined_chatrooms': 3,
   // moderation.mutes.list → membership.members.profiles (the muted members' names live in membership)
   'GET /group/banned_list': 2,
   // Composed by the gateway: groups.group.get_many → membership.access.get → membership.members.list_by_page
