@@ -73,6 +73,8 @@ const INT64 = canonicalDecimalsUpTo('9223372036854775807');
  * zero). The ids we generate are below 2^53 so they stay exact as JSON numbers.
  */
 export const NUMERIC_ID_PATTERN = new RegExp(`^(?:${INT64})$`);
+/** The shape of a numeric id, for a router (which takes no alternatives): NUMERIC_ID_PATTERN checks its value. */
+export const NUMERIC_ID_SHAPE = /^[0-9]{1,19}$/;
 /** A UUID as Mixin's clients write it (lower case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**

@@ -10,6 +10,10 @@ export const gatewayEnvSchema = Joi.object({
   APPS_FILE: Joi.string(),
   JWT_TTL_SECONDS: Joi.number().integer().min(60).max(31_536_000).default(7_200),
   RATE_LIMIT_PER_SECOND: Joi.number().integer().min(1).default(100),
+  RATE_LIMIT_PER_USER_PER_SECOND: Joi.number().integer().min(1).default(20),
+  // Behind a load balancer: whose X-Forwarded-For to believe (Fastify's trustProxy: true, or
+  // addresses/CIDRs separated by commas); the login throttle counts per source address.
+  HTTP_TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.string()).default(false),
   PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
   // The edge's limits (docs/security.md): a client that trickles its headers or body, idles on a
   // connection, or sends a huge or deeply nested body is cut off before it ties anything up.
@@ -29,6 +33,7 @@ export interface HttpLimits {
   HTTP_CONNECTION_TIMEOUT_MS: number;
   HTTP_BODY_LIMIT_BYTES: number;
   HTTP_JSON_MAX_DEPTH: number;
+  HTTP_TRUST_PROXY: boolean | string;
 }
 
 export interface GatewayEnv extends CommonEnv, HttpLimits {
@@ -38,5 +43,6 @@ export interface GatewayEnv extends CommonEnv, HttpLimits {
   APPS_FILE?: string;
   JWT_TTL_SECONDS: number;
   RATE_LIMIT_PER_SECOND: number;
+  RATE_LIMIT_PER_USER_PER_SECOND: number;
   PUBLIC_BASE_URL: string;
 }

@@ -1,4 +1,3 @@
-import type { FastifyServerOptions } from 'fastify';
 import { gatewayEnvSchema, type HttpLimits } from '../config/gateway.config';
 
 /**
@@ -17,13 +16,14 @@ export function httpLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpLim
   return value as HttpLimits;
 }
 
-/** Fastify's options for those limits: headers, whole request, idle socket and keep-alive timeouts, body size. */
-export function edgeServerOptions(limits: HttpLimits): FastifyServerOptions {
+/** Fastify's options for those limits: headers, whole request, idle socket and keep-alive timeouts, body size; and which proxies to believe about the client's address. */
+export function edgeServerOptions(limits: HttpLimits) {
   return {
     bodyLimit: limits.HTTP_BODY_LIMIT_BYTES,
     requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
     connectionTimeout: limits.HTTP_CONNECTION_TIMEOUT_MS,
     keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    trustProxy: limits.HTTP_TRUST_PROXY,
     http: {
       headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
