@@ -5,7 +5,7 @@
 // token revocation.
 import * as jwt from 'jsonwebtoken';
 import { connect } from 'node:net';
-import { APP_ID, CLIENT_ID, CLIENT_SECRET, demoApp, expectForbidden, expectInvalid, expectOk, expectUnauthorized, newUserId, type HttpResult } from './group-e2e.helpers';
+import { APP_ID, CLIENT_ID, CLIENT_SECRET, demoApp, expectEdgeError, expectForbidden, expectInvalid, expectOk, expectUnauthorized, newUserId, type HttpResult } from './group-e2e.helpers';
 import { done, failed, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
@@ -18,7 +18,7 @@ describe('edge hardening', () => {
   const e2e = useGroupStack('edge-hardening', {
     api: (baseUrl) => new MembershipApi(baseUrl),
     db: false,
-    env: { RATE_LIMIT_PER_SECOND: '10000', HTTP_TRUST_PROXY: 'true' },
+    env: { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '10000', HTTP_TRUST_PROXY: 'true' },
     appEnv: {
       gateway: {
         APPS_JSON: JSON.stringify([
@@ -153,7 +153,10 @@ describe('edge hardening', () => {
 
     it('refuses a body nested deeper than the limit, naming its field', async () => {
       const deep = `{"name":"g","ignored":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-      expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: deep }), 'ignored');
+      // Refused while the body is read, before routing: the edge's 400 (HTTP status = code).
+      const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: deep });
+      expectEdgeError(res, 400, 'invalid_parameter');
+      expect(res.body.message).toMatch(/\bignored\b/);
     });
 
     it('takes one spelling per id: no leading zeros, nothing past int64', async () => {

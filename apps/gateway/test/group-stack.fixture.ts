@@ -2,8 +2,8 @@ import { startStack, type Stack, type StartStackOptions } from '@cohort/testing'
 import { Api, demoApp, newUserId } from './group-e2e.helpers';
 import { StackDb } from './stack-db';
 
-/** RATE_LIMIT_PER_SECOND high enough that suites other than auth never hit it. */
-export const HIGH_RATE_LIMIT = { RATE_LIMIT_PER_SECOND: '10000' };
+/** Rate limits (the app's, and each user's share) high enough that suites other than auth never hit them. */
+export const HIGH_RATE_LIMIT = { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '10000' };
 
 export interface GroupStackOptions<A extends Api = Api> {
   /** Extra env for every app (default HIGH_RATE_LIMIT). */
