@@ -2,7 +2,7 @@
 // routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
 // call to /group goes through a client-side pacer except the burst that shows the limit.
 import * as jwt from 'jsonwebtoken';
-import { Api, APP_ID, CLIENT_ID, CLIENT_SECRET, DEMO_JWT_KEY, demoApp, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
+import { Api, CLIENT_ID, CLIENT_SECRET, DEMO_JWT_KEY, demoApp, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 const RATE_LIMIT = 5;

@@ -1,3 +1,4 @@
+import { validatedEnv } from '@cohort/config';
 import { gatewayEnvSchema, type HttpLimits } from '../config/gateway.config';
 
 /**
@@ -10,11 +11,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
  * The listener's limits, read from the gateway's validated environment before Nest starts (the
  * HTTP server exists before the config module does). A bad value fails the start, named.
  */
-export function httpLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): HttpLimits {
-  const { value, error } = gatewayEnvSchema.validate(env, { abortEarly: false, allowUnknown: true, errors: { wrap: { label: '' } } });
-  if (error) throw new Error(`invalid configuration: ${error.message}`);
-  return value as HttpLimits;
-}
+export const httpLimitsFromEnv = (): HttpLimits => validatedEnv<HttpLimits>(gatewayEnvSchema);
 
 /** Fastify's options for those limits: headers, whole request, idle socket and keep-alive timeouts, body size; and which proxies to believe about the client's address. */
 export function edgeServerOptions(limits: HttpLimits) {
