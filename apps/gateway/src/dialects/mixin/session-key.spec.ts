@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { validateInput } from '@cohort/errors';
+import { CreateUserBody } from './dto/conversation.dto';
 import { isSafeEd25519PublicKey } from './session-key';
 
 const rawKey = () => generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
@@ -20,5 +22,11 @@ describe('session keys', () => {
     for (const hex of smallOrder) expect([hex, isSafeEd25519PublicKey(Buffer.from(hex, 'hex').toString('base64'))]).toEqual([hex, false]);
     expect(isSafeEd25519PublicKey(Buffer.alloc(32, 0xff).toString('base64'))).toBe(false);
     expect(isSafeEd25519PublicKey('not a key')).toBe(false);
+  });
+
+  it('POST /users refuses a session registered with a small-order key, naming session_secret', () => {
+    const identity = Buffer.from('01'.padEnd(64, '0'), 'hex').toString('base64');
+    expect(() => validateInput(CreateUserBody, { full_name: 'x', session_secret: identity }, 'body')).toThrow(/session_secret/);
+    expect(validateInput(CreateUserBody, { full_name: 'x', session_secret: rawKey().toString('base64') }, 'body').full_name).toBe('x');
   });
 });
