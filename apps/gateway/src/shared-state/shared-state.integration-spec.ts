@@ -62,7 +62,7 @@ describe('state shared by gateway replicas (real NATS)', () => {
     a.onModuleInit();
     b.onModuleInit();
     try {
-      const revokedAt = await pollUntil(() => a.revokeUser('shared', 'alice@example:1').catch(() => false));
+      const revokedAt = await pollUntil(() => a.revokeUser('shared', 'alice@example:1').catch(() => undefined));
       expect(a.notBefore('shared', 'alice@example:1')).toBe(revokedAt);
       expect(await pollUntil(() => b.notBefore('shared', 'alice@example:1') === revokedAt)).toBe(true);
       expect(b.notBefore('shared', 'bob')).toBe(0);
