@@ -39,6 +39,8 @@ describe('TokenService', () => {
     const token = login(tokens);
     expect(jwt.decode(token, { complete: true })?.header).toMatchObject({ alg: 'HS256', kid: 'k1' });
     expect(() => jwt.verify(token, OLD_KEY.secret)).not.toThrow();
+    const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
+    expect([Number.isInteger(exp), exp - Math.floor(iat)]).toEqual([true, 60]);
     const withClientSecret = jwt.sign({ app: 'demo', role: 'admin', iat: now }, 'demo-secret', { issuer: 'cohort', keyid: 'k1', expiresIn: 60 });
     expect(failure(withClientSecret)).toMatchObject({ code: 'unauthorized', message: 'invalid token' });
   });

@@ -15,6 +15,8 @@ interface TokenClaims {
   sub?: string;
   /** Issue time in seconds, with milliseconds: a revocation at time T ends exactly the tokens issued before T. */
   iat: number;
+  /** Expiry in whole seconds. */
+  exp?: number;
 }
 
 /** Who a valid token speaks for. */
@@ -61,8 +63,9 @@ export class TokenService {
     }
     this.throttle.succeeded(clientId, address);
     const iat = Date.now() / 1000;
-    const claims: TokenClaims = userId ? { app: app.appId, role: 'user', sub: userId, iat } : { app: app.appId, role: 'admin', iat };
-    const token = jwt.sign(claims, app.signingKey.key, { algorithm: 'HS256', expiresIn: this.ttlSeconds, issuer: 'cohort', keyid: app.signingKey.kid });
+    const times = { iat, exp: Math.floor(iat) + this.ttlSeconds };
+    const claims: TokenClaims = userId ? { app: app.appId, role: 'user', sub: userId, ...times } : { app: app.appId, role: 'admin', ...times };
+    const token = jwt.sign(claims, app.signingKey.key, { algorithm: 'HS256', issuer: 'cohort', keyid: app.signingKey.kid });
     return { access_token: token, token_type: 'Bearer', expires_in: this.ttlSeconds, app };
   }
 
