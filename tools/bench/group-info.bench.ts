@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   process.stdout.write(`bench: ${CONNECTIONS} connections, ${DURATION_S}s per target, machine with ${cpus().length} cores\n`);
   const baseline = await startBaseline(root);
-  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
   try {
     const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
       client_id: 'demo',

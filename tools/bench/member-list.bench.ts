@@ -19,7 +19,7 @@ const SEED_CHUNK = 5000;
 async function main(): Promise<void> {
   const stack = await startStack({
     suite: 'bench_members',
-    env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
+    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
     // Membership's debug lines carry each answer's database command count.
     appEnv: { membership: { LOG_LEVEL: 'debug' } },
   });

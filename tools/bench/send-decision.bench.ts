@@ -32,7 +32,7 @@ interface Phase {
 async function main(): Promise<void> {
   const stack = await startStack({
     suite: 'bench_send',
-    env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
+    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
   });
   const nc = await connect({ servers: stack.natsUrl });
   try {
