@@ -85,9 +85,12 @@ export class AppsRegistry {
   }
 }
 
-/** An app's config without its `mixin` settings (validated on their own: the builder of the API reference reads AppConfig). */
+/** Keys of an app's config validated elsewhere: `mixin` on its own, `webhooks` by the webhooks service. */
+const VALIDATED_ELSEWHERE = new Set(['mixin', 'webhooks']);
+
+/** An app's config without its `mixin` settings (validated on their own: the builder of the API reference reads AppConfig) and its `webhooks`. */
 const withoutMixin = (raw: unknown): unknown =>
-  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? raw : Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'mixin'));
+  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? raw : Object.fromEntries(Object.entries(raw).filter(([key]) => !VALIDATED_ELSEWHERE.has(key)));
 
 /** An app's `mixin` bot settings, validated on their own (absent: the app has no bot). */
 function mixinOf(raw: unknown, label: string): MixinBotConfig | undefined {

@@ -33,7 +33,7 @@ import {
 } from './webhook.types';
 
 /** An endpoint URL's shape: absolute http(s) with a host. Where it may point is the service's rule (docs/webhooks.md). */
-export const WEBHOOK_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+export const WEBHOOK_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 const URL_RULE = { message: '$property must be an http or https URL' };
 const EVENTS_RULE = { each: true, message: `$property must list event types or "${ALL_EVENTS}"` };
 export const WEBHOOK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -61,12 +61,15 @@ export class CreateWebhookCommand extends WebhookUrlField {
   disabled?: boolean;
 }
 
+const ID_RULE = { message: '$property must be a webhook id' };
+
 export class WebhookIdCommand {
-  @Matches(WEBHOOK_ID_PATTERN, { message: '$property must be a webhook id' })
+  @Matches(WEBHOOK_ID_PATTERN, ID_RULE)
   endpointId!: string;
 }
 
-export class UpdateWebhookCommand extends WebhookIdCommand {
+/** What PATCH may change (absent fields stay). */
+export class WebhookChanges {
   @IsOptional() @IsString() @MaxLength(WebhookLimits.url) @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
   url?: string;
 
@@ -80,7 +83,12 @@ export class UpdateWebhookCommand extends WebhookIdCommand {
   disabled?: boolean;
 }
 
-export class RotateWebhookSecretCommand extends WebhookIdCommand {
+export class UpdateWebhookCommand extends WebhookChanges {
+  @Matches(WEBHOOK_ID_PATTERN, ID_RULE)
+  endpointId!: string;
+}
+
+export class SecretRotation {
   /** Absent: one is generated. */
   @IsOptional() @IsString() @MinLength(WebhookLimits.easemobSecretMinLength) @MaxLength(WebhookLimits.secretMaxLength)
   secret?: string;
@@ -88,6 +96,11 @@ export class RotateWebhookSecretCommand extends WebhookIdCommand {
   /** How long the previous secret keeps signing too (default a day, 0: stops at once). */
   @IsOptional() @IsInt() @Min(0) @Max(WebhookLimits.rotationGraceMaxSeconds)
   graceSeconds?: number;
+}
+
+export class RotateWebhookSecretCommand extends SecretRotation {
+  @Matches(WEBHOOK_ID_PATTERN, ID_RULE)
+  endpointId!: string;
 }
 
 export class ListWebhookDeliveriesCommand extends WebhookIdCommand {
@@ -102,7 +115,7 @@ export class ListWebhookDeliveriesCommand extends WebhookIdCommand {
 }
 
 /** Sends again the endpoint's deliveries of a time range, or of the given events; to another URL when `url` is given. */
-export class ReplayWebhookCommand extends WebhookIdCommand {
+export class ReplayRequest {
   /** ms since epoch, inclusive (with `to`, instead of `eventIds`). */
   @IsOptional() @IsInt() @Min(0)
   from?: number;
@@ -116,6 +129,11 @@ export class ReplayWebhookCommand extends WebhookIdCommand {
 
   @IsOptional() @IsString() @MaxLength(WebhookLimits.url) @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
   url?: string;
+}
+
+export class ReplayWebhookCommand extends ReplayRequest {
+  @Matches(WEBHOOK_ID_PATTERN, ID_RULE)
+  endpointId!: string;
 }
 
 /** The webhooks service's commands (`webhooks.<entity>.<verb>`): app admins only. */
