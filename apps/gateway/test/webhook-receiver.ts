@@ -27,16 +27,16 @@ export class WebhookReceiver {
   ) {}
 
   static async start(path = '/hook'): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
+    const started: { receiver?: WebhookReceiver } = {};
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => receiver?.handle(req.headers, Buffer.concat(chunks).toString('utf8'), res));
+      req.on('end', () => started.receiver?.handle(req.headers, Buffer.concat(chunks).toString('utf8'), res));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}${path}`);
-    return receiver;
+    started.receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}${path}`);
+    return started.receiver;
   }
 
   /** From now on, answer the n-th request (counted from now) as `answer` says. */

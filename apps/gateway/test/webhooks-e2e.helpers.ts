@@ -2,7 +2,7 @@
 // the admin API client, and a scenario that makes every event type happen.
 import { EVENT_TYPES } from '@cohort/contracts';
 import { startStack, type Stack } from '@cohort/testing';
-import { ContentApi } from './content-e2e.helpers';
+import type { ContentApi } from './content-e2e.helpers';
 import { EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
 import { CLIENT_ID, CLIENT_SECRET, expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT } from './group-stack.fixture';
