@@ -192,7 +192,7 @@ describe('webhooks', () => {
         for (const sequences of sequencesByGroup(accepted).values()) expect(increasing(sequences)).toBe(true);
         // Only the two groups' first events can fail (each queue waits for its head): 24 failures
         // between them, so one was attempted at least 13 times — with the default schedule (5 s
-        // doubling) 6 attempts already span more than 2 minutes. Every attempt of an event carried
+        // doubling, jittered) 7 attempts already span more than 2 minutes (retry-policy.spec.ts). Every attempt of an event carried
         // its webhook-id, and the deliveries API counts each of them.
         const res = await admin.call('GET', `/${endpointId}/deliveries?limit=100`);
         expect(res.body.items.every((d: { state: string }) => d.state === 'succeeded')).toBe(true);
