@@ -9,6 +9,8 @@ import {
   type UpdateWebhookCommand,
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
+  type WebhookFormat,
+  type WebhookSource,
   type WebhookIdCommand,
   type WebhookTestResult,
 } from '@cohort/contracts';
@@ -33,6 +35,29 @@ function configEndpointId(appId: string, webhook: StaticWebhook): string {
   return `cfg_${createHash('sha256').update(`${appId}\n${webhook.url}\n${webhook.format ?? 'standard'}`).digest('base64url').slice(0, 22)}`;
 }
 
+/** An endpoint as stored, with the defaults of absent fields (all events, enabled). */
+function newEndpoint(
+  _id: string,
+  appId: string,
+  source: WebhookSource,
+  fields: CreateWebhookCommand & { format: WebhookFormat; secret: string },
+  now: Date,
+): NewEndpoint {
+  return {
+    _id,
+    appId,
+    url: fields.url,
+    format: fields.format,
+    events: fields.events ?? [ALL_EVENTS],
+    description: fields.description ?? '',
+    disabled: fields.disabled ?? false,
+    source,
+    secrets: [{ secret: fields.secret, expiresAt: null }],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** The rules of endpoints: who may manage them, what a valid one is, secrets and their rotation. */
 @Injectable()
 export class EndpointsService implements OnApplicationBootstrap {
@@ -52,19 +77,7 @@ export class EndpointsService implements OnApplicationBootstrap {
       const entries: NewEndpoint[] = app.webhooks.map((webhook, index) => {
         const format = webhook.format ?? 'standard';
         checkSecret(format, webhook.secret, `apps.${app.appId}.webhooks[${index}].secret`);
-        return {
-          _id: configEndpointId(app.appId, webhook),
-          appId: app.appId,
-          url: webhook.url,
-          format,
-          events: webhook.events ?? [ALL_EVENTS],
-          description: webhook.description ?? '',
-          disabled: webhook.disabled ?? false,
-          source: 'config',
-          secrets: [{ secret: webhook.secret, expiresAt: null }],
-          createdAt: now,
-          updatedAt: now,
-        };
+        return newEndpoint(configEndpointId(app.appId, webhook), app.appId, 'config', { ...webhook, format }, now);
       });
       await this.endpoints.syncConfig(app.appId, entries);
     }
@@ -78,20 +91,8 @@ export class EndpointsService implements OnApplicationBootstrap {
     if ((await this.endpoints.count(appId)) >= WebhookLimits.endpointsPerApp) {
       throw new DomainError('conflict', `an app may have at most ${WebhookLimits.endpointsPerApp} webhooks`);
     }
-    const now = new Date();
-    const created = await this.endpoints.insert({
-      _id: `wh_${randomBytes(12).toString('base64url')}`,
-      appId,
-      url: input.url,
-      format,
-      events: input.events ?? [ALL_EVENTS],
-      description: input.description ?? '',
-      disabled: input.disabled ?? false,
-      source: 'api',
-      secrets: [{ secret: input.secret ?? generateSecret(format), expiresAt: null }],
-      createdAt: now,
-      updatedAt: now,
-    });
+    const secret = input.secret ?? generateSecret(format);
+    const created = await this.endpoints.insert(newEndpoint(`wh_${randomBytes(12).toString('base64url')}`, appId, 'api', { ...input, format, secret }, new Date()));
     return withSecret(created);
   }
 
