@@ -208,6 +208,8 @@ async function main(): Promise<void> {
     NATS_URL: natsUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // Webhook receivers on this machine (docs/webhooks.md, the SSRF guard).
+    WEBHOOK_ALLOW_NETWORKS: process.env.WEBHOOK_ALLOW_NETWORKS ?? 'loopback',
   };
   ALL_APPS.forEach((app, index) => {
     if (shuttingDown) return;

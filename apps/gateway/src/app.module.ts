@@ -5,6 +5,7 @@ import { validatedConfigModule } from '@cohort/config';
 import { TokenController } from './auth/token.controller';
 import { gatewayEnvSchema } from './config/gateway.config';
 import { AdminAuthModule } from './dialects/admin-auth/admin-auth.module';
+import { AdminWebhooksModule } from './dialects/admin-webhooks/admin-webhooks.module';
 import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module';
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
 import { MixinDialectModule } from './dialects/mixin/mixin-dialect.module';
@@ -15,6 +16,7 @@ import { AuthModule } from './auth/auth.module';
 
 @Module({
   imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminAuthModule],
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminWebhooksModule],
   controllers: [TokenController, HealthController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },
