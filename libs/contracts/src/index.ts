@@ -21,3 +21,5 @@ export * from './room-metadata/room-attribute.commands';
 export * from './room-metadata/room-attribute.types';
 export * from './content/content.types';
 export * from './content/content.commands';
+export * from './audit/audit.types';
+export * from './audit/audit.commands';
