@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   MembershipCommands,
   type CommandEnvelope,
+  type EmptyCommand,
   type GetAccessCommand,
   type InitializeRosterCommand,
   type PurgeRosterCommand,
@@ -27,6 +28,11 @@ export class RosterController {
   @Handles(MembershipCommands.purgeRoster)
   purge(command: CommandEnvelope<PurgeRosterCommand>) {
     return this.rosters.purge(command, command.data);
+  }
+
+  @Handles(MembershipCommands.stats)
+  stats(command: CommandEnvelope<EmptyCommand>) {
+    return this.rosters.stats(command);
   }
 
   @Handles(MembershipCommands.getAccess)
