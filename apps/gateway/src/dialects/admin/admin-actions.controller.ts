@@ -7,8 +7,8 @@ import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { capacityCeilingOf } from '../../tenancy/app-config';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
 import { AdminController, ApiGroupIdParam, ApiUserIdParam, groupIdOf, userIdOf } from './admin-path';
-import { AdminDone, AdminGroup, AdminItemResults } from './dto/admin-answers';
-import { CapacityBody, MuteAllBody, MuteBody, TransferBody, UsersBody } from './dto/admin-bodies';
+import { AdminDone, AdminGroupRecord, AdminItemResults } from './dto/admin-answers';
+import { AdminCapacityBody, AdminMuteAllBody, AdminMuteBody, AdminTransferBody, AdminUsersBody } from './dto/admin-bodies';
 
 type ItemResult = { userId: string; ok: boolean; until?: number; error?: ErrorPayload };
 interface Results {
@@ -31,7 +31,8 @@ export class AdminActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mute members for `durationMinutes` (-1 permanent); a new mute restarts the clock' })
   @ApiOkResponse({ type: AdminItemResults })
-  async mute(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: MuteBody): Promise<Results> {
+  async mute(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminMuteBody): Promise<Results> {
+    if (body.durationMinutes === 0) throw invalidParameter('durationMinutes', 'must not be 0 (unmute lifts a mute)');
     const durationMs = body.durationMinutes > 0 ? body.durationMinutes * 60_000 : -1;
     return { results: await this.bus.send(ModerationCommands.mute, ctx, { groupId: groupIdOf(id), userIds: body.userIds, durationMs }) };
   }
@@ -56,7 +57,7 @@ export class AdminActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Block users: members are removed, and none can join by any path until unblocked' })
   @ApiOkResponse({ type: AdminItemResults })
-  async block(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: UsersBody): Promise<Results> {
+  async block(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminUsersBody): Promise<Results> {
     return { results: await this.bus.send(ModerationCommands.block, ctx, { groupId: groupIdOf(id), userIds: body.userIds }) };
   }
 
@@ -72,7 +73,7 @@ export class AdminActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Put members on the allowlist (they may send under mute-all)' })
   @ApiOkResponse({ type: AdminItemResults })
-  async allow(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: UsersBody): Promise<Results> {
+  async allow(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminUsersBody): Promise<Results> {
     return { results: await this.bus.send(ModerationCommands.allow, ctx, { groupId: groupIdOf(id), userIds: body.userIds }) };
   }
 
@@ -88,7 +89,7 @@ export class AdminActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Promote members to admins' })
   @ApiOkResponse({ type: AdminItemResults })
-  async promote(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: UsersBody): Promise<Results> {
+  async promote(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminUsersBody): Promise<Results> {
     return { results: await this.bus.send(MembershipCommands.addAdmins, ctx, { groupId: groupIdOf(id), userIds: body.userIds }) };
   }
 
@@ -104,22 +105,22 @@ export class AdminActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Transfer ownership to a member' })
   @ApiOkResponse({ type: AdminDone })
-  async transfer(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: TransferBody): Promise<AdminDone> {
+  async transfer(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminTransferBody): Promise<AdminDone> {
     await this.bus.send(MembershipCommands.transferOwnership, ctx, { groupId: groupIdOf(id), newOwnerId: body.newOwnerId });
     return done;
   }
 
   @Put('mute-all')
   @ApiOperation({ summary: 'Mute everyone but the owner, admins and the allowlist for `durationMinutes` (-1 permanent, 0 lifts it)' })
-  @ApiOkResponse({ type: AdminGroup })
-  muteAll(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: MuteAllBody) {
+  @ApiOkResponse({ type: AdminGroupRecord })
+  muteAll(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminMuteAllBody) {
     return this.bus.send(GroupCommands.setMuteAll, ctx, { groupId: groupIdOf(id), durationMinutes: body.durationMinutes });
   }
 
   @Put('capacity')
   @ApiOperation({ summary: "Change the capacity: at least the member count, at most the app's capacity ceiling" })
-  @ApiOkResponse({ type: AdminGroup })
-  capacity(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Param('groupId') id: string, @Body() body: CapacityBody) {
+  @ApiOkResponse({ type: AdminGroupRecord })
+  capacity(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Param('groupId') id: string, @Body() body: AdminCapacityBody) {
     const ceiling = capacityCeilingOf(app);
     if (body.capacity > ceiling) throw invalidParameter('capacity', `must be an integer from 1 to ${ceiling} (the app's capacity ceiling)`);
     return this.bus.send(GroupCommands.setCapacity, ctx, { groupId: groupIdOf(id), capacity: body.capacity });

@@ -5,7 +5,7 @@ import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { AdminController } from './admin-path';
 import { AdminPage } from './dto/admin-answers';
-import { AuditQuery } from './dto/admin-queries';
+import { AdminAuditQuery } from './dto/admin-queries';
 
 /** The app's audit log: every change, who made it, newest first. */
 @AdminController('audit', 'admin: audit', 'admin:read')
@@ -15,7 +15,7 @@ export class AdminAuditController {
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first, cursor-paged; filter by group, actor, target user, action, time range' })
   @ApiOkResponse({ type: AdminPage, description: 'Entries: `{entryId, at, action, groupId, actor: {kind, userId}, targets, before, after, requestId}`' })
-  list(@CallContext() ctx: RequestContext, @Query() q: AuditQuery): Promise<AuditPage> {
+  list(@CallContext() ctx: RequestContext, @Query() q: AdminAuditQuery): Promise<AuditPage> {
     return this.bus.send(AuditCommands.list, ctx, {
       groupId: q.groupId, actorId: q.actor, actorKind: q.actorKind, targetUserId: q.target, action: q.action, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit ?? 50,
     });

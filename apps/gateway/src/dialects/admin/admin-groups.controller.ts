@@ -16,7 +16,7 @@ import {
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { AdminGroup, AdminGroupPage, AdminMemberPage, AdminPage, type AdminMember, type AdminGroupDetail, type CursorPage } from './dto/admin-answers';
-import { GroupListQuery, GroupSearchQuery } from './dto/admin-queries';
+import { AdminGroupListQuery, AdminGroupSearchQuery } from './dto/admin-queries';
 import { AdminController, ApiGroupIdParam, groupIdOf } from './admin-path';
 
 const limitOf = (query: { limit?: number }, fallback: number) => query.limit ?? fallback;
@@ -29,7 +29,7 @@ export class AdminGroupsController {
   @Get()
   @ApiOperation({ summary: 'Search the app’s groups and chatrooms (by id, name, owner; by kind), newest first, cursor-paged' })
   @ApiOkResponse({ type: AdminGroupPage })
-  search(@CallContext() ctx: RequestContext, @Query() query: GroupSearchQuery): Promise<GroupSearchPage> {
+  search(@CallContext() ctx: RequestContext, @Query() query: AdminGroupSearchQuery): Promise<GroupSearchPage> {
     return this.bus.send(GroupCommands.search, ctx, { groupId: query.id, name: query.name, ownerId: query.owner, type: query.kind, cursor: query.cursor, limit: limitOf(query, 20) });
   }
 
@@ -53,7 +53,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Members in join order with their roles, mute ends and block state, keyset-paged' })
   @ApiOkResponse({ type: AdminMemberPage })
-  async members(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<AdminMember>> {
+  async members(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<AdminMember>> {
     const groupId = groupIdOf(id);
     const page = await this.bus.send(MembershipCommands.listMembers, ctx, { groupId, cursor: query.cursor, limit: limitOf(query, 50) });
     const userIds = page.items.map((m) => m.userId);
@@ -68,7 +68,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Mutes in force, in the order they were set: `until` is the end (ms, -1 permanent)' })
   @ApiOkResponse({ type: AdminPage })
-  async mutes(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<MuteEntry>> {
+  async mutes(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<MuteEntry>> {
     return pageOf(await this.bus.send(ModerationCommands.listMutes, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
   }
 
@@ -76,7 +76,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'The blocklist, in the order users were blocked' })
   @ApiOkResponse({ type: AdminPage })
-  async blocks(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<ListedUser>> {
+  async blocks(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<ListedUser>> {
     return pageOf(await this.bus.send(ModerationCommands.listBlocked, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
   }
 
@@ -84,7 +84,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'The allowlist (may send under mute-all)' })
   @ApiOkResponse({ type: AdminPage })
-  async allowlist(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<ListedUser>> {
+  async allowlist(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<ListedUser>> {
     return pageOf(await this.bus.send(ModerationCommands.listAllowed, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
   }
 
@@ -92,7 +92,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Announcements, newest first (the first is the current one)' })
   @ApiOkResponse({ type: AdminPage })
-  async announcements(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<AnnouncementView>> {
+  async announcements(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<AnnouncementView>> {
     return pageOf(await this.bus.send(ContentCommands.listAnnouncements, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
   }
 
@@ -100,7 +100,7 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Shared files' })
   @ApiOkResponse({ type: AdminPage })
-  async files(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: GroupListQuery): Promise<CursorPage<FileView>> {
+  async files(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<FileView>> {
     return pageOf(await this.bus.send(ContentCommands.listFiles, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
   }
 

@@ -26,19 +26,24 @@ export class AdminPage {
   @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) cursor!: string | null;
 }
 
-export class AdminGroup {
+/** The group record after a change. */
+export class AdminGroupRecord {
   @ApiProperty() groupId!: string;
   @ApiProperty({ enum: ['group', 'chatroom'] }) type!: string;
   @ApiProperty() name!: string;
   @ApiProperty() description!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty() capacity!: number;
-  @ApiProperty() memberCount!: number;
   @ApiProperty({ ...OBJECT, description: 'applyApproval, memberInvite, memberModify, readAck, historyVisible, disappearSeconds' }) settings!: object;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Mute-all end (ms), -1 permanent, null off' }) muteAllUntil!: number | null;
+  @ApiProperty() createdAt!: number;
+}
+
+/** One group's whole state. */
+export class AdminGroup extends AdminGroupRecord {
+  @ApiProperty() memberCount!: number;
   @ApiProperty() muteAll!: boolean;
   @ApiPropertyOptional({ ...OBJECT, nullable: true, description: 'The current announcement' }) announcement!: object | null;
-  @ApiProperty() createdAt!: number;
 }
 
 export class AdminGroupPage extends AdminPage {}

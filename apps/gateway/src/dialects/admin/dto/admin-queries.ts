@@ -35,7 +35,7 @@ function Paged(max: number, defaultLimit: number) {
 }
 
 /** GET /admin/v1/groups */
-export class GroupSearchQuery extends Paged(GROUP_SEARCH_PAGE_MAX, 20) {
+export class AdminGroupSearchQuery extends Paged(GROUP_SEARCH_PAGE_MAX, 20) {
   @ApiPropertyOptional({ description: 'Exactly this group id', pattern: GROUP_ID_PATTERN.source })
   @IsOptional() @Matches(GROUP_ID_PATTERN, { message: 'must be a group id (decimal digits or a UUID)' })
   id?: string;
@@ -53,10 +53,10 @@ export class GroupSearchQuery extends Paged(GROUP_SEARCH_PAGE_MAX, 20) {
 }
 
 /** A group's lists (members, mutes, blocklist, allowlist, announcements, files). */
-export class GroupListQuery extends Paged(Limits.memberPageMax, 50) {}
+export class AdminGroupListQuery extends Paged(Limits.memberPageMax, 50) {}
 
 /** GET /admin/v1/audit */
-export class AuditQuery extends Paged(AUDIT_PAGE_MAX, 50) {
+export class AdminAuditQuery extends Paged(AUDIT_PAGE_MAX, 50) {
   @ApiPropertyOptional({ description: 'Changes of this group', pattern: GROUP_ID_PATTERN.source })
   @IsOptional() @Matches(GROUP_ID_PATTERN, { message: 'must be a group id (decimal digits or a UUID)' })
   groupId?: string;
