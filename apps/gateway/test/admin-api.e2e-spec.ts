@@ -154,7 +154,7 @@ describe('admin API /admin/v1 (e2e)', () => {
   });
 
   it('is in /openapi.json with its error envelope', async () => {
-    const doc = await (await fetch(`${s.stack.baseUrl}/openapi.json`)).json();
+    const doc = (await (await fetch(`${s.stack.baseUrl}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/admin/v1/groups', '/admin/v1/groups/{groupId}', '/admin/v1/groups/{groupId}/members', '/admin/v1/audit', '/admin/v1/stats']));
     expect(doc.components.schemas.PlainError).toBeDefined();
   });
