@@ -173,6 +173,7 @@ function printWelcome(baseUrl: string): void {
     `  curl -s -X POST '${baseUrl}/group/create?app_id=${app.appId}' -H 'access-token: <token>' -H 'content-type: application/json' -d '{"name":"team","user_list":[1002,1003]}'`,
     `  curl -s '${baseUrl}/group/info?app_id=${app.appId}&group_id=<id>' -H 'access-token: <token>'`,
     `API reference: ${baseUrl}/docs (OpenAPI document: ${baseUrl}/openapi.json)`,
+    `Admin console: ${baseUrl}/console (sign in with the client id and secret above)`,
     '',
     'Press Ctrl-C to stop everything.',
     '',
