@@ -32,7 +32,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
-  if (!(await serveConsole(app))) logger.warn('the console is not built (dist/apps/console): /console is not served', 'Bootstrap');
+  if (!(await serveConsole(app, fastify))) logger.warn('the console is not built (dist/apps/console): /console is not served', 'Bootstrap');
   return app;
 }
 
