@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Confirm, Datagrid, FunctionField, List, SelectInput, Show, TabbedShowLayout, TextField, TextInput, useRecordContext, useRedirect, type RaRecord,
+  Confirm, Datagrid, FunctionField, List, SelectInput, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, TextInput, useRecordContext, useRedirect, type RaRecord,
 } from 'react-admin';
 import { when } from './api';
 import { useGroupAction } from './group-actions';
@@ -31,7 +31,7 @@ export const GroupList = () => (
 );
 
 const Setting = ({ label, value }: { label: string; value: unknown }) => (
-  <Typography variant="body2"><b>{label}:</b> {typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}</Typography>
+  <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}><b>{label}:</b> {typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}</Typography>
 );
 
 /** What a moderator does to the whole group; transfer and destroy ask first. */
@@ -105,7 +105,8 @@ function SettingsTab() {
 /** One group: its settings and lists in tabs, with the moderator's actions. */
 export const GroupShow = () => (
   <Show>
-    <TabbedShowLayout>
+    {/* Scrollable tabs: the row of eight fits a phone's width. */}
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
       <TabbedShowLayout.Tab label="Settings"><SettingsTab /></TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Members" path="members"><MembersTab /></TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Mutes" path="mutes"><MutesTab /></TabbedShowLayout.Tab>
