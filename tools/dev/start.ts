@@ -1,7 +1,7 @@
 /**
  * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
  * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
- * five services and the gateway from dist/, waits for gateway /health, prints how to get a token,
+  * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
  * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
  * restarts, or in memory with COHORT_DEV_MONGO=memory.
  */

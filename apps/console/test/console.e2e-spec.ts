@@ -77,6 +77,8 @@ describe('admin console in Chromium (e2e)', () => {
     await scenario(page, 'find-group', async () => {
       await page.getByRole('menuitem', { name: 'Groups & chatrooms' }).click();
       await page.getByLabel('Name contains').fill(groupName);
+      await page.getByRole('cell', { name: groupName, exact: true }).waitFor();
+      await pageShot(page, 'groups');
       await page.getByRole('cell', { name: groupName, exact: true }).click();
       await page.getByText(`Id: ${groups[groupName]}`).waitFor();
       await page.getByText('Members: 2 of').waitFor();
