@@ -38,10 +38,10 @@ async function getList(resource: string, params: GetListParams) {
   const answer = await api<CursorPage<Record<string, unknown>>>('GET', spec.path, { query: { ...spec.query?.(params.filter ?? {}), limit: perPage, cursor: known[from - 1] } });
   known[from] = answer.cursor ?? undefined;
   cursors.set(key, known.slice(0, from + 1));
-  return {
-    data: answer.items.map((item) => ({ ...item, id: spec.idOf(item) }) as RaRecord),
-    pageInfo: { hasNextPage: answer.cursor !== null, hasPreviousPage: from > 1 },
-  };
+  const data = answer.items.map((item) => ({ ...item, id: spec.idOf(item) }) as RaRecord);
+  // On the last page the total is known without counting.
+  const total = answer.cursor === null ? (from - 1) * perPage + data.length : undefined;
+  return { data, total, pageInfo: { hasNextPage: answer.cursor !== null, hasPreviousPage: from > 1 } };
 }
 
 export const dataProvider = {

@@ -77,6 +77,8 @@ describe('admin console in Chromium (e2e)', () => {
     await scenario(page, 'find-group', async () => {
       await page.getByRole('menuitem', { name: 'Groups & chatrooms' }).click();
       await page.getByLabel('Name contains').fill(groupName);
+      // The filter applies once typing stops: then the other group is gone from the list.
+      await page.getByRole('cell', { name: doomedName, exact: true }).waitFor({ state: 'detached' });
       await page.getByRole('cell', { name: groupName, exact: true }).waitFor();
       await pageShot(page, 'groups');
       await page.getByRole('cell', { name: groupName, exact: true }).click();
@@ -115,6 +117,8 @@ describe('admin console in Chromium (e2e)', () => {
     await scenario(page, 'audit', async () => {
       await page.getByRole('menuitem', { name: 'Audit log' }).click();
       await page.getByLabel('Group id').fill(groups[groupName]);
+      // The filter applies once typing stops: then no line of the other group is left.
+      await page.getByRole('link', { name: groups[doomedName] }).first().waitFor({ state: 'detached' });
       const line = page.getByRole('row').filter({ hasText: 'member.muted' });
       await line.filter({ hasText: 'app admin' }).filter({ hasText: member }).waitFor();
       await pageShot(page, 'audit-log');
