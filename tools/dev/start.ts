@@ -1,7 +1,7 @@
 /**
  * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
  * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
- * five services and the gateway from dist/, waits for gateway /health, prints how to get a token,
+  * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
  * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
  * restarts, or in memory with COHORT_DEV_MONGO=memory; and this checkout's random secrets (the
  * default app's JWT key, the QR key) in secrets.json.
@@ -180,6 +180,7 @@ function printWelcome(baseUrl: string): void {
     `  curl -s -X POST '${baseUrl}/group/create?app_id=${app.appId}' -H 'access-token: <token>' -H 'content-type: application/json' -d '{"name":"team","user_list":[1002,1003]}'`,
     `  curl -s '${baseUrl}/group/info?app_id=${app.appId}&group_id=<id>' -H 'access-token: <token>'`,
     `API reference: ${baseUrl}/docs (OpenAPI document: ${baseUrl}/openapi.json)`,
+    `Admin console: ${baseUrl}/console (sign in with the client id and secret above)`,
     '',
     'Press Ctrl-C to stop everything.',
     '',

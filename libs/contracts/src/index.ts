@@ -24,3 +24,5 @@ export * from './content/content.types';
 export * from './content/content.commands';
 export * from './webhooks/webhook.types';
 export * from './webhooks/webhook.commands';
+export * from './audit/audit.types';
+export * from './audit/audit.commands';

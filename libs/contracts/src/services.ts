@@ -9,5 +9,6 @@ export const ServiceNames = {
   content: 'content',
   roomMetadata: 'room-metadata',
   webhooks: 'webhooks',
+  audit: 'audit',
 } as const;
 export type ServiceName = (typeof ServiceNames)[keyof typeof ServiceNames];
