@@ -15,7 +15,7 @@ export class AnnouncementQuery {
 /** 4.6: a new announcement, which becomes the group's current one. */
 export class AnnouncementBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ description: `At most ${Limits.announcementTitle} characters` }) @IsString() @MaxLength(Limits.announcementTitle) title!: string;
+  @ApiPropertyOptional({ default: '', description: `At most ${Limits.announcementTitle} characters; absent: ""` }) @IsString() @MaxLength(Limits.announcementTitle) title: string = '';
   @ApiProperty({ description: `At most ${Limits.announcementContent} characters` }) @IsString() @MaxLength(Limits.announcementContent) content!: string;
 }
 

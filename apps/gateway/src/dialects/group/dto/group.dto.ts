@@ -36,16 +36,18 @@ export class GroupInfoValueBody {
   value!: string;
 }
 
+// A zero value may be absent: Go clients drop it (`omitempty`), the vendor reads it as the zero value.
+
 export class GroupSettingFlagBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty() @IsBoolean() value!: boolean;
+  @ApiPropertyOptional({ default: false, description: 'absent: false' }) @IsBoolean() value: boolean = false;
 }
 
 export class ApplyApprovalBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' })
+  @ApiPropertyOptional({ enum: [0, 1, 2], default: 0, description: '0 (or absent) anyone joins, 1 admin approval, 2 refuse' })
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
-  apply_approval!: 0 | 1 | 2;
+  apply_approval: 0 | 1 | 2 = 0;
 }
 
 /** The longest timed mute in minutes (the domain's limit is in ms: 100 years). */

@@ -24,9 +24,10 @@ export class CreateConversationBody {
   @IsOptional() @IsString() @MaxLength(NAME_MAX)
   name?: string;
 
-  @ApiProperty({ ...participantsSchema(CREATION_PARTICIPANTS_MAX, false), description: `The other participants, at most ${CREATION_PARTICIPANTS_MAX}` } as ApiPropertyOptions)
+  // Go clients drop an empty list (`omitempty`): absent means nobody else.
+  @ApiPropertyOptional({ ...participantsSchema(CREATION_PARTICIPANTS_MAX, false), description: `The other participants, at most ${CREATION_PARTICIPANTS_MAX}; absent: none` } as ApiPropertyOptions)
   @Shaped(participantsSchema(CREATION_PARTICIPANTS_MAX, false), isParticipantList(CREATION_PARTICIPANTS_MAX, false), `a list of at most ${CREATION_PARTICIPANTS_MAX} {user_id}`)
-  participants!: ParticipantRef[];
+  participants: ParticipantRef[] = [];
 }
 
 /** POST /conversations/:id */
@@ -42,16 +43,16 @@ export class UpdateConversationBody {
 
 /** POST /conversations/:id/mute: seconds; 0 unmutes. */
 export class MuteConversationBody {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds of muted notifications from now; 0 unmutes' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Seconds of muted notifications from now; 0 (or absent: Go clients drop a 0) unmutes' })
   @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.notificationMuteSecondsMax)
-  duration!: number;
+  duration: number = 0;
 }
 
 /** POST /conversations/:id/disappear: seconds, up to 12 weeks; 0 off. */
 export class DisappearBody {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Limits.disappearSecondsMax, description: 'Message expiry in seconds; 0 turns it off' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Limits.disappearSecondsMax, default: 0, description: 'Message expiry in seconds; 0 (or absent) turns it off' })
   @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.disappearSecondsMax)
-  duration!: number;
+  duration: number = 0;
 }
 
 /** POST /users: Mixin's "network user" creation. */

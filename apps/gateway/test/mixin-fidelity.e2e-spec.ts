@@ -1,0 +1,52 @@
+// What Mixin's clients send as they send it: Go SDKs drop empty values (`omitempty`), so an
+// omitted field means what Mixin's server takes it to mean.
+import { randomUUID } from 'node:crypto';
+import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
+import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
+
+type Conversation = Record<string, unknown> & {
+  conversation_id: string;
+  code_id: string;
+  announcement: string;
+  participants: { user_id: string; role: string }[];
+  participant_sessions: { user_id: string; session_id: string }[];
+};
+
+describe('Mixin fidelity', () => {
+  const { appsJson, bot } = demoAppWithBot();
+  const e2e = useGroupStack('mixin-fidelity', { db: false, env: HIGH_RATE_LIMIT, appEnv: { gateway: { APPS_JSON: appsJson, PUBLIC_BASE_URL: 'https://chat.example.com' } } });
+  let mixin: MixinClient;
+  let owner: MixinKeystore;
+  let admin: MixinKeystore;
+
+  beforeAll(async () => {
+    mixin = new MixinClient(e2e.stack.baseUrl, bot);
+    [owner, admin] = await Promise.all(['Owner', 'Admin'].map((name) => createNetworkUser(mixin, name)));
+  });
+
+  const as = (user: MixinKeystore) => mixin.as(user);
+  const roles = (c: Conversation) => Object.fromEntries(c.participants.map((p) => [p.user_id, p.role]));
+
+  describe('omitted optional fields (Go clients, omitempty)', () => {
+    it('ROLE with [{"user_id"}] and no role revokes the admin, as mixin-sdk-go sends it', async () => {
+      const id = randomUUID();
+      expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id, name: 'go', participants: [{ user_id: admin.userId }] } }));
+      const promoted = expectMixinOk(await as(owner).post(`/conversations/${id}/participants/ROLE`, { body: [{ user_id: admin.userId, role: 'ADMIN' }] })) as Conversation;
+      expect(roles(promoted)[admin.userId]).toBe('ADMIN');
+      // mixin-sdk-go v2.1.3's RevokeAdmin: Participant{UserID} with `role,omitempty`, byte for byte.
+      const revoked = expectMixinOk(await as(owner).post(`/conversations/${id}/participants/ROLE`, { body: `[{"user_id":"${admin.userId}"}]` })) as Conversation;
+      expect(roles(revoked)[admin.userId]).toBe('');
+    });
+
+    it('create without participants, mute and disappear without duration (0)', async () => {
+      const id = randomUUID();
+      const created = expectMixinOk(await as(owner).post('/conversations', { body: `{"category":"GROUP","conversation_id":"${id}","name":"alone"}` })) as Conversation;
+      expect(roles(created)).toEqual({ [owner.userId]: 'OWNER' });
+      expectMixinOk(await as(owner).post(`/conversations/${id}/mute`, { body: { duration: 3600 } }));
+      const unmuted = expectMixinOk(await as(owner).post(`/conversations/${id}/mute`, { body: {} }));
+      expect(unmuted.mute_until).toBe('1970-01-01T00:00:00.000000000Z');
+      expectMixinOk(await as(owner).post(`/conversations/${id}/disappear`, { body: { duration: 60 } }));
+      expect(expectMixinOk(await as(owner).post(`/conversations/${id}/disappear`, { body: {} })).expire_in).toBe(0);
+    });
+  });
+});
