@@ -1,7 +1,7 @@
 // What the /group vendor's clients send as they send it: zero values omitted by Go clients
 // (`omitempty`), parameters in the headers where the vendor's document puts them, capacities
 // from the app's configuration, no undocumented caps, whole lists, int64 ids exactly.
-import { expectOk, newUserId } from './group-e2e.helpers';
+import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
 import { MembershipApi } from './group-membership.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 
@@ -35,6 +35,39 @@ describe('/group fidelity', () => {
       expectOk(await api.groupCall('POST', 'apply', applicantToken, group.group_id, { reason: 'hi' }));
       expectOk(await api.groupCall('POST', 'apply/handle', tokens.owner, group.group_id, { user_id: applicant }));
       expect(await api.memberIds(tokens.owner, group.group_id)).not.toContain(applicant);
+    });
+  });
+
+  describe("the vendor's headers: group_id (app-admin tokens) and user_id", () => {
+    it('an app-admin token with a group_id header acts as an admin of that group: invitation_list, display_name, settings', async () => {
+      const { api, tokens, users } = e2e;
+      const group = await api.createGroup(tokens.owner, { user_list: [users.member] });
+      const invitee = newUserId();
+      expectOk(await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: [invitee] }));
+      const headers = { group_id: String(group.group_id) };
+      const invitations = await api.get('/group/invitation_list', { token: tokens.app, headers });
+      expect(invitations.body).toMatchObject({ code: 200, total: 1 });
+      expect(invitations.body.data[0]).toMatchObject({ group_id: group.group_id, invitee_id: Number(invitee) });
+      // A body without group_id: the header names the group (as the vendor's clients send it).
+      expectOk(await api.post('/group/settings/enable_read_ack', { token: tokens.app, headers, body: { value: true } }));
+      expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ read_ack: true });
+      // Calls acting for one user, by an app admin naming none, act as the group's owner.
+      expectOk(await api.post('/group/display_name', { token: tokens.app, headers, body: { value: 'Boss' } }));
+      const owner = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, { user_list: [users.owner] });
+      expect(owner.body.data[0].display_name).toBe('Boss');
+      expectOk(await api.post('/group/msg/push_mode', { token: tokens.app, headers, body: { msg_push_mode: 2 } }));
+      expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ msg_push_mode: 2 });
+      expectGroupError(await api.post('/group/leave', { token: tokens.app, query: { group_id: group.group_id } }), 403, 'owner_protected');
+      expectGroupError(await api.post('/group/apply', { token: tokens.app, headers, body: {} }), 409, 'already_member');
+      // A user token's group_id header is not the vendor's admin header: ignored.
+      expectInvalid(await api.post('/group/settings/enable_read_ack', { token: tokens.owner, headers, body: { value: true } }), 'group_id');
+    });
+
+    it('create by an app-admin token naming no user: the first listed user owns the group', async () => {
+      const { api, tokens, users } = e2e;
+      const res = await api.post('/group/create', { token: tokens.app, body: { name: 'by app', user_list: [users.member, users.outsider] } });
+      expectOk(res);
+      expect(res.body.data).toMatchObject({ owner_id: Number(users.member), count: 2 });
     });
   });
 });

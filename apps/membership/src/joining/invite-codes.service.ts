@@ -33,10 +33,10 @@ export class InviteCodesService {
   }
 
   async join(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
-    const userId = actingUser(ctx.caller, 'join by invite code');
     const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
     if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');
     const gc = await this.loader.load(ctx, roster.groupId);
+    const userId = actingUser(ctx.caller, 'join by invite code', gc);
     await this.admission.admitOne(ctx, gc, userId, 'code');
     return { groupId: roster.groupId };
   }

@@ -46,10 +46,10 @@ export class QrInvitesService {
 
   /** Joins the caller to the group the token names, if the token is genuine, of this app, and unexpired. */
   async redeem(ctx: RequestContext, { token }: RedeemQrCommand): Promise<{ groupId: string }> {
-    const userId = actingUser(ctx.caller, 'redeem a QR invite');
     const claims = this.verify(token, ctx.caller.appId);
     if (claims.expires <= Date.now()) throw invalidParameter('token', `the QR invite expired at ${new Date(claims.expires).toISOString()}`);
     const gc = await this.loader.load(ctx, claims.group);
+    const userId = actingUser(ctx.caller, 'redeem a QR invite', gc);
     await this.admission.admitOne(ctx, gc, userId, 'qr');
     return { groupId: claims.group };
   }

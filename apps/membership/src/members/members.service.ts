@@ -103,9 +103,9 @@ export class MembersService {
 
   /** Any member but the owner (who must transfer ownership or destroy the group). */
   async leave(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ done: true }> {
-    const userId = actingUser(ctx.caller, 'leave a group');
     const gc = await this.loader.load(ctx, groupId);
-    const member = gc.members.get(userId);
+    const userId = actingUser(ctx.caller, 'leave a group', gc);
+    const member = gc.members.get(userId) ?? (userId === gc.group.ownerId ? { role: 'owner' as const } : undefined);
     if (!member) throw notMember(groupId);
     if (member.role === 'owner') throw new DomainError('owner_protected', 'the owner cannot leave: transfer ownership or destroy the group');
     const left = await this.departures.depart(ctx, gc.key, [{ userId, role: member.role }], 'left');
@@ -128,8 +128,8 @@ export class MembersService {
   }
 
   private async updateOwn(ctx: RequestContext, groupId: string, fields: Parameters<MemberRepository['updateOwn']>[2]): Promise<MemberView> {
-    const userId = actingUser(ctx.caller, 'change member preferences');
     const gc = await this.loader.load(ctx, groupId);
+    const userId = actingUser(ctx.caller, 'change member preferences', gc);
     assertMember(gc);
     const updated = await this.members.updateOwn(gc.key, userId, fields);
     if (!updated) throw notMember(groupId);

@@ -53,10 +53,15 @@ export function assertCanInvite(gc: GroupContext): void {
   }
 }
 
-/** Calls that act for one user (apply, leave, own preferences): an app admin must name the user. */
-export function actingUser(caller: Caller, what: string): string {
-  if (caller.userId === null) throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
-  return caller.userId;
+/**
+ * Calls that act for one user (apply, leave, own preferences): the caller's user. An app admin
+ * naming no user acts as the owner of the group the call is about (`gc`); without a group, it
+ * must name the user.
+ */
+export function actingUser(caller: Caller, what: string, gc?: GroupContext): string {
+  if (caller.userId !== null) return caller.userId;
+  if (caller.isAppAdmin && gc) return gc.group.ownerId;
+  throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
 }
 
 /** Why the caller may not kick `target` (null: may). Admins kick members; the owner kicks admins too. */

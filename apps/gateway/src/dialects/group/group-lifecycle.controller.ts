@@ -26,6 +26,8 @@ export class GroupLifecycleController {
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
       memberIds: body.user_list ?? [],
+      // An app-admin token naming no user (the vendor's admin tokens name none): the first listed user owns it.
+      ...(ctx.caller.userId === null && body.user_list?.length ? { ownerId: body.user_list[0] } : {}),
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.avatar !== undefined ? { avatar: body.avatar } : {}),
