@@ -6,7 +6,17 @@ import { MembershipApi } from './group-membership.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 
 describe('/group fidelity', () => {
-  const e2e = useGroupStack('group-fidelity', { db: false, env: HIGH_RATE_LIMIT, api: (baseUrl) => new MembershipApi(baseUrl) });
+  // The app's console settings: new groups hold 1,100 members, and may be given up to 100,000.
+  const app = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret', defaultCapacity: 1100, maxCapacity: 100_000 };
+  const e2e = useGroupStack('group-fidelity', {
+    db: false,
+    // Creating a group with thousands of members is one long request on the dev database.
+    env: { ...HIGH_RATE_LIMIT, BUS_TIMEOUT_MS: '60000' },
+    appEnv: { gateway: { APPS_JSON: JSON.stringify([app]) } },
+    api: (baseUrl) => new MembershipApi(baseUrl),
+  });
+  /** `n` fresh user ids. */
+  const newUsers = (n: number) => Array.from({ length: n }, () => newUserId());
 
   describe('omitted optional fields (Go clients, omitempty)', () => {
     it('a zero value left out is the zero value: mute and push modes, settings flags, apply_approval, display name, approval', async () => {
@@ -68,6 +78,15 @@ describe('/group fidelity', () => {
       const res = await api.post('/group/create', { token: tokens.app, body: { name: 'by app', user_list: [users.member, users.outsider] } });
       expectOk(res);
       expect(res.body.data).toMatchObject({ owner_id: Number(users.member), count: 2 });
+    });
+  });
+
+  describe('capacity from the app config', () => {
+    it("a new group holds the app's default; created with more users, it grows to fit them (beyond 1,000)", async () => {
+      const { api, tokens } = e2e;
+      expect(await api.createGroup(tokens.owner)).toMatchObject({ capacity: 1100, count: 1 });
+      const big = await api.createGroup(tokens.owner, { user_list: newUsers(1199) });
+      expect(big).toMatchObject({ capacity: 1200, count: 1200 });
     });
   });
 });

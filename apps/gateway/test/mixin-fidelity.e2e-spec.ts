@@ -14,7 +14,9 @@ type Conversation = Record<string, unknown> & {
 
 describe('Mixin fidelity', () => {
   const { appsJson, bot } = demoAppWithBot();
-  const e2e = useGroupStack('mixin-fidelity', { db: false, env: HIGH_RATE_LIMIT, appEnv: { gateway: { APPS_JSON: appsJson, PUBLIC_BASE_URL: 'https://chat.example.com' } } });
+  // The app's console settings: new conversations hold 1,500 members.
+  const withCapacity = JSON.stringify(JSON.parse(appsJson).map((app: object) => ({ ...app, defaultCapacity: 1500 })));
+  const e2e = useGroupStack('mixin-fidelity', { db: false, env: { ...HIGH_RATE_LIMIT, BUS_TIMEOUT_MS: '60000' }, appEnv: { gateway: { APPS_JSON: withCapacity, PUBLIC_BASE_URL: 'https://chat.example.com' } } });
   let mixin: MixinClient;
   let owner: MixinKeystore;
   let admin: MixinKeystore;
@@ -47,6 +49,16 @@ describe('Mixin fidelity', () => {
       expect(unmuted.mute_until).toBe('1970-01-01T00:00:00.000000000Z');
       expectMixinOk(await as(owner).post(`/conversations/${id}/disappear`, { body: { duration: 60 } }));
       expect(expectMixinOk(await as(owner).post(`/conversations/${id}/disappear`, { body: {} })).expire_in).toBe(0);
+    });
+  });
+
+  describe('capacity', () => {
+    it("a conversation holds the app's default capacity: more than 1,000 participants", async () => {
+      const id = randomUUID();
+      const participants = Array.from({ length: 1200 }, () => ({ user_id: randomUUID() }));
+      expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id, participants } }));
+      const info = await fetch(new URL(`/group/info?group_id=${id}&app_id=demo`, e2e.stack.baseUrl), { headers: { 'access-token': e2e.tokens.app } });
+      expect(((await info.json()) as { data: { capacity: number } }).data.capacity).toBe(1500);
     });
   });
 });

@@ -4,7 +4,7 @@ import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { validateInput } from '@cohort/errors';
 import type { GatewayEnv } from '../config/gateway.config';
-import { AppConfig, DEFAULT_APP, MixinBotConfig } from './app-config';
+import { AppConfig, capacityCeilingOf, DEFAULT_APP, MixinBotConfig } from './app-config';
 
 export interface RegisteredApp extends AppConfig {
   /** Its Mixin bot, if it has one. */
@@ -35,6 +35,7 @@ export class AppsRegistry {
     const production = config.get('NODE_ENV', { infer: true }) === 'production';
     for (const [index, raw] of apps.entries()) {
       const app = validateInput(AppConfig, withoutMixin(raw), `apps[${index}]`);
+      if ((app.defaultCapacity ?? 0) > capacityCeilingOf(app)) throw new Error(`apps[${index}].defaultCapacity: must be at most the app's maxCapacity`);
       const mixin = mixinOf(raw, `apps[${index}].mixin`);
       if (production && app.clientSecret === DEFAULT_APP.clientSecret) {
         throw new Error(`apps[${index}].clientSecret: the default dev secret is refused with NODE_ENV=production`);

@@ -16,7 +16,7 @@ export class CreateGroupBody {
   @IsOptional()
   @IsIn([0, 2], { message: 'must be 0 (group) or 2 (chatroom)' })
   type?: 0 | 2;
-  @IsOptional() @UserIdListField(Limits.maxCapacity - 1, 'users who join with the owner') user_list?: string[];
+  @IsOptional() @UserIdListField(Limits.capacityCeiling - 1, "users who join with the owner (the group's capacity grows from the app's default to fit them, up to the app's ceiling)") user_list?: string[];
 }
 
 export class GroupListBody {

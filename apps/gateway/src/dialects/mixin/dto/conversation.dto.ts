@@ -7,8 +7,8 @@ import { isParticipantList, participantsSchema, type ParticipantRef } from './pa
 /** A conversation's name and announcement limits (Mixin's). */
 const NAME_MAX = Limits.groupName;
 const ANNOUNCEMENT_MAX = 1024;
-/** Participants a conversation may be created with: everyone but the creator fits its capacity. */
-export const CREATION_PARTICIPANTS_MAX = Limits.defaultCapacity - 1;
+/** Participants a conversation may be created with: the app's ceiling decides (the groups service refuses beyond it). */
+export const CREATION_PARTICIPANTS_MAX = Limits.capacityCeiling - 1;
 
 /** POST /conversations */
 export class CreateConversationBody {
