@@ -181,7 +181,7 @@ describe('/group applications', () => {
     it('group_list empty, too long or not ids, or limit 0 → 400 naming it', async () => {
       const g = await groupApproving(1);
       expectInvalid(await applications(e2e.tokens.owner, []), 'group_list');
-      expectInvalid(await applications(e2e.tokens.owner, Array.from({ length: 101 }, (_, i) => g.group_id + i)), 'group_list');
+      expectInvalid(await applications(e2e.tokens.owner, Array.from({ length: 1001 }, (_, i) => g.group_id + i)), 'group_list');
       expectInvalid(await applications(e2e.tokens.owner, ['g1']), 'group_list');
       expectInvalid(await e2e.api.post('/group/application_list', { token: e2e.tokens.owner, body: {} }), 'group_list');
       expectInvalid(await applications(e2e.tokens.owner, [g.group_id], { limit: 0 }), 'limit');

@@ -89,4 +89,24 @@ describe('/group fidelity', () => {
       expect(big).toMatchObject({ capacity: 1200, count: 1200 });
     });
   });
+
+  describe('no undocumented caps: batches above the old 60 / 100', () => {
+    it('ban, unban, invite 100 users; kick and member profiles of 150; info/batch of 150 ids', async () => {
+      const { api, tokens } = e2e;
+      const members = newUsers(150);
+      const group = await api.createGroup(tokens.owner, { user_list: members });
+      const hundred = members.slice(0, 100);
+      const allDone = (ids: string[]) => ids.map((id) => ({ user_id: Number(id), result: 'success', reason: '' }));
+      expectOk(await api.groupCall('POST', 'ban', tokens.owner, group.group_id, { user_list: hundred, duration: 10 }), allDone(hundred));
+      expectOk(await api.groupCall('POST', 'unban', tokens.owner, group.group_id, { user_list: hundred }), allDone(hundred));
+      const invitees = newUsers(100);
+      expectOk(await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: invitees }), allDone(invitees));
+      const profiles = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, { user_list: members });
+      expect(profiles.body.data).toHaveLength(150);
+      const batch = await api.post('/group/info/batch', { token: tokens.owner, body: { group_list: [group.group_id, ...Array.from({ length: 149 }, (_, i) => group.group_id + 1 + i)] } });
+      expect(batch.body.data).toHaveLength(1);
+      expectOk(await api.groupCall('POST', 'kick', tokens.owner, group.group_id, { user_list: members }), allDone(members));
+      expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ count: 1 });
+    });
+  });
 });

@@ -183,8 +183,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
       expectOk(res, [short(group)]);
     });
 
-    it('101 ids → 400 naming group_list', async () => {
-      const ids = Array.from({ length: 101 }, (_, i) => unknownId + i);
+    it('1,001 ids → 400 naming group_list', async () => {
+      const ids = Array.from({ length: 1001 }, (_, i) => unknownId + i);
       expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ids } }), 'group_list');
     });
 

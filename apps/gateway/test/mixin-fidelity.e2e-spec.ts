@@ -61,4 +61,14 @@ describe('Mixin fidelity', () => {
       expect(((await info.json()) as { data: { capacity: number } }).data.capacity).toBe(1500);
     });
   });
+
+  describe('no undocumented caps', () => {
+    it('ADD and REMOVE of 150 participants in one call', async () => {
+      const id = randomUUID();
+      expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id } }));
+      const users = Array.from({ length: 150 }, () => ({ user_id: randomUUID() }));
+      expect((expectMixinOk(await as(owner).post(`/conversations/${id}/participants/ADD`, { body: users })) as Conversation).participants).toHaveLength(151);
+      expect((expectMixinOk(await as(owner).post(`/conversations/${id}/participants/REMOVE`, { body: users })) as Conversation).participants).toHaveLength(1);
+    });
+  });
 });

@@ -73,7 +73,7 @@ export class GroupIdCommand {
 
 export class GetGroupsCommand {
   @IsArray()
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 }

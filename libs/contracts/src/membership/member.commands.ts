@@ -76,7 +76,7 @@ export class SetRosterCapacityCommand extends GroupIdArgs {
 
 export class GetAccessCommand {
   @IsArray()
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 
@@ -120,20 +120,20 @@ function GroupUsersBatch(max: number) {
   return Batch;
 }
 
-/** Direct adds (Easemob single and batch add, Mixin ADD): at most 60. */
-export class AddMembersCommand extends GroupUsersBatch(Limits.batchMemberOps) {}
-/** Kicks (Easemob batch remove, /group/kick): at most 100. */
-export class KickMembersCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {
+/** Direct adds (Easemob single and batch add: 60 there; Mixin ADD). */
+export class AddMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {}
+/** Kicks (Easemob batch remove: 100 there; /group/kick, Mixin REMOVE). */
+export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
   /** Why they go: `blocked` when moderation removes the users it just blocked. */
   @IsOptional() @IsIn(['kicked', 'blocked'])
   how?: 'kicked' | 'blocked';
 }
 /** Admins to add or remove: at most the admin limit (99). */
 export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
-/** Member profiles by ids: at most 100. */
-export class ProfilesCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {}
+/** Member profiles by ids. */
+export class ProfilesCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 
-export class InviteCommand extends GroupUsersBatch(Limits.batchMemberOps) {
+export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
   @IsOptional() @IsString() @MaxLength(Limits.reason)
   reason?: string;
 }
@@ -193,7 +193,7 @@ export class HandleApplicationCommand extends GroupIdArgs {
 export class ListApplicationsCommand extends CursorPaging {
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 }
@@ -226,7 +226,7 @@ export class JoinByCodeCommand {
 /** The roles of the listed users who are members (moderation's rules ask before acting). */
 export class RolesOfCommand extends GroupIdArgs {
   @IsArray()
-  @ArrayMaxSize(Limits.batchRemoveMembers + 1)
+  @ArrayMaxSize(Limits.idsPerCall + 1)
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   userIds!: string[];
 }

@@ -31,7 +31,7 @@ export class GroupFilesController {
   }
 
   @DeleteOrPost('delete')
-  @ApiOperation({ summary: `4.20 Delete up to ${Limits.batchDeleteFiles} files (each by ${WHO_CHANGES}): a result per file, in request order` })
+  @ApiOperation({ summary: `4.20 Delete up to ${Limits.idsPerCall} files (each by ${WHO_CHANGES}): a result per file, in request order` })
   @ApiOkResponse({ type: GroupFileResult, isArray: true })
   async delete(@CallContext() ctx: RequestContext, @Body() body: DeleteFilesBody): Promise<GroupFileResult[]> {
     return (await this.bus.send(ContentCommands.deleteFiles, ctx, { groupId: body.group_id, fileIds: body.file_list })).map(toFileResult);

@@ -65,7 +65,7 @@ export class GroupMembersController {
   }
 
   @DeleteOrPost('kick')
-  @ApiOperation({ summary: `4.33 Remove up to ${Limits.batchRemoveMembers} members: a result per user, in request order` })
+  @ApiOperation({ summary: `4.33 Remove up to ${Limits.idsPerCall} members: a result per user, in request order` })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async kick(@CallContext() ctx: RequestContext, @Body() body: KickBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(MembershipCommands.kickMembers, ctx, groupUsers(body))).map(toUserResult);

@@ -55,7 +55,7 @@ export class UploadFileBody {
 /** 4.20 */
 export class DeleteFilesBody {
   @GroupIdField() group_id!: string;
-  @FileIdListField(Limits.batchDeleteFiles, `1 to ${Limits.batchDeleteFiles} file ids; each has its own result`)
+  @FileIdListField(Limits.idsPerCall, `1 to ${Limits.idsPerCall} file ids; each has its own result`)
   @ArrayMinSize(1, { message: 'must name at least one file' })
   file_list!: string[];
 }

@@ -20,7 +20,7 @@ export class CreateGroupBody {
 }
 
 export class GroupListBody {
-  @GroupIdListField(Limits.batchGroupInfo, 'group ids') group_list!: string[];
+  @GroupIdListField(Limits.idsPerCall, `group ids, at most ${Limits.idsPerCall}`) group_list!: string[];
 }
 
 /** PUT|POST /group/info/{name,description,avatar,ext}; the per-field limit is checked by field. */

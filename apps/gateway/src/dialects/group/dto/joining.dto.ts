@@ -32,7 +32,7 @@ export class ApplicationListQuery extends GroupPagingQuery(GroupPageSizes.applic
 /** 4.31 */
 export class InviteBody {
   @GroupIdField() group_id!: string;
-  @UserIdListField(Limits.batchMemberOps, `users to invite, at most ${Limits.batchMemberOps}`) user_list!: string[];
+  @UserIdListField(Limits.idsPerCall, `users to invite, at most ${Limits.idsPerCall}`) user_list!: string[];
   @ReasonField() reason?: string;
 }
 

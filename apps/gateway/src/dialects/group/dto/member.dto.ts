@@ -16,9 +16,9 @@ export function GroupUsersBody(max: number) {
 /** 4.1 / 4.2: the admin limit bounds one call as it bounds the group. */
 export class AdminsBody extends GroupUsersBody(Limits.maxAdmins) {}
 /** 4.33 */
-export class KickBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+export class KickBody extends GroupUsersBody(Limits.idsPerCall) {}
 /** 4.36 */
-export class MemberProfilesBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+export class MemberProfilesBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.35 */
 export class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList) {
