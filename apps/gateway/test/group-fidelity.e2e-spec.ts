@@ -2,7 +2,7 @@
 // (`omitempty`), parameters in the headers where the vendor's document puts them, capacities
 // from the app's configuration, no undocumented caps, whole lists, int64 ids exactly.
 import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
-import { MembershipApi } from './group-membership.helpers';
+import { ContentApi } from './content-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 
 describe('/group fidelity', () => {
@@ -13,7 +13,7 @@ describe('/group fidelity', () => {
     // Creating a group with thousands of members is one long request on the dev database.
     env: { ...HIGH_RATE_LIMIT, BUS_TIMEOUT_MS: '60000' },
     appEnv: { gateway: { APPS_JSON: JSON.stringify([app]) } },
-    api: (baseUrl) => new MembershipApi(baseUrl),
+    api: (baseUrl) => new ContentApi(baseUrl),
   });
   /** `n` fresh user ids. */
   const newUsers = (n: number) => Array.from({ length: n }, () => newUserId());
@@ -107,6 +107,28 @@ describe('/group fidelity', () => {
       expect(batch.body.data).toHaveLength(1);
       expectOk(await api.groupCall('POST', 'kick', tokens.owner, group.group_id, { user_list: members }), allDone(members));
       expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ count: 1 });
+    });
+  });
+
+  describe('no silent truncation', () => {
+    /** Runs `task` for 0..n-1, 25 at a time. */
+    const times = async (n: number, task: (i: number) => Promise<unknown>) => {
+      for (let i = 0; i < n; i += 25) await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, j) => task(i + j)));
+    };
+
+    it('announcement/list and file/list answer all 1,001 entries (the old cut was 1,000); with limit, a page', async () => {
+      const { api, tokens } = e2e;
+      const group = await api.createGroup(tokens.owner);
+      await times(1001, (i) => api.published(tokens.owner, group.group_id, `a${i}`));
+      await times(1001, (i) => api.uploaded(tokens.owner, group.group_id, `f${i}.pdf`));
+      for (const list of [api.announcements(tokens.owner, group.group_id), api.files(tokens.owner, group.group_id)]) {
+        const res = await list;
+        expect(res.body).toMatchObject({ code: 200, cursor: '', total: 1001 });
+        expect(res.body.data).toHaveLength(1001);
+      }
+      const page = await api.files(tokens.owner, group.group_id, { limit: 10 });
+      expect(page.body.data).toHaveLength(10);
+      expect(page.body.cursor).not.toBe('');
     });
   });
 });

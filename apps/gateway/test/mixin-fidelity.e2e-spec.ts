@@ -53,10 +53,13 @@ describe('Mixin fidelity', () => {
   });
 
   describe('capacity', () => {
-    it("a conversation holds the app's default capacity: more than 1,000 participants", async () => {
+    it("a conversation holds the app's default capacity, and lists every participant: more than 1,000", async () => {
       const id = randomUUID();
       const participants = Array.from({ length: 1200 }, () => ({ user_id: randomUUID() }));
-      expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id, participants } }));
+      const created = expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id, participants } })) as Conversation;
+      // Every participant (the old cut was 1,000), and sessions only for those who registered one.
+      expect(created.participants).toHaveLength(1201);
+      expect(expectMixinOk(await as(owner).get(`/conversations/${id}`)).participants).toHaveLength(1201);
       const info = await fetch(new URL(`/group/info?group_id=${id}&app_id=demo`, e2e.stack.baseUrl), { headers: { 'access-token': e2e.tokens.app } });
       expect(((await info.json()) as { data: { capacity: number } }).data.capacity).toBe(1500);
     });

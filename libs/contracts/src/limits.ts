@@ -38,8 +38,8 @@ export const Limits = {
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
-  /** A Mixin conversation lists its first members by join time, at most this many. */
-  participantsShown: 1000,
+  /** A page of a Mixin conversation's members, as the Mixin dialect reads them (it answers them all). */
+  participantsPage: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,

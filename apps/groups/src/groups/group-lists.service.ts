@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GroupInfoView, ListChatroomsCommand, Page } from '@cohort/contracts';
+import type { GroupInfoView, ListChatroomsCommand, ListPublicCommand, Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { GroupRepository } from './group.repository';
@@ -22,7 +22,9 @@ export class GroupListsService {
     return { items: page.items.map((g) => toInfo(g, access.get(g.groupId))), cursor: encodeCursor(page.next), total };
   }
 
-  publicIds(ctx: RequestContext): Promise<string[]> {
-    return this.groups.publicIds(ctx.caller.appId);
+  /** Keyset-paged, newest first. */
+  async publicIds(ctx: RequestContext, { cursor, limit }: ListPublicCommand): Promise<{ items: string[]; cursor: string | null }> {
+    const page = await this.groups.publicPage(ctx.caller.appId, limit, decodeCursor(cursor));
+    return { items: page.items.map((g) => g.groupId), cursor: encodeCursor(page.next) };
   }
 }

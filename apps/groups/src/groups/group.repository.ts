@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { Limits, type DomainEvent, type GroupKey, type GroupSettings, type GroupView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, GroupSettings, GroupView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
@@ -38,6 +38,7 @@ function toView(doc: GroupDoc): GroupView {
 
 /** Chatrooms list oldest first: rooms created during a walk come after its position. */
 const CREATION_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: 1 };
+const NEWEST_FIRST: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: -1 };
 const ACTIVE_CHATROOMS = { type: 'chatroom', status: 'active' };
 
 /** The only code touching the groups collection. Every call is scoped by app. */
@@ -113,14 +114,10 @@ export class GroupRepository implements OutboxOwner {
     return this.model.countDocuments({ appId, ...ACTIVE_CHATROOMS });
   }
 
-  /** Ids of the app's active chatrooms and public groups, newest first. */
-  async publicIds(appId: string): Promise<string[]> {
-    const docs = await this.model
-      .find({ appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] }, { groupId: 1 })
-      .sort({ createdAt: -1, groupId: 1 })
-      .limit(Limits.publicListMax)
-      .lean();
-    return docs.map((d) => d.groupId);
+  /** A page of the app's active chatrooms and public groups, newest first. */
+  async publicPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<{ groupId: string; createdAt: number }>> {
+    const filter = { appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] };
+    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (d) => ({ groupId: d.groupId, createdAt: d.createdAt.getTime() }), (g) => ({ at: g.createdAt, id: g.groupId }));
   }
 
   async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {

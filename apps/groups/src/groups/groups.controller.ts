@@ -4,7 +4,7 @@ import {
   type CommandEnvelope,
   type CreateGroupCommand,
   type GetGroupsCommand,
-  type EmptyCommand,
+  type ListPublicCommand,
   type GroupIdCommand,
   type ListChatroomsCommand,
   type SetCapacityCommand,
@@ -51,8 +51,8 @@ export class GroupsController {
   }
 
   @Handles(GroupCommands.listPublic)
-  listPublic(command: CommandEnvelope<EmptyCommand>) {
-    return this.lists.publicIds(command);
+  listPublic(command: CommandEnvelope<ListPublicCommand>) {
+    return this.lists.publicIds(command, command.data);
   }
 
   @Handles(GroupCommands.getMany)

@@ -3,6 +3,7 @@ import {
   MembershipCommands,
   type CommandEnvelope,
   type GroupIdArgs,
+  type ParticipantsCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
@@ -24,7 +25,7 @@ export class MembersController {
   ) {}
 
   @Handles(MembershipCommands.participants)
-  participants(command: CommandEnvelope<GroupIdArgs>) {
+  participants(command: CommandEnvelope<ParticipantsCommand>) {
     return this.participantsOf.participants(command, command.data);
   }
 

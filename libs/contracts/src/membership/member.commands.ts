@@ -86,6 +86,12 @@ export class GetAccessCommand {
 }
 
 /** Keyset paging: `cursor` from the previous page (absent: the first page). */
+/** A page of a Mixin conversation's people: the Mixin dialect reads them all, page after page. */
+export class ParticipantsCommand extends GroupIdArgs {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+}
+
 export class CursorPaging {
   @IsOptional() @IsString() @MaxLength(1024)
   cursor?: string;
@@ -295,5 +301,5 @@ export const MembershipCommands = {
   rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
   /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
-  participants: declareCommand({ subject: 'membership.members.participants', request: GroupIdArgs, reply: replyType<ParticipantsView>() }),
+  participants: declareCommand({ subject: 'membership.members.participants', request: ParticipantsCommand, reply: replyType<ParticipantsView>() }),
 };

@@ -38,11 +38,10 @@ export class GroupFilesController {
   }
 
   @Get('list')
-  @ApiOperation({ summary: `4.21 The files, oldest first, in pages (at most ${Limits.contentPageMax})` })
+  @ApiOperation({ summary: `4.21 The files, oldest first, all of them (or a page of at most ${Limits.contentPageMax} with \`limit\` or \`cursor\`)` })
   @ApiGroupPage(GroupFile)
   async list(@CallContext() ctx: RequestContext, @Query() query: ContentListQuery): Promise<GroupPage<GroupFile>> {
-    const page = await this.bus.send(ContentCommands.listFiles, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
-    return GroupPage.of(page, toGroupFile);
+    return ContentListQuery.answer(query, (cursor, limit) => this.bus.send(ContentCommands.listFiles, ctx, { groupId: query.group_id, cursor, limit }), toGroupFile);
   }
 
   @PutOrPost('update_name')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands } from '@cohort/contracts';
+import { GroupCommands, Limits } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
@@ -8,6 +8,7 @@ import { allSentAs, RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { oneOf } from '../../http/path-constraint';
 import { PutOrPost } from '../../http/twin-route';
+import { everyPage } from '../every-page';
 import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
@@ -33,10 +34,11 @@ export class GroupInfoController {
   }
 
   @Get('public_list')
-  @ApiOperation({ summary: '4.39 Public groups and chatrooms (deprecated): their ids, newest first' })
+  @ApiOperation({ summary: '4.39 Public groups and chatrooms (deprecated): all their ids, newest first' })
   @ApiOkResponse({ schema: { type: 'array', items: JSON_ID } })
   async publicList(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
-    return (await this.bus.send(GroupCommands.listPublic, ctx, {})).map(jsonId);
+    const ids = await everyPage((cursor) => this.bus.send(GroupCommands.listPublic, ctx, { cursor, limit: Limits.publicListMax }));
+    return ids.map(jsonId);
   }
 
   @Post('info/batch')

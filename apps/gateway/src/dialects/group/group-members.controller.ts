@@ -7,6 +7,7 @@ import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost, PutOrPost } from '../../http/twin-route';
+import { everyPage } from '../every-page';
 import { toUserResult } from './batch-result.presenter';
 import { DONE } from './dto/group-answers';
 import { GroupIdQuery } from './dto/group.dto';
@@ -80,12 +81,17 @@ export class GroupMembersController {
   }
 
   @Get('user_joined')
-  @ApiOperation({ summary: '4.53 The groups the caller is in' })
+  @ApiOperation({ summary: '4.53 Every group the caller is in' })
   @ApiOkResponse({ schema: GROUP_IDS })
   async joined(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
-    // The vendor answers every group at once: one page as large as the service allows.
-    const page = await this.bus.send(MembershipCommands.listJoined, ctx, { pageNumber: 1, pageSize: Limits.joinedPageMax });
-    return page.items.map((group) => jsonId(group.groupId));
+    // The vendor answers every group at once: read page after page (numbered; the cursor is the next number).
+    const pageSize = Limits.joinedPageMax;
+    const groups = await everyPage(async (cursor) => {
+      const pageNumber = Number(cursor ?? 1);
+      const page = await this.bus.send(MembershipCommands.listJoined, ctx, { pageNumber, pageSize });
+      return { items: page.items, cursor: pageNumber * pageSize < page.total ? String(pageNumber + 1) : null };
+    });
+    return groups.map((group) => jsonId(group.groupId));
   }
 
   /** 4.37 and 4.38 answer an empty object. */
