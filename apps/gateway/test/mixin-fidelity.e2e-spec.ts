@@ -2,11 +2,12 @@
 // omitted field means what Mixin's server takes it to mean.
 import { randomUUID } from 'node:crypto';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
-import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
+import { createNetworkUser, demoAppWithBot, expectMixinError, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
 
 type Conversation = Record<string, unknown> & {
   conversation_id: string;
   code_id: string;
+  code_url: string;
   announcement: string;
   participants: { user_id: string; role: string }[];
   participant_sessions: { user_id: string; session_id: string }[];
@@ -60,6 +61,7 @@ describe('Mixin fidelity', () => {
       // Every participant (the old cut was 1,000), and sessions only for those who registered one.
       expect(created.participants).toHaveLength(1201);
       expect(expectMixinOk(await as(owner).get(`/conversations/${id}`)).participants).toHaveLength(1201);
+      expect(created.participant_sessions).toEqual([{ user_id: owner.userId, session_id: owner.sessionId }]);
       const info = await fetch(new URL(`/group/info?group_id=${id}&app_id=demo`, e2e.stack.baseUrl), { headers: { 'access-token': e2e.tokens.app } });
       expect(((await info.json()) as { data: { capacity: number } }).data.capacity).toBe(1500);
     });
@@ -72,6 +74,29 @@ describe('Mixin fidelity', () => {
       const users = Array.from({ length: 150 }, () => ({ user_id: randomUUID() }));
       expect((expectMixinOk(await as(owner).post(`/conversations/${id}/participants/ADD`, { body: users })) as Conversation).participants).toHaveLength(151);
       expect((expectMixinOk(await as(owner).post(`/conversations/${id}/participants/REMOVE`, { body: users })) as Conversation).participants).toHaveLength(1);
+    });
+  });
+
+  describe('codes and announcements', () => {
+    it('GET /codes/{code_id} answers the conversation the code joins, to anyone holding it; a rotated code → 404', async () => {
+      const outsider = await createNetworkUser(mixin, 'Outsider');
+      const id = randomUUID();
+      const created = expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id, name: 'coded', participants: [{ user_id: admin.userId }] } })) as Conversation;
+      expect(created.code_url).toBe(`https://chat.example.com/codes/${created.code_id}`);
+      const viaCode = expectMixinOk(await as(outsider).get(`/codes/${created.code_id}`)) as Conversation;
+      expect(viaCode).toMatchObject({ type: 'conversation', conversation_id: id, name: 'coded', code_id: created.code_id });
+      expect(viaCode.participants).toHaveLength(2);
+      const rotated = expectMixinOk(await as(owner).post(`/conversations/${id}/rotate`)) as Conversation;
+      expectMixinError(await as(outsider).get(`/codes/${created.code_id}`), 404);
+      expect(expectMixinOk(await as(outsider).get(`/codes/${rotated.code_id}`))).toMatchObject({ conversation_id: id });
+    });
+
+    it('an empty announcement clears it', async () => {
+      const id = randomUUID();
+      expectMixinOk(await as(owner).post('/conversations', { body: { category: 'GROUP', conversation_id: id } }));
+      expect(expectMixinOk(await as(owner).post(`/conversations/${id}`, { body: { announcement: 'Welcome' } })).announcement).toBe('Welcome');
+      expect(expectMixinOk(await as(owner).post(`/conversations/${id}`, { body: { announcement: '' } })).announcement).toBe('');
+      expect(expectMixinOk(await as(owner).get(`/conversations/${id}`)).announcement).toBe('');
     });
   });
 });

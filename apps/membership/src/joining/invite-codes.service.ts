@@ -32,6 +32,13 @@ export class InviteCodesService {
     return { code };
   }
 
+  /** Whoever holds a valid code may see which group it joins (the code is what members share). */
+  async find(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
+    const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
+    if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');
+    return { groupId: roster.groupId };
+  }
+
   async join(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
     const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
     if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');

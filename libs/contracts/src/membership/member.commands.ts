@@ -300,6 +300,8 @@ export const MembershipCommands = {
   getInviteCode: declareCommand({ subject: 'membership.code.get', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
+  /** The group an invite code joins: anyone of the app holding the code may see it (Mixin's `GET /codes/{id}`). */
+  findByCode: declareCommand({ subject: 'membership.code.find', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
   /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
   participants: declareCommand({ subject: 'membership.members.participants', request: ParticipantsCommand, reply: replyType<ParticipantsView>() }),
 };

@@ -36,8 +36,8 @@ export class UpdateConversationBody {
   @IsOptional() @IsString() @MaxLength(NAME_MAX)
   name?: string;
 
-  @ApiPropertyOptional({ description: `A new current announcement, at most ${ANNOUNCEMENT_MAX} characters` })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(ANNOUNCEMENT_MAX)
+  @ApiPropertyOptional({ description: `A new current announcement, at most ${ANNOUNCEMENT_MAX} characters; "" clears it` })
+  @IsOptional() @IsString() @MaxLength(ANNOUNCEMENT_MAX)
   announcement?: string;
 }
 

@@ -13,7 +13,7 @@ export class MixinParticipant {
 
 export class MixinParticipantSession {
   @ApiProperty() user_id!: string;
-  @ApiProperty({ description: 'A registered session of the participant, or their user id when they have none' }) session_id!: string;
+  @ApiProperty({ description: 'A registered session of the participant (one without any is not listed)' }) session_id!: string;
 }
 
 export class MixinConversation {
