@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
+import { installExactJsonReplies } from './http/int64-json';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
@@ -23,6 +24,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   const fastify = adapter.getInstance<FastifyInstance>();
   installRequestContext(fastify);
   installJsonBodies(fastify);
+  installExactJsonReplies(fastify);
   trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.

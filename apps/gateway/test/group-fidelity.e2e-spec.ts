@@ -131,4 +131,29 @@ describe('/group fidelity', () => {
       expect(page.body.cursor).not.toBe('');
     });
   });
+
+  describe('int64 ids exactly', () => {
+    it('user ids beyond 2^53 sent as JSON numbers come back as JSON numbers with every digit', async () => {
+      const { api, tokens } = e2e;
+      // Java's Long.MAX_VALUE and 2^53 + 1: a float would round both.
+      const [big, justAbove] = ['9223372036854775807', '9007199254740993'];
+      const created = await fetch(new URL('/group/create?app_id=demo', e2e.stack.baseUrl), {
+        method: 'POST',
+        headers: { 'access-token': tokens.owner, 'content-type': 'application/json' },
+        body: `{"name":"int64","user_list":[${big},${justAbove}]}`,
+      });
+      const groupId = /"group_id":(\d+)/.exec(await created.text())?.[1];
+      expect(groupId).toBeDefined();
+      const profiles = await fetch(new URL('/group/members/display_name?app_id=demo', e2e.stack.baseUrl), {
+        method: 'POST',
+        headers: { 'access-token': tokens.owner, 'content-type': 'application/json' },
+        body: `{"group_id":${groupId},"user_list":[${big},${justAbove}]}`,
+      });
+      const text = await profiles.text();
+      expect(text).toContain(`"user_id":${big}`);
+      expect(text).toContain(`"user_id":${justAbove}`);
+      // Through the documented client too: the answer is valid JSON the API reference describes.
+      expect((await api.groupCall('POST', 'members/display_name', tokens.owner, Number(groupId), { user_list: [big] })).body.data).toHaveLength(1);
+    });
+  });
 });

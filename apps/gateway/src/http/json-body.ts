@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidParameter } from '@cohort/errors';
+import { withExactIntegers } from './int64-json';
 
 /**
  * Every request body is JSON, whatever its Content-Type says or whether it has one: the vendors'
  * clients send JSON with no Content-Type (Easemob's server SDK) or with an empty body
  * (bodyless POST/DELETE with `application/json`). An empty body is `{}`; anything that is not JSON
  * is `400 invalid_parameter` before any route sees it. Fastify's own JSON parser does the parsing
- * (it refuses `__proto__` / `constructor.prototype` keys).
+ * (it refuses `__proto__` / `constructor.prototype` keys); integers beyond 2^53 are kept exact (int64-json.ts).
  */
 export function installJsonBodies(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -17,7 +18,7 @@ export function installJsonBodies(fastify: FastifyInstance): void {
       done(null, {});
       return;
     }
-    void parseJson(request, body, (error, value) => (error ? done(invalidParameter('body', 'is not valid JSON')) : done(null, value)));
+    void parseJson(request, body, (error, value) => (error ? done(invalidParameter('body', 'is not valid JSON')) : done(null, withExactIntegers(body, value))));
   });
 }
 

@@ -13,6 +13,7 @@ import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
 import { groupDialect } from './group-dialect';
 import { jsonId, toGroupInfo, toShortGroupInfo } from './group-info.presenter';
+import type { JsonId } from './dto/group-answers';
 
 /** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
 const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
@@ -36,7 +37,7 @@ export class GroupInfoController {
   @Get('public_list')
   @ApiOperation({ summary: '4.39 Public groups and chatrooms (deprecated): all their ids, newest first' })
   @ApiOkResponse({ schema: { type: 'array', items: JSON_ID } })
-  async publicList(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
+  async publicList(@CallContext() ctx: RequestContext): Promise<(JsonId)[]> {
     const ids = await everyPage((cursor) => this.bus.send(GroupCommands.listPublic, ctx, { cursor, limit: Limits.publicListMax }));
     return ids.map(jsonId);
   }

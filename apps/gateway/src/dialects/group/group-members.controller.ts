@@ -17,6 +17,7 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 import { toMemberProfile } from './member-profile.presenter';
+import type { JsonId } from './dto/group-answers';
 
 /** The roster and each member's own place in it: lists, profiles, preferences, leaving, kicks. */
 @ApiTags('group: members')
@@ -83,7 +84,7 @@ export class GroupMembersController {
   @Get('user_joined')
   @ApiOperation({ summary: '4.53 Every group the caller is in' })
   @ApiOkResponse({ schema: GROUP_IDS })
-  async joined(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
+  async joined(@CallContext() ctx: RequestContext): Promise<(JsonId)[]> {
     // The vendor answers every group at once: read page after page (numbered; the cursor is the next number).
     const pageSize = Limits.joinedPageMax;
     const groups = await everyPage(async (cursor) => {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SendReasons, type SendReason } from '@cohort/contracts';
 import { JSON_ID } from './group-answers';
+import type { JsonId } from './group-answers';
 
 // What the /group moderation handlers answer inside the envelope's `data` besides batch results
 // and member profiles.
@@ -8,8 +9,8 @@ import { JSON_ID } from './group-answers';
 /** A user on the blocklist (4.15). */
 export class GroupBlockedUser {
   @ApiProperty({ type: 'string', format: 'date-time', description: 'when the user was blocked' }) created_at!: string;
-  @ApiProperty(JSON_ID) group_id!: number | string;
-  @ApiProperty(JSON_ID) user_id!: number | string;
+  @ApiProperty(JSON_ID) group_id!: JsonId;
+  @ApiProperty(JSON_ID) user_id!: JsonId;
 }
 
 /** The send decision. */
