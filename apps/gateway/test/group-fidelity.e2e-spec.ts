@@ -156,4 +156,26 @@ describe('/group fidelity', () => {
       expect((await api.groupCall('POST', 'members/display_name', tokens.owner, Number(groupId), { user_list: [big] })).body.data).toHaveLength(1);
     });
   });
+
+  describe("the message server's view", () => {
+    it('send_check carries the sender role; recipients lists members with what steers delivery, keyset-paged, app admin only', async () => {
+      const { api, tokens, users } = e2e;
+      const group = await api.createGroup(tokens.owner, { user_list: [users.member, users.outsider] });
+      expectOk(await api.groupCall('POST', 'msg/push_mode', tokens.member, group.group_id, { msg_push_mode: 3 }));
+      expectOk(await api.groupCall('POST', 'msg/mute_mode', tokens.member, group.group_id, { msg_mute_mode: 1 }));
+      const decision = await api.get('/group/send_check', { token: tokens.app, query: { group_id: group.group_id, user_id: users.owner } });
+      expect(decision.body.data).toEqual({ allowed: true, reason: 'ok', until: 0, priority: false, role: 'owner' });
+
+      const first = await api.get('/group/recipients', { token: tokens.app, query: { group_id: group.group_id, limit: 2 } });
+      expect(first.body).toMatchObject({ code: 200, total: 3 });
+      expect(first.body.data).toEqual([
+        { user_id: Number(users.owner), role: 'owner', join_time: expect.any(Number), msg_mute_mode: 0, msg_push_mode: 0, notifications_muted_until: 0 },
+        { user_id: Number(users.member), role: 'member', join_time: expect.any(Number), msg_mute_mode: 1, msg_push_mode: 3, notifications_muted_until: 0 },
+      ]);
+      const rest = await api.get('/group/recipients', { token: tokens.app, query: { group_id: group.group_id, limit: 2, cursor: first.body.cursor } });
+      expect(rest.body.data.map((r: { user_id: number }) => r.user_id)).toEqual([Number(users.outsider)]);
+      expect(rest.body.cursor).toBe('');
+      expectGroupError(await api.get('/group/recipients', { token: tokens.owner, query: { group_id: group.group_id } }), 403, 'forbidden');
+    });
+  });
 });

@@ -34,6 +34,11 @@ export class MembersController {
     return this.members.list(command, command.data);
   }
 
+  @Handles(MembershipCommands.recipients)
+  recipients(command: CommandEnvelope<ListMembersCommand>) {
+    return this.members.recipients(command, command.data);
+  }
+
   @Handles(MembershipCommands.listMembersByPage)
   listByPage(command: CommandEnvelope<ListMembersByPageCommand>) {
     return this.members.listByPage(command, command.data);

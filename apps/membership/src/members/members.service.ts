@@ -44,6 +44,17 @@ export class MembersService {
     return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
   }
 
+  /**
+   * The recipients view (the app's message server only): a page of members as they are now, read
+   * from membership's own records, which every change updates before its event goes out.
+   */
+  async recipients(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberView>> {
+    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app (an app-admin token) may read the recipients view');
+    const gc = await this.loader.load(ctx, groupId);
+    const [page, total] = await Promise.all([this.members.page(gc.key, limit, decodeCursor(cursor)), this.total(ctx, groupId)]);
+    return { items: page.items.map(memberViewOf), cursor: encodeCursor(page.next), total };
+  }
+
   async listByPage(ctx: RequestContext, command: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
     const { groupId, pageNumber, pageSize } = command;
     const key = { appId: ctx.caller.appId, groupId };

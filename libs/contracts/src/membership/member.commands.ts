@@ -252,6 +252,11 @@ export const MembershipCommands = {
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
 
   listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
+  /**
+   * The recipients view for the app's message server (app admin only): members in join order with
+   * what steers delivery to each (role, join time, mute and push modes, notification mute), keyset-paged.
+   */
+  recipients: declareCommand({ subject: 'membership.members.recipients', request: ListMembersCommand, reply: replyType<Page<MemberView>>() }),
   listMembersByPage: declareCommand({
     subject: 'membership.members.list_by_page',
     request: ListMembersByPageCommand,
