@@ -105,7 +105,7 @@ describe('the OpenAPI document', () => {
       properties: {
         name: { type: 'string', maxLength: Limits.groupName, nullable: true },
         type: { type: 'integer', enum: [0, 2] },
-        user_list: { type: 'array', maxItems: Limits.maxCapacity - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[0-9]{1,19}$' }] } },
+        user_list: { type: 'array', maxItems: Limits.capacityCeiling - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[0-9]{1,19}$' }] } },
       },
     });
     expect(schema('CreateGroupBody')).not.toHaveProperty('required');
