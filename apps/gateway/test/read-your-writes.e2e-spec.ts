@@ -1,0 +1,63 @@
+// Read-your-writes with every service twice: each fact a service keeps of another's (PeerFacts:
+// a group's record, members' roles, blocks, mute ends) is read right after the write that changed
+// it, through whichever instance NATS picks, round after round. A copy that lagged its owner's
+// event would answer the fact the write replaced (docs/architecture.md, "Read-your-writes").
+import { expectForbidden, expectGroupError, expectOk, newUserId } from './group-e2e.helpers';
+import { done, MembershipApi } from './group-membership.helpers';
+import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
+
+const ROUNDS = 8;
+
+describe('read-your-writes: every service twice', () => {
+  const e2e = useGroupStack('read-your-writes', { instances: 2, env: HIGH_RATE_LIMIT, api: (baseUrl) => new MembershipApi(baseUrl) });
+
+  it("a name written through groups is what membership's group info answers next (the group record)", async () => {
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member] });
+    for (let round = 0; round < ROUNDS; round++) {
+      expectOk(await e2e.api.post('/group/info/name', { token: e2e.tokens.owner, body: { group_id: g.group_id, value: `name ${round}` } }), true);
+      expect((await e2e.api.info(e2e.tokens.member, g.group_id)).name).toBe(`name ${round}`);
+    }
+  });
+
+  it("a role given or taken in membership is what groups' next rule sees (roles)", async () => {
+    const m = newUserId();
+    const [mToken] = await e2e.api.tokensOf([m]);
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [m] });
+    const changeSetting = (approval: number) => e2e.api.groupCall('PUT', 'settings/require_admin_approval', mToken, g.group_id, { apply_approval: approval });
+    for (let round = 0; round < ROUNDS; round++) {
+      expectOk(await e2e.api.groupCall('POST', 'admin/add', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
+      expectOk(await changeSetting(round % 2), true);
+      expectOk(await e2e.api.groupCall('DELETE', 'admin/remove', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
+      expectForbidden(await changeSetting(round % 2));
+    }
+  });
+
+  it("a block or unblock in moderation is what membership's next admission sees (blocks)", async () => {
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member] });
+    await e2e.api.setApplyApproval(e2e.tokens.owner, g.group_id, 0);
+    for (let round = 0; round < ROUNDS; round++) {
+      const applicant = newUserId();
+      const [token] = await e2e.api.tokensOf([applicant]);
+      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [done(applicant)]);
+      expectGroupError(await e2e.api.groupCall('POST', 'apply', token, g.group_id), 403, 'blocked');
+      expectOk(await e2e.api.groupCall('DELETE', 'unblock', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [done(applicant)]);
+      expectOk(await e2e.api.groupCall('POST', 'apply', token, g.group_id), done(applicant));
+    }
+  });
+
+  it("a mute set or lifted in moderation is what membership's next member list shows (mute ends)", async () => {
+    const m = newUserId();
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [m] });
+    const mutedUntil = async (): Promise<number> => {
+      const res = await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: g.group_id });
+      expect(res.body.code).toBe(200);
+      return (res.body.data as { user_id: unknown; expired_time: number }[]).find((p) => String(p.user_id) === m)?.expired_time ?? NaN;
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      expectOk(await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, { user_list: [m], duration: 10 }), [done(m)]);
+      expect(await mutedUntil()).toBeGreaterThan(Date.now());
+      expectOk(await e2e.api.groupCall('POST', 'unban', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
+      expect(await mutedUntil()).toBe(0);
+    }
+  });
+});
