@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import { Limits, type DomainEvent, type GroupKey, type GroupSettings, type GroupType, type GroupView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, GroupSettings, GroupType, GroupView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
