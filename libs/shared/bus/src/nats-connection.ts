@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
+import type { RetryBackoff } from './delivery-policy';
+import { natsConnectOptions, type NatsAccess } from './nats-connect-options';
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 
-export interface BusOptions {
+export interface BusOptions extends NatsAccess {
   serviceName: string;
-  natsUrl: string;
   requestTimeoutMs: number;
+  /** Redelivery backoff of a durable consumer's failed events. */
+  retry: RetryBackoff;
 }
 
 /**
@@ -21,11 +24,7 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
   constructor(@Inject(BUS_OPTIONS) private readonly options: BusOptions) {}
 
   get(): Promise<NatsConnection> {
-    this.connection ??= connect({
-      servers: this.options.natsUrl,
-      name: `${this.options.serviceName}-bus`,
-      maxReconnectAttempts: -1,
-    });
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`));
     return this.connection;
   }
 

@@ -2,7 +2,7 @@ import type { INestMicroservice, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type AsyncMicroserviceOptions, type MicroserviceOptions } from '@nestjs/microservices';
-import { RpcReplyInterceptor } from '@cohort/bus';
+import { natsAccessFrom, natsConnectOptions, RpcReplyInterceptor } from '@cohort/bus';
 import type { ServiceName } from '@cohort/contracts';
 import type { CommonEnv } from '@cohort/config';
 import { JsonLogger } from '@cohort/logging';
@@ -25,12 +25,10 @@ export async function startService(module: Type<unknown>, serviceName: ServiceNa
       return {
         transport: Transport.NATS,
         options: {
-          servers: [config.get('NATS_URL', { infer: true })],
+          ...natsConnectOptions(natsAccessFrom(config), serviceName),
           queue: serviceName,
-          name: serviceName,
           gracefulShutdown: true,
           gracePeriod: 2_000,
-          maxReconnectAttempts: -1,
         },
       };
     },
