@@ -99,7 +99,6 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   let stopping = false;
 
   const common: Record<string, string> = {
-    NATS_URL: servers.natsUrl,
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     ...options.env,
@@ -109,7 +108,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
       app === GATEWAY_APP
         ? { PORT: String(port), HOST: '127.0.0.1' }
         : { MONGO_URL: servers.mongoUrl, MONGO_DB: dbNames[app] };
-    return { ...process.env, ...common, ...own, ...options.appEnv?.[app] };
+    return { ...process.env, ...servers.natsEnvFor(app), ...common, ...own, ...options.appEnv?.[app] };
   };
 
   const spawnApp = (app: CohortApp) => {

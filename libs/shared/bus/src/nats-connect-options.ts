@@ -4,7 +4,10 @@ import type { CommonEnv } from '@cohort/config';
 
 /** Where and as whom a process connects to NATS (from the validated config). */
 export interface NatsAccess {
-  /** One URL, or several separated by commas (every node of a cluster). */
+  /**
+   * One URL, or several separated by commas (every node of a cluster). A URL may carry the
+   * credentials (`nats://user:password@host:4222`) when NATS_USER is not set.
+   */
   natsUrl: string;
   /** This process's own NATS user (NATS_USER); absent only on a server without authorization. */
   natsUser?: string;
@@ -22,9 +25,14 @@ export function inboxPrefix(user: string): string {
  * reconnecting forever — also when the server is not up yet at start.
  */
 export function natsConnectOptions(access: NatsAccess, name: string): ConnectionOptions {
-  const credentials = access.natsUser ? { user: access.natsUser, pass: access.natsPassword, inboxPrefix: inboxPrefix(access.natsUser) } : {};
+  const urls = access.natsUrl.split(',').map((url) => new URL(url.trim()));
+  const inUrl = urls.find((url) => url.username);
+  const user = access.natsUser ?? (inUrl && decodeURIComponent(inUrl.username));
+  const pass = access.natsUser ? access.natsPassword : inUrl && decodeURIComponent(inUrl.password);
+  const credentials = user ? { user, pass, inboxPrefix: inboxPrefix(user) } : {};
   return {
-    servers: access.natsUrl.split(',').map((url) => url.trim()).filter(Boolean),
+    // The nats client does not read credentials from a URL: they travel as options only.
+    servers: urls.map((url) => `${url.protocol}//${url.host}`),
     name,
     ...credentials,
     maxReconnectAttempts: -1,
