@@ -1,5 +1,6 @@
 import { headers as natsHeaders, type JetStreamManager, type NatsConnection, type StoredMsg } from 'nats';
-import { DEAD_LETTER_STREAM, DeadLetterHeader, ensureDeadLetterStream, REPLAY_FOR_HEADER } from './dead-letters';
+import { DEAD_LETTER_STREAM } from '@cohort/contracts';
+import { DeadLetterHeader, ensureDeadLetterStream, REPLAY_FOR_HEADER } from './dead-letters';
 
 export interface DeadLetter {
   /** Sequence in the dead-letter stream (what `replay --seq` takes). */

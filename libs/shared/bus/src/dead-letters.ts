@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { headers as natsHeaders, RetentionPolicy, StorageType, type JetStreamManager, type JsMsg } from 'nats';
+import { DEAD_LETTER_STREAM } from '@cohort/contracts';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
-/** The stream keeping events a consumer could not handle for good, until they are replayed. */
-export const DEAD_LETTER_STREAM = 'COHORT_DEAD_LETTERS';
 /** Subject of one consumer's dead letters: `dlq.<service>.<durable>` (a service may publish only its own). */
 export const deadLetterSubject = (service: string, durable: string) => `dlq.${service}.${durable}`;
 export const DEAD_LETTER_WILDCARD = 'dlq.>';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EVENTS_STREAM, eventSubject, ServiceNames, type EventType, type ServiceName } from '@cohort/contracts';
+import { DEAD_LETTER_STREAM, EVENTS_STREAM, eventSubject, ServiceNames, type EventType, type ServiceName } from '@cohort/contracts';
 import { ALL_APPS, GATEWAY_APP, type CohortApp } from './cohort-apps';
 
 /** The NATS user of operators' tools (`npm run events`, benchmarks, test harnesses): may do anything. */
@@ -38,13 +38,12 @@ export const EVENT_PUBLISHERS: Record<EventType, ServiceName> = {
 
 /** The services whose commands other services send (access checks, sagas, repairs). */
 const SERVICE_TO_SERVICE: readonly ServiceName[] = [ServiceNames.groups, ServiceNames.membership, ServiceNames.moderation];
-const DEAD_LETTERS = 'COHORT_DEAD_LETTERS';
 
 /** What a domain service needs of JetStream: the two streams and its own durable consumers. */
 function jetStreamOf(service: ServiceName): string[] {
   return [
     '$JS.API.INFO',
-    ...[EVENTS_STREAM, DEAD_LETTERS].flatMap((stream) => [`$JS.API.STREAM.INFO.${stream}`, `$JS.API.STREAM.CREATE.${stream}`]),
+    ...[EVENTS_STREAM, DEAD_LETTER_STREAM].flatMap((stream) => [`$JS.API.STREAM.INFO.${stream}`, `$JS.API.STREAM.CREATE.${stream}`]),
     `$JS.API.CONSUMER.INFO.${EVENTS_STREAM}.*`,
     `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.>`,
     `$JS.API.CONSUMER.DURABLE.CREATE.${EVENTS_STREAM}.*`,
