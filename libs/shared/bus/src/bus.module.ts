@@ -26,6 +26,7 @@ export class BusModule {
             serviceName,
             ...natsAccessFrom(config),
             requestTimeoutMs: config.get('BUS_TIMEOUT_MS', { infer: true }),
+            streamReplicas: config.get('EVENT_STREAM_REPLICAS', { infer: true }),
             retry: { firstMs: config.get('EVENT_RETRY_FIRST_MS', { infer: true }), maxMs: config.get('EVENT_RETRY_MAX_MS', { infer: true }) },
           }),
         },

@@ -22,7 +22,7 @@ export const REPLAY_FOR_HEADER = 'Cohort-Replay-For';
 const MAX_ERROR_LENGTH = 500;
 
 /** Ensures the dead-letter stream (file storage, kept until replayed or deleted by an operator). */
-export async function ensureDeadLetterStream(jsm: JetStreamManager): Promise<void> {
+export async function ensureDeadLetterStream(jsm: JetStreamManager, replicas = 1): Promise<void> {
   const existing = await jsm.streams.info(DEAD_LETTER_STREAM).catch(() => null);
   if (existing) return;
   await jsm.streams.add({
@@ -30,6 +30,7 @@ export async function ensureDeadLetterStream(jsm: JetStreamManager): Promise<voi
     subjects: [DEAD_LETTER_WILDCARD],
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
+    num_replicas: replicas,
   });
 }
 
@@ -58,7 +59,7 @@ export class DeadLetters {
     const nc = await this.holder.get();
     this.ready ??= nc
       .jetstreamManager()
-      .then(ensureDeadLetterStream)
+      .then((jsm) => ensureDeadLetterStream(jsm, this.options.streamReplicas))
       .catch((failure: unknown) => {
         this.ready = null;
         throw failure;

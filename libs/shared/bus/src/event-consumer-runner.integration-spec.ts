@@ -18,7 +18,7 @@ type Handle = (event: DomainEvent) => Promise<void>;
 function busOf(serviceName: string, natsUrl: string, handlers: Record<string, Handle>) {
   const options: BusOptions = { serviceName, natsUrl, requestTimeoutMs: 2_000, retry: { firstMs: 5, maxMs: 20 } };
   const holder = new NatsConnectionHolder(options);
-  const stream = new EventStream(holder);
+  const stream = new EventStream(holder, options);
   const deadLetters = new DeadLetters(holder, options);
   const wrappers = Object.entries(handlers).map(([type, handle]) => ({ name: `${type}Handler`, type, instance: { handle } satisfies DomainEventHandler<never> }));
   const discovery = {

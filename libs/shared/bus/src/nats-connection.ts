@@ -10,6 +10,8 @@ export interface BusOptions extends NatsAccess {
   requestTimeoutMs: number;
   /** Redelivery backoff of a durable consumer's failed events. */
   retry: RetryBackoff;
+  /** Replicas of the event streams when this process creates them (EVENT_STREAM_REPLICAS). */
+  streamReplicas?: number;
 }
 
 /**

@@ -15,6 +15,8 @@ export const commonEnvSchema = {
   NATS_PASSWORD: Joi.string().min(1).when('NATS_USER', { is: Joi.exist(), then: Joi.required() }),
   LOG_LEVEL: Joi.string().valid('debug', 'info', 'warn', 'error').default('info'),
   BUS_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
+  // Copies JetStream keeps of the event streams when they are first created: 3 on a 3-node cluster.
+  EVENT_STREAM_REPLICAS: Joi.number().integer().valid(1, 3, 5).default(1),
   // Redelivery backoff of an event whose handler failed for a transient reason: doubles from
   // the first delay up to the cap, with no last delivery (docs/events.md).
   EVENT_RETRY_FIRST_MS: Joi.number().integer().min(1).max(60_000).default(1_000),
@@ -50,6 +52,7 @@ export interface CommonEnv {
   NATS_PASSWORD?: string;
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error';
   BUS_TIMEOUT_MS: number;
+  EVENT_STREAM_REPLICAS: number;
   EVENT_RETRY_FIRST_MS: number;
   EVENT_RETRY_MAX_MS: number;
 }
