@@ -11,7 +11,9 @@ import {
   startMongoJavaServer,
   startNats,
 } from '@cohort/local-infra';
+import { connect } from 'nats';
 import { shortId } from './db-names';
+import { pollUntil } from './poll';
 import type { TestServers } from './servers';
 
 /** A server the fault suite kills, freezes and restarts on the same port and the same data. */
@@ -56,6 +58,26 @@ function faultServer(url: string, start: () => Promise<RunningServer>, first: Ru
   };
 }
 
+/** Waits until JetStream answers (a cluster first elects its meta leader). */
+async function jetStreamReady(servers: string[], operatorPassword: string): Promise<void> {
+  const nc = await connect({ servers, user: NATS_OPERATOR, pass: operatorPassword });
+  try {
+    await pollUntil(
+      async () => {
+        try {
+          await (await nc.jetstreamManager()).getAccountInfo();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+  } finally {
+    await nc.close();
+  }
+}
+
 /**
  * Servers of a fault-injection suite, owned by it: the dev database on an H2 file and NATS with
  * JetStream on disk (one node, or `natsNodes: 3` as a cluster on loopback), both with fixed ports
@@ -85,6 +107,7 @@ export async function startFaultServers(options: { natsNodes?: 1 | 3 } = {}): Pr
   const startNode = (i: number) =>
     startNats({ dataDir: join(root, `nats-${i + 1}`), port: ports[i], authorization, config: cluster(i), logFile: join(root, `nats-${i + 1}.log`) });
   const natsFirst = await Promise.all(ports.map((_, i) => startNode(i)));
+  await jetStreamReady(ports.map((port) => `nats://127.0.0.1:${port}`), passwords[NATS_OPERATOR]);
   const nats = natsFirst.map((server, i) => faultServer(server.url, () => startNode(i), server));
   const mongo = faultServer(mongoFirst.url, startMongo, mongoFirst);
   const natsUrl = ports.map((port) => `nats://127.0.0.1:${port}`).join(',');
