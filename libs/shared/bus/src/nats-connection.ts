@@ -26,7 +26,11 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
   constructor(@Inject(BUS_OPTIONS) private readonly options: BusOptions) {}
 
   get(): Promise<NatsConnection> {
-    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`));
+    // Waits for a server that is not up yet; a refusal (bad credentials) is not kept: the next call tries again.
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch((error: unknown) => {
+      this.connection = null;
+      throw error;
+    });
     return this.connection;
   }
 
