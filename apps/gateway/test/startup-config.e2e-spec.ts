@@ -29,9 +29,15 @@ describe('a process with a bad configuration refuses to start', () => {
   });
 
   it('refuses the default dev secret in production', () => {
-    const { status, fatal } = runApp('gateway', { NODE_ENV: 'production' });
+    const { status, fatal } = runApp('gateway', { NODE_ENV: 'production', NATS_USER: 'gateway', NATS_PASSWORD: 'pw' });
     expect(status).toBe(1);
     expect(fatal[0].msg).toBe('apps[0].clientSecret: the default dev secret is refused with NODE_ENV=production');
+  });
+
+  it('refuses production without the process own NATS user', () => {
+    const { status, fatal } = runApp('groups', { NODE_ENV: 'production' });
+    expect(status).toBe(1);
+    expect(fatal[0].msg).toContain('NATS_USER');
   });
 
   it('refuses malformed apps configuration', () => {
