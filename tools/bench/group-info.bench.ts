@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
 import { startStack } from '@cohort/testing';
 import { postJson } from './bench-http';
+import { runMain } from './run-main';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   process.stdout.write(`bench: ${CONNECTIONS} connections, ${DURATION_S}s per target, machine with ${cpus().length} cores\n`);
   const baseline = await startBaseline(root);
-  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
   try {
     const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
       client_id: 'demo',
@@ -74,10 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startStack } from '@cohort/testing';
 import { median, postJson, timedGet } from './bench-http';
+import { runMain } from './run-main';
 
 /**
  * A chatroom of 100,000 members seeded in bulk, read through the gateway: the first member page
@@ -18,7 +19,7 @@ const SEED_CHUNK = 5000;
 async function main(): Promise<void> {
   const stack = await startStack({
     suite: 'bench_members',
-    env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
+    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
     // Membership's debug lines carry each answer's database command count.
     appEnv: { membership: { LOG_LEVEL: 'debug' } },
   });
@@ -124,10 +125,4 @@ async function commandCount(logFile: string, requestId: string): Promise<string>
   return `(no answer line for ${requestId} in ${logFile})`;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

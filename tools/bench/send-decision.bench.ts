@@ -4,6 +4,7 @@ import { natsConnectOptions } from '@cohort/bus';
 import { ModerationCommands, type CommandEnvelope, type SendDecision, type SendDecisionStats } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
 import { postJson } from './bench-http';
+import { runMain } from './run-main';
 
 /**
  * The send decision as the app's message server asks it: NATS requests straight to moderation
@@ -32,7 +33,7 @@ interface Phase {
 async function main(): Promise<void> {
   const stack = await startStack({
     suite: 'bench_send',
-    env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
+    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
   });
   const nc = await connect(natsConnectOptions({ natsUrl: stack.natsUrl }, 'bench'));
   try {
@@ -155,10 +156,4 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promi
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

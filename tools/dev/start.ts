@@ -3,11 +3,13 @@
  * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
  * five services and the gateway from dist/, waits for gateway /health, prints how to get a token,
  * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
- * restarts, or in memory with COHORT_DEV_MONGO=memory.
+ * restarts, or in memory with COHORT_DEV_MONGO=memory; and this checkout's random secrets (the
+ * default app's JWT key, the QR key) in secrets.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defaultDbName } from '@cohort/config';
+import { devSecrets } from './dev-secrets';
 import { isReadyLine } from '@cohort/logging';
 import { devNatsCredentialsFile, saveDevNatsCredentials } from './dev-nats-credentials';
 import {
@@ -31,7 +33,8 @@ import {
 } from '@cohort/local-infra';
 
 const rootDir = findRepoRoot(__dirname);
-const devDir = join(rootDir, '.infra', 'dev');
+// COHORT_DEV_DIR: another home for the data and logs (the benchmark runs the stack there, leaving yours alone).
+const devDir = process.env.COHORT_DEV_DIR ? resolve(process.env.COHORT_DEV_DIR) : join(rootDir, '.infra', 'dev');
 const useColor = process.stdout.isTTY;
 const COLORS = [36, 32, 33, 35, 34, 96, 92];
 
@@ -116,7 +119,8 @@ function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
   const proc = startManagedProcess({
     name: app,
     command: process.execPath,
-    args: ['--enable-source-maps', builtAppMain(rootDir, app)],
+    // COHORT_APP_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=<dir>`.
+    args: [...(process.env.COHORT_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', builtAppMain(rootDir, app)],
     cwd: rootDir,
     env,
     onLine: terminalEcho(app, index),
@@ -149,9 +153,12 @@ interface AppCredentials {
   clientSecret: string;
 }
 
+/** The default app (examples and tests use its credentials); its JWT key is this checkout's own. */
+const DEMO_APP = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
+
 /** The first configured app (APPS_JSON / APPS_FILE, like the gateway), else the default demo app. */
 function firstApp(): AppCredentials {
-  const demo = { appId: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
+  const demo = DEMO_APP;
   try {
     const raw = process.env.APPS_JSON
       ? process.env.APPS_JSON
@@ -201,7 +208,11 @@ async function main(): Promise<void> {
   if ((await findFreePort(gatewayPort, host)) !== gatewayPort) {
     throw new Error(`port ${gatewayPort} is in use: stop what uses it or run with PORT=<other port>`);
   }
+  const secrets = devSecrets(join(devDir, 'secrets.json'));
+  const configuredApps = process.env.APPS_JSON || process.env.APPS_FILE;
   const common: NodeJS.ProcessEnv = {
+    QR_SECRET: secrets.qrSecret,
+    ...(configuredApps ? {} : { APPS_JSON: JSON.stringify([{ ...DEMO_APP, jwtKeys: [secrets.jwtKey] }]) }),
     ...process.env,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NODE_ENV: process.env.NODE_ENV ?? 'development',

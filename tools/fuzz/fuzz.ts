@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   if (!st) throw new Error('usage: fuzz.js <path of st> [st run options]');
   const root = findRepoRoot(__dirname);
   const fuzzDir = join(root, '.infra', 'fuzz');
-  const stack = await startStack({ suite: 'fuzz', env: { RATE_LIMIT_PER_SECOND: '100000', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({ suite: 'fuzz', env: { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_PER_USER_PER_SECOND: '100000', LOG_LEVEL: 'warn' } });
   try {
     const userToken = await token(stack.baseUrl, '1001');
     const args = [

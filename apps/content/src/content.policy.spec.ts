@@ -2,10 +2,10 @@ import type { FileView, GroupView, MemberRole } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
 import { assertCanEditAnnouncements, fileChangeRefusal } from './content.policy';
 
-const access = (callerRole: MemberRole | null, memberModify = false): GroupAccess => ({
+const access = (role: MemberRole | null, memberModify = false): GroupAccess => ({
   key: { appId: 'app', groupId: '1000000001' },
   group: { groupId: '1000000001', type: 'group', settings: { memberModify } } as GroupView,
-  callerRole,
+  role,
   roles: new Map(),
 });
 

@@ -5,7 +5,7 @@ import { assertMember, isAdminRole, type GroupAccess } from '@cohort/group-acces
 /** Publishing and deleting announcements: admins; members too when the group lets members modify it. */
 export function assertCanEditAnnouncements(access: GroupAccess): void {
   assertMember(access);
-  if (isAdminRole(access.callerRole) || access.group.settings.memberModify) return;
+  if (isAdminRole(access.role) || access.group.settings.memberModify) return;
   throw new DomainError('forbidden', 'only the owner and admins may publish or delete announcements (members may not modify this group)');
 }
 
@@ -14,7 +14,7 @@ export function assertCanEditAnnouncements(access: GroupAccess): void {
  * admin acting as no user has the owner's role. The caller's membership is checked before.
  */
 export function fileChangeRefusal(access: GroupAccess, callerId: string | null, file: FileView): ErrorPayload | null {
-  if (isAdminRole(access.callerRole)) return null;
+  if (isAdminRole(access.role)) return null;
   if (callerId !== null && file.uploaderId === callerId) return null;
   return { code: 'forbidden', message: `only the uploader or an admin may change file ${file.fileId}` };
 }

@@ -4,6 +4,7 @@ import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
 import { TokenController } from './auth/token.controller';
 import { gatewayEnvSchema } from './config/gateway.config';
+import { AdminAuthModule } from './dialects/admin-auth/admin-auth.module';
 import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module';
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
 import { MixinDialectModule } from './dialects/mixin/mixin-dialect.module';
@@ -13,7 +14,7 @@ import { InputValidationPipe } from './http/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 
 @Module({
-  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule],
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminAuthModule],
   controllers: [TokenController, HealthController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

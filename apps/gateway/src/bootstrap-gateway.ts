@@ -6,12 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
+import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
-const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
  * The longest path parameter (the router's default, 100, answers 414 above it): Easemob's batch
  * removal names up to 100 usernames of up to 64 characters in one segment, `%2C` between them.
@@ -19,10 +19,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 const MAX_PARAM_LENGTH = 8 * 1024;
 
 export async function createGateway(logger = new JsonLogger('gateway')): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ ...requestIdOptions, bodyLimit: BODY_LIMIT_BYTES, maxParamLength: MAX_PARAM_LENGTH, logger: false });
+  const limits = httpLimitsFromEnv();
+  const adapter = new FastifyAdapter({ ...requestIdOptions, ...edgeServerOptions(limits), maxParamLength: MAX_PARAM_LENGTH, logger: false });
   const fastify = adapter.getInstance<FastifyInstance>();
   installRequestContext(fastify);
-  installJsonBodies(fastify);
+  installJsonBodies(fastify, limits.HTTP_JSON_MAX_DEPTH);
   trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.

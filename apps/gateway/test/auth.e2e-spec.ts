@@ -2,13 +2,13 @@
 // routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
 // call to /group goes through a client-side pacer except the burst that shows the limit.
 import * as jwt from 'jsonwebtoken';
-import { Api, APP_ID, CLIENT_ID, CLIENT_SECRET, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
+import { Api, CLIENT_ID, CLIENT_SECRET, DEMO_JWT_KEY, demoApp, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 const RATE_LIMIT = 5;
 const OTHER_APP = { appId: 'other', orgName: 'otherorg', appName: 'otherapp', clientId: 'other-client', clientSecret: 'other-secret-123' };
 const APPS_JSON = JSON.stringify([
-  { appId: APP_ID, orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  demoApp(),
   OTHER_APP,
 ]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -197,13 +197,13 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
     });
 
     it('expired token → code 402 (not 401: the vendor SDK logs in again on 402)', async () => {
-      // The demo app signs with its client secret (no jwtSecret configured). Re-signing the same
-      // claims proves the forgery is faithful; the expired copy must then be refused.
+      // Re-signing the same claims with the demo app's JWT key proves the forgery is faithful; the
+      // expired copy must then be refused.
       const claims = jwt.decode(e2e.tokens.member) as Record<string, unknown>;
-      const resigned = jwt.sign(claims, CLIENT_SECRET, { algorithm: 'HS256' });
-      expectOk(await readInfo({ token: resigned }));
+      const sign = (payload: object) => jwt.sign(payload, DEMO_JWT_KEY.secret, { algorithm: 'HS256', keyid: DEMO_JWT_KEY.kid });
+      expectOk(await readInfo({ token: sign(claims) }));
       const now = Math.floor(Date.now() / 1000);
-      const expired = jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, CLIENT_SECRET, { algorithm: 'HS256' });
+      const expired = sign({ ...claims, iat: now - 7_200, exp: now - 60 });
       expectTokenExpired(await readInfo({ token: expired }));
       // an expired token that is also forged is just invalid
       expectUnauthorized(await readInfo({ token: jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, 'not-the-app-key-at-all') }));

@@ -4,7 +4,7 @@
 import * as jwt from 'jsonwebtoken';
 import {
   APP_ID,
-  CLIENT_SECRET,
+  DEMO_JWT_KEY,
   expectEdgeError,
   expectForbidden,
   expectGroupError,
@@ -37,10 +37,10 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
   const readInfo = (headers: Record<string, string>, query: CallOptions['query'] = {}) =>
     e2e.api.get('/group/info', { headers, query: { app_id: null, group_id: group.group_id, ...query } });
 
-  /** A copy of `token` whose lifetime ended a minute ago, signed with the demo app's key (its client secret). */
+  /** A copy of `token` whose lifetime ended a minute ago, signed with the demo app's JWT key. */
   const expiredCopy = (token: string) => {
     const now = Math.floor(Date.now() / 1000);
-    return jwt.sign({ ...(jwt.decode(token) as object), iat: now - 7_200, exp: now - 60 }, CLIENT_SECRET, { algorithm: 'HS256' });
+    return jwt.sign({ ...(jwt.decode(token) as object), iat: now - 7_200, exp: now - 60 }, DEMO_JWT_KEY.secret, { algorithm: 'HS256', keyid: DEMO_JWT_KEY.kid });
   };
 
   describe('app_id, access-token and user_id in headers', () => {

@@ -1,10 +1,15 @@
 // Shared helpers of the /group e2e suites: tokens, HTTP calls (global fetch) and envelope
 // assertions. The stack fixture is in group-stack.fixture.ts, database reads in stack-db.ts.
+import { randomBytes } from 'node:crypto';
 import { openApiContractOf } from '@cohort/testing';
 
 export const APP_ID = 'demo';
 export const CLIENT_ID = 'demo';
 export const CLIENT_SECRET = 'demo-secret';
+/** The demo app's JWT key in the e2e stacks: random per test process (tests that forge tokens sign with it). */
+export const DEMO_JWT_KEY = { kid: 'e2e', secret: randomBytes(32).toString('base64url') };
+/** The demo app as the e2e stacks configure it (APPS_JSON), with `extra` settings. */
+export const demoApp = (extra: Record<string, unknown> = {}) => ({ appId: APP_ID, orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, jwtKeys: [DEMO_JWT_KEY], ...extra });
 
 /** Every key of the group info of 4.16 / 4.24 / 4.42, sorted. */
 export const GROUP_INFO_KEYS = [

@@ -1,14 +1,14 @@
 import { startStack, type Stack, type StartStackOptions } from '@cohort/testing';
-import { Api, newUserId } from './group-e2e.helpers';
+import { Api, demoApp, newUserId } from './group-e2e.helpers';
 import { StackDb } from './stack-db';
 
-/** RATE_LIMIT_PER_SECOND high enough that suites other than auth never hit it. */
-export const HIGH_RATE_LIMIT = { RATE_LIMIT_PER_SECOND: '10000' };
+/** Rate limits (the app's, and each user's share) high enough that suites other than auth never hit them. */
+export const HIGH_RATE_LIMIT = { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '10000' };
 
 export interface GroupStackOptions<A extends Api = Api> {
   /** Extra env for every app (default HIGH_RATE_LIMIT). */
   env?: Record<string, string>;
-  /** Extra env for one app only (e.g. the gateway's APPS_JSON). */
+  /** Extra env for one app only (e.g. the gateway's APPS_JSON; default: the demo app with DEMO_JWT_KEY). */
   appEnv?: StartStackOptions['appEnv'];
   /** Builds the suite's HTTP client (default `new Api(baseUrl)`). */
   api?: (baseUrl: string) => A;
@@ -53,7 +53,7 @@ export function useGroupStack<A extends Api = Api>(suite: string, options: Group
     stack = await startStack({
       suite,
       env: options.env ?? HIGH_RATE_LIMIT,
-      appEnv: options.appEnv,
+      appEnv: { ...options.appEnv, gateway: { APPS_JSON: JSON.stringify([demoApp()]), ...options.appEnv?.gateway } },
       instances: options.instances,
     });
     const client = options.api ? options.api(stack.baseUrl) : (new Api(stack.baseUrl) as A);

@@ -2,12 +2,20 @@ import type { ErrorPayload } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import type { GroupAccess } from '@cohort/group-access';
 
-/** Why `userId` may not be muted or blocked by this caller (null: may): members only, never the owner, admins only by the owner. */
-export function targetRefusal(gc: GroupAccess, userId: string, verb: 'mute' | 'block'): ErrorPayload | null {
+/** What an admin does to a user: the same target rules for all, membership required only to impose a mute. */
+export type ModerationVerb = 'mute' | 'unmute' | 'block';
+
+/**
+ * Why `userId` may not be the target of `verb` by this caller (null: may): never the owner,
+ * admins only by the owner — so nobody lifts a mute they could not impose, on themselves
+ * included. A mute needs a member; a lift or a block does not (a mute outlives leaving, and a
+ * block must keep out someone who just left or was kicked).
+ */
+export function targetRefusal(gc: GroupAccess, userId: string, verb: ModerationVerb): ErrorPayload | null {
   const role = gc.roles.get(userId);
-  if (!role) return { code: 'not_member', message: `users [${userId}] are not members of this group!` };
+  if (!role) return verb === 'mute' ? { code: 'not_member', message: `users [${userId}] are not members of this group!` } : null;
   if (role === 'owner') return { code: 'owner_protected', message: 'forbidden operation on group owner!' };
-  if (role === 'admin' && gc.callerRole !== 'owner') return { code: 'forbidden', message: `admins cannot ${verb} other admins` };
+  if (role === 'admin' && gc.role !== 'owner') return { code: 'forbidden', message: `admins cannot ${verb} admins` };
   return null;
 }
 

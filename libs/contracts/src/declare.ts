@@ -20,7 +20,7 @@ export function replyType<Reply>(): Reply {
   return undefined as Reply;
 }
 
-const declaredSubjects = new Set<string>();
+const declared = new Map<string, AnyCommand>();
 
 /** Declares a command; a subject declared twice is a programming error caught at load time. */
 export function declareCommand<Request extends object, Reply>(declaration: {
@@ -28,9 +28,15 @@ export function declareCommand<Request extends object, Reply>(declaration: {
   request: new () => Request;
   reply: Reply;
 }): CommandDeclaration<Request, Reply> {
-  if (declaredSubjects.has(declaration.subject)) {
+  if (declared.has(declaration.subject)) {
     throw new Error(`bus subject ${declaration.subject} is declared twice`);
   }
-  declaredSubjects.add(declaration.subject);
-  return { subject: declaration.subject, request: declaration.request };
+  const command = { subject: declaration.subject, request: declaration.request };
+  declared.set(command.subject, command);
+  return command;
+}
+
+/** The declaration behind a subject (a transport serving handlers by subject validates with it). */
+export function commandDeclaredAs(subject: string): AnyCommand | undefined {
+  return declared.get(subject);
 }

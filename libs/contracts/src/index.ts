@@ -11,6 +11,7 @@ export * from './health/health.types';
 export * from './health/health.commands';
 export * from './groups/group.types';
 export * from './groups/group.commands';
+export * from './groups/group-info';
 export * from './membership/member.types';
 export * from './membership/member.commands';
 export * from './membership/session.commands';

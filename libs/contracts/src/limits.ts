@@ -52,16 +52,39 @@ export const Limits = {
 } as const;
 
 /**
- * Numeric group ids as clients may send them: any int64 in decimal (1..19 digits). The ids we
- * generate are below 2^53 so they stay exact as JSON numbers.
+ * A regex source matching the canonical decimals from 0 to `max` (no sign, no leading zero), so
+ * that one number has one spelling: `07` and `7` are never two ids.
  */
-export const NUMERIC_ID_PATTERN = /^[0-9]{1,19}$/;
+function canonicalDecimalsUpTo(max: string): string {
+  const shorter = max.length > 1 ? [`[1-9][0-9]{0,${max.length - 2}}`] : [];
+  const sameLength = [...max].flatMap((digit, i) => {
+    const low = i === 0 ? 1 : 0;
+    const below = Number(digit) - 1;
+    return below < low ? [] : [`${max.slice(0, i)}[${low}-${below}][0-9]{${max.length - i - 1}}`];
+  });
+  return ['0', ...shorter, ...sameLength, max].join('|');
+}
+
+/** Any int64 from 0 up, in canonical decimal. */
+const INT64 = canonicalDecimalsUpTo('9223372036854775807');
+
+/**
+ * Numeric ids as clients may send them: any non-negative int64 in canonical decimal (no leading
+ * zero). The ids we generate are below 2^53 so they stay exact as JSON numbers.
+ */
+export const NUMERIC_ID_PATTERN = new RegExp(`^(?:${INT64})$`);
+/** The shape of a numeric id, for a router (which takes no alternatives): NUMERIC_ID_PATTERN checks its value. */
+export const NUMERIC_ID_SHAPE = /^[0-9]{1,19}$/;
 /** A UUID as Mixin's clients write it (lower case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
- * Group ids: decimal digits (the ids we generate, and any int64 a client sends) or a UUID (a Mixin
- * conversation keeps the id its creator chose).
+ * Group ids: canonical int64 decimals (the ids we generate, and any a client sends) or a UUID (a
+ * Mixin conversation keeps the id its creator chose).
  */
-export const GROUP_ID_PATTERN = new RegExp(`^(?:[0-9]{1,19}|${UUID_PATTERN.source.slice(1, -1)})$`);
-/** User ids: opaque strings (numeric in the /group dialect, names in Easemob, UUIDs in Mixin). */
-export const USER_ID_PATTERN = /^[A-Za-z0-9_.@:-]{1,64}$/;
+export const GROUP_ID_PATTERN = new RegExp(`^(?:${INT64}|${UUID_PATTERN.source.slice(1, -1)})$`);
+/**
+ * User ids: opaque strings (numeric in the /group dialect, names in Easemob, UUIDs in Mixin). An
+ * id of digits only is a number, which the /group dialect answers as a JSON number: it must be a
+ * canonical int64, so that one number is one user.
+ */
+export const USER_ID_PATTERN = new RegExp(`^(?:${INT64}|(?=[A-Za-z0-9_.@:-]*[^0-9])[A-Za-z0-9_.@:-]{1,64})$`);

@@ -1,6 +1,8 @@
 export { sanitizeDbName, shortId, uniqueDbName } from './db-names';
 export { expectEventually, pollUntil } from './poll';
 export { EventTap } from './event-tap';
+export { BusRequestCounter, isCommandSubject } from './bus-request-counter';
+export type { BusRequestCounterOptions } from './bus-request-counter';
 export type { PollOptions } from './poll';
 export { SHARED_MONGO_URL_ENV, startMongoServer, startNatsServer, startTestMongo, startTestServers, testInfraMode } from './servers';
 export type { TestServer, TestServers } from './servers';

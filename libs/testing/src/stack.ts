@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -110,6 +111,8 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   const common: Record<string, string> = {
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
+    // The stack's own QR key, the same for every membership instance (a suite may set its own).
+    QR_SECRET: randomBytes(32).toString('base64url'),
     ...options.env,
   };
   const envFor = (app: CohortApp): NodeJS.ProcessEnv => {

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
 import { IssuedToken, TokenRequest } from './token.dto';
@@ -17,8 +17,9 @@ export class TokenController {
   @ApiOkResponse({ type: IssuedToken })
   @ApiBadRequestResponse({ description: 'An invalid parameter, or a body that is not JSON' })
   @ApiUnauthorizedResponse({ description: 'Unknown client_id or wrong client_secret' })
-  token(@Body() body: TokenRequest): IssuedToken {
-    const { access_token, token_type, expires_in } = this.tokens.issue(body.client_id, body.client_secret, body.user_id);
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this address or for this client id: retry after `Retry-After` seconds' })
+  token(@Body() body: TokenRequest, @Ip() address: string): IssuedToken {
+    const { access_token, token_type, expires_in } = this.tokens.issue({ clientId: body.client_id, clientSecret: body.client_secret, address }, body.user_id);
     return { access_token, token_type, expires_in };
   }
 }

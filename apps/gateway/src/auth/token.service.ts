@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import type { GatewayEnv } from '../config/gateway.config';
 import { AppsRegistry, type RegisteredApp } from '../tenancy/apps.registry';
+import { LoginThrottle } from './login-throttle';
 import type { IssuedToken } from './token.dto';
 import { tokenExpired, unauthorized } from './token-errors';
+import { TokenRevocations } from './token-revocations';
 
 interface TokenClaims {
   app: string;
   role: 'admin' | 'user';
   sub?: string;
+  /** Issue time in seconds, with milliseconds: a revocation at time T ends exactly the tokens issued before T. */
+  iat: number;
+  /** Expiry in whole seconds. */
+  exp?: number;
 }
 
 /** Who a valid token speaks for. */
@@ -19,41 +26,65 @@ export interface TokenIdentity {
   isAppAdmin: boolean;
 }
 
-/** HS256 JWTs signed with each app's own key. */
+/** Who asks for a token, and from where (the source address of the throttle). */
+export interface TokenRequester {
+  clientId: string;
+  clientSecret: string;
+  address: string;
+}
+
+/** Equal strings, in a time that does not depend on where they differ. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** HS256 JWTs signed with each app's own key (never its client secret), named in the header by `kid`. */
 @Injectable()
 export class TokenService {
   private readonly ttlSeconds: number;
 
   constructor(
     private readonly apps: AppsRegistry,
+    private readonly throttle: LoginThrottle,
+    private readonly revocations: TokenRevocations,
     config: ConfigService<GatewayEnv, true>,
   ) {
     this.ttlSeconds = config.get('JWT_TTL_SECONDS', { infer: true });
   }
 
-  /** Client credentials → app-admin token; with a user id → that user's token. */
-  issue(clientId: string, clientSecret: string, userId?: string): IssuedToken & { app: RegisteredApp } {
+  /** Client credentials → app-admin token; with a user id → that user's token. Failed guesses are throttled. */
+  issue({ clientId, clientSecret, address }: TokenRequester, userId?: string): IssuedToken & { app: RegisteredApp } {
+    this.throttle.assertMayTry(clientId, address);
     const app = this.apps.findByClientId(clientId);
-    if (!app || app.clientSecret !== clientSecret) throw unauthorized('invalid client_id or client_secret');
-    const claims: TokenClaims = userId ? { app: app.appId, role: 'user', sub: userId } : { app: app.appId, role: 'admin' };
-    const token = jwt.sign(claims, app.signingKey, { algorithm: 'HS256', expiresIn: this.ttlSeconds, issuer: 'cohort' });
+    if (!app || !sameSecret(clientSecret, app.clientSecret)) {
+      this.throttle.failed(clientId, address);
+      throw unauthorized('invalid client_id or client_secret');
+    }
+    this.throttle.succeeded(clientId, address);
+    const iat = Date.now() / 1000;
+    const times = { iat, exp: Math.floor(iat) + this.ttlSeconds };
+    const claims: TokenClaims = userId ? { app: app.appId, role: 'user', sub: userId, ...times } : { app: app.appId, role: 'admin', ...times };
+    const token = jwt.sign(claims, app.signingKey.key, { algorithm: 'HS256', issuer: 'cohort', keyid: app.signingKey.kid });
     return { access_token: token, token_type: 'Bearer', expires_in: this.ttlSeconds, app };
   }
 
   verify(token: string): TokenIdentity {
-    const unverified = jwt.decode(token);
-    const appId = typeof unverified === 'object' && unverified !== null ? (unverified as Partial<TokenClaims>).app : undefined;
+    const unverified = jwt.decode(token, { complete: true });
+    const appId = unverified && typeof unverified.payload === 'object' ? (unverified.payload as Partial<TokenClaims>).app : undefined;
     const app = typeof appId === 'string' ? this.apps.findById(appId) : undefined;
-    if (!app) throw unauthorized('invalid token');
+    const key = app && typeof unverified?.header.kid === 'string' ? app.verifyingKeys.get(unverified.header.kid) : undefined;
+    if (!app || !key) throw unauthorized('invalid token');
     let claims: TokenClaims;
     try {
-      claims = jwt.verify(token, app.signingKey, { algorithms: ['HS256'], issuer: 'cohort' }) as TokenClaims;
+      claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: 'cohort' }) as TokenClaims;
     } catch (error) {
       // jsonwebtoken checks the signature first: only a genuine token can be "expired".
       throw error instanceof jwt.TokenExpiredError ? tokenExpired() : unauthorized('invalid token');
     }
-    if (claims.role === 'user' && typeof claims.sub === 'string') return { app, userId: claims.sub, isAppAdmin: false };
-    if (claims.role === 'admin') return { app, userId: null, isAppAdmin: true };
-    throw unauthorized('invalid token');
+    const userId = claims.role === 'user' && typeof claims.sub === 'string' ? claims.sub : null;
+    if (claims.role !== 'admin' && userId === null) throw unauthorized('invalid token');
+    if (typeof claims.iat !== 'number' || claims.iat * 1000 < this.revocations.notBefore(app.appId, userId)) throw unauthorized('token revoked');
+    return { app, userId, isAppAdmin: claims.role === 'admin' };
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '@cohort/errors';
 import { dialectOfUnroutedRequest } from '../dialects/unrouted-requests';
 import { inDialectFields } from './field-names';
 import { routeMetaOf, type RouteMeta } from './route-meta';
+import { isOwnFailure, publicError } from './public-error';
 import { toDomainError } from './to-domain-error';
 
 /** The error as the route answers it (ErrorsAs), its message and details kept. */
@@ -14,7 +15,7 @@ function answeredAs(error: DomainError, errorsAs: RouteMeta['errorsAs']): Domain
 
 /**
  * Every error leaves in the envelope of the dialect its route declared, naming fields as that
- * dialect does; no stack ever leaves.
+ * dialect does; no stack, subject or driver message ever leaves (failures of ours are logged).
  */
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
@@ -27,9 +28,11 @@ export class DialectExceptionFilter implements ExceptionFilter {
     const error = answeredAs(toDomainError(exception), route?.errorsAs);
     if (error.code === 'internal') {
       this.logger.error(exception instanceof Error ? exception : String(exception), `${request.method} ${request.url}`);
+    } else if (isOwnFailure(error)) {
+      this.logger.warn(`${error.code}: ${error.message}`, `${request.method} ${request.url}`);
     }
     const dialect = route?.dialect ?? dialectOfUnroutedRequest(request.url);
-    const { status, body } = dialect.renderError(inDialectFields(error, { ...dialect.fields, ...route?.fields }), request);
+    const { status, body } = dialect.renderError(inDialectFields(publicError(error), { ...dialect.fields, ...route?.fields }), request);
     const retryAfter = error.details?.retryAfterSeconds;
     if (error.code === 'rate_limited' && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).send(body);

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidParameter } from '@cohort/errors';
+import { assertJsonDepth } from './json-depth';
 
 /**
  * Every request body is JSON, whatever its Content-Type says or whether it has one: the vendors'
  * clients send JSON with no Content-Type (Easemob's server SDK) or with an empty body
  * (bodyless POST/DELETE with `application/json`). An empty body is `{}`; anything that is not JSON
  * is `400 invalid_parameter` before any route sees it. Fastify's own JSON parser does the parsing
- * (it refuses `__proto__` / `constructor.prototype` keys).
+ * (it refuses `__proto__` / `constructor.prototype` keys); a body nested deeper than `maxDepth`
+ * is refused too, naming its field.
  */
-export function installJsonBodies(fastify: FastifyInstance): void {
+export function installJsonBodies(fastify: FastifyInstance, maxDepth: number): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (request: FastifyRequest, body: string, done) => {
@@ -17,7 +19,15 @@ export function installJsonBodies(fastify: FastifyInstance): void {
       done(null, {});
       return;
     }
-    void parseJson(request, body, (error, value) => (error ? done(invalidParameter('body', 'is not valid JSON')) : done(null, value)));
+    void parseJson(request, body, (error, value) => {
+      if (error) return done(invalidParameter('body', 'is not valid JSON'));
+      try {
+        assertJsonDepth(value, maxDepth);
+      } catch (tooDeep) {
+        return done(tooDeep as Error);
+      }
+      done(null, value);
+    });
   });
 }
 

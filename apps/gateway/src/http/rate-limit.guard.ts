@@ -1,15 +1,18 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { CohortRequest } from './cohort-request';
 import { RateLimiter } from './rate-limiter';
+import { rateLimited } from './rate-window';
 import { routeMeta, routeMetaOf } from './route-meta';
 
-/** The rate-limit family of a route (`group:info`): its requests share one budget per app. */
+/** The rate-limit family of a route (`group:info`): its requests share one budget per app, and a share of it per user. */
 export const RateLimitFamily = (family: string): ClassDecorator & MethodDecorator => routeMeta({ rateLimitFamily: family });
 
 /**
- * Counts an authenticated request against its app's budget for the route's family; runs right
- * after the dialect's auth guard (the app is known only then). A route of an authenticated
- * dialect without a family is a programming error, answered as internal.
+ * Counts an authenticated request against its app's budget for the route's family and its user's
+ * share; runs right after the dialect's auth guard (the app is known only then). Every answer of
+ * the route carries the tightest budget as X-RateLimit-Limit / -Remaining / -Reset (seconds). A
+ * route of an authenticated dialect without a family is a programming error, answered as internal.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -20,7 +23,12 @@ export class RateLimitGuard implements CanActivate {
     const family = routeMetaOf(request)?.rateLimitFamily;
     if (!request.cohort) throw new Error('the rate limit runs after the auth guard');
     if (!family) throw new Error(`${request.method} ${request.routeOptions.url} declares no @RateLimitFamily`);
-    this.limiter.consume(request.cohort.app.appId, family);
+    const { admitted, budget } = this.limiter.consume(request.cohort.app, family, request.cohort.caller.userId);
+    void context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .headers({ 'x-ratelimit-limit': String(budget.limit), 'x-ratelimit-remaining': String(budget.remaining), 'x-ratelimit-reset': String(budget.resetSeconds) });
+    if (!admitted) throw rateLimited(family, budget);
     return true;
   }
 }

@@ -1,43 +1,79 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DomainError } from '@cohort/errors';
+import { randomUUID } from 'node:crypto';
+import { NatsConnectionHolder } from '@cohort/bus';
 import type { GatewayEnv } from '../config/gateway.config';
+import { WatchedBucket } from '../shared-state/watched-bucket';
+import type { RegisteredApp } from '../tenancy/apps.registry';
+import { type Budget, type BudgetRule, type ReplicaCounts, RateWindow } from './rate-window';
 
-interface Window {
-  second: number;
-  count: number;
-}
-
-const MAX_KEYS = 100_000;
+/** The NATS KV bucket where each gateway replica publishes its counts of the current second. */
+export const RATE_COUNTS_BUCKET = 'cohort_rate_counts';
+/** How often a replica shares its counts: the others see its traffic at most this late. */
+const SHARE_INTERVAL_MS = 100;
+/** Budgets shared per window at most (the busiest first): bounds the size of one KV entry. */
+const MAX_SHARED_KEYS = 5_000;
 
 /**
- * Per app and endpoint family, N requests per second (fixed one-second windows), like the
- * vendors. In-process: with several gateway replicas each enforces its own share.
+ * Per app and endpoint family, N requests per second (the vendors' budget), and within it a share
+ * per user, so that one user cannot spend the app's budget. Limits come from the app's config
+ * (`rateLimits`) or the environment. Counts are shared by every gateway replica through a NATS KV
+ * bucket: each replica counts locally (no NATS round trip per request) and publishes its counts
+ * every 100 ms; the others add them to theirs (docs/security.md gives the accuracy this buys).
  */
 @Injectable()
-export class RateLimiter {
-  private readonly limit: number;
-  private readonly windows = new Map<string, Window>();
+export class RateLimiter implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly perApp: number;
+  private readonly perUser: number;
+  private readonly replica = `replica-${randomUUID()}`;
+  private readonly shared: WatchedBucket<ReplicaCounts>;
+  private readonly window = new RateWindow((second, key) => this.othersCount(second, key));
+  private timer: NodeJS.Timeout | null = null;
 
-  constructor(config: ConfigService<GatewayEnv, true>) {
-    this.limit = config.get('RATE_LIMIT_PER_SECOND', { infer: true });
+  constructor(holder: NatsConnectionHolder, config: ConfigService<GatewayEnv, true>) {
+    this.perApp = config.get('RATE_LIMIT_PER_SECOND', { infer: true });
+    this.perUser = config.get('RATE_LIMIT_PER_USER_PER_SECOND', { infer: true });
+    this.shared = new WatchedBucket(holder, RATE_COUNTS_BUCKET, 60_000);
   }
 
-  consume(appId: string, family: string, now = Date.now()): void {
-    const key = `${appId} ${family}`;
-    const second = Math.floor(now / 1000);
-    const window = this.windows.get(key);
-    if (!window || window.second !== second) {
-      if (this.windows.size >= MAX_KEYS) this.windows.clear();
-      this.windows.set(key, { second, count: 1 });
-      return;
+  onModuleInit(): void {
+    void this.shared
+      .open()
+      .then(() => {
+        this.timer = setInterval(() => void this.share(), SHARE_INTERVAL_MS);
+        this.timer.unref();
+      })
+      .catch((error: unknown) => this.logger.error(`counts not shared (this replica limits alone): ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.shared.close();
+  }
+
+  /**
+   * Counts a request of `app` (acting as `userId`, or as the app itself) against its family's
+   * budgets, if it is admitted; answers whether it is, and the tightest budget.
+   */
+  consume(app: RegisteredApp, family: string, userId: string | null, now = Date.now()): { admitted: boolean; budget: Budget } {
+    const appBudget: BudgetRule = { key: `${app.appId} ${family}`, limit: app.rateLimits?.perSecond ?? this.perApp };
+    const rules = userId === null ? [appBudget] : [appBudget, { key: `${appBudget.key} ${userId}`, limit: app.rateLimits?.perUserPerSecond ?? this.perUser }];
+    return this.window.admit(rules, now);
+  }
+
+  private othersCount(second: number, key: string): number {
+    let sum = 0;
+    for (const [replica, counts] of this.shared.entries()) {
+      if (replica !== this.replica && counts.second === second) sum += counts.counts[key] ?? 0;
     }
-    window.count += 1;
-    if (window.count > this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((second + 1) * 1000 - now) / 1000);
-      throw new DomainError('rate_limited', `rate limit of ${this.limit} requests per second exceeded for ${family}`, {
-        retryAfterSeconds: Math.ceil(retryAfterSeconds),
-      });
-    }
+    return sum;
+  }
+
+  private async share(): Promise<void> {
+    const changes = this.window.takeChanges();
+    if (!changes) return;
+    const busiest = Object.entries(changes.counts).sort(([, a], [, b]) => b - a).slice(0, MAX_SHARED_KEYS);
+    await this.shared.put(this.replica, { second: changes.second, counts: Object.fromEntries(busiest) }).catch((error: unknown) => this.logger.warn(`counts not shared: ${String(error)}`));
   }
 }

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
-import { Limits } from '@cohort/contracts';
+import { Limits, NUMERIC_ID_PATTERN } from '@cohort/contracts';
 import { AppModule } from '../app.module';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -97,7 +97,7 @@ describe('the OpenAPI document', () => {
       expect(responses(operation)['401'].content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/EasemobError' });
     }
     const chatroomId = parameters(document.paths['/{org}/{app}/chatrooms/{id}/users'].get as OperationObject).find((p) => p.name === 'id');
-    expect(chatroomId?.schema).toEqual({ type: 'string', pattern: '^[0-9]{1,19}$' });
+    expect(chatroomId?.schema).toEqual({ type: 'string', pattern: NUMERIC_ID_PATTERN.source });
   });
 
   it('states the constraints of the validation rules', () => {
@@ -105,7 +105,7 @@ describe('the OpenAPI document', () => {
       properties: {
         name: { type: 'string', maxLength: Limits.groupName, nullable: true },
         type: { type: 'integer', enum: [0, 2] },
-        user_list: { type: 'array', maxItems: Limits.maxCapacity - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^[0-9]{1,19}$' }] } },
+        user_list: { type: 'array', maxItems: Limits.maxCapacity - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: NUMERIC_ID_PATTERN.source }] } },
       },
     });
     expect(schema('CreateGroupBody')).not.toHaveProperty('required');

@@ -44,6 +44,8 @@ const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObj
   arrayMinSize: ([min]) => ({ type: 'array', minItems: min as number }),
   arrayMaxSize: ([max]) => ({ type: 'array', maxItems: max as number }),
   isStringRecord: ([min, max]) => ({ type: 'object', additionalProperties: { type: 'string' }, minProperties: min as number, maxProperties: max as number }),
+  // A Mixin session key (dialects/mixin/session-key.ts): 32 bytes in base64; the point checks have no schema form.
+  isSafeEd25519PublicKey: () => ({ type: 'string', pattern: '^[A-Za-z0-9+/_-]{43}=?$' }),
   // @Shaped (http/shaped.ts) carries the schema of what it accepts.
   shaped: ([schema]) => schema as SchemaObject,
 };

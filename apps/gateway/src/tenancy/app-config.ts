@@ -1,5 +1,7 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { MIN_SECRET_LENGTH } from '@cohort/config';
 import { Limits, UUID_PATTERN } from '@cohort/contracts';
+import { IsSafeEd25519PublicKey } from '../dialects/mixin/session-key';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -12,18 +14,34 @@ export class MixinBotConfig {
   @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botUserId!: string;
   @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botSessionId!: string;
   /** The bot session's Ed25519 public key, base64 or base64url (32 bytes). */
-  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: '$property must be an Ed25519 public key in base64' }) botPublicKey!: string;
+  @IsSafeEd25519PublicKey({ message: '$property must be an Ed25519 public key in base64 (a valid point, not of small order)' }) botPublicKey!: string;
 }
 
-/** One tenant, as configured (APPS_JSON / APPS_FILE, or the default demo app). */
+/** One key an app's JWTs are signed or verified with: the token's header names it by `kid`. */
+export class JwtKeyConfig {
+  @Matches(NAME) kid!: string;
+  /** At least 32 characters: 32 random bytes in base64url or hex, say (`openssl rand -base64 32`). */
+  @IsString() @MinLength(MIN_SECRET_LENGTH) secret!: string;
+}
+
+/** An app's own rate limits, per endpoint family and second (absent: RATE_LIMIT_PER_SECOND / RATE_LIMIT_PER_USER_PER_SECOND). */
+export class AppRateLimits {
+  /** The whole app's budget. */
+  @IsOptional() @IsInt() @Min(1) perSecond?: number;
+  /** The share of one user (requests made as a user; the app's own requests have only the app's budget). */
+  @IsOptional() @IsInt() @Min(1) perUserPerSecond?: number;
+}
+
+/**
+ * One tenant, as configured (APPS_JSON / APPS_FILE, or the default demo app). Its nested settings
+ * are validated on their own (NESTED_SETTINGS): the builder of the API reference reads this class.
+ */
 export class AppConfig {
   @Matches(NAME) appId!: string;
   @Matches(NAME) orgName!: string;
   @Matches(NAME) appName!: string;
   @IsString() @MinLength(1) clientId!: string;
   @IsString() @MinLength(8) clientSecret!: string;
-  /** Key the app's JWTs are signed with; defaults to the client secret. */
-  @IsOptional() @IsString() @MinLength(16) jwtSecret?: string;
   /** The most members a chatroom of this app may be given (Easemob `maxusers`); default 10,000. */
   @IsOptional() @IsInt() @Min(1) @Max(Limits.capacityCeiling) maxCapacity?: number;
 }
@@ -40,3 +58,16 @@ export const DEFAULT_APP: AppConfig = {
   clientId: 'demo',
   clientSecret: 'demo-secret',
 };
+
+/** An app's settings beyond its names and secret, each validated by its own class. */
+export interface AppNestedSettings {
+  /** Its Mixin bot, if it has one. */
+  mixin?: MixinBotConfig;
+  /**
+   * The keys of the app's JWTs, never its client secret: the first signs new tokens, all verify
+   * (keep a replaced key listed until the tokens it signed expire; drop it to revoke them all).
+   * Required in production; elsewhere an app without keys gets a random one per process.
+   */
+  jwtKeys?: JwtKeyConfig[];
+  rateLimits?: AppRateLimits;
+}

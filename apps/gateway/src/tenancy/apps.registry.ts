@@ -1,21 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Logger } from '@nestjs/common';
 import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { productionSecretProblem, randomSecret } from '@cohort/config';
 import { validateInput } from '@cohort/errors';
 import type { GatewayEnv } from '../config/gateway.config';
-import { AppConfig, DEFAULT_APP, MixinBotConfig } from './app-config';
+import { AppConfig, AppRateLimits, DEFAULT_APP, JwtKeyConfig, MixinBotConfig, type AppNestedSettings } from './app-config';
 
-export interface RegisteredApp extends AppConfig {
-  /** Its Mixin bot, if it has one. */
-  mixin?: MixinBotConfig;
+export interface RegisteredApp extends AppConfig, Omit<AppNestedSettings, 'jwtKeys'> {
   /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
   applicationUuid: string;
-  /**
-   * A KeyObject, built once: given a string, jsonwebtoken first tries (and fails) to parse it as
-   * a public key on every call, which cost a quarter of the gateway's CPU.
-   */
-  signingKey: KeyObject;
+  /** The key new tokens are signed with, and its `kid`. */
+  signingKey: AppJwtKey;
+  /** Every key a token of the app may be signed with, by `kid` (the signing key and those kept for a grace period). */
+  verifyingKeys: ReadonlyMap<string, KeyObject>;
+}
+
+/**
+ * A JWT key as a KeyObject, built once: given a string, jsonwebtoken first tries (and fails) to
+ * parse it as a public key on every call, which cost a quarter of the gateway's CPU.
+ */
+export interface AppJwtKey {
+  kid: string;
+  key: KeyObject;
 }
 
 function uuidFrom(appId: string): string {
@@ -29,24 +37,42 @@ export class AppsRegistry {
   private readonly byId = new Map<string, RegisteredApp>();
   private readonly byClientId = new Map<string, RegisteredApp>();
   private readonly byOrgApp = new Map<string, RegisteredApp>();
+  private readonly logger = new Logger(AppsRegistry.name);
 
   constructor(config: ConfigService<GatewayEnv, true>) {
     const apps = this.load(config);
     const production = config.get('NODE_ENV', { infer: true }) === 'production';
+    const jwtSecretsInUse = new Set<string>();
     for (const [index, raw] of apps.entries()) {
-      const app = validateInput(AppConfig, withoutMixin(raw), `apps[${index}]`);
-      const mixin = mixinOf(raw, `apps[${index}].mixin`);
-      if (production && app.clientSecret === DEFAULT_APP.clientSecret) {
-        throw new Error(`apps[${index}].clientSecret: the default dev secret is refused with NODE_ENV=production`);
+      const label = `apps[${index}]`;
+      const app = validateInput(AppConfig, withoutNested(raw), label);
+      const { mixin, jwtKeys: configuredKeys, rateLimits } = nestedSettingsOf(raw, label);
+      if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) throw new Error(`${label}: duplicate appId or clientId`);
+      const jwtKeys = configuredKeys ?? this.keysOfAppWithoutAny(label, production);
+      if (production) assertProductionSecrets(app, jwtKeys, label);
+      for (const [k, { secret }] of jwtKeys.entries()) {
+        // A JWT key shared with another app, or equal to a client secret, would let one credential speak for another.
+        if (jwtSecretsInUse.has(secret) || secret === app.clientSecret) throw new Error(`${label}.jwtKeys[${k}].secret: used elsewhere (another app's key, or a client secret)`);
+        jwtSecretsInUse.add(secret);
       }
-      if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) {
-        throw new Error(`apps[${index}]: duplicate appId or clientId`);
-      }
-      const registered = { ...app, ...(mixin ? { mixin } : {}), applicationUuid: uuidFrom(app.appId), signingKey: createSecretKey(Buffer.from(app.jwtSecret ?? app.clientSecret, 'utf8')) };
+      const verifyingKeys = new Map(jwtKeys.map(({ kid, secret }) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))] as const));
+      if (verifyingKeys.size !== jwtKeys.length) throw new Error(`${label}.jwtKeys: duplicate kid`);
+      const signingKey = { kid: jwtKeys[0].kid, key: verifyingKeys.get(jwtKeys[0].kid)! };
+      const registered = { ...app, ...(mixin ? { mixin } : {}), ...(rateLimits ? { rateLimits } : {}), applicationUuid: uuidFrom(app.appId), signingKey, verifyingKeys };
       this.byId.set(app.appId, registered);
       this.byClientId.set(app.clientId, registered);
       this.byOrgApp.set(`${app.orgName}/${app.appName}`, registered);
     }
+    for (const app of this.byId.values()) {
+      if (jwtSecretsInUse.has(app.clientSecret)) throw new Error(`app ${app.appId}: its client secret is another app's JWT key`);
+    }
+  }
+
+  /** Production refuses an app without JWT keys; elsewhere it gets a random one, valid for this process only. */
+  private keysOfAppWithoutAny(label: string, production: boolean): JwtKeyConfig[] {
+    if (production) throw new Error(`${label}.jwtKeys: required with NODE_ENV=production (at least one key of 32+ characters, never the client secret)`);
+    this.logger.warn(`${label} has no jwtKeys: its tokens are signed with a random key of this process (they end with it)`);
+    return [{ kid: 'ephemeral', secret: randomSecret() }];
   }
 
   findById(appId: string): RegisteredApp | undefined {
@@ -85,12 +111,30 @@ export class AppsRegistry {
   }
 }
 
-/** An app's config without its `mixin` settings (validated on their own: the builder of the API reference reads AppConfig). */
-const withoutMixin = (raw: unknown): unknown =>
-  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? raw : Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'mixin'));
+const NESTED_SETTINGS = ['mixin', 'jwtKeys', 'rateLimits'] as const;
 
-/** An app's `mixin` bot settings, validated on their own (absent: the app has no bot). */
-function mixinOf(raw: unknown, label: string): MixinBotConfig | undefined {
-  const mixin = (raw as { mixin?: unknown } | null)?.mixin;
-  return mixin === undefined ? undefined : validateInput(MixinBotConfig, mixin, label);
+/** An app's config without its nested settings (validated on their own: the builder of the API reference reads AppConfig). */
+const withoutNested = (raw: unknown): unknown =>
+  raw === null || typeof raw !== 'object' || Array.isArray(raw)
+    ? raw
+    : Object.fromEntries(Object.entries(raw).filter(([key]) => !(NESTED_SETTINGS as readonly string[]).includes(key)));
+
+/** An app's nested settings, each validated on its own (absent: the app has none). */
+function nestedSettingsOf(raw: unknown, label: string): AppNestedSettings {
+  const { mixin, jwtKeys, rateLimits } = (raw ?? {}) as Record<string, unknown>;
+  if (jwtKeys !== undefined && (!Array.isArray(jwtKeys) || jwtKeys.length === 0)) throw new Error(`${label}.jwtKeys: must be a non-empty array of {kid, secret}`);
+  return {
+    mixin: mixin === undefined ? undefined : validateInput(MixinBotConfig, mixin, `${label}.mixin`),
+    jwtKeys: jwtKeys === undefined ? undefined : (jwtKeys as unknown[]).map((key, k) => validateInput(JwtKeyConfig, key, `${label}.jwtKeys[${k}]`)),
+    rateLimits: rateLimits === undefined ? undefined : validateInput(AppRateLimits, rateLimits, `${label}.rateLimits`),
+  };
+}
+
+/** With NODE_ENV=production: no secret of the repository, none shorter than 32 characters. */
+function assertProductionSecrets(app: AppConfig, jwtKeys: JwtKeyConfig[], label: string): void {
+  const secrets = [{ field: `${label}.clientSecret`, value: app.clientSecret }, ...jwtKeys.map((key, k) => ({ field: `${label}.jwtKeys[${k}].secret`, value: key.secret }))];
+  for (const { field, value } of secrets) {
+    const problem = productionSecretProblem(value);
+    if (problem) throw new Error(`${field} ${problem}: refused with NODE_ENV=production`);
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView, groupKeyOf } from '@cohort/contracts';
+import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView, groupKeyOf, groupInfoOf } from '@cohort/contracts';
 import { wasNotDelivered, type RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
@@ -9,7 +9,6 @@ import { defaultPublic, defaultSettings } from './group-defaults';
 import { Outbox } from '@cohort/outbox';
 import { GroupRepository, type NewGroup } from './group.repository';
 import { assertCanCreate } from './group.policy';
-import { toInfo } from './groups.service';
 import { MembershipClient } from './membership.client';
 
 const ID_ATTEMPTS = 3;
@@ -72,7 +71,7 @@ export class GroupCreationService {
   /** The group as its owner reads it (with the owner's member record). */
   private async infoFor(ctx: RequestContext, group: GroupView, ownerId: string): Promise<GroupInfoView> {
     const owner = await this.membership.accessTo({ ...ctx, caller: { ...ctx.caller, userId: ownerId } }, [group.groupId]);
-    return toInfo(group, owner.get(group.groupId));
+    return groupInfoOf(group, owner.get(group.groupId));
   }
 
   /** Compensation: drop whatever membership stored, then the pending record. Idempotent. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { GroupInfoView, ListChatroomsCommand, Page } from '@cohort/contracts';
+import { groupInfoOf, type GroupInfoView, type ListChatroomsCommand, type Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { GroupRepository } from './group.repository';
-import { toInfo } from './groups.service';
 import { MembershipClient } from './membership.client';
 
 /** App-wide lists: chatrooms (anyone in the app may see them) and the public ids. */
@@ -19,7 +18,7 @@ export class GroupListsService {
     const after = decodeCursor(cursor);
     const [page, total] = await Promise.all([this.groups.chatroomPage(ctx.caller.appId, limit, after), this.groups.countChatrooms(ctx.caller.appId)]);
     const access = await this.membership.accessTo(ctx, page.items.map((g) => g.groupId));
-    return { items: page.items.map((g) => toInfo(g, access.get(g.groupId))), cursor: encodeCursor(page.next), total };
+    return { items: page.items.map((g) => groupInfoOf(g, access.get(g.groupId))), cursor: encodeCursor(page.next), total };
   }
 
   publicIds(ctx: RequestContext): Promise<string[]> {

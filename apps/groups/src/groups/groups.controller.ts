@@ -30,11 +30,6 @@ export class GroupsController {
     return this.creation.create(command, command.data);
   }
 
-  @Handles(GroupCommands.get)
-  get(command: CommandEnvelope<GroupIdCommand>) {
-    return this.groups.get(command, command.data);
-  }
-
   @Handles(GroupCommands.state)
   state(command: CommandEnvelope<GroupIdCommand>) {
     return this.groups.state(command, command.data);

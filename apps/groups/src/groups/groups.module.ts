@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { GroupAccessModule } from '@cohort/group-access';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
 import { SuperAdminsController } from '../super-admins/super-admins.controller';
@@ -12,7 +13,6 @@ import { GroupOwnerOnTransferred } from './owner-transferred.handler';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { MembershipClient } from './membership.client';
-import { ModerationClient } from './moderation.client';
 import { GroupDoc, GroupSchema } from './schemas/group.schema';
 
 @Module({
@@ -21,13 +21,13 @@ import { GroupDoc, GroupSchema } from './schemas/group.schema';
       { name: GroupDoc.name, schema: GroupSchema },
       { name: SuperAdminDoc.name, schema: SuperAdminSchema },
     ]),
+    GroupAccessModule,
   ],
   controllers: [GroupsController, SuperAdminsController],
   providers: [
     GroupRepository,
     SuperAdminRepository,
     MembershipClient,
-    ModerationClient,
     GroupsService,
     GroupListsService,
     SuperAdminsService,

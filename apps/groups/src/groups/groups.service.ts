@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  AccessView,
   GetGroupsCommand,
   GroupIdCommand,
   GroupInfoView,
@@ -11,39 +10,18 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { groupKeyOf, type GroupKey, type GroupType } from '@cohort/contracts';
+import { groupInfoOf, groupKeyOf, type GroupKey, type GroupType } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { invalidParameter } from '@cohort/errors';
 import { muteAllUntilFrom } from './group-defaults';
 import { Outbox } from '@cohort/outbox';
 import { GroupRepository, type ProfileFields } from './group.repository';
-import {
-  assertCanEditProfile,
-  assertCanRead,
-  blockedReader,
-  assertIsAdmin,
-  assertIsOwner,
-  canRead,
-  effectiveRole,
-  groupNotFound,
-  type EffectiveRole,
-} from './group.policy';
+import { assertAdmin, assertCanEditProfile, assertOwner, canRead, groupNotFound, PeerFacts, roleOf, type Role } from '@cohort/group-access';
+import { effectiveRole } from './group.policy';
 import { MembershipClient } from './membership.client';
-import { ModerationClient } from './moderation.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAck', 'historyVisible', 'disappearSeconds'] as const;
-
-/** The group with what membership knows: the count, the current owner (transfers land there first) and the caller's record. */
-export function toInfo(group: GroupView, access: AccessView | undefined): GroupInfoView {
-  return {
-    ...group,
-    ownerId: access?.ownerId ?? group.ownerId,
-    capacity: access?.capacity ?? group.capacity,
-    memberCount: access?.memberCount ?? 0,
-    callerMember: access?.member ?? null,
-  };
-}
 
 /** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
 @Injectable()
@@ -51,16 +29,9 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly membership: MembershipClient,
-    private readonly moderation: ModerationClient,
+    private readonly facts: PeerFacts,
     private readonly outbox: Outbox,
   ) {}
-
-  async get(ctx: RequestContext, command: GroupIdCommand): Promise<GroupInfoView> {
-    const { group, role, access } = await this.load(ctx, command, true);
-    assertCanRead(group, role);
-    if (await this.isBlockedOutsider(ctx, group, role)) throw blockedReader(group);
-    return toInfo(group, access);
-  }
 
   /** The active record for other services' rules: no read check, no member data. */
   async state(ctx: RequestContext, { groupId, groupType }: GroupIdCommand): Promise<GroupView> {
@@ -82,27 +53,27 @@ export class GroupsService {
     const readable = await Promise.all(
       found.map(async (group) => {
         const role = effectiveRole(ctx.caller, group, access.get(group.groupId));
-        return canRead(group, role) && !(await this.isBlockedOutsider(ctx, group, role));
+        return canRead({ group, role }) && !(await this.isBlockedOutsider(ctx, group, role));
       }),
     );
     const byId = new Map(found.filter((_, i) => readable[i]).map((g) => [g.groupId, g]));
     return unique.flatMap((id) => {
       const group = byId.get(id);
-      return group ? [toInfo(group, access.get(id))] : [];
+      return group ? [groupInfoOf(group, access.get(id))] : [];
     });
   }
 
   /** A user who reads a chatroom or public group without being a member, and is on its blocklist. */
-  private async isBlockedOutsider(ctx: RequestContext, group: GroupView, role: EffectiveRole): Promise<boolean> {
+  private async isBlockedOutsider(ctx: RequestContext, group: GroupView, role: Role): Promise<boolean> {
     const userId = ctx.caller.userId;
-    return role === null && userId !== null && (await this.moderation.isBlocked(ctx, group.groupId, userId));
+    return role === null && userId !== null && (await this.facts.blockedAmong(ctx, group.groupId, [userId])).size > 0;
   }
 
   async updateProfile(ctx: RequestContext, command: UpdateGroupProfileCommand): Promise<GroupView> {
     const changed = pick(command, PROFILE_FIELDS);
     if (Object.keys(changed).length === 0) throw invalidParameter('profile', 'no field to update');
     const { group, role } = await this.load(ctx, command);
-    assertCanEditProfile(group, role);
+    assertCanEditProfile({ group, role });
     if (changed.name !== undefined && group.type === 'chatroom' && changed.name.length > 128) {
       throw invalidParameter('name', 'must be at most 128 characters for a chatroom');
     }
@@ -118,7 +89,7 @@ export class GroupsService {
     const changed = pick(command, SETTING_FIELDS) as Partial<GroupSettings>;
     if (Object.keys(changed).length === 0) throw invalidParameter('settings', 'no setting to update');
     const { group, role } = await this.load(ctx, command);
-    assertIsAdmin(group, role);
+    assertAdmin({ group, role }, 'change group settings');
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
     const updated = await this.groups.updateSettings(key, changed, event);
@@ -131,7 +102,7 @@ export class GroupsService {
   async setCapacity(ctx: RequestContext, command: SetCapacityCommand): Promise<GroupView> {
     const { groupId, capacity } = command;
     const { group, role } = await this.load(ctx, command);
-    assertIsAdmin(group, role);
+    assertAdmin({ group, role }, 'change group settings');
     await this.membership.setCapacity(ctx, groupId, capacity);
     const key = groupKeyOf(ctx, groupId);
     const event = this.outbox.prepare('group.updated', ctx, groupId, { changed: { capacity } });
@@ -143,7 +114,7 @@ export class GroupsService {
 
   async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
     const { group, role } = await this.load(ctx, command);
-    assertIsAdmin(group, role);
+    assertAdmin({ group, role }, 'change group settings');
     const until = muteAllUntilFrom(command.durationMinutes);
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
@@ -156,7 +127,7 @@ export class GroupsService {
   async destroy(ctx: RequestContext, command: GroupIdCommand): Promise<{ destroyed: true }> {
     const { groupId } = command;
     const { group, role } = await this.load(ctx, command);
-    assertIsOwner(group, role);
+    assertOwner({ group, role }, 'do this');
     const key = groupKeyOf(ctx, groupId);
     // Members, mutes, files... are deleted by their owning services when they consume this event.
     const event = this.outbox.prepare('group.destroyed', ctx, groupId, { type: group.type, ownerId: group.ownerId }, groupId);
@@ -167,25 +138,16 @@ export class GroupsService {
   }
 
   /**
-   * The group and the caller's role in it. Writes by an app admin acting as owner skip the
-   * membership round trip (they need no member data), so they work while membership is down.
+   * The group and the caller's role in it: the record from this service's database, the role from
+   * PeerFacts (cached, kept right by membership's events); an app admin acting as owner needs none.
    */
-  private async load(
-    ctx: RequestContext,
-    target: string | { groupId: string; groupType?: GroupType },
-    needsMemberData = false,
-  ): Promise<{ group: GroupView; role: EffectiveRole; access: AccessView | undefined }> {
+  private async load(ctx: RequestContext, target: string | { groupId: string; groupType?: GroupType }): Promise<{ group: GroupView; role: Role }> {
     const { groupId, groupType } = typeof target === 'string' ? { groupId: target, groupType: undefined } : target;
-    const actsAsOwner = ctx.caller.isAppAdmin && ctx.caller.userId === null;
-    // The two lookups are independent: run them together (one round trip of latency, not two).
-    const [group, accessById] = await Promise.all([
-      this.groups.findActive(groupKeyOf(ctx, groupId)),
-      actsAsOwner && !needsMemberData ? undefined : this.membership.accessTo(ctx, [groupId]),
-    ]);
+    const callerId = ctx.caller.userId;
+    const [group, roles] = await Promise.all([this.groups.findActive(groupKeyOf(ctx, groupId)), callerId ? this.facts.roles(ctx, groupId, [callerId]) : undefined]);
     // A route that names one kind (Easemob's /chatrooms) does not find the other.
     if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
-    const access = accessById?.get(groupId);
-    return { group, role: effectiveRole(ctx.caller, group, access), access };
+    return { group, role: roleOf(ctx.caller, callerId ? roles?.get(callerId) : null) };
   }
 }
 

@@ -1,16 +1,19 @@
 import * as Joi from 'joi';
 import { ServiceNames } from '@cohort/contracts';
-import { serviceEnvSchema, type ServiceEnv } from '@cohort/config';
-
-/** Development's QR signing secret: refused in production, where every replica must share a real one. */
-const DEV_QR_SECRET = 'cohort-development-qr-secret-not-for-production';
+import { MIN_SECRET_LENGTH, randomSecret, REPOSITORY_SECRETS, serviceEnvSchema, type ServiceEnv } from '@cohort/config';
 
 /** The only place the membership service's environment is described. */
 export const membershipEnvSchema = serviceEnvSchema(ServiceNames.membership).keys({
-  // HMAC key of QR invites: the same on every replica, so any of them can verify a token.
+  // HMAC key of QR invites: the same on every replica, so any of them can verify a token. Production
+  // requires a real one; elsewhere an unset key is random per process (the dev runner and the test
+  // stack give every replica the same one).
   QR_SECRET: Joi.string()
-    .min(32)
-    .when('NODE_ENV', { is: 'production', then: Joi.required().invalid(DEV_QR_SECRET), otherwise: Joi.optional().default(DEV_QR_SECRET) }),
+    .min(MIN_SECRET_LENGTH)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.required().invalid(...REPOSITORY_SECRETS).messages({ 'any.invalid': '{#label} appears in the Cohort repository: it is no secret' }),
+      otherwise: Joi.optional().default(() => randomSecret()),
+    }),
 });
 
 export interface MembershipEnv extends ServiceEnv {

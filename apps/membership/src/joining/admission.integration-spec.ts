@@ -151,4 +151,17 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     await bus.send(MembershipCommands.joinByCode, as('pest'), { code });
     expect(await mongo.db(dbName).collection('members').countDocuments({ appId, groupId, userId: 'pest' })).toBe(1);
   });
+
+  it('honours a QR invite only while the invite code it was signed under stands', async () => {
+    const bus = peer.get(BusClient);
+    const appId = `qr_${shortId()}`;
+    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `qr-${shortId()}` });
+    const { groupId } = await bus.send(GroupCommands.create, as(null), { type: 'chatroom', name: 'qr', ownerId: 'owner', memberIds: [] });
+    const before = await bus.send(MembershipCommands.signQr, as('owner'), { groupId });
+    await bus.send(MembershipCommands.rotateInviteCode, as('owner'), { groupId });
+    const refused = await bus.send(MembershipCommands.redeemQr, as('late'), { token: before.token }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'forbidden', message: expect.stringContaining('rotated its invite code') });
+    const after = await bus.send(MembershipCommands.signQr, as('owner'), { groupId });
+    expect(await bus.send(MembershipCommands.redeemQr, as('late'), { token: after.token })).toEqual({ groupId });
+  });
 });

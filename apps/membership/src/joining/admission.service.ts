@@ -7,7 +7,7 @@ import { flushEach } from '../members/flush-each';
 import { MemberRepository, type NewMember } from '../members/member.repository';
 import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
-import { ModerationClient } from '../peers/moderation.client';
+import { PeerFacts } from '@cohort/group-access';
 
 /** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;
@@ -26,7 +26,7 @@ export class AdmissionService {
   constructor(
     private readonly members: MemberRepository,
     private readonly rosters: RosterRepository,
-    private readonly moderation: ModerationClient,
+    private readonly facts: PeerFacts,
     private readonly outbox: Outbox,
   ) {}
 
@@ -34,7 +34,7 @@ export class AdmissionService {
   async admit(ctx: RequestContext, gc: GroupContext, userIds: string[], how: JoinHow): Promise<Admission> {
     const result: Admission = new Map();
     const candidates = [...new Set(userIds)];
-    const blocked = await this.moderation.blockedAmong(ctx, gc.group.groupId, candidates.filter((id) => !gc.members.has(id)));
+    const blocked = await this.facts.blockedAmong(ctx, gc.group.groupId, candidates.filter((id) => !gc.members.has(id)));
     let newcomers: string[] = [];
     for (const userId of candidates) {
       if (gc.members.has(userId)) result.set(userId, alreadyMember(gc, userId));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AddMembersCommand, ItemResult } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { assertAdmin } from '../members/membership.policy';
+import { assertAdmin } from '@cohort/group-access';
 import { AdmissionService } from './admission.service';
 
 /** Direct adds (Easemob add member, Mixin ADD): admins only, no acceptance needed. */

@@ -14,9 +14,9 @@ import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { actingUser, assertAdmin, assertCanInvite } from '../members/membership.policy';
+import { actingUser, assertAdmin, assertCanInvite } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
-import { ModerationClient } from '../peers/moderation.client';
+import { PeerFacts } from '@cohort/group-access';
 import { AdmissionService } from './admission.service';
 import { InvitationRepository } from './invitation.repository';
 
@@ -30,7 +30,7 @@ export class InvitationsService {
     private readonly loader: GroupContextLoader,
     private readonly invitations: InvitationRepository,
     private readonly admission: AdmissionService,
-    private readonly moderation: ModerationClient,
+    private readonly facts: PeerFacts,
     private readonly outbox: Outbox,
   ) {}
 
@@ -39,7 +39,7 @@ export class InvitationsService {
     const gc = await this.loader.load(ctx, groupId, userIds);
     assertCanInvite(gc);
     const inviterId = ctx.caller.userId ?? APP_ADMIN_INVITER;
-    const blocked = await this.moderation.blockedAmong(ctx, groupId, userIds.filter((id) => !gc.members.has(id)));
+    const blocked = await this.facts.blockedAmong(ctx, groupId, userIds.filter((id) => !gc.members.has(id)));
     const refusal = (userId: string): ErrorPayload | null => {
       if (gc.members.has(userId)) return { code: 'already_member', message: `user ${userId} is already a member of group ${groupId}` };
       if (blocked.has(userId)) return { code: 'blocked', message: `user ${userId} is blocked from group ${groupId}` };

@@ -3,7 +3,7 @@ import { groupKeyOf, type JoinByCodeCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { actingUser, assertAdmin, assertMember } from '../members/membership.policy';
+import { actingUser, assertAdmin, assertMember } from '@cohort/group-access';
 import { RosterRepository } from '../roster/roster.repository';
 import { AdmissionService } from './admission.service';
 

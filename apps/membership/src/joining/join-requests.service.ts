@@ -13,9 +13,9 @@ import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
-import { actingUser, assertAdmin, isAdmin, roleOf } from '../members/membership.policy';
+import { actingUser, assertAdmin, isAdminRole, roleOf } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
-import { ModerationClient } from '../peers/moderation.client';
+import { PeerFacts } from '@cohort/group-access';
 import { AdmissionService } from './admission.service';
 import { JoinRequestRepository } from './join-request.repository';
 
@@ -27,7 +27,7 @@ export class JoinRequestsService {
     private readonly requests: JoinRequestRepository,
     private readonly members: MemberRepository,
     private readonly admission: AdmissionService,
-    private readonly moderation: ModerationClient,
+    private readonly facts: PeerFacts,
     private readonly outbox: Outbox,
   ) {}
 
@@ -41,7 +41,7 @@ export class JoinRequestsService {
       return { outcome: 'joined' };
     }
     if (gc.members.has(applicantId)) throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
-    if ((await this.moderation.blockedAmong(ctx, groupId, [applicantId])).has(applicantId)) {
+    if ((await this.facts.blockedAmong(ctx, groupId, [applicantId])).has(applicantId)) {
       throw new DomainError('blocked', `user ${applicantId} is blocked from group ${groupId}`);
     }
     const expiresAt = new Date(Date.now() + Limits.requestTtlMs);
@@ -78,7 +78,7 @@ export class JoinRequestsService {
     const after = decodeCursor(cursor);
     const unique = [...new Set(groupIds)];
     const administered = ctx.caller.userId
-      ? [...(await this.members.findUserIn(ctx.caller.appId, unique, ctx.caller.userId)).values()].filter((m) => isAdmin(roleOf(ctx.caller, m))).map((m) => m.groupId)
+      ? [...(await this.members.findUserIn(ctx.caller.appId, unique, ctx.caller.userId)).values()].filter((m) => isAdminRole(roleOf(ctx.caller, m.role))).map((m) => m.groupId)
       : unique;
     if (administered.length === 0) {
       if (unique.length === 1) assertAdmin(await this.loader.load(ctx, unique[0]), 'list applications');

@@ -1,27 +1,35 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Limits, type QrInviteView, type RedeemQrCommand } from '@cohort/contracts';
+import { groupKeyOf, Limits, type QrInviteView, type RedeemQrCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { invalidParameter } from '@cohort/errors';
+import { DomainError, invalidParameter } from '@cohort/errors';
 import type { MembershipEnv } from '../config/membership.config';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { actingUser, assertCanInvite } from '../members/membership.policy';
+import { actingUser, assertCanInvite } from '@cohort/group-access';
+import type { GroupContext } from '../members/membership.policy';
+import { RosterRepository } from '../roster/roster.repository';
 import { AdmissionService } from './admission.service';
 import { APP_ADMIN_INVITER } from './invitations.service';
 
-/** What a QR invite names: app, group, inviter, created and expiry times (ms). */
+/**
+ * What a QR invite names: app, group, inviter, created and expiry times (ms), and `code`: a digest
+ * of the group's invite code when it was signed.
+ */
 interface QrClaims {
   app: string;
   group: string;
   inviter: string;
   created: number;
   expires: number;
+  code: string;
 }
 
 /**
  * QR invites: `<payload>.<signature>`, both base64url, the signature an HMAC-SHA256 of the payload
- * with the service's QR_SECRET. Nothing is stored: the token is the invite.
+ * with the service's QR_SECRET. Nothing is stored: the token is the invite, honoured only while
+ * its signer could still sign it (still a member allowed to invite) and while the group's invite
+ * code is the one it was signed under (rotating the code revokes every QR invite of the group).
  */
 @Injectable()
 export class QrInvitesService {
@@ -30,6 +38,7 @@ export class QrInvitesService {
   constructor(
     private readonly loader: GroupContextLoader,
     private readonly admission: AdmissionService,
+    private readonly rosters: RosterRepository,
     config: ConfigService<MembershipEnv, true>,
   ) {
     this.secret = config.get('QR_SECRET', { infer: true });
@@ -38,8 +47,9 @@ export class QrInvitesService {
   /** Admins sign; members too when `member_invite` is on. */
   async sign(ctx: RequestContext, { groupId }: { groupId: string }): Promise<QrInviteView> {
     assertCanInvite(await this.loader.load(ctx, groupId));
+    const code = await this.codeDigest(ctx, groupId);
     const created = Date.now();
-    const claims: QrClaims = { app: ctx.caller.appId, group: groupId, inviter: ctx.caller.userId ?? APP_ADMIN_INVITER, created, expires: created + Limits.qrTtlMs };
+    const claims: QrClaims = { app: ctx.caller.appId, group: groupId, inviter: ctx.caller.userId ?? APP_ADMIN_INVITER, created, expires: created + Limits.qrTtlMs, code };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${payload}.${this.signature(payload)}`, createdAt: created, expiresAt: claims.expires };
   }
@@ -49,9 +59,29 @@ export class QrInvitesService {
     const userId = actingUser(ctx.caller, 'redeem a QR invite');
     const claims = this.verify(token, ctx.caller.appId);
     if (claims.expires <= Date.now()) throw invalidParameter('token', `the QR invite expired at ${new Date(claims.expires).toISOString()}`);
-    const gc = await this.loader.load(ctx, claims.group);
+    const [gc, code] = await Promise.all([this.loader.load(ctx, claims.group, [claims.inviter]), this.codeDigest(ctx, claims.group)]);
+    if (claims.code !== code) throw revoked('the group rotated its invite code since');
+    this.assertSignerMayStillInvite(gc, claims.inviter);
     await this.admission.admitOne(ctx, gc, userId, 'qr');
     return { groupId: claims.group };
+  }
+
+  /** The signer, as of now, must be allowed to sign it: a member who may invite (the app admin always may). */
+  private assertSignerMayStillInvite(gc: GroupContext, inviter: string): void {
+    if (inviter === APP_ADMIN_INVITER) return;
+    const signer = gc.members.get(inviter);
+    try {
+      assertCanInvite({ ...gc, callerId: inviter, role: signer?.role ?? null });
+    } catch {
+      throw revoked('its signer may no longer invite to this group');
+    }
+  }
+
+  /** A digest of the group's current invite code (not the code: a QR invite must not reveal it). */
+  private async codeDigest(ctx: RequestContext, groupId: string): Promise<string> {
+    const roster = await this.rosters.find(groupKeyOf(ctx, groupId));
+    if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
+    return createHmac('sha256', this.secret).update(`invite-code:${roster.inviteCode}`).digest('base64url').slice(0, 16);
   }
 
   private verify(token: string, appId: string): QrClaims {
@@ -72,3 +102,6 @@ export class QrInvitesService {
   }
 }
 
+
+/** A genuine QR invite that no longer holds. */
+const revoked = (why: string) => new DomainError('forbidden', `the QR invite was revoked: ${why}`);

@@ -18,12 +18,12 @@ import type {
 } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
-import { ModerationClient } from '../peers/moderation.client';
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
-import { actingUser, assertAdmin, assertMember, kickRefusal, notMember, type GroupContext } from './membership.policy';
+import { kickRefusal, type GroupContext } from './membership.policy';
+import { actingUser, assertAdmin, assertMember, notMember, PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */
@@ -34,7 +34,7 @@ export class MembersService {
     private readonly members: MemberRepository,
     private readonly rosters: RosterRepository,
     private readonly departures: DepartureService,
-    private readonly moderation: ModerationClient,
+    private readonly facts: PeerFacts,
   ) {}
 
   /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
@@ -142,7 +142,7 @@ export class MembersService {
 
   /** Joins each member with the end of their mute (moderation), one query for the page. */
   private async profiles(ctx: RequestContext, gc: GroupContext, members: StoredMember[]): Promise<MemberProfile[]> {
-    const muteEnds = await this.moderation.muteEnds(ctx, gc.group.groupId, members.map((m) => m.userId));
+    const muteEnds = await this.facts.muteEnds(ctx, gc.group.groupId, members.map((m) => m.userId));
     return members.map((m) => ({ ...memberViewOf(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
   }
 }

@@ -6,7 +6,7 @@ import { RosterRepository } from '../roster/roster.repository';
 import { SessionRepository } from '../sessions/session.repository';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf } from './member.repository';
-import { assertMember } from './membership.policy';
+import { assertMember } from '@cohort/group-access';
 
 /** A group's people as a Mixin conversation shows them: members only. */
 @Injectable()

@@ -6,7 +6,8 @@ import { Outbox } from '@cohort/outbox';
 import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
-import { assertOwner, notMember, type GroupContext } from '../members/membership.policy';
+import { type GroupContext } from '../members/membership.policy';
+import { assertOwner, notMember } from '@cohort/group-access';
 import { RosterRepository } from '../roster/roster.repository';
 
 const CHANGED_CONCURRENTLY: ErrorPayload = { code: 'conflict', message: 'the membership changed concurrently; try again' };

@@ -3,6 +3,7 @@ import {
   MembershipCommands,
   type CommandEnvelope,
   type GetAccessCommand,
+  type GroupIdCommand,
   type InitializeRosterCommand,
   type PurgeRosterCommand,
   type SetRosterCapacityCommand,
@@ -27,6 +28,11 @@ export class RosterController {
   @Handles(MembershipCommands.purgeRoster)
   purge(command: CommandEnvelope<PurgeRosterCommand>) {
     return this.rosters.purge(command, command.data);
+  }
+
+  @Handles(MembershipCommands.groupInfo)
+  info(command: CommandEnvelope<GroupIdCommand>) {
+    return this.rosters.info(command, command.data);
   }
 
   @Handles(MembershipCommands.getAccess)

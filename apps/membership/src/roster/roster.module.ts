@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { GroupAccessModule } from '@cohort/group-access';
 import { AdmissionService } from '../joining/admission.service';
 import { DirectAddService } from '../joining/direct-add.service';
 import { InvitationRepository } from '../joining/invitation.repository';
@@ -20,8 +21,6 @@ import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
 import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
-import { GroupsClient } from '../peers/groups.client';
-import { ModerationClient } from '../peers/moderation.client';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
 import { RolesController } from '../roles/roles.controller';
 import { RolesService } from '../roles/roles.service';
@@ -43,11 +42,12 @@ import { SessionsModule } from '../sessions/sessions.module';
       { name: InvitationDoc.name, schema: InvitationSchema },
     ]),
     SessionsModule,
+    GroupAccessModule,
   ],
   controllers: [RosterController, MembersController, RolesController, JoiningController],
   providers: [
     ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
-    ...[GroupsClient, ModerationClient, GroupContextLoader],
+    ...[GroupContextLoader],
     ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, ExpelOnBlocked, DepartureSweeper],

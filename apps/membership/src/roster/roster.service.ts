@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessView, GetAccessCommand, InitializeRosterCommand, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
-import { groupKeyOf } from '@cohort/contracts';
+import type { AccessView, GetAccessCommand, GroupIdCommand, GroupInfoView, InitializeRosterCommand, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
+import { groupInfoOf, groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { flushEach } from '../members/flush-each';
+import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from '../members/member.repository';
-import { isAdmin, roleOf } from '../members/membership.policy';
+import { isAdminRole, roleOf } from '@cohort/group-access';
 import { RosterPurger } from './roster-purger';
-import { RosterRepository } from './roster.repository';
+import { RosterRepository, type RosterState } from './roster.repository';
 
 /** Tries of a capacity change that races joins and leaves before answering `conflict`. */
 const CAPACITY_ATTEMPTS = 5;
@@ -20,8 +21,17 @@ export class RosterService {
     private readonly rosters: RosterRepository,
     private readonly members: MemberRepository,
     private readonly purger: RosterPurger,
+    private readonly loader: GroupContextLoader,
     private readonly outbox: Outbox,
   ) {}
+
+  /** Group info in one hop: the record from PeerFacts, the roster and the caller's record from here. */
+  async info(ctx: RequestContext, target: GroupIdCommand): Promise<GroupInfoView> {
+    const gc = await this.loader.loadReadable(ctx, target);
+    const roster = await this.rosters.find(gc.key);
+    const caller = gc.callerId ? gc.members.get(gc.callerId) : undefined;
+    return groupInfoOf(gc.group, roster ? accessViewOf(gc.group.groupId, roster, caller) : undefined);
+  }
 
   /**
    * Step of the create saga, idempotent by group id: a retry after a partial run completes it
@@ -61,7 +71,7 @@ export class RosterService {
     const key = groupKeyOf(ctx, groupId);
     if (ctx.caller.userId) {
       const caller = (await this.members.findMany(key, [ctx.caller.userId])).get(ctx.caller.userId);
-      if (!isAdmin(roleOf(ctx.caller, caller))) throw new DomainError('forbidden', 'only the owner and admins may change the capacity');
+      if (!isAdminRole(roleOf(ctx.caller, caller?.role))) throw new DomainError('forbidden', 'only the owner and admins may change the capacity');
     }
     for (let attempt = 0; attempt < CAPACITY_ATTEMPTS; attempt++) {
       const roster = await this.rosters.find(key);
@@ -89,8 +99,11 @@ export class RosterService {
     return unique.flatMap((groupId) => {
       const roster = rosters.get(groupId);
       if (!roster) return [];
-      const member = members.get(groupId);
-      return [{ groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberViewOf(member) : null }];
+      return [accessViewOf(groupId, roster, members.get(groupId))];
     });
   }
+}
+
+function accessViewOf(groupId: string, roster: RosterState, member: StoredMember | undefined): AccessView {
+  return { groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberViewOf(member) : null };
 }

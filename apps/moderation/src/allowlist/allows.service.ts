@@ -1,3 +1,4 @@
+import { ReadableGroups } from '../standings/readable-groups';
 import { Injectable } from '@nestjs/common';
 import type { ErrorPayload, ItemResult, ListedUser, ListModeratedCommand, ModeratedUsers, Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
@@ -9,6 +10,7 @@ import { ALLOWLIST, ListChanges } from '../standings/list-changes';
 export class AllowsService {
   constructor(
     private readonly loader: GroupAccessLoader,
+    private readonly readable: ReadableGroups,
     private readonly changes: ListChanges,
   ) {}
 
@@ -34,7 +36,7 @@ export class AllowsService {
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
-    const gc = await this.loader.loadReadable(ctx, command);
+    const gc = await this.readable.load(ctx, command);
     return this.changes.page(gc, ALLOWLIST, command.limit, command.cursor);
   }
 }

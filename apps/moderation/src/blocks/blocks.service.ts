@@ -1,3 +1,4 @@
+import { ReadableGroups } from '../standings/readable-groups';
 import { Injectable } from '@nestjs/common';
 import {
   groupKeyOf,
@@ -20,15 +21,17 @@ import { StandingRepository } from '../standings/standing.repository';
 export class BlocksService {
   constructor(
     private readonly loader: GroupAccessLoader,
+    private readonly readable: ReadableGroups,
     private readonly standings: StandingRepository,
     private readonly membership: MembershipClient,
     private readonly changes: ListChanges,
   ) {}
 
   /**
-   * Per item in request order (members only, never the owner, admins only by the owner). The
-   * block is stored first (so no join path lets them back), then membership removes them: the
-   * answer comes once they are out.
+   * Per item in request order (any user id, member or not — blocking someone who just left keeps
+   * them out; never the owner, admins only by the owner). The block is stored first (so no join
+   * path lets them back), then membership removes the members among them: the answer comes once
+   * they are out.
    */
   async block(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command, command.userIds);
@@ -36,7 +39,8 @@ export class BlocksService {
     const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(gc, userId, 'block')] as const));
     const targets = [...new Set(command.userIds)].filter((userId) => !refusals.get(userId));
     await this.changes.set(ctx, gc, BLOCKLIST, targets, true);
-    if (targets.length > 0) await this.membership.expel(ctx, gc.group.groupId, targets);
+    const members = targets.filter((userId) => gc.roles.has(userId));
+    if (members.length > 0) await this.membership.expel(ctx, gc.group.groupId, members);
     return command.userIds.map((userId) => {
       const refusal = refusals.get(userId);
       return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };
@@ -52,7 +56,7 @@ export class BlocksService {
   }
 
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<ListedUser>> {
-    const gc = await this.loader.loadReadable(ctx, command);
+    const gc = await this.readable.load(ctx, command);
     return this.changes.page(gc, BLOCKLIST, command.limit, command.cursor);
   }
 

@@ -1,3 +1,4 @@
+import { ReadableGroups } from '../standings/readable-groups';
 import { Injectable } from '@nestjs/common';
 import {
   groupKeyOf,
@@ -27,6 +28,7 @@ const LIFTED = 0;
 export class MutesService {
   constructor(
     private readonly loader: GroupAccessLoader,
+    private readonly readable: ReadableGroups,
     private readonly standings: StandingRepository,
     private readonly changes: StandingChanges,
     private readonly outbox: Outbox,
@@ -51,19 +53,27 @@ export class MutesService {
     });
   }
 
-  /** Lifts mutes, members or not (a mute outlives leaving); lifting a mute that is not there is a success. */
+  /**
+   * Lifts mutes, members or not (a mute outlives leaving), under the targets rules of a mute: an
+   * admin lifts no admin's mute, their own included. Lifting a mute that is not there is a success.
+   */
   async unmute(ctx: RequestContext, command: UnmuteCommand): Promise<MuteResult[]> {
-    const access = await this.loader.load(ctx, command);
+    const access = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(access, 'unmute members');
-    const muted = await this.standings.findListed(access.key, 'mute', command.userIds);
+    const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(access, userId, 'unmute')] as const));
+    const allowed = command.userIds.filter((userId) => !refusals.get(userId));
+    const muted = await this.standings.findListed(access.key, 'mute', allowed);
     await this.write(ctx, access, muted.map((m) => m.userId), LIFTED);
-    return command.userIds.map((userId) => ({ userId, ok: true, until: LIFTED }));
+    return command.userIds.map((userId) => {
+      const refusal = refusals.get(userId);
+      return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true, until: LIFTED };
+    });
   }
 
   /** The mutes in force, in the order they were set: members read them (anyone, for chatrooms and public groups). */
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
-    const access = await this.loader.loadReadable(ctx, command);
+    const access = await this.readable.load(ctx, command);
     const [page, total] = await Promise.all([this.standings.listPage(access.key, 'mute', command.limit, after), this.standings.count(access.key, 'mute')]);
     return { items: page.items.map(({ userId, value, at }) => ({ userId, until: value, at })), cursor: encodeCursor(page.next), total };
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { GroupAccessModule } from '@cohort/group-access';
+import { ReadableGroups } from './readable-groups';
 import { ListChanges } from './list-changes';
 import { StandingDoc, StandingSchema } from './schemas/standing.schema';
 import { StandingChanges } from './standing-changes';
@@ -7,8 +9,8 @@ import { StandingRepository } from './standing.repository';
 
 /** Users' standings in groups: mutes, blocklist, allowlist and (projected) roles, one document each. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: StandingDoc.name, schema: StandingSchema }])],
-  providers: [StandingRepository, StandingChanges, ListChanges],
-  exports: [StandingRepository, StandingChanges, ListChanges],
+  imports: [MongooseModule.forFeature([{ name: StandingDoc.name, schema: StandingSchema }]), GroupAccessModule],
+  providers: [StandingRepository, StandingChanges, ListChanges, ReadableGroups],
+  exports: [StandingRepository, StandingChanges, ListChanges, ReadableGroups],
 })
 export class StandingsModule {}

@@ -5,7 +5,7 @@ import { assertMayActAs, assertMayChange } from './room-attributes.policy';
 const access = (roles: Record<string, MemberRole>): GroupAccess => ({
   key: { appId: 'app', groupId: '1' },
   group: { groupId: '1', type: 'chatroom' } as GroupView,
-  callerRole: 'owner',
+  role: 'owner',
   roles: new Map(Object.entries(roles)),
 });
 

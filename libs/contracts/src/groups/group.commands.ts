@@ -143,7 +143,6 @@ export class ListSuperAdminsCommand {
 /** The groups service's commands (`groups.group.<verb>`). */
 export const GroupCommands = {
   create: declareCommand({ subject: 'groups.group.create', request: CreateGroupCommand, reply: replyType<GroupInfoView>() }),
-  get: declareCommand({ subject: 'groups.group.get', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
   /** The active group record, for other services' rules (no read permission check, no member data). */
   state: declareCommand({ subject: 'groups.group.state', request: GroupIdCommand, reply: replyType<GroupView>() }),
   getMany: declareCommand({ subject: 'groups.group.get_many', request: GetGroupsCommand, reply: replyType<GroupInfoView[]>() }),

@@ -15,7 +15,8 @@ import {
 import { declareCommand, replyType } from '../declare';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
-import type { GroupType } from '../groups/group.types';
+import { GroupIdCommand } from '../groups/group.commands';
+import type { GroupInfoView, GroupType } from '../groups/group.types';
 import type {
   AccessView,
   InvitationView,
@@ -244,6 +245,8 @@ export const MembershipCommands = {
   purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
   rolesOf: declareCommand({ subject: 'membership.members.roles', request: RolesOfCommand, reply: replyType<Record<string, MemberRole>>() }),
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
+  /** A group as its readers see it (the record, the count, the caller's own record): answered by membership, which holds all but the record. */
+  groupInfo: declareCommand({ subject: 'membership.group.info', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
 
   listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
   listMembersByPage: declareCommand({

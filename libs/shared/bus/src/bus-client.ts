@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { ErrorCode as NatsErrorCode, NatsError } from 'nats';
-import type { AnyCommand, Caller, CommandEnvelope, ReplyOf, RequestOf } from '@cohort/contracts';
+import type { AnyCommand, Caller, CommandEnvelope, Reply, ReplyOf, RequestOf } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
-import { wireCodec as codec, type NestReplyPacket, type NestRequestPacket } from './nest-wire';
+import { busCodec } from './bus-wire';
 
 
 export interface RequestContext {
@@ -13,9 +12,8 @@ export interface RequestContext {
 }
 
 /**
- * Typed request/reply over NATS. Talks to Nest microservice handlers in their wire format but
- * uses the nats client's request() so that "no responders" fails fast (503) and every call has a
- * timeout (504).
+ * Typed request/reply over NATS (the lean wire of bus-wire.ts): "no responders" fails fast (503)
+ * and every call has a timeout (504).
  */
 @Injectable()
 export class BusClient {
@@ -30,19 +28,15 @@ export class BusClient {
     const nc = await this.holder.get();
     let raw: Uint8Array;
     try {
-      const msg = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: randomUUID() } satisfies NestRequestPacket<typeof envelope>), {
-        timeout: this.options.requestTimeoutMs,
-      });
+      const msg = await nc.request(subject, busCodec.encode(envelope), { timeout: this.options.requestTimeoutMs });
       raw = msg.data;
     } catch (error) {
       throw toTransportError(subject, error);
     }
-    const packet = codec.decode(raw) as NestReplyPacket<ReplyOf<C>>;
-    if (!packet.response) {
-      throw new DomainError('internal', `${subject}: malformed reply`, { err: String(packet.err ?? '') });
-    }
-    if (!packet.response.ok) throw DomainError.fromPayload(packet.response.error);
-    return packet.response.data;
+    const reply = busCodec.decode(raw) as Partial<Reply<ReplyOf<C>>> | null;
+    if (reply?.ok === true) return reply.data as ReplyOf<C>;
+    if (reply?.ok === false && reply.error) throw DomainError.fromPayload(reply.error);
+    throw new DomainError('internal', `${subject}: malformed reply`);
   }
 }
 

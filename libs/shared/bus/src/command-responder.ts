@@ -1,19 +1,20 @@
 import { Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { AnyCommand, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
-import { currentDbCommands, runWithRequestId } from '@cohort/logging';
+import { currentDbCommands, isDebugLogged, runWithRequestId } from '@cohort/logging';
+import { busCodec } from './bus-wire';
 import { validateCommandEnvelope } from './command.decorator';
 import { errorPayloadOf } from './error-payload';
-import { wireCodec, type NestReplyPacket, type NestRequestPacket } from './nest-wire';
 
 const logger = new Logger('CommandResponder');
 
 /**
  * Answers a declared command with a plain subscription on the given NATS connection, in the
- * service's queue group, instead of a Nest handler: same wire format (BusClient.send works
- * unchanged), same validation of the envelope and data, errors as data, the request id on every
- * log line. For a hot path that must also be ordered with other subscriptions of that connection
- * (NATS delivers one connection's messages in order). Unsubscribe (or drain) to stop.
+ * service's queue group: the envelope and its data validated against the declaration, the handler
+ * run under the request id (every log line carries it), errors answered as data. Every command
+ * handler of every service is served this way (LeanNatsTransport), and a hot path that must be
+ * ordered with other subscriptions of the same connection can call it directly (NATS delivers one
+ * connection's messages in order). Unsubscribe (or drain) to stop.
  */
 export function serveCommand<C extends AnyCommand>(
   nc: NatsConnection,
@@ -22,25 +23,25 @@ export function serveCommand<C extends AnyCommand>(
   handle: (envelope: CommandEnvelope<RequestOf<C>>) => ReplyOf<C> | Promise<ReplyOf<C>>,
 ): Subscription {
   const answer = async (msg: Msg): Promise<void> => {
-    let packet: Partial<NestRequestPacket<unknown>> | null = null;
+    let envelope: Partial<CommandEnvelope<unknown>> | undefined;
     try {
-      packet = wireCodec.decode(msg.data) as Partial<NestRequestPacket<unknown>>;
+      envelope = busCodec.decode(msg.data) as Partial<CommandEnvelope<unknown>>;
     } catch {
       // Not JSON: answered below as an invalid envelope.
     }
-    const envelope = packet?.data as Partial<CommandEnvelope<unknown>> | undefined;
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : 'none';
-    const response = await runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
-      let reply: Reply<ReplyOf<C>>;
+    const reply = await runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
+      let result: Reply<ReplyOf<C>>;
       try {
-        reply = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
+        result = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
       } catch (error) {
-        reply = { ok: false, error: errorPayloadOf(error, logger, command.subject) };
+        result = { ok: false, error: errorPayloadOf(error, logger, command.subject) };
       }
-      logger.debug(`${command.subject} answered ${reply.ok ? 'ok' : reply.error.code} after ${currentDbCommands()} db command(s)`);
-      return reply;
+      // Built only when written: this runs for every command.
+      if (isDebugLogged()) logger.debug(`${command.subject} answered ${result.ok ? 'ok' : result.error.code} after ${currentDbCommands()} db command(s)`);
+      return result;
     });
-    if (msg.reply) msg.respond(wireCodec.encode({ id: packet?.id ?? '', response, isDisposed: true } satisfies NestReplyPacket<ReplyOf<C>>));
+    if (msg.reply) msg.respond(busCodec.encode(reply));
   };
   return nc.subscribe(command.subject, {
     queue,

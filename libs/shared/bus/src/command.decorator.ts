@@ -1,5 +1,4 @@
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { PipeTransform } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import type { CommandDeclaration, CommandEnvelope } from '@cohort/contracts';
 import { invalidParameter, validateInput } from '@cohort/errors';
@@ -21,18 +20,11 @@ export function validateCommandEnvelope<T extends object>(dataClass: ClassConstr
   return { caller: { appId: caller.appId, userId: caller.userId, isAppAdmin: caller.isAppAdmin }, requestId: envelope.requestId, data };
 }
 
-class CommandValidationPipe<T extends object> implements PipeTransform<unknown, CommandEnvelope<T>> {
-  constructor(private readonly dataClass: ClassConstructor<T>) {}
-
-  transform(value: unknown): CommandEnvelope<T> {
-    return validateCommandEnvelope(this.dataClass, value);
-  }
-}
-
 /**
- * Makes a method the handler of a declared command: subscribes it to the command's subject (in
- * the service's queue group), validates the envelope and its data with the declared request class,
- * and checks at compile time that the method takes that envelope and returns the declared reply.
+ * Makes a method the handler of a declared command: LeanNatsTransport subscribes it to the
+ * command's subject (in the service's queue group) and validates the envelope and its data with the
+ * declared request class; the compiler checks that the method takes that envelope and returns the
+ * declared reply.
  */
 export function Handles<Request extends object, Reply>(command: CommandDeclaration<Request, Reply>) {
   return <Method extends (envelope: CommandEnvelope<Request>) => Reply | Promise<Reply>>(
@@ -41,6 +33,5 @@ export function Handles<Request extends object, Reply>(command: CommandDeclarati
     descriptor: TypedPropertyDescriptor<Method>,
   ): void => {
     MessagePattern(command.subject)(target, key, descriptor);
-    Payload(new CommandValidationPipe(command.request))(target, key, 0);
   };
 }

@@ -8,11 +8,14 @@ export interface RetryBackoff {
   maxMs: number;
 }
 
+/** The defaults of EVENT_RETRY_FIRST_MS and EVENT_RETRY_MAX_MS. */
+export const DEFAULT_RETRY_BACKOFF: RetryBackoff = { firstMs: 1_000, maxMs: 60_000 };
+
 /**
  * How long to wait before delivery `deliveries + 1` of an event that failed `deliveries` times:
  * 1 s, 2 s, 4 s … then every minute (by default), for as long as it takes: there is no last delivery.
  */
-export function retryDelayMs(deliveries: number, backoff: RetryBackoff): number {
+export function retryDelayMs(deliveries: number, backoff: RetryBackoff = DEFAULT_RETRY_BACKOFF): number {
   const doublings = Math.max(0, Math.min(deliveries - 1, 30));
   return Math.min(backoff.maxMs, backoff.firstMs * 2 ** doublings);
 }

@@ -8,8 +8,8 @@ export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 export interface BusOptions extends NatsAccess {
   serviceName: string;
   requestTimeoutMs: number;
-  /** Redelivery backoff of a durable consumer's failed events. */
-  retry: RetryBackoff;
+  /** Redelivery backoff of a durable consumer's failed events (default DEFAULT_RETRY_BACKOFF). */
+  retry?: RetryBackoff;
   /** Replicas of the event streams when this process creates them (EVENT_STREAM_REPLICAS). */
   streamReplicas?: number;
 }

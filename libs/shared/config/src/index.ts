@@ -1,2 +1,3 @@
 export * from './env-schemas';
 export * from './config.module';
+export * from './secrets';

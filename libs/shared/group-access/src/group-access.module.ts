@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { GroupAccessLoader } from './group-access';
+import { GroupAccessLoader, PeerFacts } from './group-access';
+import { PeerFactCache } from './peer-fact-cache';
 
-/** The group and roles a service's rules need, asked of their owners (groups, membership). */
-@Module({ providers: [GroupAccessLoader], exports: [GroupAccessLoader] })
+/** The facts a service's rules need from other services (cached, kept right by their events) and the loader built on them. */
+@Module({ providers: [PeerFactCache, PeerFacts, GroupAccessLoader], exports: [PeerFactCache, PeerFacts, GroupAccessLoader] })
 export class GroupAccessModule {}

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { GroupCommands, groupKeyOf, MembershipCommands, ModerationCommands, type GroupKey, type GroupType, type GroupView, type MemberRole } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { DomainError } from '@cohort/errors';
+import { assertCanRead, blockedReader, groupNotFound, isOutsiderReader, roleOf, type Role } from './access-rules';
+import { PeerFactCache } from './peer-fact-cache';
 
 /** A group as the rules of a service that does not own members see it: the record, the caller's role, the named users' roles. */
 export interface GroupAccess {
   key: GroupKey;
   group: GroupView;
   /** null: not a member. An app admin without a user acts as the owner. */
-  callerRole: MemberRole | null;
+  role: Role;
   /** Roles of the named users who are members. */
   roles: Map<string, MemberRole>;
 }
@@ -20,65 +21,67 @@ export interface GroupTarget {
 }
 
 /**
- * Loads a group and the roles its rules need, from their owners (groups: the active group;
- * membership: roles), in parallel: two services, one round trip of latency. For moderation,
- * content and room metadata, which keep no copy of either.
+ * The facts other services own, as this service's rules need them: a group's record (groups), roles
+ * (membership), blocklist entries and mute ends (moderation) — from this instance's PeerFactCache, so a warm
+ * request asks no other service; a cold one asks the owners in parallel.
  */
 @Injectable()
-export class GroupAccessLoader {
-  constructor(private readonly bus: BusClient) {}
+export class PeerFacts {
+  constructor(
+    private readonly bus: BusClient,
+    private readonly cache: PeerFactCache,
+  ) {}
 
-  /** `group_not_found` when missing, dissolved, or not of the kind the route names. */
-  async load(ctx: RequestContext, { groupId, groupType }: GroupTarget, userIds: string[] = []): Promise<GroupAccess> {
-    const callerId = ctx.caller.userId;
-    const named = [...new Set(callerId ? [callerId, ...userIds] : userIds)];
-    const [group, roles] = await Promise.all([
-      this.bus.send(GroupCommands.state, ctx, groupType ? { groupId, groupType } : { groupId }),
-      named.length ? this.bus.send(MembershipCommands.rolesOf, ctx, { groupId, userIds: named }) : Promise.resolve<Record<string, MemberRole>>({}),
-    ]);
-    const roleMap = new Map<string, MemberRole>(Object.entries(roles));
-    const callerRole: MemberRole | null = ctx.caller.isAppAdmin && callerId === null ? 'owner' : callerId ? (roleMap.get(callerId) ?? null) : null;
-    return { key: groupKeyOf(ctx, groupId), group, callerRole, roles: roleMap };
+  /** The active group; `group_not_found` when missing, dissolved, or not of the kind the route names. */
+  async group(ctx: RequestContext, { groupId, groupType }: GroupTarget): Promise<GroupView> {
+    const group = await this.cache.record(ctx.caller.appId, groupId, () => this.bus.send(GroupCommands.state, ctx, { groupId }));
+    if (groupType && group.type !== groupType) throw groupNotFound(groupId);
+    return group;
   }
 
-  /**
-   * Loads a group the caller may read: members read any group; anyone in the app reads chatrooms
-   * and public groups, except users on its blocklist (asked only of such outsiders).
-   */
+  /** Roles of the named users who are members. */
+  roles(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberRole>> {
+    if (userIds.length === 0) return Promise.resolve(new Map());
+    return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(MembershipCommands.rolesOf, ctx, { groupId, userIds: missing }));
+  }
+
+  /** The named users who are on the group's blocklist. */
+  blockedAmong(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return Promise.resolve(new Set());
+    return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds: missing }));
+  }
+
+  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
+  muteEnds(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return Promise.resolve(new Map());
+    return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.muteEnds, ctx, { groupId, userIds: missing }));
+  }
+
+  /** Refuses a blocked outsider's read (members are never on the blocklist). */
+  async assertNotBlockedReader(ctx: RequestContext, subject: { group: GroupView; role: Role }): Promise<void> {
+    const callerId = ctx.caller.userId;
+    if (callerId && isOutsiderReader(subject, ctx.caller) && (await this.blockedAmong(ctx, subject.group.groupId, [callerId])).size > 0) {
+      throw blockedReader(subject.group.groupId);
+    }
+  }
+}
+
+/** Loads a group and the roles its rules need, for moderation, content and room metadata (which own neither). */
+@Injectable()
+export class GroupAccessLoader {
+  constructor(private readonly facts: PeerFacts) {}
+
+  async load(ctx: RequestContext, target: GroupTarget, userIds: string[] = []): Promise<GroupAccess> {
+    const callerId = ctx.caller.userId;
+    const [group, roles] = await Promise.all([this.facts.group(ctx, target), this.facts.roles(ctx, target.groupId, callerId ? [callerId, ...userIds] : userIds)]);
+    return { key: groupKeyOf(ctx, target.groupId), group, role: roleOf(ctx.caller, callerId ? roles.get(callerId) : null), roles };
+  }
+
+  /** Loads a group the caller may read: members read any group; others chatrooms and public groups, unless blocked. */
   async loadReadable(ctx: RequestContext, target: GroupTarget): Promise<GroupAccess> {
     const access = await this.load(ctx, target);
     assertCanRead(access);
-    const callerId = ctx.caller.userId;
-    if (access.callerRole === null && callerId) {
-      const blocked = await this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId: target.groupId, userIds: [callerId] });
-      if (blocked.length > 0) throw blockedReader(target.groupId);
-    }
+    await this.facts.assertNotBlockedReader(ctx, access);
     return access;
   }
-}
-
-export function blockedReader(groupId: string): DomainError {
-  return new DomainError('blocked', `caller is blocked in group ${groupId}`);
-}
-
-export function notMember(groupId: string): DomainError {
-  return new DomainError('not_member', `caller is not a member of group ${groupId}`);
-}
-
-export const isAdminRole = (role: MemberRole | null): boolean => role === 'owner' || role === 'admin';
-
-/** Members only (an outsider is refused as not a member). */
-export function assertMember(access: GroupAccess): void {
-  if (!access.callerRole) throw notMember(access.group.groupId);
-}
-
-/** Owner and admins; a member is refused, and so is an outsider (as not a member). */
-export function assertAdmin(access: GroupAccess, what: string): void {
-  assertMember(access);
-  if (!isAdminRole(access.callerRole)) throw new DomainError('forbidden', `only the owner and admins may ${what}`);
-}
-
-/** Members read any group; anyone in the app reads chatrooms and public groups (the blocklist aside: see loadReadable). */
-export function assertCanRead(access: GroupAccess): void {
-  if (!access.callerRole && access.group.type !== 'chatroom' && !access.group.public) throw notMember(access.group.groupId);
 }

@@ -25,6 +25,14 @@ export function isReadyLine(line: string): boolean {
 }
 const MIN_LEVEL: Record<LogLevelName, LogLevel> = { debug: 'debug', info: 'log', warn: 'warn', error: 'error' };
 
+/** The process's level (its JsonLogger sets it): hot paths ask before building a debug line. */
+let processMinIndex = LEVEL_ORDER.indexOf('log');
+
+/** True when debug lines are written in this process. */
+export function isDebugLogged(): boolean {
+  return processMinIndex <= LEVEL_ORDER.indexOf('debug');
+}
+
 /** One JSON object per line on stdout, with the service name and the current request id. */
 export class JsonLogger implements LoggerService {
   private minIndex: number;
@@ -38,6 +46,7 @@ export class JsonLogger implements LoggerService {
 
   setLevel(level: LogLevelName): void {
     this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
+    processMinIndex = this.minIndex;
   }
 
   /**

@@ -1,42 +1,26 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type AsyncMicroserviceOptions, type MicroserviceOptions } from '@nestjs/microservices';
-import { natsAccessFrom, natsConnectOptions, RpcReplyInterceptor } from '@cohort/bus';
+import { LeanNatsTransport, NatsConnectionHolder, PassErrorsThrough } from '@cohort/bus';
 import type { ServiceName } from '@cohort/contracts';
 import type { CommonEnv } from '@cohort/config';
 import { JsonLogger } from '@cohort/logging';
-import { waitUntilReachable } from './wait-until-reachable';
 
 /**
- * Creates and starts a domain service as a NestJS microservice on NATS, with a queue group named
- * after the service (replicas share the load); resolves once its own health command answers.
- * Throws on failure: the production entry point (bootstrapService) and the in-process test boot
- * both go through here.
+ * Creates and starts a domain service as a NestJS microservice whose handlers are served by the
+ * lean transport on the bus's NATS connection, in a queue group named after the service (replicas
+ * share the load); resolves once NATS routes its subjects to it. Throws on failure: the production
+ * entry point (bootstrapService) and the in-process test boot both go through here.
  */
 export async function startService(module: Type<unknown>, serviceName: ServiceName, logger = new JsonLogger(serviceName)): Promise<INestMicroservice> {
-  const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(module, {
-    logger,
-    // Errors (bad config above all) reach the caller instead of exiting the process.
-    abortOnError: false,
-    inject: [ConfigService],
-    useFactory: (config: ConfigService<CommonEnv, true>): MicroserviceOptions => {
-      logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
-      return {
-        transport: Transport.NATS,
-        options: {
-          ...natsConnectOptions(natsAccessFrom(config), serviceName),
-          queue: serviceName,
-          gracefulShutdown: true,
-          gracePeriod: 2_000,
-        },
-      };
-    },
-  });
-  app.useGlobalInterceptors(new RpcReplyInterceptor());
+  const transport = new LeanNatsTransport(serviceName);
+  // Errors (bad config above all) reach the caller instead of exiting the process.
+  const app = await NestFactory.createMicroservice(module, { strategy: transport, logger, abortOnError: false });
+  logger.setLevel(app.get<ConfigService<CommonEnv, true>>(ConfigService).get('LOG_LEVEL', { infer: true }));
+  transport.useConnection(app.get(NatsConnectionHolder));
+  app.useGlobalFilters(new PassErrorsThrough());
   app.enableShutdownHooks();
   await app.listen();
-  await waitUntilReachable(app, serviceName);
   logger.lifecycle('ready', `${serviceName} listening on NATS`, 'Bootstrap');
   return app;
 }

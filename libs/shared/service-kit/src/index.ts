@@ -1,5 +1,4 @@
 export * from './numeric-id';
 export * from './health.controller';
 export * from './bootstrap-service';
-export * from './wait-until-reachable';
 export * from './service-module';

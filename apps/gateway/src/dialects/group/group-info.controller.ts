@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands } from '@cohort/contracts';
+import { GroupCommands, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
@@ -29,7 +29,7 @@ export class GroupInfoController {
   @ApiOperation({ summary: '4.24 Group information' })
   @ApiOkResponse({ type: GroupInfo })
   async info(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<GroupInfo> {
-    return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
+    return toGroupInfo(await this.bus.send(MembershipCommands.groupInfo, ctx, { groupId: query.group_id }));
   }
 
   @Get('public_list')

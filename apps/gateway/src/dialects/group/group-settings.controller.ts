@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
+import { GroupCommands, MembershipCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
@@ -34,7 +34,7 @@ export class GroupSettingsController {
   @ApiOperation({ summary: '4.42 Group settings (same shape as group info)' })
   @ApiOkResponse({ type: GroupInfo })
   async settings(@CallContext() ctx: RequestContext, @Query() query: GroupIdQuery): Promise<GroupInfo> {
-    return toGroupInfo(await this.bus.send(GroupCommands.get, ctx, { groupId: query.group_id }));
+    return toGroupInfo(await this.bus.send(MembershipCommands.groupInfo, ctx, { groupId: query.group_id }));
   }
 
   @PutOrPost('require_admin_approval')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ContentCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
+import { ContentCommands, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import type { GatewayEnv } from '../../config/gateway.config';
 import type { MixinConversation } from './dto/mixin-answers';
@@ -21,7 +21,7 @@ export class MixinConversations {
   /** The group (groups), its people and invite code (membership) and its current announcement (content), asked together. */
   async read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
     const [group, people, announcement] = await Promise.all([
-      this.bus.send(GroupCommands.get, ctx, { groupId, groupType: 'group' }),
+      this.bus.send(MembershipCommands.groupInfo, ctx, { groupId, groupType: 'group' }),
       this.bus.send(MembershipCommands.participants, ctx, { groupId }),
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     ]);

@@ -7,12 +7,10 @@ import { SafeIntegerAsString } from '../../../http/safe-integer-as-string';
 // int64 ids arrive as JSON numbers or numeric strings; internally they are decimal strings. A group
 // made through the Mixin dialect keeps its UUID, which this dialect reads and answers as a string.
 
-const INT64_USER_ID = /^[0-9]{1,19}$/;
-
 /** What each kind of id must be, in the words of its error. */
 const IDS = {
   group: { pattern: GROUP_ID_PATTERN, what: 'a group id (int64, or a Mixin conversation UUID)', many: 'group ids (int64, or Mixin conversation UUIDs)' },
-  user: { pattern: INT64_USER_ID, what: 'a user id (int64)', many: 'user ids (int64)' },
+  user: { pattern: NUMERIC_ID_PATTERN, what: 'a user id (int64)', many: 'user ids (int64)' },
   announcement: { pattern: NUMERIC_ID_PATTERN, what: 'an announcement id (int64)', many: 'announcement ids (int64)' },
   file: { pattern: NUMERIC_ID_PATTERN, what: 'a file id (int64)', many: 'file ids (int64)' },
 } as const;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Limits, UUID_PATTERN } from '@cohort/contracts';
 import { Shaped } from '../../../http/shaped';
+import { IsSafeEd25519PublicKey } from '../session-key';
 import { isParticipantList, participantsSchema, type ParticipantRef } from './participants';
 
 /** A conversation's name and announcement limits (Mixin's). */
@@ -60,7 +61,7 @@ export class CreateUserBody {
   @IsString() @MinLength(1) @MaxLength(512)
   full_name!: string;
 
-  @ApiProperty({ description: 'The public key (Ed25519, 32 bytes) of the session the user signs requests with, in base64 or base64url' })
-  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'must be an Ed25519 public key in base64' })
+  @ApiProperty({ description: 'The public key (Ed25519, 32 bytes, a point of large order) of the session the user signs requests with, in base64 or base64url' })
+  @IsSafeEd25519PublicKey({ message: 'must be an Ed25519 public key in base64 (a valid point, not of small order)' })
   session_secret!: string;
 }

@@ -1,0 +1,202 @@
+// What one HTTP request costs on the bus, counted through the real built stack: every read route
+// (GET) of every dialect in /openapi.json sends exactly one command, except the routes listed in
+// KNOWN_MULTI_HOP with their measured count; the main writes send the commands WRITE_HOPS lists.
+// A command is a NATS message on a command subject (not a reply, not JetStream, not an event)
+// whose payload carries the HTTP request's id (x-request-id), so nothing else on the bus counts.
+import { randomUUID } from 'node:crypto';
+import { BusRequestCounter } from '@cohort/testing';
+import { ContentApi } from './content-e2e.helpers';
+import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
+import { expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
+import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
+import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
+
+/**
+ * Read routes that do not (yet) cost exactly one command, with their measured count: each is
+ * asserted exactly, so the test fails when a route changes either way. Fold a route to one hop,
+ * then delete its line here. Each comment gives the commands in the order they are sent.
+ */
+const KNOWN_MULTI_HOP: Record<string, number> = {
+  // The gateway's health asks the services with ids of its own: no command carries the request's.
+  'GET /health': 0,
+  // App-wide lists joined with membership's counts: groups.chatroom.list → membership.access.get
+  'GET /{org}/{app}/chatrooms': 2,
+  // membership.joined.list → groups.group.get_many → membership.access.get
+  'GET /{org}/{app}/users/{username}/joined_chatrooms': 3,
+  // moderation.mutes.list → membership.members.profiles (the muted members' names live in membership)
+  'GET /group/banned_list': 2,
+  // Composed by the gateway: groups.group.get_many → membership.access.get → membership.members.list_by_page
+  'GET /{org}/{app}/chatrooms/{id}': 3,
+  // Composed by the gateway: membership.group.info → membership.members.participants → content.announcement.current
+  'GET /conversations/{id}': 3,
+};
+
+/**
+ * Commands each main write sends (the steps its saga needs), held exactly; docs/architecture.md
+ * lists them per route.
+ */
+const WRITE_HOPS: Record<string, number> = {
+  // groups.group.create → membership.roster.initialize → membership.access.get
+  'POST /group/create': 3,
+  // groups.group.update_profile
+  'POST /group/info/{field}': 1,
+  // content.announcement.publish
+  'POST /group/announcement/edit': 1,
+  // groups.group.update_profile
+  'PUT /{org}/{app}/chatrooms/{id}': 1,
+  // moderation.mutes.mute
+  'POST /{org}/{app}/chatrooms/{id}/mute': 1,
+  // membership.members.add → moderation.blocks.among (the new users' blocklist entries are asked once, then kept)
+  'POST /{org}/{app}/chatrooms/{id}/users': 2,
+};
+
+/** What a read or write needs: the suite's users, tokens and the things they act on. */
+interface Fixtures {
+  groupId: number;
+  announcementId: number;
+  fileId: number;
+  chatroomId: string;
+  roomMember: string;
+  conversationId: string;
+  conversationOwner: MixinKeystore;
+}
+
+type Call = (requestId: string) => Promise<HttpResult>;
+
+describe('bus hops per HTTP request', () => {
+  const { appsJson, bot } = demoAppWithBot();
+  const e2e = useGroupStack('bus-hops', { db: false, env: HIGH_RATE_LIMIT, appEnv: { gateway: { APPS_JSON: appsJson } }, api: (baseUrl) => new ContentApi(baseUrl) });
+  let counter: BusRequestCounter;
+  let easemob: EasemobClient;
+  let mixin: MixinClient;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    counter = await BusRequestCounter.open(e2e.stack.natsUrl, { keepMessages: true });
+    easemob = new EasemobClient(e2e.stack.baseUrl);
+    mixin = new MixinClient(e2e.stack.baseUrl, bot);
+    f = await seed();
+  });
+
+  afterAll(async () => {
+    await counter?.close();
+  });
+
+  /**
+   * A private group of the owner with the member in it, an announcement, a file, a muted member,
+   * a blocked user and an invitation to the outsider; an Easemob chatroom with a member, an admin,
+   * a muted, a blocked and an allowlisted user and an announcement; a super admin; a Mixin conversation.
+   */
+  async function seed(): Promise<Fixtures> {
+    const { api, tokens, users } = e2e;
+    const group = await api.createGroup(tokens.owner, { user_list: [users.member] });
+    const groupId = group.group_id;
+    const announcement = await api.published(tokens.owner, groupId, 'hops');
+    const file = await api.uploaded(tokens.owner, groupId, 'hops.pdf');
+    expectOk(await api.groupCall('POST', 'ban', tokens.owner, groupId, { user_list: [users.member], duration: -1 }));
+    expectOk(await api.groupCall('POST', 'block', tokens.owner, groupId, { user_list: [newUserId()] }));
+    expectOk(await api.groupCall('POST', 'invite', tokens.owner, groupId, { user_list: [users.outsider] }));
+
+    const [owner, member, admin, muted, blocked] = ['owner', 'member', 'admin', 'muted', 'blocked'].map((role) => `hops_${role}_${randomUUID().slice(0, 8)}`);
+    const chatroomId = await createEasemobChatroom(easemob, { owner, members: [member, admin, muted, blocked] });
+    const room = `/chatrooms/${chatroomId}`;
+    expectEasemobOk(await easemob.post(`${room}/admin`, { body: { newadmin: admin } }));
+    expectEasemobOk(await easemob.post(`${room}/mute`, { body: { usernames: [muted], mute_duration: 60_000 } }));
+    expectEasemobOk(await easemob.post(`${room}/blocks/users/${blocked}`));
+    expectEasemobOk(await easemob.post(`${room}/white/users/${member}`));
+    expectEasemobOk(await easemob.post(`${room}/announcement`, { body: { announcement: 'hops' } }));
+    expectEasemobOk(await easemob.post('/chatrooms/super_admin', { body: { superadmin: owner } }));
+
+    const [conversationOwner, participant] = await Promise.all([createNetworkUser(mixin, 'Owner'), createNetworkUser(mixin, 'Participant')]);
+    const conversationId = randomUUID();
+    expectMixinOk(await mixin.as(conversationOwner).post('/conversations', { body: { category: 'GROUP', conversation_id: conversationId, name: 'hops', participants: [{ user_id: participant.userId }] } }));
+    return { groupId, announcementId: announcement.id, fileId: file.file_id, chatroomId, roomMember: member, conversationId, conversationOwner };
+  }
+
+  /** `GET /group/<path>` as the owner (or `token`) with `group_id` and `query`, under the request id. */
+  const groupRead =
+    (path: string, query: Record<string, string | number> = {}, token: () => string = () => e2e.tokens.owner): Call =>
+    (requestId) =>
+      e2e.api.get(`/group/${path}`, { token: token(), query: { group_id: f.groupId, ...query }, headers: { 'x-request-id': requestId } });
+  /** `GET /{org}/{app}<path>` with the app's token, under the request id. */
+  const easemobRead =
+    (path: () => string, query?: Record<string, string | number>): Call =>
+    (requestId) =>
+      easemob.get(path(), { query, headers: { 'x-request-id': requestId } });
+
+  /** One valid request per GET route of /openapi.json, keyed `GET <path as documented>`. */
+  const READS: Record<string, Call> = {
+    'GET /health': (requestId) => e2e.api.get('/health', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /group/info': groupRead('info'),
+    'GET /group/public_list': groupRead('public_list'),
+    'GET /group/settings': groupRead('settings'),
+    'GET /group/member_list': groupRead('member_list'),
+    'GET /group/user_joined': groupRead('user_joined'),
+    'GET /group/admin_list': groupRead('admin_list'),
+    // Without group_id: the invitations the caller received.
+    'GET /group/invitation_list': (requestId) => e2e.api.get('/group/invitation_list', { token: e2e.tokens.outsider, headers: { 'x-request-id': requestId } }),
+    'GET /group/qrcode/sign': groupRead('qrcode/sign'),
+    'GET /group/banned_list': groupRead('banned_list'),
+    'GET /group/blocked_list': groupRead('blocked_list'),
+    'GET /group/send_check': groupRead('send_check', { user_id: e2e.users.member }, () => e2e.tokens.app),
+    'GET /group/announcement': (requestId) => groupRead('announcement', { announcement_id: f.announcementId })(requestId),
+    'GET /group/announcement/last': groupRead('announcement/last'),
+    'GET /group/announcement/list': groupRead('announcement/list'),
+    'GET /group/file': (requestId) => groupRead('file', { file_id: f.fileId })(requestId),
+    'GET /group/file/list': groupRead('file/list'),
+    'GET /{org}/{app}/chatrooms/super_admin': easemobRead(() => '/chatrooms/super_admin'),
+    'GET /{org}/{app}/chatrooms': easemobRead(() => '/chatrooms'),
+    'GET /{org}/{app}/chatrooms/{id}': easemobRead(() => `/chatrooms/${f.chatroomId}`),
+    'GET /{org}/{app}/chatrooms/{id}/users': easemobRead(() => `/chatrooms/${f.chatroomId}/users`, { pagenum: 1, pagesize: 20 }),
+    'GET /{org}/{app}/chatrooms/{id}/admin': easemobRead(() => `/chatrooms/${f.chatroomId}/admin`),
+    'GET /{org}/{app}/users/{username}/joined_chatrooms': easemobRead(() => `/users/${f.roomMember}/joined_chatrooms`),
+    'GET /{org}/{app}/chatrooms/{id}/mute': easemobRead(() => `/chatrooms/${f.chatroomId}/mute`),
+    'GET /{org}/{app}/chatrooms/{id}/blocks/users': easemobRead(() => `/chatrooms/${f.chatroomId}/blocks/users`),
+    'GET /{org}/{app}/chatrooms/{id}/white/users': easemobRead(() => `/chatrooms/${f.chatroomId}/white/users`),
+    'GET /{org}/{app}/chatgroups/{group_id}/mute': easemobRead(() => `/chatgroups/${f.groupId}/mute`),
+    'GET /{org}/{app}/chatrooms/{id}/announcement': easemobRead(() => `/chatrooms/${f.chatroomId}/announcement`),
+    'GET /conversations/{id}': (requestId) => mixin.as(f.conversationOwner).get(`/conversations/${f.conversationId}`, { requestId }),
+  };
+
+  /** The main writes of the routes benchmark, each once more on the seeded group and chatroom. */
+  const WRITES: Record<string, Call> = {
+    'POST /group/create': (requestId) => e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'hops', user_list: [e2e.users.member] }, headers: { 'x-request-id': requestId } }),
+    'POST /group/info/{field}': (requestId) => e2e.api.post('/group/info/name', { token: e2e.tokens.owner, body: { group_id: f.groupId, value: 'renamed' }, headers: { 'x-request-id': requestId } }),
+    'POST /group/announcement/edit': (requestId) => e2e.api.post('/group/announcement/edit', { token: e2e.tokens.owner, body: { group_id: f.groupId, title: 'again', content: 'again' }, headers: { 'x-request-id': requestId } }),
+    'PUT /{org}/{app}/chatrooms/{id}': (requestId) => easemob.put(`/chatrooms/${f.chatroomId}`, { body: { description: 'hops' }, headers: { 'x-request-id': requestId } }),
+    'POST /{org}/{app}/chatrooms/{id}/mute': (requestId) => easemob.post(`/chatrooms/${f.chatroomId}/mute`, { body: { usernames: [f.roomMember], mute_duration: 60_000 }, headers: { 'x-request-id': requestId } }),
+    'POST /{org}/{app}/chatrooms/{id}/users': (requestId) => easemob.post(`/chatrooms/${f.chatroomId}/users`, { body: { usernames: [`hops_new_${randomUUID().slice(0, 8)}`] }, headers: { 'x-request-id': requestId } }),
+  };
+
+  /**
+   * The commands `call` caused on the bus (their subjects, in order), once it has answered 2xx —
+   * warm: after the same call once, so facts the services keep of each other (PeerFacts) are held.
+   */
+  async function commandsOf(call: Call): Promise<string[]> {
+    await call(`hops-warmup-${randomUUID()}`);
+    const requestId = `hops-${randomUUID()}`;
+    const res = await call(requestId);
+    const ok = res.status >= 200 && res.status < 300 && (res.body?.code === undefined || res.body.code === 200);
+    expect({ ok, status: res.status, body: res.body }).toEqual({ ok: true, status: res.status, body: res.body });
+    await counter.settle();
+    return counter.subjectsOf(requestId);
+  }
+
+  it('every GET route of /openapi.json has its read here (a new route cannot escape the count)', async () => {
+    const document = (await (await fetch(`${e2e.stack.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths)
+      .filter(([, operations]) => 'get' in operations)
+      .map(([path]) => `GET ${path}`);
+    expect({ withoutRead: documented.filter((route) => !(route in READS)), undocumented: Object.keys(READS).filter((route) => !documented.includes(route)) }).toEqual({ withoutRead: [], undocumented: [] });
+  });
+
+  it.each(Object.keys(READS))('%s sends one command (or its KNOWN_MULTI_HOP count)', async (route) => {
+    const subjects = await commandsOf(READS[route]);
+    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({ route, commands: KNOWN_MULTI_HOP[route] ?? 1, subjects: subjects.join(' → ') });
+  });
+
+  it.each(Object.keys(WRITES))('%s sends the commands WRITE_HOPS lists', async (route) => {
+    const subjects = await commandsOf(WRITES[route]);
+    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({ route, commands: WRITE_HOPS[route], subjects: subjects.join(' → ') });
+  });
+});

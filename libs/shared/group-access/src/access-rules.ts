@@ -1,0 +1,84 @@
+import type { Caller, GroupView, MemberRole } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
+
+/**
+ * The access rules, once, as pure functions: every service decides with these, whichever dialect
+ * asked. A rule looks at the group and the caller's role in it (null: not a member).
+ */
+export type Role = MemberRole | null;
+
+export interface AccessSubject {
+  group: Pick<GroupView, 'groupId' | 'type' | 'public' | 'settings'>;
+  role: Role;
+}
+
+/** An app admin that names no user acts as the group's owner; anyone else has their member role. */
+export function roleOf(caller: Caller, memberRole: MemberRole | null | undefined): Role {
+  if (caller.isAppAdmin && caller.userId === null) return 'owner';
+  return memberRole ?? null;
+}
+
+export const isAdminRole = (role: Role): boolean => role === 'owner' || role === 'admin';
+
+export function notMember(groupId: string, userId?: string | null): DomainError {
+  return new DomainError('not_member', userId ? `user ${userId} is not a member of group ${groupId}` : `caller is not a member of group ${groupId}`);
+}
+
+export function blockedReader(groupId: string): DomainError {
+  return new DomainError('blocked', `caller is blocked in group ${groupId}`);
+}
+
+export function groupNotFound(groupId: string): DomainError {
+  return new DomainError('group_not_found', `group ${groupId} does not exist`);
+}
+
+/** Members read any group; anyone in the app reads chatrooms and public groups (the blocklist aside). */
+export function canRead({ group, role }: AccessSubject): boolean {
+  return role !== null || group.type === 'chatroom' || group.public;
+}
+
+export function assertCanRead(subject: AccessSubject): void {
+  if (!canRead(subject)) throw notMember(subject.group.groupId);
+}
+
+/** A reader whose blocklist entry decides: an outsider reading as a user (members are never blocked). */
+export function isOutsiderReader({ role }: AccessSubject, caller: Caller): boolean {
+  return role === null && caller.userId !== null;
+}
+
+/** Members only (an outsider is refused as not a member). */
+export function assertMember({ group, role }: AccessSubject): void {
+  if (!role) throw notMember(group.groupId);
+}
+
+/** Owner and admins; a member is refused, and so is an outsider (as not a member). */
+export function assertAdmin(subject: AccessSubject, what: string): void {
+  assertMember(subject);
+  if (!isAdminRole(subject.role)) throw new DomainError('forbidden', `only the owner and admins may ${what}`);
+}
+
+export function assertOwner(subject: AccessSubject, what: string): void {
+  assertMember(subject);
+  if (subject.role !== 'owner') throw new DomainError('forbidden', `only the group owner may ${what}`);
+}
+
+/** Admins edit the profile; members too when the group lets members modify it. */
+export function assertCanEditProfile(subject: AccessSubject): void {
+  assertMember(subject);
+  if (isAdminRole(subject.role) || subject.group.settings.memberModify) return;
+  throw new DomainError('forbidden', 'only the owner and admins may edit this group (member_modify is off)');
+}
+
+/** Admins invite (and sign QR invites); members too when the group lets members invite. */
+export function assertCanInvite(subject: AccessSubject): void {
+  assertMember(subject);
+  if (!isAdminRole(subject.role) && !subject.group.settings.memberInvite) {
+    throw new DomainError('forbidden', 'only the owner and admins may invite (member_invite is off)');
+  }
+}
+
+/** Calls that act for one user (apply, leave, own preferences): an app admin must name the user. */
+export function actingUser(caller: Caller, what: string): string {
+  if (caller.userId === null) throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
+  return caller.userId;
+}

@@ -1,0 +1,187 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+import { eventSubject, type DomainEvent, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
+import { NatsConnectionHolder } from '@cohort/bus';
+
+const codec = JSONCodec<DomainEvent>();
+
+/** Groups kept per app (least recently used out first), and users per group. */
+export const PEER_CACHE_GROUPS_PER_APP = 10_000;
+export const PEER_CACHE_USERS_PER_GROUP = 5_000;
+
+/** What each event makes stale: the group's record, a user's role, block or mute. */
+const GROUP_RECORD_EVENTS: EventType[] = ['group.updated', 'group.settings_changed', 'group.mute_all_changed', 'group.destroyed', 'group.owner_transferred'];
+const ROLE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.role_changed'];
+const BLOCK_EVENTS: EventType[] = ['member.blocked', 'member.unblocked'];
+const MUTE_EVENTS: EventType[] = ['member.muted', 'member.unmuted'];
+
+interface GroupEntry {
+  /** Bumped by every event of the group: a fill that started before it is not stored. */
+  generation: number;
+  record?: GroupView;
+  roles: Map<string, MemberRole | null>;
+  blocked: Map<string, boolean>;
+  /** A mute's end (ms, -1 permanent), null: not muted; an end that has passed is not a mute. */
+  muteEnds: Map<string, number | null>;
+}
+
+/**
+ * This instance's copy of the facts its rules need from other services — a group's record, members'
+ * roles, blocklist entries — taken from their owners on first need and kept right by the owners'
+ * events, on the bus's own connection (the one every command arrives on). An owner publishes a
+ * change's event before it answers the change, and NATS delivers one connection's messages in
+ * order: the first command after a write's answer is handled after its event, so it never reads
+ * what the write replaced (read-your-writes, whichever instance answers). Cleared when the
+ * connection drops, as events may have been missed.
+ */
+@Injectable()
+export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PeerFactCache.name);
+  private readonly apps = new Map<string, Map<string, GroupEntry>>();
+  private readonly subscriptions: Subscription[] = [];
+  private generations = 0;
+  private misses = 0;
+  private hits = 0;
+
+  constructor(private readonly holder: NatsConnectionHolder) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const nc = await this.holder.get();
+    for (const type of [...GROUP_RECORD_EVENTS, ...ROLE_EVENTS, ...BLOCK_EVENTS, ...MUTE_EVENTS]) {
+      this.subscriptions.push(nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }));
+    }
+    void this.clearOnReconnect(nc);
+  }
+
+  beforeApplicationShutdown(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  /** Counters for tests and the benchmark: facts answered from memory and asked of owners. */
+  stats(): { hits: number; misses: number } {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  async record(appId: string, groupId: string, fetch: () => Promise<GroupView>): Promise<GroupView> {
+    const entry = this.entry(appId, groupId);
+    if (entry.record) return this.hit(entry.record);
+    const generation = entry.generation;
+    const record = await this.miss(fetch);
+    if (this.isCurrent(appId, groupId, entry, generation)) entry.record = record;
+    return record;
+  }
+
+  /** Roles of the named users (absent: not a member). */
+  async roles(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<Record<string, MemberRole>>): Promise<Map<string, MemberRole>> {
+    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.roles, async (missing) => {
+      const roles = await fetch(missing);
+      return new Map(missing.map((userId) => [userId, roles[userId] ?? null]));
+    });
+    const roles = new Map<string, MemberRole>();
+    for (const [userId, role] of found) if (role) roles.set(userId, role);
+    return roles;
+  }
+
+  /** The named users who are on the group's blocklist. */
+  async blockedAmong(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<string[]>): Promise<Set<string>> {
+    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.blocked, async (missing) => {
+      const blocked = new Set(await fetch(missing));
+      return new Map(missing.map((userId) => [userId, blocked.has(userId)]));
+    });
+    return new Set([...found].filter(([, blocked]) => blocked).map(([userId]) => userId));
+  }
+
+  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
+  async muteEnds(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<Record<string, number>>, now = Date.now()): Promise<Map<string, number>> {
+    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.muteEnds, async (missing) => {
+      const ends = await fetch(missing);
+      return new Map(missing.map((userId) => [userId, ends[userId] ?? null]));
+    });
+    const ends = new Map<string, number>();
+    for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
+    return ends;
+  }
+
+  private async perUser<V>(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    facts: (entry: GroupEntry) => Map<string, V>,
+    fetch: (missing: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
+    const entry = this.entry(appId, groupId);
+    const known = facts(entry);
+    const result = new Map<string, V>();
+    const missing: string[] = [];
+    for (const userId of new Set(userIds)) {
+      if (known.has(userId)) result.set(userId, known.get(userId) as V);
+      else missing.push(userId);
+    }
+    if (missing.length === 0) return this.hit(result);
+    const generation = entry.generation;
+    const fetched = await this.miss(() => fetch(missing));
+    const current = this.isCurrent(appId, groupId, entry, generation);
+    if (current && known.size + fetched.size > PEER_CACHE_USERS_PER_GROUP) known.clear();
+    for (const [userId, value] of fetched) {
+      result.set(userId, value);
+      if (current) known.set(userId, value);
+    }
+    return result;
+  }
+
+  private apply(data: Uint8Array): void {
+    let event: DomainEvent;
+    try {
+      event = codec.decode(data);
+    } catch (error) {
+      this.logger.warn(`undecodable event ignored: ${String(error)}`);
+      return;
+    }
+    const entry = this.apps.get(event.appId)?.get(event.groupId);
+    if (!entry) return;
+    entry.generation = ++this.generations;
+    if (GROUP_RECORD_EVENTS.includes(event.type)) entry.record = undefined;
+    if (event.type === 'group.destroyed' || event.type === 'group.owner_transferred') entry.roles.clear();
+    const userId = (event.data as { userId?: unknown }).userId;
+    if (typeof userId !== 'string') return;
+    if (ROLE_EVENTS.includes(event.type)) entry.roles.delete(userId);
+    if (BLOCK_EVENTS.includes(event.type)) entry.blocked.delete(userId);
+    if (MUTE_EVENTS.includes(event.type)) entry.muteEnds.delete(userId);
+  }
+
+  /** The group's entry, most recently used last (a Map keeps insertion order): the first is the eldest. */
+  private entry(appId: string, groupId: string): GroupEntry {
+    let groups = this.apps.get(appId);
+    if (!groups) this.apps.set(appId, (groups = new Map()));
+    let entry = groups.get(groupId);
+    if (entry) {
+      groups.delete(groupId);
+    } else {
+      entry = { generation: ++this.generations, roles: new Map(), blocked: new Map(), muteEnds: new Map() };
+      if (groups.size >= PEER_CACHE_GROUPS_PER_APP) groups.delete(groups.keys().next().value as string);
+    }
+    groups.set(groupId, entry);
+    return entry;
+  }
+
+  /** A fill is stored only into the entry it started from, and only if no event came meanwhile. */
+  private isCurrent(appId: string, groupId: string, entry: GroupEntry, generation: number): boolean {
+    return this.apps.get(appId)?.get(groupId) === entry && entry.generation === generation;
+  }
+
+  private hit<T>(value: T): T {
+    this.hits += 1;
+    return value;
+  }
+
+  private miss<T>(fetch: () => Promise<T>): Promise<T> {
+    this.misses += 1;
+    return fetch();
+  }
+
+  private async clearOnReconnect(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === Events.Disconnect || status.type === Events.Reconnect) this.apps.clear();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFreePort, startManagedProcess, waitForHttpOk, type ManagedProcess } from '@cohort/local-infra';
+
+export interface DevStack {
+  baseUrl: string;
+  natsUrl: string;
+  /** The runner (`npm start`'s dist/tools/dev/start.js): every process of the stack descends from it. */
+  runner: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * The stack as `npm start` runs it (the built apps, nats-server, the dev database in its file),
+ * with its data and logs in `.infra/bench/` (wiped first) and the gateway on a free port.
+ * `env` reaches every app, e.g. LOG_LEVEL and RATE_LIMIT_PER_SECOND.
+ */
+export async function startDevStack(root: string, env: Record<string, string>): Promise<DevStack> {
+  const dir = join(root, '.infra', 'bench');
+  rmSync(dir, { recursive: true, force: true });
+  const port = await findFreePort(undefined, '127.0.0.1');
+  let natsUrl: string | undefined;
+  const runner = startManagedProcess({
+    name: 'npm start',
+    command: process.execPath,
+    args: [join(root, 'dist/tools/dev/start.js')],
+    cwd: root,
+    env: { ...process.env, ...env, COHORT_DEV_DIR: dir, PORT: String(port), HOST: '127.0.0.1' },
+    logFile: join(dir, 'runner.log'),
+    onLine: (line) => {
+      natsUrl ??= /(?:NATS \(JetStream\) on |using NATS_URL=)(\S+)/.exec(line)?.[1];
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttpOk(`${baseUrl}/health`, { timeoutMs: 180_000, shouldAbort: () => (runner.hasExited() ? `the runner exited:\n${runner.tail()}` : undefined) });
+  } catch (error) {
+    await runner.stop();
+    throw error;
+  }
+  if (!natsUrl) throw new Error(`the runner did not say where NATS is:\n${runner.tail()}`);
+  return { baseUrl, natsUrl, runner, stop: () => runner.stop(30_000) };
+}
