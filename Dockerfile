@@ -1,6 +1,6 @@
 # One image for every Cohort app. Build once per app or pick the app at run time:
 #   docker build --build-arg APP=groups -t cohort-groups .
-#   docker run -e APP=gateway ... cohort      (APP: gateway|groups|membership|moderation|content|room-metadata)
+#   docker run -e APP=gateway ... cohort      (APP: gateway|groups|membership|moderation|content|room-metadata|audit)
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -12,7 +12,9 @@ COPY tsconfig.base.json tsconfig.json .swcrc nx.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY tools ./tools
-RUN npx --no-install swc apps libs tools -d dist --config-file .swcrc --quiet
+RUN npx --no-install swc apps libs tools -d dist --config-file .swcrc --quiet --ignore 'apps/console/**'
+# The admin console: a static app the gateway serves at /console/.
+RUN npx --no-install vite build --config apps/console/vite.config.mts --logLevel warn
 
 FROM node:20-bookworm-slim AS prod-deps
 WORKDIR /app

@@ -20,6 +20,7 @@ const moduleBoundaries = ({ appsMayUseTesting }) => {
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
         { sourceTag: 'type:service', onlyDependOnLibsWithTags: appLibs },
         { sourceTag: 'type:gateway', onlyDependOnLibsWithTags: appLibs },
+        { sourceTag: 'type:console', onlyDependOnLibsWithTags: appLibs },
         { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
       ],
     },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently: npm packages (npm ci when node_modules is absent or
 # package-lock.json changed since the last install), nats-server (apt) and the dev database,
-# mongo-java-server (JDK and Maven from apt, jars from Maven Central into .infra/). The same
+# mongo-java-server (JDK and Maven from apt, jars from Maven Central into .infra/), Chromium (apt). The same
 # scripts are what local-infra runs when it needs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +11,6 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 NATS_BIN="$(bash tools/infra/install-nats.sh)"
 MONGO_DIR="$(bash tools/infra/install-mongo-java-server.sh)"
-echo "ensure-deps: node_modules ok, nats-server: $NATS_BIN, mongo-java-server: $MONGO_DIR" >&2
+# The console's browser tests drive Debian's Chromium.
+CHROMIUM_BIN="$(bash tools/infra/install-chromium.sh)"
+echo "ensure-deps: node_modules ok, nats-server: $NATS_BIN, mongo-java-server: $MONGO_DIR, chromium: $CHROMIUM_BIN" >&2

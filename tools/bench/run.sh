@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: the routes table (default: bare Fastify, then the issue's routes through the stack
 # as `npm start` runs it, with req/s, p50, p99, ratio, bus requests and CPU per request per process).
-# BENCH="routes profile group-info member-list send-decision" picks benchmarks (any of them, in
+# BENCH="routes profile group-info member-list send-decision webhooks" picks benchmarks (any of them, in
 # order); see tools/bench/README.md for each and for the BENCH_* knobs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

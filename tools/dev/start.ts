@@ -1,7 +1,7 @@
 /**
  * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
  * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
- * five services and the gateway from dist/, waits for gateway /health, prints how to get a token,
+  * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
  * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
  * restarts, or in memory with COHORT_DEV_MONGO=memory; and this checkout's random secrets (the
  * default app's JWT key, the QR key) in secrets.json.
@@ -189,6 +189,7 @@ function printWelcome(baseUrl: string): void {
     `  curl -s -X POST '${baseUrl}/group/create?app_id=${app.appId}' -H 'access-token: <token>' -H 'content-type: application/json' -d '{"name":"team","user_list":[1002,1003]}'`,
     `  curl -s '${baseUrl}/group/info?app_id=${app.appId}&group_id=<id>' -H 'access-token: <token>'`,
     `API reference: ${baseUrl}/docs (OpenAPI document: ${baseUrl}/openapi.json)`,
+    `Admin console: ${baseUrl}/console (sign in with the client id and secret above)`,
     '',
     'Press Ctrl-C to stop everything.',
     '',
@@ -216,6 +217,8 @@ async function main(): Promise<void> {
     ...process.env,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // Webhook receivers on this machine (docs/webhooks.md, the SSRF guard).
+    WEBHOOK_ALLOW_NETWORKS: process.env.WEBHOOK_ALLOW_NETWORKS ?? 'loopback',
   };
   ALL_APPS.forEach((app, index) => {
     if (shuttingDown) return;

@@ -5,6 +5,8 @@ import { validatedConfigModule } from '@cohort/config';
 import { TokenController } from './auth/token.controller';
 import { gatewayEnvSchema } from './config/gateway.config';
 import { AdminAuthModule } from './dialects/admin-auth/admin-auth.module';
+import { AdminWebhooksModule } from './dialects/admin-webhooks/admin-webhooks.module';
+import { AdminDialectModule } from './dialects/admin/admin-dialect.module';
 import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module';
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
 import { MixinDialectModule } from './dialects/mixin/mixin-dialect.module';
@@ -14,7 +16,7 @@ import { InputValidationPipe } from './http/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 
 @Module({
-  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminAuthModule],
+  imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminAuthModule, AdminWebhooksModule, AdminDialectModule],
   controllers: [TokenController, HealthController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

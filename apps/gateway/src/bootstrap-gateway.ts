@@ -7,6 +7,7 @@ import { JsonLogger } from '@cohort/logging';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
 import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
+import { serveConsole } from './http/console-assets';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
@@ -32,6 +33,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
+  if (!(await serveConsole(app, fastify))) logger.warn('the console is not built (dist/apps/console): /console is not served', 'Bootstrap');
   return app;
 }
 

@@ -22,3 +22,7 @@ export * from './room-metadata/room-attribute.commands';
 export * from './room-metadata/room-attribute.types';
 export * from './content/content.types';
 export * from './content/content.commands';
+export * from './webhooks/webhook.types';
+export * from './webhooks/webhook.commands';
+export * from './audit/audit.types';
+export * from './audit/audit.commands';

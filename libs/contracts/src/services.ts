@@ -1,5 +1,5 @@
 /**
- * The five domain services. Bus subjects are `<service>.<entity>.<verb>`: only the owning service
+ * The domain services. Bus subjects are `<service>.<entity>.<verb>`: only the owning service
  * answers under its prefix, and its queue group is the service name. Events live under `evt.`.
  */
 export const ServiceNames = {
@@ -8,5 +8,7 @@ export const ServiceNames = {
   moderation: 'moderation',
   content: 'content',
   roomMetadata: 'room-metadata',
+  webhooks: 'webhooks',
+  audit: 'audit',
 } as const;
 export type ServiceName = (typeof ServiceNames)[keyof typeof ServiceNames];

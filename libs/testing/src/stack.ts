@@ -77,7 +77,7 @@ function logTail(file: string): string {
 
 /**
  * Runs the whole built system for an e2e suite: its own NATS, the shared Mongo (databases named
- * `e2e_<suite>_<run>_<service>`), the five services from dist/, then the gateway on a free port.
+ * `e2e_<suite>_<run>_<service>`), the services from dist/, then the gateway on a free port.
  * Requires `npm run build` first. Resolves once gateway GET /health is 200.
  */
 export async function startStack(options: StartStackOptions): Promise<Stack> {

@@ -4,7 +4,8 @@ import { easemobDialect } from './easemob/easemob-dialect';
 import { groupDialect } from './group/group-dialect';
 import { mixinDialect } from './mixin/mixin-dialect';
 
-const GATEWAY_ROOTS = new Set(['', 'token', 'health', 'docs', 'openapi.json']);
+// `admin`: the native admin API; `console`: the admin console's files.
+const GATEWAY_ROOTS = new Set(['', 'token', 'health', 'docs', 'openapi.json', 'admin', 'console']);
 
 /**
  * The only place the gateway picks a dialect from the URL: for a request whose route declared

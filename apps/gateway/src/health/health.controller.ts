@@ -1,11 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { HealthCommands, type HealthCommand, type ServiceName } from '@cohort/contracts';
 import { BusClient } from '@cohort/bus';
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
+import { servicesHealth } from './services-health';
 
 class Health {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
@@ -25,19 +24,8 @@ export class HealthController {
   @ApiOkResponse({ type: Health, description: 'Every service answers' })
   @ApiServiceUnavailableResponse({ type: Health, description: 'Some service does not answer' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
-    const ctx = { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: randomUUID() };
-    const entries = await Promise.all(
-      (Object.entries(HealthCommands) as [ServiceName, HealthCommand][]).map(async ([service, command]) => {
-        try {
-          await this.bus.send(command, ctx, {});
-          return [service, 'ok'] as const;
-        } catch (error) {
-          return [service, error instanceof Error ? error.message : 'down'] as const;
-        }
-      }),
-    );
-    const services = Object.fromEntries(entries);
-    const ok = entries.every(([, status]) => status === 'ok');
+    const services = await servicesHealth(this.bus);
+    const ok = Object.values(services).every((status) => status === 'ok');
     void reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', services };
   }

@@ -111,7 +111,8 @@ export class AppsRegistry {
   }
 }
 
-const NESTED_SETTINGS = ['mixin', 'jwtKeys', 'rateLimits'] as const;
+/** Keys validated on their own; `webhooks` by the webhooks service, which reads the same apps. */
+const NESTED_SETTINGS = ['mixin', 'jwtKeys', 'rateLimits', 'webhooks'] as const;
 
 /** An app's config without its nested settings (validated on their own: the builder of the API reference reads AppConfig). */
 const withoutNested = (raw: unknown): unknown =>

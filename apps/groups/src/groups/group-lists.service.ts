@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { groupInfoOf, type GroupInfoView, type ListChatroomsCommand, type Page } from '@cohort/contracts';
+import { groupInfoOf, type GroupInfoView, type GroupSearchPage, type GroupStatsView, type ListChatroomsCommand, type Page, type SearchGroupsCommand } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { GroupRepository } from './group.repository';
 import { MembershipClient } from './membership.client';
+
+/** The whole app's lists and counts are its admin's. */
+function requireAppAdmin(ctx: RequestContext): void {
+  if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app admin may search every group of the app');
+}
 
 /** App-wide lists: chatrooms (anyone in the app may see them) and the public ids. */
 @Injectable()
@@ -19,6 +25,19 @@ export class GroupListsService {
     const [page, total] = await Promise.all([this.groups.chatroomPage(ctx.caller.appId, limit, after), this.groups.countChatrooms(ctx.caller.appId)]);
     const access = await this.membership.accessTo(ctx, page.items.map((g) => g.groupId));
     return { items: page.items.map((g) => groupInfoOf(g, access.get(g.groupId))), cursor: encodeCursor(page.next), total };
+  }
+
+  /** The admin's search over every active group and chatroom of the app. */
+  async search(ctx: RequestContext, { cursor, limit, ...search }: SearchGroupsCommand): Promise<GroupSearchPage> {
+    requireAppAdmin(ctx);
+    const page = await this.groups.searchPage(ctx.caller.appId, search, limit, decodeCursor(cursor));
+    return { items: page.items, cursor: encodeCursor(page.next) };
+  }
+
+  async stats(ctx: RequestContext): Promise<GroupStatsView> {
+    requireAppAdmin(ctx);
+    const [groups, chatrooms] = await Promise.all([this.groups.countActive(ctx.caller.appId, 'group'), this.groups.countActive(ctx.caller.appId, 'chatroom')]);
+    return { groups, chatrooms };
   }
 
   publicIds(ctx: RequestContext): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { Limits, type DomainEvent, type GroupKey, type GroupSettings, type GroupView } from '@cohort/contracts';
+import type { FilterQuery, Model } from 'mongoose';
+import { Limits, type DomainEvent, type GroupKey, type GroupSettings, type GroupType, type GroupView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
@@ -39,6 +39,18 @@ function toView(doc: GroupDoc): GroupView {
 /** Chatrooms list oldest first: rooms created during a walk come after its position. */
 const CREATION_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: 1 };
 const ACTIVE_CHATROOMS = { type: 'chatroom', status: 'active' };
+/** The admin's search lists newest first. */
+const NEWEST_FIRST: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: -1 };
+
+export interface GroupSearch {
+  groupId?: string;
+  /** Contained in the name, case-insensitively. */
+  name?: string;
+  ownerId?: string;
+  type?: GroupType;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The only code touching the groups collection. Every call is scoped by app. */
 @Injectable()
@@ -107,6 +119,23 @@ export class GroupRepository implements OutboxOwner {
   /** A page of the app's active chatrooms in creation order. */
   async chatroomPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
     return findKeysetPage(this.model, { filter: { appId, ...ACTIVE_CHATROOMS }, order: CREATION_ORDER, limit, after }, toView, (g) => ({ at: g.createdAt, id: g.groupId }));
+  }
+
+  /**
+   * A page of the app's active groups matching `search`, newest first: a walk of the index on
+   * (appId, status, createdAt, groupId) — or (appId, ownerId, …) with an owner — from the cursor on.
+   */
+  async searchPage(appId: string, search: GroupSearch, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
+    const filter: FilterQuery<GroupDoc> = { appId, status: 'active' };
+    if (search.groupId) filter.groupId = search.groupId;
+    if (search.ownerId) filter.ownerId = search.ownerId;
+    if (search.type) filter.type = search.type;
+    if (search.name) filter.name = { $regex: escapeRegExp(search.name), $options: 'i' };
+    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, toView, (g) => ({ at: g.createdAt, id: g.groupId }));
+  }
+
+  async countActive(appId: string, type: GroupType): Promise<number> {
+    return this.model.countDocuments({ appId, type, status: 'active' });
   }
 
   async countChatrooms(appId: string): Promise<number> {

@@ -7,6 +7,7 @@ import {
   type EmptyCommand,
   type GroupIdCommand,
   type ListChatroomsCommand,
+  type SearchGroupsCommand,
   type SetCapacityCommand,
   type SetMuteAllCommand,
   type UpdateGroupProfileCommand,
@@ -48,6 +49,16 @@ export class GroupsController {
   @Handles(GroupCommands.listPublic)
   listPublic(command: CommandEnvelope<EmptyCommand>) {
     return this.lists.publicIds(command);
+  }
+
+  @Handles(GroupCommands.search)
+  search(command: CommandEnvelope<SearchGroupsCommand>) {
+    return this.lists.search(command, command.data);
+  }
+
+  @Handles(GroupCommands.stats)
+  stats(command: CommandEnvelope<EmptyCommand>) {
+    return this.lists.stats(command);
   }
 
   @Handles(GroupCommands.getMany)

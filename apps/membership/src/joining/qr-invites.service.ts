@@ -71,7 +71,7 @@ export class QrInvitesService {
     if (inviter === APP_ADMIN_INVITER) return;
     const signer = gc.members.get(inviter);
     try {
-      assertCanInvite({ ...gc, callerId: inviter, role: signer?.role ?? null });
+      assertCanInvite({ group: gc.group, role: signer?.role ?? null });
     } catch {
       throw revoked('its signer may no longer invite to this group');
     }

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   MembershipCommands,
   type CommandEnvelope,
+  type EmptyCommand,
   type GetAccessCommand,
   type GroupIdCommand,
   type InitializeRosterCommand,
@@ -33,6 +34,11 @@ export class RosterController {
   @Handles(MembershipCommands.groupInfo)
   info(command: CommandEnvelope<GroupIdCommand>) {
     return this.rosters.info(command, command.data);
+  }
+
+  @Handles(MembershipCommands.stats)
+  stats(command: CommandEnvelope<EmptyCommand>) {
+    return this.rosters.stats(command);
   }
 
   @Handles(MembershipCommands.getAccess)

@@ -127,6 +127,12 @@ export class RosterRepository implements OutboxOwner {
     return result.matchedCount === 1 ? inviteCode : null;
   }
 
+  /** Memberships across the app: the sum of its rosters' counts. */
+  async totalMembers(appId: string): Promise<number> {
+    const [sum] = await this.rosters.aggregate<{ members: number }>([{ $match: { appId } }, { $group: { _id: null, members: { $sum: '$memberCount' } } }]);
+    return sum?.members ?? 0;
+  }
+
   async purge(key: GroupKey): Promise<void> {
     await this.rosters.deleteOne(key);
   }

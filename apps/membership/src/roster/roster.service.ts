@@ -84,6 +84,11 @@ export class RosterService {
     throw new DomainError('conflict', 'the membership kept changing; try again');
   }
 
+  async stats(ctx: RequestContext): Promise<{ members: number }> {
+    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app admin may count the members of the app');
+    return { members: await this.rosters.totalMembers(ctx.caller.appId) };
+  }
+
   async purge(ctx: RequestContext, { groupId }: PurgeRosterCommand): Promise<{ purged: true }> {
     if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the system may purge a roster');
     await this.purger.purge(groupKeyOf(ctx, groupId));

@@ -16,7 +16,7 @@ import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN, UUID_PATTERN } from '../limits';
 import { EmptyCommand } from '../health/health.commands';
 import type { Page } from '../membership/member.types';
-import type { ApplyApproval, GroupInfoView, GroupType, GroupView } from './group.types';
+import type { ApplyApproval, GroupInfoView, GroupSearchPage, GroupStatsView, GroupType, GroupView } from './group.types';
 
 const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
@@ -140,6 +140,32 @@ export class ListSuperAdminsCommand {
   pageSize!: number;
 }
 
+/** The largest page of the admin's group search. */
+export const GROUP_SEARCH_PAGE_MAX = 100;
+
+/** The app's groups and chatrooms for its admin, newest first; the filters hold together. */
+export class SearchGroupsCommand {
+  /** Exactly this group. */
+  @IsOptional() @IsGroupId()
+  groupId?: string;
+
+  /** Groups whose name contains this, case-insensitively. */
+  @IsOptional() @IsString() @MaxLength(Limits.groupName)
+  name?: string;
+
+  @IsOptional() @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  ownerId?: string;
+
+  @IsOptional() @IsIn(['group', 'chatroom'])
+  type?: GroupType;
+
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(GROUP_SEARCH_PAGE_MAX)
+  limit!: number;
+}
+
 /** The groups service's commands (`groups.group.<verb>`). */
 export const GroupCommands = {
   create: declareCommand({ subject: 'groups.group.create', request: CreateGroupCommand, reply: replyType<GroupInfoView>() }),
@@ -165,5 +191,9 @@ export const GroupCommands = {
   removeSuperAdmin: declareCommand({ subject: 'groups.super_admin.remove', request: SuperAdminCommand, reply: replyType<{ removed: true }>() }),
   listSuperAdmins: declareCommand({ subject: 'groups.super_admin.list', request: ListSuperAdminsCommand, reply: replyType<Page<string>>() }),
   setMuteAll: declareCommand({ subject: 'groups.group.set_mute_all', request: SetMuteAllCommand, reply: replyType<GroupView>() }),
+  /** App admins: the app's active groups and chatrooms, newest first, keyset-paged (no total: a search would count by scanning). */
+  search: declareCommand({ subject: 'groups.group.search', request: SearchGroupsCommand, reply: replyType<GroupSearchPage>() }),
+  /** App admins: how many active groups and chatrooms the app has. */
+  stats: declareCommand({ subject: 'groups.group.stats', request: EmptyCommand, reply: replyType<GroupStatsView>() }),
   destroy: declareCommand({ subject: 'groups.group.destroy', request: GroupIdCommand, reply: replyType<{ destroyed: true }>() }),
 };

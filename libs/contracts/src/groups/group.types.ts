@@ -38,3 +38,14 @@ export interface GroupInfoView extends GroupView {
   memberCount: number;
   callerMember: import('../membership/member.types').MemberView | null;
 }
+
+/** A page of the admin's group search; `cursor` null on the last page. */
+export interface GroupSearchPage {
+  items: GroupView[];
+  cursor: string | null;
+}
+
+export interface GroupStatsView {
+  groups: number;
+  chatrooms: number;
+}

@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
+import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
 import { GroupIdCommand } from '../groups/group.commands';
@@ -298,5 +299,7 @@ export const MembershipCommands = {
   rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
   /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
+  /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
+  stats: declareCommand({ subject: 'membership.members.stats', request: EmptyCommand, reply: replyType<{ members: number }>() }),
   participants: declareCommand({ subject: 'membership.members.participants', request: GroupIdArgs, reply: replyType<ParticipantsView>() }),
 };

@@ -7,11 +7,11 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { EVENTS_STREAM, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
+import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
 import { runWithRequestId } from '@cohort/logging';
 import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
 import { isPermanentFailure, retryDelayMs } from './delivery-policy';
-import { HANDLED_EVENT, type DomainEventHandler } from './event-handler';
+import { ANY_EVENT, durableNameOf, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
 import { EventStream } from './event-stream';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
@@ -40,7 +40,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = new Map<EventType, string>();
+    const handlers = new Map<HandledEvent, string>();
     for (const wrapper of this.discovery.getProviders({ metadataKey: HANDLED_EVENT.KEY })) {
       const type = this.discovery.getMetadataByDecorator(HANDLED_EVENT, wrapper);
       if (!type || !wrapper.instance) continue;
@@ -56,12 +56,12 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     await Promise.allSettled(this.loops);
   }
 
-  private async start(type: EventType, handler: DomainEventHandler<EventType>): Promise<void> {
+  private async start(type: HandledEvent, handler: DomainEventHandler<EventType>): Promise<void> {
     const jsm = await this.stream.ensure();
-    const durable = `${this.options.serviceName}__${type.replace(/\./g, '_')}`;
+    const durable = durableNameOf(this.options.serviceName, type);
     const config = {
       durable_name: durable,
-      filter_subject: eventSubject(type),
+      filter_subject: type === ANY_EVENT ? EVENTS_WILDCARD : eventSubject(type),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(ACK_WAIT_MS),
@@ -102,7 +102,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     }
     await runWithRequestId(event.correlationId, async () => {
       try {
-        await handler.handle(event);
+        await handler.handle(event, { streamSequence: msg.seq });
         msg.ack();
         this.logger.debug(`${durable}: ${event.eventId} handled`);
       } catch (error) {

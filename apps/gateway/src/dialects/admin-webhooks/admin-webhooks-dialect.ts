@@ -1,0 +1,21 @@
+import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { HttpDialect } from '../../http/dialect';
+import { plainDialect } from '../../http/plain-dialect';
+import { ApiEdgeResponses } from '../../openapi/status-answers';
+import { AppAdminTokenGuard } from './app-admin-token.guard';
+
+/**
+ * `/admin/v1/webhooks...`: Cohort's own JSON API for the app's server, with an app token. Errors
+ * as the gateway's own endpoints answer them (`{error, message}`, the message naming the field).
+ */
+export const adminWebhooksDialect: HttpDialect = {
+  ...plainDialect,
+  name: 'admin-webhooks',
+  auth: AppAdminTokenGuard,
+  apiDocs: () => [
+    ApiTags('admin: webhooks'),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No app token: missing, invalid or expired, or a user token' }),
+    ...ApiEdgeResponses(),
+  ],
+};

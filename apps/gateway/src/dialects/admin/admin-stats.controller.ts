@@ -1,0 +1,35 @@
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AuditCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { CallContext } from '../../http/call-context.decorator';
+import { servicesHealth } from '../../health/services-health';
+import { AdminController } from './admin-path';
+import { AdminStats } from './dto/admin-answers';
+
+/** The dashboard's numbers: the app's groups, chatrooms and members, its event rate, every service's health. */
+@AdminController('stats', 'admin: stats', 'admin:read')
+export class AdminStatsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Groups, chatrooms, members, events per minute and each service’s health' })
+  @ApiOkResponse({ type: AdminStats })
+  async stats(@CallContext() ctx: RequestContext): Promise<AdminStats> {
+    const [groups, members, events, services] = await Promise.all([
+      this.bus.send(GroupCommands.stats, ctx, {}),
+      this.bus.send(MembershipCommands.stats, ctx, {}),
+      this.bus.send(AuditCommands.stats, ctx, {}),
+      servicesHealth(this.bus),
+    ]);
+    return {
+      ...groups,
+      members: members.members,
+      eventsPerMinute: events.eventsLastMinute,
+      eventsPerMinuteLastHour: Math.round((events.eventsLastHour / 60) * 10) / 10,
+      // Until the webhooks service runs, nothing waits.
+      webhookBacklog: 0,
+      services,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { WebhookCommands, type CommandEnvelope, type ListWebhookDeliveriesCommand, type ReplayWebhookCommand } from '@cohort/contracts';
+import { Handles } from '@cohort/bus';
+import { DeliveriesService } from './deliveries.service';
+
+@Controller()
+export class DeliveriesController {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @Handles(WebhookCommands.listDeliveries)
+  list(command: CommandEnvelope<ListWebhookDeliveriesCommand>) {
+    return this.deliveries.list(command, command.data);
+  }
+
+  @Handles(WebhookCommands.replay)
+  replay(command: CommandEnvelope<ReplayWebhookCommand>) {
+    return this.deliveries.replay(command, command.data);
+  }
+}

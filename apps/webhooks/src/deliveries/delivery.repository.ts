@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import type { DeliveryState } from '@cohort/contracts';
+import { findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+import { DeliveryDoc } from './delivery.schema';
+
+/** What an attempt found out. */
+export interface AttemptRecord {
+  status: number | null;
+  error: string | null;
+  latencyMs: number;
+  at: Date;
+}
+
+export type NewDelivery = Omit<DeliveryDoc, 'attempts' | 'firstAttemptAt' | 'lastStatus' | 'lastError' | 'lastLatencyMs' | 'deliveredAt' | 'state'>;
+
+export type ReplaySelection = { from: Date; to: Date } | { eventIds: string[] };
+
+const NEWEST_FIRST = { timeField: 'occurredAt', idField: '_id', direction: -1 } as const;
+
+/** The only code touching the deliveries collection. Every call is scoped by app. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectModel(DeliveryDoc.name) private readonly model: Model<DeliveryDoc>) {}
+
+  /** Stores new deliveries; those already stored (a redelivered event) are left as they are. */
+  async insertNew(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    try {
+      await this.model.insertMany(
+        deliveries.map((d) => ({ ...d, state: 'pending', attempts: 0 })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (nonDuplicateWriteErrors(error).length > 0) throw error;
+    }
+  }
+
+  /** A queue's next pending deliveries in order, up to stream sequence `maxSequence` (null: any). */
+  next(appId: string, queueKey: string, maxSequence: number | null, limit: number): Promise<DeliveryDoc[]> {
+    const filter: FilterQuery<DeliveryDoc> = { appId, queueKey, state: 'pending' };
+    if (maxSequence !== null) filter.sequence = { $lte: maxSequence };
+    return this.model.find(filter).sort({ sequence: 1, _id: 1 }).limit(limit).lean<DeliveryDoc[]>();
+  }
+
+  async hasPending(appId: string, queueKey: string): Promise<boolean> {
+    return (await this.model.exists({ appId, queueKey, state: 'pending' })) !== null;
+  }
+
+  async succeeded(appId: string, deliveryId: string, attempt: AttemptRecord): Promise<void> {
+    await this.model.updateOne(
+      { _id: deliveryId, appId },
+      { $set: { state: 'succeeded', deliveredAt: attempt.at, ...this.attemptFields(attempt) }, $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } },
+    );
+  }
+
+  async retryAt(appId: string, deliveryId: string, attempt: AttemptRecord, nextAttemptAt: Date): Promise<void> {
+    await this.model.updateOne(
+      { _id: deliveryId, appId },
+      { $set: { nextAttemptAt, ...this.attemptFields(attempt) }, $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } },
+    );
+  }
+
+  /** Given up: kept, with why, for the deliveries API and replays. */
+  async failed(appId: string, deliveryId: string, attempt: AttemptRecord | null, reason?: string): Promise<void> {
+    const set = attempt ? this.attemptFields(attempt) : {};
+    await this.model.updateOne(
+      { _id: deliveryId, appId },
+      { $set: { state: 'failed', ...set, ...(reason ? { lastError: reason } : {}) }, ...(attempt ? { $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } } : {}) },
+    );
+  }
+
+  async failAllPending(appId: string, endpointId: string, reason: string): Promise<void> {
+    await this.model.updateMany({ appId, endpointId, state: 'pending' }, { $set: { state: 'failed', lastError: reason } });
+  }
+
+  page(appId: string, endpointId: string, state: DeliveryState | undefined, limit: number, after?: KeysetCursor): Promise<KeysetPage<DeliveryDoc>> {
+    const filter: FilterQuery<DeliveryDoc> = { appId, endpointId, ...(state ? { state } : {}) };
+    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (doc) => doc, (doc) => ({ at: doc.occurredAt.getTime(), id: doc._id }));
+  }
+
+  count(appId: string, endpointId: string, state?: DeliveryState): Promise<number> {
+    return this.model.countDocuments({ appId, endpointId, ...(state ? { state } : {}) });
+  }
+
+  /** The endpoint's own deliveries (not replays) a replay selects, oldest first. */
+  forReplay(appId: string, endpointId: string, selection: ReplaySelection, limit: number): Promise<DeliveryDoc[]> {
+    const which = 'eventIds' in selection ? { eventId: { $in: selection.eventIds } } : { occurredAt: { $gte: selection.from, $lt: selection.to } };
+    return this.model
+      .find({ appId, endpointId, replayId: null, ...which })
+      .sort({ sequence: 1, _id: 1 })
+      .limit(limit)
+      .lean<DeliveryDoc[]>();
+  }
+
+  private attemptFields(attempt: AttemptRecord) {
+    return { lastStatus: attempt.status, lastError: attempt.error, lastLatencyMs: attempt.latencyMs };
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { invalidParameter } from '@cohort/errors';
+import type { PrivateNetworkKind, WebhooksEnv } from '../config/webhooks.config';
+
+type AddressKind = 'public' | PrivateNetworkKind | 'reserved';
+
+/** ipaddr.js ranges by kind; every other range (multicast, documentation, 6to4 ...) is reserved. */
+const KIND_OF_RANGE: Partial<Record<string, AddressKind>> = {
+  unicast: 'public',
+  loopback: 'loopback',
+  private: 'private',
+  uniqueLocal: 'private',
+  carrierGradeNat: 'private',
+  linkLocal: 'link-local',
+};
+
+/** What an IP address is: public, one of the kinds an operator may allow, or reserved (never allowed). */
+export function addressKind(address: string): AddressKind {
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return KIND_OF_RANGE[parsed.range()] ?? 'reserved';
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The SSRF guard: endpoint URLs may reach public addresses only, plus the kinds the operator
+ * allows (WEBHOOK_ALLOW_NETWORKS). Checked when an endpoint is saved and again on every
+ * connection (a name may resolve elsewhere later).
+ */
+@Injectable()
+export class AddressGuard {
+  private readonly allowed: Set<AddressKind>;
+
+  constructor(@Inject(ConfigService) config: ConfigService<WebhooksEnv, true>) {
+    const setting = config.get('WEBHOOK_ALLOW_NETWORKS', { infer: true });
+    this.allowed = new Set<AddressKind>(['public', ...(setting ? (setting.split(',') as PrivateNetworkKind[]) : [])]);
+  }
+
+  isAllowed(address: string): boolean {
+    return this.allowed.has(addressKind(address));
+  }
+
+  /** Refuses (400 naming `field`) a URL that is not http(s) or whose host resolves to an address not allowed. */
+  async check(url: string, field: string): Promise<void> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw invalidParameter(field, 'must be an http or https URL');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidParameter(field, 'must be an http or https URL');
+    if (parsed.username || parsed.password) throw invalidParameter(field, 'must not carry credentials');
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    const addresses = isIP(host) ? [host] : await this.resolve(host, field);
+    if (!addresses.every((address) => this.isAllowed(address))) {
+      throw invalidParameter(field, 'must not point at a loopback, private or link-local address');
+    }
+  }
+
+  /** A `lookup` for http(s).request that refuses addresses not allowed (the connection fails). */
+  readonly lookup = (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses as LookupAddress[];
+      const refused = list.find((a) => !this.isAllowed(a.address));
+      if (refused) return callback(Object.assign(new Error(`${hostname} resolves to a refused address`), { code: 'EREFUSEDADDRESS' }), []);
+      if (options.all) return callback(null, list);
+      callback(null, list[0].address, list[0].family);
+    });
+  };
+
+  private async resolve(host: string, field: string): Promise<string[]> {
+    return new Promise((resolve, reject) =>
+      lookup(host, { all: true }, (error, addresses) => {
+        if (error || addresses.length === 0) reject(invalidParameter(field, 'has a host that does not resolve'));
+        else resolve(addresses.map((a) => a.address));
+      }),
+    );
+  }
+}

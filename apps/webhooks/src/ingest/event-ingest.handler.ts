@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent, EventType } from '@cohort/contracts';
+import { ANY_EVENT, OnEvent, type DomainEventHandler, type EventDelivery } from '@cohort/bus';
+import { IngestService } from './ingest.service';
+
+/**
+ * The whole event stream, through one durable consumer (`webhooks__all`): each event is acked once
+ * its deliveries are stored; delivering them is the dispatcher's job, so a slow receiver never
+ * holds the stream back.
+ */
+@Injectable()
+@OnEvent(ANY_EVENT)
+export class EventIngestHandler implements DomainEventHandler<EventType> {
+  constructor(private readonly ingest: IngestService) {}
+
+  handle(event: DomainEvent, delivery: EventDelivery): Promise<void> {
+    return this.ingest.ingest(event, delivery.streamSequence);
+  }
+}
