@@ -70,12 +70,17 @@ export function natsPermissions(user: NatsUser): NatsPermissions {
     return {
       publish: [
         ...Object.values(ServiceNames).map((service) => `${service}.>`),
-        // Key-value buckets shared by the gateway's replicas (e.g. Mixin token ids seen).
+        // Key-value buckets shared by the gateway's replicas (token revocations, rate counts, Mixin
+        // token ids): their streams, reads, writes and the ordered consumers that watch them.
         '$JS.API.INFO',
         '$JS.API.STREAM.INFO.*',
         '$JS.API.STREAM.CREATE.*',
         '$JS.API.STREAM.MSG.GET.*',
         '$JS.API.DIRECT.GET.>',
+        '$JS.API.CONSUMER.CREATE.>',
+        '$JS.API.CONSUMER.INFO.>',
+        '$JS.API.CONSUMER.DELETE.>',
+        '$JS.FC.>',
         '$KV.>',
       ],
       subscribe: [inbox],
