@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
 import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { serveConsole } from './http/console-assets';
+import { installExactJsonReplies } from './http/int64-json';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
@@ -25,6 +26,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   const fastify = adapter.getInstance<FastifyInstance>();
   installRequestContext(fastify);
   installJsonBodies(fastify, limits.HTTP_JSON_MAX_DEPTH);
+  installExactJsonReplies(fastify);
   trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.

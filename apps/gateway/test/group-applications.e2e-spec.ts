@@ -125,13 +125,14 @@ describe('/group applications', () => {
       expectInvalid(await handle('PUT', adminToken, g.group_id, undefined, true), 'user_id');
       expectInvalid(await handle('PUT', adminToken, g.group_id, 'ann', true), 'user_id');
       expectInvalid(await handle('POST', adminToken, g.group_id, outsider, 'yes'), 'approval');
-      expectInvalid(await handle('POST', adminToken, g.group_id, outsider, undefined), 'approval');
+      // Absent `approval` is false (Go clients drop it): rejecting an application that is not there.
+      expectGroupError(await handle('POST', adminToken, g.group_id, outsider, undefined), 404, 'not_found');
       expectInvalid(await apply(e2e.tokens.outsider, g.group_id, { reason: 'r'.repeat(257) }), 'reason');
       expectInvalid(await apply(e2e.tokens.outsider, 'g'), 'group_id');
     });
 
-    it('the app admin without user_id cannot apply → 400 naming user_id; unknown group → 404', async () => {
-      expectInvalid(await apply(e2e.tokens.app, g.group_id), 'user_id');
+    it('the app admin without user_id applies as the group owner → 409 already_member; unknown group → 404', async () => {
+      expectGroupError(await apply(e2e.tokens.app, g.group_id), 409, 'already_member');
       expectGroupNotFound(await apply(e2e.tokens.outsider, UNKNOWN_GROUP));
     });
   });
@@ -181,7 +182,7 @@ describe('/group applications', () => {
     it('group_list empty, too long or not ids, or limit 0 → 400 naming it', async () => {
       const g = await groupApproving(1);
       expectInvalid(await applications(e2e.tokens.owner, []), 'group_list');
-      expectInvalid(await applications(e2e.tokens.owner, Array.from({ length: 101 }, (_, i) => g.group_id + i)), 'group_list');
+      expectInvalid(await applications(e2e.tokens.owner, Array.from({ length: 1001 }, (_, i) => g.group_id + i)), 'group_list');
       expectInvalid(await applications(e2e.tokens.owner, ['g1']), 'group_list');
       expectInvalid(await e2e.api.post('/group/application_list', { token: e2e.tokens.owner, body: {} }), 'group_list');
       expectInvalid(await applications(e2e.tokens.owner, [g.group_id], { limit: 0 }), 'limit');

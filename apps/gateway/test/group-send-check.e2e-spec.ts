@@ -17,10 +17,12 @@ interface Decision {
   reason: string;
   until: number;
   priority: boolean;
+  role: string | null;
 }
 
-const allowed = (priority = false): Decision => ({ allowed: true, reason: 'ok', until: 0, priority });
-const refused = (reason: string, until = 0): Decision => ({ allowed: false, reason, until, priority: false });
+const allowed = (priority = false): Decision => ({ allowed: true, reason: 'ok', until: 0, priority, role: expect.any(String) });
+// The sender's role: none when refused before membership counts (no group, blocked, not a member).
+const refused = (reason: string, until = 0): Decision => ({ allowed: false, reason, until, priority: false, role: ['muted', 'muted_all'].includes(reason) ? expect.any(String) : null });
 
 describe('GET /group/send_check', () => {
   const e2e = useGroupStack('group-send-check', { api: (baseUrl) => new MembershipApi(baseUrl) });
@@ -36,7 +38,7 @@ describe('GET /group/send_check', () => {
   const decide = async (groupId: number | string, userId: string): Promise<Decision> => {
     const res = await check(groupId, userId);
     expectOk(res);
-    expect(Object.keys(res.body.data).sort()).toEqual(['allowed', 'priority', 'reason', 'until']);
+    expect(Object.keys(res.body.data).sort()).toEqual(['allowed', 'priority', 'reason', 'role', 'until']);
     return res.body.data;
   };
   const as = (groupId: number | string) => ({

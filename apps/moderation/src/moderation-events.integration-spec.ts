@@ -111,7 +111,7 @@ describe('moderation service events (integration)', () => {
       await expectEventually(async () => expect((await standings.get(key, 'sender')).role?.value).toBe('member'));
 
       const before = await stats();
-      expect(await decide(key, 'sender')).toEqual({ allowed: true, reason: 'ok', until: 0, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({ allowed: true, reason: 'ok', until: 0, priority: false });
       const afterCold = await stats();
       expect(afterCold.coldDecisions - before.coldDecisions).toBe(1);
       for (let i = 0; i < 20; i++) expect((await decide(key, 'sender')).allowed).toBe(true);
@@ -120,14 +120,14 @@ describe('moderation service events (integration)', () => {
       expect(afterWarm.coldDecisions).toBe(afterCold.coldDecisions);
 
       await publishAt('member.muted', key, { userId: 'sender', until: -1 });
-      expect(await decide(key, 'sender')).toEqual({ allowed: false, reason: 'muted', until: -1, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'muted', until: -1, priority: false });
       await publishAt('group.mute_all_changed', key, { until: -1 });
       await publishAt('member.unmuted', key, { userId: 'sender' });
-      expect(await decide(key, 'sender')).toEqual({ allowed: false, reason: 'muted_all', until: -1, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'muted_all', until: -1, priority: false });
       await publishAt('member.allowlisted', key, { userId: 'sender' });
-      expect(await decide(key, 'sender')).toEqual({ allowed: true, reason: 'ok', until: 0, priority: true });
+      expect(await decide(key, 'sender')).toMatchObject({ allowed: true, reason: 'ok', until: 0, priority: true });
       await publishAt('group.destroyed', key, { type: 'group', ownerId: 'owner' });
-      expect(await decide(key, 'sender')).toEqual({ allowed: false, reason: 'group_not_found', until: 0, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'group_not_found', until: 0, priority: false });
       expect((await stats()).coldDecisions).toBe(afterCold.coldDecisions);
     });
 

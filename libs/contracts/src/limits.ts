@@ -14,8 +14,12 @@ export const Limits = {
   fileName: 256,
   fileType: 128,
   fileUrl: 2048,
-  /** Files deleted by one call (each has its own result). */
-  batchDeleteFiles: 100,
+  /**
+   * The most users, groups or files one call of the `/group` and Mixin dialects may name (neither
+   * vendor sets a limit): far above what their clients send, yet small enough that one request's
+   * work fits the bus timeout and its message the NATS payload limit. Easemob's own limits stay.
+   */
+  idsPerCall: 1000,
   /** The largest page of a group's announcements or files. */
   contentPageMax: 1000,
   defaultCapacity: 1000,
@@ -27,13 +31,15 @@ export const Limits = {
   superAdminPageMax: 1000,
   publicListMax: 10_000,
   maxAdmins: 99,
+  /** Easemob: chatroom details by ids, and users removed by one call. */
   batchGroupInfo: 100,
   batchRemoveMembers: 100,
+  /** Easemob: users added, muted, unmuted, blocked, unblocked, allowlisted by one call. */
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
-  /** A Mixin conversation lists its first members by join time, at most this many. */
-  participantsShown: 1000,
+  /** A page of a Mixin conversation's members, as the Mixin dialect reads them (it answers them all). */
+  participantsPage: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidParameter } from '@cohort/errors';
 import { assertJsonDepth } from './json-depth';
+import { withExactIntegers } from './int64-json';
 
 /**
  * Every request body is JSON, whatever its Content-Type says or whether it has one: the vendors'
@@ -8,7 +9,7 @@ import { assertJsonDepth } from './json-depth';
  * (bodyless POST/DELETE with `application/json`). An empty body is `{}`; anything that is not JSON
  * is `400 invalid_parameter` before any route sees it. Fastify's own JSON parser does the parsing
  * (it refuses `__proto__` / `constructor.prototype` keys); a body nested deeper than `maxDepth`
- * is refused too, naming its field.
+ * is refused too, naming its field; integers beyond 2^53 are kept exact (int64-json.ts).
  */
 export function installJsonBodies(fastify: FastifyInstance, maxDepth: number): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -26,7 +27,7 @@ export function installJsonBodies(fastify: FastifyInstance, maxDepth: number): v
       } catch (tooDeep) {
         return done(tooDeep as Error);
       }
-      done(null, value);
+      done(null, withExactIntegers(body, value));
     });
   });
 }

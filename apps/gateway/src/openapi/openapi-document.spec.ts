@@ -105,7 +105,7 @@ describe('the OpenAPI document', () => {
       properties: {
         name: { type: 'string', maxLength: Limits.groupName, nullable: true },
         type: { type: 'integer', enum: [0, 2] },
-        user_list: { type: 'array', maxItems: Limits.maxCapacity - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: NUMERIC_ID_PATTERN.source }] } },
+        user_list: { type: 'array', maxItems: Limits.capacityCeiling - 1, items: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: NUMERIC_ID_PATTERN.source }] } },
       },
     });
     expect(schema('CreateGroupBody')).not.toHaveProperty('required');

@@ -42,13 +42,28 @@ export class AppConfig {
   @Matches(NAME) appName!: string;
   @IsString() @MinLength(1) clientId!: string;
   @IsString() @MinLength(8) clientSecret!: string;
-  /** The most members a chatroom of this app may be given (Easemob `maxusers`); default 10,000. */
+  /** The most members a group or chatroom of this app may be given (Easemob `maxusers`); default 10,000. */
   @IsOptional() @IsInt() @Min(1) @Max(Limits.capacityCeiling) maxCapacity?: number;
+  /**
+   * The capacity of a group created without one (`/group` create, Mixin conversations, Easemob
+   * without `maxusers`), as the vendors' consoles set it; default 1,000, at most maxCapacity.
+   */
+  @IsOptional() @IsInt() @Min(1) @Max(Limits.capacityCeiling) defaultCapacity?: number;
 }
 
 /** The capacity ceiling of an app: its config's, or the default. */
 export function capacityCeilingOf(app: AppConfig): number {
   return app.maxCapacity ?? Limits.maxCapacity;
+}
+
+/**
+ * The capacity of a new group of the app that names none: the app's default, grown to fit the
+ * `members` it is created with (the owner included), never above the app's ceiling (beyond it the
+ * groups service refuses the members).
+ */
+export function newGroupCapacityOf(app: AppConfig, members = 1): number {
+  const ceiling = capacityCeilingOf(app);
+  return Math.min(ceiling, Math.max(app.defaultCapacity ?? Limits.defaultCapacity, members));
 }
 
 export const DEFAULT_APP: AppConfig = {

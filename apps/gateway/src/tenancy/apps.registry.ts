@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { productionSecretProblem, randomSecret } from '@cohort/config';
 import { validateInput } from '@cohort/errors';
 import type { GatewayEnv } from '../config/gateway.config';
-import { AppConfig, AppRateLimits, DEFAULT_APP, JwtKeyConfig, MixinBotConfig, type AppNestedSettings } from './app-config';
+import { AppConfig, AppRateLimits, capacityCeilingOf, DEFAULT_APP, JwtKeyConfig, MixinBotConfig, type AppNestedSettings } from './app-config';
 
 export interface RegisteredApp extends AppConfig, Omit<AppNestedSettings, 'jwtKeys'> {
   /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
@@ -46,6 +46,7 @@ export class AppsRegistry {
     for (const [index, raw] of apps.entries()) {
       const label = `apps[${index}]`;
       const app = validateInput(AppConfig, withoutNested(raw), label);
+      if ((app.defaultCapacity ?? 0) > capacityCeilingOf(app)) throw new Error(`${label}.defaultCapacity: must be at most the app's maxCapacity`);
       const { mixin, jwtKeys: configuredKeys, rateLimits } = nestedSettingsOf(raw, label);
       if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) throw new Error(`${label}: duplicate appId or clientId`);
       const jwtKeys = configuredKeys ?? this.keysOfAppWithoutAny(label, production);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { groupInfoOf, type GroupInfoView, type GroupSearchPage, type GroupStatsView, type ListChatroomsCommand, type Page, type SearchGroupsCommand } from '@cohort/contracts';
+import { groupInfoOf, type GroupInfoView, type GroupSearchPage, type GroupStatsView, type ListChatroomsCommand, type ListPublicCommand, type Page, type SearchGroupsCommand } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import type { RequestContext } from '@cohort/bus';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
@@ -40,7 +40,9 @@ export class GroupListsService {
     return { groups, chatrooms };
   }
 
-  publicIds(ctx: RequestContext): Promise<string[]> {
-    return this.groups.publicIds(ctx.caller.appId);
+  /** Keyset-paged, newest first. */
+  async publicIds(ctx: RequestContext, { cursor, limit }: ListPublicCommand): Promise<{ items: string[]; cursor: string | null }> {
+    const page = await this.groups.publicPage(ctx.caller.appId, limit, decodeCursor(cursor));
+    return { items: page.items.map((g) => g.groupId), cursor: encodeCursor(page.next) };
   }
 }

@@ -142,14 +142,10 @@ export class GroupRepository implements OutboxOwner {
     return this.model.countDocuments({ appId, ...ACTIVE_CHATROOMS });
   }
 
-  /** Ids of the app's active chatrooms and public groups, newest first. */
-  async publicIds(appId: string): Promise<string[]> {
-    const docs = await this.model
-      .find({ appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] }, { groupId: 1 })
-      .sort({ createdAt: -1, groupId: 1 })
-      .limit(Limits.publicListMax)
-      .lean();
-    return docs.map((d) => d.groupId);
+  /** A page of the app's active chatrooms and public groups, newest first. */
+  async publicPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<{ groupId: string; createdAt: number }>> {
+    const filter = { appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] };
+    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (d) => ({ groupId: d.groupId, createdAt: d.createdAt.getTime() }), (g) => ({ at: g.createdAt, id: g.groupId }));
   }
 
   async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {

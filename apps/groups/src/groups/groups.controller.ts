@@ -5,6 +5,7 @@ import {
   type CreateGroupCommand,
   type GetGroupsCommand,
   type EmptyCommand,
+  type ListPublicCommand,
   type GroupIdCommand,
   type ListChatroomsCommand,
   type SearchGroupsCommand,
@@ -47,8 +48,8 @@ export class GroupsController {
   }
 
   @Handles(GroupCommands.listPublic)
-  listPublic(command: CommandEnvelope<EmptyCommand>) {
-    return this.lists.publicIds(command);
+  listPublic(command: CommandEnvelope<ListPublicCommand>) {
+    return this.lists.publicIds(command, command.data);
   }
 
   @Handles(GroupCommands.search)

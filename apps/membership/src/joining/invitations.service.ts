@@ -62,8 +62,8 @@ export class InvitationsService {
    * claims them first (answered once), then joins; a refused join puts them back to pending.
    */
   async handle(ctx: RequestContext, { groupId, inviterId, accept }: HandleInvitationCommand): Promise<{ outcome: JoinOutcome }> {
-    const inviteeId = actingUser(ctx.caller, 'answer an invitation');
     const gc = await this.loader.load(ctx, groupId);
+    const inviteeId = actingUser(ctx.caller, 'answer an invitation', gc);
     const pending = await this.invitations.findPending(gc.key, inviteeId, inviterId);
     const claimed: { inviterId: string; eventId: string; filter: object; event: ReturnType<Outbox['prepare']> }[] = [];
     for (const invitation of pending) {

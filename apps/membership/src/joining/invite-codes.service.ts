@@ -32,11 +32,18 @@ export class InviteCodesService {
     return { code };
   }
 
+  /** Whoever holds a valid code may see which group it joins (the code is what members share). */
+  async find(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
+    const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
+    if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');
+    return { groupId: roster.groupId };
+  }
+
   async join(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
-    const userId = actingUser(ctx.caller, 'join by invite code');
     const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
     if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');
     const gc = await this.loader.load(ctx, roster.groupId);
+    const userId = actingUser(ctx.caller, 'join by invite code', gc);
     await this.admission.admitOne(ctx, gc, userId, 'code');
     return { groupId: roster.groupId };
   }

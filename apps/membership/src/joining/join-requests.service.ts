@@ -32,15 +32,15 @@ export class JoinRequestsService {
   ) {}
 
   async apply(ctx: RequestContext, { groupId, reason = '' }: ApplyCommand): Promise<{ outcome: JoinOutcome }> {
-    const applicantId = actingUser(ctx.caller, 'apply');
     const gc = await this.loader.load(ctx, groupId);
+    const applicantId = actingUser(ctx.caller, 'apply', gc);
     const approval = gc.group.settings.applyApproval;
     if (approval === 2) throw new DomainError('forbidden', `group ${groupId} does not accept applications`);
     if (approval === 0) {
       await this.admission.admitOne(ctx, gc, applicantId, 'applied');
       return { outcome: 'joined' };
     }
-    if (gc.members.has(applicantId)) throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
+    if (gc.members.has(applicantId) || applicantId === gc.group.ownerId) throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
     if ((await this.facts.blockedAmong(ctx, groupId, [applicantId])).has(applicantId)) {
       throw new DomainError('blocked', `user ${applicantId} is blocked from group ${groupId}`);
     }

@@ -90,4 +90,9 @@ export class JoiningController {
   joinByCode(command: CommandEnvelope<JoinByCodeCommand>) {
     return this.codes.join(command, command.data);
   }
+
+  @Handles(MembershipCommands.findByCode)
+  findByCode(command: CommandEnvelope<JoinByCodeCommand>) {
+    return this.codes.find(command, command.data);
+  }
 }

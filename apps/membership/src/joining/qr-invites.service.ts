@@ -56,12 +56,12 @@ export class QrInvitesService {
 
   /** Joins the caller to the group the token names, if the token is genuine, of this app, and unexpired. */
   async redeem(ctx: RequestContext, { token }: RedeemQrCommand): Promise<{ groupId: string }> {
-    const userId = actingUser(ctx.caller, 'redeem a QR invite');
     const claims = this.verify(token, ctx.caller.appId);
     if (claims.expires <= Date.now()) throw invalidParameter('token', `the QR invite expired at ${new Date(claims.expires).toISOString()}`);
     const [gc, code] = await Promise.all([this.loader.load(ctx, claims.group, [claims.inviter]), this.codeDigest(ctx, claims.group)]);
     if (claims.code !== code) throw revoked('the group rotated its invite code since');
     this.assertSignerMayStillInvite(gc, claims.inviter);
+    const userId = actingUser(ctx.caller, 'redeem a QR invite', gc);
     await this.admission.admitOne(ctx, gc, userId, 'qr');
     return { groupId: claims.group };
   }

@@ -3,6 +3,7 @@ import {
   MembershipCommands,
   type CommandEnvelope,
   type GroupIdArgs,
+  type ParticipantsCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
@@ -24,13 +25,18 @@ export class MembersController {
   ) {}
 
   @Handles(MembershipCommands.participants)
-  participants(command: CommandEnvelope<GroupIdArgs>) {
+  participants(command: CommandEnvelope<ParticipantsCommand>) {
     return this.participantsOf.participants(command, command.data);
   }
 
   @Handles(MembershipCommands.listMembers)
   list(command: CommandEnvelope<ListMembersCommand>) {
     return this.members.list(command, command.data);
+  }
+
+  @Handles(MembershipCommands.recipients)
+  recipients(command: CommandEnvelope<ListMembersCommand>) {
+    return this.members.recipients(command, command.data);
   }
 
   @Handles(MembershipCommands.listMembersByPage)

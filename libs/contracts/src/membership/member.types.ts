@@ -87,8 +87,10 @@ export interface QrInviteView {
 
 /** A group's people as a Mixin conversation shows them. */
 export interface ParticipantsView {
-  /** The first members by join time (at most Limits.participantsShown). */
+  /** A page of the members by join time (at most Limits.participantsPage). */
   members: MemberView[];
+  /** The next page's position; null on the last page. */
+  cursor: string | null;
   /** The registered sessions of those members (a member may have none or several). */
   sessions: { userId: string; sessionId: string }[];
   /** The group's current invite code. */

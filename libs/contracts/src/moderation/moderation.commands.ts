@@ -15,7 +15,7 @@ export class GroupUsersQuery {
   groupId!: string;
 
   @IsArray()
-  @ArrayMaxSize(Limits.memberPageMax)
+  @ArrayMaxSize(Math.max(Limits.memberPageMax, Limits.idsPerCall))
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   userIds!: string[];
 }
@@ -29,11 +29,11 @@ export class ModeratedGroup {
   groupType?: GroupType;
 }
 
-/** 1..60 users of one group (more is refused whole, naming the limit). */
+/** 1..idsPerCall users of one group (Easemob's routes hold it to 60; more is refused whole, naming the limit). */
 export class ModeratedUsers extends ModeratedGroup {
   @IsArray()
   @ArrayMinSize(1, { message: '$property must name at least one user' })
-  @ArrayMaxSize(Limits.batchMemberOps, { message: `$property may name at most ${Limits.batchMemberOps} users per call` })
+  @ArrayMaxSize(Limits.idsPerCall, { message: `$property may name at most ${Limits.idsPerCall} users per call` })
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   userIds!: string[];
 }

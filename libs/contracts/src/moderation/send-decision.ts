@@ -1,6 +1,7 @@
 import { Matches } from 'class-validator';
 import { IsGroupId } from '../ids';
 import { USER_ID_PATTERN } from '../limits';
+import type { MemberRole } from '../membership/member.types';
 
 /** Can `userId` send in `groupId` now? The app's message server asks on every message. */
 export class SendCheckQuery {
@@ -23,6 +24,11 @@ export interface SendDecision {
   until: number;
   /** Allowed and on the allowlist: the message server may treat the message as high priority. */
   priority: boolean;
+  /**
+   * The sender's role in the group (null when not a member): what the message server needs of the
+   * sender to fan out, e.g. `msg_push_mode` 2 and 3 (admins' messages) in the recipients view.
+   */
+  role: MemberRole | null;
 }
 
 /** One moderation instance's counters of the send decision since it started. */

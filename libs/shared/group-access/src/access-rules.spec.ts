@@ -85,8 +85,9 @@ describe('access rules', () => {
     expect(outcome(() => assertCanInvite(subject(null)))).toBe('not_member');
   });
 
-  it('actingUser: an app admin must name the user a personal call acts for', () => {
-    expect(outcome(() => actingUser(appAdmin, 'apply'))).toBe('invalid_parameter');
+  it('actingUser: the caller’s user; an app admin naming none acts as the group’s owner, and must name one without a group', () => {
     expect(actingUser(user, 'apply')).toBe('u');
+    expect(actingUser(appAdmin, 'leave', { group: { ownerId: 'o' } })).toBe('o');
+    expect(outcome(() => actingUser(appAdmin, 'apply'))).toBe('invalid_parameter');
   });
 });

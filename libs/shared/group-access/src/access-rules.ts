@@ -77,8 +77,13 @@ export function assertCanInvite(subject: AccessSubject): void {
   }
 }
 
-/** Calls that act for one user (apply, leave, own preferences): an app admin must name the user. */
-export function actingUser(caller: Caller, what: string): string {
-  if (caller.userId === null) throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
-  return caller.userId;
+/**
+ * Calls that act for one user (apply, leave, own preferences): the caller's user. An app admin
+ * naming no user acts as the owner of the group the call is about; without a group, it must name
+ * the user.
+ */
+export function actingUser(caller: Caller, what: string, subject?: { group: Pick<GroupView, 'ownerId'> }): string {
+  if (caller.userId !== null) return caller.userId;
+  if (caller.isAppAdmin && subject) return subject.group.ownerId;
+  throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
 }

@@ -40,7 +40,7 @@ export class AdminGroupsController {
   async get(@CallContext() ctx: RequestContext, @Param('groupId') id: string): Promise<AdminGroupDetail> {
     const groupId = groupIdOf(id);
     const [info, announcement] = await Promise.all([
-      this.bus.send(GroupCommands.get, ctx, { groupId }),
+      this.bus.send(MembershipCommands.groupInfo, ctx, { groupId }),
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     ]);
     // The app admin is no member: the caller's own record says nothing here.

@@ -29,7 +29,7 @@ export class EasemobChatroomListsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('blocks/users')
-  @ApiOperation({ summary: `Blocked users (the first ${Limits.memberPageMax}, oldest first)` })
+  @ApiOperation({ summary: 'Every blocked user, oldest first' })
   @ApiOkResponse({ type: String, isArray: true })
   blocked(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<EasemobList<string>> {
     return listedUsers(this.bus, ctx, id, CHATROOM_LISTS.blocks);
@@ -67,7 +67,7 @@ export class EasemobChatroomListsController {
   }
 
   @Get('white/users')
-  @ApiOperation({ summary: `Allowlisted users (the first ${Limits.memberPageMax}, oldest first)` })
+  @ApiOperation({ summary: 'Every allowlisted user, oldest first' })
   @ApiOkResponse({ type: String, isArray: true })
   allowed(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<EasemobList<string>> {
     return listedUsers(this.bus, ctx, id, CHATROOM_LISTS.white);

@@ -6,6 +6,7 @@ import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { matching } from '../../http/path-constraint';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
+import { newGroupCapacityOf } from '../../tenancy/app-config';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
 import { CreateChatroomBody } from './dto/chatroom.dto';
 import { ChatroomCreated, ChatroomDetails, ChatroomSummary } from './dto/easemob-answers';
@@ -38,7 +39,7 @@ export class EasemobChatroomsController {
       type: 'chatroom',
       name: body.name,
       ...(body.description != null ? { description: body.description } : {}),
-      capacity: withinCapacityCeiling(app, body.maxusers ?? Limits.defaultCapacity),
+      capacity: body.maxusers != null ? withinCapacityCeiling(app, body.maxusers) : newGroupCapacityOf(app),
       ownerId: body.owner,
       memberIds: body.members ?? [],
       ...(body.custom != null ? { ext: body.custom } : {}),

@@ -6,6 +6,7 @@ import { MuteOutcome, MutedUser, UnmuteOutcome } from './dto/easemob-answers';
 import type { MuteUsersBody } from './dto/mute.dto';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
+import { everyPage } from '../every-page';
 
 // The member mute routes `/chatgroups/{group_id}/mute...` and `/chatrooms/{id}/mute...` share:
 // what each asks the moderation service, for the group (and kind) its path names.
@@ -28,10 +29,10 @@ export async function muteUsers(bus: BusClient, ctx: RequestContext, group: Rout
   return results.map(muteOutcome);
 }
 
-/** The mutes in force (the first 1000), in the order they were set. */
+/** Every mute in force, in the order they were set: Easemob's list has no paging. */
 export async function mutedUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup): Promise<EasemobList<MutedUser>> {
-  const page = await bus.send(ModerationCommands.listMutes, ctx, { ...group, limit: Limits.memberPageMax });
-  return new EasemobList(page.items.map(mutedUser));
+  const mutes = await everyPage((cursor) => bus.send(ModerationCommands.listMutes, ctx, { ...group, cursor, limit: Limits.memberPageMax }));
+  return new EasemobList(mutes.map(mutedUser));
 }
 
 /** Lifts the mutes of the users of a path segment: one username or several separated by commas (the router has decoded `%2C`). */
@@ -42,7 +43,7 @@ export async function unmuteUsers(bus: BusClient, ctx: RequestContext, group: Ro
 /** The API reference of `GET .../mute`. */
 export const ApiMutedUsers = (): MethodDecorator =>
   applyDecorators(
-    ApiOperation({ summary: `The mutes in force (at most ${Limits.memberPageMax}), oldest first: when each ends (ms, -1 permanent) and whom it mutes` }),
+    ApiOperation({ summary: `Every mute in force, oldest first: when each ends (ms, -1 permanent) and whom it mutes` }),
     ApiOkResponse({ type: MutedUser, isArray: true }),
   );
 

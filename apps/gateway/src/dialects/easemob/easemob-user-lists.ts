@@ -1,6 +1,7 @@
 import { Limits, ModerationCommands, type ItemResult } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
 import type { ChatroomListAction, ChatroomListOutcome } from './dto/easemob-answers';
+import { everyPage } from '../every-page';
 import { chatroom } from './easemob-chatroom-path';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { onlyItem } from './easemob-members.presenter';
@@ -26,10 +27,10 @@ export const listOutcome = (chatroomId: string, action: ChatroomListAction, resu
     ? { result: true, action, user: result.userId, chatroomid: chatroomId }
     : { result: false, action, reason: failure(chatroomId, result), user: result.userId, chatroomid: chatroomId };
 
-/** The usernames on the list (the first 1000, oldest entry first): Easemob's list has no paging. */
+/** Every username on the list, oldest entry first: Easemob's list has no paging. */
 export async function listedUsers(bus: BusClient, ctx: RequestContext, id: string, list: ChatroomList): Promise<EasemobList<string>> {
-  const page = await bus.send(list.list, ctx, { ...chatroom(id), limit: Limits.memberPageMax });
-  return new EasemobList(page.items.map((entry) => entry.userId));
+  const entries = await everyPage((cursor) => bus.send(list.list, ctx, { ...chatroom(id), cursor, limit: Limits.memberPageMax }));
+  return new EasemobList(entries.map((entry) => entry.userId));
 }
 
 /** Puts users on the list or takes them off: an outcome per user, in request order. */

@@ -1,4 +1,4 @@
-import { groupCallParams } from './calling-convention';
+import { fillGroupIdFromHeader, groupCallParams } from './calling-convention';
 
 describe('groupCallParams (the /group calling convention)', () => {
   it('reads access-token, app_id and user_id from headers', () => {
@@ -21,8 +21,18 @@ describe('groupCallParams (the /group calling convention)', () => {
     expect(groupCallParams({}, {}).token).toBeNull();
   });
 
-  it('never reads the group_id header: it is not the call argument of that name', () => {
-    expect(groupCallParams({ group_id: '5' }, { group_id: '6' })).toEqual({ token: null, appId: undefined, userId: undefined });
+  it('reads the group_id header (never the query argument of that name) as the group an app admin acts in', () => {
+    expect(groupCallParams({ group_id: '5' }, { group_id: '6' })).toEqual({ token: null, appId: undefined, userId: undefined, groupId: '5' });
+    expect(groupCallParams({ group_id: '' }, { group_id: '6' }).groupId).toBeUndefined();
+  });
+
+  it("fills the call's group_id from the header where neither the body nor the query names one", () => {
+    const request = { body: { value: 'x' } as Record<string, unknown>, query: { group_id: '6' } as Record<string, unknown> };
+    fillGroupIdFromHeader(request, '5');
+    expect(request).toEqual({ body: { value: 'x', group_id: '5' }, query: { group_id: '6' } });
+    const array = { body: [1], query: {} };
+    fillGroupIdFromHeader(array, undefined);
+    expect(array).toEqual({ body: [1], query: {} });
   });
 
   it("never reads a route's own query argument as the act-as user_id; the header still is", () => {

@@ -7,6 +7,8 @@ export interface GroupCallParams {
   appId: unknown;
   /** Act as this user (app-admin tokens only). */
   userId: unknown;
+  /** The group an app-admin token acts in, as its admin (the vendor's `group_id` header). */
+  groupId: string | undefined;
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -17,10 +19,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * header counts as absent. The token may also come as `Authorization: Bearer`, after
  * `access-token` and before the query.
  *
- * The vendor's `group_id` header ("act as an admin of that group", app-admin tokens) is read by
- * nobody: an app-admin token already has owner rights in every group of its app. It is never the
- * call's own `group_id` argument either (GET /group/info's query, a body field). Likewise a
- * route's own query argument named `user_id` (`queryArguments`) is not the act-as `user_id`.
+ * The vendor's `group_id` header ("act as an admin of that group", app-admin tokens) names the
+ * group of a call whose body or query does not (fillGroupIdFromHeader). A route's own query
+ * argument named `user_id` (`queryArguments`) is not the act-as `user_id`.
  */
 export function groupCallParams(headers: IncomingHttpHeaders, query: Record<string, unknown>, queryArguments: readonly string[] = []): GroupCallParams {
   const param = (name: string): unknown => {
@@ -34,5 +35,23 @@ export function groupCallParams(headers: IncomingHttpHeaders, query: Record<stri
     token: tokenFromHeaders(headers, true) ?? (typeof queryToken === 'string' && queryToken !== '' ? queryToken : null),
     appId: param('app_id'),
     userId: param('user_id'),
+    groupId: nonEmpty(first(headers.group_id)),
   };
+}
+
+const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+
+/**
+ * The vendor's document puts `group_id` in a header for most operations, where its seed shows it
+ * in the query or the body: a call that names its group only by header is read as if the query
+ * and the body named it (a route without a `group_id` argument drops it with other unknown fields).
+ * Where both name a group, the call's own argument wins.
+ */
+export function fillGroupIdFromHeader(request: { body?: unknown; query?: unknown }, groupId: string | undefined): void {
+  if (groupId === undefined) return;
+  for (const part of [request.body, request.query]) {
+    if (part !== null && typeof part === 'object' && !Array.isArray(part) && (part as Record<string, unknown>).group_id === undefined) {
+      (part as Record<string, unknown>).group_id = groupId;
+    }
+  }
 }

@@ -2,9 +2,10 @@ import type { AnnouncementView, FileResult, FileView } from '@cohort/contracts';
 import type { GroupAnnouncement, GroupFile, GroupFileResult } from './dto/content-answers';
 import { groupErrorMessage } from './group-errors';
 import { jsonId } from './group-info.presenter';
+import type { JsonId } from './dto/group-answers';
 
 /** A user who published or shared something; an app admin acting as no user is 0 (the field is an int64). */
-const actorId = (userId: string | null): number | string => (userId === null ? 0 : jsonId(userId));
+const actorId = (userId: string | null): JsonId => (userId === null ? 0 : jsonId(userId));
 
 export function toGroupAnnouncement(announcement: AnnouncementView): GroupAnnouncement {
   return {

@@ -58,11 +58,10 @@ export class GroupAnnouncementsController {
   }
 
   @Get('list')
-  @ApiOperation({ summary: `4.8 The announcements, newest first, in pages (at most ${Limits.contentPageMax})` })
+  @ApiOperation({ summary: `4.8 The announcements, newest first, all of them (or a page of at most ${Limits.contentPageMax} with \`limit\` or \`cursor\`)` })
   @ApiGroupPage(GroupAnnouncement)
   async list(@CallContext() ctx: RequestContext, @Query() query: ContentListQuery): Promise<GroupPage<GroupAnnouncement>> {
-    const page = await this.bus.send(ContentCommands.listAnnouncements, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
-    return GroupPage.of(page, toGroupAnnouncement);
+    return ContentListQuery.answer(query, (cursor, limit) => this.bus.send(ContentCommands.listAnnouncements, ctx, { groupId: query.group_id, cursor, limit }), toGroupAnnouncement);
   }
 }
 

@@ -4,7 +4,7 @@ import { unauthorized } from '../../auth/token-errors';
 import { TokenService } from '../../auth/token.service';
 import type { CohortRequest } from '../../http/cohort-request';
 import { routeMetaOf } from '../../http/route-meta';
-import { groupCallParams } from './calling-convention';
+import { fillGroupIdFromHeader, groupCallParams } from './calling-convention';
 
 /** Resolves the caller of a /group call from its token, `app_id` and `user_id` (the act-as rule: actingCaller). */
 @Injectable()
@@ -18,6 +18,8 @@ export class GroupAuthGuard implements CanActivate {
     const identity = this.tokens.verify(params.token);
     if (params.appId !== identity.app.appId) throw unauthorized('app_id does not match the token');
     request.cohort = { app: identity.app, caller: actingCaller(identity, params.userId) };
+    // The vendor's `group_id` header: an app-admin token acting as an admin of that group.
+    if (identity.isAppAdmin) fillGroupIdFromHeader(request, params.groupId);
     return true;
   }
 }

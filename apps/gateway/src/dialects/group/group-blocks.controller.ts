@@ -26,7 +26,7 @@ export class GroupBlocksController {
   @Post('block')
   @HttpCode(200)
   @ApiOperation({
-    summary: `4.14 Block up to ${Limits.batchMemberOps} members: they are removed from the group before the answer and cannot join again by any way until unblocked; owner and admins (admins only by the owner, never the owner); a result per user, in request order`,
+    summary: `4.14 Block up to ${Limits.idsPerCall} members: they are removed from the group before the answer and cannot join again by any way until unblocked; owner and admins (admins only by the owner, never the owner); a result per user, in request order`,
   })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async block(@CallContext() ctx: RequestContext, @Body() body: BlockBody): Promise<GroupUserResult[]> {
@@ -34,7 +34,7 @@ export class GroupBlocksController {
   }
 
   @DeleteOrPost('unblock')
-  @ApiOperation({ summary: `4.52 Take up to ${Limits.batchMemberOps} users off the blocklist (they may join again); unblocking someone not blocked succeeds` })
+  @ApiOperation({ summary: `4.52 Take up to ${Limits.idsPerCall} users off the blocklist (they may join again); unblocking someone not blocked succeeds` })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async unblock(@CallContext() ctx: RequestContext, @Body() body: UnblockBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(ModerationCommands.unblock, ctx, groupUsers(body))).map(toUserResult);

@@ -31,18 +31,17 @@ export class GroupFilesController {
   }
 
   @DeleteOrPost('delete')
-  @ApiOperation({ summary: `4.20 Delete up to ${Limits.batchDeleteFiles} files (each by ${WHO_CHANGES}): a result per file, in request order` })
+  @ApiOperation({ summary: `4.20 Delete up to ${Limits.idsPerCall} files (each by ${WHO_CHANGES}): a result per file, in request order` })
   @ApiOkResponse({ type: GroupFileResult, isArray: true })
   async delete(@CallContext() ctx: RequestContext, @Body() body: DeleteFilesBody): Promise<GroupFileResult[]> {
     return (await this.bus.send(ContentCommands.deleteFiles, ctx, { groupId: body.group_id, fileIds: body.file_list })).map(toFileResult);
   }
 
   @Get('list')
-  @ApiOperation({ summary: `4.21 The files, oldest first, in pages (at most ${Limits.contentPageMax})` })
+  @ApiOperation({ summary: `4.21 The files, oldest first, all of them (or a page of at most ${Limits.contentPageMax} with \`limit\` or \`cursor\`)` })
   @ApiGroupPage(GroupFile)
   async list(@CallContext() ctx: RequestContext, @Query() query: ContentListQuery): Promise<GroupPage<GroupFile>> {
-    const page = await this.bus.send(ContentCommands.listFiles, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
-    return GroupPage.of(page, toGroupFile);
+    return ContentListQuery.answer(query, (cursor, limit) => this.bus.send(ContentCommands.listFiles, ctx, { groupId: query.group_id, cursor, limit }), toGroupFile);
   }
 
   @PutOrPost('update_name')

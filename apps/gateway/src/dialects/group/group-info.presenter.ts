@@ -1,10 +1,11 @@
 import type { GroupInfoView, GroupType } from '@cohort/contracts';
-import type { GroupInfo, ShortGroupInfo } from './dto/group-answers';
+import type { GroupInfo, JsonId, ShortGroupInfo } from './dto/group-answers';
 
-/** Ids leave as JSON numbers when they are numeric and exact; other ids stay strings. */
-export function jsonId(id: string): number | string {
+/** Ids leave as JSON numbers when numeric, with every digit (a BigInt beyond 2^53: int64-json.ts); a Mixin UUID stays a string. */
+export function jsonId(id: string): JsonId {
+  if (!/^[0-9]+$/.test(id)) return id;
   const n = Number(id);
-  return /^[0-9]+$/.test(id) && Number.isSafeInteger(n) ? n : id;
+  return Number.isSafeInteger(n) ? n : BigInt(id);
 }
 
 const TYPE_CODE: Record<GroupType, 0 | 2> = { group: 0, chatroom: 2 };

@@ -53,7 +53,7 @@ export class GroupJoiningController {
 
   @Post('invite')
   @HttpCode(200)
-  @ApiOperation({ summary: `4.31 Invite up to ${Limits.batchMemberOps} users: a result per user, in request order` })
+  @ApiOperation({ summary: `4.31 Invite up to ${Limits.idsPerCall} users: a result per user, in request order` })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async invite(@CallContext() ctx: RequestContext, @Body() body: InviteBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(MembershipCommands.invite, ctx, { ...groupUsers(body), reason: body.reason })).map(toUserResult);

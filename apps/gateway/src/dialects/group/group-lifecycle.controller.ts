@@ -2,12 +2,14 @@ import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GroupCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { CallContext } from '../../http/call-context.decorator';
+import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost } from '../../http/twin-route';
 import { DONE, GroupInfo } from './dto/group-answers';
 import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
+import { newGroupCapacityOf } from '../../tenancy/app-config';
+import type { RegisteredApp } from '../../tenancy/apps.registry';
 import { groupDialect } from './group-dialect';
 import { toGroupInfo } from './group-info.presenter';
 
@@ -22,10 +24,13 @@ export class GroupLifecycleController {
   @RateLimitFamily('group:create')
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
   @ApiOkResponse({ type: GroupInfo })
-  async create(@CallContext() ctx: RequestContext, @Body() body: CreateGroupBody): Promise<GroupInfo> {
+  async create(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Body() body: CreateGroupBody): Promise<GroupInfo> {
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
       memberIds: body.user_list ?? [],
+      capacity: newGroupCapacityOf(app, new Set(body.user_list).size + 1),
+      // An app-admin token naming no user (the vendor's admin tokens name none): the first listed user owns it.
+      ...(ctx.caller.userId === null && body.user_list?.length ? { ownerId: body.user_list[0] } : {}),
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.avatar !== undefined ? { avatar: body.avatar } : {}),

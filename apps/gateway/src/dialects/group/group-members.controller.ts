@@ -7,6 +7,7 @@ import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost, PutOrPost } from '../../http/twin-route';
+import { everyPage } from '../every-page';
 import { toUserResult } from './batch-result.presenter';
 import { DONE } from './dto/group-answers';
 import { GroupIdQuery } from './dto/group.dto';
@@ -16,6 +17,7 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 import { toMemberProfile } from './member-profile.presenter';
+import type { JsonId } from './dto/group-answers';
 
 /** The roster and each member's own place in it: lists, profiles, preferences, leaving, kicks. */
 @ApiTags('group: members')
@@ -65,7 +67,7 @@ export class GroupMembersController {
   }
 
   @DeleteOrPost('kick')
-  @ApiOperation({ summary: `4.33 Remove up to ${Limits.batchRemoveMembers} members: a result per user, in request order` })
+  @ApiOperation({ summary: `4.33 Remove up to ${Limits.idsPerCall} members: a result per user, in request order` })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async kick(@CallContext() ctx: RequestContext, @Body() body: KickBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(MembershipCommands.kickMembers, ctx, groupUsers(body))).map(toUserResult);
@@ -80,12 +82,17 @@ export class GroupMembersController {
   }
 
   @Get('user_joined')
-  @ApiOperation({ summary: '4.53 The groups the caller is in' })
+  @ApiOperation({ summary: '4.53 Every group the caller is in' })
   @ApiOkResponse({ schema: GROUP_IDS })
-  async joined(@CallContext() ctx: RequestContext): Promise<(number | string)[]> {
-    // The vendor answers every group at once: one page as large as the service allows.
-    const page = await this.bus.send(MembershipCommands.listJoined, ctx, { pageNumber: 1, pageSize: Limits.joinedPageMax });
-    return page.items.map((group) => jsonId(group.groupId));
+  async joined(@CallContext() ctx: RequestContext): Promise<(JsonId)[]> {
+    // The vendor answers every group at once: read page after page (numbered; the cursor is the next number).
+    const pageSize = Limits.joinedPageMax;
+    const groups = await everyPage(async (cursor) => {
+      const pageNumber = Number(cursor ?? 1);
+      const page = await this.bus.send(MembershipCommands.listJoined, ctx, { pageNumber, pageSize });
+      return { items: page.items, cursor: pageNumber * pageSize < page.total ? String(pageNumber + 1) : null };
+    });
+    return groups.map((group) => jsonId(group.groupId));
   }
 
   /** 4.37 and 4.38 answer an empty object. */

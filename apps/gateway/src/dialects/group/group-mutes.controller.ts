@@ -24,7 +24,7 @@ export class GroupMutesController {
   @Post('ban')
   @HttpCode(200)
   @ApiOperation({
-    summary: `4.12 Mute up to ${Limits.batchMemberOps} members for \`duration\` minutes (-1 permanent, 0 lifts): owner and admins; a result per user, in request order`,
+    summary: `4.12 Mute up to ${Limits.idsPerCall} members for \`duration\` minutes (-1 permanent, 0 lifts): owner and admins; a result per user, in request order`,
   })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async ban(@CallContext() ctx: RequestContext, @Body() body: BanBody): Promise<GroupUserResult[]> {
@@ -33,7 +33,7 @@ export class GroupMutesController {
 
   @Post('unban')
   @HttpCode(200)
-  @ApiOperation({ summary: `4.51 Lift the mutes of up to ${Limits.batchMemberOps} users: a result per user, in request order` })
+  @ApiOperation({ summary: `4.51 Lift the mutes of up to ${Limits.idsPerCall} users: a result per user, in request order` })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async unban(@CallContext() ctx: RequestContext, @Body() body: UnbanBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(ModerationCommands.unmute, ctx, groupUsers(body))).map(toUserResult);

@@ -24,11 +24,11 @@ describe('/group mutes', () => {
     expect(muteOf({ group_id: '5', user_list: ['7', '8'], duration: 2 })).toEqual({ groupId: '5', userIds: ['7', '8'], durationMs: 120_000 });
   });
 
-  it('validates ban bodies: at most 60 users, duration from -1 to 100 years in minutes; banned_list limit capped at 1000', () => {
+  it('validates ban bodies: at most 1,000 users, duration from -1 to 100 years in minutes; banned_list limit capped at 1000', () => {
     const parse = (body: object) => validateInput(BanBody, body, '', { stripUnknown: true });
     expect(parse({ group_id: 5, user_list: [7], duration: 52_560_000 })).toEqual({ group_id: '5', user_list: ['7'], duration: 52_560_000 });
     for (const [body, field] of [
-      [{ group_id: 5, user_list: Array.from({ length: 61 }, (_, i) => i + 1), duration: 1 }, 'user_list'],
+      [{ group_id: 5, user_list: Array.from({ length: 1001 }, (_, i) => i + 1), duration: 1 }, 'user_list'],
       [{ group_id: 5, user_list: [7], duration: -2 }, 'duration'],
       [{ group_id: 5, user_list: [7], duration: 52_560_001 }, 'duration'],
       [{ group_id: 5, user_list: [7], duration: 1.5 }, 'duration'],

@@ -1,16 +1,29 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ModerationCommands } from '@cohort/contracts';
+import { MembershipCommands, ModerationCommands, type MemberView } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { QueryArguments } from '../../http/route-meta';
 import { SendCheckQuery } from './dto/block.dto';
-import { GroupSendDecision } from './dto/moderation-answers';
+import { MemberListQuery } from './dto/member.dto';
+import { GroupRecipient, GroupSendDecision } from './dto/moderation-answers';
+import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
+import { jsonId } from './group-info.presenter';
 import { groupDialect } from './group-dialect';
 
-/** The send decision over HTTP, for message servers outside the deployment (inside it, ask it on NATS). */
+/** A member as the recipients view shows them. */
+const toRecipient = (member: MemberView): GroupRecipient => ({
+  user_id: jsonId(member.userId),
+  role: member.role,
+  join_time: member.joinedAt,
+  msg_mute_mode: member.msgMuteMode,
+  msg_push_mode: member.msgPushMode,
+  notifications_muted_until: member.notificationsMutedUntil,
+});
+
+/** The send decision and the recipients view over HTTP, for message servers outside the deployment (inside it, ask them on NATS). */
 @ApiTags('group: moderation')
 @Controller('group')
 @Dialect(groupDialect)
@@ -27,5 +40,16 @@ export class GroupSendCheckController {
   @ApiOkResponse({ type: GroupSendDecision })
   sendCheck(@CallContext() ctx: RequestContext, @Query() query: SendCheckQuery): Promise<GroupSendDecision> {
     return this.bus.send(ModerationCommands.sendCheck, ctx, { groupId: query.group_id, userId: query.user_id });
+  }
+
+  @Get('recipients')
+  @ApiOperation({
+    summary:
+      "The recipients view (ours), for the app's message server: the members in join order, each with what steers delivery to them (role, join time, mute and push modes, notification mute), in keyset pages. App-admin token only",
+  })
+  @ApiGroupPage(GroupRecipient)
+  async recipients(@CallContext() ctx: RequestContext, @Query() query: MemberListQuery): Promise<GroupPage<GroupRecipient>> {
+    const page = await this.bus.send(MembershipCommands.recipients, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
+    return GroupPage.of(page, toRecipient);
   }
 }

@@ -6,11 +6,11 @@ export const rfc3339Nano = (ms: number): string => new Date(ms).toISOString().re
 
 const ROLE_NAMES: Record<MemberRole, MixinParticipant['role']> = { owner: 'OWNER', admin: 'ADMIN', member: '' };
 
-/** Each participant's sessions; one without any is listed with their user id as session id. */
+/** Each participant's registered sessions, by join time; a participant without any has none listed (never an invented id). */
 function participantSessions(people: ParticipantsView): MixinParticipantSession[] {
   const byUser = new Map<string, string[]>();
   for (const { userId, sessionId } of people.sessions) byUser.set(userId, [...(byUser.get(userId) ?? []), sessionId]);
-  return people.members.flatMap((member) => (byUser.get(member.userId) ?? [member.userId]).map((sessionId) => ({ user_id: member.userId, session_id: sessionId })));
+  return people.members.flatMap((member) => (byUser.get(member.userId) ?? []).map((sessionId) => ({ user_id: member.userId, session_id: sessionId })));
 }
 
 /** The whole conversation, as the caller sees it (their own notification mute). */

@@ -3,7 +3,9 @@ import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ContentCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { invalidParameter, isDomainError } from '@cohort/errors';
-import { CallContext } from '../../http/call-context.decorator';
+import { CallApp, CallContext } from '../../http/call-context.decorator';
+import { newGroupCapacityOf } from '../../tenancy/app-config';
+import type { RegisteredApp } from '../../tenancy/apps.registry';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { ErrorsAs } from '../../http/route-meta';
@@ -29,9 +31,10 @@ export class MixinCreateConversationController {
   @ApiOperation({ summary: 'Create a group conversation (the caller is its OWNER); the same id again by the same creator answers it, by anyone else 409' })
   @ApiOkResponse({ type: MixinConversation })
   @ApiConflictResponse({ description: 'The id is taken: by another creator, or by a destroyed conversation' })
-  async create(@CallContext() ctx: RequestContext, @Body() body: CreateConversationBody): Promise<MixinConversation> {
+  async create(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Body() body: CreateConversationBody): Promise<MixinConversation> {
     const memberIds = body.participants.map((p) => p.user_id);
-    await this.bus.send(GroupCommands.create, ctx, { type: 'group', groupId: body.conversation_id, name: body.name ?? '', memberIds });
+    const capacity = newGroupCapacityOf(app, new Set([...memberIds, ctx.caller.userId]).size);
+    await this.bus.send(GroupCommands.create, ctx, { type: 'group', groupId: body.conversation_id, name: body.name ?? '', memberIds, capacity });
     return this.conversations.read(ctx, body.conversation_id);
   }
 }

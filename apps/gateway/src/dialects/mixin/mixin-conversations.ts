@@ -18,13 +18,23 @@ export class MixinConversations {
     this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
   }
 
-  /** The group (groups), its people and invite code (membership) and its current announcement (content), asked together. */
+  /**
+   * The group (groups), its people and invite code (membership) and its current announcement
+   * (content), asked together; every participant, read page after page (Mixin lists them all).
+   */
   async read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
-    const [group, people, announcement] = await Promise.all([
+    const [group, first, announcement] = await Promise.all([
       this.bus.send(MembershipCommands.groupInfo, ctx, { groupId, groupType: 'group' }),
       this.bus.send(MembershipCommands.participants, ctx, { groupId }),
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     ]);
+    const people = { ...first, members: [...first.members], sessions: [...first.sessions] };
+    for (let cursor = first.cursor; cursor; ) {
+      const page = await this.bus.send(MembershipCommands.participants, ctx, { groupId, cursor });
+      people.members.push(...page.members);
+      people.sessions.push(...page.sessions);
+      cursor = page.cursor;
+    }
     return presentConversation(group, people, announcement?.content ?? '', this.publicBaseUrl);
   }
 }

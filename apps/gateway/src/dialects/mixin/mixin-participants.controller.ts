@@ -29,20 +29,20 @@ export class MixinParticipantsController {
 
   @Post('participants/ADD')
   @HttpCode(200)
-  @ApiBody({ schema: participantsSchema(Limits.batchMemberOps, false) })
-  @ApiOperation({ summary: `Add up to ${Limits.batchMemberOps} users directly (owner and admins)` })
+  @ApiBody({ schema: participantsSchema(Limits.idsPerCall, false) })
+  @ApiOperation({ summary: `Add up to ${Limits.idsPerCall} users directly (owner and admins)` })
   @ApiOkResponse({ type: MixinConversation })
-  async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.batchMemberOps, false)) body: ParticipantRef[]): Promise<MixinConversation> {
+  async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[]): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.addMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
     return this.conversations.read(ctx, id);
   }
 
   @Post('participants/REMOVE')
   @HttpCode(200)
-  @ApiBody({ schema: participantsSchema(Limits.batchRemoveMembers, false) })
-  @ApiOperation({ summary: `Remove up to ${Limits.batchRemoveMembers} participants (owner and admins; only the owner removes admins)` })
+  @ApiBody({ schema: participantsSchema(Limits.idsPerCall, false) })
+  @ApiOperation({ summary: `Remove up to ${Limits.idsPerCall} participants (owner and admins; only the owner removes admins)` })
   @ApiOkResponse({ type: MixinConversation })
-  async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.batchRemoveMembers, false)) body: ParticipantRef[]): Promise<MixinConversation> {
+  async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[]): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.kickMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
     return this.conversations.read(ctx, id);
   }

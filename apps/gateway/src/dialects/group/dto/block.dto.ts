@@ -6,10 +6,10 @@ import { GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 /** 4.14: members to block (they are removed at once). */
-export class BlockBody extends GroupUsersBody(Limits.batchMemberOps) {}
+export class BlockBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.52: users to take off the blocklist. */
-export class UnblockBody extends GroupUsersBody(Limits.batchMemberOps) {}
+export class UnblockBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.15 */
 export class BlockedListQuery extends GroupPagingQuery(GroupPageSizes.blockedList) {

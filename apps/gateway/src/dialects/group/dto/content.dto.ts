@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FILE_URL_PATTERN, FILE_URL_RULE, Limits } from '@cohort/contracts';
 import { ContentIdField, FileIdListField, GroupIdField } from './id-fields';
-import { GroupPagingQuery } from './paging.dto';
+import { Transform } from 'class-transformer';
+import type { Page } from '@cohort/contracts';
+import { everyPage } from '../../every-page';
+import { GroupPage } from '../group-envelope.interceptor';
+import { optionalPageLimit } from './paging.dto';
 
 // Announcements (4.4–4.8) and shared files (4.19–4.23).
 
@@ -15,13 +19,42 @@ export class AnnouncementQuery {
 /** 4.6: a new announcement, which becomes the group's current one. */
 export class AnnouncementBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ description: `At most ${Limits.announcementTitle} characters` }) @IsString() @MaxLength(Limits.announcementTitle) title!: string;
+  @ApiPropertyOptional({ default: '', description: `At most ${Limits.announcementTitle} characters; absent: ""` }) @IsString() @MaxLength(Limits.announcementTitle) title: string = '';
   @ApiProperty({ description: `At most ${Limits.announcementContent} characters` }) @IsString() @MaxLength(Limits.announcementContent) content!: string;
 }
 
-/** 4.8 and 4.21: the vendor's lists have no paging; without `limit`, a page holds up to the maximum. */
-export class ContentListQuery extends GroupPagingQuery(Limits.contentPageMax) {
+/** 4.8 and 4.21: the vendor's lists have no paging: without `limit` or `cursor`, the whole list. */
+export class ContentListQuery {
   @GroupIdField() group_id!: string;
+
+  @ApiPropertyOptional({ description: 'Opaque position from the previous page (ours: the vendor answers the whole list)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  cursor?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: `Page size, at most ${Limits.contentPageMax} (ours); absent with no cursor: the whole list` })
+  @Transform(({ value }) => optionalPageLimit(value, Limits.contentPageMax))
+  @IsOptional()
+  @Min(1, { message: 'must be a positive integer' })
+  @IsInt({ message: 'must be a positive integer' })
+  limit?: number;
+
+  @ApiPropertyOptional({ type: 'integer', default: 0, description: 'Reserved by the vendor: accepted, ignored, answered as 0' })
+  @IsOptional()
+  version?: unknown;
+
+  /** A page of the list when the client pages; the whole list (read a page at a time) when it does not. */
+  static async answer<V, T>(query: ContentListQuery, fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<V>>, present: (item: V) => T): Promise<GroupPage<T>> {
+    if (query.cursor || query.limit !== undefined) return GroupPage.of(await fetchPage(query.cursor, query.limit ?? Limits.contentPageMax), present);
+    let total = 0;
+    const items = await everyPage(async (cursor) => {
+      const page = await fetchPage(cursor, Limits.contentPageMax);
+      total = page.total;
+      return page;
+    });
+    return new GroupPage(items.map(present), '', Math.max(total, items.length));
+  }
 }
 
 /** 4.19: one file of a group, in the query. */
@@ -55,7 +88,7 @@ export class UploadFileBody {
 /** 4.20 */
 export class DeleteFilesBody {
   @GroupIdField() group_id!: string;
-  @FileIdListField(Limits.batchDeleteFiles, `1 to ${Limits.batchDeleteFiles} file ids; each has its own result`)
+  @FileIdListField(Limits.idsPerCall, `1 to ${Limits.idsPerCall} file ids; each has its own result`)
   @ArrayMinSize(1, { message: 'must name at least one file' })
   file_list!: string[];
 }

@@ -4,7 +4,9 @@ import type { ApplyApproval } from '@cohort/contracts';
 // What the /group handlers answer inside the envelope's `data`; the presenters return these types.
 
 /** Ids leave as JSON numbers when numeric and exact (group-info.presenter's jsonId), else as strings. */
-export const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric and exact, else a string' };
+export const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric (every digit of an int64), a string for a Mixin conversation UUID' };
+/** An id as the dialect answers it: a number, a BigInt beyond 2^53 (written with every digit), or a UUID string. */
+export type JsonId = number | bigint | string;
 const SECONDS_MUTED = { type: 'integer', description: 'mute-all end in seconds; -1 permanent; 0 off' } as const;
 export const MS = { type: 'integer', description: 'ms since the epoch' } as const;
 
@@ -14,7 +16,7 @@ abstract class GroupSummary {
   @ApiProperty() avatar!: string;
   @ApiProperty({ type: 'integer' }) capacity!: number;
   @ApiProperty({ type: 'integer', description: 'members' }) count!: number;
-  @ApiProperty(JSON_ID) group_id!: number | string;
+  @ApiProperty(JSON_ID) group_id!: JsonId;
   @ApiProperty({ type: 'integer', description: "the caller's message mute mode (0 when not a member)" }) msg_mute_mode!: number;
   @ApiProperty({ type: 'integer', description: "the caller's push mode (0 when not a member)" }) msg_push_mode!: number;
   @ApiProperty() name!: string;
@@ -23,7 +25,7 @@ abstract class GroupSummary {
 }
 
 export class ShortGroupInfo extends GroupSummary {
-  @ApiProperty(JSON_ID) owner!: number | string;
+  @ApiProperty(JSON_ID) owner!: JsonId;
 }
 
 export class GroupInfo extends GroupSummary {
@@ -34,7 +36,7 @@ export class GroupInfo extends GroupSummary {
   @ApiProperty() history_visible!: boolean;
   @ApiProperty() member_invite!: boolean;
   @ApiProperty() member_modify!: boolean;
-  @ApiProperty(JSON_ID) owner_id!: number | string;
+  @ApiProperty(JSON_ID) owner_id!: JsonId;
   @ApiProperty() read_ack!: boolean;
   @ApiProperty(MS) updated_at!: number;
 }

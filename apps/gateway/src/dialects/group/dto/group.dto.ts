@@ -16,11 +16,11 @@ export class CreateGroupBody {
   @IsOptional()
   @IsIn([0, 2], { message: 'must be 0 (group) or 2 (chatroom)' })
   type?: 0 | 2;
-  @IsOptional() @UserIdListField(Limits.maxCapacity - 1, 'users who join with the owner') user_list?: string[];
+  @IsOptional() @UserIdListField(Limits.capacityCeiling - 1, "users who join with the owner (the group's capacity grows from the app's default to fit them, up to the app's ceiling)") user_list?: string[];
 }
 
 export class GroupListBody {
-  @GroupIdListField(Limits.batchGroupInfo, 'group ids') group_list!: string[];
+  @GroupIdListField(Limits.idsPerCall, `group ids, at most ${Limits.idsPerCall}`) group_list!: string[];
 }
 
 /** PUT|POST /group/info/{name,description,avatar,ext}; the per-field limit is checked by field. */
@@ -36,16 +36,18 @@ export class GroupInfoValueBody {
   value!: string;
 }
 
+// A zero value may be absent: Go clients drop it (`omitempty`), the vendor reads it as the zero value.
+
 export class GroupSettingFlagBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty() @IsBoolean() value!: boolean;
+  @ApiPropertyOptional({ default: false, description: 'absent: false' }) @IsBoolean() value: boolean = false;
 }
 
 export class ApplyApprovalBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' })
+  @ApiPropertyOptional({ enum: [0, 1, 2], default: 0, description: '0 (or absent) anyone joins, 1 admin approval, 2 refuse' })
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
-  apply_approval!: 0 | 1 | 2;
+  apply_approval: 0 | 1 | 2 = 0;
 }
 
 /** The longest timed mute in minutes (the domain's limit is in ms: 100 years). */

@@ -9,8 +9,9 @@ import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 const ReasonField = (): PropertyDecorator =>
   applyDecorators(ApiPropertyOptional({ description: `at most ${Limits.reason} characters` }), IsOptional(), IsString(), MaxLength(Limits.reason));
 
-/** The answer to a request. */
-const ApprovalField = (): PropertyDecorator => applyDecorators(ApiProperty({ description: 'true approves (accepts), false rejects (declines)' }), IsBoolean());
+/** The answer to a request; Go clients drop a `false` (`omitempty`), so absent rejects (declines). */
+const ApprovalField = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ default: false, description: 'true approves (accepts), false (or absent) rejects (declines)' }), IsBoolean());
 
 /** 4.10 */
 export class ApplyBody {
@@ -22,7 +23,7 @@ export class ApplyBody {
 export class HandleApplicationBody {
   @GroupIdField() group_id!: string;
   @UserIdField('the applicant') user_id!: string;
-  @ApprovalField() approval!: boolean;
+  @ApprovalField() approval: boolean = false;
 }
 
 /** 4.9's paging (its body is GroupListBody: `group_list`). */
@@ -31,7 +32,7 @@ export class ApplicationListQuery extends GroupPagingQuery(GroupPageSizes.applic
 /** 4.31 */
 export class InviteBody {
   @GroupIdField() group_id!: string;
-  @UserIdListField(Limits.batchMemberOps, `users to invite, at most ${Limits.batchMemberOps}`) user_list!: string[];
+  @UserIdListField(Limits.idsPerCall, `users to invite, at most ${Limits.idsPerCall}`) user_list!: string[];
   @ReasonField() reason?: string;
 }
 
@@ -39,7 +40,7 @@ export class InviteBody {
 export class HandleInvitationBody {
   @GroupIdField() group_id!: string;
   @IsOptional() @UserIdField('the inviter whose invitation is answered; absent or your own id: all of them') user_id?: string;
-  @ApprovalField() approval!: boolean;
+  @ApprovalField() approval: boolean = false;
 }
 
 /** 4.30: with `group_id`, that group's invitations (its admins); without, the caller's received invitations. */

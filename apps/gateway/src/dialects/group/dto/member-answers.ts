@@ -1,6 +1,7 @@
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import type { RequestStatus } from '@cohort/contracts';
 import { JSON_ID, MS } from './group-answers';
+import type { JsonId } from './group-answers';
 
 // What the /group membership handlers answer inside the envelope's `data` (members, roles,
 // join requests, invitations, QR codes); the presenters return these types.
@@ -12,12 +13,12 @@ export class GroupMemberProfile {
   @ApiProperty({ description: 'the name the member chose in this group (4.18); empty when none' }) display_name!: string;
   @ApiProperty({ type: 'integer', description: "end of the member's mute in ms since the epoch; -1 permanent; 0 not muted" }) expired_time!: number;
   @ApiProperty(MS) join_time!: number;
-  @ApiProperty(JSON_ID) user_id!: number | string;
+  @ApiProperty(JSON_ID) user_id!: JsonId;
 }
 
 /** The outcome for one user: an item of a batch (in request order), or the answer of a join step. */
 export class GroupUserResult {
-  @ApiProperty(JSON_ID) user_id!: number | string;
+  @ApiProperty(JSON_ID) user_id!: JsonId;
   @ApiProperty({ enum: ['success', 'fail'] }) result!: 'success' | 'fail';
   @ApiProperty({ description: 'empty on success ("pending" when an application awaits approval); on failure `<canonical code>: <text>`' })
   reason!: string;
@@ -25,9 +26,9 @@ export class GroupUserResult {
 
 /** A join request (4.9). */
 export class GroupApplication {
-  @ApiProperty(JSON_ID) applicant_id!: number | string;
+  @ApiProperty(JSON_ID) applicant_id!: JsonId;
   @ApiProperty({ ...MS, description: 'when the request expires, ms since the epoch' }) expired_time!: number;
-  @ApiProperty(JSON_ID) group_id!: number | string;
+  @ApiProperty(JSON_ID) group_id!: JsonId;
   @ApiProperty() reason!: string;
   @ApiProperty(REQUEST_STATUS) status!: RequestStatus;
 }
@@ -35,9 +36,9 @@ export class GroupApplication {
 /** An invitation (4.30). */
 export class GroupInvitation {
   @ApiProperty({ ...MS, description: 'when the invitation expires, ms since the epoch' }) expired_time!: number;
-  @ApiProperty(JSON_ID) group_id!: number | string;
-  @ApiProperty(JSON_ID) invitee_id!: number | string;
-  @ApiProperty(JSON_ID) inviter_id!: number | string;
+  @ApiProperty(JSON_ID) group_id!: JsonId;
+  @ApiProperty(JSON_ID) invitee_id!: JsonId;
+  @ApiProperty(JSON_ID) inviter_id!: JsonId;
   @ApiProperty() reason!: string;
   @ApiProperty(REQUEST_STATUS) status!: RequestStatus;
   // The vendor's document types this one as a date-time string, unlike every other time.

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { Limits } from '@cohort/contracts';
 import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
@@ -16,9 +16,9 @@ export function GroupUsersBody(max: number) {
 /** 4.1 / 4.2: the admin limit bounds one call as it bounds the group. */
 export class AdminsBody extends GroupUsersBody(Limits.maxAdmins) {}
 /** 4.33 */
-export class KickBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+export class KickBody extends GroupUsersBody(Limits.idsPerCall) {}
 /** 4.36 */
-export class MemberProfilesBody extends GroupUsersBody(Limits.batchRemoveMembers) {}
+export class MemberProfilesBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.35 */
 export class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList) {
@@ -28,26 +28,26 @@ export class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList)
 /** 4.18: the caller's own name in the group. */
 export class DisplayNameBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ description: 'the name; empty clears it' })
+  @ApiPropertyOptional({ default: '', description: 'the name; empty (or absent: Go clients drop "") clears it' })
   @IsString()
   @MaxLength(Limits.displayName)
-  value!: string;
+  value: string = '';
 }
 
 /** 4.37 */
 export class MuteModeBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ enum: [0, 1, 2], description: "the caller's message mute mode in this group" })
+  @ApiPropertyOptional({ enum: [0, 1, 2], default: 0, description: "the caller's message mute mode in this group; absent: 0 (Go clients drop a 0)" })
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
-  msg_mute_mode!: 0 | 1 | 2;
+  msg_mute_mode: 0 | 1 | 2 = 0;
 }
 
 /** 4.38 */
 export class PushModeBody {
   @GroupIdField() group_id!: string;
-  @ApiProperty({ enum: [0, 1, 2, 3, 4], description: "the caller's push mode in this group" })
+  @ApiPropertyOptional({ enum: [0, 1, 2, 3, 4], default: 0, description: "the caller's push mode in this group; absent: 0 (Go clients drop a 0)" })
   @IsIn([0, 1, 2, 3, 4], { message: 'must be 0, 1, 2, 3 or 4' })
-  msg_push_mode!: 0 | 1 | 2 | 3 | 4;
+  msg_push_mode: 0 | 1 | 2 | 3 | 4 = 0;
 }
 
 /** 4.50 */

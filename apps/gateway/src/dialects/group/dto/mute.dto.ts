@@ -5,7 +5,7 @@ import { GroupUsersBody, groupUsers } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 /** 4.51: the members whose mute is lifted. */
-export class UnbanBody extends GroupUsersBody(Limits.batchMemberOps) {}
+export class UnbanBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.12: members muted for `duration` minutes. */
 export class BanBody extends UnbanBody {

@@ -11,6 +11,14 @@ export const GroupPageSizes = {
   invitationList: 100,
 } as const;
 
+/**
+ * A `limit` the client may leave out: numeric strings → numbers, above `pageSize` → `pageSize`,
+ * absent or empty → undefined (the route then answers the whole list).
+ */
+export function optionalPageLimit(value: unknown, pageSize: number): unknown {
+  return value === undefined || value === '' ? undefined : pageLimit(value, pageSize);
+}
+
 /** Absent or empty → the default; numeric strings (all query values are strings) → numbers; above the maximum → the maximum. */
 function pageLimit(value: unknown, pageSize: number): unknown {
   if (value === undefined || value === '') return pageSize;

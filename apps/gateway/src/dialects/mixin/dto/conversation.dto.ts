@@ -8,8 +8,8 @@ import { isParticipantList, participantsSchema, type ParticipantRef } from './pa
 /** A conversation's name and announcement limits (Mixin's). */
 const NAME_MAX = Limits.groupName;
 const ANNOUNCEMENT_MAX = 1024;
-/** Participants a conversation may be created with: everyone but the creator fits its capacity. */
-export const CREATION_PARTICIPANTS_MAX = Limits.defaultCapacity - 1;
+/** Participants a conversation may be created with: the app's ceiling decides (the groups service refuses beyond it). */
+export const CREATION_PARTICIPANTS_MAX = Limits.capacityCeiling - 1;
 
 /** POST /conversations */
 export class CreateConversationBody {
@@ -25,9 +25,10 @@ export class CreateConversationBody {
   @IsOptional() @IsString() @MaxLength(NAME_MAX)
   name?: string;
 
-  @ApiProperty({ ...participantsSchema(CREATION_PARTICIPANTS_MAX, false), description: `The other participants, at most ${CREATION_PARTICIPANTS_MAX}` } as ApiPropertyOptions)
+  // Go clients drop an empty list (`omitempty`): absent means nobody else.
+  @ApiPropertyOptional({ ...participantsSchema(CREATION_PARTICIPANTS_MAX, false), description: `The other participants, at most ${CREATION_PARTICIPANTS_MAX}; absent: none` } as ApiPropertyOptions)
   @Shaped(participantsSchema(CREATION_PARTICIPANTS_MAX, false), isParticipantList(CREATION_PARTICIPANTS_MAX, false), `a list of at most ${CREATION_PARTICIPANTS_MAX} {user_id}`)
-  participants!: ParticipantRef[];
+  participants: ParticipantRef[] = [];
 }
 
 /** POST /conversations/:id */
@@ -36,23 +37,23 @@ export class UpdateConversationBody {
   @IsOptional() @IsString() @MaxLength(NAME_MAX)
   name?: string;
 
-  @ApiPropertyOptional({ description: `A new current announcement, at most ${ANNOUNCEMENT_MAX} characters` })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(ANNOUNCEMENT_MAX)
+  @ApiPropertyOptional({ description: `A new current announcement, at most ${ANNOUNCEMENT_MAX} characters; "" clears it` })
+  @IsOptional() @IsString() @MaxLength(ANNOUNCEMENT_MAX)
   announcement?: string;
 }
 
 /** POST /conversations/:id/mute: seconds; 0 unmutes. */
 export class MuteConversationBody {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds of muted notifications from now; 0 unmutes' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Seconds of muted notifications from now; 0 (or absent: Go clients drop a 0) unmutes' })
   @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.notificationMuteSecondsMax)
-  duration!: number;
+  duration: number = 0;
 }
 
 /** POST /conversations/:id/disappear: seconds, up to 12 weeks; 0 off. */
 export class DisappearBody {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: Limits.disappearSecondsMax, description: 'Message expiry in seconds; 0 turns it off' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: Limits.disappearSecondsMax, default: 0, description: 'Message expiry in seconds; 0 (or absent) turns it off' })
   @IsInt({ message: 'must be an integer number of seconds' }) @Min(0) @Max(Limits.disappearSecondsMax)
-  duration!: number;
+  duration: number = 0;
 }
 
 /** POST /users: Mixin's "network user" creation. */

@@ -3,7 +3,10 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
 
-/** A participant as Mixin's clients send one: `{user_id}`, with `role` ("ADMIN" or "") when roles change. */
+/**
+ * A participant as Mixin's clients send one: `{user_id}`, with `role` ("ADMIN" or "") when roles
+ * change. Go clients drop an empty `role` (`omitempty`): absent means "" (a plain participant).
+ */
 export interface ParticipantRef {
   user_id: string;
   role?: 'ADMIN' | '';
@@ -18,10 +21,10 @@ export function participantsSchema(max: number, withRole: boolean): SchemaObject
     maxItems: max,
     items: {
       type: 'object',
-      required: withRole ? ['user_id', 'role'] : ['user_id'],
+      required: ['user_id'],
       properties: {
         user_id: { type: 'string', pattern: USER_ID_PATTERN.source },
-        ...(withRole ? { role: { type: 'string', enum: ROLES } } : {}),
+        ...(withRole ? { role: { type: 'string', enum: ROLES, default: '', description: 'absent: ""' } } : {}),
       },
     },
   };
@@ -35,6 +38,7 @@ export function participantsOf(value: unknown, max: number, withRole: boolean, f
     const { user_id: userId, role } = (item ?? {}) as { user_id?: unknown; role?: unknown };
     if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) throw invalidParameter(`${field}[${index}].user_id`, 'must be a user id');
     if (!withRole) return { user_id: userId };
+    if (role === undefined) return { user_id: userId, role: '' };
     if (typeof role !== 'string' || !ROLES.includes(role)) throw invalidParameter(`${field}[${index}].role`, 'must be "ADMIN" or ""');
     return { user_id: userId, role: role as 'ADMIN' | '' };
   });
