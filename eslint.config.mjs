@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   {
     // The harness, tools and the config module itself are where the environment is read.
-    files: ['libs/testing/**/*.ts', 'libs/shared/local-infra/**/*.ts', 'libs/shared/config/**/*.ts', 'tools/**/*.ts', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
+    files: ['libs/testing/**/*.ts', 'libs/shared/local-infra/**/*.ts', 'libs/shared/config/**/*.ts', 'tools/**/*.ts', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/*.faults-spec.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -1,5 +1,5 @@
-// Jest: three tiers as projects — `unit` (*.spec.ts), `integration` (*.integration-spec.ts) and
-// `e2e` (*.e2e-spec.ts). Run one with `npx jest --selectProjects <name>`.
+// Jest: four tiers as projects — `unit` (*.spec.ts), `integration` (*.integration-spec.ts),
+// `e2e` (*.e2e-spec.ts) and `faults` (*.faults-spec.ts, fault injection). Run one with `npx jest --selectProjects <name>`.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const ts = require('typescript');
@@ -64,6 +64,13 @@ module.exports = {
       ...withServers,
       displayName: 'e2e',
       testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
+    },
+    {
+      // Fault injection on the built stack (servers of its own): `npm run test:faults`.
+      ...common,
+      setupFilesAfterEnv: withServers.setupFilesAfterEnv,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/**/*.faults-spec.ts'],
     },
   ],
 };

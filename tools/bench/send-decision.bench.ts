@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { natsConnectOptions } from '@cohort/bus';
 import { ModerationCommands, type CommandEnvelope, type SendDecision, type SendDecisionStats } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
 import { postJson } from './bench-http';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     suite: 'bench_send',
     env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
   });
-  const nc = await connect({ servers: stack.natsUrl });
+  const nc = await connect(natsConnectOptions({ natsUrl: stack.natsUrl }, 'bench'));
   try {
     const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, { client_id: 'demo', client_secret: 'demo-secret' });
     const room = await seedRoom(stack.baseUrl, token, nc);

@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { defaultDbName } from '@cohort/config';
 import { devSecrets } from './dev-secrets';
 import { isReadyLine } from '@cohort/logging';
+import { devNatsCredentialsFile, saveDevNatsCredentials } from './dev-nats-credentials';
 import {
   ALL_APPS,
   builtAppMain,
@@ -23,6 +24,8 @@ import {
   type RunningServer,
   SERVICE_APPS,
   DEFAULT_MONGO_HEAP,
+  generateNatsPasswords,
+  natsAuthorizationConfig,
   startManagedProcess,
   startMongoJavaServer,
   startNats,
@@ -67,21 +70,27 @@ function terminalEcho(name: string, index: number): (line: string) => void {
   };
 }
 
-async function startInfra(): Promise<{ natsUrl: string; mongoUrl: string }> {
-  let natsUrl = process.env.NATS_URL;
-  if (natsUrl) {
-    say(`using NATS_URL=${natsUrl}`);
+async function startInfra(): Promise<{ natsEnvFor: (app: CohortApp) => NodeJS.ProcessEnv; mongoUrl: string }> {
+  let natsEnvFor: (app: CohortApp) => NodeJS.ProcessEnv;
+  const givenNats = process.env.NATS_URL;
+  if (givenNats) {
+    say(`using NATS_URL=${givenNats}`);
+    natsEnvFor = () => ({ NATS_URL: givenNats });
   } else {
     const port = await findFreePort(4222);
+    // Fresh credentials every run: one NATS user per app, each held to its own subjects.
+    const passwords = generateNatsPasswords();
     const nats = await startNats({
       dataDir: join(devDir, 'nats'),
       port,
       logFile: join(devDir, 'logs', 'nats-server.log'),
       detached: true,
+      authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])),
     });
     infra.push(nats);
-    natsUrl = nats.url;
-    say(`NATS (JetStream) on ${natsUrl}${port === 4222 ? '' : ' (4222 was busy)'}`);
+    saveDevNatsCredentials({ url: nats.url, passwords });
+    natsEnvFor = (app) => ({ NATS_URL: nats.url, NATS_USER: app, NATS_PASSWORD: passwords[app] });
+    say(`NATS (JetStream) on ${nats.url}${port === 4222 ? '' : ' (4222 was busy)'}, credentials in ${relative(process.cwd(), devNatsCredentialsFile(rootDir))}`);
   }
   let mongoUrl = process.env.MONGO_URL;
   if (mongoUrl) {
@@ -103,7 +112,7 @@ async function startInfra(): Promise<{ natsUrl: string; mongoUrl: string }> {
     const storage = inMemory ? 'in memory, gone at stop' : `data in ${relative(process.cwd(), dataFile)}`;
     say(`MongoDB wire protocol (mongo-java-server, ${storage}) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`);
   }
-  return { natsUrl, mongoUrl };
+  return { natsEnvFor, mongoUrl };
 }
 
 function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
@@ -194,7 +203,7 @@ async function main(): Promise<void> {
 
   const missing = ALL_APPS.map((app) => builtAppMain(rootDir, app)).filter((file) => !existsSync(file));
   if (missing.length) throw new Error(`not built: ${missing.join(', ')} (run npm run build)`);
-  const { natsUrl, mongoUrl } = await startInfra();
+  const { natsEnvFor, mongoUrl } = await startInfra();
   const gatewayPort = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   if ((await findFreePort(gatewayPort, host)) !== gatewayPort) {
@@ -206,7 +215,6 @@ async function main(): Promise<void> {
     QR_SECRET: secrets.qrSecret,
     ...(configuredApps ? {} : { APPS_JSON: JSON.stringify([{ ...DEMO_APP, jwtKeys: [secrets.jwtKey] }]) }),
     ...process.env,
-    NATS_URL: natsUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     // Webhook receivers on this machine (docs/webhooks.md, the SSRF guard).
@@ -215,8 +223,8 @@ async function main(): Promise<void> {
   ALL_APPS.forEach((app, index) => {
     if (shuttingDown) return;
     const env: NodeJS.ProcessEnv = isServiceApp(app)
-      ? { ...common, MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app) }
-      : { ...common, PORT: String(gatewayPort), HOST: host };
+      ? { ...common, ...natsEnvFor(app), MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app) }
+      : { ...common, ...natsEnvFor(app), PORT: String(gatewayPort), HOST: host };
     startApp(app, index, env);
   });
 

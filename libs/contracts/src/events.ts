@@ -5,6 +5,8 @@ import type { MemberRole } from './membership/member.types';
 /** The JetStream stream that captures every domain event. No command subject starts with `evt.`. */
 export const EVENTS_STREAM = 'COHORT_EVENTS';
 export const EVENT_SUBJECT_PREFIX = 'evt.';
+/** Where a consumer parks an event it cannot handle for good (`dlq.<service>.<durable>`), until replayed. */
+export const DEAD_LETTER_STREAM = 'COHORT_DEAD_LETTERS';
 export const EVENTS_WILDCARD = 'evt.>';
 
 export type JoinHow = 'created' | 'added' | 'applied' | 'invited' | 'qr' | 'code';

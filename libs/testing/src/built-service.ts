@@ -41,7 +41,7 @@ export async function startBuiltService(options: BuiltServiceOptions): Promise<M
     cwd: rootDir,
     env: {
       ...process.env,
-      NATS_URL: options.servers.natsUrl,
+      ...options.servers.natsEnvFor(options.service),
       MONGO_URL: options.servers.mongoUrl,
       MONGO_DB: options.dbName,
       NODE_ENV: 'test',

@@ -11,7 +11,7 @@ import type { TestServers } from './servers';
  */
 export async function startBusPeer(servers: TestServers): Promise<INestApplicationContext> {
   // Config is read from process.env when the module is built: set it first.
-  process.env.NATS_URL = servers.natsUrl;
+  process.env.NATS_URL = servers.natsUrl; // the operator (one user for the whole test process)
   @Module({ imports: [validatedConfigModule(Joi.object(commonEnvSchema)), BusModule.forRoot('test-peer')] })
   class BusPeerModule {}
   const peer = await NestFactory.createApplicationContext(BusPeerModule, { logger: false });

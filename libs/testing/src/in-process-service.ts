@@ -19,7 +19,7 @@ export interface InProcessServiceOptions {
  * production start (startService), configured by the environment as main.ts would be.
  */
 export async function bootServiceInProcess(options: InProcessServiceOptions): Promise<INestMicroservice> {
-  process.env.NATS_URL = options.servers.natsUrl;
+  process.env.NATS_URL = options.servers.natsUrl; // the operator (one user for the whole test process)
   process.env.MONGO_URL = options.servers.mongoUrl;
   process.env.MONGO_DB = options.dbName;
   process.env.NODE_ENV = 'test';

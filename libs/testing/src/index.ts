@@ -18,3 +18,5 @@ export type { Answer } from './openapi/openapi-contract';
 export type { OpenApiDocument } from './openapi/openapi-types';
 export { serviceAnswers, startBuiltService } from './built-service';
 export type { BuiltServiceOptions } from './built-service';
+export { startFaultServers } from './fault-servers';
+export type { FaultServer, FaultServers } from './fault-servers';

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_MONGO_HEAP, findRepoRoot, startMongoJavaServer, startNats } from '@cohort/local-infra';
+import {
+  type CohortApp,
+  DEFAULT_MONGO_HEAP,
+  findRepoRoot,
+  generateNatsPasswords,
+  NATS_OPERATOR,
+  natsAuthorizationConfig,
+  startMongoJavaServer,
+  startNats,
+} from '@cohort/local-infra';
 import { shortId } from './db-names';
 
 export interface TestServer {
@@ -9,9 +18,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** NATS for tests: `url` carries the operator's credentials (the tests' own connections). */
+export interface TestNats extends TestServer {
+  /** What an app is given to connect as itself (its own user and permissions). */
+  envFor(app: CohortApp): Record<string, string>;
+}
+
 export interface TestServers {
   mongoUrl: string;
+  /** The operator's URL (credentials included): what test code connects with. */
   natsUrl: string;
+  /** NATS_URL, NATS_USER and NATS_PASSWORD of an app: it connects as its own NATS user. */
+  natsEnvFor(app: CohortApp): Record<string, string>;
   /** Stops only what this call started (never a server given through the environment). */
   stop(): Promise<void>;
 }
@@ -72,24 +90,35 @@ export async function startMongoServer(): Promise<TestServer> {
   };
 }
 
-/** Starts a NATS server with JetStream: `nats:2` in Docker, or the local nats-server binary. */
-export async function startNatsServer(): Promise<TestServer> {
+/**
+ * Starts a NATS server with JetStream: `nats:2` in Docker, or the local nats-server binary with
+ * per-run credentials: one user per app with its permissions, and the operator for the tests.
+ */
+export async function startNatsServer(): Promise<TestNats> {
   if (testInfraMode() === 'docker') {
     const { NatsContainer } = await import('@testcontainers/nats');
     const container = await new NatsContainer('nats:2').withJetStream().start();
     const { servers, user, pass } = container.getConnectionOptions();
     const auth = user && pass ? `${encodeURIComponent(user)}:${encodeURIComponent(pass)}@` : '';
+    const url = `nats://${auth}${String(servers)}`;
     return {
-      url: `nats://${auth}${String(servers)}`,
+      url,
+      envFor: () => ({ NATS_URL: url }),
       stop: async () => {
         await container.stop();
       },
     };
   }
   const dataDir = scratchDir('nats');
-  const server = await startNats({ dataDir, logFile: join(dataDir, 'nats.log') });
+  const passwords = generateNatsPasswords();
+  const server = await startNats({
+    dataDir,
+    logFile: join(dataDir, 'nats.log'),
+    authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])),
+  });
   return {
-    url: server.url,
+    url: server.url.replace('nats://', `nats://${NATS_OPERATOR}:${passwords[NATS_OPERATOR]}@`),
+    envFor: (app) => ({ NATS_URL: server.url, NATS_USER: app, NATS_PASSWORD: passwords[app] }),
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -116,15 +145,19 @@ export async function startTestServers(): Promise<TestServers> {
   try {
     const mongo = await startTestMongo();
     owned.push(mongo);
-    let natsUrl = process.env.NATS_URL;
-    if (!natsUrl) {
+    const given = process.env.NATS_URL;
+    let natsUrl = given ?? '';
+    let natsEnvFor = (_app: CohortApp): Record<string, string> => ({ NATS_URL: natsUrl });
+    if (!given) {
       const nats = await startNatsServer();
       owned.push(nats);
       natsUrl = nats.url;
+      natsEnvFor = (app) => nats.envFor(app);
     }
     return {
       mongoUrl: mongo.url,
       natsUrl,
+      natsEnvFor,
       stop: async () => {
         await Promise.all(owned.map((server) => server.stop()));
       },

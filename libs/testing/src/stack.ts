@@ -17,7 +17,7 @@ import {
 import { sanitizeDbName, shortId } from './db-names';
 import { isReadyLine } from '@cohort/logging';
 import { pollUntil } from './poll';
-import { startTestServers } from './servers';
+import { startTestServers, type TestServers } from './servers';
 
 export interface StartStackOptions {
   /** Suite name: used for database names and the log folder (.infra/logs/<suite>/). */
@@ -35,6 +35,11 @@ export interface StartStackOptions {
    * through the service's queue group and its durable consumers. Logs: `<app>-<n>.log` when > 1.
    */
   instances?: number;
+  /**
+   * Servers the caller owns (fault injection kills and restarts them): used instead of starting
+   * the suite's own NATS, and left running by `stop`.
+   */
+  servers?: TestServers;
 }
 
 export interface Stack {
@@ -50,6 +55,10 @@ export interface Stack {
   logFiles(app: CohortApp): string[];
   /** Stops an app (SIGTERM, every instance) and waits until it is gone. */
   stopService(name: CohortApp): Promise<void>;
+  /** Signals every process of an app (fault injection: SIGKILL, SIGSTOP, SIGCONT). */
+  signalService(name: CohortApp, signal: NodeJS.Signals): void;
+  /** Resolves once every process of an app has exited (after a SIGKILL, say). */
+  serviceExited(name: CohortApp): Promise<void>;
   /** (Re)starts one app with the same env, then waits for gateway /health to be 200 again. */
   startService(name: CohortApp): Promise<void>;
   /** Waits for gateway GET /health to answer 200. */
@@ -82,7 +91,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   const logDir = join(rootDir, '.infra', 'logs', suite);
   rmSync(logDir, { recursive: true, force: true });
 
-  const servers = await startTestServers();
+  const servers = options.servers ?? (await startTestServers());
   const run = shortId(2);
   const dbNames = Object.fromEntries(
     SERVICE_APPS.map((app) => [app, sanitizeDbName(`e2e_${suite.slice(0, 30)}_${run}_${app}`)]),
@@ -100,7 +109,6 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   let stopping = false;
 
   const common: Record<string, string> = {
-    NATS_URL: servers.natsUrl,
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     // The stack's own QR key, the same for every membership instance (a suite may set its own).
@@ -112,7 +120,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
       app === GATEWAY_APP
         ? { PORT: String(port), HOST: '127.0.0.1' }
         : { MONGO_URL: servers.mongoUrl, MONGO_DB: dbNames[app] };
-    return { ...process.env, ...common, ...own, ...options.appEnv?.[app] };
+    return { ...process.env, ...servers.natsEnvFor(app), ...common, ...own, ...options.appEnv?.[app] };
   };
 
   const spawnApp = (app: CohortApp) => {
@@ -165,7 +173,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     stopping = true;
     await stopApp(GATEWAY_APP);
     await Promise.all(SERVICE_APPS.map(stopApp));
-    await servers.stop();
+    if (!options.servers) await servers.stop();
   };
 
   try {
@@ -189,6 +197,12 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     waitHealthy,
     stop,
     stopService: stopApp,
+    signalService(app, signal) {
+      for (const name of processNames(app)) running.get(name)?.signal(signal);
+    },
+    async serviceExited(app) {
+      await Promise.all(processNames(app).map((name) => running.get(name)?.exited));
+    },
     async startService(app: CohortApp) {
       if (isRunning(app)) return;
       await stopApp(app);

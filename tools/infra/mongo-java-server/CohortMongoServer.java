@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs mongo-java-server on 127.0.0.1 for development and tests.
  *
  * <p>Usage: {@code CohortMongoServer --port N [--file PATH]}. Without {@code --file} the data lives
- * in memory (tests); with it, in an H2 MVStore file that survives restarts ({@code npm start}).
+ * in memory (tests); with it, in an H2 MVStore file that survives restarts ({@code npm start}), and
+ * every write is in the file before it is answered (a kill -9 loses nothing acknowledged).
  * SIGTERM/SIGINT stop it cleanly: the listener closes and the H2 file is committed and closed.
  */
 public final class CohortMongoServer {
@@ -40,7 +42,7 @@ public final class CohortMongoServer {
       System.err.println("usage: CohortMongoServer --port N [--file PATH]");
       System.exit(2);
     }
-    MongoBackend backend = file == null ? new SnapshotMemoryBackend() : new H2Backend(file);
+    MongoBackend backend = file == null ? new SnapshotMemoryBackend() : new DurableH2Backend(file);
     MongoServer server = new MongoServer(backend);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +56,31 @@ public final class CohortMongoServer {
     server.bind("127.0.0.1", port);
     System.out.println("mongo-java-server listening on 127.0.0.1:" + port + " (" + (file == null ? "memory" : "H2 file " + file) + ")");
     stopped.await();
+  }
+}
+
+/**
+ * H2's MVStore commits in the background about once a second, so a process killed after answering
+ * a write could lose it. This backend commits the store (writes the changes to the file) before a
+ * command's reply leaves: the OS holds the bytes once the write returns, so they survive the death
+ * of the JVM. They are not fsynced per write: a power loss may still take the last ones (see
+ * docs/dev-database.md) — production runs MongoDB with journaling and write concern majority.
+ */
+final class DurableH2Backend extends H2Backend {
+  DurableH2Backend(String file) {
+    super(file);
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    try {
+      return super.handleCommand(channel, databaseName, command, query);
+    } finally {
+      // Reads change nothing; a write's changes (even a failed command's partial ones) go to the file.
+      if (getMvStore().hasUnsavedChanges()) {
+        commit();
+      }
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupSettings, GroupType, GroupView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { GroupDoc } from './schemas/group.schema';
 
 export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
@@ -172,11 +172,12 @@ export class GroupRepository implements OutboxOwner {
   private async updateActive(key: GroupKey, set: Record<string, unknown>, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { ...key, status: 'active' },
+        { ...key, status: 'active', ...outboxHasRoom() },
         { $set: { ...set, updatedAt: new Date() }, ...outboxOnUpdate([event]) },
         { new: true },
       )
       .lean();
+    if (!doc) await this.outbox.assertHasRoom(key);
     return doc ? toView(doc) : null;
   }
 }

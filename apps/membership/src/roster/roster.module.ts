@@ -13,6 +13,7 @@ import { QrInvitesService } from '../joining/qr-invites.service';
 import { InvitationDoc, InvitationSchema } from '../joining/schemas/invitation.schema';
 import { JoinRequestDoc, JoinRequestSchema } from '../joining/schemas/join-request.schema';
 import { DepartureService } from '../members/departure.service';
+import { ExpelOnBlocked } from '../members/expel-on-blocked.handler';
 import { DepartureSweeper } from '../members/departure.sweeper';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
@@ -49,7 +50,7 @@ import { SessionsModule } from '../sessions/sessions.module';
     ...[GroupContextLoader],
     ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
-    ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, DepartureSweeper],
+    ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, ExpelOnBlocked, DepartureSweeper],
   ],
 })
 export class RosterModule {}

@@ -16,6 +16,19 @@ export class GroupFactsRepository {
     await upsertNewer(this.model, [{ updateOne: { filter: { ...key, ...notNewerThan(fact, at) }, update: { $set: { [fact]: { value, at } } }, upsert: true } }]);
   }
 
+  /**
+   * A page of live groups (life true) after `afterId` in storage order, with their facts: the
+   * reconciler's bounded pass. `afterId` null starts from the first.
+   */
+  async pageOfLive(afterId: unknown, limit: number): Promise<{ id: unknown; key: GroupKey; facts: GroupFacts }[]> {
+    const docs = await this.model
+      .find({ 'life.value': true, ...(afterId === null ? {} : { _id: { $gt: afterId } }) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean();
+    return docs.map((doc) => ({ id: doc._id, key: { appId: doc.appId, groupId: doc.groupId }, facts: readFacts(doc, ['life', 'muteAll']) as GroupFacts }));
+  }
+
   /** Everything known of the group (one keyed read). */
   async get(key: GroupKey): Promise<GroupFacts> {
     return readFacts(await this.model.findOne(key).lean(), ['life', 'muteAll']) as GroupFacts;

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { StandingsModule } from '../standings/standings.module';
 import { FactProjectionHandlers } from './fact-projection.handlers';
 import { FactProjector } from './fact-projector';
+import { GroupFactsReconciler } from './group-facts.reconciler';
 import { GroupFactsRepository } from './group-facts.repository';
 import { GroupFactsDoc, GroupFactsSchema } from './schemas/group-facts.schema';
 import { SendCheckResponder } from './send-check.responder';
@@ -14,7 +15,7 @@ import { StandingCache } from './standing-cache';
 @Module({
   imports: [MongooseModule.forFeature([{ name: GroupFactsDoc.name, schema: GroupFactsSchema }]), StandingsModule],
   controllers: [SendDecisionController],
-  providers: [GroupFactsRepository, FactProjector, ...FactProjectionHandlers, StandingCache, SendDecisions, SendCheckResponder],
+  providers: [GroupFactsRepository, GroupFactsReconciler, FactProjector, ...FactProjectionHandlers, StandingCache, SendDecisions, SendCheckResponder],
   exports: [GroupFactsRepository, FactProjector],
 })
 export class SendDecisionModule {}

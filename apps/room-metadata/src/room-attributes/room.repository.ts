@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, GroupKey } from '@cohort/contracts';
 import { isDuplicateKeyError } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import type { StoredAttribute } from './attribute-plans';
 import { RoomDoc, type AttributeDoc } from './schemas/room.schema';
 
@@ -57,9 +57,10 @@ export class RoomRepository implements OutboxOwner {
       }
     }
     const result = await this.model.updateOne(
-      { ...room, version },
+      { ...room, version, ...outboxHasRoom() },
       { $set: { attributes: attributes.map(toDoc) }, $inc: { version: 1 }, ...outboxOnUpdate([event]) },
     );
+    if (result.matchedCount === 0) await this.outbox.assertHasRoom(room);
     return result.matchedCount === 1;
   }
 

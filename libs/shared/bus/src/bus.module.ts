@@ -3,9 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
 import type { CommonEnv } from '@cohort/config';
 import { BusClient } from './bus-client';
+import { DeadLetters } from './dead-letters';
 import { EventConsumerRunner } from './event-consumer-runner';
 import { EventPublisher } from './event-publisher';
 import { EventStream } from './event-stream';
+import { natsAccessFrom } from './nats-connect-options';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
 /** Bus wiring for one process: typed requests, event publishing and durable event consumers. */
@@ -22,17 +24,20 @@ export class BusModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<CommonEnv, true>): BusOptions => ({
             serviceName,
-            natsUrl: config.get('NATS_URL', { infer: true }),
+            ...natsAccessFrom(config),
             requestTimeoutMs: config.get('BUS_TIMEOUT_MS', { infer: true }),
+            streamReplicas: config.get('EVENT_STREAM_REPLICAS', { infer: true }),
+            retry: { firstMs: config.get('EVENT_RETRY_FIRST_MS', { infer: true }), maxMs: config.get('EVENT_RETRY_MAX_MS', { infer: true }) },
           }),
         },
         NatsConnectionHolder,
         BusClient,
         EventStream,
         EventPublisher,
+        DeadLetters,
         EventConsumerRunner,
       ],
-      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher],
+      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher, DeadLetters],
     };
   }
 }

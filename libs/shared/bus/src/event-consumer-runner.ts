@@ -8,18 +8,23 @@ import {
 import { DiscoveryService } from '@nestjs/core';
 import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type JsMsg } from 'nats';
 import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
-import { isDomainError } from '@cohort/errors';
 import { runWithRequestId } from '@cohort/logging';
+import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
+import { isPermanentFailure, retryDelayMs } from './delivery-policy';
 import { ANY_EVENT, durableNameOf, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
 import { EventStream } from './event-stream';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
 const codec = JSONCodec<DomainEvent>();
 const ACK_WAIT_MS = 30_000;
-const MAX_DELIVER = 20;
-const RETRY_DELAY_MS = 1_000;
+/** No last delivery: an event whose failure is transient is retried until it succeeds. */
+const UNLIMITED_DELIVERIES = -1;
 
-/** Starts one durable pull consumer per @HandlesEvent provider; acks only after the handler ran. */
+/**
+ * Starts one durable pull consumer per @HandlesEvent provider; acks only after the handler ran.
+ * Never drops an event: a transient failure is retried with growing backoff for as long as it
+ * lasts, and one that retrying cannot fix is parked in the dead-letter stream before it is let go.
+ */
 @Injectable()
 export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumerRunner.name);
@@ -30,6 +35,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     private readonly discovery: DiscoveryService,
     private readonly holder: NatsConnectionHolder,
     private readonly stream: EventStream,
+    private readonly deadLetters: DeadLetters,
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
@@ -53,14 +59,20 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   private async start(type: HandledEvent, handler: DomainEventHandler<EventType>): Promise<void> {
     const jsm = await this.stream.ensure();
     const durable = durableNameOf(this.options.serviceName, type);
-    await jsm.consumers.add(EVENTS_STREAM, {
+    const config = {
       durable_name: durable,
       filter_subject: type === ANY_EVENT ? EVENTS_WILDCARD : eventSubject(type),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(ACK_WAIT_MS),
-      max_deliver: MAX_DELIVER,
-    });
+      max_deliver: UNLIMITED_DELIVERIES,
+    };
+    const existing = await jsm.consumers.info(EVENTS_STREAM, durable).catch(() => null);
+    if (!existing) await jsm.consumers.add(EVENTS_STREAM, config);
+    else if (existing.config.max_deliver !== UNLIMITED_DELIVERIES || existing.config.ack_wait !== config.ack_wait) {
+      // A consumer made by an older release (which gave up after some deliveries).
+      await jsm.consumers.update(EVENTS_STREAM, durable, { max_deliver: UNLIMITED_DELIVERIES, ack_wait: config.ack_wait });
+    }
     const nc = await this.holder.get();
     const consumer = await nc.jetstream().consumers.get(EVENTS_STREAM, durable);
     const messages = await consumer.consume({ max_messages: 64 });
@@ -76,12 +88,16 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async dispatch(msg: JsMsg, handler: DomainEventHandler<EventType>, durable: string): Promise<void> {
+    const replayFor = msg.headers?.get(REPLAY_FOR_HEADER);
+    if (replayFor && replayFor !== durable) {
+      msg.ack(); // a dead letter replayed for another consumer
+      return;
+    }
     let event: DomainEvent;
     try {
       event = codec.decode(msg.data);
-    } catch {
-      this.logger.error(`${durable}: undecodable event at seq ${msg.seq}, dropped`);
-      msg.term();
+    } catch (error) {
+      await this.giveUp(msg, durable, new Error(`undecodable event: ${String(error)}`));
       return;
     }
     await runWithRequestId(event.correlationId, async () => {
@@ -90,15 +106,25 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
         msg.ack();
         this.logger.debug(`${durable}: ${event.eventId} handled`);
       } catch (error) {
-        if (isDomainError(error) && error.code !== 'unavailable' && error.code !== 'timeout') {
-          // A rule says no: redelivery would say no again.
-          this.logger.error(`${durable}: ${event.eventId} rejected (${error.code}: ${error.message})`);
-          msg.term();
+        if (isPermanentFailure(error)) {
+          await this.giveUp(msg, durable, error);
           return;
         }
-        this.logger.warn(`${durable}: ${event.eventId} failed, will retry: ${String(error)}`);
-        msg.nak(RETRY_DELAY_MS);
+        const delay = retryDelayMs(msg.info.redeliveryCount, this.options.retry);
+        this.logger.warn(`${durable}: ${event.eventId} failed (delivery ${msg.info.redeliveryCount}), retry in ${delay} ms: ${String(error)}`);
+        msg.nak(delay);
       }
     });
+  }
+
+  /** Parks the event as a dead letter, then lets it go; if even that fails it is delivered again. */
+  private async giveUp(msg: JsMsg, durable: string, error: unknown): Promise<void> {
+    try {
+      await this.deadLetters.park(msg, durable, error);
+      msg.term();
+    } catch (failure) {
+      this.logger.warn(`${durable}: seq ${msg.seq} could not be dead-lettered yet, kept: ${String(failure)}`);
+      msg.nak(retryDelayMs(msg.info.redeliveryCount, this.options.retry));
+    }
   }
 }

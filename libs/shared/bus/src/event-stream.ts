@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { nanos, RetentionPolicy, StorageType, type JetStreamManager } from 'nats';
 import { EVENTS_STREAM, EVENTS_WILDCARD } from '@cohort/contracts';
-import { NatsConnectionHolder } from './nats-connection';
+import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
 const DEDUP_WINDOW_MS = 2 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -11,7 +11,10 @@ const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export class EventStream {
   private ready: Promise<JetStreamManager> | null = null;
 
-  constructor(private readonly holder: NatsConnectionHolder) {}
+  constructor(
+    private readonly holder: NatsConnectionHolder,
+    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
+  ) {}
 
   ensure(): Promise<JetStreamManager> {
     this.ready ??= this.create().catch((error: unknown) => {
@@ -33,6 +36,7 @@ export class EventStream {
         retention: RetentionPolicy.Limits,
         duplicate_window: nanos(DEDUP_WINDOW_MS),
         max_age: nanos(MAX_AGE_MS),
+        num_replicas: this.options.streamReplicas ?? 1,
       });
     }
     return jsm;

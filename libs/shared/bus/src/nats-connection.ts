@@ -1,12 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
+import type { RetryBackoff } from './delivery-policy';
+import { natsConnectOptions, type NatsAccess } from './nats-connect-options';
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 
-export interface BusOptions {
+export interface BusOptions extends NatsAccess {
   serviceName: string;
-  natsUrl: string;
   requestTimeoutMs: number;
+  /** Redelivery backoff of a durable consumer's failed events (default DEFAULT_RETRY_BACKOFF). */
+  retry?: RetryBackoff;
+  /** Replicas of the event streams when this process creates them (EVENT_STREAM_REPLICAS). */
+  streamReplicas?: number;
 }
 
 /**
@@ -21,10 +26,10 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
   constructor(@Inject(BUS_OPTIONS) private readonly options: BusOptions) {}
 
   get(): Promise<NatsConnection> {
-    this.connection ??= connect({
-      servers: this.options.natsUrl,
-      name: `${this.options.serviceName}-bus`,
-      maxReconnectAttempts: -1,
+    // Waits for a server that is not up yet; a refusal (bad credentials) is not kept: the next call tries again.
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch((error: unknown) => {
+      this.connection = null;
+      throw error;
     });
     return this.connection;
   }

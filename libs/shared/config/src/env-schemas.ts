@@ -4,11 +4,23 @@ import type { ServiceName } from '@cohort/contracts';
 /** Variables every process reads (gateway and services). */
 export const commonEnvSchema = {
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  // One URL, or every node of a cluster separated by commas.
   NATS_URL: Joi.string()
-    .uri({ scheme: ['nats', 'tls'] })
+    .pattern(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, 'NATS URLs separated by commas')
     .default('nats://127.0.0.1:4222'),
+  // This process's own NATS user (docs/security.md, "NATS credentials"); required in production.
+  NATS_USER: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  NATS_PASSWORD: Joi.string().min(1).when('NATS_USER', { is: Joi.exist(), then: Joi.required() }),
   LOG_LEVEL: Joi.string().valid('debug', 'info', 'warn', 'error').default('info'),
   BUS_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
+  // Copies JetStream keeps of the event streams when they are first created: 3 on a 3-node cluster.
+  EVENT_STREAM_REPLICAS: Joi.number().integer().valid(1, 3, 5).default(1),
+  // Redelivery backoff of an event whose handler failed for a transient reason: doubles from
+  // the first delay up to the cap, with no last delivery (docs/events.md).
+  EVENT_RETRY_FIRST_MS: Joi.number().integer().min(1).max(60_000).default(1_000),
+  EVENT_RETRY_MAX_MS: Joi.number().integer().min(Joi.ref('EVENT_RETRY_FIRST_MS')).max(3_600_000).default(60_000),
 };
 
 /** A service's own database when MONGO_DB is not set: `cohort_<service>`. */
@@ -36,8 +48,13 @@ export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
 export interface CommonEnv {
   NODE_ENV: 'development' | 'production' | 'test';
   NATS_URL: string;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error';
   BUS_TIMEOUT_MS: number;
+  EVENT_STREAM_REPLICAS: number;
+  EVENT_RETRY_FIRST_MS: number;
+  EVENT_RETRY_MAX_MS: number;
 }
 
 export interface ServiceEnv extends CommonEnv {

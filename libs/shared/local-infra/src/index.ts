@@ -13,3 +13,5 @@ export { waitForPort } from './wait-for-port';
 export { ALL_APPS, builtAppMain, GATEWAY_APP, isServiceApp, SERVICE_APPS } from './cohort-apps';
 export type { CohortApp, ServiceApp } from './cohort-apps';
 export { waitForHttpOk } from './wait-for-http';
+export { EVENT_PUBLISHERS, generateNatsPasswords, NATS_OPERATOR, NATS_USERS, natsAuthorizationConfig, natsPasswordVariable, natsPermissions } from './nats-authorization';
+export type { NatsPermissions, NatsUser } from './nats-authorization';

@@ -99,6 +99,42 @@ describe('local-infra (real nats-server and mongo-java-server)', () => {
     }
   });
 
+  it('loses no acknowledged write when the file-backed server is killed with SIGKILL', async () => {
+    const dataFile = join(scratch, 'mongo', 'killed.mv');
+    const first = await startMongoJavaServer({ rootDir, dataFile, heap: '256m' });
+    const client = await MongoClient.connect(first.url, { serverSelectionTimeoutMS: 5_000 });
+    const acknowledged: number[] = [];
+    try {
+      const things = client.db('local_infra_spec').collection<{ _id: number; at: number }>('acked');
+      // Concurrent writers, each answer recorded the moment it arrives; killed right after.
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, writer) => {
+          for (let i = 0; i < 40; i++) {
+            const id = writer * 1000 + i;
+            await things.insertOne({ _id: id, at: Date.now() });
+            acknowledged.push(id);
+          }
+        }),
+      );
+      await things.updateOne({ _id: 0 }, { $set: { at: -1 } });
+      first.signal('SIGKILL');
+      await first.exited;
+    } finally {
+      await client.close(true).catch(() => undefined);
+    }
+    const second = await startMongoJavaServer({ rootDir, dataFile, heap: '256m' });
+    const reader = await MongoClient.connect(second.url);
+    try {
+      const things = reader.db('local_infra_spec').collection<{ _id: number; at: number }>('acked');
+      const stored = new Set((await things.find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      expect(await things.findOne({ _id: 0 })).toEqual({ _id: 0, at: -1 });
+    } finally {
+      await reader.close();
+      await second.stop();
+    }
+  });
+
   it('reports the process output when the server cannot start', async () => {
     const blocker = await startNats({ dataDir: join(scratch, 'nats-blocker') });
     try {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 
 const TAIL_LINES = 60;
@@ -69,6 +69,25 @@ export interface ManagedProcess {
   tail(): string;
   /** SIGTERM, then SIGKILL after `graceMs` (at most 10s); resolves when the child is gone. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * Sends a signal to the real process, not its watchdog (fault injection: SIGKILL, SIGSTOP,
+   * SIGCONT). Linux only: the process is found through /proc.
+   */
+  signal(signal: NodeJS.Signals): void;
+}
+
+/** The watched process: the watchdog's child that is not its `sleep` tick. */
+function watchedPid(watchdogPid: number): number {
+  const children = readFileSync(`/proc/${watchdogPid}/task/${watchdogPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const pid = children.find((candidate) => {
+    try {
+      return readFileSync(`/proc/${candidate}/comm`, 'utf8').trim() !== 'sleep';
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+  if (pid === undefined) throw new Error(`no watched process under watchdog ${watchdogPid}`);
+  return pid;
 }
 
 export function startManagedProcess(options: ManagedProcessOptions): ManagedProcess {
@@ -140,6 +159,10 @@ export function startManagedProcess(options: ManagedProcessOptions): ManagedProc
       await exitedPromise;
       clearTimeout(escalate);
       clearTimeout(lastResort);
+    },
+    signal(signal) {
+      if (exited || child.pid === undefined) throw new Error(`${options.name} is not running`);
+      process.kill(watchedPid(child.pid), signal);
     },
   };
 }

@@ -7,6 +7,10 @@ export interface RunningServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Signals the server process itself (fault injection: SIGKILL, SIGSTOP, SIGCONT). */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves when the server process has exited (also after a SIGKILL). */
+  readonly exited: Promise<number | string>;
 }
 
 const ATTEMPTS_WITH_PICKED_PORT = 3;
@@ -36,7 +40,7 @@ export async function startOnPort(spec: {
     const proc = spec.start(port);
     try {
       await waitForPort(proc, port, { timeoutMs: spec.timeoutMs ?? 30_000 });
-      return { url: spec.url(port), port, stop: () => proc.stop() };
+      return { url: spec.url(port), port, stop: () => proc.stop(), signal: (signal) => proc.signal(signal), exited: proc.exited };
     } catch (error) {
       lastError = error;
       const diedByItself = proc.hasExited();

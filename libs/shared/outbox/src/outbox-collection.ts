@@ -1,5 +1,6 @@
 import { Schema as MongooseSchema, type FilterQuery, type Model } from 'mongoose';
 import type { DomainEvent } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 
 /** What a document with an embedded outbox holds besides its own fields. */
 export interface OutboxFields {
@@ -14,6 +15,17 @@ export function addOutbox(schema: MongooseSchema): void {
   schema.add({ outbox: { type: [MongooseSchema.Types.Mixed], default: [] }, outboxSince: { type: Date, required: false } });
   schema.index({ outboxSince: 1 }, { sparse: true });
 }
+
+/**
+ * The most unsent events a document may hold. While JetStream refuses publishes, a document
+ * changed often (a group, a chatroom's attributes) would otherwise grow without end toward
+ * MongoDB's 16 MB limit; at this bound (about 1 MB of events) its next change is refused as
+ * `unavailable` until the sweep has sent what waits.
+ */
+export const OUTBOX_LIMIT = 1_000;
+
+/** Filter condition: the document's outbox has room for another event (add it to an update's filter). */
+export const outboxHasRoom = () => ({ [`outbox.${OUTBOX_LIMIT - 1}`]: { $exists: false } });
 
 /** Fields of a new document that stores `events` with itself (insert). */
 export function outboxOnInsert(events: DomainEvent[]): OutboxFields {
@@ -64,6 +76,15 @@ export class OutboxCollection {
   /** Clears `outboxSince` of documents whose events have all been sent since (one command). */
   async forgetEmpty(olderThan: Date): Promise<void> {
     await this.model.updateMany({ outboxSince: { $lt: olderThan }, outbox: { $size: 0 } }, { $unset: { outboxSince: 1 } });
+  }
+
+  /**
+   * After a change whose filter held outboxHasRoom() matched nothing: throws `unavailable` when the
+   * reason was a full outbox (the caller's own reasons — not found, another version — otherwise).
+   */
+  async assertHasRoom(filter: FilterQuery<unknown>): Promise<void> {
+    const full = await this.model.exists({ ...(filter as FilterQuery<OutboxFields>), [`outbox.${OUTBOX_LIMIT - 1}`]: { $exists: true } });
+    if (full) throw new DomainError('unavailable', 'events cannot be published right now: try again later');
   }
 
   /** Documents (any app) holding events stored before `olderThan`. */

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@cohort/contracts';
+import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { DepartureService } from './departure.service';
+import { MemberRepository } from './member.repository';
+
+/**
+ * The repair of a block whose expel did not happen (membership down or the process killed between
+ * moderation storing the block and asking membership to remove the member): the blocked user
+ * still in the group leaves it (`member.left`, how `blocked`). Usually they are gone already and
+ * this does nothing; the owner is never removed (a block refuses the owner), nor anyone who joined
+ * after the block.
+ */
+@Injectable()
+@OnEvent('member.blocked')
+export class ExpelOnBlocked implements DomainEventHandler<'member.blocked'> {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly departures: DepartureService,
+  ) {}
+
+  async handle(event: DomainEvent<'member.blocked'>): Promise<void> {
+    const key = { appId: event.appId, groupId: event.groupId };
+    const member = (await this.members.findMany(key, [event.data.userId])).get(event.data.userId);
+    // Someone who joined after the block was lifted (a late or replayed event) stays.
+    if (!member || member.role === 'owner' || member.joinedAt > Date.parse(event.occurredAt)) return;
+    const ctx = { caller: { appId: event.appId, userId: event.actor.userId, isAppAdmin: event.actor.isAppAdmin }, requestId: event.correlationId };
+    await this.departures.depart(ctx, key, [{ userId: member.userId, role: member.role }], 'blocked');
+  }
+}
