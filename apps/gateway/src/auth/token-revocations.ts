@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import { NatsConnectionHolder } from '@cohort/bus';
 import type { GatewayEnv } from '../config/gateway.config';
-import { WatchedBucket } from '../shared-state/watched-bucket';
+import { WatchedBucket } from '../replica-state/watched-bucket';
 
 /** The NATS KV bucket of revocations, shared by every gateway replica. */
 export const TOKEN_REVOCATIONS_BUCKET = 'cohort_token_revocations';

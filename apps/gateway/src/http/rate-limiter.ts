@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { NatsConnectionHolder } from '@cohort/bus';
 import type { GatewayEnv } from '../config/gateway.config';
-import { WatchedBucket } from '../shared-state/watched-bucket';
+import { WatchedBucket } from '../replica-state/watched-bucket';
 import type { RegisteredApp } from '../tenancy/apps.registry';
 import { type Budget, type BudgetRule, type ReplicaCounts, RateWindow } from './rate-window';
 
