@@ -1,6 +1,6 @@
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
-import { AppAdminGuard } from './app-admin.guard';
+import { AdminAuthGuard } from '../admin/admin-auth.guard';
 
 /** The admin API's token routes: the gateway's plain answers, an app token required. */
-export const adminAuthDialect: HttpDialect = { ...plainDialect, name: 'admin-auth', auth: AppAdminGuard };
+export const adminAuthDialect: HttpDialect = { ...plainDialect, name: 'admin-auth', auth: AdminAuthGuard };
