@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { WebhookCommands, type CommandEnvelope, type ListWebhookDeliveriesCommand, type ReplayWebhookCommand } from '@cohort/contracts';
+import { WebhookCommands, type CommandEnvelope, type EmptyCommand, type ListWebhookDeliveriesCommand, type ReplayWebhookCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
 import { DeliveriesService } from './deliveries.service';
 
@@ -10,6 +10,11 @@ export class DeliveriesController {
   @Handles(WebhookCommands.listDeliveries)
   list(command: CommandEnvelope<ListWebhookDeliveriesCommand>) {
     return this.deliveries.list(command, command.data);
+  }
+
+  @Handles(WebhookCommands.backlog)
+  backlog(command: CommandEnvelope<EmptyCommand>) {
+    return this.deliveries.backlog(command);
   }
 
   @Handles(WebhookCommands.replay)

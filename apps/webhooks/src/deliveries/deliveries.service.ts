@@ -40,6 +40,10 @@ export class DeliveriesService {
     return { items: page.items.map(toDeliveryView), cursor: encodeCursor(page.next), total };
   }
 
+  async backlog(ctx: CommandEnvelope<unknown>): Promise<{ pending: number }> {
+    return { pending: await this.deliveries.countPending(webhookAdminOnly(ctx)) };
+  }
+
   /**
    * Queues again, in their original order, the endpoint's deliveries of a time range or of the
    * given events, to the endpoint or to `url`: a replay is one ordered queue of its own, with the

@@ -80,6 +80,10 @@ export class DeliveryRepository {
     return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (doc) => doc, (doc) => ({ at: doc.occurredAt.getTime(), id: doc._id }));
   }
 
+  countPending(appId: string): Promise<number> {
+    return this.model.countDocuments({ appId, state: 'pending' });
+  }
+
   count(appId: string, endpointId: string, state?: DeliveryState): Promise<number> {
     return this.model.countDocuments({ appId, endpointId, ...(state ? { state } : {}) });
   }

@@ -147,5 +147,7 @@ export const WebhookCommands = {
   /** Sends a `ping` now and answers how the endpoint answered (nothing queued, nothing retried). */
   test: declareCommand({ subject: 'webhooks.endpoint.test', request: WebhookIdCommand, reply: replyType<WebhookTestResult>() }),
   listDeliveries: declareCommand({ subject: 'webhooks.delivery.list', request: ListWebhookDeliveriesCommand, reply: replyType<Page<WebhookDeliveryView>>() }),
+  /** Deliveries of the app still waiting for a 2xx, over all its endpoints (the admin dashboard's backlog). */
+  backlog: declareCommand({ subject: 'webhooks.delivery.backlog', request: EmptyCommand, reply: replyType<{ pending: number }>() }),
   replay: declareCommand({ subject: 'webhooks.delivery.replay', request: ReplayWebhookCommand, reply: replyType<WebhookReplayResult>() }),
 };

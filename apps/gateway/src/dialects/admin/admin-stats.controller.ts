@@ -1,6 +1,6 @@
 import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { AuditCommands, GroupCommands, MembershipCommands } from '@cohort/contracts';
+import { AuditCommands, GroupCommands, MembershipCommands, WebhookCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { servicesHealth } from '../../health/services-health';
@@ -16,10 +16,11 @@ export class AdminStatsController {
   @ApiOperation({ summary: 'Groups, chatrooms, members, events per minute and each service’s health' })
   @ApiOkResponse({ type: AdminStats })
   async stats(@CallContext() ctx: RequestContext): Promise<AdminStats> {
-    const [groups, members, events, services] = await Promise.all([
+    const [groups, members, events, backlog, services] = await Promise.all([
       this.bus.send(GroupCommands.stats, ctx, {}),
       this.bus.send(MembershipCommands.stats, ctx, {}),
       this.bus.send(AuditCommands.stats, ctx, {}),
+      this.bus.send(WebhookCommands.backlog, ctx, {}),
       servicesHealth(this.bus),
     ]);
     return {
@@ -27,8 +28,7 @@ export class AdminStatsController {
       members: members.members,
       eventsPerMinute: events.eventsLastMinute,
       eventsPerMinuteLastHour: Math.round((events.eventsLastHour / 60) * 10) / 10,
-      // Until the webhooks service runs, nothing waits.
-      webhookBacklog: 0,
+      webhookBacklog: backlog.pending,
       services,
     };
   }
