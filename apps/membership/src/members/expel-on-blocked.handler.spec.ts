@@ -6,6 +6,8 @@ import type { MemberRepository } from './member.repository';
 const blockedAt = '2026-12-04T10:00:00.000Z';
 const event = { appId: 'app', groupId: 'g1', occurredAt: blockedAt, correlationId: 'req-1', actor: { userId: 'owner', isAppAdmin: false }, data: { userId: 'u1' } } as DomainEvent<'member.blocked'>;
 
+const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(blockedAt) + ms);
+
 function setup(member?: { role: string; joinedAt: string }) {
   const stored = member ? new Map([['u1', { userId: 'u1', role: member.role, joinedAt: Date.parse(member.joinedAt) }]]) : new Map();
   const members = { findMany: jest.fn(async () => stored) };
@@ -14,6 +16,9 @@ function setup(member?: { role: string; joinedAt: string }) {
 }
 
 describe('ExpelOnBlocked (repair of a block whose expel failed)', () => {
+  beforeEach(() => at(60_000));
+  afterEach(() => jest.restoreAllMocks());
+
   it('removes a blocked user still in the group, as blocked', async () => {
     const { handler, departures } = setup({ role: 'admin', joinedAt: '2026-12-01T00:00:00Z' });
     await handler.handle(event);
@@ -31,5 +36,12 @@ describe('ExpelOnBlocked (repair of a block whose expel failed)', () => {
       await handler.handle(event);
       expect(departures.depart).not.toHaveBeenCalled();
     }
+  });
+
+  it('lets the block’s own expel go first: a young event is handled later', async () => {
+    const { handler, departures } = setup({ role: 'member', joinedAt: '2026-12-01T00:00:00Z' });
+    at(1_000);
+    await expect(handler.handle(event)).rejects.toEqual(expect.objectContaining({ delayMs: 2_000 }));
+    expect(departures.depart).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { HandleLater, OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { DepartureService } from './departure.service';
 import { MemberRepository } from './member.repository';
 
@@ -11,6 +11,9 @@ import { MemberRepository } from './member.repository';
  * this does nothing; the owner is never removed (a block refuses the owner), nor anyone who joined
  * after the block.
  */
+/** The block's own expel (moderation asks right after storing it) goes first: a repair waits this long. */
+export const EXPEL_REPAIR_GRACE_MS = 3_000;
+
 @Injectable()
 @OnEvent('member.blocked')
 export class ExpelOnBlocked implements DomainEventHandler<'member.blocked'> {
@@ -20,6 +23,8 @@ export class ExpelOnBlocked implements DomainEventHandler<'member.blocked'> {
   ) {}
 
   async handle(event: DomainEvent<'member.blocked'>): Promise<void> {
+    const age = Date.now() - Date.parse(event.occurredAt);
+    if (age < EXPEL_REPAIR_GRACE_MS) throw new HandleLater(EXPEL_REPAIR_GRACE_MS - age, 'the block’s own expel goes first');
     const key = { appId: event.appId, groupId: event.groupId };
     const member = (await this.members.findMany(key, [event.data.userId])).get(event.data.userId);
     // Someone who joined after the block was lifted (a late or replayed event) stays.

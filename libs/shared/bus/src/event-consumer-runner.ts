@@ -11,7 +11,7 @@ import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type Ev
 import { runWithRequestId } from '@cohort/logging';
 import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
 import { isPermanentFailure, retryDelayMs } from './delivery-policy';
-import { ANY_EVENT, durableNameOf, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
+import { ANY_EVENT, durableNameOf, HandleLater, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
 import { EventStream } from './event-stream';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
 
@@ -106,6 +106,11 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
         msg.ack();
         this.logger.debug(`${durable}: ${event.eventId} handled`);
       } catch (error) {
+        if (error instanceof HandleLater) {
+          this.logger.debug(`${durable}: ${event.eventId} handled later (in ${error.delayMs} ms): ${error.message}`);
+          msg.nak(error.delayMs);
+          return;
+        }
         if (isPermanentFailure(error)) {
           await this.giveUp(msg, durable, error);
           return;

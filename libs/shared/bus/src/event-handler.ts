@@ -33,3 +33,16 @@ export function OnEvent<K extends EventType>(type: K | typeof ANY_EVENT) {
     HANDLED_EVENT(type)(target);
   };
 }
+
+/**
+ * Thrown by a handler that must not act yet (another path is expected to do the work first): the
+ * event is delivered again after `delayMs`, without a warning, as often as it takes.
+ */
+export class HandleLater extends Error {
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
