@@ -197,17 +197,19 @@ describe('/group member routes', () => {
       expect((await displayNames())[admin]).toBe('');
     });
 
-    it('65 characters, a number or nothing → 400 naming value, nothing changed', async () => {
+    it('65 characters or a number → 400 naming value, nothing changed; no value at all means "" (the vendor\'s zero)', async () => {
       await expectUnchanged(displayNames, async () => {
         expectInvalid(await setName('PUT', e2e.tokens.member, 'a'.repeat(65)), 'value');
         expectInvalid(await setName('POST', e2e.tokens.member, 7), 'value');
-        expectInvalid(await setName('POST', e2e.tokens.member, undefined), 'value');
       });
+      expectOk(await setName('POST', e2e.tokens.member, undefined), true);
+      expect((await displayNames())[member]).toBe('');
     });
 
-    it('an outsider → 403 not_member; the app admin without user_id → 400 naming user_id; unknown group → 404', async () => {
+    it('an outsider → 403 not_member; the app admin without user_id acts as the owner; unknown group → 404', async () => {
       expectNotMember(await setName('PUT', e2e.tokens.outsider, 'x'));
-      expectInvalid(await setName('PUT', e2e.tokens.app, 'x'), 'user_id');
+      expectOk(await setName('PUT', e2e.tokens.app, 'by the app'), true);
+      expect((await displayNames())[owner]).toBe('by the app');
       expectGroupNotFound(await setName('PUT', e2e.tokens.owner, 'x', undefined, UNKNOWN_GROUP));
     });
   });
@@ -246,10 +248,10 @@ describe('/group member routes', () => {
       });
     });
 
-    it('an outsider → 403 not_member; the app admin without user_id → 400 naming user_id', async () => {
+    it('an outsider → 403 not_member; the app admin without user_id acts as the owner', async () => {
       expectNotMember(await setMode('PUT', 'mute_mode', e2e.tokens.outsider, 1));
       expectNotMember(await setMode('PUT', 'push_mode', e2e.tokens.app, 1, outsider));
-      expectInvalid(await setMode('PUT', 'mute_mode', e2e.tokens.app, 1), 'user_id');
+      expectOk(await setMode('PUT', 'mute_mode', e2e.tokens.app, 1));
     });
   });
 
@@ -277,9 +279,9 @@ describe('/group member routes', () => {
       });
     });
 
-    it('an outsider → 403 not_member; the app admin without user_id → 400 naming user_id; unknown group → 404; bad id → 400', async () => {
+    it('an outsider → 403 not_member; the app admin without user_id acts as the owner, who may not leave; unknown group → 404; bad id → 400', async () => {
       expectNotMember(await leave('DELETE', e2e.tokens.outsider, group.group_id));
-      expectInvalid(await leave('DELETE', e2e.tokens.app, group.group_id), 'user_id');
+      expectGroupError(await leave('DELETE', e2e.tokens.app, group.group_id), 403, 'owner_protected');
       expectGroupNotFound(await leave('DELETE', e2e.tokens.member, UNKNOWN_GROUP));
       expectInvalid(await leave('POST', e2e.tokens.member, 'abc'), 'group_id');
     });
