@@ -76,8 +76,8 @@ describe('webhooks', () => {
       expect(res.body).toEqual({ error: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) });
     });
 
-    it('answers 403 to a user token (the one admin guard), 404 to an unknown id', async () => {
-      expect((await admin.call('GET', '', undefined, await api.token(newUserId()))).status).toBe(403);
+    it('answers 401 to a user token, 404 to an unknown id', async () => {
+      expect((await admin.call('GET', '', undefined, await api.token(newUserId()))).status).toBe(401);
       expect((await admin.call('GET', '/wh_unknown')).status).toBe(404);
     });
 

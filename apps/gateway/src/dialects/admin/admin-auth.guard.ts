@@ -5,7 +5,7 @@ import { unauthorized } from '../../auth/token-errors';
 import { TokenService } from '../../auth/token.service';
 import type { CohortRequest } from '../../http/cohort-request';
 
-/** Every /admin/v1 route: an app-admin token only (none or a bad one 401, a user token 403); the app is the token's. */
+/** Admin routes: an app-admin token only (a user token is refused, 403); the app is the token's. */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(private readonly tokens: TokenService) {}
