@@ -203,7 +203,7 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
   // Last: it stops a service of the suite's stack.
   describe('transport outcomes', () => {
     it('a service that does not answer → code 503 at HTTP 200', async () => {
-      await e2e.stack.stopService('groups');
+      await e2e.stack.stopService('membership');
       expectGroupError(await e2e.api.getInfo(e2e.tokens.member, group.group_id), 503, 'unavailable');
     });
   });

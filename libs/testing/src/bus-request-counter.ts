@@ -1,3 +1,4 @@
+import { natsConnectOptions } from '@cohort/bus';
 import { connect, type Msg, type NatsConnection } from 'nats';
 import { EVENT_SUBJECT_PREFIX } from '@cohort/contracts';
 
@@ -5,7 +6,7 @@ import { EVENT_SUBJECT_PREFIX } from '@cohort/contracts';
  * Subjects that are not commands: replies (`_INBOX.`), JetStream and KV traffic (`$JS.`, `$KV.`),
  * the server's own (`$SYS.`) and domain events.
  */
-const NOT_COMMANDS = ['_INBOX.', '$JS.', '$KV.', '$SYS.', EVENT_SUBJECT_PREFIX];
+const NOT_COMMANDS = ['_INBOX', '$JS.', '$KV.', '$SYS.', EVENT_SUBJECT_PREFIX];
 
 export const isCommandSubject = (subject: string): boolean => !NOT_COMMANDS.some((prefix) => subject.startsWith(prefix));
 
@@ -32,7 +33,7 @@ export class BusRequestCounter {
   ) {}
 
   static async open(natsUrl: string, options: BusRequestCounterOptions = {}): Promise<BusRequestCounter> {
-    const nc = await connect({ servers: natsUrl, name: 'bus-request-counter' });
+    const nc = await connect(natsConnectOptions({ natsUrl }, 'bus-request-counter'));
     const counter = new BusRequestCounter(nc, options.keepMessages ?? false);
     // A callback subscription counts each message as it is parsed: after `settle`, nothing is pending.
     for (const subject of options.subjects ?? ['>']) {

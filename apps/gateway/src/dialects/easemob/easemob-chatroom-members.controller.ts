@@ -1,6 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, getSchemaPath } from '@nestjs/swagger';
-import { MembershipCommands } from '@cohort/contracts';
+import { Limits, MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
@@ -13,6 +13,7 @@ import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { addedMembers, memberEntry, onlyItem, removedMember } from './easemob-members.presenter';
+import { pathUsernames } from './path-usernames';
 
 /** `/{org}/{app}/chatrooms/{id}/users...`: a chatroom's members, added and removed by the app admin. */
 @ChatroomController()
@@ -62,7 +63,7 @@ export class EasemobChatroomMembersController {
   @ApiBadRequestResponse({ description: 'More than 100 usernames, or an invalid one' })
   @ApiForbiddenResponse({ description: 'One user: not a member, or the owner' })
   async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('usernames') usernames: string): Promise<RemovedMember | RemovedMember[]> {
-    const userIds = usernames.split(',');
+    const userIds = pathUsernames(usernames, Limits.batchRemoveMembers);
     const results = await this.bus.send(MembershipCommands.kickMembers, ctx, { ...chatroom(id), userIds });
     if (userIds.length > 1) return results.map((result) => removedMember(id, result));
     onlyItem(results);

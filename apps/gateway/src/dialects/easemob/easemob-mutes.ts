@@ -2,12 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { Limits, ModerationCommands, type GroupType } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
-import { invalidParameter } from '@cohort/errors';
 import { MuteOutcome, MutedUser, UnmuteOutcome } from './dto/easemob-answers';
 import type { MuteUsersBody } from './dto/mute.dto';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
 import { everyPage } from '../every-page';
+import { pathUsernames } from './path-usernames';
 
 // The member mute routes `/chatgroups/{group_id}/mute...` and `/chatrooms/{id}/mute...` share:
 // what each asks the moderation service, for the group (and kind) its path names.
@@ -38,9 +38,7 @@ export async function mutedUsers(bus: BusClient, ctx: RequestContext, group: Rou
 
 /** Lifts the mutes of the users of a path segment: one username or several separated by commas (the router has decoded `%2C`). */
 export async function unmuteUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup, usernames: string): Promise<UnmuteOutcome[]> {
-  const userIds = usernames.split(',');
-  // Easemob's documented batch limit (the domain takes larger batches from other dialects).
-  if (userIds.length > Limits.batchMemberOps) throw invalidParameter('usernames', `must name at most ${Limits.batchMemberOps} users`);
+  const userIds = pathUsernames(usernames, Limits.batchMemberOps);
   return (await bus.send(ModerationCommands.unmute, ctx, { ...group, userIds })).map(unmuteOutcome);
 }
 

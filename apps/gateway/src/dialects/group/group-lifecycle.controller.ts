@@ -25,12 +25,15 @@ export class GroupLifecycleController {
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
   @ApiOkResponse({ type: GroupInfo })
   async create(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Body() body: CreateGroupBody): Promise<GroupInfo> {
+    const memberIds = body.user_list ?? [];
+    // An app-admin token naming no user (the vendor's admin tokens name none): the first listed user owns it.
+    const ownerId = ctx.caller.userId ?? memberIds[0];
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
-      memberIds: body.user_list ?? [],
-      capacity: newGroupCapacityOf(app, new Set(body.user_list).size + 1),
-      // An app-admin token naming no user (the vendor's admin tokens name none): the first listed user owns it.
-      ...(ctx.caller.userId === null && body.user_list?.length ? { ownerId: body.user_list[0] } : {}),
+      memberIds,
+      // The owner and the listed users, each once.
+      capacity: newGroupCapacityOf(app, new Set([...memberIds, ...(ownerId ? [ownerId] : [])]).size),
+      ...(ctx.caller.userId === null && ownerId ? { ownerId } : {}),
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.avatar !== undefined ? { avatar: body.avatar } : {}),
