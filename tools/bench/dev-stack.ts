@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort, startManagedProcess, waitForHttpOk, type ManagedProcess } from '@cohort/local-infra';
+import { devOperatorUrl } from '../dev/dev-nats-credentials';
 
 export interface DevStack {
   baseUrl: string;
@@ -39,5 +40,6 @@ export async function startDevStack(root: string, env: Record<string, string>): 
     throw error;
   }
   if (!natsUrl) throw new Error(`the runner did not say where NATS is:\n${runner.tail()}`);
-  return { baseUrl, natsUrl, runner, stop: () => runner.stop(30_000) };
+  // The runner's bus is authenticated: the bench listens as the operator, whose password it saved.
+  return { baseUrl, natsUrl: devOperatorUrl() ?? natsUrl.replace(/,$/, ''), runner, stop: () => runner.stop(30_000) };
 }

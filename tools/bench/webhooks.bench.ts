@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { natsConnectOptions } from '@cohort/bus';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { eventSubject, type DomainEvent } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     env: { RATE_LIMIT_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
     appEnv: { webhooks: { WEBHOOK_ALLOW_NETWORKS: 'loopback', WEBHOOK_POLL_MS: '50', WEBHOOK_CONCURRENCY: '64' } },
   });
-  const nc = await connect({ servers: stack.natsUrl });
+  const nc = await connect(natsConnectOptions({ natsUrl: stack.natsUrl }, 'bench'));
   try {
     const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, { client_id: 'demo', client_secret: 'demo-secret' });
     const bearer = { authorization: `Bearer ${token}` };
