@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${header}\n`);
   const bare = process.env.BENCH_SKIP_BARE ? undefined : await measureBare(root);
   const profiling: Record<string, string> = CPU_PROF_DIR ? { COHORT_APP_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${resolve(CPU_PROF_DIR)}` } : {};
-  const stack = await startDevStack(root, { LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '100000000', ...profiling });
+  const stack = await startDevStack(root, { LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', ...profiling });
   // Command subjects are `<service>.<entity>.<verb>`: listening to those only keeps replies and
   // JetStream traffic off the counter (and its cost off the measurement).
   const counter = await BusRequestCounter.open(stack.natsUrl, { subjects: Object.values(ServiceNames).map((service) => `${service}.>`) });
