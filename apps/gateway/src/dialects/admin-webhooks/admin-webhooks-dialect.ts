@@ -2,7 +2,7 @@ import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
-import { AppAdminTokenGuard } from './app-admin-token.guard';
+import { AppAdminGuard } from '../admin-auth/app-admin.guard';
 
 /**
  * `/admin/v1/webhooks...`: Cohort's own JSON API for the app's server, with an app token. Errors
@@ -11,7 +11,7 @@ import { AppAdminTokenGuard } from './app-admin-token.guard';
 export const adminWebhooksDialect: HttpDialect = {
   ...plainDialect,
   name: 'admin-webhooks',
-  auth: AppAdminTokenGuard,
+  auth: AppAdminGuard,
   apiDocs: () => [
     ApiTags('admin: webhooks'),
     ApiBearerAuth(),
