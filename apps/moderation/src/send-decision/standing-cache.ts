@@ -5,7 +5,7 @@ import type { ModerationEnv } from '../config/moderation.config';
 import { mergeNewer, replaces, type GroupFacts, type UserFacts } from '../standings/facts';
 import { StandingRepository } from '../standings/standing.repository';
 import { factsOf } from './event-facts';
-import { GroupFactsRepository } from './group-facts.repository';
+import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
 
 interface CacheEntry<F> {
   facts: F;
@@ -42,7 +42,7 @@ export class StandingCache {
 
   constructor(
     private readonly standings: StandingRepository,
-    private readonly groupFacts: GroupFactsRepository,
+    private readonly groupFacts: OwnerCheckedGroupFacts,
     config: ConfigService<ModerationEnv, true>,
   ) {
     this.maxEntries = config.get('SEND_CACHE_MAX_USERS', { infer: true });
