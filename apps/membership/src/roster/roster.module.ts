@@ -19,6 +19,7 @@ import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
+import { ChatroomDetailsService } from '../members/chatroom-details.service';
 import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
@@ -48,7 +49,7 @@ import { SessionsModule } from '../sessions/sessions.module';
   providers: [
     ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
     ...[GroupContextLoader],
-    ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
+    ...[RosterService, RosterPurger, MembersService, ParticipantsService, ChatroomDetailsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, ExpelOnBlocked, DepartureSweeper],
   ],
