@@ -79,6 +79,29 @@ describe('/group fidelity', () => {
       expectOk(res);
       expect(res.body.data).toMatchObject({ owner_id: Number(users.member), count: 2 });
     });
+
+    it('user_joined and received invitations by an app-admin token must name the user: 400 naming user_id (a group_id header does not name one)', async () => {
+      const { api, tokens } = e2e;
+      const joiner = newUserId();
+      const group = await api.createGroup(tokens.owner, { user_list: [joiner] });
+      const invitee = newUserId();
+      expectOk(await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: [invitee] }));
+      const headers = { group_id: String(group.group_id) };
+      for (const path of ['/group/user_joined', '/group/invitation_list']) {
+        const res = await api.get(path, { token: tokens.app });
+        expectGroupError(res, 400, 'invalid_parameter', /^invalid_parameter: user_id: is required with an app-admin token/);
+      }
+      // The group_id header names no user for user_joined; for invitation_list it names the group.
+      expectInvalid(await api.get('/group/user_joined', { token: tokens.app, headers }), 'user_id');
+      expect((await api.get('/group/invitation_list', { token: tokens.app, headers })).body).toMatchObject({ code: 200, total: 1 });
+      // Named (header or query), the call acts as that user.
+      const joined = await api.get('/group/user_joined', { token: tokens.app, headers: { user_id: joiner } });
+      expect(joined.body).toMatchObject({ code: 200 });
+      expect(joined.body.data).toEqual([group.group_id]);
+      const received = await api.get('/group/invitation_list', { token: tokens.app, query: { user_id: invitee } });
+      expect(received.body).toMatchObject({ code: 200, total: 1 });
+      expect(received.body.data[0]).toMatchObject({ group_id: group.group_id, invitee_id: Number(invitee) });
+    });
   });
 
   describe('capacity from the app config', () => {
