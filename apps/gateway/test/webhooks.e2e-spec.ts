@@ -76,8 +76,9 @@ describe('webhooks', () => {
       expect(res.body).toEqual({ error: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) });
     });
 
-    it('answers 401 to a user token, 404 to an unknown id', async () => {
-      expect((await admin.call('GET', '', undefined, await api.token(newUserId()))).status).toBe(401);
+    it('answers 403 to a user token (as every /admin/v1 route), 404 to an unknown id', async () => {
+      const userToken = await admin.call('GET', '', undefined, await api.token(newUserId()));
+      expect(userToken).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'the admin API takes an app-admin token, not a user token' } });
       expect((await admin.call('GET', '/wh_unknown')).status).toBe(404);
     });
 
