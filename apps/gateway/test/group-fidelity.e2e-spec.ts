@@ -1,6 +1,7 @@
 // What the /group vendor's clients send as they send it: zero values omitted by Go clients
 // (`omitempty`), parameters in the headers where the vendor's document puts them, capacities
 // from the app's configuration, no undocumented caps, whole lists, int64 ids exactly.
+import { pollUntil } from '@cohort/testing';
 import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
 import { ContentApi } from './content-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
@@ -199,6 +200,24 @@ describe('/group fidelity', () => {
       expect(rest.body.data.map((r: { user_id: number }) => r.user_id)).toEqual([Number(users.outsider)]);
       expect(rest.body.cursor).toBe('');
       expectGroupError(await api.get('/group/recipients', { token: tokens.owner, query: { group_id: group.group_id } }), 403, 'forbidden');
+    });
+
+    it('a member setting that steers delivery publishes member.settings_changed (copies of the recipients view follow it): seen in the audit log', async () => {
+      const { api, tokens, users } = e2e;
+      const group = await api.createGroup(tokens.owner, { user_list: [users.member] });
+      expectOk(await api.groupCall('POST', 'msg/push_mode', tokens.member, group.group_id, { msg_push_mode: 2 }));
+      expectOk(await api.groupCall('POST', 'msg/mute_mode', tokens.member, group.group_id, { msg_mute_mode: 1 }));
+      const audit = () =>
+        api.call('GET', '/admin/v1/audit', { token: tokens.app, auth: 'bearer', query: { app_id: null, groupId: group.group_id, action: 'member.settings_changed' } });
+      const lines = await pollUntil(async () => {
+        const items = (await audit()).body.items as { targets: string[]; after: object; actor: object }[];
+        return items.length === 2 && items;
+      });
+      // Newest first, each with the values it set, by the member for themself.
+      expect(lines).toEqual([
+        expect.objectContaining({ targets: [users.member], after: { msgMuteMode: 1 }, actor: { kind: 'user', userId: users.member } }),
+        expect.objectContaining({ targets: [users.member], after: { msgPushMode: 2 }, actor: { kind: 'user', userId: users.member } }),
+      ]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
 import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { MemberDoc } from './schemas/member.schema';
@@ -143,9 +143,9 @@ export class MemberRepository implements OutboxOwner {
     return { items: docs.map(toMember), total };
   }
 
-  /** Sets the member's own fields (display name, notification prefs); null when not a member. */
-  async updateOwn(key: GroupKey, userId: string, fields: Partial<Pick<MemberDoc, 'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'>>): Promise<StoredMember | null> {
-    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: fields }, { new: true }).lean();
+  /** Sets the member's own settings, with their `member.settings_changed` event; null when not a member. */
+  async updateOwn(key: GroupKey, userId: string, settings: Partial<MemberSettings>, event: DomainEvent): Promise<StoredMember | null> {
+    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: settings, ...outboxOnUpdate([event]) }, { new: true }).lean();
     return doc ? toMember(doc) : null;
   }
 
