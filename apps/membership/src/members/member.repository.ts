@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
 import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { MemberDoc } from './schemas/member.schema';
 
 /** Members list in join order: (joinedAt, userId). */
@@ -143,9 +143,14 @@ export class MemberRepository implements OutboxOwner {
     return { items: docs.map(toMember), total };
   }
 
-  /** Sets the member's own settings, with their `member.settings_changed` event; null when not a member. */
+  /**
+   * Sets the member's own settings, with their `member.settings_changed` event; null when not a
+   * member. Refused (`unavailable`) while the member's outbox is full: a member may change their
+   * settings as often as they like, and their document must not grow while events cannot be sent.
+   */
   async updateOwn(key: GroupKey, userId: string, settings: Partial<MemberSettings>, event: DomainEvent): Promise<StoredMember | null> {
-    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: settings, ...outboxOnUpdate([event]) }, { new: true }).lean();
+    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT, ...outboxHasRoom() }, { $set: settings, ...outboxOnUpdate([event]) }, { new: true }).lean();
+    if (!doc) await this.outbox.assertHasRoom({ ...key, userId });
     return doc ? toMember(doc) : null;
   }
 
