@@ -23,6 +23,7 @@ const SAMPLES: { [K in EventType]: EventMap[K] } = {
   'member.joined': { userId: 'u3', role: 'member', how: 'added' },
   'member.left': { userId: 'u3', role: 'member', how: 'kicked' },
   'member.role_changed': { userId: 'u2', role: 'admin', previousRole: 'member' },
+  'member.settings_changed': { userId: 'u2', changed: { msgPushMode: 2 } },
   'member.muted': { userId: 'u3', until: 1_900_000_000_000 },
   'member.unmuted': { userId: 'u3' },
   'member.blocked': { userId: 'u3' },

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 
 const ACTIONS = [
   'group.created', 'group.updated', 'group.settings_changed', 'group.mute_all_changed', 'group.destroyed', 'group.owner_transferred',
-  'member.joined', 'member.left', 'member.role_changed', 'member.muted', 'member.unmuted', 'member.blocked', 'member.unblocked',
+  'member.joined', 'member.left', 'member.role_changed', 'member.settings_changed', 'member.muted', 'member.unmuted', 'member.blocked', 'member.unblocked',
   'member.allowlisted', 'member.unallowlisted', 'join_request.created', 'join_request.handled', 'invitation.created', 'invitation.handled',
   'room_attributes.changed', 'announcement.published', 'announcement.deleted', 'file.added', 'file.renamed', 'file.deleted',
 ];

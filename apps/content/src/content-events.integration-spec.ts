@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { ServiceNames, type EventMap } from '@cohort/contracts';
-import { Outbox } from '@cohort/outbox';
+import { isDomainError } from '@cohort/errors';
+import { Outbox, OUTBOX_LIMIT } from '@cohort/outbox';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
 import { AnnouncementRepository } from './announcements/announcement.repository';
 import { AnnouncementDoc } from './announcements/schemas/announcement.schema';
@@ -94,5 +95,23 @@ describe('content service events (integration)', () => {
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect(await files.find(key, '2000')).toBeNull();
     expect(await files.listPage(key, 10)).toEqual({ items: [], next: null });
+  });
+
+  it('an item whose outbox is full (JetStream refusing publishes) refuses its next change as unavailable, writing nothing', async () => {
+    const key = newGroup();
+    await seed(key);
+    const fileDocs = service.app.get<Model<unknown>>(getModelToken(FileDoc.name));
+    const waiting = Array.from({ length: OUTBOX_LIMIT }, (_, i) => event('file.renamed', key.groupId, { fileId: '2000', name: `n${i}.pdf`, previousName: 'notes.pdf' }));
+    await fileDocs.updateOne({ ...key, fileId: '2000' }, { $set: { outbox: waiting } });
+    const rename = () => files.rename(key, '2000', 'notes.pdf', 'later.pdf', event('file.renamed', key.groupId, { fileId: '2000', name: 'later.pdf', previousName: 'notes.pdf' }));
+    const deleted = event('file.deleted', key.groupId, { fileId: '2000', name: 'notes.pdf', url: 'https://files.example.com/notes.pdf' });
+    const codeOf = (error: unknown) => (isDomainError(error) ? error.code : error);
+    await expect(rename().catch(codeOf)).resolves.toBe('unavailable');
+    await expect(files.markDeleted(key, '2000', deleted).catch(codeOf)).resolves.toBe('unavailable');
+    expect(await files.find(key, '2000')).toMatchObject({ name: 'notes.pdf' });
+    // Once the sweep has sent what waited, changes pass again; a missing file is still just "not there".
+    await fileDocs.updateOne({ ...key, fileId: '2000' }, { $set: { outbox: [] } });
+    expect(await rename()).toMatchObject({ name: 'later.pdf' });
+    expect(await files.markDeleted(key, '2999', deleted)).toBe(false);
   });
 });

@@ -178,8 +178,10 @@ describe('edge hardening', () => {
       expect((await e2e.api.get('/group/user_joined', { token: bystander })).body.code).toBe(200);
       const [after] = await e2e.api.tokensOf([outsider]);
       expect((await e2e.api.get('/group/user_joined', { token: after })).body.code).toBe(200);
-      // A user token cannot revoke anything.
-      expect((await e2e.api.post('/admin/v1/tokens/revoke', { token: after, auth: 'bearer', query: { app_id: null } })).status).toBe(401);
+      // A user token cannot revoke anything: 403, as on every /admin/v1 route; no token is 401.
+      expect((await e2e.api.post('/admin/v1/tokens/revoke', { token: after, auth: 'bearer', query: { app_id: null } })).status).toBe(403);
+      expect((await e2e.api.post(`/admin/v1/users/${outsider}/revoke-tokens`, { token: after, auth: 'bearer', query: { app_id: null } })).status).toBe(403);
+      expect((await e2e.api.post('/admin/v1/tokens/revoke', { query: { app_id: null } })).status).toBe(401);
 
       const appToken = await e2e.api.token();
       expect((await e2e.api.post('/admin/v1/tokens/revoke', { token: appToken, auth: 'bearer', query: { app_id: null } })).status).toBe(200);

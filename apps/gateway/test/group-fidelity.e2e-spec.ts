@@ -1,6 +1,7 @@
 // What the /group vendor's clients send as they send it: zero values omitted by Go clients
 // (`omitempty`), parameters in the headers where the vendor's document puts them, capacities
 // from the app's configuration, no undocumented caps, whole lists, int64 ids exactly.
+import { pollUntil } from '@cohort/testing';
 import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
 import { ContentApi } from './content-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
@@ -78,6 +79,29 @@ describe('/group fidelity', () => {
       const res = await api.post('/group/create', { token: tokens.app, body: { name: 'by app', user_list: [users.member, users.outsider] } });
       expectOk(res);
       expect(res.body.data).toMatchObject({ owner_id: Number(users.member), count: 2 });
+    });
+
+    it('user_joined and received invitations by an app-admin token must name the user: 400 naming user_id (a group_id header does not name one)', async () => {
+      const { api, tokens } = e2e;
+      const joiner = newUserId();
+      const group = await api.createGroup(tokens.owner, { user_list: [joiner] });
+      const invitee = newUserId();
+      expectOk(await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: [invitee] }));
+      const headers = { group_id: String(group.group_id) };
+      for (const path of ['/group/user_joined', '/group/invitation_list']) {
+        const res = await api.get(path, { token: tokens.app });
+        expectGroupError(res, 400, 'invalid_parameter', /^invalid_parameter: user_id: is required with an app-admin token/);
+      }
+      // The group_id header names no user for user_joined; for invitation_list it names the group.
+      expectInvalid(await api.get('/group/user_joined', { token: tokens.app, headers }), 'user_id');
+      expect((await api.get('/group/invitation_list', { token: tokens.app, headers })).body).toMatchObject({ code: 200, total: 1 });
+      // Named (header or query), the call acts as that user.
+      const joined = await api.get('/group/user_joined', { token: tokens.app, headers: { user_id: joiner } });
+      expect(joined.body).toMatchObject({ code: 200 });
+      expect(joined.body.data).toEqual([group.group_id]);
+      const received = await api.get('/group/invitation_list', { token: tokens.app, query: { user_id: invitee } });
+      expect(received.body).toMatchObject({ code: 200, total: 1 });
+      expect(received.body.data[0]).toMatchObject({ group_id: group.group_id, invitee_id: Number(invitee) });
     });
   });
 
@@ -176,6 +200,24 @@ describe('/group fidelity', () => {
       expect(rest.body.data.map((r: { user_id: number }) => r.user_id)).toEqual([Number(users.outsider)]);
       expect(rest.body.cursor).toBe('');
       expectGroupError(await api.get('/group/recipients', { token: tokens.owner, query: { group_id: group.group_id } }), 403, 'forbidden');
+    });
+
+    it('a member setting that steers delivery publishes member.settings_changed (copies of the recipients view follow it): seen in the audit log', async () => {
+      const { api, tokens, users } = e2e;
+      const group = await api.createGroup(tokens.owner, { user_list: [users.member] });
+      expectOk(await api.groupCall('POST', 'msg/push_mode', tokens.member, group.group_id, { msg_push_mode: 2 }));
+      expectOk(await api.groupCall('POST', 'msg/mute_mode', tokens.member, group.group_id, { msg_mute_mode: 1 }));
+      const audit = () =>
+        api.call('GET', '/admin/v1/audit', { token: tokens.app, auth: 'bearer', query: { app_id: null, groupId: group.group_id, action: 'member.settings_changed' } });
+      const lines = await pollUntil(async () => {
+        const items = (await audit()).body.items as { targets: string[]; after: object; actor: object }[];
+        return items.length === 2 && items;
+      });
+      // Newest first, each with the values it set, by the member for themself.
+      expect(lines).toEqual([
+        expect.objectContaining({ targets: [users.member], after: { msgMuteMode: 1 }, actor: { kind: 'user', userId: users.member } }),
+        expect.objectContaining({ targets: [users.member], after: { msgPushMode: 2 }, actor: { kind: 'user', userId: users.member } }),
+      ]);
     });
   });
 });

@@ -71,6 +71,7 @@ export async function everyEventType(api: ContentApi, appToken: string): Promise
   const ok = async (res: Promise<HttpResult>) => expectOk(await res);
   await ok(api.put('/group/info/name', { token: ownerToken, body: { group_id: g, value: 'renamed' } }));
   await ok(api.groupCall('PUT', 'settings/allow_member_invitation', ownerToken, g, { value: true }));
+  await ok(api.groupCall('PUT', 'msg/push_mode', ownerToken, g, { msg_push_mode: 2 }));
   await ok(api.groupCall('POST', 'settings/ban_all', appToken, g, { duration: -1 }));
   await ok(api.groupCall('POST', 'settings/unban_all', appToken, g));
   await ok(api.groupCall('POST', 'admin/add', ownerToken, g, { user_list: [a] }));

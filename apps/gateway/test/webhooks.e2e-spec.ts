@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { pollUntil, type Stack } from '@cohort/testing';
 import { ContentApi } from './content-e2e.helpers';
 import { EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
-import { newUserId } from './group-e2e.helpers';
+import { newUserId, sleep } from './group-e2e.helpers';
 import { WebhookReceiver, type Received } from './webhook-receiver';
 import { AdminWebhooks, ALL_TYPES, everyEventType, startWebhooksStack, typesOf } from './webhooks-e2e.helpers';
 
@@ -76,8 +76,9 @@ describe('webhooks', () => {
       expect(res.body).toEqual({ error: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) });
     });
 
-    it('answers 401 to a user token, 404 to an unknown id', async () => {
-      expect((await admin.call('GET', '', undefined, await api.token(newUserId()))).status).toBe(401);
+    it('answers 403 to a user token (as every /admin/v1 route), 404 to an unknown id', async () => {
+      const userToken = await admin.call('GET', '', undefined, await api.token(newUserId()));
+      expect(userToken).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'the admin API takes an app-admin token, not a user token' } });
       expect((await admin.call('GET', '/wh_unknown')).status).toBe(404);
     });
 
@@ -240,6 +241,38 @@ describe('webhooks', () => {
         expect(second.body.items).toHaveLength(1);
         expect((await admin.call('GET', `/${endpointId}/deliveries?state=failed`)).body).toEqual({ items: [], cursor: null, total: 0 });
         expect((await admin.call('GET', `/${endpointId}/deliveries?state=lost`)).status).toBe(400);
+      } finally {
+        await receiver.stop();
+      }
+    });
+
+    it('a disabled endpoint holds its pending deliveries (neither sent nor failed) and delivers them, in order, once enabled', async () => {
+      const receiver = await WebhookReceiver.start();
+      try {
+        receiver.answering(() => ({ status: 500 }));
+        const { endpointId } = await admin.create({ url: receiver.url, events: ['member.muted'] });
+        const owner = newUserId();
+        const members = [newUserId(), newUserId(), newUserId()];
+        const group = await api.createGroup(appToken, { user_list: members }, { user_id: owner });
+        for (const member of members) await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 });
+        // The first event is being retried: the queue holds the other two behind it.
+        await pollUntil(() => receiver.received.length >= 2);
+        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: true })).body).toMatchObject({ disabled: true });
+        // Proving that nothing is sent takes a window: many times the retry schedule (FAST_RETRIES,
+        // at most 300 ms), after letting an attempt already under way finish.
+        await sleep(500);
+        const attemptsBefore = receiver.received.length;
+        receiver.answering(() => ({ status: 200 }));
+        await sleep(1_500);
+        expect(receiver.received).toHaveLength(attemptsBefore);
+        expect((await admin.call('GET', `/${endpointId}/deliveries?state=pending`)).body).toMatchObject({ total: 3 });
+
+        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: false })).body).toMatchObject({ disabled: false });
+        // The breaker opened during the 500s: the first delivery is its probe, the rest follow at once.
+        await pollUntil(() => receiver.accepted().length === members.length);
+        const sequences = receiver.accepted().map((r) => Number(r.json.sequence));
+        expect(increasing(sequences)).toBe(true);
+        expect((await admin.call('GET', `/${endpointId}/deliveries?state=succeeded`)).body).toMatchObject({ total: 3 });
       } finally {
         await receiver.stop();
       }

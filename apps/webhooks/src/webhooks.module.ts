@@ -5,6 +5,7 @@ import { AppsConfig } from './apps-config/apps-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryRepository } from './deliveries/delivery.repository';
+import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweep';
 import { DeliveryDoc, DeliverySchema } from './deliveries/delivery.schema';
 import { QueueRepository } from './deliveries/queue.repository';
 import { QueueDoc, QueueSchema } from './deliveries/queue.schema';
@@ -54,6 +55,7 @@ import { IngestService } from './ingest/ingest.service';
     EndpointBreaker,
     QueueRunner,
     Dispatcher,
+    DeliveryRetentionSweep,
   ],
 })
 export class WebhooksModule {}

@@ -1,6 +1,6 @@
 import type { AnnouncementView, FileView } from './content/content.types';
 import type { GroupSettings, GroupType, GroupView } from './groups/group.types';
-import type { MemberRole } from './membership/member.types';
+import type { MemberRole, MemberSettings } from './membership/member.types';
 
 /** The JetStream stream that captures every domain event. No command subject starts with `evt.`. */
 export const EVENTS_STREAM = 'COHORT_EVENTS';
@@ -26,6 +26,8 @@ export interface EventMap {
   'member.joined': { userId: string; role: MemberRole; how: JoinHow };
   'member.left': { userId: string; role: MemberRole; how: LeaveHow };
   'member.role_changed': { userId: string; role: MemberRole; previousRole: MemberRole };
+  /** A member changed their own settings in the group: the new values of those that changed. */
+  'member.settings_changed': { userId: string; changed: Partial<MemberSettings> };
   /** `until`: ms since epoch, or -1 permanent. */
   'member.muted': { userId: string; until: number };
   'member.unmuted': { userId: string };

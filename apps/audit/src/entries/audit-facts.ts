@@ -22,6 +22,7 @@ const FACTS: { [K in EventType]: (data: EventMap[K]) => Facts } = {
   'member.joined': (d) => about(d.userId, { role: d.role, how: d.how }),
   'member.left': (d) => about(d.userId, { how: d.how }, { role: d.role }),
   'member.role_changed': (d) => about(d.userId, { role: d.role }, { role: d.previousRole }),
+  'member.settings_changed': (d) => about(d.userId, d.changed),
   'member.muted': (d) => about(d.userId, { mutedUntil: d.until }),
   'member.unmuted': (d) => about(d.userId),
   'member.blocked': (d) => about(d.userId),

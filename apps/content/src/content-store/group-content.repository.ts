@@ -1,7 +1,7 @@
 import type { FilterQuery, Model } from 'mongoose';
 import type { DomainEvent, GroupKey } from '@cohort/contracts';
 import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import type { GroupContentDoc } from './group-content.schema';
 
 const PRESENT = { deletedAt: null };
@@ -58,7 +58,8 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
 
   /** Marks the item deleted with the event of its deletion; false when it was not there (missing or already deleted). */
   async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<boolean> {
-    const result = await this.model.updateOne({ ...this.filterOf(key, id), ...PRESENT }, { $set: { deletedAt: at }, ...outboxOnUpdate([event]) });
+    const result = await this.model.updateOne({ ...this.filterOf(key, id), ...PRESENT, ...outboxHasRoom() }, { $set: { deletedAt: at }, ...outboxOnUpdate([event]) });
+    if (result.matchedCount === 0) await this.outbox.assertHasRoom(this.filterOf(key, id));
     return result.modifiedCount === 1;
   }
 

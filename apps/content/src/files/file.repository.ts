@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, FileView, GroupKey } from '@cohort/contracts';
-import { HasOutbox, outboxOnUpdate } from '@cohort/outbox';
+import { HasOutbox, outboxHasRoom, outboxOnUpdate } from '@cohort/outbox';
 import { GroupContentRepository, type ContentShape } from '../content-store/group-content.repository';
 import { FileDoc } from './schemas/file.schema';
 
@@ -40,11 +40,17 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
   /**
    * Renames the file from `from` to `to` with its `file.renamed` event. Null when it is gone or its
    * name is no longer `from` (renamed concurrently: the event would name the wrong previous name).
+   * Refused (`unavailable`) while the file's outbox is full: renames may come without end.
    */
   async rename(key: GroupKey, fileId: string, from: string, to: string, event: DomainEvent, at: Date = new Date()): Promise<FileView | null> {
     const doc = await this.model
-      .findOneAndUpdate({ ...this.filterOf(key, fileId), deletedAt: null, name: from }, { $set: { name: to, updatedAt: at }, ...outboxOnUpdate([event]) }, { new: true })
+      .findOneAndUpdate(
+        { ...this.filterOf(key, fileId), deletedAt: null, name: from, ...outboxHasRoom() },
+        { $set: { name: to, updatedAt: at }, ...outboxOnUpdate([event]) },
+        { new: true },
+      )
       .lean<FileDoc>();
+    if (!doc) await this.outbox.assertHasRoom(this.filterOf(key, fileId));
     return doc ? SHAPE.toView(doc) : null;
   }
 }

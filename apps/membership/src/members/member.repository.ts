@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
 import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { RosterReadCache } from '../roster/roster-read-cache';
 import { MemberDoc } from './schemas/member.schema';
 
@@ -154,10 +154,15 @@ export class MemberRepository implements OutboxOwner {
     return { items: docs.map(toMember), total };
   }
 
-  /** Sets the member's own fields (display name, notification prefs); null when not a member. */
-  async updateOwn(key: GroupKey, userId: string, fields: Partial<Pick<MemberDoc, 'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'>>): Promise<StoredMember | null> {
+  /**
+   * Sets the member's own settings, with their `member.settings_changed` event; null when not a
+   * member. Refused (`unavailable`) while the member's outbox is full: a member may change their
+   * settings as often as they like, and their document must not grow while events cannot be sent.
+   */
+  async updateOwn(key: GroupKey, userId: string, settings: Partial<MemberSettings>, event: DomainEvent): Promise<StoredMember | null> {
     return this.cache.writing(key, [userId], async () => {
-      const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: fields }, { new: true }).lean();
+      const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT, ...outboxHasRoom() }, { $set: settings, ...outboxOnUpdate([event]) }, { new: true }).lean();
+      if (!doc) await this.outbox.assertHasRoom({ ...key, userId });
       return doc ? toMember(doc) : null;
     });
   }

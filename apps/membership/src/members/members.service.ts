@@ -9,6 +9,7 @@ import type {
   ListMembersCommand,
   MemberProfile,
   MemberRole,
+  MemberSettings,
   MemberView,
   Page,
   ProfilesCommand,
@@ -18,6 +19,7 @@ import type {
 } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
+import { Outbox } from '@cohort/outbox';
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
@@ -35,6 +37,7 @@ export class MembersService {
     private readonly rosters: RosterRepository,
     private readonly departures: DepartureService,
     private readonly facts: PeerFacts,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
@@ -138,12 +141,15 @@ export class MembersService {
     });
   }
 
-  private async updateOwn(ctx: RequestContext, groupId: string, fields: Parameters<MemberRepository['updateOwn']>[2]): Promise<MemberView> {
+  /** Stores the member's own settings with their event (one write), then sends it. */
+  private async updateOwn(ctx: RequestContext, groupId: string, settings: Partial<MemberSettings>): Promise<MemberView> {
     const gc = await this.loader.load(ctx, groupId);
     const userId = actingUser(ctx.caller, 'change member preferences', gc);
     assertMember(gc);
-    const updated = await this.members.updateOwn(gc.key, userId, fields);
+    const event = this.outbox.prepare('member.settings_changed', ctx, groupId, { userId, changed: settings });
+    const updated = await this.members.updateOwn(gc.key, userId, settings, event);
     if (!updated) throw notMember(groupId);
+    await this.outbox.flush(this.members.outbox, { ...gc.key, userId }, [event]);
     return memberViewOf(updated);
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { RosterReadCache } from './roster-read-cache';
 import { RosterDoc } from './schemas/roster.schema';
 
@@ -134,14 +134,16 @@ export class RosterRepository implements OutboxOwner {
 
   /**
    * The commit point of a transfer: only if `fromOwnerId` still owns the group, with its event.
-   * `newOwnerWasAdmin` frees the admin place the new owner held.
+   * `newOwnerWasAdmin` frees the admin place the new owner held. Refused (`unavailable`) while the
+   * roster's outbox is full, as every document's with an embedded outbox.
    */
   async transferOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string, newOwnerWasAdmin: boolean, event: DomainEvent): Promise<boolean> {
     return this.cache.writing(key, [fromOwnerId, toOwnerId], async () => {
       const result = await this.rosters.updateOne(
-        { ...key, ownerId: fromOwnerId },
+        { ...key, ownerId: fromOwnerId, ...outboxHasRoom() },
         { $set: { ownerId: toOwnerId }, $inc: { adminCount: newOwnerWasAdmin ? -1 : 0 }, ...outboxOnUpdate([event]) },
       );
+      if (result.matchedCount === 0) await this.outbox.assertHasRoom(key);
       return result.modifiedCount === 1;
     });
   }

@@ -37,6 +37,10 @@ export const webhooksEnvSchema = serviceEnvSchema(ServiceNames.webhooks).keys({
   WEBHOOK_POLL_MS: Joi.number().integer().min(10).max(60_000).default(250),
   // How long a claimed group queue stays this instance's without being renewed.
   WEBHOOK_LEASE_MS: Joi.number().integer().min(1_000).default(30_000),
+  // Succeeded and failed deliveries are kept this many days after their event (the deliveries API
+  // and replays read them), then deleted by the sweep, at most WEBHOOK_DELIVERY_PURGE_BATCH per app a pass.
+  WEBHOOK_DELIVERY_RETENTION_DAYS: Joi.number().integer().min(1).max(3_650).default(30),
+  WEBHOOK_DELIVERY_PURGE_BATCH: Joi.number().integer().min(1).max(100_000).default(5_000),
 }).oxor('APPS_JSON', 'APPS_FILE');
 
 export interface WebhooksEnv extends ServiceEnv {
@@ -55,4 +59,6 @@ export interface WebhooksEnv extends ServiceEnv {
   WEBHOOK_CONCURRENCY: number;
   WEBHOOK_POLL_MS: number;
   WEBHOOK_LEASE_MS: number;
+  WEBHOOK_DELIVERY_RETENTION_DAYS: number;
+  WEBHOOK_DELIVERY_PURGE_BATCH: number;
 }

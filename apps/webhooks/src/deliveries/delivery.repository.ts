@@ -17,6 +17,8 @@ export type NewDelivery = Omit<DeliveryDoc, 'attempts' | 'firstAttemptAt' | 'las
 
 export type ReplaySelection = { from: Date; to: Date } | { eventIds: string[] };
 
+const FINISHED: DeliveryState[] = ['succeeded', 'failed'];
+
 const NEWEST_FIRST = { timeField: 'occurredAt', idField: '_id', direction: -1 } as const;
 
 /** The only code touching the deliveries collection. Every call is scoped by app. */
@@ -96,6 +98,21 @@ export class DeliveryRepository {
       .sort({ sequence: 1, _id: 1 })
       .limit(limit)
       .lean<DeliveryDoc[]>();
+  }
+
+  /**
+   * Deletes up to `limit` of the app's finished (succeeded or failed) deliveries whose event is
+   * older than `before`; pending ones stay whatever their age. Answers how many went.
+   */
+  async deleteFinishedBefore(appId: string, before: Date, limit: number): Promise<number> {
+    const old = await this.model
+      .find({ appId, state: { $in: FINISHED }, occurredAt: { $lt: before } }, { _id: 1 })
+      .sort({ occurredAt: 1 })
+      .limit(limit)
+      .lean<Pick<DeliveryDoc, '_id'>[]>();
+    if (old.length === 0) return 0;
+    const { deletedCount } = await this.model.deleteMany({ appId, _id: { $in: old.map((d) => d._id) }, state: { $in: FINISHED } });
+    return deletedCount;
   }
 
   private attemptFields(attempt: AttemptRecord) {

@@ -40,3 +40,5 @@ DeliverySchema.index({ queueKey: 1, state: 1, sequence: 1 });
 // The deliveries API (newest first, by state) and replays by time.
 DeliverySchema.index({ appId: 1, endpointId: 1, occurredAt: -1, _id: -1 });
 DeliverySchema.index({ appId: 1, endpointId: 1, state: 1, occurredAt: -1, _id: -1 });
+// Retention: an app's finished deliveries, oldest event first.
+DeliverySchema.index({ appId: 1, state: 1, occurredAt: 1 });

@@ -67,6 +67,19 @@ export class QueueRepository {
     if (matchedCount === 0) await this.release(queue, owner, now);
   }
 
+  /**
+   * The endpoint is disabled: the queue sleeps until {@link resumeEndpoint}, unless that came since
+   * `version` (then it is worked again at once).
+   */
+  pause(queue: QueueDoc, owner: string, version: number, now: Date): Promise<void> {
+    return this.idle(queue, owner, version, now);
+  }
+
+  /** The endpoint is enabled again: its sleeping queues are worked (those with nothing pending go back to sleep). */
+  async resumeEndpoint(appId: string, endpointId: string, now: Date): Promise<void> {
+    await this.model.updateMany({ appId, endpointId }, { $set: { ready: true, dueAt: now }, $inc: { version: 1 } });
+  }
+
   async deleteForEndpoint(appId: string, endpointId: string): Promise<void> {
     await this.model.deleteMany({ appId, endpointId });
   }

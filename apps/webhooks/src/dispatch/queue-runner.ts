@@ -5,7 +5,7 @@ import type { DeliveryDoc } from '../deliveries/delivery.schema';
 import type { QueueDoc } from '../deliveries/queue.schema';
 import { QueueRepository } from '../deliveries/queue.repository';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
-import type { EndpointDoc } from '../endpoints/endpoint.schema';
+import { CLOSED_BREAKER, type EndpointDoc } from '../endpoints/endpoint.schema';
 import { signingSecrets } from '../endpoints/endpoint.view';
 import { renderDelivery } from '../formats/render';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
@@ -16,8 +16,11 @@ import { isRetryable, retryDelayMs } from './retry-policy';
 
 const BATCH = 20;
 
-/** What became of a delivery's attempt for the queue: go on with the next one, or stop until `dueAt`. */
-type Step = { next: true } | { next: false; dueAt: Date };
+/**
+ * What became of a delivery's attempt for the queue: go on with the next one, stop until `dueAt`,
+ * or stop until the endpoint is enabled again (`dueAt` null).
+ */
+type Step = { next: true } | { next: false; dueAt: Date | null };
 
 /**
  * Delivers one claimed queue (an endpoint's deliveries for one group) in stream order, one at a
@@ -40,15 +43,17 @@ export class QueueRunner {
   ) {}
 
   async run(queue: QueueDoc, owner: string): Promise<void> {
-    const endpoint = await this.endpoints.get(queue.appId, queue.endpointId);
-    if (!endpoint) {
-      // Deleted meanwhile: nothing of it is delivered any more.
-      await this.deliveries.failAllPending(queue.appId, queue.endpointId, 'endpoint deleted');
-      await this.queues.deleteForEndpoint(queue.appId, queue.endpointId);
-      return;
-    }
     let renewedAt = Date.now();
     for (;;) {
+      // Read before each batch (queue.version was read before it), so that a disable stops the
+      // queue within one batch and a resume that comes meanwhile is not lost (see pause).
+      const endpoint = await this.endpoints.get(queue.appId, queue.endpointId);
+      if (!endpoint) {
+        // Deleted meanwhile: nothing of it is delivered any more.
+        await this.deliveries.failAllPending(queue.appId, queue.endpointId, 'endpoint deleted');
+        await this.queues.deleteForEndpoint(queue.appId, queue.endpointId);
+        return;
+      }
       const floor = queue.replay ? null : await this.floor.get();
       const batch = await this.deliveries.next(queue.appId, queue._id, floor, BATCH);
       if (batch.length === 0) {
@@ -63,7 +68,8 @@ export class QueueRunner {
       for (const delivery of batch) {
         const step = await this.attempt(endpoint, delivery);
         if (!step.next) {
-          await this.queues.release(queue, owner, step.dueAt);
+          if (step.dueAt) await this.queues.release(queue, owner, step.dueAt);
+          else await this.queues.pause(queue, owner, queue.version, new Date());
           return;
         }
         // Renewed once a third of the lease has gone by, not after every delivery (one write less each).
@@ -81,6 +87,8 @@ export class QueueRunner {
     const now = new Date();
     if (delivery.nextAttemptAt > now) return { next: false, dueAt: delivery.nextAttemptAt };
     const direct = delivery.targetUrl === null;
+    // A disabled endpoint's deliveries wait, pending, until it is enabled (a replay to another URL goes on).
+    if (direct && endpoint.disabled) return { next: false, dueAt: null };
     if (direct) {
       const gate = await this.breaker.gate(endpoint, now);
       if (!gate.pass) return { next: false, dueAt: gate.until };
@@ -107,7 +115,12 @@ export class QueueRunner {
     const record: AttemptRecord = { status: outcome.status, error: outcome.error, latencyMs: outcome.latencyMs, at: new Date() };
     if (isSuccess(outcome)) {
       await this.deliveries.succeeded(delivery.appId, delivery._id, record);
-      if (direct) await this.breaker.succeeded(endpoint);
+      if (direct) {
+        await this.breaker.succeeded(endpoint);
+        // As stored now: the next delivery must not try to claim a probe of a closed breaker
+        // (that claim fails, and would hold the queue back for a lease).
+        endpoint.breaker = { ...CLOSED_BREAKER };
+      }
       return { next: true };
     }
     return this.afterFailure(endpoint, delivery, outcome, record, direct);

@@ -19,6 +19,7 @@ import { AppsConfig, type StaticWebhook } from '../apps-config/apps-config';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
 import { AddressGuard } from '../dispatch/address-guard';
+import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { HttpSender, isSuccess } from '../dispatch/http-sender';
 import { renderPing } from '../formats/render';
 import { EndpointRepository, type NewEndpoint } from './endpoint.repository';
@@ -68,6 +69,7 @@ export class EndpointsService implements OnApplicationBootstrap {
     private readonly apps: AppsConfig,
     private readonly guard: AddressGuard,
     private readonly sender: HttpSender,
+    private readonly signal: DispatchSignal,
   ) {}
 
   /** The config endpoints of every app, as configured now (every instance does it; it is idempotent). */
@@ -111,8 +113,14 @@ export class EndpointsService implements OnApplicationBootstrap {
     if (current.source === 'config') throw configured(current._id);
     if (input.url !== undefined) await this.guard.check(input.url, 'url');
     const { endpointId, ...changes } = input;
-    const updated = await this.endpoints.update(appId, endpointId, changes, new Date());
+    const now = new Date();
+    const updated = await this.endpoints.update(appId, endpointId, changes, now);
     if (!updated) throw notFound(endpointId);
+    if (current.disabled && !updated.disabled) {
+      // Its deliveries waited while it was disabled (the queue runner paused them): on with them.
+      await this.queues.resumeEndpoint(appId, endpointId, now);
+      this.signal.wake();
+    }
     return toEndpointView(updated);
   }
 

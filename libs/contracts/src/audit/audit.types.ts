@@ -51,6 +51,7 @@ export const AUDITED_ACTIONS: Record<EventType, string> = {
   'member.joined': 'joined',
   'member.left': 'left',
   'member.role_changed': 'changed a role',
+  'member.settings_changed': 'changed their settings in the group',
   'member.muted': 'muted',
   'member.unmuted': 'unmuted',
   'member.blocked': 'blocked',

@@ -18,6 +18,7 @@ const EVENT_TYPE_SET = {
   'member.joined': true,
   'member.left': true,
   'member.role_changed': true,
+  'member.settings_changed': true,
   'member.muted': true,
   'member.unmuted': true,
   'member.blocked': true,

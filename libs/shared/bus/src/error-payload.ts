@@ -1,13 +1,18 @@
 import type { Logger } from '@nestjs/common';
 import type { ErrorPayload } from '@cohort/contracts';
-import { isDomainError } from '@cohort/errors';
+import { canonicalErrorOf, isDomainError } from '@cohort/errors';
 
 /**
- * An error as it crosses the bus: a domain error as its payload; anything else is logged with its
- * stack here and leaves as `internal`, without it.
+ * An error as it crosses the bus: a domain error as its payload; a database outage as
+ * `unavailable` (logged as a warning); anything else is logged with its stack here and leaves as
+ * `internal`, without it.
  */
 export function errorPayloadOf(error: unknown, logger: Logger, handler: string): ErrorPayload {
-  if (isDomainError(error)) return error.toPayload();
+  const canonical = canonicalErrorOf(error);
+  if (canonical) {
+    if (!isDomainError(error)) logger.warn(`${handler}: ${String(error)}`);
+    return canonical.toPayload();
+  }
   logger.error(error instanceof Error ? error : String(error), `${handler} failed`);
   return { code: 'internal', message: 'internal error' };
 }

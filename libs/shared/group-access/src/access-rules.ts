@@ -85,5 +85,5 @@ export function assertCanInvite(subject: AccessSubject): void {
 export function actingUser(caller: Caller, what: string, subject?: { group: Pick<GroupView, 'ownerId'> }): string {
   if (caller.userId !== null) return caller.userId;
   if (caller.isAppAdmin && subject) return subject.group.ownerId;
-  throw new DomainError('invalid_parameter', `userId: an app admin must act as a user to ${what}`, { field: 'userId' });
+  throw new DomainError('invalid_parameter', `userId: is required with an app-admin token when no group names whom to act as (to ${what})`, { field: 'userId' });
 }

@@ -18,6 +18,7 @@ export const EVENT_PUBLISHERS: Record<EventType, ServiceName> = {
   'member.joined': 'membership',
   'member.left': 'membership',
   'member.role_changed': 'membership',
+  'member.settings_changed': 'membership',
   'member.muted': 'moderation',
   'member.unmuted': 'moderation',
   'member.blocked': 'moderation',

@@ -1,6 +1,12 @@
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
-import { AppAdminGuard } from './app-admin.guard';
+import { ApiEdgeResponses } from '../../openapi/status-answers';
+import { AppAdminGuard, appAdminAuthDocs } from '../../auth/app-admin.guard';
 
-/** The admin API's token routes: the gateway's plain answers, an app token required. */
-export const adminAuthDialect: HttpDialect = { ...plainDialect, name: 'admin-auth', auth: AppAdminGuard };
+/** The admin API's token routes: the gateway's plain answers, the app-admin token (as every `/admin/v1` route). */
+export const adminAuthDialect: HttpDialect = {
+  ...plainDialect,
+  name: 'admin-auth',
+  auth: AppAdminGuard,
+  apiDocs: () => [...appAdminAuthDocs(), ...ApiEdgeResponses()],
+};

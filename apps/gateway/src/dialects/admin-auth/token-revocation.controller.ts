@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
 import { TokenRevocations } from '../../auth/token-revocations';
@@ -14,11 +14,10 @@ export class Revoked {
 }
 
 /**
- * Token revocation by the app itself (an app token): every token of one user, or every token the
+ * Token revocation by the app itself (its app-admin token): every token of one user, or every token the
  * app issued. A token issued afterwards works again: the user, or the app, logs in anew.
  */
 @ApiTags('admin: tokens')
-@ApiBearerAuth()
 @Controller('admin/v1')
 @Dialect(adminAuthDialect)
 @RateLimitFamily('admin:tokens')
@@ -30,7 +29,6 @@ export class TokenRevocationController {
   @ApiOperation({ summary: "Revoke every token issued to this user of the app until now (the user's sessions end; a new login works)" })
   @ApiParam({ name: 'id', description: 'The user id (any dialect’s)', schema: { type: 'string', pattern: USER_ID_PATTERN.source } })
   @ApiOkResponse({ type: Revoked })
-  @ApiUnauthorizedResponse({ description: 'No app token, or a user token' })
   async revokeUser(@Req() request: CohortRequest, @Param('id') userId: string): Promise<Revoked> {
     if (!USER_ID_PATTERN.test(userId)) throw invalidParameter('id', 'must be a user id');
     return { not_before: await this.revocations.revokeUser(busContext(request).caller.appId, userId) };
@@ -40,7 +38,6 @@ export class TokenRevocationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke every token the app issued until now, app tokens included (this one too): all of its clients log in anew' })
   @ApiOkResponse({ type: Revoked })
-  @ApiUnauthorizedResponse({ description: 'No app token, or a user token' })
   async revokeApp(@Req() request: CohortRequest): Promise<Revoked> {
     return { not_before: await this.revocations.revokeApp(busContext(request).caller.appId) };
   }

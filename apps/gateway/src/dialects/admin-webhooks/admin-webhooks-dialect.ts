@@ -1,11 +1,11 @@
-import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
-import { AppAdminGuard } from '../admin-auth/app-admin.guard';
+import { AppAdminGuard, appAdminAuthDocs } from '../../auth/app-admin.guard';
 
 /**
- * `/admin/v1/webhooks...`: Cohort's own JSON API for the app's server, with an app token. Errors
+ * `/admin/v1/webhooks...`: Cohort's own JSON API for the app's server, with an app-admin token. Errors
  * as the gateway's own endpoints answer them (`{error, message}`, the message naming the field).
  */
 export const adminWebhooksDialect: HttpDialect = {
@@ -14,8 +14,7 @@ export const adminWebhooksDialect: HttpDialect = {
   auth: AppAdminGuard,
   apiDocs: () => [
     ApiTags('admin: webhooks'),
-    ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No app token: missing, invalid or expired, or a user token' }),
+    ...appAdminAuthDocs(),
     ...ApiEdgeResponses(),
   ],
 };

@@ -1,8 +1,8 @@
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
-import { AdminAuthGuard } from './admin-auth.guard';
+import { AppAdminGuard, appAdminAuthDocs } from '../../auth/app-admin.guard';
 
 /**
  * The native admin API (`/admin/v1/...`): an app-admin token (`Authorization: Bearer`), domain
@@ -12,12 +12,10 @@ import { AdminAuthGuard } from './admin-auth.guard';
 export const adminDialect: HttpDialect = {
   ...plainDialect,
   name: 'admin',
-  auth: AdminAuthGuard,
+  auth: AppAdminGuard,
   apiDocs: () => [
-    ApiBearerAuth(),
+    ...appAdminAuthDocs('a rule refused the action'),
     ApiBadRequestResponse({ description: '`invalid_parameter`: the message names the field' }),
-    ApiUnauthorizedResponse({ description: 'No token, or not a valid one' }),
-    ApiForbiddenResponse({ description: 'A user token (the admin API takes the app-admin token), or a rule refused the action' }),
     ApiNotFoundResponse({ description: '`group_not_found`: no such group in this app' }),
     ApiConflictResponse({ description: 'The group is full, has too many admins, or changed meanwhile' }),
     ...ApiEdgeResponses(),

@@ -1,0 +1,36 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { DomainError } from '@cohort/errors';
+import type { CohortRequest } from '../http/cohort-request';
+import { tokenFromHeaders } from './bearer';
+import { unauthorized } from './token-errors';
+import { TokenService } from './token.service';
+
+/**
+ * Every `/admin/v1/...` route (groups, audit, stats, webhooks, token revocation): an app-admin
+ * token (`Authorization: Bearer`) of the app it acts on. No token or a bad one is 401 (who are
+ * you?); a valid user token is 403 (known, but not the app's admin).
+ */
+@Injectable()
+export class AppAdminGuard implements CanActivate {
+  constructor(private readonly tokens: TokenService) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<CohortRequest>();
+    const token = tokenFromHeaders(request.headers, false);
+    if (!token) throw unauthorized('missing Authorization: Bearer <app-admin token>');
+    const identity = this.tokens.verify(token);
+    if (!identity.isAppAdmin) throw new DomainError('forbidden', 'the admin API takes an app-admin token, not a user token');
+    request.cohort = { app: identity.app, caller: { appId: identity.app.appId, userId: null, isAppAdmin: true } };
+    return true;
+  }
+}
+
+const USER_TOKEN_REFUSED = 'A user token: the admin API takes the app-admin token';
+
+/** The API reference of every route behind {@link AppAdminGuard} (`forbidden`: what else a 403 may mean there). */
+export const appAdminAuthDocs = (forbidden?: string): (ClassDecorator & MethodDecorator)[] => [
+  ApiBearerAuth(),
+  ApiUnauthorizedResponse({ description: 'No token, or not a valid one (badly signed, expired, revoked)' }),
+  ApiForbiddenResponse({ description: forbidden ? `${USER_TOKEN_REFUSED}; or ${forbidden}` : USER_TOKEN_REFUSED }),
+];

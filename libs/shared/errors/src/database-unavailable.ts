@@ -1,0 +1,71 @@
+import { DomainError, isDomainError } from './domain-error';
+
+/**
+ * MongoDB driver and mongoose errors meaning "the database cannot be reached now" (killed,
+ * restarting, frozen, failing over), matched by class name anywhere in the error's prototype chain
+ * (so `MongoPoolClearedError` and `MongoNetworkTimeoutError`, subclasses of `MongoNetworkError`, are
+ * caught) — by name, so that this library depends on no driver and any copy of it matches.
+ */
+const UNREACHABLE_CLASSES = new Set([
+  'MongoNetworkError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoTopologyClosedError',
+  'MongoNotConnectedError',
+  'MongoServerClosedError',
+  'MongoClientClosedError',
+  'PoolClosedError',
+  'WaitQueueTimeoutError',
+]);
+
+/** Server codes of a node that is unreachable, shutting down or no longer primary (a failover). */
+const FAILOVER_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
+
+/** Labels the driver puts on errors that a retry may cure. */
+const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
+
+interface DriverErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  errorLabels?: unknown;
+  cause?: unknown;
+}
+
+function classNames(error: object): string[] {
+  const names: string[] = [];
+  for (let proto = Object.getPrototypeOf(error) as object | null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    names.push((proto as { constructor?: { name?: string } }).constructor?.name ?? '');
+  }
+  return names;
+}
+
+function isUnreachable(error: DriverErrorShape & object): boolean {
+  if (typeof error.name === 'string' && UNREACHABLE_CLASSES.has(error.name)) return true;
+  if (classNames(error).some((name) => UNREACHABLE_CLASSES.has(name))) return true;
+  if (typeof error.code === 'number' && FAILOVER_CODES.has(error.code)) return true;
+  if (Array.isArray(error.errorLabels) && error.errorLabels.some((label) => TRANSIENT_LABELS.includes(String(label)))) return true;
+  // Mongoose queues commands while disconnected and gives up after `bufferTimeoutMS`.
+  return error.name === 'MongooseError' && typeof error.message === 'string' && /buffering timed out/.test(error.message);
+}
+
+/** True when `error` (or an error it was caused by) says the database is unreachable for now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (isDomainError(current)) return false;
+    if (isUnreachable(current as DriverErrorShape & object)) return true;
+    current = (current as DriverErrorShape).cause;
+  }
+  return false;
+}
+
+/**
+ * The canonical error an unexpected one stands for, where there is one: a database outage is
+ * `unavailable` (503 in every dialect: try again), never `internal`. Null for a real bug.
+ */
+export function canonicalErrorOf(error: unknown): DomainError | null {
+  if (isDomainError(error)) return error;
+  if (isDatabaseUnavailable(error)) return new DomainError('unavailable', 'the database is unavailable: try again shortly');
+  return null;
+}
