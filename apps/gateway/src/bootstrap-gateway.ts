@@ -4,10 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
+import { registerProcessMetrics } from '@cohort/observability';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
 import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { serveConsole } from './http/console-assets';
+import { recordHttpMetrics } from './http/http-metrics';
 import { installExactJsonReplies } from './http/int64-json';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
@@ -31,7 +33,12 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false, bodyParser: false });
-  logger.setLevel(app.get(ConfigService<GatewayEnv, true>).get('LOG_LEVEL', { infer: true }));
+  const config = app.get(ConfigService<GatewayEnv, true>);
+  logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
+  if (config.get('METRICS_ENABLED', { infer: true })) {
+    registerProcessMetrics();
+    recordHttpMetrics(fastify);
+  }
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });

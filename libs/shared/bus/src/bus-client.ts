@@ -3,8 +3,8 @@ import { ErrorCode as NatsErrorCode, NatsError } from 'nats';
 import type { AnyCommand, Caller, CommandEnvelope, Reply, ReplyOf, RequestOf } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { busObserver } from './bus-observer';
 import { busCodec } from './bus-wire';
-
 
 export interface RequestContext {
   caller: Caller;
@@ -23,6 +23,20 @@ export class BusClient {
   ) {}
 
   async send<C extends AnyCommand>(command: C, context: RequestContext, data: RequestOf<C>): Promise<ReplyOf<C>> {
+    const observer = busObserver();
+    if (!observer) return this.request(command, context, data);
+    const started = performance.now();
+    try {
+      const reply = await this.request(command, context, data);
+      observer.requestSent(command.subject, 'ok', (performance.now() - started) / 1000);
+      return reply;
+    } catch (error) {
+      observer.requestSent(command.subject, error instanceof DomainError ? error.code : 'internal', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async request<C extends AnyCommand>(command: C, context: RequestContext, data: RequestOf<C>): Promise<ReplyOf<C>> {
     const { subject } = command;
     const envelope: CommandEnvelope<RequestOf<C>> = { caller: context.caller, requestId: context.requestId, data };
     const nc = await this.holder.get();

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { AnyCommand, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
 import { currentDbCommands, isDebugLogged, runWithRequestId } from '@cohort/logging';
+import { busObserver } from './bus-observer';
 import { busCodec } from './bus-wire';
 import { validateCommandEnvelope } from './command.decorator';
 import { errorPayloadOf } from './error-payload';
@@ -23,6 +24,8 @@ export function serveCommand<C extends AnyCommand>(
   handle: (envelope: CommandEnvelope<RequestOf<C>>) => ReplyOf<C> | Promise<ReplyOf<C>>,
 ): Subscription {
   const answer = async (msg: Msg): Promise<void> => {
+    const observer = busObserver();
+    const started = observer ? performance.now() : 0;
     let envelope: Partial<CommandEnvelope<unknown>> | undefined;
     try {
       envelope = busCodec.decode(msg.data) as Partial<CommandEnvelope<unknown>>;
@@ -42,6 +45,7 @@ export function serveCommand<C extends AnyCommand>(
       return result;
     });
     if (msg.reply) msg.respond(busCodec.encode(reply));
+    observer?.commandServed(command.subject, reply.ok ? 'ok' : reply.error.code, (performance.now() - started) / 1000);
   };
   return nc.subscribe(command.subject, {
     queue,

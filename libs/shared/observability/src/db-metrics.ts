@@ -1,0 +1,24 @@
+import type { mongo } from 'mongoose';
+import { dbCommandSeconds } from './metric-families';
+
+/** The collection a command names (`{find: 'members', ...}`); '' for database-level commands (ping). */
+function collectionOf(event: mongo.CommandStartedEvent): string {
+  const target: unknown = event.command[event.commandName];
+  return typeof target === 'string' ? target : '';
+}
+
+/**
+ * Times every command of a client with command monitoring on (`monitorCommands: true`): the
+ * driver names the collection only when a command starts, so it is kept until the command ends.
+ */
+export function observeDbCommands(client: mongo.MongoClient): void {
+  const collections = new Map<number, string>();
+  client.on('commandStarted', (event: mongo.CommandStartedEvent) => collections.set(event.requestId, collectionOf(event)));
+  const finished = (event: mongo.CommandSucceededEvent | mongo.CommandFailedEvent, outcome: 'ok' | 'error') => {
+    const collection = collections.get(event.requestId) ?? '';
+    collections.delete(event.requestId);
+    dbCommandSeconds.observe({ collection, operation: event.commandName, outcome }, event.duration / 1000);
+  };
+  client.on('commandSucceeded', (event: mongo.CommandSucceededEvent) => finished(event, 'ok'));
+  client.on('commandFailed', (event: mongo.CommandFailedEvent) => finished(event, 'error'));
+}

@@ -1,0 +1,6 @@
+export * from './metric-families';
+export * from './process-metrics';
+export * from './db-metrics';
+export * from './readiness';
+export * from './nats-readiness';
+export * from './ops-server';
