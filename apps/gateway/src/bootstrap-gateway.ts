@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
 import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { serveConsole } from './http/console-assets';
-import { recordHttpMetrics } from './http/http-metrics';
+import { recordHttpMetrics, serveMetrics } from './http/http-metrics';
 import { installExactJsonReplies } from './http/int64-json';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
@@ -38,6 +38,7 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   if (config.get('METRICS_ENABLED', { infer: true })) {
     registerProcessMetrics();
     recordHttpMetrics(fastify);
+    serveMetrics(fastify);
   }
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);

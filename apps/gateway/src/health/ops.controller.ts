@@ -1,10 +1,8 @@
-import { Controller, Get, Header, NotFoundException, Res } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NatsConnectionHolder } from '@cohort/bus';
-import { metricsText, natsReadiness, probeReadiness, type ReadinessCheck } from '@cohort/observability';
-import type { GatewayEnv } from '../config/gateway.config';
+import { natsReadiness, probeReadiness, type ReadinessCheck } from '@cohort/observability';
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
 
@@ -18,17 +16,15 @@ class Readiness {
   checks!: Record<string, string>;
 }
 
-/** The gateway's probes and metrics (the services serve the same on their OPS_PORT). */
+/** The gateway's probes (the services answer the same on their OPS_PORT; /metrics: http-metrics.ts). */
 @ApiTags('ops')
 @Controller()
 @Dialect(plainDialect)
 export class OpsController {
   private readonly checks: ReadinessCheck[];
-  private readonly metricsEnabled: boolean;
 
-  constructor(holder: NatsConnectionHolder, config: ConfigService<GatewayEnv, true>) {
+  constructor(holder: NatsConnectionHolder) {
     this.checks = [natsReadiness(holder)];
-    this.metricsEnabled = config.get('METRICS_ENABLED', { infer: true });
   }
 
   @Get('livez')
@@ -46,16 +42,5 @@ export class OpsController {
     const { ready, checks } = await probeReadiness(this.checks);
     void reply.status(ready ? 200 : 503);
     return { status: ready ? 'ok' : 'not-ready', checks };
-  }
-
-  @Get('metrics')
-  @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
-  @ApiOkResponse({ description: 'Prometheus text', content: { 'text/plain': { schema: { type: 'string' } } } })
-  async metrics(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    if (!this.metricsEnabled) throw new NotFoundException('metrics are turned off (METRICS_ENABLED=false)');
-    const { contentType, body } = await metricsText();
-    void reply.type(contentType);
-    return body;
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { httpRequestSeconds } from '@cohort/observability';
+import { httpRequestSeconds, metricsText } from '@cohort/observability';
 import type { CohortRequest } from './cohort-request';
 import { routeMetaOf } from './route-meta';
 
@@ -22,5 +22,16 @@ export function recordHttpMetrics(fastify: FastifyInstance): void {
       reply.elapsedTime / 1000,
     );
     done();
+  });
+}
+
+/**
+ * GET /metrics in Prometheus's text format: a plain Fastify route, outside the dialects and the
+ * API reference (it is no API answer; docs/operations.md lists its families).
+ */
+export function serveMetrics(fastify: FastifyInstance): void {
+  fastify.get('/metrics', async (_request, reply) => {
+    const { contentType, body } = await metricsText();
+    return reply.header('cache-control', 'no-store').type(contentType).send(body);
   });
 }
