@@ -1,8 +1,8 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NatsConnectionHolder } from '@cohort/bus';
-import { natsReadiness, probeReadiness, type ReadinessCheck } from '@cohort/observability';
+import { flushTracing, natsReadiness, probeReadiness, type ReadinessCheck } from '@cohort/observability';
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
 
@@ -20,11 +20,16 @@ class Readiness {
 @ApiTags('ops')
 @Controller()
 @Dialect(plainDialect)
-export class OpsController {
+export class OpsController implements OnApplicationShutdown {
   private readonly checks: ReadinessCheck[];
 
   constructor(holder: NatsConnectionHolder) {
     this.checks = [natsReadiness(holder)];
+  }
+
+  /** The spans still in the batch leave before the process does. */
+  async onApplicationShutdown(): Promise<void> {
+    await flushTracing();
   }
 
   @Get('livez')

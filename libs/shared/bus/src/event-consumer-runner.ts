@@ -9,7 +9,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type JsMsg } from 'nats';
 import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
 import { runWithRequestId } from '@cohort/logging';
-import { busObserver } from './bus-observer';
+import { busObserver, busTracer } from './bus-observer';
 import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
 import { isPermanentFailure, retryDelayMs } from './delivery-policy';
 import { ANY_EVENT, durableNameOf, HandleLater, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
@@ -115,6 +115,13 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
       await this.giveUp(msg, durable, new Error(`undecodable event: ${String(error)}`));
       return;
     }
+    const handle = () => this.handle(msg, handler, durable, event);
+    const tracer = busTracer();
+    await (tracer ? tracer.handle(durable, 'event', msg.headers, handle) : handle());
+  }
+
+  /** Runs the handler under the event's correlation id; acks, naks for a retry, or gives up. */
+  private async handle(msg: JsMsg, handler: DomainEventHandler<EventType>, durable: string, event: DomainEvent): Promise<void> {
     await runWithRequestId(event.correlationId, async () => {
       try {
         await handler.handle(event, { streamSequence: msg.seq });

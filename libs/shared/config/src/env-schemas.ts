@@ -23,7 +23,16 @@ export const commonEnvSchema = {
   EVENT_RETRY_MAX_MS: Joi.number().integer().min(Joi.ref('EVENT_RETRY_FIRST_MS')).max(3_600_000).default(60_000),
   // Prometheus metrics (docs/operations.md): measured and served at /metrics unless turned off.
   METRICS_ENABLED: Joi.boolean().default(true),
+  // OpenTelemetry traces, sent over OTLP/HTTP to this collector (docs/operations.md); unset: off.
+  OTEL_EXPORTER_OTLP_ENDPOINT: Joi.string().uri({ scheme: ['http', 'https'] }),
 };
+
+/** What a process reads before Nest starts to decide on tracing (spans must exist before the modules). */
+export const tracingEnvSchema = Joi.object({ OTEL_EXPORTER_OTLP_ENDPOINT: commonEnvSchema.OTEL_EXPORTER_OTLP_ENDPOINT });
+
+export interface TracingEnv {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+}
 
 /** A service's own database when MONGO_DB is not set: `cohort_<service>`. */
 export function defaultDbName(service: ServiceName): string {
@@ -61,6 +70,7 @@ export interface CommonEnv {
   EVENT_RETRY_FIRST_MS: number;
   EVENT_RETRY_MAX_MS: number;
   METRICS_ENABLED: boolean;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 export interface ServiceEnv extends CommonEnv {

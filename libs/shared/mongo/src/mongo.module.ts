@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
 import { countDbCommand } from '@cohort/logging';
-import { observeDbCommands } from '@cohort/observability';
+import { activeTracer, observeDbCommands, traceDbCommands } from '@cohort/observability';
 import type { Connection } from 'mongoose';
 
 /**
@@ -56,6 +56,8 @@ export class MongoModule {
             connectionFactory: (connection: Connection) => {
               connection.getClient().on('commandStarted', countDbCommand);
               if (config.get('METRICS_ENABLED', { infer: true })) observeDbCommands(connection.getClient());
+              const tracer = activeTracer();
+              if (tracer) traceDbCommands(connection.getClient(), tracer);
               return connection;
             },
           }),

@@ -1,11 +1,6 @@
 import type { mongo } from 'mongoose';
+import { collectionOf } from './db-tracing';
 import { dbCommandSeconds } from './metric-families';
-
-/** The collection a command names (`{find: 'members', ...}`); '' for database-level commands (ping). */
-function collectionOf(event: mongo.CommandStartedEvent): string {
-  const target: unknown = event.command[event.commandName];
-  return typeof target === 'string' ? target : '';
-}
 
 /**
  * Times every command of a client with command monitoring on (`monitorCommands: true`): the

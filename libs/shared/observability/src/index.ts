@@ -4,3 +4,5 @@ export * from './db-metrics';
 export * from './readiness';
 export * from './nats-readiness';
 export * from './ops-server';
+export * from './tracing';
+export * from './db-tracing';

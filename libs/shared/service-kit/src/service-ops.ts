@@ -7,6 +7,7 @@ import type { ServiceEnv } from '@cohort/config';
 import { IndexesBuilt } from '@cohort/mongo';
 import {
   beforeScrape,
+  flushTracing,
   consumerAckPending,
   consumerPending,
   consumerRedelivered,
@@ -66,6 +67,7 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.removeScrapeHook?.();
+    await flushTracing();
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
