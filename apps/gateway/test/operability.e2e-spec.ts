@@ -1,10 +1,13 @@
 // What the on-call engineer reads without logs: every process's /livez, /readyz and /metrics
-// (the gateway on its HTTP port, each service on its OPS_PORT). The metric families carry bounded
-// labels (route templates, subjects, collections, no ids); readiness follows the database down and
-// back up. The suite owns its servers (the dev database is killed and restarted).
+// (the gateway on its HTTP port, each service on its OPS_PORT), and traces. The metric families
+// carry bounded labels (route templates, subjects, collections, no ids); one request is one trace
+// across the gateway, the services, their database calls and the event consumers it caused;
+// readiness follows the database down and back up. The suite owns its servers (the dev database
+// is killed and restarted) and a collector the processes export their spans to.
 import { findFreePort, SERVICE_APPS, type ServiceApp } from '@cohort/local-infra';
 import { pollUntil, startFaultServers, startStack, type FaultServers, type Stack } from '@cohort/testing';
 import { Api, demoApp, newUserId } from './group-e2e.helpers';
+import { OtlpReceiver } from './otlp-receiver';
 import { declaredFamilies, parsePrometheusText, type Sample } from './prometheus-text';
 
 interface Probe {
@@ -38,10 +41,12 @@ describe('operability: probes and metrics on every process', () => {
   let servers: FaultServers & { stop(): Promise<void> };
   let stack: Stack;
   let api: Api;
+  let collector: OtlpReceiver;
   const ops = {} as Record<ServiceApp, string>;
 
   beforeAll(async () => {
     servers = await startFaultServers();
+    collector = await OtlpReceiver.start();
     const appEnv: Parameters<typeof startStack>[0]['appEnv'] = { gateway: { APPS_JSON: JSON.stringify([demoApp()]) } };
     for (const app of SERVICE_APPS) {
       const port = await findFreePort(undefined, '127.0.0.1');
@@ -49,13 +54,16 @@ describe('operability: probes and metrics on every process', () => {
       appEnv[app] = { OPS_PORT: String(port), OPS_HOST: '127.0.0.1' };
     }
     // A user's share of an app's budget small enough that a burst of group info is refused.
-    stack = await startStack({ suite: 'operability', servers, env: { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '3' }, appEnv });
+    // Tracing on, spans sent every 100 ms.
+    const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
+    stack = await startStack({ suite: 'operability', servers, env: { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '3', ...tracing }, appEnv });
     api = new Api(stack.baseUrl);
   }, 180_000);
 
   afterAll(async () => {
     await stack?.stop();
     await servers?.stop();
+    await collector?.stop();
   }, 60_000);
 
   it('every process is alive and ready; the gateway checks NATS, each service NATS, its database, consumers and indexes', async () => {
@@ -113,6 +121,23 @@ describe('operability: probes and metrics on every process', () => {
     }
     expect(gateway.text).not.toContain(owner);
     expect(gateway.text).not.toContain(String(group.group_id));
+  });
+
+  it('a request is one trace: the gateway, the services it asked, their database calls and the event consumers it caused', async () => {
+    const token = await api.token(newUserId());
+    const group = await api.createGroup(token, { name: 'traced' });
+    const root = await pollUntil(() => collector.spans.find((span) => span.service === 'gateway' && span.name === 'POST /group/create' && !span.parentSpanId), { timeoutMs: 30_000, intervalMs: 100 });
+    // The events it caused are consumed in their own time: wait for the audit trail's.
+    await pollUntil(() => collector.trace(root.traceId).some((span) => span.service === 'audit' && span.name === 'consume audit__group_created'), { timeoutMs: 30_000, intervalMs: 100 });
+    const spans = collector.trace(root.traceId);
+    const names = (service: string) => spans.filter((span) => span.service === service).map((span) => span.name);
+    expect(names('gateway')).toEqual(expect.arrayContaining(['POST /group/create', expect.stringMatching(/^send groups\./)]));
+    expect(names('groups')).toEqual(expect.arrayContaining([expect.stringMatching(/^handle groups\./), expect.stringMatching(/^(insert|update|findAndModify) groups$/)]));
+    expect(names('audit')).toEqual(expect.arrayContaining(['consume audit__group_created', expect.stringMatching(/^(insert|update) /)]));
+    // One tree: every span but the root has its parent in the trace.
+    const ids = new Set(spans.map((span) => span.spanId));
+    expect(spans.filter((span) => span !== root && !ids.has(span.parentSpanId ?? ''))).toEqual([]);
+    expect(String(group.group_id)).toMatch(/^\d+$/);
   });
 
   it('/readyz turns not ready when the database is stopped, and ready again once it is back', async () => {
