@@ -4,6 +4,8 @@ import type { ReadinessReport } from './readiness';
 
 export interface OpsEndpoints {
   readiness(): Promise<ReadinessReport>;
+  /** False when the process's metrics are off (METRICS_ENABLED=false): /metrics is not served. */
+  readonly metricsEnabled: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function startOpsServer(port: number, host: string, endpoints: OpsE
       );
       return;
     }
-    if (path === '/metrics') {
+    if (path === '/metrics' && endpoints.metricsEnabled) {
       void metricsText().then(
         ({ contentType, body }) => answer(200, contentType, body),
         (error: unknown) => json(500, { error: String(error) }),

@@ -33,6 +33,7 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
   private readonly checks: ReadinessCheck[];
   private server: Server | null = null;
   private removeScrapeHook: (() => void) | null = null;
+  readonly metricsEnabled: boolean;
 
   constructor(
     holder: NatsConnectionHolder,
@@ -42,6 +43,7 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
     private readonly sweeper: OutboxSweeper,
     private readonly config: ConfigService<ServiceEnv, true>,
   ) {
+    this.metricsEnabled = config.get('METRICS_ENABLED', { infer: true });
     this.checks = [
       natsReadiness(holder),
       { name: 'database', check: () => indexes.databaseAnswers() },
@@ -55,7 +57,7 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.get('METRICS_ENABLED', { infer: true })) {
+    if (this.metricsEnabled) {
       registerProcessMetrics();
       this.removeScrapeHook = beforeScrape(() => this.readGauges());
     }
