@@ -25,8 +25,6 @@ const KNOWN_MULTI_HOP: Record<string, number> = {
   'GET /{org}/{app}/users/{username}/joined_chatrooms': 3,
   // moderation.mutes.list → membership.members.profiles (the muted members' names live in membership)
   'GET /group/banned_list': 2,
-  // Composed by the gateway: groups.group.get_many → membership.access.get → membership.members.list_by_page
-  'GET /{org}/{app}/chatrooms/{id}': 3,
   // Composed by the gateway: membership.group.info → membership.members.participants → content.announcement.current
   'GET /conversations/{id}': 3,
 };

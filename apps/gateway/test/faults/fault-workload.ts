@@ -13,6 +13,8 @@ import { MembershipApi } from '../group-membership.helpers';
 /** A group the workload created (answered 200), and which of its later writes were answered 200. */
 interface AckedGroup {
   groupId: string;
+  /** The fault running when it was created. */
+  fault: string;
   owner: string;
   muted: string;
   blocked: string;
@@ -42,6 +44,7 @@ export class FaultWorkload {
   private errors: Record<string, number> = {};
   private lastOkAt = 0;
   private running = false;
+  private fault = '';
   private workers: Promise<void>[] = [];
 
   constructor(
@@ -66,6 +69,7 @@ export class FaultWorkload {
 
   /** Runs `fault` (which resolves once the fault is over) under the workload; reports what clients saw. */
   async across(fault: string, inject: () => Promise<void>, settleMs = 3_000): Promise<FaultReport> {
+    this.fault = fault;
     this.start();
     await sleep(settleMs);
     this.errors = {};
@@ -84,14 +88,21 @@ export class FaultWorkload {
       const res = await run();
       if (res.status === 200 && res.body?.code === 200) {
         this.lastOkAt = Date.now();
-        return true;
+        // A batch answers 200 with a result per user: a refused user is not an acknowledged write.
+        const refusals = Array.isArray(res.body.data) ? res.body.data.filter((item: { result?: string }) => item.result === 'fail') : [];
+        if (refusals.length === 0) return true;
+        for (const item of refusals) this.count(`${name} refused: ${String(item.reason)}`);
+        return false;
       }
-      this.errors[key(name, res)] = (this.errors[key(name, res)] ?? 0) + 1;
+      this.count(key(name, res));
     } catch (error) {
-      const what = `${name} threw ${error instanceof Error ? error.message.slice(0, 60) : String(error)}`;
-      this.errors[what] = (this.errors[what] ?? 0) + 1;
+      this.count(`${name} threw ${error instanceof Error ? error.message.slice(0, 60) : String(error)}`);
     }
     return false;
+  }
+
+  private count(what: string): void {
+    this.errors[what] = (this.errors[what] ?? 0) + 1;
   }
 
   private async loop(): Promise<void> {
@@ -104,7 +115,7 @@ export class FaultWorkload {
         return res;
       });
       if (!groupId || !this.running) continue;
-      const group: AckedGroup = { groupId, owner, muted, blocked, muteAcked: false, blockAcked: false };
+      const group: AckedGroup = { groupId, fault: this.fault, owner, muted, blocked, muteAcked: false, blockAcked: false };
       this.acked.push(group);
       group.muteAcked = await this.call('ban', () => this.api.groupCall('POST', 'ban', this.appToken, groupId!, { user_list: [muted], duration: 60 }));
       group.blockAcked = await this.call('block', () => this.api.groupCall('POST', 'block', this.appToken, groupId!, { user_list: [blocked] }));
@@ -115,6 +126,11 @@ export class FaultWorkload {
   private async decision(groupId: string, userId: string): Promise<string | undefined> {
     const res = await this.api.groupGet('send_check', this.appToken, { group_id: groupId, user_id: userId });
     return res.status === 200 && res.body?.code === 200 ? (res.body.data.reason as string) : undefined;
+  }
+
+  private async bannedList(groupId: string): Promise<string> {
+    const res = await this.api.groupGet('banned_list', this.appToken, { group_id: groupId });
+    return JSON.stringify(res.body?.data ?? res.body);
   }
 
   /**
@@ -132,7 +148,7 @@ export class FaultWorkload {
           const owner = await this.decision(g.groupId, g.owner);
           if (owner !== 'ok') wrong.push(`${g.groupId}: owner ${owner}`);
           const muted = await this.decision(g.groupId, g.muted);
-          if (g.muteAcked && muted !== 'muted') wrong.push(`${g.groupId}: muted member ${muted}`);
+          if (g.muteAcked && muted !== 'muted') wrong.push(`${g.groupId} (${g.fault}): muted member ${muted}, banned_list ${await this.bannedList(g.groupId)}`);
           const blocked = await this.decision(g.groupId, g.blocked);
           if (g.blockAcked && blocked !== 'blocked') wrong.push(`${g.groupId}: blocked member ${blocked}`);
         }

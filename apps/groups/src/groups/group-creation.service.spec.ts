@@ -30,11 +30,17 @@ function setup() {
     }),
     find: jest.fn(async ({ groupId }: { groupId: string }) => stored.find((g) => g.groupId === groupId) ?? null),
     activate: jest.fn(async ({ groupId }: { groupId: string }) => {
-      const found = stored.find((g) => g.groupId === groupId);
+      const found = stored.find((g) => g.groupId === groupId && g.status === 'pending');
       if (found) found.status = 'active';
       return found ? { ...found } : null;
     }),
     deletePending: jest.fn(async () => undefined),
+    abandon: jest.fn(async ({ groupId }: { groupId: string }) => {
+      const found = stored.find((g) => g.groupId === groupId && (g.status === 'pending' || g.status === 'abandoned'));
+      if (found) found.status = 'abandoned';
+      return found !== undefined;
+    }),
+    deleteAbandoned: jest.fn(async () => undefined),
   };
   const membership = {
     initializeRoster: jest.fn(async (_c: RequestContext, _g: string, _t: string, _o: string, memberIds: string[]) => ({
@@ -76,12 +82,13 @@ describe('GroupCreationService.create', () => {
     expect(info.settings.applyApproval).toBe(1);
   });
 
-  it('rolls back (purge roster, delete pending) and rethrows when membership fails', async () => {
+  it('rolls back (claim the record, purge the roster; the sweep deletes it later) and rethrows when membership fails', async () => {
     const { service, groups, membership, outbox } = setup();
     membership.initializeRoster.mockRejectedValueOnce(new DomainError('unavailable', 'down'));
     await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'unavailable' });
+    expect(groups.abandon).toHaveBeenCalled();
     expect(membership.purgeRoster).toHaveBeenCalled();
-    expect(groups.deletePending).toHaveBeenCalled();
+    expect(groups.deletePending).not.toHaveBeenCalled();
     expect(groups.activate).not.toHaveBeenCalled();
     expect(outbox.flush).not.toHaveBeenCalled();
   });
@@ -92,6 +99,21 @@ describe('GroupCreationService.create', () => {
     await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'unavailable' });
     expect(membership.purgeRoster).not.toHaveBeenCalled();
     expect(groups.deletePending).toHaveBeenCalled();
+  });
+
+  it('a rollback racing the activation: whichever claims the record first wins, the other changes nothing', async () => {
+    const { service, groups, membership } = setup();
+    const info = await service.create(ctx('1'), command());
+    await service.rollBack(ctx('1'), info.groupId);
+    expect(membership.purgeRoster).not.toHaveBeenCalled();
+
+    membership.initializeRoster.mockImplementationOnce(async (c: RequestContext, groupId: string) => {
+      await service.rollBack(c, groupId); // the sweep claims it while the roster is being set up
+      return { memberCount: 3 };
+    });
+    await expect(service.create(ctx('1'), command())).rejects.toMatchObject({ code: 'conflict' });
+    expect(membership.purgeRoster).toHaveBeenCalledTimes(1);
+    expect(groups.activate).toHaveBeenCalledTimes(2);
   });
 
   it('refuses more users than the capacity allows, before writing anything', async () => {

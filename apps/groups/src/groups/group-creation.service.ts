@@ -74,15 +74,25 @@ export class GroupCreationService {
     return groupInfoOf(group, owner.get(group.groupId));
   }
 
-  /** Compensation: drop whatever membership stored, then the pending record. Idempotent. */
+  /**
+   * Compensation, idempotent: claim the record (a group that became active meanwhile is left
+   * alone), then drop whatever membership stored. The claimed record stays until the sweep, a
+   * timeout later, purges again and deletes it: a roster step still in flight when the rollback
+   * ran (its caller timed out, NATS held it while reconnecting) lands before that second purge.
+   */
   async rollBack(ctx: RequestContext, groupId: string): Promise<void> {
     try {
-      await this.membership.purgeRoster(ctx, groupId);
-      await this.groups.deletePending(groupKeyOf(ctx, groupId));
+      if (await this.groups.abandon(groupKeyOf(ctx, groupId))) await this.membership.purgeRoster(ctx, groupId);
     } catch (error) {
-      // Left pending: the sweep retries the rollback later.
+      // Left as it was: the sweep retries the rollback later.
       this.logger.warn(`rollback of group ${groupId} deferred: ${String(error)}`);
     }
+  }
+
+  /** The sweep's last step of a rollback claimed a timeout ago: purge again, then forget the record. */
+  async completeRollBack(ctx: RequestContext, groupId: string): Promise<void> {
+    await this.membership.purgeRoster(ctx, groupId);
+    await this.groups.deleteAbandoned(groupKeyOf(ctx, groupId));
   }
 
   /** A new pending record under a generated id (another attempt if the id is taken). */

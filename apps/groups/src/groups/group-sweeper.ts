@@ -9,8 +9,9 @@ import { GroupRepository } from './group.repository';
 const BATCH = 100;
 
 /**
- * Background repair: rolls back groups left pending by a crash in the creation saga (events left
- * in outboxes are the shared OutboxSweeper's). Safe with several replicas: every step is idempotent.
+ * Background repair: rolls back groups left pending by a crash in the creation saga, and completes
+ * rollbacks claimed a timeout ago (events left in outboxes are the shared OutboxSweeper's). Safe
+ * with several replicas: every step is idempotent.
  */
 @Injectable()
 export class GroupSweeper extends BackgroundSweep {
@@ -24,9 +25,14 @@ export class GroupSweeper extends BackgroundSweep {
 
   async sweep(now = Date.now()): Promise<void> {
     const cutoff = new Date(now - this.groupsConfig.get('PENDING_GROUP_TIMEOUT_MS', { infer: true }));
-    for (const group of await this.groups.findStalePending(cutoff, BATCH)) {
-      this.logger.warn(`rolling back group ${group.groupId} left pending`);
-      await this.creation.rollBack(this.systemContext(group.appId), group.groupId);
+    for (const group of await this.groups.findStale(cutoff, BATCH)) {
+      const ctx = this.systemContext(group.appId);
+      if (group.status === 'abandoned') {
+        await this.creation.completeRollBack(ctx, group.groupId);
+      } else {
+        this.logger.warn(`rolling back group ${group.groupId} left pending`);
+        await this.creation.rollBack(ctx, group.groupId);
+      }
     }
   }
 

@@ -86,6 +86,20 @@ export class GroupRepository implements OutboxOwner {
     await this.model.deleteOne({ ...key, status: 'pending' });
   }
 
+  /**
+   * Claims a group cut off mid-creation for its rollback (pending → abandoned, again if already
+   * abandoned): from then on `activate` cannot succeed, so a rollback never purges the roster of a
+   * group that became active meanwhile. Answers whether the rollback may proceed.
+   */
+  async abandon(key: GroupKey): Promise<boolean> {
+    const claimed = await this.model.updateOne({ ...key, status: { $in: ['pending', 'abandoned'] } }, { $set: { status: 'abandoned', updatedAt: new Date() } });
+    return claimed.matchedCount > 0;
+  }
+
+  async deleteAbandoned(key: GroupKey): Promise<void> {
+    await this.model.deleteOne({ ...key, status: 'abandoned' });
+  }
+
   /** The group whatever its status (pending, active, dissolved): what a creation that reuses its id collides with. */
   async find(key: GroupKey): Promise<GroupView | null> {
     const doc = await this.model.findOne(key).lean();
@@ -162,9 +176,12 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { status: 'dissolved' }, event);
   }
 
-  /** Maintenance (all apps): groups cut off mid-creation. */
-  async findStalePending(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
-    const docs = await this.model.find({ status: 'pending', createdAt: { $lt: olderThan } }).limit(limit).lean();
+  /** Maintenance (all apps): groups cut off mid-creation, and rollbacks claimed before `olderThan`. */
+  async findStale(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
+    const docs = await this.model
+      .find({ $or: [{ status: 'pending', createdAt: { $lt: olderThan } }, { status: 'abandoned', updatedAt: { $lt: olderThan } }] })
+      .limit(limit)
+      .lean();
     return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
   }
 

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   MembershipCommands,
   type CommandEnvelope,
+  type GetGroupsCommand,
   type GroupIdArgs,
   type ParticipantsCommand,
   type KickMembersCommand,
@@ -14,6 +15,7 @@ import {
   type SetNotificationPrefsCommand,
 } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import { ChatroomDetailsService } from './chatroom-details.service';
 import { MembersService } from './members.service';
 import { ParticipantsService } from './participants.service';
 
@@ -22,7 +24,13 @@ export class MembersController {
   constructor(
     private readonly members: MembersService,
     private readonly participantsOf: ParticipantsService,
+    private readonly chatrooms: ChatroomDetailsService,
   ) {}
+
+  @Handles(MembershipCommands.chatroomDetails)
+  chatroomDetails(command: CommandEnvelope<GetGroupsCommand>) {
+    return this.chatrooms.details(command, command.data);
+  }
 
   @Handles(MembershipCommands.participants)
   participants(command: CommandEnvelope<ParticipantsCommand>) {

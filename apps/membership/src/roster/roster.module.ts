@@ -19,6 +19,7 @@ import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
+import { ChatroomDetailsService } from '../members/chatroom-details.service';
 import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
@@ -27,6 +28,7 @@ import { RolesService } from '../roles/roles.service';
 import { RosterController } from './roster.controller';
 import { RosterPurgeOnGroupDestroyed } from './roster-purge.handler';
 import { RosterPurger } from './roster-purger';
+import { RosterReadCache } from './roster-read-cache';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
 import { RosterDoc, RosterSchema } from './schemas/roster.schema';
@@ -46,9 +48,9 @@ import { SessionsModule } from '../sessions/sessions.module';
   ],
   controllers: [RosterController, MembersController, RolesController, JoiningController],
   providers: [
-    ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
+    ...[RosterReadCache, RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
     ...[GroupContextLoader],
-    ...[RosterService, RosterPurger, MembersService, ParticipantsService, DepartureService, RolesService],
+    ...[RosterService, RosterPurger, MembersService, ParticipantsService, ChatroomDetailsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, ExpelOnBlocked, DepartureSweeper],
   ],

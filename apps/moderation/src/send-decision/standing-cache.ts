@@ -4,9 +4,9 @@ import type { DomainEvent } from '@cohort/contracts';
 import { sendDecisionCacheLookups } from '@cohort/observability';
 import type { ModerationEnv } from '../config/moderation.config';
 import { mergeNewer, replaces, type GroupFacts, type UserFacts } from '../standings/facts';
-import { StandingRepository } from '../standings/standing.repository';
 import { factsOf } from './event-facts';
-import { GroupFactsRepository } from './group-facts.repository';
+import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
+import { OwnerCheckedRoles } from './owner-checked-roles';
 
 interface CacheEntry<F> {
   facts: F;
@@ -48,8 +48,8 @@ export class StandingCache {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly standings: StandingRepository,
-    private readonly groupFacts: GroupFactsRepository,
+    private readonly standings: OwnerCheckedRoles,
+    private readonly groupFacts: OwnerCheckedGroupFacts,
     config: ConfigService<ModerationEnv, true>,
   ) {
     this.maxEntries = config.get('SEND_CACHE_MAX_USERS', { infer: true });

@@ -1,5 +1,9 @@
 export type GroupType = 'group' | 'chatroom';
-export type GroupStatus = 'pending' | 'active' | 'dissolved';
+/**
+ * `pending` while the create saga runs; `abandoned` once its rollback claimed it (it can no longer
+ * become active; the record goes when the rollback is complete); `dissolved` once destroyed.
+ */
+export type GroupStatus = 'pending' | 'abandoned' | 'active' | 'dissolved';
 export type ApplyApproval = 0 | 1 | 2;
 
 export interface GroupSettings {

@@ -16,7 +16,7 @@ import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
-import { GroupIdCommand } from '../groups/group.commands';
+import { GetGroupsCommand, GroupIdCommand } from '../groups/group.commands';
 import type { GroupInfoView, GroupType } from '../groups/group.types';
 import type {
   AccessView,
@@ -241,6 +241,12 @@ export class RolesOfCommand extends GroupIdArgs {
 
 type Done = { done: true };
 
+/** A chatroom as its details show it: the group and its first page of members. */
+export interface ChatroomWithMembers {
+  room: GroupInfoView;
+  members: MemberProfile[];
+}
+
 /** The membership service's commands (`membership.<entity>.<verb>`). */
 export const MembershipCommands = {
   initializeRoster: declareCommand({
@@ -254,6 +260,11 @@ export const MembershipCommands = {
   getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
   /** A group as its readers see it (the record, the count, the caller's own record): answered by membership, which holds all but the record. */
   groupInfo: declareCommand({ subject: 'membership.group.info', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
+  /**
+   * Chatrooms with their first page of members (at most `Limits.memberPageMax`), in request order,
+   * each once; ids of missing groups and of groups that are not chatrooms are left out.
+   */
+  chatroomDetails: declareCommand({ subject: 'membership.chatrooms.details', request: GetGroupsCommand, reply: replyType<ChatroomWithMembers[]>() }),
 
   listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
   /**

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { getMetadataStorage, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { validateInput } from './validate';
 
 class Sample {
@@ -38,5 +38,32 @@ describe('validateInput with a class that has no fields', () => {
   it('accepts {} and refuses any field', () => {
     expect(validateInput(NoFields, {})).toBeInstanceOf(NoFields);
     expect(() => validateInput(NoFields, { extra: 1 })).toThrow(/extra/);
+  });
+});
+
+describe('validation rules looked up once per class', () => {
+  class Base {
+    @IsString() name!: string;
+  }
+  class Derived extends Base {
+    @IsInt() size!: number;
+  }
+
+  it('keeps inherited rules, and validates the same on every call', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(() => validateInput(Derived, { name: 1, size: 1 })).toThrow(expect.objectContaining({ message: 'name: must be a string' }));
+      expect(() => validateInput(Derived, { name: 'a', size: 'x' })).toThrow(expect.objectContaining({ message: 'size: must be an integer number' }));
+      expect(validateInput(Derived, { name: 'a', size: 1 })).toBeInstanceOf(Derived);
+    }
+  });
+
+  it('scans the rules of a class once, not per validation', () => {
+    const storage = getMetadataStorage();
+    validateInput(Derived, { name: 'a', size: 1 });
+    // class-validator's own store of every class's rules: an ancestor lookup iterates all of it.
+    const { validationMetadatas } = storage as unknown as { validationMetadatas: Map<unknown, unknown> };
+    const scans = jest.spyOn(validationMetadatas, 'entries');
+    for (let i = 0; i < 5; i++) validateInput(Derived, { name: 'a', size: 1 });
+    expect(scans).not.toHaveBeenCalled();
   });
 });

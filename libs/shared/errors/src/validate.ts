@@ -1,6 +1,9 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { invalidParameter } from './domain-error';
+import { lookUpValidationRulesOnce } from './validation-rules-once';
+
+lookUpValidationRulesOnce();
 
 function firstFailure(errors: ValidationError[], parent = ''): { field: string; rule: string } | null {
   for (const error of errors) {

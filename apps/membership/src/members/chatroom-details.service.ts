@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Limits, type ChatroomWithMembers, type GetGroupsCommand } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { isDomainError } from '@cohort/errors';
+import { RosterService } from '../roster/roster.service';
+import { MembersService } from './members.service';
+
+/** Chatrooms as their details show them, in one command: the group, its count, its first members. */
+@Injectable()
+export class ChatroomDetailsService {
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly members: MembersService,
+  ) {}
+
+  /** In request order, each once; missing groups and groups that are not chatrooms left out. */
+  async details(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<ChatroomWithMembers[]> {
+    const rooms = await Promise.all([...new Set(groupIds)].map((groupId) => this.chatroom(ctx, groupId)));
+    return rooms.flat();
+  }
+
+  private async chatroom(ctx: RequestContext, groupId: string): Promise<ChatroomWithMembers[]> {
+    try {
+      const room = await this.rosters.info(ctx, { groupId });
+      if (room.type !== 'chatroom') return [];
+      const members = await this.members.listByPage(ctx, { groupId, pageNumber: 1, pageSize: Limits.memberPageMax });
+      return [{ room, members: members.items }];
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'group_not_found') return [];
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { GroupCommands, type GroupKey } from '@cohort/contracts';
+import { BusClient } from '@cohort/bus';
+import { isDomainError } from '@cohort/errors';
+import type { GroupFacts, GroupFactValues } from '../standings/facts';
+import { GroupFactsRepository } from './group-facts.repository';
+
+/**
+ * The projected facts of a group, checked against the groups service where they may be wrong: a
+ * cold read that finds no projection at all (its `group.created` may be lost or still on its way)
+ * asks the owner before answering "no such group", and the reconciler's pass corrects whatever
+ * drifted. A correction is stamped with the time the owner was asked, so a newer event wins.
+ */
+@Injectable()
+export class OwnerCheckedGroupFacts {
+  private readonly logger = new Logger(OwnerCheckedGroupFacts.name);
+
+  constructor(
+    private readonly groupFacts: GroupFactsRepository,
+    private readonly bus: BusClient,
+  ) {}
+
+  /** The send decision's cold read; with the owner unreachable, what the projection holds. */
+  async get(key: GroupKey): Promise<GroupFacts> {
+    const facts = await this.groupFacts.get(key);
+    if (facts.life) return facts;
+    try {
+      return (await this.correct(key, facts)) > 0 ? await this.groupFacts.get(key) : facts;
+    } catch (error) {
+      this.logger.warn(`group ${key.groupId} has no projected facts and its owner did not answer: ${String(error)}`);
+      return facts;
+    }
+  }
+
+  /** Stores the owner's facts where `facts` (the projection's) differ; answers how many it corrected. */
+  async correct(key: GroupKey, facts: GroupFacts): Promise<number> {
+    const askedAt = new Date();
+    const truth = await this.ownerSays(key);
+    if (!truth) return 0;
+    let corrected = 0;
+    if (facts.life?.value !== truth.life) {
+      await this.groupFacts.apply(key, 'life', truth.life, askedAt);
+      corrected++;
+    }
+    if (truth.life && (!facts.muteAll || facts.muteAll.value !== truth.muteAll)) {
+      await this.groupFacts.apply(key, 'muteAll', truth.muteAll, askedAt);
+      corrected++;
+    }
+    return corrected;
+  }
+
+  /**
+   * The group's life and mute-all as the groups service holds them; null while its creation is in
+   * progress or being rolled back (its `group.created`, if any, is the fact to wait for).
+   */
+  private async ownerSays(key: GroupKey): Promise<GroupFactValues | null> {
+    const ctx = { caller: { appId: key.appId, userId: null, isAppAdmin: true }, requestId: `group-facts-${randomUUID()}` };
+    try {
+      const group = await this.bus.send(GroupCommands.state, ctx, { groupId: key.groupId });
+      if (group.status === 'pending' || group.status === 'abandoned') return null;
+      return { life: group.status === 'active', muteAll: group.muteAllUntil };
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'group_not_found') return { life: false, muteAll: null };
+      throw error;
+    }
+  }
+}
