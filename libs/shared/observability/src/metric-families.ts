@@ -30,23 +30,15 @@ export const dbCommandSeconds = new Histogram({
   buckets: FAST_BUCKETS,
 });
 
-export const consumerPending = new Gauge({
-  name: 'cohort_event_consumer_pending',
-  help: 'Events of the stream a durable consumer has not been given yet',
-  labelNames: ['consumer'] as const,
-});
+/** A gauge per durable event consumer, read from JetStream at each scrape. */
+const perConsumer = (name: string, help: string) => new Gauge({ name, help, labelNames: ['consumer'] as const });
 
-export const consumerAckPending = new Gauge({
-  name: 'cohort_event_consumer_ack_pending',
-  help: 'Events given to a durable consumer and not acknowledged yet (in hand, or waiting for a retry)',
-  labelNames: ['consumer'] as const,
-});
-
-export const consumerRedelivered = new Gauge({
-  name: 'cohort_event_consumer_redelivered',
-  help: 'Events a durable consumer has been given more than once and not acknowledged yet',
-  labelNames: ['consumer'] as const,
-});
+export const consumerPending = perConsumer('cohort_event_consumer_pending', 'Events of the stream a durable consumer has not been given yet');
+export const consumerAckPending = perConsumer(
+  'cohort_event_consumer_ack_pending',
+  'Events given to a durable consumer and not acknowledged yet (in hand, or waiting for a retry)',
+);
+export const consumerRedelivered = perConsumer('cohort_event_consumer_redelivered', 'Events a durable consumer has been given more than once and not acknowledged yet');
 
 export const deadLetters = new Counter({
   name: 'cohort_dead_letters_total',
