@@ -112,8 +112,8 @@ describe('GET /group/info and POST /group/info/batch', () => {
     it("msg_mute_mode and msg_push_mode are the caller's own notification prefs", async () => {
       const setPrefs = (muteMode: number, pushMode: number) =>
         Promise.all([
-          e2e.api.groupCall('PUT', 'msg/mute_mode', e2e.tokens.member, group.group_id, { msg_mute_mode: muteMode }),
-          e2e.api.groupCall('PUT', 'msg/push_mode', e2e.tokens.member, group.group_id, { msg_push_mode: pushMode }),
+          e2e.api.put('/group/msg/mute_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_mute_mode: muteMode } }),
+          e2e.api.put('/group/msg/push_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_push_mode: pushMode } }),
         ]);
       for (const res of await setPrefs(2, 3)) expectOk(res);
       try {
