@@ -46,6 +46,9 @@ function say(message: string): void {
   process.stdout.write(`${useColor ? '\x1b[1m[cohort]\x1b[0m' : '[cohort]'} ${message}\n`);
 }
 
+/** The first service's OPS_PORT under `npm start` (Prometheus's exporter port range). */
+const OPS_BASE_PORT = 9464;
+
 const QUIET_LEVELS = new Set(['trace', 'debug', 'info']);
 
 /**
@@ -220,13 +223,18 @@ async function main(): Promise<void> {
     // Webhook receivers on this machine (docs/webhooks.md, the SSRF guard).
     WEBHOOK_ALLOW_NETWORKS: process.env.WEBHOOK_ALLOW_NETWORKS ?? 'loopback',
   };
-  ALL_APPS.forEach((app, index) => {
+  const opsPorts: string[] = [];
+  for (const [index, app] of ALL_APPS.entries()) {
     if (shuttingDown) return;
+    // Each service's /livez, /readyz and /metrics (docs/operations.md): 9464 on, or the next free port.
+    const opsPort = isServiceApp(app) ? await findFreePort(OPS_BASE_PORT + index, '127.0.0.1') : 0;
+    if (opsPort) opsPorts.push(`${app} :${opsPort}`);
     const env: NodeJS.ProcessEnv = isServiceApp(app)
-      ? { ...common, ...natsEnvFor(app), MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app) }
+      ? { ...common, ...natsEnvFor(app), MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app), OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' }
       : { ...common, ...natsEnvFor(app), PORT: String(gatewayPort), HOST: host };
     startApp(app, index, env);
-  });
+  }
+  say(`probes and metrics (/livez, /readyz, /metrics): gateway :${gatewayPort}, ${opsPorts.join(', ')}`);
 
   const baseUrl = `http://localhost:${gatewayPort}`;
   say(`waiting for ${baseUrl}/health ...`);

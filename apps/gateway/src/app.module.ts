@@ -11,13 +11,14 @@ import { EasemobDialectModule } from './dialects/easemob/easemob-dialect.module'
 import { GroupDialectModule } from './dialects/group/group-dialect.module';
 import { MixinDialectModule } from './dialects/mixin/mixin-dialect.module';
 import { HealthController } from './health/health.controller';
+import { OpsController } from './health/ops.controller';
 import { DialectExceptionFilter } from './http/dialect-exception.filter';
 import { InputValidationPipe } from './http/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 
 @Module({
   imports: [validatedConfigModule(gatewayEnvSchema), BusModule.forRoot('gateway'), AuthModule, GroupDialectModule, EasemobDialectModule, MixinDialectModule, AdminAuthModule, AdminWebhooksModule, AdminDialectModule],
-  controllers: [TokenController, HealthController],
+  controllers: [TokenController, HealthController, OpsController],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DialectExceptionFilter },

@@ -4,10 +4,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { JsonLogger } from '@cohort/logging';
+import { activeTracer, registerProcessMetrics, startTracingFromEnv } from '@cohort/observability';
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
 import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { serveConsole } from './http/console-assets';
+import { recordHttpMetrics, serveMetrics } from './http/http-metrics';
+import { traceHttpRequests } from './http/http-tracing';
 import { installExactJsonReplies } from './http/int64-json';
 import { installJsonBodies } from './http/json-body';
 import { installRequestContext, requestIdOptions } from './http/request-id';
@@ -21,17 +24,27 @@ import { buildOpenApiDocument } from './openapi/openapi-document';
 const MAX_PARAM_LENGTH = 8 * 1024;
 
 export async function createGateway(logger = new JsonLogger('gateway')): Promise<NestFastifyApplication> {
+  // Before the modules exist: the bus finds the tracer when it is made.
+  startTracingFromEnv('gateway');
   const limits = httpLimitsFromEnv();
   const adapter = new FastifyAdapter({ ...requestIdOptions, ...edgeServerOptions(limits), maxParamLength: MAX_PARAM_LENGTH, logger: false });
   const fastify = adapter.getInstance<FastifyInstance>();
   installRequestContext(fastify);
+  const tracer = activeTracer();
+  if (tracer) traceHttpRequests(fastify, tracer);
   installJsonBodies(fastify, limits.HTTP_JSON_MAX_DEPTH);
   installExactJsonReplies(fastify);
   trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false, bodyParser: false });
-  logger.setLevel(app.get(ConfigService<GatewayEnv, true>).get('LOG_LEVEL', { infer: true }));
+  const config = app.get(ConfigService<GatewayEnv, true>);
+  logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
+  if (config.get('METRICS_ENABLED', { infer: true })) {
+    registerProcessMetrics();
+    recordHttpMetrics(fastify);
+    serveMetrics(fastify);
+  }
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });

@@ -19,6 +19,9 @@ import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type Mix
 const KNOWN_MULTI_HOP: Record<string, number> = {
   // The gateway's health asks the services with ids of its own: no command carries the request's.
   'GET /health': 0,
+  // The gateway's own probes: no command (readiness pings the NATS connection itself).
+  'GET /livez': 0,
+  'GET /readyz': 0,
   // App-wide lists joined with membership's counts: groups.chatroom.list → membership.access.get
   'GET /{org}/{app}/chatrooms': 2,
   // membership.joined.list → groups.group.get_many → membership.access.get
@@ -132,6 +135,8 @@ describe('bus hops per HTTP request', () => {
   /** One valid request per GET route of /openapi.json, keyed `GET <path as documented>`. */
   const READS: Record<string, Call> = {
     'GET /health': (requestId) => e2e.api.get('/health', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /livez': (requestId) => e2e.api.get('/livez', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /readyz': (requestId) => e2e.api.get('/readyz', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
     'GET /group/info': groupRead('info'),
     'GET /group/public_list': groupRead('public_list'),
     'GET /group/settings': groupRead('settings'),

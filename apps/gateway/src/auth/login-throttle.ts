@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@cohort/errors';
+import { rateLimitRefusals } from '@cohort/observability';
 
 /** Failures allowed before a backoff starts: per source address, and per client id (all addresses together). */
 const FREE_FAILURES = { address: 5, client: 20 } as const;
@@ -22,6 +23,9 @@ interface Failures {
  * checking the secret. A success costs nothing and clears its address's and client's failures.
  * Counted per gateway process (docs/security.md).
  */
+/** The refusals metric's label of a login in backoff (credential guessing shows there). */
+const LOGIN_REFUSAL = { family: 'login' } as const;
+
 @Injectable()
 export class LoginThrottle {
   private readonly failures = { address: new Map<string, Failures>(), client: new Map<string, Failures>() };
@@ -31,6 +35,7 @@ export class LoginThrottle {
     const waitMs = Math.max(this.blockedFor('address', address, now), this.blockedFor('client', clientId, now));
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000);
+      rateLimitRefusals.inc(LOGIN_REFUSAL);
       throw new DomainError('rate_limited', `too many failed logins: retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
     }
   }

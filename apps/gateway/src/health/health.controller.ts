@@ -8,11 +8,11 @@ import { servicesHealth } from './services-health';
 
 class Health {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "each service: `ok` or why it did not answer" })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "each service: `ok`, or why it is not ready (its failing checks) or did not answer" })
   services!: Record<string, string>;
 }
 
-/** 200 once every service answers its health subject over NATS, 503 before. */
+/** 200 once every service answers its health subject over NATS and is ready, 503 otherwise. */
 @ApiTags('ops')
 @Controller('health')
 @Dialect(plainDialect)
@@ -21,8 +21,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Gateway and service health' })
-  @ApiOkResponse({ type: Health, description: 'Every service answers' })
-  @ApiServiceUnavailableResponse({ type: Health, description: 'Some service does not answer' })
+  @ApiOkResponse({ type: Health, description: 'Every service answers, ready' })
+  @ApiServiceUnavailableResponse({ type: Health, description: 'Some service does not answer, or is not ready' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<Health> {
     const services = await servicesHealth(this.bus);
     const ok = Object.values(services).every((status) => status === 'ok');

@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { rateLimitRefusals } from '@cohort/observability';
 import type { CohortRequest } from './cohort-request';
 import { RateLimiter } from './rate-limiter';
 import { rateLimited } from './rate-window';
@@ -28,7 +29,10 @@ export class RateLimitGuard implements CanActivate {
       .switchToHttp()
       .getResponse<FastifyReply>()
       .headers({ 'x-ratelimit-limit': String(budget.limit), 'x-ratelimit-remaining': String(budget.remaining), 'x-ratelimit-reset': String(budget.resetSeconds) });
-    if (!admitted) throw rateLimited(family, budget);
+    if (!admitted) {
+      rateLimitRefusals.inc({ family });
+      throw rateLimited(family, budget);
+    }
     return true;
   }
 }

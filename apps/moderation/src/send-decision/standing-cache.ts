@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { DomainEvent } from '@cohort/contracts';
+import { sendDecisionCacheLookups } from '@cohort/observability';
 import type { ModerationEnv } from '../config/moderation.config';
 import { mergeNewer, replaces, type GroupFacts, type UserFacts } from '../standings/facts';
 import { factsOf } from './event-facts';
@@ -33,6 +34,12 @@ const userKey = (appId: string, groupId: string, userId: string) => `${appId}\n$
  * while a read is in flight, or before the durable projection stored it, is never undone by that
  * read. A fact with an end (a mute, mute-all) is compared with the clock at each decision.
  */
+// The cache metric's four label sets, made once: read() runs for every send decision.
+const GROUP_HIT = { facts: 'group', result: 'hit' } as const;
+const GROUP_MISS = { facts: 'group', result: 'miss' } as const;
+const USER_HIT = { facts: 'user', result: 'hit' } as const;
+const USER_MISS = { facts: 'user', result: 'miss' } as const;
+
 @Injectable()
 export class StandingCache {
   private readonly groups = new Map<string, CacheEntry<GroupFacts>>();
@@ -64,9 +71,13 @@ export class StandingCache {
   read(appId: string, groupId: string, userId: string, now: number): CachedFacts | Promise<CachedFacts> {
     const group = this.entry(this.groups, groupKey(appId, groupId));
     const user = this.entry(this.users, userKey(appId, groupId, userId));
+    const groupFresh = this.isFresh(group, now);
+    const userFresh = this.isFresh(user, now);
+    sendDecisionCacheLookups.inc(groupFresh ? GROUP_HIT : GROUP_MISS);
+    sendDecisionCacheLookups.inc(userFresh ? USER_HIT : USER_MISS);
     const reads = [
-      this.isFresh(group, now) ? null : this.load(group, now, () => this.groupFacts.get({ appId, groupId })),
-      this.isFresh(user, now) ? null : this.load(user, now, () => this.standings.get({ appId, groupId }, userId)),
+      groupFresh ? null : this.load(group, now, () => this.groupFacts.get({ appId, groupId })),
+      userFresh ? null : this.load(user, now, () => this.standings.get({ appId, groupId }, userId)),
     ].filter((read): read is Promise<void> => read !== null);
     const cached = (): CachedFacts => ({ group: group.facts, user: user.facts, reads: reads.length });
     return reads.length === 0 ? cached() : Promise.all(reads).then(cached);

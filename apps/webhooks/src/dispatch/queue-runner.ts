@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { webhookDeliveries } from '@cohort/observability';
 import { AppsConfig } from '../apps-config/apps-config';
 import { DeliveryRepository, type AttemptRecord } from '../deliveries/delivery.repository';
 import type { DeliveryDoc } from '../deliveries/delivery.schema';
@@ -109,12 +110,14 @@ export class QueueRunner {
     );
     if (!request) {
       await this.deliveries.failed(delivery.appId, delivery._id, null, `no ${endpoint.format} counterpart`);
+      webhookDeliveries.inc({ state: 'failed' });
       return { next: true };
     }
     const outcome = await this.sender.send(delivery.targetUrl ?? endpoint.url, request);
     const record: AttemptRecord = { status: outcome.status, error: outcome.error, latencyMs: outcome.latencyMs, at: new Date() };
     if (isSuccess(outcome)) {
       await this.deliveries.succeeded(delivery.appId, delivery._id, record);
+      webhookDeliveries.inc({ state: 'succeeded' });
       if (direct) {
         await this.breaker.succeeded(endpoint);
         // As stored now: the next delivery must not try to claim a probe of a closed breaker
@@ -135,9 +138,11 @@ export class QueueRunner {
     if (!retryable || retryAt.getTime() > firstAttemptAt.getTime() + this.settings.retry.retryForMs) {
       this.logger.warn(`${delivery.endpointId}: ${delivery.eventId} failed for good after ${delivery.attempts + 1} attempt(s): ${outcome.error}`);
       await this.deliveries.failed(delivery.appId, delivery._id, record);
+      webhookDeliveries.inc({ state: 'failed' });
       return { next: true };
     }
     await this.deliveries.retryAt(delivery.appId, delivery._id, record, retryAt);
+    webhookDeliveries.inc({ state: 'pending' });
     return { next: false, dueAt: openUntil && openUntil > retryAt ? openUntil : retryAt };
   }
 }

@@ -1,6 +1,9 @@
 export interface HealthView {
   service: string;
-  status: 'ok';
+  /** `ok` when the answering process is ready (NATS, its database, its consumers, its indexes). */
+  status: 'ok' | 'not-ready';
+  /** Each readiness check: `ok`, or why not. */
+  checks: Record<string, string>;
   /** Which process answered (`host:pid`): with several instances, the one the queue group picked. */
   instance: string;
   uptimeSeconds: number;

@@ -37,7 +37,7 @@ export class BusModule {
         DeadLetters,
         EventConsumerRunner,
       ],
-      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher, DeadLetters],
+      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher, DeadLetters, EventConsumerRunner],
     };
   }
 }

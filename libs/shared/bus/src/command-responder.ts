@@ -2,11 +2,15 @@ import { Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import type { AnyCommand, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
 import { currentDbCommands, isDebugLogged, runWithRequestId } from '@cohort/logging';
+import { busObserver, busTracer } from './bus-observer';
 import { busCodec } from './bus-wire';
 import { validateCommandEnvelope } from './command.decorator';
 import { errorPayloadOf } from './error-payload';
 
 const logger = new Logger('CommandResponder');
+
+/** The error code of a reply that answers a failure (for the command's span). */
+const failureOf = (reply: Reply<unknown>): string | undefined => (reply.ok ? undefined : reply.error.code);
 
 /**
  * Answers a declared command with a plain subscription on the given NATS connection, in the
@@ -23,6 +27,8 @@ export function serveCommand<C extends AnyCommand>(
   handle: (envelope: CommandEnvelope<RequestOf<C>>) => ReplyOf<C> | Promise<ReplyOf<C>>,
 ): Subscription {
   const answer = async (msg: Msg): Promise<void> => {
+    const observer = busObserver();
+    const started = observer ? performance.now() : 0;
     let envelope: Partial<CommandEnvelope<unknown>> | undefined;
     try {
       envelope = busCodec.decode(msg.data) as Partial<CommandEnvelope<unknown>>;
@@ -30,7 +36,7 @@ export function serveCommand<C extends AnyCommand>(
       // Not JSON: answered below as an invalid envelope.
     }
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : 'none';
-    const reply = await runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
+    const run = () => runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
       let result: Reply<ReplyOf<C>>;
       try {
         result = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
@@ -41,7 +47,10 @@ export function serveCommand<C extends AnyCommand>(
       if (isDebugLogged()) logger.debug(`${command.subject} answered ${result.ok ? 'ok' : result.error.code} after ${currentDbCommands()} db command(s)`);
       return result;
     });
+    const tracer = busTracer();
+    const reply = tracer ? await tracer.handle(command.subject, 'command', msg.headers, run, failureOf) : await run();
     if (msg.reply) msg.respond(busCodec.encode(reply));
+    observer?.commandServed(command.subject, reply.ok ? 'ok' : reply.error.code, (performance.now() - started) / 1000);
   };
   return nc.subscribe(command.subject, {
     queue,

@@ -9,6 +9,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type JsMsg } from 'nats';
 import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
 import { runWithRequestId } from '@cohort/logging';
+import { busObserver, busTracer } from './bus-observer';
 import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
 import { isPermanentFailure, retryDelayMs } from './delivery-policy';
 import { ANY_EVENT, durableNameOf, HandleLater, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
@@ -30,6 +31,8 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   private readonly logger = new Logger(EventConsumerRunner.name);
   private readonly running: ConsumerMessages[] = [];
   private readonly loops: Promise<void>[] = [];
+  private readonly durables: string[] = [];
+  private allAttached = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -49,6 +52,17 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
       handlers.set(type, wrapper.name);
       await this.start(type, wrapper.instance as DomainEventHandler<EventType>);
     }
+    this.allAttached = true;
+  }
+
+  /** True once every durable consumer of the service consumes (readiness). */
+  get attached(): boolean {
+    return this.allAttached;
+  }
+
+  /** The durable consumers this process runs (metrics read their pending counts). */
+  get consumers(): readonly string[] {
+    return this.durables;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -77,6 +91,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     const consumer = await nc.jetstream().consumers.get(EVENTS_STREAM, durable);
     const messages = await consumer.consume({ max_messages: 64 });
     this.running.push(messages);
+    this.durables.push(durable);
     this.loops.push(this.loop(messages, handler, durable));
     this.logger.log(`consuming ${type} as ${durable}`);
   }
@@ -100,6 +115,13 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
       await this.giveUp(msg, durable, new Error(`undecodable event: ${String(error)}`));
       return;
     }
+    const handle = () => this.handle(msg, handler, durable, event);
+    const tracer = busTracer();
+    await (tracer ? tracer.handle(durable, 'event', msg.headers, handle) : handle());
+  }
+
+  /** Runs the handler under the event's correlation id; acks, naks for a retry, or gives up. */
+  private async handle(msg: JsMsg, handler: DomainEventHandler<EventType>, durable: string, event: DomainEvent): Promise<void> {
     await runWithRequestId(event.correlationId, async () => {
       try {
         await handler.handle(event, { streamSequence: msg.seq });
@@ -127,6 +149,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     try {
       await this.deadLetters.park(msg, durable, error);
       msg.term();
+      busObserver()?.deadLettered(durable);
     } catch (failure) {
       this.logger.warn(`${durable}: seq ${msg.seq} could not be dead-lettered yet, kept: ${String(failure)}`);
       msg.nak(retryDelayMs(msg.info.redeliveryCount, this.options.retry));

@@ -8,6 +8,7 @@ import {
   type EventMap,
   type EventType,
 } from '@cohort/contracts';
+import { busTracer } from './bus-observer';
 import { EventStream } from './event-stream';
 import { NatsConnectionHolder } from './nats-connection';
 
@@ -50,7 +51,8 @@ export class EventPublisher {
   async publishEvent(event: DomainEvent): Promise<void> {
     await this.stream.ensure();
     const nc = await this.holder.get();
-    await nc.jetstream().publish(eventSubject(event.type), codec.encode(event), { msgID: event.eventId });
+    // The trace of the change travels with its event (tracing on): its consumers continue it.
+    await nc.jetstream().publish(eventSubject(event.type), codec.encode(event), { msgID: event.eventId, headers: busTracer()?.headers() });
   }
 
   async publish<K extends EventType>(type: K, input: PublishInput<K>): Promise<DomainEvent<K>> {

@@ -14,3 +14,4 @@ export * from './command.decorator';
 export * from './command-responder';
 export * from './bus.module';
 export * from './dead-letter-replay';
+export * from './bus-observer';

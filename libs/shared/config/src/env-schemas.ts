@@ -21,7 +21,18 @@ export const commonEnvSchema = {
   // the first delay up to the cap, with no last delivery (docs/events.md).
   EVENT_RETRY_FIRST_MS: Joi.number().integer().min(1).max(60_000).default(1_000),
   EVENT_RETRY_MAX_MS: Joi.number().integer().min(Joi.ref('EVENT_RETRY_FIRST_MS')).max(3_600_000).default(60_000),
+  // Prometheus metrics (docs/operations.md): measured and served at /metrics unless turned off.
+  METRICS_ENABLED: Joi.boolean().default(true),
+  // OpenTelemetry traces, sent over OTLP/HTTP to this collector (docs/operations.md); unset: off.
+  OTEL_EXPORTER_OTLP_ENDPOINT: Joi.string().uri({ scheme: ['http', 'https'] }),
 };
+
+/** What a process reads before Nest starts to decide on tracing (spans must exist before the modules). */
+export const tracingEnvSchema = Joi.object({ OTEL_EXPORTER_OTLP_ENDPOINT: commonEnvSchema.OTEL_EXPORTER_OTLP_ENDPOINT });
+
+export interface TracingEnv {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+}
 
 /** A service's own database when MONGO_DB is not set: `cohort_<service>`. */
 export function defaultDbName(service: ServiceName): string {
@@ -42,6 +53,9 @@ export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
     SWEEP_INTERVAL_MS: Joi.number().integer().min(500).default(10_000),
     // An event still in an outbox after this long lost its publish: the sweep sends it again.
     OUTBOX_STALE_MS: Joi.number().integer().min(1_000).default(30_000),
+    // The service's own HTTP port for /livez, /readyz and /metrics (docs/operations.md); 0: none.
+    OPS_PORT: Joi.number().port().default(0),
+    OPS_HOST: Joi.string().default('0.0.0.0'),
   });
 }
 
@@ -55,6 +69,8 @@ export interface CommonEnv {
   EVENT_STREAM_REPLICAS: number;
   EVENT_RETRY_FIRST_MS: number;
   EVENT_RETRY_MAX_MS: number;
+  METRICS_ENABLED: boolean;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 export interface ServiceEnv extends CommonEnv {
@@ -62,4 +78,6 @@ export interface ServiceEnv extends CommonEnv {
   MONGO_DB: string;
   SWEEP_INTERVAL_MS: number;
   OUTBOX_STALE_MS: number;
+  OPS_PORT: number;
+  OPS_HOST: string;
 }

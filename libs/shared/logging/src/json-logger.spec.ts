@@ -1,4 +1,5 @@
-import { isReadyLine, JsonLogger } from './json-logger';
+import { addLogFields, isReadyLine, JsonLogger } from './json-logger';
+import { runWithRequestId } from './request-context';
 
 describe('JsonLogger', () => {
   let lines: Record<string, unknown>[];
@@ -38,5 +39,27 @@ describe('JsonLogger', () => {
   it('does not take an ordinary line for a ready line', () => {
     new JsonLogger('groups', 'info').log('the word "lifecycle":"ready" in a message', 'Somewhere');
     expect(raw.map(isReadyLine)).toEqual([false]);
+  });
+
+  it('writes the same fields as ever: time, level, service, context, request id, msg, an error\'s stack', () => {
+    const logger = new JsonLogger('groups', 'info');
+    runWithRequestId('req-1', () => logger.warn({ msg: 'slow', ms: 12 }, 'GroupsService'));
+    logger.error(new Error('boom'), 'GroupsService');
+    logger.error('failed', 'Error: x\n    at y', 'RpcFilter');
+    expect(lines).toEqual([
+      { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'warn', service: 'groups', context: 'GroupsService', requestId: 'req-1', msg: 'slow', ms: 12 },
+      { time: expect.any(String), level: 'error', service: 'groups', context: 'GroupsService', msg: 'boom', stack: expect.stringContaining('Error: boom') },
+      { time: expect.any(String), level: 'error', service: 'groups', context: 'RpcFilter', msg: 'failed', stack: 'Error: x\n    at y' },
+    ]);
+  });
+
+  it('adds the fields registered by addLogFields (the trace id, when tracing is on)', () => {
+    addLogFields(() => ({ traceId: 'abc' }));
+    try {
+      new JsonLogger('groups', 'info').log('traced', 'Somewhere');
+    } finally {
+      addLogFields(null);
+    }
+    expect(lines[0]).toMatchObject({ msg: 'traced', traceId: 'abc' });
   });
 });

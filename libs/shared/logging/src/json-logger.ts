@@ -1,8 +1,9 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
+import pino, { type Logger as Pino } from 'pino';
 import { currentRequestId } from './request-context';
 
-const LEVEL_ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
-const LEVEL_NAME: Record<LogLevel, string> = {
+/** Nest's levels as pino's (Nest's `log` is info, `verbose` is trace). */
+const PINO_LEVEL: Record<LogLevel, pino.Level> = {
   verbose: 'trace',
   debug: 'debug',
   log: 'info',
@@ -23,30 +24,60 @@ export type LifecycleEvent = 'ready' | 'stopping';
 export function isReadyLine(line: string): boolean {
   return line.startsWith('{') && line.includes('"lifecycle":"ready"');
 }
-const MIN_LEVEL: Record<LogLevelName, LogLevel> = { debug: 'debug', info: 'log', warn: 'warn', error: 'error' };
 
 /** The process's level (its JsonLogger sets it): hot paths ask before building a debug line. */
-let processMinIndex = LEVEL_ORDER.indexOf('log');
+let processLevel: LogLevelName = 'info';
 
 /** True when debug lines are written in this process. */
 export function isDebugLogged(): boolean {
-  return processMinIndex <= LEVEL_ORDER.indexOf('debug');
+  return processLevel === 'debug';
 }
 
-/** One JSON object per line on stdout, with the service name and the current request id. */
-export class JsonLogger implements LoggerService {
-  private minIndex: number;
+/** Extra fields of every line (the trace id, once tracing is on): registered by the tracing setup. */
+type LineFields = () => Record<string, unknown>;
+let extraFields: LineFields | null = null;
 
-  constructor(
-    private readonly service: string,
-    level: LogLevelName = 'info',
-  ) {
-    this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
+/** Adds fields to every log line of the process (e.g. `traceId`); null removes them. */
+export function addLogFields(fields: LineFields | null): void {
+  extraFields = fields;
+}
+
+function pinoFor(service: string, level: pino.LevelWithSilent): Pino {
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // Every line carries the request id of the request being handled (and what addLogFields adds).
+      mixin: () => {
+        const requestId = currentRequestId();
+        const extra = extraFields?.();
+        return extra ? { requestId, ...extra } : { requestId };
+      },
+    },
+    // Through process.stdout (not a file descriptor of its own): ordered with anything else written there.
+    process.stdout,
+  );
+}
+
+/**
+ * Nest's logger, writing one JSON object per line on stdout through pino: time, level, service,
+ * context, the current request id, the message (`msg`) and, for errors, the stack.
+ */
+export class JsonLogger implements LoggerService {
+  private readonly lines: Pino;
+  /** Lifecycle lines: written at info whatever the configured level. */
+  private readonly milestones: Pino;
+
+  constructor(service: string, level: LogLevelName = 'info') {
+    this.lines = pinoFor(service, level);
+    this.milestones = pinoFor(service, 'info');
   }
 
   setLevel(level: LogLevelName): void {
-    this.minIndex = LEVEL_ORDER.indexOf(MIN_LEVEL[level]);
-    processMinIndex = this.minIndex;
+    this.lines.level = level;
+    processLevel = level;
   }
 
   /**
@@ -54,16 +85,12 @@ export class JsonLogger implements LoggerService {
    * (dev runner, test stack) and operators wait for it.
    */
   lifecycle(event: LifecycleEvent, message: string, context: string): void {
-    this.write('log', { lifecycle: event, msg: message }, [context], true);
+    this.milestones.info({ context, lifecycle: event }, message);
   }
 
   log(message: unknown, ...rest: unknown[]): void {
     const context = rest[rest.length - 1];
-    if (typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context)) {
-      this.write('debug', message, rest);
-      return;
-    }
-    this.write('log', message, rest);
+    this.write(typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context) ? 'debug' : 'log', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
@@ -81,26 +108,18 @@ export class JsonLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: LogLevel, message: unknown, rest: unknown[], always = false): void {
-    if (!always && LEVEL_ORDER.indexOf(level) < this.minIndex) return;
+  private write(level: LogLevel, message: unknown, rest: unknown[]): void {
+    const pinoLevel = PINO_LEVEL[level];
+    if (!this.lines.isLevelEnabled(pinoLevel)) return;
     // Nest passes the context as the last string argument, and a stack before it for errors.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const line: Record<string, unknown> = {
-      time: new Date().toISOString(),
-      level: LEVEL_NAME[level],
-      service: this.service,
-      context,
-      requestId: currentRequestId(),
-    };
+    const stack = level === 'error' && typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) {
-      line.msg = message.message;
-      line.stack = message.stack;
+      this.lines[pinoLevel]({ context, stack: message.stack }, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      Object.assign(line, message);
+      this.lines[pinoLevel]({ context, ...(stack ? { stack } : {}), ...message });
     } else {
-      line.msg = String(message);
+      this.lines[pinoLevel]({ context, ...(stack ? { stack } : {}) }, String(message));
     }
-    if (rest.length > 0 && typeof rest[0] === 'string' && level === 'error') line.stack = rest[0];
-    process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }

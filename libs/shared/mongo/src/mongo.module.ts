@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
 import { countDbCommand } from '@cohort/logging';
+import { activeTracer, observeDbCommands, traceDbCommands } from '@cohort/observability';
 import type { Connection } from 'mongoose';
 
 /**
@@ -12,10 +13,26 @@ import type { Connection } from 'mongoose';
  */
 @Injectable()
 export class IndexesBuilt implements OnApplicationBootstrap {
+  private built = false;
+
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(Object.values(this.connection.models).map((model) => model.init()));
+    this.built = true;
+  }
+
+  /** True once every model's indexes exist (readiness). */
+  get done(): boolean {
+    return this.built;
+  }
+
+  /** Whether the database answers a ping (readiness; a stopped server fails, a frozen one hangs). */
+  async databaseAnswers(): Promise<boolean> {
+    const db = this.connection.db;
+    if (!db) return false;
+    await db.command({ ping: 1 });
+    return true;
   }
 }
 
@@ -38,12 +55,16 @@ export class MongoModule {
             monitorCommands: true,
             connectionFactory: (connection: Connection) => {
               connection.getClient().on('commandStarted', countDbCommand);
+              if (config.get('METRICS_ENABLED', { infer: true })) observeDbCommands(connection.getClient());
+              const tracer = activeTracer();
+              if (tracer) traceDbCommands(connection.getClient(), tracer);
               return connection;
             },
           }),
         }),
       ],
       providers: [IndexesBuilt],
+      exports: [IndexesBuilt],
     };
   }
 }

@@ -87,6 +87,11 @@ export class OutboxCollection {
     if (full) throw new DomainError('unavailable', 'events cannot be published right now: try again later');
   }
 
+  /** How many documents (any app) hold events not published yet: the backlog metric. */
+  countWaiting(): Promise<number> {
+    return this.model.countDocuments({ outboxSince: { $exists: true }, 'outbox.0': { $exists: true } });
+  }
+
   /** Documents (any app) holding events stored before `olderThan`. */
   async findWaiting(olderThan: Date, limit: number): Promise<{ filter: FilterQuery<unknown>; events: DomainEvent[] }[]> {
     const docs = await this.model

@@ -40,6 +40,11 @@ export class OutboxSweeper extends BackgroundSweep {
     super.onApplicationBootstrap();
   }
 
+  /** The service's collections that carry outboxes (known once the application has booted). */
+  get outboxCollections(): readonly OutboxCollection[] {
+    return this.collections;
+  }
+
   async sweep(now = Date.now()): Promise<void> {
     const olderThan = new Date(now - this.config.get('OUTBOX_STALE_MS', { infer: true }));
     for (const collection of this.collections) {

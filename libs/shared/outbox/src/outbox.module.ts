@@ -8,6 +8,6 @@ import { OutboxSweeper } from './outbox-sweeper';
 @Module({
   imports: [DiscoveryModule],
   providers: [Outbox, OutboxSweeper],
-  exports: [Outbox],
+  exports: [Outbox, OutboxSweeper],
 })
 export class OutboxModule {}

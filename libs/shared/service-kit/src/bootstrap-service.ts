@@ -5,6 +5,7 @@ import { LeanNatsTransport, NatsConnectionHolder, PassErrorsThrough } from '@coh
 import type { ServiceName } from '@cohort/contracts';
 import type { CommonEnv } from '@cohort/config';
 import { JsonLogger } from '@cohort/logging';
+import { startTracingFromEnv } from '@cohort/observability';
 
 /**
  * Creates and starts a domain service as a NestJS microservice whose handlers are served by the
@@ -13,6 +14,8 @@ import { JsonLogger } from '@cohort/logging';
  * entry point (bootstrapService) and the in-process test boot both go through here.
  */
 export async function startService(module: Type<unknown>, serviceName: ServiceName, logger = new JsonLogger(serviceName)): Promise<INestMicroservice> {
+  // Before the modules exist: the database client and the bus find the tracer when they are made.
+  startTracingFromEnv(serviceName);
   const transport = new LeanNatsTransport(serviceName);
   // Errors (bad config above all) reach the caller instead of exiting the process.
   const app = await NestFactory.createMicroservice(module, { strategy: transport, logger, abortOnError: false });

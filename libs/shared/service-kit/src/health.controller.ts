@@ -2,17 +2,21 @@ import { Controller, type Type } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { HealthCommands, type HealthView, type ServiceName } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import { ServiceOps } from './service-ops';
 
 const startedAt = Date.now();
 const instance = `${hostname()}:${process.pid}`;
 
-/** The health reply every service answers on its `<service>.health.check`. */
+/** The health reply every service answers on its `<service>.health.check`: its readiness. */
 export function healthControllerFor(service: ServiceName): Type<unknown> {
   @Controller()
   class HealthController {
+    constructor(private readonly ops: ServiceOps) {}
+
     @Handles(HealthCommands[service])
-    check(): HealthView {
-      return { service, status: 'ok', instance, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+    async check(): Promise<HealthView> {
+      const { ready, checks } = await this.ops.readiness();
+      return { service, status: ready ? 'ok' : 'not-ready', checks, instance, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
     }
   }
   return HealthController;

@@ -6,6 +6,7 @@ import { validatedConfigModule } from '@cohort/config';
 import { MongoModule } from '@cohort/mongo';
 import { OutboxModule } from '@cohort/outbox';
 import { healthControllerFor } from './health.controller';
+import { ServiceOps } from './service-ops';
 
 type FeatureModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -19,7 +20,7 @@ export interface ServiceModuleOptions {
 
 /**
  * A domain service's root module: validated config, the bus (commands, events, outbox
- * publishing), its own Mongo database and its health command, around its feature modules. What
+ * publishing), its own Mongo database, its health command and probes (ServiceOps), around its feature modules. What
  * differs between services is only the list of features.
  */
 export function serviceModule(options: ServiceModuleOptions): Type<unknown> {
@@ -32,6 +33,7 @@ export function serviceModule(options: ServiceModuleOptions): Type<unknown> {
       ...options.features,
     ],
     controllers: [healthControllerFor(options.service)],
+    providers: [ServiceOps],
   })
   class ServiceRootModule {}
   return ServiceRootModule;

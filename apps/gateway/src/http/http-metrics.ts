@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { httpRequestSeconds, metricsText } from '@cohort/observability';
+import type { CohortRequest } from './cohort-request';
+import { routeMetaOf } from './route-meta';
+
+/** The route label of a request no route matched: never its path (unbounded). */
+const UNMATCHED = '(unmatched)';
+
+/**
+ * Times every answered request by dialect, route template (never the path), status and app
+ * (only once authenticated: an unauthenticated caller names whatever app it likes).
+ */
+export function recordHttpMetrics(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request: CohortRequest, reply, done) => {
+    httpRequestSeconds.observe(
+      {
+        dialect: routeMetaOf(request)?.dialect?.name ?? 'none',
+        route: request.is404 ? UNMATCHED : (request.routeOptions.url ?? UNMATCHED),
+        status: reply.statusCode,
+        app: request.cohort?.app.appId ?? 'none',
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
+
+/**
+ * GET /metrics in Prometheus's text format: a plain Fastify route, outside the dialects and the
+ * API reference (it is no API answer; docs/operations.md lists its families).
+ */
+export function serveMetrics(fastify: FastifyInstance): void {
+  fastify.get('/metrics', async (_request, reply) => {
+    const { contentType, body } = await metricsText();
+    return reply.header('cache-control', 'no-store').type(contentType).send(body);
+  });
+}

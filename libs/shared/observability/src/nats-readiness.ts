@@ -1,0 +1,15 @@
+import type { NatsConnectionHolder } from '@cohort/bus';
+import type { ReadinessCheck } from './readiness';
+
+/** NATS is connected: the connection answers a ping (flush) — a disconnected one waits, and times out. */
+export function natsReadiness(holder: NatsConnectionHolder): ReadinessCheck {
+  return {
+    name: 'nats',
+    async check() {
+      const nc = await holder.get();
+      if (nc.isClosed()) return false;
+      await nc.flush();
+      return true;
+    },
+  };
+}
