@@ -1,6 +1,6 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
-import { givenMembers } from '../../test/members.fixture';
+import { givenMembers, rosterState } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
@@ -16,7 +16,7 @@ function setup(roles: Record<string, 'admin' | 'member'> = { '2': 'member', '3':
   const rosters = t.mock(RosterRepository);
   members.changeRoles.mockImplementation(async (_key, changes: RoleChange[]) => new Set(changes.map((c) => c.userId)));
   rosters.reserveAdmins.mockResolvedValue(true);
-  rosters.find.mockResolvedValue({ ownerId: '1' } as Awaited<ReturnType<RosterRepository['find']>>);
+  rosters.find.mockResolvedValue(rosterState());
   rosters.transferOwner.mockResolvedValue(true);
   return { ...t, members, rosters, outbox: t.mock(Outbox) };
 }
@@ -116,7 +116,7 @@ describe('RolesService.transfer', () => {
 describe('RolesService.applyTransfer (repair after group.owner_transferred)', () => {
   it('sets both roles when the roster still names the new owner', async () => {
     const { service, rosters, members } = setup();
-    rosters.find.mockResolvedValue({ ownerId: '3' } as Awaited<ReturnType<RosterRepository['find']>>);
+    rosters.find.mockResolvedValue(rosterState({ ownerId: '3' }));
     await service.applyTransfer(KEY, '1', '3');
     expect(members.setRole).toHaveBeenCalledWith(KEY, '3', 'owner', ['owner']);
     expect(members.setRole).toHaveBeenCalledWith(KEY, '1', 'member', ['member', 'admin']);
