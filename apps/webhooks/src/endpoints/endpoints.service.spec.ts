@@ -1,33 +1,19 @@
 import { WebhookLimits, type CommandEnvelope } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { callBy, newTestService } from '@cohort/testing';
+import { endpointDoc, STANDARD_SECRET } from '../../test/endpoint.fixture';
 import { AppsConfig } from '../apps-config/apps-config';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
 import { AddressGuard } from '../dispatch/address-guard';
 import { HttpSender } from '../dispatch/http-sender';
 import { EndpointRepository, type NewEndpoint } from './endpoint.repository';
-import { CLOSED_BREAKER, type EndpointDoc } from './endpoint.schema';
+import type { EndpointDoc } from './endpoint.schema';
 import { EndpointsService } from './endpoints.service';
 
 const envelope = (userId: string | null): CommandEnvelope<unknown> => ({ ...callBy(userId), data: null });
 const app = envelope(null);
-const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
-const endpointDoc = (overrides: Partial<EndpointDoc> = {}): EndpointDoc => ({
-  _id: 'wh_1',
-  appId: 'app',
-  url: 'https://hooks.example/x',
-  format: 'standard',
-  events: ['*'],
-  description: '',
-  disabled: false,
-  source: 'api',
-  secrets: [{ secret: SECRET, expiresAt: null }],
-  breaker: { ...CLOSED_BREAKER },
-  createdAt: new Date(1),
-  updatedAt: new Date(1),
-  ...overrides,
-});
+const SECRET = STANDARD_SECRET;
 
 function setup(stored: EndpointDoc = endpointDoc()) {
   const { service, mock } = newTestService(EndpointsService);
