@@ -4,7 +4,6 @@ import { GROUP_ID_PATTERN } from '@cohort/contracts';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo, type Loose } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { groupKey } from './stack-db';
 
 describe('GET /group/info and POST /group/info/batch', () => {
   const e2e = useGroupStack('group-info');
@@ -111,12 +110,12 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it("msg_mute_mode and msg_push_mode are the caller's own notification prefs", async () => {
-      // No /group/msg endpoint is exercised here: the member's prefs are set where membership keeps them.
-      const updated = await e2e.db.members.updateOne(
-        { ...groupKey(group.group_id), userId: member },
-        { $set: { msgMuteMode: 2, msgPushMode: 3 } },
-      );
-      expect(updated.matchedCount).toBe(1);
+      const setPrefs = (muteMode: number, pushMode: number) =>
+        Promise.all([
+          e2e.api.put('/group/msg/mute_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_mute_mode: muteMode } }),
+          e2e.api.put('/group/msg/push_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_push_mode: pushMode } }),
+        ]);
+      for (const res of await setPrefs(2, 3)) expectOk(res);
       try {
         const asMember = await e2e.api.getInfo(e2e.tokens.member, group.group_id);
         expectOk(asMember);
@@ -128,10 +127,7 @@ describe('GET /group/info and POST /group/info/batch', () => {
         expectOk(batch);
         expect(batch.body.data).toEqual([expect.objectContaining({ group_id: group.group_id, msg_mute_mode: 2, msg_push_mode: 3 })]);
       } finally {
-        await e2e.db.members.updateOne(
-          { ...groupKey(group.group_id), userId: member },
-          { $set: { msgMuteMode: 0, msgPushMode: 0 } },
-        );
+        await setPrefs(0, 0);
       }
     });
   });

@@ -1,6 +1,7 @@
 // Read-your-writes with every service twice: each fact a service keeps of another's (PeerFacts:
-// a group's record, members' roles, blocks, mute ends) is read right after the write that changed
-// it, through whichever instance NATS picks, round after round. A copy that lagged its owner's
+// a group's record, members' roles, blocks, mute ends) and each record membership keeps of its own
+// (RosterReadCache: rosters, members) is read right after the write that changed it, through
+// whichever instance NATS picks, round after round. A copy that lagged its owner's
 // event would answer the fact the write replaced (docs/architecture.md, "Read-your-writes").
 import { expectForbidden, expectGroupError, expectOk, newUserId } from './group-e2e.helpers';
 import { done, MembershipApi } from './group-membership.helpers';
@@ -58,6 +59,24 @@ describe('read-your-writes: every service twice', () => {
       expect(await mutedUntil()).toBeGreaterThan(Date.now());
       expectOk(await e2e.api.groupCall('POST', 'unban', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
       expect(await mutedUntil()).toBe(0);
+    }
+  });
+
+  it("a departure or a new display name in membership is what membership's next group info and profiles answer (its own records)", async () => {
+    const leavers = Array.from({ length: ROUNDS }, () => newUserId());
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member, ...leavers] });
+    const profileName = async (): Promise<string> => {
+      const res = await e2e.api.post('/group/members/display_name', { token: e2e.tokens.owner, body: { group_id: g.group_id, user_list: [e2e.users.member] } });
+      expect(res.body.code).toBe(200);
+      return (res.body.data as { display_name: string }[])[0].display_name;
+    };
+    expect((await e2e.api.info(e2e.tokens.owner, g.group_id)).count).toBe(ROUNDS + 2);
+    expect(await profileName()).toBe('');
+    for (let round = 0; round < ROUNDS; round++) {
+      expectOk(await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: [leavers[round]] }), [done(leavers[round])]);
+      expect((await e2e.api.info(e2e.tokens.owner, g.group_id)).count).toBe(ROUNDS + 1 - round);
+      expectOk(await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.member, g.group_id, { value: `name ${round}` }), true);
+      expect(await profileName()).toBe(`name ${round}`);
     }
   });
 });

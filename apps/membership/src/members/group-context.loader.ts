@@ -22,7 +22,7 @@ export class GroupContextLoader {
     const key = groupKeyOf(ctx, groupTarget.groupId);
     const callerId = ctx.caller.userId;
     const ids = callerId ? [callerId, ...userIds] : userIds;
-    const [group, members] = await Promise.all([this.facts.group(ctx, groupTarget), this.members.findMany(key, ids)]);
+    const [group, members] = await Promise.all([this.facts.group(ctx, groupTarget), this.members.findManyCached(key, ids)]);
     return { key, group, callerId, members, role: roleOf(ctx.caller, callerId ? members.get(callerId)?.role : null) };
   }
 

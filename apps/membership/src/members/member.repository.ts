@@ -4,6 +4,7 @@ import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberView } from '@cohort/contracts';
 import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { RosterReadCache } from '../roster/roster-read-cache';
 import { MemberDoc } from './schemas/member.schema';
 
 /** Members list in join order: (joinedAt, userId). */
@@ -62,7 +63,10 @@ export class MemberRepository implements OutboxOwner {
   /** Member documents carry the events of their own changes. */
   readonly outbox: OutboxCollection;
 
-  constructor(@InjectModel(MemberDoc.name) private readonly members: Model<MemberDoc>) {
+  constructor(
+    @InjectModel(MemberDoc.name) private readonly members: Model<MemberDoc>,
+    private readonly cache: RosterReadCache,
+  ) {
     this.outbox = OutboxCollection.of(members);
   }
 
@@ -71,27 +75,29 @@ export class MemberRepository implements OutboxOwner {
    * already there (duplicates: a retried step, or a concurrent join of the same user).
    */
   async insert(key: GroupKey, groupType: GroupType, members: NewMember[], joinedAt: Date): Promise<Set<string>> {
-    if (members.length === 0) return new Set();
-    const docs = members.map((m, index) => ({
-      ...key,
-      groupType,
-      userId: m.userId,
-      role: m.role,
-      displayName: '',
-      // Distinct join times keep keyset order stable and the owner first.
-      joinedAt: new Date(joinedAt.getTime() + index),
-      msgMuteMode: 0,
-      msgPushMode: 0,
-      notificationsMutedUntil: 0,
-      ...outboxOnInsert([m.event]),
-    }));
-    try {
-      await this.members.insertMany(docs, { ordered: false });
-      return new Set();
-    } catch (error) {
-      if (nonDuplicateWriteErrors(error).length > 0) throw error;
-      return new Set(duplicateIndexes(error).map((index) => members[index].userId));
-    }
+    return this.cache.writing(key, members.map((m) => m.userId), async () => {
+      if (members.length === 0) return new Set();
+      const docs = members.map((m, index) => ({
+        ...key,
+        groupType,
+        userId: m.userId,
+        role: m.role,
+        displayName: '',
+        // Distinct join times keep keyset order stable and the owner first.
+        joinedAt: new Date(joinedAt.getTime() + index),
+        msgMuteMode: 0,
+        msgPushMode: 0,
+        notificationsMutedUntil: 0,
+        ...outboxOnInsert([m.event]),
+      }));
+      try {
+        await this.members.insertMany(docs, { ordered: false });
+        return new Set();
+      } catch (error) {
+        if (nonDuplicateWriteErrors(error).length > 0) throw error;
+        return new Set(duplicateIndexes(error).map((index) => members[index].userId));
+      }
+    });
   }
 
   async count(key: GroupKey): Promise<number> {
@@ -105,6 +111,11 @@ export class MemberRepository implements OutboxOwner {
     const docs = await this.members.find({ ...key, userId: exactOrIn(unique) }).lean();
     return new Map(docs.filter(present).map((d) => [d.userId, toMember(d)]));
   }
+  /** The present members among `userIds` as reads see them: from this instance's cache (RosterReadCache). */
+  findManyCached(key: GroupKey, userIds: string[]): Promise<Map<string, StoredMember>> {
+    return this.cache.members(key, userIds, (missing) => this.findMany(key, missing));
+  }
+
 
   /** One user's present memberships in these groups (any app-level caller: groups' reads). */
   async findUserIn(appId: string, groupIds: string[], userId: string): Promise<Map<string, StoredMember>> {
@@ -145,8 +156,10 @@ export class MemberRepository implements OutboxOwner {
 
   /** Sets the member's own fields (display name, notification prefs); null when not a member. */
   async updateOwn(key: GroupKey, userId: string, fields: Partial<Pick<MemberDoc, 'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'>>): Promise<StoredMember | null> {
-    const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: fields }, { new: true }).lean();
-    return doc ? toMember(doc) : null;
+    return this.cache.writing(key, [userId], async () => {
+      const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT }, { $set: fields }, { new: true }).lean();
+      return doc ? toMember(doc) : null;
+    });
   }
 
   /**
@@ -154,20 +167,24 @@ export class MemberRepository implements OutboxOwner {
    * made on, with its event. Returns who changed (their event is in their outbox).
    */
   async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Set<string>> {
-    if (changes.length === 0) return new Set();
-    const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
-      updateOne: {
-        filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
-        update: { $set: { role: c.to }, ...outboxOnUpdate([c.event]) },
-      },
-    }));
-    await this.members.bulkWrite(ops, { ordered: false });
-    return this.holdingEvents(key, changes.map((c) => c.event));
+    return this.cache.writing(key, changes.map((c) => c.userId), async () => {
+      if (changes.length === 0) return new Set();
+      const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
+        updateOne: {
+          filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
+          update: { $set: { role: c.to }, ...outboxOnUpdate([c.event]) },
+        },
+      }));
+      await this.members.bulkWrite(ops, { ordered: false });
+      return this.holdingEvents(key, changes.map((c) => c.event));
+    });
   }
 
   /** Re-applies a role without an event (repair of an interrupted ownership transfer). */
   async setRole(key: GroupKey, userId: string, role: MemberRole, unless: MemberRole[]): Promise<void> {
-    await this.members.updateOne({ ...key, userId, ...PRESENT, role: { $nin: unless } }, { $set: { role } });
+    return this.cache.writing(key, [userId], async () => {
+      await this.members.updateOne({ ...key, userId, ...PRESENT, role: { $nin: unless } }, { $set: { role } });
+    });
   }
 
   /**
@@ -175,26 +192,30 @@ export class MemberRepository implements OutboxOwner {
    * with its `member.left` event, in one command. Returns who was marked by this call.
    */
   async markLeaving(key: GroupKey, leavers: { userId: string; role: MemberRole; event: DomainEvent }[], token: string): Promise<Set<string>> {
-    if (leavers.length === 0) return new Set();
-    const leavingAt = new Date();
-    const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
-      updateOne: {
-        filter: { ...key, userId: l.userId, role: l.role, ...PRESENT },
-        update: { $set: { leavingAt, leavingToken: token }, ...outboxOnUpdate([l.event]) },
-      },
-    }));
-    await this.members.bulkWrite(ops, { ordered: false });
-    const marked = await this.members.find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 }).lean();
-    return new Set(marked.map((d) => d.userId));
+    return this.cache.writing(key, leavers.map((l) => l.userId), async () => {
+      if (leavers.length === 0) return new Set();
+      const leavingAt = new Date();
+      const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
+        updateOne: {
+          filter: { ...key, userId: l.userId, role: l.role, ...PRESENT },
+          update: { $set: { leavingAt, leavingToken: token }, ...outboxOnUpdate([l.event]) },
+        },
+      }));
+      await this.members.bulkWrite(ops, { ordered: false });
+      const marked = await this.members.find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 }).lean();
+      return new Set(marked.map((d) => d.userId));
+    });
   }
 
   /** Deletes left members whose `member.left` was sent; returns how many, and how many were admins. */
   async deleteLeft(key: GroupKey, userIds: string[], token: string): Promise<{ deleted: number; admins: number }> {
-    if (userIds.length === 0) return { deleted: 0, admins: 0 };
-    const filter = { ...key, userId: { $in: userIds }, leavingToken: token, outbox: { $size: 0 } };
-    const admins = await this.members.countDocuments({ ...filter, role: 'admin' });
-    const result = await this.members.deleteMany(filter);
-    return { deleted: result.deletedCount, admins: Math.min(admins, result.deletedCount) };
+    return this.cache.writing(key, userIds, async () => {
+      if (userIds.length === 0) return { deleted: 0, admins: 0 };
+      const filter = { ...key, userId: { $in: userIds }, leavingToken: token, outbox: { $size: 0 } };
+      const admins = await this.members.countDocuments({ ...filter, role: 'admin' });
+      const result = await this.members.deleteMany(filter);
+      return { deleted: result.deletedCount, admins: Math.min(admins, result.deletedCount) };
+    });
   }
 
   /** Departures that did not complete (the process died, or the event waited): any app. */
@@ -207,7 +228,9 @@ export class MemberRepository implements OutboxOwner {
   }
 
   async purge(key: GroupKey): Promise<void> {
-    await this.members.deleteMany(key);
+    return this.cache.writing(key, null, async () => {
+      await this.members.deleteMany(key);
+    });
   }
 
   /** Who still holds one of these events (written by this request, not flushed yet). */

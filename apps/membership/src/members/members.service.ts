@@ -148,7 +148,7 @@ export class MembersService {
   }
 
   private async total(ctx: RequestContext, groupId: string): Promise<number> {
-    return (await this.rosters.find({ appId: ctx.caller.appId, groupId }))?.memberCount ?? 0;
+    return (await this.rosters.findCached({ appId: ctx.caller.appId, groupId }))?.memberCount ?? 0;
   }
 
   /** Joins each member with the end of their mute (moderation), one query for the page. */

@@ -28,6 +28,7 @@ import { RolesService } from '../roles/roles.service';
 import { RosterController } from './roster.controller';
 import { RosterPurgeOnGroupDestroyed } from './roster-purge.handler';
 import { RosterPurger } from './roster-purger';
+import { RosterReadCache } from './roster-read-cache';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
 import { RosterDoc, RosterSchema } from './schemas/roster.schema';
@@ -47,7 +48,7 @@ import { SessionsModule } from '../sessions/sessions.module';
   ],
   controllers: [RosterController, MembersController, RolesController, JoiningController],
   providers: [
-    ...[RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
+    ...[RosterReadCache, RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
     ...[GroupContextLoader],
     ...[RosterService, RosterPurger, MembersService, ParticipantsService, ChatroomDetailsService, DepartureService, RolesService],
     ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],

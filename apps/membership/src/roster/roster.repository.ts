@@ -4,6 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { RosterReadCache } from './roster-read-cache';
 import { RosterDoc } from './schemas/roster.schema';
 
 export interface RosterState {
@@ -32,31 +33,41 @@ export function newInviteCode(): string {
 export class RosterRepository implements OutboxOwner {
   readonly outbox: OutboxCollection;
 
-  constructor(@InjectModel(RosterDoc.name) private readonly rosters: Model<RosterDoc>) {
+  constructor(
+    @InjectModel(RosterDoc.name) private readonly rosters: Model<RosterDoc>,
+    private readonly cache: RosterReadCache,
+  ) {
     this.outbox = OutboxCollection.of(rosters);
   }
 
   /** Creates the roster if absent; returns the stored one either way (idempotent). */
   async ensure(key: GroupKey, type: GroupType, ownerId: string, capacity: number): Promise<RosterState> {
-    const doc = await this.rosters
-      .findOneAndUpdate(
-        key,
-        {
-          $setOnInsert: {
-            ...key,
-            ...{ type, ownerId, capacity, memberCount: 0, freeSlots: capacity, adminCount: 0 },
-            ...{ inviteCode: newInviteCode(), createdAt: new Date(), outbox: [] },
+    return this.cache.writing(key, [], async () => {
+      const doc = await this.rosters
+        .findOneAndUpdate(
+          key,
+          {
+            $setOnInsert: {
+              ...key,
+              ...{ type, ownerId, capacity, memberCount: 0, freeSlots: capacity, adminCount: 0 },
+              ...{ inviteCode: newInviteCode(), createdAt: new Date(), outbox: [] },
+            },
           },
-        },
-        { upsert: true, new: true },
-      )
-      .lean();
-    return toState(doc);
+          { upsert: true, new: true },
+        )
+        .lean();
+      return toState(doc);
+    });
   }
 
   async find(key: GroupKey): Promise<RosterState | null> {
     const doc = await this.rosters.findOne(key).lean();
     return doc ? toState(doc) : null;
+  }
+
+  /** The roster as reads see it: from this instance's cache, kept right by every write (RosterReadCache). */
+  findCached(key: GroupKey): Promise<RosterState | null> {
+    return this.cache.roster(key, () => this.find(key));
   }
 
   async findMany(appId: string, groupIds: string[]): Promise<Map<string, RosterState>> {
@@ -71,22 +82,28 @@ export class RosterRepository implements OutboxOwner {
 
   /** Sets the count once, while a roster is being initialized (nobody else can join yet). */
   async setCount(key: GroupKey, memberCount: number, capacity: number): Promise<void> {
-    await this.rosters.updateOne(key, { $set: { memberCount, freeSlots: capacity - memberCount } });
+    return this.cache.writing(key, [], async () => {
+      await this.rosters.updateOne(key, { $set: { memberCount, freeSlots: capacity - memberCount } });
+    });
   }
 
   /** Takes `count` free places at once, or none: the atomic capacity check of every join. */
   async reserveSlots(key: GroupKey, count: number): Promise<boolean> {
-    const result = await this.rosters.updateOne(
-      { ...key, freeSlots: { $gte: count } },
-      { $inc: { freeSlots: -count, memberCount: count } },
-    );
-    return result.modifiedCount === 1;
+    return this.cache.writing(key, [], async () => {
+      const result = await this.rosters.updateOne(
+        { ...key, freeSlots: { $gte: count } },
+        { $inc: { freeSlots: -count, memberCount: count } },
+      );
+      return result.modifiedCount === 1;
+    });
   }
 
   /** Gives places back (members gone, or a reservation whose insert failed), with their admin slots. */
   async releaseSlots(key: GroupKey, count: number, admins = 0): Promise<void> {
-    if (count === 0 && admins === 0) return;
-    await this.rosters.updateOne(key, { $inc: { freeSlots: count, memberCount: -count, adminCount: -admins } });
+    return this.cache.writing(key, [], async () => {
+      if (count === 0 && admins === 0) return;
+      await this.rosters.updateOne(key, { $inc: { freeSlots: count, memberCount: -count, adminCount: -admins } });
+    });
   }
 
   /**
@@ -94,19 +111,25 @@ export class RosterRepository implements OutboxOwner {
    * and nobody changed the capacity meanwhile.
    */
   async resize(key: GroupKey, from: number, to: number): Promise<boolean> {
-    const delta = to - from;
-    const result = await this.rosters.updateOne({ ...key, capacity: from, freeSlots: { $gte: -delta } }, { $set: { capacity: to }, $inc: { freeSlots: delta } });
-    return result.modifiedCount === 1 || (delta === 0 && result.matchedCount === 1);
+    return this.cache.writing(key, [], async () => {
+      const delta = to - from;
+      const result = await this.rosters.updateOne({ ...key, capacity: from, freeSlots: { $gte: -delta } }, { $set: { capacity: to }, $inc: { freeSlots: delta } });
+      return result.modifiedCount === 1 || (delta === 0 && result.matchedCount === 1);
+    });
   }
 
   /** Takes `count` admin places at once, or none: the atomic admin limit. */
   async reserveAdmins(key: GroupKey, count: number, limit: number): Promise<boolean> {
-    const result = await this.rosters.updateOne({ ...key, adminCount: { $lte: limit - count } }, { $inc: { adminCount: count } });
-    return result.modifiedCount === 1;
+    return this.cache.writing(key, [], async () => {
+      const result = await this.rosters.updateOne({ ...key, adminCount: { $lte: limit - count } }, { $inc: { adminCount: count } });
+      return result.modifiedCount === 1;
+    });
   }
 
   async releaseAdmins(key: GroupKey, count: number): Promise<void> {
-    if (count > 0) await this.rosters.updateOne(key, { $inc: { adminCount: -count } });
+    return this.cache.writing(key, [], async () => {
+      if (count > 0) await this.rosters.updateOne(key, { $inc: { adminCount: -count } });
+    });
   }
 
   /**
@@ -114,17 +137,21 @@ export class RosterRepository implements OutboxOwner {
    * `newOwnerWasAdmin` frees the admin place the new owner held.
    */
   async transferOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string, newOwnerWasAdmin: boolean, event: DomainEvent): Promise<boolean> {
-    const result = await this.rosters.updateOne(
-      { ...key, ownerId: fromOwnerId },
-      { $set: { ownerId: toOwnerId }, $inc: { adminCount: newOwnerWasAdmin ? -1 : 0 }, ...outboxOnUpdate([event]) },
-    );
-    return result.modifiedCount === 1;
+    return this.cache.writing(key, [fromOwnerId, toOwnerId], async () => {
+      const result = await this.rosters.updateOne(
+        { ...key, ownerId: fromOwnerId },
+        { $set: { ownerId: toOwnerId }, $inc: { adminCount: newOwnerWasAdmin ? -1 : 0 }, ...outboxOnUpdate([event]) },
+      );
+      return result.modifiedCount === 1;
+    });
   }
 
   async rotateInviteCode(key: GroupKey): Promise<string | null> {
-    const inviteCode = newInviteCode();
-    const result = await this.rosters.updateOne(key, { $set: { inviteCode } });
-    return result.matchedCount === 1 ? inviteCode : null;
+    return this.cache.writing(key, [], async () => {
+      const inviteCode = newInviteCode();
+      const result = await this.rosters.updateOne(key, { $set: { inviteCode } });
+      return result.matchedCount === 1 ? inviteCode : null;
+    });
   }
 
   /** Memberships across the app: the sum of its rosters' counts. */
@@ -134,6 +161,8 @@ export class RosterRepository implements OutboxOwner {
   }
 
   async purge(key: GroupKey): Promise<void> {
-    await this.rosters.deleteOne(key);
+    return this.cache.writing(key, null, async () => {
+      await this.rosters.deleteOne(key);
+    });
   }
 }

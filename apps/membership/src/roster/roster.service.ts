@@ -28,7 +28,7 @@ export class RosterService {
   /** Group info in one hop: the record from PeerFacts, the roster and the caller's record from here. */
   async info(ctx: RequestContext, target: GroupIdCommand): Promise<GroupInfoView> {
     const gc = await this.loader.loadReadable(ctx, target);
-    const roster = await this.rosters.find(gc.key);
+    const roster = await this.rosters.findCached(gc.key);
     const caller = gc.callerId ? gc.members.get(gc.callerId) : undefined;
     return groupInfoOf(gc.group, roster ? accessViewOf(gc.group.groupId, roster, caller) : undefined);
   }

@@ -6,6 +6,8 @@ import { FactProjector } from './fact-projector';
 import { GroupFactsReconciler } from './group-facts.reconciler';
 import { GroupFactsRepository } from './group-facts.repository';
 import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
+import { OwnerCheckedRoles } from './owner-checked-roles';
+import { RolesReconciler } from './roles.reconciler';
 import { GroupFactsDoc, GroupFactsSchema } from './schemas/group-facts.schema';
 import { SendCheckResponder } from './send-check.responder';
 import { SendDecisionController } from './send-decision.controller';
@@ -16,7 +18,7 @@ import { StandingCache } from './standing-cache';
 @Module({
   imports: [MongooseModule.forFeature([{ name: GroupFactsDoc.name, schema: GroupFactsSchema }]), StandingsModule],
   controllers: [SendDecisionController],
-  providers: [GroupFactsRepository, OwnerCheckedGroupFacts, GroupFactsReconciler, FactProjector, ...FactProjectionHandlers, StandingCache, SendDecisions, SendCheckResponder],
+  providers: [GroupFactsRepository, OwnerCheckedGroupFacts, GroupFactsReconciler, OwnerCheckedRoles, RolesReconciler, FactProjector, ...FactProjectionHandlers, StandingCache, SendDecisions, SendCheckResponder],
   exports: [GroupFactsRepository, FactProjector],
 })
 export class SendDecisionModule {}

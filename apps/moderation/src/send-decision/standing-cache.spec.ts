@@ -2,8 +2,8 @@ import type { ConfigService } from '@nestjs/config';
 import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
 import type { ModerationEnv } from '../config/moderation.config';
 import type { GroupFacts, UserFacts } from '../standings/facts';
-import type { StandingRepository } from '../standings/standing.repository';
 import type { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
+import type { OwnerCheckedRoles } from './owner-checked-roles';
 import { StandingCache, type CachedFacts } from './standing-cache';
 
 const T0 = 1_700_000_000_000;
@@ -16,7 +16,7 @@ function event<K extends EventType>(type: K, data: EventMap[K], at: number, grou
 function cacheOver(options: { maxUsers?: number; ttlMs?: number } = {}) {
   const userReads: ((facts: UserFacts) => void)[] = [];
   const groupReads: ((facts: GroupFacts) => void)[] = [];
-  const standings = { get: jest.fn(() => new Promise<UserFacts>((resolve) => userReads.push(resolve))) } as unknown as StandingRepository;
+  const standings = { get: jest.fn(() => new Promise<UserFacts>((resolve) => userReads.push(resolve))) } as unknown as OwnerCheckedRoles;
   const groupFacts = { get: jest.fn(() => new Promise<GroupFacts>((resolve) => groupReads.push(resolve))) } as unknown as OwnerCheckedGroupFacts;
   const settings: Record<string, number> = { SEND_CACHE_MAX_USERS: options.maxUsers ?? 1000, SEND_CACHE_TTL_MS: options.ttlMs ?? 60_000 };
   const config = { get: (name: string) => settings[name] } as unknown as ConfigService<ModerationEnv, true>;

@@ -3,9 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import type { DomainEvent } from '@cohort/contracts';
 import type { ModerationEnv } from '../config/moderation.config';
 import { mergeNewer, replaces, type GroupFacts, type UserFacts } from '../standings/facts';
-import { StandingRepository } from '../standings/standing.repository';
 import { factsOf } from './event-facts';
 import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
+import { OwnerCheckedRoles } from './owner-checked-roles';
 
 interface CacheEntry<F> {
   facts: F;
@@ -41,7 +41,7 @@ export class StandingCache {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly standings: StandingRepository,
+    private readonly standings: OwnerCheckedRoles,
     private readonly groupFacts: OwnerCheckedGroupFacts,
     config: ConfigService<ModerationEnv, true>,
   ) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
-import type { DomainEvent, GroupKey } from '@cohort/contracts';
+import type { DomainEvent, GroupKey, MemberRole } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import type { UserFact, UserFactValues, UserFacts } from './facts';
@@ -68,6 +68,19 @@ export class StandingRepository implements OutboxOwner {
   /** Everything known of one user in one group (one keyed read: the send decision's cold path). */
   async get(key: GroupKey, userId: string): Promise<UserFacts> {
     return readFacts(await this.model.findOne({ ...key, userId }).lean(), ['role', 'mute', 'block', 'allow']) as UserFacts;
+  }
+
+  /**
+   * A page of users with a projected role (a member's, or null: left), after `afterId` in storage
+   * order: the roles reconciler's bounded pass. `afterId` null starts from the first.
+   */
+  async pageWithRoles(afterId: unknown, limit: number): Promise<{ id: unknown; key: GroupKey; userId: string; role: MemberRole | null }[]> {
+    const docs = await this.model
+      .find({ 'role.at': { $exists: true }, ...(afterId === null ? {} : { _id: { $gt: afterId } }) }, { appId: 1, groupId: 1, userId: 1, role: 1 })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean();
+    return docs.map((doc) => ({ id: doc._id, key: { appId: doc.appId, groupId: doc.groupId }, userId: doc.userId, role: doc.role?.value ?? null }));
   }
 
   /** The named users on a list now (absent users are simply missing). */
