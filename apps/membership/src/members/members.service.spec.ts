@@ -1,7 +1,6 @@
 import type { GroupView } from '@cohort/contracts';
 import { callBy, newTestService } from '@cohort/testing';
-import { givenMembers, rosterState, storedMember } from '../../test/members.fixture';
-import { RosterRepository } from '../roster/roster.repository';
+import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository } from './member.repository';
@@ -15,7 +14,7 @@ function setup(group: Partial<GroupView> = {}) {
   const members = t.mock(MemberRepository);
   const departures = t.mock(DepartureService);
   departures.depart.mockImplementation(async (_ctx, _key, leavers) => new Set(leavers.map((l) => l.userId)));
-  t.mock(RosterRepository).find.mockResolvedValue(rosterState({ memberCount: 4 }));
+  givenRoster(t, rosterState({ memberCount: 4 }));
   return { ...t, members, departures };
 }
 

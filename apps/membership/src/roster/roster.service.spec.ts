@@ -1,6 +1,6 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
-import { givenMembers, rosterState, storedMember } from '../../test/members.fixture';
+import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { RosterPurger } from './roster-purger';
@@ -13,7 +13,7 @@ function setup() {
   const t = newTestService(RosterService, { real: [GroupContextLoader] });
   givenMembers(t, { roles: { '2': 'admin', '3': 'member' } });
   const [rosters, members] = [t.mock(RosterRepository), t.mock(MemberRepository)];
-  rosters.find.mockResolvedValue(rosterState());
+  givenRoster(t);
   rosters.resize.mockResolvedValue(true);
   members.insert.mockResolvedValue(new Set());
   members.count.mockResolvedValue(3);
