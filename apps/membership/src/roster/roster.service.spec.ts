@@ -26,10 +26,17 @@ describe('RosterService.info', () => {
     await expect(service.info(callBy('3'), { groupId: 'g1' })).resolves.toMatchObject({ groupId: 'g1', memberCount: 3, callerMember: { userId: '3', role: 'member' } });
     await expect(service.info(callBy('9'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'not_member' });
   });
+
+  it('the app admin reads it without a record of its own; a group without a roster yet has no count', async () => {
+    const t = setup();
+    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({ memberCount: 3, callerMember: null });
+    givenRoster(t, null);
+    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({ groupId: 'g1', callerMember: null });
+  });
 });
 
 describe('RosterService.initialize (create saga step)', () => {
-  const command = { groupId: 'g1', type: 'group' as const, ownerId: '1', memberIds: ['2', '3', '2', '1'], capacity: 10 };
+  const command = { groupId: 'g1', ownerId: '1', memberIds: ['2', '3', '2', '1'], capacity: 10 };
 
   it('the owner and each member once, with member.joined events keyed for a retry, and the exact count', async () => {
     const { service, rosters, members, outbox } = setup();
@@ -85,5 +92,7 @@ describe('RosterService app-level', () => {
     members.findUserIn.mockResolvedValue(new Map([['g1', storedMember('3', 'member')]]));
     const views = await service.access(callBy(null), { groupIds: ['g1', 'g2', 'g1'], userId: '3' });
     expect(views).toEqual([{ groupId: 'g1', memberCount: 3, ownerId: '1', capacity: 1000, member: expect.objectContaining({ userId: '3' }) }]);
+    await expect(service.access(callBy(null), { groupIds: ['g1'] })).resolves.toEqual([expect.objectContaining({ groupId: 'g1', member: null })]);
+    expect(members.findUserIn).toHaveBeenCalledTimes(1);
   });
 });
