@@ -18,7 +18,7 @@ import {
   startNats,
   waitForHttpOk,
 } from '@cohort/local-infra';
-import { shortId, startTestMongo, type TestServer } from '@cohort/testing';
+import { pollUntil, shortId, startTestMongo, type TestServer } from '@cohort/testing';
 
 describe('NATS not up when the apps start', () => {
   const root = findRepoRoot();
@@ -68,8 +68,8 @@ describe('NATS not up when the apps start', () => {
         }),
       );
     }
-    const deadline = Date.now() + 60_000;
-    while (attempts < 2 * ALL_APPS.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Every app has tried (and been refused) at least twice before NATS comes up.
+    await pollUntil(() => attempts >= 2 * ALL_APPS.length, { timeoutMs: 60_000 });
     expect(apps.filter((app) => app.hasExited()).map((app) => app.name)).toEqual([]);
     await new Promise<void>((resolve) => refuser.close(() => resolve()));
 

@@ -20,3 +20,8 @@ export { serviceAnswers, startBuiltService } from './built-service';
 export type { BuiltServiceOptions } from './built-service';
 export { startFaultServers } from './fault-servers';
 export type { FaultServer, FaultServers } from './fault-servers';
+export { autoMock, newTestService } from './unit/test-service';
+export type { Class, TestService, TestServiceOptions } from './unit/test-service';
+export { fakeOutbox, sentEvents } from './unit/fake-outbox';
+export { callBy, givenGroup, groupView, TEST_APP } from './unit/group-facts';
+export type { GivenGroup } from './unit/group-facts';

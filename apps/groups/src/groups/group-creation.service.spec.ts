@@ -1,11 +1,12 @@
-import type { AccessView, CreateGroupCommand, GroupView } from '@cohort/contracts';
+import type { CreateGroupCommand, GroupView } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
-import type { SuperAdminRepository } from '../super-admins/super-admin.repository';
+import { Outbox } from '@cohort/outbox';
+import { newTestService } from '@cohort/testing';
+import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { GroupCreationService } from './group-creation.service';
-import type { Outbox } from '@cohort/outbox';
-import type { GroupRepository } from './group.repository';
-import type { MembershipClient } from './membership.client';
+import { GroupRepository } from './group.repository';
+import { MembershipClient } from './membership.client';
 
 const ctx = (userId: string | null, isAppAdmin = false): RequestContext => ({
   caller: { appId: 'app', userId, isAppAdmin },
@@ -19,47 +20,30 @@ const command = (overrides: Partial<CreateGroupCommand> = {}): CreateGroupComman
 });
 
 function setup() {
+  const { service, mock } = newTestService(GroupCreationService);
+  const [groups, membership, outbox, superAdmins] = [mock(GroupRepository), mock(MembershipClient), mock(Outbox), mock(SuperAdminRepository)];
   const stored: GroupView[] = [];
-  const groups = {
-    outbox: { name: 'groups' },
-    insertPending: jest.fn(async (_appId: string, g: Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>) => {
-      if (stored.some((s) => s.groupId === g.groupId)) throw Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
-      const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
-      stored.push(view);
-      return view;
-    }),
-    find: jest.fn(async ({ groupId }: { groupId: string }) => stored.find((g) => g.groupId === groupId) ?? null),
-    activate: jest.fn(async ({ groupId }: { groupId: string }) => {
-      const found = stored.find((g) => g.groupId === groupId && g.status === 'pending');
-      if (found) found.status = 'active';
-      return found ? { ...found } : null;
-    }),
-    deletePending: jest.fn(async () => undefined),
-    abandon: jest.fn(async ({ groupId }: { groupId: string }) => {
-      const found = stored.find((g) => g.groupId === groupId && (g.status === 'pending' || g.status === 'abandoned'));
-      if (found) found.status = 'abandoned';
-      return found !== undefined;
-    }),
-    deleteAbandoned: jest.fn(async () => undefined),
-  };
-  const membership = {
-    initializeRoster: jest.fn(async (_c: RequestContext, _g: string, _t: string, _o: string, memberIds: string[]) => ({
-      memberCount: memberIds.length + 1,
-    })),
-    purgeRoster: jest.fn(async () => ({ purged: true as const })),
-    accessTo: jest.fn(async (_c: RequestContext, ids: string[]) => new Map<string, AccessView>(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', capacity: 1000, member: null }]))),
-  };
-  const outbox = {
-    prepare: jest.fn((type: string, _ctx: RequestContext, groupId: string, data: unknown) => ({ eventId: `${type}:${groupId}`, type, data })),
-    flush: jest.fn(async () => true),
-  };
-  const superAdmins = { isSuperAdmin: jest.fn(async () => false) };
-  const service = new GroupCreationService(
-    groups as unknown as GroupRepository,
-    superAdmins as unknown as SuperAdminRepository,
-    membership as unknown as MembershipClient,
-    outbox as unknown as Outbox,
-  );
+  groups.insertPending.mockImplementation(async (_appId, g) => {
+    if (stored.some((s) => s.groupId === g.groupId)) throw Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
+    const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
+    stored.push(view);
+    return view;
+  });
+  groups.find.mockImplementation(async ({ groupId }) => stored.find((g) => g.groupId === groupId) ?? null);
+  groups.activate.mockImplementation(async ({ groupId }) => {
+    const found = stored.find((g) => g.groupId === groupId && g.status === 'pending');
+    if (found) found.status = 'active';
+    return found ? { ...found } : null;
+  });
+  groups.abandon.mockImplementation(async ({ groupId }) => {
+    const found = stored.find((g) => g.groupId === groupId && (g.status === 'pending' || g.status === 'abandoned'));
+    if (found) found.status = 'abandoned';
+    return found !== undefined;
+  });
+  membership.initializeRoster.mockImplementation(async (_c, _g, _t, _o, memberIds) => ({ memberCount: memberIds.length + 1 }));
+  membership.purgeRoster.mockResolvedValue({ purged: true });
+  membership.accessTo.mockImplementation(async (_c, ids) => new Map(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', capacity: 1000, member: null }])));
+  superAdmins.isSuperAdmin.mockResolvedValue(false);
   return { service, groups, membership, outbox, superAdmins };
 }
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { MongoClient } from 'mongodb';
-import { ServiceNames, MembershipCommands } from '@cohort/contracts';
-import { BusClient, EventPublisher } from '@cohort/bus';
+import { EVENTS_STREAM, ServiceNames, MembershipCommands } from '@cohort/contracts';
+import { BusClient, durableNameOf, EventPublisher, EventStream } from '@cohort/bus';
 import {
   bootServiceInProcess,
   startBusPeer,
@@ -75,8 +75,10 @@ describe('membership consumes group.destroyed durably', () => {
       dedupKey: '5001',
       data: { type: 'group', ownerId: 'owner' },
     });
-    // Nobody consumed it yet: the members are still there.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nobody consumed it yet: it waits for membership's durable consumer, the members still there.
+    const jsm = await peer.get(EventStream).ensure();
+    const durable = durableNameOf(ServiceNames.membership, 'group.destroyed');
+    await expectEventually(async () => expect((await jsm.consumers.info(EVENTS_STREAM, durable)).num_pending).toBeGreaterThan(0));
     expect(await members('5001')).toBe(3);
 
     membership = await startMembership();

@@ -1,0 +1,62 @@
+import type { GroupView, MemberRole } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { groupNotFound, PeerFacts, type GroupTarget } from '@cohort/group-access';
+
+export const TEST_APP = 'app';
+
+/** The context of a call by `userId` (null: the app admin acting as nobody). */
+export function callBy(userId: string | null, { isAppAdmin = userId === null } = {}): RequestContext {
+  return { caller: { appId: TEST_APP, userId, isAppAdmin }, requestId: 'req-1' };
+}
+
+/** An active group `g1` owned by user `1`, with the settings a new group has. */
+export function groupView(overrides: Partial<GroupView> = {}): GroupView {
+  return {
+    groupId: 'g1',
+    type: 'group',
+    name: 'team',
+    description: '',
+    avatar: '',
+    ext: '',
+    ownerId: '1',
+    creatorId: '1',
+    capacity: 1000,
+    public: false,
+    status: 'active',
+    settings: { applyApproval: 1, memberInvite: true, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
+    muteAllUntil: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  };
+}
+
+export interface GivenGroup {
+  group?: Partial<GroupView>;
+  /** Members and their roles (the owner, `1` by default, is added as owner). */
+  roles?: Record<string, MemberRole>;
+  /** Users on the group's blocklist. */
+  blocked?: string[];
+  /** Muted users and the end of their mute. */
+  muteEnds?: Record<string, number>;
+}
+
+/**
+ * Makes an auto-mocked PeerFacts answer as the other services would for one group: any other id
+ * (or the wrong kind) is `group_not_found`; the read check of blocked outsiders is the real one.
+ */
+export function givenGroup(facts: jest.Mocked<PeerFacts>, given: GivenGroup = {}): GroupView {
+  const group = groupView(given.group);
+  const roles = new Map<string, MemberRole>([[group.ownerId, 'owner'], ...Object.entries(given.roles ?? {})]);
+  const blocked = new Set(given.blocked ?? []);
+  const muteEnds = new Map(Object.entries(given.muteEnds ?? {}));
+  facts.group.mockImplementation(async (_ctx: RequestContext, { groupId, groupType }: GroupTarget) => {
+    if (groupId !== group.groupId || (groupType && groupType !== group.type)) throw groupNotFound(groupId);
+    return group;
+  });
+  facts.roles.mockImplementation(async (_ctx, _groupId, userIds) => new Map(userIds.flatMap((id) => (roles.has(id) ? [[id, roles.get(id) as MemberRole]] : []))));
+  facts.blockedAmong.mockImplementation(async (_ctx, _groupId, userIds) => new Set(userIds.filter((id) => blocked.has(id))));
+  facts.muteEnds.mockImplementation(async (_ctx, _groupId, userIds) => new Map(userIds.flatMap((id) => (muteEnds.has(id) ? [[id, muteEnds.get(id) as number]] : []))));
+  facts.assertNotBlockedReader.mockImplementation(PeerFacts.prototype.assertNotBlockedReader.bind(facts));
+  return group;
+}
