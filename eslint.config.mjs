@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 // Tests of a service or the gateway: spec files of every tier and whatever sits under apps/*/test/.
@@ -61,4 +63,12 @@ export default tseslint.config(
     files: testFiles,
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ appsMayUseTesting: true }) },
   },
+  {
+    // One import order everywhere (autofixed): side effects, node:, packages (ours too), relative.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
+  },
+  // Layout is Prettier's (.prettierrc.json, checked by `npm test`): no lint rule may disagree with it.
+  prettier,
 );

@@ -7,7 +7,9 @@ const root = join(__dirname, '..');
 function nxProjects(dir: string): string[] {
   const entries = readdirSync(join(root, dir), { withFileTypes: true });
   const own = entries.some((e) => e.isFile() && e.name === 'project.json') ? [dir] : [];
-  const nested = entries.filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')).flatMap((e) => nxProjects(join(dir, e.name)));
+  const nested = entries
+    .filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.'))
+    .flatMap((e) => nxProjects(join(dir, e.name)));
   return [...own, ...nested];
 }
 
@@ -30,7 +32,9 @@ function layoutFolders(readme: string): Set<string> {
 describe("README's project layout", () => {
   it('lists every Nx project', () => {
     const folders = layoutFolders(readFileSync(join(root, 'README.md'), 'utf8'));
-    const projects = ['apps', 'libs', 'tools'].flatMap((dir) => nxProjects(dir)).map((dir) => relative(root, join(root, dir)));
+    const projects = ['apps', 'libs', 'tools']
+      .flatMap((dir) => nxProjects(dir))
+      .map((dir) => relative(root, join(root, dir)));
     expect(projects.length).toBeGreaterThan(10);
     expect(projects.filter((project) => !folders.has(project))).toEqual([]);
   });

@@ -13,6 +13,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "dependencies";  bash tools/ensure-deps.sh
 # Every Nx project's lint and typecheck targets (nx.json targetDefaults; cached in .nx/), then
 # its build (tools/build.sh: nx run-many -t build; e2e runs the built dist/apps/*/src/main.js).
+step "format";      npx --no-install prettier --check "**/*.{ts,tsx}" --log-level warn
 step "lint, typecheck"; npx --no-install nx run-many -t lint typecheck --nxBail --outputStyle=static
 step "build";         bash tools/build.sh
 for tier in unit integration e2e; do

@@ -43,7 +43,8 @@ function ownerOf(frame: string): string {
   if (!where) return frame.startsWith('(') ? frame : '(native)';
   if (where.startsWith('node:')) return 'node';
   const parts = where.split('/');
-  if (parts[0] === 'apps' || parts[0] === 'libs') return parts.slice(0, parts[0] === 'libs' && parts[1] === 'shared' ? 3 : 2).join('/');
+  if (parts[0] === 'apps' || parts[0] === 'libs')
+    return parts.slice(0, parts[0] === 'libs' && parts[1] === 'shared' ? 3 : 2).join('/');
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
@@ -62,7 +63,11 @@ interface Window {
  * Self time per frame (a sample's time is the delta to the next sample), busiest first; only the
  * samples inside `window` when given (the load, not the boot).
  */
-function topFrames(profile: CpuProfile, count: number, window?: Window): { busyMs: number; totalMs: number; frames: TopFrame[]; owners: string[] } {
+function topFrames(
+  profile: CpuProfile,
+  count: number,
+  window?: Window,
+): { busyMs: number; totalMs: number; frames: TopFrame[]; owners: string[] } {
   const nameById = new Map(profile.nodes.map((node) => [node.id, frameName(node.callFrame)]));
   const selfUs = new Map<string, number>();
   let at = profile.startTime;
@@ -75,7 +80,8 @@ function topFrames(profile: CpuProfile, count: number, window?: Window): { busyM
   const totalUs = [...selfUs.values()].reduce((sum, us) => sum + us, 0);
   const busyUs = totalUs - (selfUs.get('(idle)') ?? 0);
   const byOwner = new Map<string, number>();
-  for (const [name, us] of selfUs) if (name !== '(idle)') byOwner.set(ownerOf(name), (byOwner.get(ownerOf(name)) ?? 0) + us);
+  for (const [name, us] of selfUs)
+    if (name !== '(idle)') byOwner.set(ownerOf(name), (byOwner.get(ownerOf(name)) ?? 0) + us);
   const owners = [...byOwner]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
@@ -106,7 +112,10 @@ function main(): void {
   const isFolder = statSync(target).isDirectory();
   const names = (isFolder && readJson<Record<string, string>>(target, 'processes.json')) || {};
   const window = isFolder ? readJson<Window>(target, 'window.json') : undefined;
-  if (window) process.stdout.write(`samples of the measured load only: ${((window.endUs - window.startUs) / 1e6).toFixed(1)} s\n`);
+  if (window)
+    process.stdout.write(
+      `samples of the measured load only: ${((window.endUs - window.startUs) / 1e6).toFixed(1)} s\n`,
+    );
   const files = isFolder
     ? readdirSync(target)
         .filter((file) => file.endsWith('.cpuprofile'))
@@ -119,11 +128,19 @@ function main(): void {
     .map((file) => ({ file, title: profileTitle(file, names) }))
     .sort((a, b) => a.title.localeCompare(b.title));
   for (const { file, title } of titled) {
-    const { busyMs, totalMs, frames, owners } = topFrames(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, count, window);
-    process.stdout.write(`\n${title}: busy ${busyMs.toFixed(0)} ms of ${totalMs.toFixed(0)} ms sampled; top ${frames.length} frames by self time\n`);
+    const { busyMs, totalMs, frames, owners } = topFrames(
+      JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+      count,
+      window,
+    );
+    process.stdout.write(
+      `\n${title}: busy ${busyMs.toFixed(0)} ms of ${totalMs.toFixed(0)} ms sampled; top ${frames.length} frames by self time\n`,
+    );
     process.stdout.write(`  self time by owner: ${owners.join(', ')}\n`);
     for (const { frame, selfMs, share } of frames) {
-      process.stdout.write(`  ${selfMs.toFixed(1).padStart(9)} ms ${(share * 100).toFixed(1).padStart(5)}%  ${frame}\n`);
+      process.stdout.write(
+        `  ${selfMs.toFixed(1).padStart(9)} ms ${(share * 100).toFixed(1).padStart(5)}%  ${frame}\n`,
+      );
     }
   }
 }

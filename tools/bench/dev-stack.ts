@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { findFreePort, startManagedProcess, waitForHttpOk, type ManagedProcess } from '@cohort/local-infra';
+
+import { findFreePort, type ManagedProcess, startManagedProcess, waitForHttpOk } from '@cohort/local-infra';
+
 import { devOperatorUrl } from '../dev/dev-nats-credentials';
 
 export interface DevStack {
@@ -34,7 +36,10 @@ export async function startDevStack(root: string, env: Record<string, string>): 
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttpOk(`${baseUrl}/health`, { timeoutMs: 180_000, shouldAbort: () => (runner.hasExited() ? `the runner exited:\n${runner.tail()}` : undefined) });
+    await waitForHttpOk(`${baseUrl}/health`, {
+      timeoutMs: 180_000,
+      shouldAbort: () => (runner.hasExited() ? `the runner exited:\n${runner.tail()}` : undefined),
+    });
   } catch (error) {
     await runner.stop();
     throw error;

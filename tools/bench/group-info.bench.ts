@@ -1,9 +1,11 @@
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+
 import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
 import { startStack } from '@cohort/testing';
+import autocannon from 'autocannon';
+
 import { postJson } from './bench-http';
 import { runMain } from './run-main';
 
@@ -32,7 +34,9 @@ async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
-  process.stdout.write(`${title.padEnd(36)} ${String(numbers.rps).padStart(8)} req/s   p50 ${numbers.p50} ms   p99 ${numbers.p99} ms   errors ${numbers.errors}\n`);
+  process.stdout.write(
+    `${title.padEnd(36)} ${String(numbers.rps).padStart(8)} req/s   p50 ${numbers.p50} ms   p99 ${numbers.p99} ms   errors ${numbers.errors}\n`,
+  );
   return numbers;
 }
 
@@ -49,9 +53,14 @@ async function startBaseline(root: string): Promise<{ url: string; child: ChildP
 
 async function main(): Promise<void> {
   const root = findRepoRoot();
-  process.stdout.write(`bench: ${CONNECTIONS} connections, ${DURATION_S}s per target, machine with ${cpus().length} cores\n`);
+  process.stdout.write(
+    `bench: ${CONNECTIONS} connections, ${DURATION_S}s per target, machine with ${cpus().length} cores\n`,
+  );
   const baseline = await startBaseline(root);
-  const stack = await startStack({ suite: 'bench', env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({
+    suite: 'bench',
+    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn' },
+  });
   try {
     const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
       client_id: 'demo',
@@ -68,7 +77,9 @@ async function main(): Promise<void> {
     const full = await measure('GET /group/info (full stack)', infoUrl, { 'access-token': token });
     // Unloaded latency: one request at a time through the whole stack.
     await measure('GET /group/info, 1 connection', infoUrl, { 'access-token': token }, 1);
-    process.stdout.write(`ratio full/bare throughput: ${(full.rps / bare.rps).toFixed(3)}  (bare is ${(bare.rps / full.rps).toFixed(1)}x faster)\n`);
+    process.stdout.write(
+      `ratio full/bare throughput: ${(full.rps / bare.rps).toFixed(3)}  (bare is ${(bare.rps / full.rps).toFixed(1)}x faster)\n`,
+    );
   } finally {
     baseline.child.kill('SIGTERM');
     await stack.stop();

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { readFileSync } from 'node:fs';
+
 import { startStack } from '@cohort/testing';
+import { MongoClient } from 'mongodb';
+
 import { median, postJson, timedGet } from './bench-http';
 import { runMain } from './run-main';
 
@@ -25,7 +27,10 @@ async function main(): Promise<void> {
   });
   const mongo = await MongoClient.connect(stack.mongoUrl);
   try {
-    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, { client_id: 'demo', client_secret: 'demo-secret' });
+    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    });
     const created = await postJson<{ data: { group_id: number } }>(
       `${stack.baseUrl}/group/create?app_id=demo`,
       { name: 'bench room', type: 2, user_list: [] },
@@ -37,7 +42,8 @@ async function main(): Promise<void> {
     process.stdout.write(`seeded ${MEMBERS} members in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`);
 
     const headers = { 'access-token': token };
-    const list = (cursor: string) => `${stack.baseUrl}/group/member_list?app_id=demo&group_id=${groupId}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const list = (cursor: string) =>
+      `${stack.baseUrl}/group/member_list?app_id=demo&group_id=${groupId}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     // Walk to the end once to learn the cursor of a page near it.
     let cursor = '';
     let nearEnd = '';
@@ -57,9 +63,14 @@ async function main(): Promise<void> {
     report(`/group/member_list page ${pages - 1} of ${pages} (keyset)`, last);
     process.stdout.write(`ratio near-end / first (keyset): ${(last / first).toFixed(2)}\n`);
 
-    const easemob = await postJson<{ access_token: string }>(`${stack.baseUrl}/demo/demo/token`, { grant_type: 'client_credentials', client_id: 'demo', client_secret: 'demo-secret' });
+    const easemob = await postJson<{ access_token: string }>(`${stack.baseUrl}/demo/demo/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    });
     const bearer = { authorization: `Bearer ${easemob.access_token}` };
-    const byNumber = (n: number) => `${stack.baseUrl}/demo/demo/chatrooms/${groupId}/users?pagenum=${n}&pagesize=${PAGE}`;
+    const byNumber = (n: number) =>
+      `${stack.baseUrl}/demo/demo/chatrooms/${groupId}/users?pagenum=${n}&pagesize=${PAGE}`;
     const firstByNumber = await time(byNumber(1), bearer);
     const lastByNumber = await time(byNumber(pages - 1), bearer);
     report('Easemob users pagenum=1', firstByNumber);
@@ -72,9 +83,14 @@ async function main(): Promise<void> {
       const requestId = `bench-batch-add-${randomUUID()}`;
       const usernames = Array.from({ length: 60 }, (_, i) => `bench_new_${run}_${i}`);
       const started = performance.now();
-      const added = await postJson<{ data: { newmembers: string[] } }>(`${stack.baseUrl}/demo/demo/chatrooms/${groupId}/users`, { usernames }, { ...bearer, 'x-request-id': requestId });
+      const added = await postJson<{ data: { newmembers: string[] } }>(
+        `${stack.baseUrl}/demo/demo/chatrooms/${groupId}/users`,
+        { usernames },
+        { ...bearer, 'x-request-id': requestId },
+      );
       addTimes.push(performance.now() - started);
-      if (added.data.newmembers.length !== 60) throw new Error(`batch add ${run} added ${added.data.newmembers.length} of 60`);
+      if (added.data.newmembers.length !== 60)
+        throw new Error(`batch add ${run} added ${added.data.newmembers.length} of 60`);
       requestIds.push(requestId);
     }
     report('Easemob batch add of 60 new members', median(addTimes));
@@ -108,7 +124,10 @@ async function seed(mongo: MongoClient, membershipDb: string, groupsDb: string, 
     await mongo.db(membershipDb).collection('members').insertMany(docs, { ordered: false });
   }
   const memberCount = MEMBERS + 1;
-  await mongo.db(membershipDb).collection('rosters').updateOne(key, { $set: { capacity, memberCount, freeSlots: capacity - memberCount } });
+  await mongo
+    .db(membershipDb)
+    .collection('rosters')
+    .updateOne(key, { $set: { capacity, memberCount, freeSlots: capacity - memberCount } });
   await mongo.db(groupsDb).collection('groups').updateOne(key, { $set: { capacity } });
 }
 

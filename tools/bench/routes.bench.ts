@@ -1,14 +1,16 @@
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { ServiceNames } from '@cohort/contracts';
 import { findFreePort, findRepoRoot, waitForHttpOk } from '@cohort/local-infra';
 import { BusRequestCounter } from '@cohort/testing';
+import autocannon from 'autocannon';
+
 import { startDevStack } from './dev-stack';
-import { cpuMsByName, stackProcesses, type StackProcess } from './process-cpu';
-import { seedRoutes, type BenchRoute } from './route-table';
+import { cpuMsByName, type StackProcess, stackProcesses } from './process-cpu';
+import { type BenchRoute, seedRoutes } from './route-table';
 import { runMain } from './run-main';
 
 /**
@@ -45,12 +47,22 @@ interface Measured {
 }
 
 async function load(url: string, route: Pick<BenchRoute, 'method' | 'headers' | 'body'>, duration: number) {
-  return autocannon({ url, method: route.method, headers: route.headers, body: route.body, connections: CONNECTIONS, duration });
+  return autocannon({
+    url,
+    method: route.method,
+    headers: route.headers,
+    body: route.body,
+    connections: CONNECTIONS,
+    duration,
+  });
 }
 
 async function measureBare(root: string): Promise<number> {
   const port = await findFreePort(undefined, '127.0.0.1');
-  const child = spawn(process.execPath, [join(root, 'dist/tools/bench/hello-fastify.js'), String(port)], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(root, 'dist/tools/bench/hello-fastify.js'), String(port)], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   try {
     const url = `http://127.0.0.1:${port}/`;
     await waitForHttpOk(url, { timeoutMs: 15_000 });
@@ -89,7 +101,11 @@ async function idleCpu(processes: StackProcess[], counter: BusRequestCounter): P
   return new Map([...cpuMsByName(processes)].map(([name, ms]) => [name, (ms - (before.get(name) ?? 0)) / seconds]));
 }
 
-async function measureRoute(route: BenchRoute, processes: StackProcess[], counter: BusRequestCounter): Promise<Measured> {
+async function measureRoute(
+  route: BenchRoute,
+  processes: StackProcess[],
+  counter: BusRequestCounter,
+): Promise<Measured> {
   await load(route.url, route, WARMUP_S);
   await quiet(counter);
   const cpuBefore = cpuMsByName(processes);
@@ -119,18 +135,24 @@ function printTables(bare: number | undefined, rows: Measured[], names: string[]
   const titleWidth = Math.max(...rows.map((row) => row.route.title.length), 20);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out('');
-  out(`${'route'.padEnd(titleWidth)} ${pad('req/s', 8)} ${pad('ratio', 7)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('NATS req/req', 13)} ${pad('errors', 7)}`);
+  out(
+    `${'route'.padEnd(titleWidth)} ${pad('req/s', 8)} ${pad('ratio', 7)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('NATS req/req', 13)} ${pad('errors', 7)}`,
+  );
   if (bare !== undefined) out(`${'bare Fastify hello-world'.padEnd(titleWidth)} ${pad(bare, 8)} ${pad('1', 7)}`);
   for (const row of rows) {
     const ratio = bare ? (row.rps / bare).toFixed(4) : '-';
-    out(`${row.route.title.padEnd(titleWidth)} ${pad(row.rps, 8)} ${pad(ratio, 7)} ${pad(row.p50, 7)} ${pad(row.p99, 7)} ${pad(row.busRequests.toFixed(2), 13)} ${pad(row.errors, 7)}`);
+    out(
+      `${row.route.title.padEnd(titleWidth)} ${pad(row.rps, 8)} ${pad(ratio, 7)} ${pad(row.p50, 7)} ${pad(row.p99, 7)} ${pad(row.busRequests.toFixed(2), 13)} ${pad(row.errors, 7)}`,
+    );
   }
   out('');
   out('CPU per request, ms (user + system from /proc/<pid>/stat over the measured run, idle work included)');
   const width = Math.max(...names.map((name) => name.length), 6) + 1;
   out(`${'route'.padEnd(titleWidth)} ${names.map((name) => pad(name, width)).join('')} ${pad('total', 7)}`);
   const idleTotal = [...idle.values()].reduce((sum, ms) => sum + ms, 0);
-  out(`${'(idle, after the routes: ms of CPU per s)'.padEnd(titleWidth)} ${names.map((name) => pad((idle.get(name) ?? 0).toFixed(1), width)).join('')} ${pad(idleTotal.toFixed(1), 7)}`);
+  out(
+    `${'(idle, after the routes: ms of CPU per s)'.padEnd(titleWidth)} ${names.map((name) => pad((idle.get(name) ?? 0).toFixed(1), width)).join('')} ${pad(idleTotal.toFixed(1), 7)}`,
+  );
   for (const row of rows) {
     const cells = names.map((name) => pad((row.cpuMs.get(name) ?? 0).toFixed(3), width)).join('');
     const total = [...row.cpuMs.values()].reduce((sum, ms) => sum + ms, 0);
@@ -144,21 +166,41 @@ async function main(): Promise<void> {
   const header = `bench routes: ${CONNECTIONS} connections, ${DURATION_S}s per route (after ${WARMUP_S}s warm-up), ${cpus().length} cores (load average ${load1} at start), node ${process.version}, ${new Date().toISOString()}`;
   process.stdout.write(`${header}\n`);
   const bare = process.env.BENCH_SKIP_BARE ? undefined : await measureBare(root);
-  const profiling: Record<string, string> = CPU_PROF_DIR ? { COHORT_APP_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${resolve(CPU_PROF_DIR)}` } : {};
-  const stack = await startDevStack(root, { LOG_LEVEL: 'warn', RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', ...profiling });
+  const profiling: Record<string, string> = CPU_PROF_DIR
+    ? { COHORT_APP_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${resolve(CPU_PROF_DIR)}` }
+    : {};
+  const stack = await startDevStack(root, {
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_SECOND: '100000000',
+    RATE_LIMIT_PER_USER_PER_SECOND: '100000000',
+    ...profiling,
+  });
   // Command subjects are `<service>.<entity>.<verb>`: listening to those only keeps replies and
   // JetStream traffic off the counter (and its cost off the measurement).
-  const counter = await BusRequestCounter.open(stack.natsUrl, { subjects: Object.values(ServiceNames).map((service) => `${service}.>`) });
+  const counter = await BusRequestCounter.open(stack.natsUrl, {
+    subjects: Object.values(ServiceNames).map((service) => `${service}.>`),
+  });
   try {
     const routes = (await seedRoutes(stack.baseUrl)).filter((route) => !PICKED || PICKED.includes(route.key));
     const processes = stackProcesses(stack.runner.pid ?? process.pid);
-    if (CPU_PROF_DIR) writeFileSync(join(CPU_PROF_DIR, 'processes.json'), JSON.stringify(Object.fromEntries(processes.map((p) => [p.pid, p.name]))));
-    const names = [...new Set([...PROCESS_ORDER.filter((name) => processes.some((p) => p.name === name)), ...processes.map((p) => p.name)])];
+    if (CPU_PROF_DIR)
+      writeFileSync(
+        join(CPU_PROF_DIR, 'processes.json'),
+        JSON.stringify(Object.fromEntries(processes.map((p) => [p.pid, p.name]))),
+      );
+    const names = [
+      ...new Set([
+        ...PROCESS_ORDER.filter((name) => processes.some((p) => p.name === name)),
+        ...processes.map((p) => p.name),
+      ]),
+    ];
     const rows: Measured[] = [];
     for (const route of routes) {
       const row = await measureRoute(route, processes, counter);
       window.endUs = monotonicUs();
-      process.stdout.write(`  measured ${route.title}: ${row.rps} req/s, ${row.requests} requests, ${row.errors} errors\n`);
+      process.stdout.write(
+        `  measured ${route.title}: ${row.rps} req/s, ${row.requests} requests, ${row.errors} errors\n`,
+      );
       rows.push(row);
     }
     if (CPU_PROF_DIR) writeFileSync(join(CPU_PROF_DIR, 'window.json'), JSON.stringify(window));

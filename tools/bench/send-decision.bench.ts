@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { connect, JSONCodec, type NatsConnection } from 'nats';
+
 import { natsConnectOptions } from '@cohort/bus';
-import { ModerationCommands, type CommandEnvelope, type SendDecision, type SendDecisionStats } from '@cohort/contracts';
+import { type CommandEnvelope, ModerationCommands, type SendDecision, type SendDecisionStats } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
+import { connect, JSONCodec, type NatsConnection } from 'nats';
+
 import { postJson } from './bench-http';
 import { runMain } from './run-main';
 
@@ -33,14 +35,24 @@ interface Phase {
 async function main(): Promise<void> {
   const stack = await startStack({
     suite: 'bench_send',
-    env: { RATE_LIMIT_PER_SECOND: '100000000', RATE_LIMIT_PER_USER_PER_SECOND: '100000000', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '3600000' },
+    env: {
+      RATE_LIMIT_PER_SECOND: '100000000',
+      RATE_LIMIT_PER_USER_PER_SECOND: '100000000',
+      LOG_LEVEL: 'warn',
+      SWEEP_INTERVAL_MS: '3600000',
+    },
   });
   const nc = await connect(natsConnectOptions({ natsUrl: stack.natsUrl }, 'bench'));
   try {
-    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, { client_id: 'demo', client_secret: 'demo-secret' });
+    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    });
     const room = await seedRoom(stack.baseUrl, token, nc);
     const users = room.members;
-    process.stdout.write(`chatroom ${room.id}: ${users.length} members, mute-all on, ${room.muted} muted, ${room.allowlisted} allowlisted\n`);
+    process.stdout.write(
+      `chatroom ${room.id}: ${users.length} members, mute-all on, ${room.muted} muted, ${room.allowlisted} allowlisted\n`,
+    );
 
     // Moderation projects the members' events into its database in the background: let it finish,
     // so that the counts below are the decisions' own.
@@ -64,24 +76,51 @@ async function main(): Promise<void> {
 }
 
 /** A chatroom of MEMBERS members with mute-all on, every 10th member muted and every 7th allowlisted. */
-async function seedRoom(baseUrl: string, token: string, nc: NatsConnection): Promise<{ id: string; members: string[]; muted: number; allowlisted: number }> {
+async function seedRoom(
+  baseUrl: string,
+  token: string,
+  nc: NatsConnection,
+): Promise<{ id: string; members: string[]; muted: number; allowlisted: number }> {
   const app = { 'access-token': token };
-  const created = await postJson<{ data: { group_id: number } }>(`${baseUrl}/group/create?app_id=demo`, { name: 'bench room', type: 2, user_list: [] }, { ...app, user_id: '1' });
+  const created = await postJson<{ data: { group_id: number } }>(
+    `${baseUrl}/group/create?app_id=demo`,
+    { name: 'bench room', type: 2, user_list: [] },
+    { ...app, user_id: '1' },
+  );
   const id = String(created.data.group_id);
   const members = Array.from({ length: MEMBERS }, (_, i) => String(1_000_000 + i));
-  const easemob = (await postJson<{ access_token: string }>(`${baseUrl}/demo/demo/token`, { grant_type: 'client_credentials', client_id: 'demo', client_secret: 'demo-secret' })).access_token;
+  const easemob = (
+    await postJson<{ access_token: string }>(`${baseUrl}/demo/demo/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    })
+  ).access_token;
   const bearer = { authorization: `Bearer ${easemob}` };
-  if (MEMBERS >= 1000) await fetch(`${baseUrl}/demo/demo/chatrooms/${id}`, { method: 'PUT', headers: bearer, body: JSON.stringify({ maxusers: MEMBERS + 1 }) });
+  if (MEMBERS >= 1000)
+    await fetch(`${baseUrl}/demo/demo/chatrooms/${id}`, {
+      method: 'PUT',
+      headers: bearer,
+      body: JSON.stringify({ maxusers: MEMBERS + 1 }),
+    });
   for (let i = 0; i < members.length; i += BATCH) {
     await postJson(`${baseUrl}/demo/demo/chatrooms/${id}/users`, { usernames: members.slice(i, i + BATCH) }, bearer);
   }
   const muted = members.filter((_, i) => i % 10 === 0);
   const allowlisted = members.filter((_, i) => i % 7 === 0);
   for (let i = 0; i < muted.length; i += BATCH) {
-    await postJson(`${baseUrl}/group/ban?app_id=demo`, { group_id: id, user_list: muted.slice(i, i + BATCH), duration: -1 }, app);
+    await postJson(
+      `${baseUrl}/group/ban?app_id=demo`,
+      { group_id: id, user_list: muted.slice(i, i + BATCH), duration: -1 },
+      app,
+    );
   }
   for (let i = 0; i < allowlisted.length; i += BATCH) {
-    await postJson(`${baseUrl}/demo/demo/chatrooms/${id}/white/users`, { usernames: allowlisted.slice(i, i + BATCH) }, bearer);
+    await postJson(
+      `${baseUrl}/demo/demo/chatrooms/${id}/white/users`,
+      { usernames: allowlisted.slice(i, i + BATCH) },
+      bearer,
+    );
   }
   await postJson(`${baseUrl}/group/settings/ban_all?app_id=demo`, { group_id: id, duration: -1 }, app);
   // The members' roles reach moderation by their events: wait until the last one has arrived.
@@ -99,15 +138,29 @@ function stats(nc: NatsConnection): Promise<SendDecisionStats> {
 
 /** One request in the bus's wire format, as the app admin. */
 async function send<T>(nc: NatsConnection, subject: string, data: object): Promise<T> {
-  const envelope: CommandEnvelope<object> = { caller: { appId: 'demo', userId: null, isAppAdmin: true }, requestId: `bench-${randomUUID()}`, data };
-  const reply = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: envelope.requestId }), { timeout: 10_000 });
-  const packet = codec.decode(reply.data) as { response?: { ok: boolean; data?: T; error?: { code: string; message: string } } };
+  const envelope: CommandEnvelope<object> = {
+    caller: { appId: 'demo', userId: null, isAppAdmin: true },
+    requestId: `bench-${randomUUID()}`,
+    data,
+  };
+  const reply = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: envelope.requestId }), {
+    timeout: 10_000,
+  });
+  const packet = codec.decode(reply.data) as {
+    response?: { ok: boolean; data?: T; error?: { code: string; message: string } };
+  };
   if (!packet.response?.ok) throw new Error(`${subject}: ${JSON.stringify(packet.response?.error ?? packet)}`);
   return packet.response.data as T;
 }
 
 /** `count` decisions cycling over `users`, `inFlight` outstanding at any time. */
-async function run(nc: NatsConnection, groupId: string, users: string[], count: number, inFlight: number): Promise<Phase> {
+async function run(
+  nc: NatsConnection,
+  groupId: string,
+  users: string[],
+  count: number,
+  inFlight: number,
+): Promise<Phase> {
   const latencies: number[] = [];
   const reasons = new Map<string, number>();
   let next = 0;
@@ -122,11 +175,17 @@ async function run(nc: NatsConnection, groupId: string, users: string[], count: 
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { decisions: count, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), reasons };
+  return {
+    decisions: count,
+    seconds: (performance.now() - started) / 1000,
+    latencies: latencies.sort((a, b) => a - b),
+    reasons,
+  };
 }
 
 const rate = (phase: Phase) => phase.decisions / phase.seconds;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
 function report(title: string, phase: Phase, before: SendDecisionStats, after: SendDecisionStats): void {
   const decided = after.decisions - before.decisions;

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+
 import { natsConnectOptions } from '@cohort/bus';
-import { connect, JSONCodec, type NatsConnection } from 'nats';
-import { eventSubject, type DomainEvent } from '@cohort/contracts';
+import { type DomainEvent, eventSubject } from '@cohort/contracts';
 import { startStack } from '@cohort/testing';
+import { connect, JSONCodec, type NatsConnection } from 'nats';
+
 import { postJson } from './bench-http';
 
 /**
@@ -45,7 +47,11 @@ async function startReceiver(): Promise<Receiver> {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => server.close(),
+  };
 }
 
 function syntheticEvent(group: number, n: number): DomainEvent {
@@ -73,7 +79,10 @@ const percentile = (values: number[], p: number) => {
 async function waitFor(receiver: Receiver, ids: string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ids.every((id) => receiver.received.has(id))) {
-    if (Date.now() > deadline) throw new Error(`${ids.filter((id) => !receiver.received.has(id)).length} of ${ids.length} events not received in time`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${ids.filter((id) => !receiver.received.has(id)).length} of ${ids.length} events not received in time`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -87,26 +96,47 @@ async function main(): Promise<void> {
   });
   const nc = await connect(natsConnectOptions({ natsUrl: stack.natsUrl }, 'bench'));
   try {
-    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, { client_id: 'demo', client_secret: 'demo-secret' });
+    const { access_token: token } = await postJson<{ access_token: string }>(`${stack.baseUrl}/token`, {
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    });
     const bearer = { authorization: `Bearer ${token}` };
 
     const writes = await writePath(stack.baseUrl, token);
     const endpoints = [];
-    for (let i = 0; i < 3; i++) endpoints.push(await postJson<{ endpointId: string }>(`${stack.baseUrl}/admin/v1/webhooks`, { url: `${receiver.url}?e=${i}` }, bearer));
+    for (let i = 0; i < 3; i++)
+      endpoints.push(
+        await postJson<{ endpointId: string }>(
+          `${stack.baseUrl}/admin/v1/webhooks`,
+          { url: `${receiver.url}?e=${i}` },
+          bearer,
+        ),
+      );
     const writesWith3 = await writePath(stack.baseUrl, token);
-    process.stdout.write(`write path (${WRITES} sequential mutes and unmutes): no endpoint p50 ${writes.p50.toFixed(1)} ms p99 ${writes.p99.toFixed(1)} ms; 3 endpoints p50 ${writesWith3.p50.toFixed(1)} ms p99 ${writesWith3.p99.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `write path (${WRITES} sequential mutes and unmutes): no endpoint p50 ${writes.p50.toFixed(1)} ms p99 ${writes.p99.toFixed(1)} ms; 3 endpoints p50 ${writesWith3.p50.toFixed(1)} ms p99 ${writesWith3.p99.toFixed(1)} ms\n`,
+    );
     // Phases 1 and 2 with one endpoint: disable two.
     for (const { endpointId } of endpoints.slice(1)) {
-      await fetch(`${stack.baseUrl}/admin/v1/webhooks/${endpointId}`, { method: 'PATCH', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
+      await fetch(`${stack.baseUrl}/admin/v1/webhooks/${endpointId}`, {
+        method: 'PATCH',
+        headers: { ...bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({ disabled: true }),
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // the write phase's own deliveries drain
     receiver.received.clear();
 
     const burst = Array.from({ length: EVENTS }, (_, n) => syntheticEvent(n % GROUPS, n));
     const started = performance.now();
-    for (let i = 0; i < burst.length; i += PUBLISH_WINDOW) await Promise.all(burst.slice(i, i + PUBLISH_WINDOW).map((event) => publish(nc, event)));
+    for (let i = 0; i < burst.length; i += PUBLISH_WINDOW)
+      await Promise.all(burst.slice(i, i + PUBLISH_WINDOW).map((event) => publish(nc, event)));
     const published = performance.now();
-    await waitFor(receiver, burst.map((e) => e.eventId), 600_000);
+    await waitFor(
+      receiver,
+      burst.map((e) => e.eventId),
+      600_000,
+    );
     const done = performance.now();
     process.stdout.write(
       `throughput: ${EVENTS} events over ${GROUPS} groups published in ${((published - started) / 1000).toFixed(1)} s, all received after ${((done - started) / 1000).toFixed(1)} s: ${Math.round(EVENTS / ((done - started) / 1000))} events/s delivered\n`,
@@ -140,11 +170,18 @@ async function main(): Promise<void> {
 /** WRITES sequential writes (a member muted, then unmuted) through the gateway: their latency percentiles. */
 async function writePath(baseUrl: string, token: string): Promise<{ p50: number; p99: number }> {
   const app = { 'access-token': token };
-  const created = await postJson<{ data: { group_id: number } }>(`${baseUrl}/group/create?app_id=demo`, { name: 'bench', user_list: ['2000001'] }, { ...app, user_id: '2000000' });
+  const created = await postJson<{ data: { group_id: number } }>(
+    `${baseUrl}/group/create?app_id=demo`,
+    { name: 'bench', user_list: ['2000001'] },
+    { ...app, user_id: '2000000' },
+  );
   const latencies: number[] = [];
   for (let i = 0; i < WRITES; i++) {
     const path = i % 2 === 0 ? 'ban' : 'unban';
-    const body = i % 2 === 0 ? { group_id: created.data.group_id, user_list: ['2000001'], duration: 10 } : { group_id: created.data.group_id, user_list: ['2000001'] };
+    const body =
+      i % 2 === 0
+        ? { group_id: created.data.group_id, user_list: ['2000001'], duration: 10 }
+        : { group_id: created.data.group_id, user_list: ['2000001'] };
     const startedAt = performance.now();
     await postJson(`${baseUrl}/group/${path}?app_id=demo`, body, app);
     latencies.push(performance.now() - startedAt);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import { findRepoRoot, NATS_OPERATOR, type NatsUser } from '@cohort/local-infra';
 
 /** Where `npm start` leaves this run's NATS URL and passwords (for `npm run events`), owner-only. */

@@ -15,7 +15,10 @@ const random = () => randomBytes(32).toString('base64url');
 /** Reads this checkout's dev secrets, creating them (readable by their owner only) on first use. */
 export function devSecrets(file: string): DevSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
-  const secrets: DevSecrets = { jwtKey: { kid: `dev-${randomBytes(4).toString('hex')}`, secret: random() }, qrSecret: random() };
+  const secrets: DevSecrets = {
+    jwtKey: { kid: `dev-${randomBytes(4).toString('hex')}`, secret: random() },
+    qrSecret: random(),
+  };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
   return secrets;

@@ -1,36 +1,38 @@
 /**
  * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
  * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
-  * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
+ * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
  * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
  * restarts, or in memory with COHORT_DEV_MONGO=memory; and this checkout's random secrets (the
  * default app's JWT key, the QR key) in secrets.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+
 import { defaultDbName } from '@cohort/config';
-import { devSecrets } from './dev-secrets';
-import { isReadyLine } from '@cohort/logging';
-import { devNatsCredentialsFile, saveDevNatsCredentials } from './dev-nats-credentials';
 import {
   ALL_APPS,
   builtAppMain,
   type CohortApp,
+  DEFAULT_MONGO_HEAP,
   findFreePort,
   findRepoRoot,
   GATEWAY_APP,
+  generateNatsPasswords,
   isServiceApp,
   type ManagedProcess,
+  natsAuthorizationConfig,
   type RunningServer,
   SERVICE_APPS,
-  DEFAULT_MONGO_HEAP,
-  generateNatsPasswords,
-  natsAuthorizationConfig,
   startManagedProcess,
   startMongoJavaServer,
   startNats,
   waitForHttpOk,
 } from '@cohort/local-infra';
+import { isReadyLine } from '@cohort/logging';
+
+import { devNatsCredentialsFile, saveDevNatsCredentials } from './dev-nats-credentials';
+import { devSecrets } from './dev-secrets';
 
 const rootDir = findRepoRoot(__dirname);
 // COHORT_DEV_DIR: another home for the data and logs (the benchmark runs the stack there, leaving yours alone).
@@ -93,7 +95,9 @@ async function startInfra(): Promise<{ natsEnvFor: (app: CohortApp) => NodeJS.Pr
     infra.push(nats);
     saveDevNatsCredentials({ url: nats.url, passwords });
     natsEnvFor = (app) => ({ NATS_URL: nats.url, NATS_USER: app, NATS_PASSWORD: passwords[app] });
-    say(`NATS (JetStream) on ${nats.url}${port === 4222 ? '' : ' (4222 was busy)'}, credentials in ${relative(process.cwd(), devNatsCredentialsFile(rootDir))}`);
+    say(
+      `NATS (JetStream) on ${nats.url}${port === 4222 ? '' : ' (4222 was busy)'}, credentials in ${relative(process.cwd(), devNatsCredentialsFile(rootDir))}`,
+    );
   }
   let mongoUrl = process.env.MONGO_URL;
   if (mongoUrl) {
@@ -113,7 +117,9 @@ async function startInfra(): Promise<{ natsEnvFor: (app: CohortApp) => NodeJS.Pr
     infra.push(mongo);
     mongoUrl = mongo.url;
     const storage = inMemory ? 'in memory, gone at stop' : `data in ${relative(process.cwd(), dataFile)}`;
-    say(`MongoDB wire protocol (mongo-java-server, ${storage}) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`);
+    say(
+      `MongoDB wire protocol (mongo-java-server, ${storage}) on ${mongoUrl}${port === 27017 ? '' : ' (27017 was busy)'}`,
+    );
   }
   return { natsEnvFor, mongoUrl };
 }
@@ -123,7 +129,11 @@ function startApp(app: CohortApp, index: number, env: NodeJS.ProcessEnv): void {
     name: app,
     command: process.execPath,
     // COHORT_APP_NODE_ARGS: extra node flags for every app, e.g. `--cpu-prof --cpu-prof-dir=<dir>`.
-    args: [...(process.env.COHORT_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', builtAppMain(rootDir, app)],
+    args: [
+      ...(process.env.COHORT_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--enable-source-maps',
+      builtAppMain(rootDir, app),
+    ],
     cwd: rootDir,
     env,
     onLine: terminalEcho(app, index),
@@ -230,7 +240,14 @@ async function main(): Promise<void> {
     const opsPort = isServiceApp(app) ? await findFreePort(OPS_BASE_PORT + index, '127.0.0.1') : 0;
     if (opsPort) opsPorts.push(`${app} :${opsPort}`);
     const env: NodeJS.ProcessEnv = isServiceApp(app)
-      ? { ...common, ...natsEnvFor(app), MONGO_URL: mongoUrl, MONGO_DB: defaultDbName(app), OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' }
+      ? {
+          ...common,
+          ...natsEnvFor(app),
+          MONGO_URL: mongoUrl,
+          MONGO_DB: defaultDbName(app),
+          OPS_PORT: String(opsPort),
+          OPS_HOST: '127.0.0.1',
+        }
       : { ...common, ...natsEnvFor(app), PORT: String(gatewayPort), HOST: host };
     startApp(app, index, env);
   }

@@ -6,8 +6,10 @@
  * account), else to the running `npm start` as its operator.
  */
 import { parseArgs } from 'node:util';
+
+import { type DeadLetter, listDeadLetters, natsConnectOptions, replayDeadLetters } from '@cohort/bus';
 import { connect } from 'nats';
-import { listDeadLetters, natsConnectOptions, replayDeadLetters, type DeadLetter } from '@cohort/bus';
+
 import { devOperatorUrl } from '../dev/dev-nats-credentials';
 
 const USAGE = 'usage: npm run events -- <list|replay> [--durable <consumer, e.g. moderation__member_left>] [--seq <n>]';
@@ -17,14 +19,21 @@ function line(letter: DeadLetter): string {
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { durable: { type: 'string' }, seq: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { durable: { type: 'string' }, seq: { type: 'string' } },
+  });
   const [command] = positionals;
   if (command !== 'list' && command !== 'replay') throw new Error(USAGE);
   const seq = values.seq === undefined ? undefined : Number(values.seq);
-  if (seq !== undefined && !(Number.isInteger(seq) && seq > 0)) throw new Error(`--seq must be a positive integer\n${USAGE}`);
+  if (seq !== undefined && !(Number.isInteger(seq) && seq > 0))
+    throw new Error(`--seq must be a positive integer\n${USAGE}`);
   const natsUrl = process.env.NATS_URL ?? devOperatorUrl() ?? 'nats://127.0.0.1:4222';
   const nc = await connect({
-    ...natsConnectOptions({ natsUrl, natsUser: process.env.NATS_USER, natsPassword: process.env.NATS_PASSWORD }, 'cohort-events-cli'),
+    ...natsConnectOptions(
+      { natsUrl, natsUser: process.env.NATS_USER, natsPassword: process.env.NATS_PASSWORD },
+      'cohort-events-cli',
+    ),
     maxReconnectAttempts: 0,
     waitOnFirstConnect: false,
   });

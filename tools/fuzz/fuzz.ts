@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+
 import { findRepoRoot } from '@cohort/local-infra';
 import { startStack } from '@cohort/testing';
 
@@ -33,7 +34,10 @@ async function main(): Promise<number> {
   if (!st) throw new Error('usage: fuzz.js <path of st> [st run options]');
   const root = findRepoRoot(__dirname);
   const fuzzDir = join(root, '.infra', 'fuzz');
-  const stack = await startStack({ suite: 'fuzz', env: { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_PER_USER_PER_SECOND: '100000', LOG_LEVEL: 'warn' } });
+  const stack = await startStack({
+    suite: 'fuzz',
+    env: { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_PER_USER_PER_SECOND: '100000', LOG_LEVEL: 'warn' },
+  });
   try {
     const userToken = await token(stack.baseUrl, '1001');
     const args = [
@@ -62,7 +66,11 @@ async function main(): Promise<number> {
     return await new Promise<number>((resolve) => {
       const hooks = join(root, 'tools', 'fuzz', 'hooks.py');
       // Run in .infra/fuzz: schemathesis keeps its cache in `.schemathesis/` under its working directory.
-      const child = spawn(st, args, { stdio: 'inherit', cwd: fuzzDir, env: { ...process.env, SCHEMATHESIS_HOOKS: hooks } });
+      const child = spawn(st, args, {
+        stdio: 'inherit',
+        cwd: fuzzDir,
+        env: { ...process.env, SCHEMATHESIS_HOOKS: hooks },
+      });
       child.on('exit', (code) => resolve(code ?? 1));
     });
   } finally {

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { auditEnvSchema } from './config/audit.config';
 import { AuditEntriesModule } from './entries/audit-entries.module';
 import { RetentionModule } from './retention/retention.module';

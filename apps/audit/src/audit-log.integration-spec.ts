@@ -1,19 +1,50 @@
 import 'reflect-metadata';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
-import type { Connection, Model } from 'mongoose';
-import { AuditCommands, AUDIT_ACTION_TYPES, ServiceNames, type AuditEntryView, type Caller, type EventMap, type EventType, type ListAuditCommand } from '@cohort/contracts';
+
 import { BusClient, EventPublisher } from '@cohort/bus';
+import {
+  AUDIT_ACTION_TYPES,
+  AuditCommands,
+  type AuditEntryView,
+  type Caller,
+  type EventMap,
+  type EventType,
+  type ListAuditCommand,
+  ServiceNames,
+} from '@cohort/contracts';
 import { currentRequestId } from '@cohort/logging';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import type { Connection, Model } from 'mongoose';
+
 import { AuditEntryDoc } from './entries/schemas/audit-entry.schema';
 import { AuditRetentionSweep } from './retention/audit-retention.sweep';
 
 /** One event of every type, as the services publish them. */
 const SAMPLES: { [K in EventType]: EventMap[K] } = {
   'group.created': {
-    groupId: 'g', type: 'group', name: 'team', description: '', avatar: '', ext: '', ownerId: 'u1', creatorId: 'u1', capacity: 200, public: false, status: 'active',
-    settings: { applyApproval: 0, memberInvite: false, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
-    muteAllUntil: null, createdAt: 1, updatedAt: 1, memberCount: 3,
+    groupId: 'g',
+    type: 'group',
+    name: 'team',
+    description: '',
+    avatar: '',
+    ext: '',
+    ownerId: 'u1',
+    creatorId: 'u1',
+    capacity: 200,
+    public: false,
+    status: 'active',
+    settings: {
+      applyApproval: 0,
+      memberInvite: false,
+      memberModify: false,
+      readAck: false,
+      historyVisible: true,
+      disappearSeconds: 0,
+    },
+    muteAllUntil: null,
+    createdAt: 1,
+    updatedAt: 1,
+    memberCount: 3,
   },
   'group.updated': { changed: { name: 'renamed' } },
   'group.settings_changed': { changed: { readAck: true } },
@@ -37,7 +68,16 @@ const SAMPLES: { [K in EventType]: EventMap[K] } = {
   'room_attributes.changed': { userId: 'u3', how: 'set', forced: false, set: { topic: 'cats' }, removed: [] },
   'announcement.published': { announcementId: 'a1', title: 't', content: 'c', authorId: 'u1', createdAt: 1 },
   'announcement.deleted': { announcementId: 'a1' },
-  'file.added': { fileId: 'f1', name: 'n.pdf', size: 1, type: 'application/pdf', url: 'https://x/n.pdf', uploaderId: 'u1', createdAt: 1, updatedAt: 1 },
+  'file.added': {
+    fileId: 'f1',
+    name: 'n.pdf',
+    size: 1,
+    type: 'application/pdf',
+    url: 'https://x/n.pdf',
+    uploaderId: 'u1',
+    createdAt: 1,
+    updatedAt: 1,
+  },
   'file.renamed': { fileId: 'f1', name: 'm.pdf', previousName: 'n.pdf' },
   'file.deleted': { fileId: 'f1', name: 'm.pdf', url: 'https://x/m.pdf' },
 };
@@ -68,31 +108,71 @@ describe('audit log (integration)', () => {
     ];
     for (const [i, type] of AUDIT_ACTION_TYPES.entries()) {
       const caller = actors[i % actors.length];
-      const event = await publisher.publish(type, { caller, correlationId: `req-${type}`, groupId: '1001', data: SAMPLES[type] as never });
+      const event = await publisher.publish(type, {
+        caller,
+        correlationId: `req-${type}`,
+        groupId: '1001',
+        data: SAMPLES[type] as never,
+      });
       // A redelivery (the same event again, past the stream's de-duplication) records nothing new.
-      if (i === 0) await publisher.publish(type, { caller, correlationId: `req-${type}`, groupId: '1001', data: SAMPLES[type] as never, dedupKey: `again-${event.eventId}` });
+      if (i === 0)
+        await publisher.publish(type, {
+          caller,
+          correlationId: `req-${type}`,
+          groupId: '1001',
+          data: SAMPLES[type] as never,
+          dedupKey: `again-${event.eventId}`,
+        });
     }
     // Background passes act as the system.
-    await publisher.publish('member.left', { caller: admin(appId), correlationId: 'sweep-123', groupId: '1002', data: SAMPLES['member.left'] });
+    await publisher.publish('member.left', {
+      caller: admin(appId),
+      correlationId: 'sweep-123',
+      groupId: '1002',
+      data: SAMPLES['member.left'],
+    });
 
-    await expectEventually(async () => expect((await list(appId, { limit: 100 })).items).toHaveLength(AUDIT_ACTION_TYPES.length + 2), { timeoutMs: 30_000 });
+    await expectEventually(
+      async () => expect((await list(appId, { limit: 100 })).items).toHaveLength(AUDIT_ACTION_TYPES.length + 2),
+      { timeoutMs: 30_000 },
+    );
     const { items } = await list(appId, { limit: 100 });
     const byAction = new Map<string, AuditEntryView[]>();
     for (const entry of items) byAction.set(entry.action, [...(byAction.get(entry.action) ?? []), entry]);
     for (const [i, type] of AUDIT_ACTION_TYPES.entries()) {
       const entry = byAction.get(type)?.find((e) => e.groupId === '1001');
       const caller = actors[i % actors.length];
-      expect(entry).toMatchObject({ requestId: `req-${type}`, actor: { kind: caller.isAppAdmin ? 'app_admin' : 'user', userId: caller.userId } });
+      expect(entry).toMatchObject({
+        requestId: `req-${type}`,
+        actor: { kind: caller.isAppAdmin ? 'app_admin' : 'user', userId: caller.userId },
+      });
     }
-    expect(byAction.get('member.role_changed')?.[0]).toMatchObject({ targets: ['u2'], before: { role: 'member' }, after: { role: 'admin' } });
-    expect(byAction.get('group.owner_transferred')?.[0]).toMatchObject({ targets: ['u1', 'u2'], before: { ownerId: 'u1' }, after: { ownerId: 'u2' } });
-    expect(byAction.get('member.muted')?.[0]).toMatchObject({ targets: ['u3'], after: { mutedUntil: 1_900_000_000_000 } });
-    expect(byAction.get('member.left')?.find((e) => e.groupId === '1002')?.actor).toEqual({ kind: 'system', userId: null });
+    expect(byAction.get('member.role_changed')?.[0]).toMatchObject({
+      targets: ['u2'],
+      before: { role: 'member' },
+      after: { role: 'admin' },
+    });
+    expect(byAction.get('group.owner_transferred')?.[0]).toMatchObject({
+      targets: ['u1', 'u2'],
+      before: { ownerId: 'u1' },
+      after: { ownerId: 'u2' },
+    });
+    expect(byAction.get('member.muted')?.[0]).toMatchObject({
+      targets: ['u3'],
+      after: { mutedUntil: 1_900_000_000_000 },
+    });
+    expect(byAction.get('member.left')?.find((e) => e.groupId === '1002')?.actor).toEqual({
+      kind: 'system',
+      userId: null,
+    });
 
     // Filters: group, actor, target, action, actor kind.
     expect((await list(appId, { limit: 100, groupId: '1002' })).items.map((e) => e.action)).toEqual(['member.left']);
     expect((await list(appId, { limit: 100, actorKind: 'system' })).items).toHaveLength(1);
-    expect((await list(appId, { limit: 100, targetUserId: 'u4' })).items.map((e) => e.action).sort()).toEqual(['join_request.created', 'join_request.handled']);
+    expect((await list(appId, { limit: 100, targetUserId: 'u4' })).items.map((e) => e.action).sort()).toEqual([
+      'join_request.created',
+      'join_request.handled',
+    ]);
     expect((await list(appId, { limit: 100, action: 'member.muted' })).items).toHaveLength(1);
     const byU9 = (await list(appId, { limit: 100, actorId: 'u9' })).items;
     expect(byU9.length).toBeGreaterThan(0);
@@ -103,7 +183,13 @@ describe('audit log (integration)', () => {
 
   it('refuses users: the log is the app admin’s', async () => {
     const bus = service.get(BusClient);
-    await expect(bus.send(AuditCommands.list, { caller: { appId: 'a', userId: 'u1', isAppAdmin: false }, requestId: 'r' }, { limit: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      bus.send(
+        AuditCommands.list,
+        { caller: { appId: 'a', userId: 'u1', isAppAdmin: false }, requestId: 'r' },
+        { limit: 10 },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('pages 100,000 entries newest first to the end with one indexed query per page, the last page like the first', async () => {
@@ -111,12 +197,21 @@ describe('audit log (integration)', () => {
     const total = 100_000;
     const base = Date.now() - 3600_000;
     const docs = Array.from({ length: total }, (_, i) => ({
-      appId, entryId: `e${String(i).padStart(6, '0')}`,
+      appId,
+      entryId: `e${String(i).padStart(6, '0')}`,
       // Two entries per millisecond: ties are broken by the entry id.
       at: new Date(base + Math.floor(i / 2)),
-      action: 'member.muted', groupId: String(1000 + (i % 50)), actorKind: 'user', actorId: `u${i % 7}`, targets: [`t${i % 11}`], before: null, after: { mutedUntil: -1 }, requestId: `r${i}`,
+      action: 'member.muted',
+      groupId: String(1000 + (i % 50)),
+      actorKind: 'user',
+      actorId: `u${i % 7}`,
+      targets: [`t${i % 11}`],
+      before: null,
+      after: { mutedUntil: -1 },
+      requestId: `r${i}`,
     }));
-    for (let i = 0; i < total; i += 10_000) await entries().collection.insertMany(docs.slice(i, i + 10_000), { ordered: false });
+    for (let i = 0; i < total; i += 10_000)
+      await entries().collection.insertMany(docs.slice(i, i + 10_000), { ordered: false });
 
     // Counted on the service's own connection, per page (its commands run under the request's id).
     const client = service.app.get<Connection>(getConnectionToken()).getClient();

@@ -28,7 +28,11 @@ export type Query = Record<string, string | number | undefined | null>;
  * Calls the gateway (the console is served by it: same origin) with the app-admin token. Errors
  * carry the API's own words: its `message`, with the status.
  */
-export async function api<T>(method: string, path: string, options: { query?: Query; body?: unknown; auth?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; auth?: boolean } = {},
+): Promise<T> {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
@@ -37,7 +41,11 @@ export async function api<T>(method: string, path: string, options: { query?: Qu
   const token = session.token();
   if (options.auth !== false && token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -46,7 +54,10 @@ export async function api<T>(method: string, path: string, options: { query?: Qu
     // not JSON: keep the text
   }
   if (!response.ok) {
-    const message = typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : `${response.status} ${response.statusText}`;
+    const message =
+      typeof body === 'object' && body && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : `${response.status} ${response.statusText}`;
     throw new HttpError(message, response.status, body);
   }
   return body as T;

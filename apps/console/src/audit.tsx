@@ -1,18 +1,64 @@
-import { Datagrid, DateTimeInput, FunctionField, List, SelectInput, TextField, TextInput, type RaRecord } from 'react-admin';
+import {
+  Datagrid,
+  DateTimeInput,
+  FunctionField,
+  List,
+  type RaRecord,
+  SelectInput,
+  TextField,
+  TextInput,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 
 const ACTIONS = [
-  'group.created', 'group.updated', 'group.settings_changed', 'group.mute_all_changed', 'group.destroyed', 'group.owner_transferred',
-  'member.joined', 'member.left', 'member.role_changed', 'member.settings_changed', 'member.muted', 'member.unmuted', 'member.blocked', 'member.unblocked',
-  'member.allowlisted', 'member.unallowlisted', 'join_request.created', 'join_request.handled', 'invitation.created', 'invitation.handled',
-  'room_attributes.changed', 'announcement.published', 'announcement.deleted', 'file.added', 'file.renamed', 'file.deleted',
+  'group.created',
+  'group.updated',
+  'group.settings_changed',
+  'group.mute_all_changed',
+  'group.destroyed',
+  'group.owner_transferred',
+  'member.joined',
+  'member.left',
+  'member.role_changed',
+  'member.settings_changed',
+  'member.muted',
+  'member.unmuted',
+  'member.blocked',
+  'member.unblocked',
+  'member.allowlisted',
+  'member.unallowlisted',
+  'join_request.created',
+  'join_request.handled',
+  'invitation.created',
+  'invitation.handled',
+  'room_attributes.changed',
+  'announcement.published',
+  'announcement.deleted',
+  'file.added',
+  'file.renamed',
+  'file.deleted',
 ];
 
 const filters = [
   <TextInput key="groupId" source="groupId" label="Group id" alwaysOn />,
-  <SelectInput key="action" source="action" label="Action" choices={ACTIONS.map((a) => ({ id: a, name: a }))} alwaysOn />,
+  <SelectInput
+    key="action"
+    source="action"
+    label="Action"
+    choices={ACTIONS.map((a) => ({ id: a, name: a }))}
+    alwaysOn
+  />,
   <TextInput key="actor" source="actor" label="Actor (user id)" />,
-  <SelectInput key="actorKind" source="actorKind" label="Actor kind" choices={[{ id: 'user', name: 'user' }, { id: 'app_admin', name: 'app admin' }, { id: 'system', name: 'system' }]} />,
+  <SelectInput
+    key="actorKind"
+    source="actorKind"
+    label="Actor kind"
+    choices={[
+      { id: 'user', name: 'user' },
+      { id: 'app_admin', name: 'app admin' },
+      { id: 'system', name: 'system' },
+    ]}
+  />,
   <TextInput key="target" source="target" label="Target user" />,
   <DateTimeInput key="from" source="from" label="From" />,
   <DateTimeInput key="to" source="to" label="Until" />,
@@ -35,7 +81,10 @@ export const AuditList = () => (
         <FunctionField label="When" render={(r: RaRecord) => new Date(r.at as number).toLocaleString()} />
         <FunctionField label="Actor" render={actorOf} />
         <TextField source="action" label="Action" sortable={false} />
-        <FunctionField label="Group" render={(r: RaRecord) => <Link to={`/groups/${String(r.groupId)}/show`}>{String(r.groupId)}</Link>} />
+        <FunctionField
+          label="Group"
+          render={(r: RaRecord) => <Link to={`/groups/${String(r.groupId)}/show`}>{String(r.groupId)}</Link>}
+        />
         <FunctionField label="Targets" render={(r: RaRecord) => (r.targets as string[]).join(', ')} />
         <FunctionField label="Before" render={(r: RaRecord) => values(r.before)} />
         <FunctionField label="After" render={(r: RaRecord) => values(r.after)} />

@@ -1,10 +1,14 @@
 import type { AuthProvider } from 'react-admin';
+
 import { api, session } from './api';
 
 /** Sign in with the app's client id and secret: POST /token answers the app-admin token. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const issued = await api<{ access_token: string }>('POST', '/token', { body: { client_id: username, client_secret: password }, auth: false });
+    const issued = await api<{ access_token: string }>('POST', '/token', {
+      body: { client_id: username, client_secret: password },
+      auth: false,
+    });
     session.save(issued.access_token, username);
   },
   async logout() {

@@ -1,5 +1,6 @@
 import { Alert, Card, CardContent, Chip, Typography } from '@mui/material';
 import { Title } from 'react-admin';
+
 import { useApi } from './use-api';
 
 interface Stats {
@@ -14,10 +15,12 @@ interface Stats {
 
 const Figure = ({ label, value }: { label: string; value: number | string }) => (
   <Card>
-      <CardContent>
-        <Typography variant="h5" data-testid={`stat-${label}`}>{value}</Typography>
-        <Typography color="text.secondary">{label}</Typography>
-      </CardContent>
+    <CardContent>
+      <Typography variant="h5" data-testid={`stat-${label}`}>
+        {value}
+      </Typography>
+      <Typography color="text.secondary">{label}</Typography>
+    </CardContent>
   </Card>
 );
 
@@ -38,7 +41,9 @@ export const Dashboard = () => {
             <Figure label="events / min (last hour)" value={data.eventsPerMinuteLastHour} />
             <Figure label="webhook backlog" value={data.webhookBacklog} />
           </div>
-          <Typography variant="h6" sx={{ mt: 3, mb: 1 }}>Service health</Typography>
+          <Typography variant="h6" sx={{ mt: 3, mb: 1 }}>
+            Service health
+          </Typography>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {Object.entries(data.services).map(([service, status]) => (
               <Chip key={service} label={`${service}: ${status}`} color={status === 'ok' ? 'success' : 'error'} />

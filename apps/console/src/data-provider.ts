@@ -1,8 +1,12 @@
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
+
 import { api, type CursorPage, type Query } from './api';
 
 /** How each resource reads from the admin API: its path, its record id, and how react-admin's filters become the query. */
-const RESOURCES: Record<string, { path: string; idOf: (item: Record<string, unknown>) => unknown; query?: (filter: Record<string, unknown>) => Query }> = {
+const RESOURCES: Record<
+  string,
+  { path: string; idOf: (item: Record<string, unknown>) => unknown; query?: (filter: Record<string, unknown>) => Query }
+> = {
   groups: {
     path: '/admin/v1/groups',
     idOf: (g) => g.groupId,
@@ -12,8 +16,13 @@ const RESOURCES: Record<string, { path: string; idOf: (item: Record<string, unkn
     path: '/admin/v1/audit',
     idOf: (e) => e.entryId,
     query: (f) => ({
-      groupId: f.groupId as string, actor: f.actor as string, actorKind: f.actorKind as string, target: f.target as string, action: f.action as string,
-      from: f.from ? Date.parse(String(f.from)) : undefined, to: f.to ? Date.parse(String(f.to)) : undefined,
+      groupId: f.groupId as string,
+      actor: f.actor as string,
+      actorKind: f.actorKind as string,
+      target: f.target as string,
+      action: f.action as string,
+      from: f.from ? Date.parse(String(f.from)) : undefined,
+      to: f.to ? Date.parse(String(f.to)) : undefined,
     }),
   },
   webhooks: { path: '/admin/v1/webhooks', idOf: (w) => w.id ?? w.webhookId },
@@ -35,7 +44,9 @@ async function getList(resource: string, params: GetListParams) {
   const known = cursors.get(key) ?? [undefined];
   // A page beyond what was walked: start again from the first.
   const from = page - 1 < known.length ? page : 1;
-  const answer = await api<CursorPage<Record<string, unknown>>>('GET', spec.path, { query: { ...spec.query?.(params.filter ?? {}), limit: perPage, cursor: known[from - 1] } });
+  const answer = await api<CursorPage<Record<string, unknown>>>('GET', spec.path, {
+    query: { ...spec.query?.(params.filter ?? {}), limit: perPage, cursor: known[from - 1] },
+  });
   known[from] = answer.cursor ?? undefined;
   cursors.set(key, known.slice(0, from + 1));
   const data = answer.items.map((item) => ({ ...item, id: spec.idOf(item) }) as RaRecord);

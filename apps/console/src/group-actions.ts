@@ -1,4 +1,5 @@
 import { useNotify, useRefresh } from 'react-admin';
+
 import { api, failuresOf, type ItemResults } from './api';
 
 /**
@@ -11,7 +12,8 @@ export function useGroupAction(): (method: string, path: string, body: unknown, 
   return async (method, path, body, done) => {
     try {
       const answer = await api<unknown>(method, path, { body });
-      const failures = answer && typeof answer === 'object' && 'results' in answer ? failuresOf(answer as ItemResults) : null;
+      const failures =
+        answer && typeof answer === 'object' && 'results' in answer ? failuresOf(answer as ItemResults) : null;
       if (failures) {
         notify(failures, { type: 'error' });
         return false;

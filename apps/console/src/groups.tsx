@@ -1,17 +1,47 @@
 import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Confirm, Datagrid, FunctionField, List, SelectInput, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, TextInput, useRecordContext, useRedirect, type RaRecord,
+  Confirm,
+  Datagrid,
+  FunctionField,
+  List,
+  type RaRecord,
+  SelectInput,
+  Show,
+  TabbedShowLayout,
+  TabbedShowLayoutTabs,
+  TextField,
+  TextInput,
+  useRecordContext,
+  useRedirect,
 } from 'react-admin';
+
 import { when } from './api';
 import { useGroupAction } from './group-actions';
-import { AllowlistTab, AnnouncementsTab, AttributesTab, BlocklistTab, FilesTab, MembersTab, MutesTab } from './group-tabs';
+import {
+  AllowlistTab,
+  AnnouncementsTab,
+  AttributesTab,
+  BlocklistTab,
+  FilesTab,
+  MembersTab,
+  MutesTab,
+} from './group-tabs';
 
 const filters = [
   <TextInput key="name" source="name" label="Name contains" alwaysOn />,
   <TextInput key="id" source="id" label="Group id" />,
   <TextInput key="owner" source="owner" label="Owner (user id)" />,
-  <SelectInput key="kind" source="kind" label="Kind" choices={[{ id: 'group', name: 'group' }, { id: 'chatroom', name: 'chatroom' }]} alwaysOn />,
+  <SelectInput
+    key="kind"
+    source="kind"
+    label="Kind"
+    choices={[
+      { id: 'group', name: 'group' },
+      { id: 'chatroom', name: 'chatroom' },
+    ]}
+    alwaysOn
+  />,
 ];
 
 /** The app's groups and chatrooms, newest first, searchable by name, id and owner. */
@@ -31,7 +61,9 @@ export const GroupList = () => (
 );
 
 const Setting = ({ label, value }: { label: string; value: unknown }) => (
-  <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}><b>{label}:</b> {typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}</Typography>
+  <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+    <b>{label}:</b> {typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}
+  </Typography>
 );
 
 /** What a moderator does to the whole group; transfer and destroy ask first. */
@@ -48,31 +80,69 @@ function GroupActions() {
   const confirmed = async () => {
     const which = confirming;
     setConfirming(null);
-    if (which === 'transfer') await act('POST', `${path}/transfer`, { newOwnerId: newOwner }, `${newOwner} owns the group`);
+    if (which === 'transfer')
+      await act('POST', `${path}/transfer`, { newOwnerId: newOwner }, `${newOwner} owns the group`);
     if (which === 'destroy' && (await act('DELETE', path, undefined, 'group destroyed'))) redirect('list', 'groups');
   };
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 560 }}>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-        <Input label="Mute-all minutes (-1 permanent)" size="small" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <Button variant="outlined" onClick={() => void act('PUT', `${path}/mute-all`, { durationMinutes: Number(minutes) }, 'mute-all on')}>Mute all</Button>
-        <Button variant="outlined" onClick={() => void act('PUT', `${path}/mute-all`, { durationMinutes: 0 }, 'mute-all off')}>Unmute all</Button>
+        <Input
+          label="Mute-all minutes (-1 permanent)"
+          size="small"
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <Button
+          variant="outlined"
+          onClick={() => void act('PUT', `${path}/mute-all`, { durationMinutes: Number(minutes) }, 'mute-all on')}
+        >
+          Mute all
+        </Button>
+        <Button
+          variant="outlined"
+          onClick={() => void act('PUT', `${path}/mute-all`, { durationMinutes: 0 }, 'mute-all off')}
+        >
+          Unmute all
+        </Button>
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
         <Input label="Capacity" size="small" value={capacity} onChange={(e) => setCapacity(e.target.value)} />
-        <Button variant="outlined" onClick={() => void act('PUT', `${path}/capacity`, { capacity: Number(capacity) }, 'capacity changed')}>Set capacity</Button>
+        <Button
+          variant="outlined"
+          onClick={() => void act('PUT', `${path}/capacity`, { capacity: Number(capacity) }, 'capacity changed')}
+        >
+          Set capacity
+        </Button>
       </Stack>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
-        <Input label="New owner (a member's user id)" size="small" value={newOwner} onChange={(e) => setNewOwner(e.target.value)} />
-        <Button variant="outlined" onClick={() => setConfirming('transfer')}>Transfer ownership</Button>
+        <Input
+          label="New owner (a member's user id)"
+          size="small"
+          value={newOwner}
+          onChange={(e) => setNewOwner(e.target.value)}
+        />
+        <Button variant="outlined" onClick={() => setConfirming('transfer')}>
+          Transfer ownership
+        </Button>
       </Stack>
       <div>
-        <Button variant="contained" color="error" onClick={() => setConfirming('destroy')}>Destroy group</Button>
+        <Button variant="contained" color="error" onClick={() => setConfirming('destroy')}>
+          Destroy group
+        </Button>
       </div>
       <Confirm
         isOpen={confirming !== null}
-        title={confirming === 'destroy' ? `Destroy ${String(record.name)}?` : `Transfer ${String(record.name)} to ${newOwner}?`}
-        content={confirming === 'destroy' ? 'Every member leaves and every service deletes the group’s data. This cannot be undone.' : 'The current owner becomes a member.'}
+        title={
+          confirming === 'destroy'
+            ? `Destroy ${String(record.name)}?`
+            : `Transfer ${String(record.name)} to ${newOwner}?`
+        }
+        content={
+          confirming === 'destroy'
+            ? 'Every member leaves and every service deletes the group’s data. This cannot be undone.'
+            : 'The current owner becomes a member.'
+        }
         confirm={confirming === 'destroy' ? 'Destroy' : 'Transfer'}
         onConfirm={() => void confirmed()}
         onClose={() => setConfirming(null)}
@@ -96,7 +166,13 @@ function SettingsTab() {
       <Setting label="Mute-all" value={record.muteAll ? `on until ${when(record.muteAllUntil as number)}` : 'off'} />
       <Setting label="Settings" value={record.settings} />
       <Setting label="Created" value={when(record.createdAt as number)} />
-      {announcement ? <Alert severity="info" sx={{ mt: 1 }}><b>{announcement.title}</b> {announcement.content}</Alert> : <Setting label="Announcement" value="none" />}
+      {announcement ? (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          <b>{announcement.title}</b> {announcement.content}
+        </Alert>
+      ) : (
+        <Setting label="Announcement" value="none" />
+      )}
       <GroupActions />
     </>
   );
@@ -107,14 +183,30 @@ export const GroupShow = () => (
   <Show>
     {/* Scrollable tabs: the row of eight fits a phone's width. */}
     <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
-      <TabbedShowLayout.Tab label="Settings"><SettingsTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Members" path="members"><MembersTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Mutes" path="mutes"><MutesTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Blocklist" path="blocklist"><BlocklistTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Allowlist" path="allowlist"><AllowlistTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Announcements" path="announcements"><AnnouncementsTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Files" path="files"><FilesTab /></TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Attributes" path="attributes"><AttributesTab /></TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Settings">
+        <SettingsTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Members" path="members">
+        <MembersTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Mutes" path="mutes">
+        <MutesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Blocklist" path="blocklist">
+        <BlocklistTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Allowlist" path="allowlist">
+        <AllowlistTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Announcements" path="announcements">
+        <AnnouncementsTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Files" path="files">
+        <FilesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Attributes" path="attributes">
+        <AttributesTab />
+      </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>
 );

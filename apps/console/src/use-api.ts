@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import { api, type Query } from './api';
 
 /** GETs `path` (again whenever `reload` is called, or the path, query or `outsideVersion` change): the answer, or the API's error message. */
-export function useApi<T>(path: string | null, query: Query = {}, outsideVersion = 0): { data: T | null; error: string | null; reload: () => void } {
+export function useApi<T>(
+  path: string | null,
+  query: Query = {},
+  outsideVersion = 0,
+): { data: T | null; error: string | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);

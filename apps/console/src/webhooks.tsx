@@ -1,14 +1,19 @@
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, FunctionField, List, TextField, type RaRecord } from 'react-admin';
+import { Datagrid, FunctionField, List, type RaRecord, TextField } from 'react-admin';
+
 import type { CursorPage } from './api';
 import { useApi } from './use-api';
 
-const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const cell = (value: unknown) =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** An endpoint's latest deliveries, as the webhooks API lists them. */
 const Deliveries = ({ id }: { id: string }) => {
-  const { data, error } = useApi<CursorPage<Record<string, unknown>>>(`/admin/v1/webhooks/${encodeURIComponent(id)}/deliveries`, { limit: 50 });
+  const { data, error } = useApi<CursorPage<Record<string, unknown>>>(
+    `/admin/v1/webhooks/${encodeURIComponent(id)}/deliveries`,
+    { limit: 50 },
+  );
   if (error) return <Alert severity="error">{error}</Alert>;
   const rows = data?.items ?? [];
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].slice(0, 8);
@@ -16,10 +21,26 @@ const Deliveries = ({ id }: { id: string }) => {
     <div style={{ overflowX: 'auto' }}>
       <Typography variant="subtitle2">Deliveries of {id}</Typography>
       <Table size="small">
-        <TableHead><TableRow>{columns.map((c) => <TableCell key={c}>{c}</TableCell>)}</TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            {columns.map((c) => (
+              <TableCell key={c}>{c}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
         <TableBody>
-          {rows.map((r, i) => <TableRow key={i}>{columns.map((c) => <TableCell key={c}>{cell(r[c])}</TableCell>)}</TableRow>)}
-          {!rows.length && <TableRow><TableCell>No deliveries</TableCell></TableRow>}
+          {rows.map((r, i) => (
+            <TableRow key={i}>
+              {columns.map((c) => (
+                <TableCell key={c}>{cell(r[c])}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+          {!rows.length && (
+            <TableRow>
+              <TableCell>No deliveries</TableCell>
+            </TableRow>
+          )}
         </TableBody>
       </Table>
     </div>
@@ -38,7 +59,10 @@ export const WebhookList = () => {
             <TextField source="url" label="URL" sortable={false} />
             <FunctionField label="Events" render={(r: RaRecord) => cell(r.events)} />
             <FunctionField label="Enabled" render={(r: RaRecord) => cell(r.enabled ?? r.active)} />
-            <FunctionField label="" render={(r: RaRecord) => <Button onClick={() => setPicked(String(r.id))}>Deliveries</Button>} />
+            <FunctionField
+              label=""
+              render={(r: RaRecord) => <Button onClick={() => setPicked(String(r.id))}>Deliveries</Button>}
+            />
           </Datagrid>
         </div>
       </List>

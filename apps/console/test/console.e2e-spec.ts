@@ -1,5 +1,6 @@
+import { shortId, type Stack, startStack } from '@cohort/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { shortId, startStack, type Stack } from '@cohort/testing';
+
 import { launchChromium, pageShot as shoot, scenario } from './browser';
 
 /** CONSOLE_DOCS_SCREENSHOTS=1 refreshes the screenshots of docs/console.md. */
@@ -26,7 +27,10 @@ describe('admin console in Chromium (e2e)', () => {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${stack.baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return (await res.json()) as T;
@@ -34,7 +38,11 @@ describe('admin console in Chromium (e2e)', () => {
 
   beforeAll(async () => {
     stack = await startStack({ suite: 'console', env: { RATE_LIMIT_PER_SECOND: '10000' } });
-    const issued = await fetch(`${stack.baseUrl}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }) });
+    const issued = await fetch(`${stack.baseUrl}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }),
+    });
     adminToken = ((await issued.json()) as { access_token: string }).access_token;
     for (const name of [groupName, doomedName]) {
       const created = await fetch(`${stack.baseUrl}/group/create?app_id=demo&user_id=${owner}`, {
@@ -95,7 +103,10 @@ describe('admin console in Chromium (e2e)', () => {
       await page.getByRole('row').filter({ hasText: member }).getByRole('button', { name: 'Mute' }).click();
       await page.getByText(`${member} muted`).waitFor();
       await pageShot(page, 'group-members');
-      const mutes = await call<{ items: { userId: string; until: number }[] }>('GET', `/admin/v1/groups/${groups[groupName]}/mutes`);
+      const mutes = await call<{ items: { userId: string; until: number }[] }>(
+        'GET',
+        `/admin/v1/groups/${groups[groupName]}/mutes`,
+      );
       const until = mutes.items.find((m) => m.userId === member)?.until ?? 0;
       expect(Math.abs(until - (Date.now() + 10 * 60_000))).toBeLessThan(60_000);
       await page.getByRole('tab', { name: 'Mutes' }).click();
@@ -137,11 +148,15 @@ describe('admin console in Chromium (e2e)', () => {
       await pageShot(page, 'group-destroy-confirm');
       // Cancelling leaves it alone.
       await dialog.getByRole('button', { name: 'Cancel' }).click();
-      expect((await call<{ groupId?: string }>('GET', `/admin/v1/groups/${groups[doomedName]}`)).groupId).toBe(groups[doomedName]);
+      expect((await call<{ groupId?: string }>('GET', `/admin/v1/groups/${groups[doomedName]}`)).groupId).toBe(
+        groups[doomedName],
+      );
       await page.getByRole('button', { name: 'Destroy group' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Destroy' }).click();
       await page.getByText('group destroyed').waitFor();
-      expect(await call<{ error?: string }>('GET', `/admin/v1/groups/${groups[doomedName]}`)).toMatchObject({ error: 'group_not_found' });
+      expect(await call<{ error?: string }>('GET', `/admin/v1/groups/${groups[doomedName]}`)).toMatchObject({
+        error: 'group_not_found',
+      });
     });
   });
 

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { contentEnvSchema } from './config/content.config';
 import { FilesModule } from './files/files.module';

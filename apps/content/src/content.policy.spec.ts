@@ -1,5 +1,6 @@
 import type { FileView, GroupView, MemberRole } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
+
 import { assertCanEditAnnouncements, fileChangeRefusal } from './content.policy';
 
 const access = (role: MemberRole | null, memberModify = false): GroupAccess => ({
@@ -28,11 +29,15 @@ describe('assertCanEditAnnouncements', () => {
 
   it('lets a member publish only when members may modify the group', () => {
     expect(() => assertCanEditAnnouncements(access('member', true))).not.toThrow();
-    expect(() => assertCanEditAnnouncements(access('member', false))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertCanEditAnnouncements(access('member', false))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 
   it('refuses an outsider as not a member, even when members may modify', () => {
-    expect(() => assertCanEditAnnouncements(access(null, true))).toThrow(expect.objectContaining({ code: 'not_member' }));
+    expect(() => assertCanEditAnnouncements(access(null, true))).toThrow(
+      expect.objectContaining({ code: 'not_member' }),
+    );
   });
 });
 

@@ -1,12 +1,15 @@
 import type { ErrorPayload, FileView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { assertMember, isAdminRole, type GroupAccess } from '@cohort/group-access';
+import { assertMember, type GroupAccess, isAdminRole } from '@cohort/group-access';
 
 /** Publishing and deleting announcements: admins; members too when the group lets members modify it. */
 export function assertCanEditAnnouncements(access: GroupAccess): void {
   assertMember(access);
   if (isAdminRole(access.role) || access.group.settings.memberModify) return;
-  throw new DomainError('forbidden', 'only the owner and admins may publish or delete announcements (members may not modify this group)');
+  throw new DomainError(
+    'forbidden',
+    'only the owner and admins may publish or delete announcements (members may not modify this group)',
+  );
 }
 
 /**
@@ -19,6 +22,10 @@ export function fileChangeRefusal(access: GroupAccess, callerId: string | null, 
   return { code: 'forbidden', message: `only the uploader or an admin may change file ${file.fileId}` };
 }
 
-export const announcementNotFound = (announcementId: string): DomainError => new DomainError('not_found', `announcement ${announcementId} does not exist in this group`);
+export const announcementNotFound = (announcementId: string): DomainError =>
+  new DomainError('not_found', `announcement ${announcementId} does not exist in this group`);
 
-export const fileNotFound = (fileId: string): ErrorPayload => ({ code: 'not_found', message: `file ${fileId} does not exist in this group` });
+export const fileNotFound = (fileId: string): ErrorPayload => ({
+  code: 'not_found',
+  message: `file ${fileId} does not exist in this group`,
+});

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+
 import { AppModule } from './app.module';
 import { declaredRouteMeta, type RouteMeta } from './http/route-meta';
 
@@ -13,7 +15,9 @@ interface Route {
 
 /** The controllers of a module and of the modules it imports (dynamic modules have none of ours). */
 function controllersOf(module: Type): Type[] {
-  const imports = ((Reflect.getMetadata('imports', module) ?? []) as unknown[]).filter((m): m is Type => typeof m === 'function');
+  const imports = ((Reflect.getMetadata('imports', module) ?? []) as unknown[]).filter(
+    (m): m is Type => typeof m === 'function',
+  );
   return [...((Reflect.getMetadata('controllers', module) ?? []) as Type[]), ...imports.flatMap(controllersOf)];
 }
 
@@ -45,7 +49,8 @@ describe('gateway routes', () => {
   });
 
   it('keeps the /group rate-limit families of their paths', () => {
-    const family = (method: string, path: string) => routes.find((r) => r.method === method && r.path.startsWith(path))?.meta?.rateLimitFamily;
+    const family = (method: string, path: string) =>
+      routes.find((r) => r.method === method && r.path.startsWith(path))?.meta?.rateLimitFamily;
     expect(family('GET', '/group/info')).toBe('group:info');
     expect(family('POST', '/group/info/batch')).toBe('group:info');
     expect(family('POST', '/group/info/:field')).toBe('group:info');
@@ -59,21 +64,70 @@ describe('gateway routes', () => {
     expect(family('POST', '/group/apply')).toBe('group:joining');
     expect(family('GET', '/group/invitation_list')).toBe('group:joining');
     expect(family('GET', '/group/qrcode/sign')).toBe('group:joining');
-    for (const [method, path] of [['POST', '/group/ban'], ['POST', '/group/unban'], ['GET', '/group/banned_list']]) expect(family(method, path)).toBe('group:moderation');
-    for (const [method, path] of [['GET', '/group/announcement'], ['POST', '/group/announcement/edit'], ['DELETE', '/group/announcement/delete']]) {
+    for (const [method, path] of [
+      ['POST', '/group/ban'],
+      ['POST', '/group/unban'],
+      ['GET', '/group/banned_list'],
+    ])
+      expect(family(method, path)).toBe('group:moderation');
+    for (const [method, path] of [
+      ['GET', '/group/announcement'],
+      ['POST', '/group/announcement/edit'],
+      ['DELETE', '/group/announcement/delete'],
+    ]) {
       expect(family(method, path)).toBe('group:announcements');
     }
-    for (const [method, path] of [['GET', '/group/file'], ['POST', '/group/file/upload'], ['PUT', '/group/file/update_name']]) expect(family(method, path)).toBe('group:files');
+    for (const [method, path] of [
+      ['GET', '/group/file'],
+      ['POST', '/group/file/upload'],
+      ['PUT', '/group/file/update_name'],
+    ])
+      expect(family(method, path)).toBe('group:files');
   });
 
   it('registers each twin route for both its methods, with the same declarations', () => {
     const at = (path: string) => routes.filter((r) => r.path.startsWith(path));
-    expect(at('/group/destroy').map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
-    expect(at('/group/info/:field').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
-    expect(at('/group/settings/require_admin_approval').map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
-    for (const path of ['/group/admin/remove', '/group/kick', '/group/leave', '/group/announcement/delete', '/group/file/delete']) expect(at(path).map((r) => r.method).sort()).toEqual(['DELETE', 'POST']);
-    for (const path of ['/group/apply/handle', '/group/invite/handle', '/group/display_name', '/group/msg/mute_mode', '/group/msg/push_mode', '/group/transfer', '/group/file/update_name']) {
-      expect(at(path).map((r) => r.method).sort()).toEqual(['POST', 'PUT']);
+    expect(
+      at('/group/destroy')
+        .map((r) => r.method)
+        .sort(),
+    ).toEqual(['DELETE', 'POST']);
+    expect(
+      at('/group/info/:field')
+        .map((r) => r.method)
+        .sort(),
+    ).toEqual(['POST', 'PUT']);
+    expect(
+      at('/group/settings/require_admin_approval')
+        .map((r) => r.method)
+        .sort(),
+    ).toEqual(['POST', 'PUT']);
+    for (const path of [
+      '/group/admin/remove',
+      '/group/kick',
+      '/group/leave',
+      '/group/announcement/delete',
+      '/group/file/delete',
+    ])
+      expect(
+        at(path)
+          .map((r) => r.method)
+          .sort(),
+      ).toEqual(['DELETE', 'POST']);
+    for (const path of [
+      '/group/apply/handle',
+      '/group/invite/handle',
+      '/group/display_name',
+      '/group/msg/mute_mode',
+      '/group/msg/push_mode',
+      '/group/transfer',
+      '/group/file/update_name',
+    ]) {
+      expect(
+        at(path)
+          .map((r) => r.method)
+          .sort(),
+      ).toEqual(['POST', 'PUT']);
     }
     const [put, post] = at('/group/info/:field');
     expect(post.meta).toEqual(put.meta);

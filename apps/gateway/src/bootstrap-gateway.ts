@@ -1,14 +1,15 @@
+import { JsonLogger } from '@cohort/logging';
+import { activeTracer, registerProcessMetrics, startTracingFromEnv } from '@cohort/observability';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { JsonLogger } from '@cohort/logging';
-import { activeTracer, registerProcessMetrics, startTracingFromEnv } from '@cohort/observability';
+
 import { AppModule } from './app.module';
 import type { GatewayEnv } from './config/gateway.config';
-import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { serveConsole } from './http/console-assets';
+import { edgeServerOptions, httpLimitsFromEnv } from './http/edge-limits';
 import { recordHttpMetrics, serveMetrics } from './http/http-metrics';
 import { traceHttpRequests } from './http/http-tracing';
 import { installExactJsonReplies } from './http/int64-json';
@@ -27,7 +28,12 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   // Before the modules exist: the bus finds the tracer when it is made.
   startTracingFromEnv('gateway');
   const limits = httpLimitsFromEnv();
-  const adapter = new FastifyAdapter({ ...requestIdOptions, ...edgeServerOptions(limits), maxParamLength: MAX_PARAM_LENGTH, logger: false });
+  const adapter = new FastifyAdapter({
+    ...requestIdOptions,
+    ...edgeServerOptions(limits),
+    maxParamLength: MAX_PARAM_LENGTH,
+    logger: false,
+  });
   const fastify = adapter.getInstance<FastifyInstance>();
   installRequestContext(fastify);
   const tracer = activeTracer();
@@ -37,7 +43,11 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   trackRoutedRequests(fastify);
   // abortOnError off: errors (bad config above all) reach the caller's catch, logged once, no stack.
   // bodyParser off: Nest would add its own JSON parser next to installJsonBodies' one.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger,
+    abortOnError: false,
+    bodyParser: false,
+  });
   const config = app.get(ConfigService<GatewayEnv, true>);
   logger.setLevel(config.get('LOG_LEVEL', { infer: true }));
   if (config.get('METRICS_ENABLED', { infer: true })) {
@@ -48,7 +58,8 @@ export async function createGateway(logger = new JsonLogger('gateway')): Promise
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });
-  if (!(await serveConsole(app, fastify))) logger.warn('the console is not built (dist/apps/console): /console is not served', 'Bootstrap');
+  if (!(await serveConsole(app, fastify)))
+    logger.warn('the console is not built (dist/apps/console): /console is not served', 'Bootstrap');
   return app;
 }
 

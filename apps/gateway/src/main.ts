@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+
 import { bootstrapGateway } from './bootstrap-gateway';
 
 void bootstrapGateway();

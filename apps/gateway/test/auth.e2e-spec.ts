@@ -2,15 +2,38 @@
 // routes, through the real built stack. The gateway runs with RATE_LIMIT_PER_SECOND=5, so every
 // call to /group goes through a client-side pacer except the burst that shows the limit.
 import * as jwt from 'jsonwebtoken';
-import { Api, CLIENT_ID, CLIENT_SECRET, DEMO_JWT_KEY, demoApp, expectForbidden, expectGroupError, expectGroupNotFound, expectNotMember, expectOk, expectRouteNotFound, expectTokenExpired, expectUnauthorized, sleep, type CallOptions, type GroupInfo, type HttpResult, type Loose } from './group-e2e.helpers';
+
+import {
+  Api,
+  type CallOptions,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  DEMO_JWT_KEY,
+  demoApp,
+  expectForbidden,
+  expectGroupError,
+  expectGroupNotFound,
+  expectNotMember,
+  expectOk,
+  expectRouteNotFound,
+  expectTokenExpired,
+  expectUnauthorized,
+  type GroupInfo,
+  type HttpResult,
+  type Loose,
+  sleep,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 const RATE_LIMIT = 5;
-const OTHER_APP = { appId: 'other', orgName: 'otherorg', appName: 'otherapp', clientId: 'other-client', clientSecret: 'other-secret-123' };
-const APPS_JSON = JSON.stringify([
-  demoApp(),
-  OTHER_APP,
-]);
+const OTHER_APP = {
+  appId: 'other',
+  orgName: 'otherorg',
+  appName: 'otherapp',
+  clientId: 'other-client',
+  clientSecret: 'other-secret-123',
+};
+const APPS_JSON = JSON.stringify([demoApp(), OTHER_APP]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Keeps every /group endpoint family well under the gateway's per-second limit. */
@@ -68,11 +91,16 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
   }
 
   /** GET /group/info of the suite's group with these call options. */
-  const readInfo = (options: CallOptions) => e2e.api.get('/group/info', { ...options, query: { group_id: group.group_id, ...options.query } });
+  const readInfo = (options: CallOptions) =>
+    e2e.api.get('/group/info', { ...options, query: { group_id: group.group_id, ...options.query } });
 
   /** POST /demo/demo/token (Easemob) with client credentials. */
   const easemobToken = (clientId: string, clientSecret: string) =>
-    postJson('/demo/demo/token', { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    postJson('/demo/demo/token', {
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
 
   describe('POST /token', () => {
     it('client credentials → an app-admin token', async () => {
@@ -112,7 +140,10 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
 
     it('missing fields → 400 {error: "invalid_parameter", message naming the field}', async () => {
       const res = await postJson('/token', { client_id: CLIENT_ID });
-      expect(res).toEqual({ status: 400, body: { error: 'invalid_parameter', message: expect.stringMatching(/client_secret/) } });
+      expect(res).toEqual({
+        status: 400,
+        body: { error: 'invalid_parameter', message: expect.stringMatching(/client_secret/) },
+      });
     });
 
     it("another app's credentials give a token of that app", async () => {
@@ -132,7 +163,11 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       const res = await easemobToken(CLIENT_ID, CLIENT_SECRET);
       expect(res).toEqual({
         status: 200,
-        body: { access_token: expect.any(String), expires_in: expect.any(Number), application: expect.stringMatching(UUID) },
+        body: {
+          access_token: expect.any(String),
+          expires_in: expect.any(Number),
+          application: expect.stringMatching(UUID),
+        },
       });
       expect(res.body.expires_in).toBeGreaterThan(0);
       // an app-admin token of app demo
@@ -174,7 +209,10 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expect(viaHeader.body.data.group_id).toBe(group.group_id);
       const viaBearer = await readInfo({ token: e2e.tokens.member, auth: 'bearer' });
       expectOk(viaBearer, viaHeader.body.data);
-      const lowerCaseScheme = await readInfo({ token: e2e.tokens.member, headers: { authorization: `bearer ${e2e.tokens.member}` } });
+      const lowerCaseScheme = await readInfo({
+        token: e2e.tokens.member,
+        headers: { authorization: `bearer ${e2e.tokens.member}` },
+      });
       expectOk(lowerCaseScheme, viaHeader.body.data);
     });
 
@@ -187,12 +225,16 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       expectUnauthorized(await readInfo({ token: 'garbage' }));
       expectUnauthorized(await readInfo({ token: 'a.b.c' }));
       const [header, payload] = e2e.tokens.member.split('.');
-      const forgedPayload = Buffer.from(JSON.stringify({ ...jwt.decode(e2e.tokens.member) as object, sub: owner })).toString('base64url');
+      const forgedPayload = Buffer.from(
+        JSON.stringify({ ...(jwt.decode(e2e.tokens.member) as object), sub: owner }),
+      ).toString('base64url');
       expectUnauthorized(await readInfo({ token: `${header}.${forgedPayload}.${e2e.tokens.member.split('.')[2]}` }));
       expectUnauthorized(await readInfo({ token: `${header}.${payload}.` }));
       const unsigned = jwt.sign(jwt.decode(e2e.tokens.member) as object, '', { algorithm: 'none' });
       expectUnauthorized(await readInfo({ token: unsigned }));
-      const wrongKey = jwt.sign(jwt.decode(e2e.tokens.member) as object, 'not-the-app-key-at-all', { algorithm: 'HS256' });
+      const wrongKey = jwt.sign(jwt.decode(e2e.tokens.member) as object, 'not-the-app-key-at-all', {
+        algorithm: 'HS256',
+      });
       expectUnauthorized(await readInfo({ token: wrongKey }));
     });
 
@@ -200,13 +242,16 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
       // Re-signing the same claims with the demo app's JWT key proves the forgery is faithful; the
       // expired copy must then be refused.
       const claims = jwt.decode(e2e.tokens.member) as Record<string, unknown>;
-      const sign = (payload: object) => jwt.sign(payload, DEMO_JWT_KEY.secret, { algorithm: 'HS256', keyid: DEMO_JWT_KEY.kid });
+      const sign = (payload: object) =>
+        jwt.sign(payload, DEMO_JWT_KEY.secret, { algorithm: 'HS256', keyid: DEMO_JWT_KEY.kid });
       expectOk(await readInfo({ token: sign(claims) }));
       const now = Math.floor(Date.now() / 1000);
       const expired = sign({ ...claims, iat: now - 7_200, exp: now - 60 });
       expectTokenExpired(await readInfo({ token: expired }));
       // an expired token that is also forged is just invalid
-      expectUnauthorized(await readInfo({ token: jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, 'not-the-app-key-at-all') }));
+      expectUnauthorized(
+        await readInfo({ token: jwt.sign({ ...claims, iat: now - 7_200, exp: now - 60 }, 'not-the-app-key-at-all') }),
+      );
     });
 
     it('app_id missing, empty or naming another app → code 401', async () => {
@@ -226,7 +271,11 @@ describe('auth, calling convention, rate limits, unknown routes', () => {
   describe('acting as a user', () => {
     /** PUT /group/settings/enable_read_ack (an admin-only write) as `token`, acting as `userId` when given. */
     const setReadAck = (token: string, value: boolean, userId?: string) =>
-      e2e.api.put('/group/settings/enable_read_ack', { token, query: { user_id: userId }, body: { group_id: group.group_id, value } });
+      e2e.api.put('/group/settings/enable_read_ack', {
+        token,
+        query: { user_id: userId },
+        body: { group_id: group.group_id, value },
+      });
 
     it('an app-admin token without user_id acts with owner rights (admin-only write succeeds)', async () => {
       expectOk(await setReadAck(e2e.tokens.app, true), true);

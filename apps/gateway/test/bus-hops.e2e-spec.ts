@@ -4,10 +4,12 @@
 // A command is a NATS message on a command subject (not a reply, not JetStream, not an event)
 // whose payload carries the HTTP request's id (x-request-id), so nothing else on the bus counts.
 import { randomUUID } from 'node:crypto';
+
 import { BusRequestCounter } from '@cohort/testing';
+
 import { ContentApi } from './content-e2e.helpers';
 import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
-import { expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
+import { expectOk, type HttpResult, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
 
@@ -56,7 +58,8 @@ const WRITE_HOPS: Record<string, number> = {
  * dialect; its reads of a group's whole state join several services), and two routes added with
  * the vendor-fidelity work. Debt: give each a read here and delete it from this list.
  */
-const NOT_YET_COUNTED = (route: string): boolean => route.startsWith('GET /admin/v1/') || route === 'GET /group/recipients' || route === 'GET /codes/{id}';
+const NOT_YET_COUNTED = (route: string): boolean =>
+  route.startsWith('GET /admin/v1/') || route === 'GET /group/recipients' || route === 'GET /codes/{id}';
 
 /** What a read or write needs: the suite's users, tokens and the things they act on. */
 interface Fixtures {
@@ -73,7 +76,12 @@ type Call = (requestId: string) => Promise<HttpResult>;
 
 describe('bus hops per HTTP request', () => {
   const { appsJson, bot } = demoAppWithBot();
-  const e2e = useGroupStack('bus-hops', { db: false, env: HIGH_RATE_LIMIT, appEnv: { gateway: { APPS_JSON: appsJson } }, api: (baseUrl) => new ContentApi(baseUrl) });
+  const e2e = useGroupStack('bus-hops', {
+    db: false,
+    env: HIGH_RATE_LIMIT,
+    appEnv: { gateway: { APPS_JSON: appsJson } },
+    api: (baseUrl) => new ContentApi(baseUrl),
+  });
   let counter: BusRequestCounter;
   let easemob: EasemobClient;
   let mixin: MixinClient;
@@ -105,7 +113,9 @@ describe('bus hops per HTTP request', () => {
     expectOk(await api.groupCall('POST', 'block', tokens.owner, groupId, { user_list: [newUserId()] }));
     expectOk(await api.groupCall('POST', 'invite', tokens.owner, groupId, { user_list: [users.outsider] }));
 
-    const [owner, member, admin, muted, blocked] = ['owner', 'member', 'admin', 'muted', 'blocked'].map((role) => `hops_${role}_${randomUUID().slice(0, 8)}`);
+    const [owner, member, admin, muted, blocked] = ['owner', 'member', 'admin', 'muted', 'blocked'].map(
+      (role) => `hops_${role}_${randomUUID().slice(0, 8)}`,
+    );
     const chatroomId = await createEasemobChatroom(easemob, { owner, members: [member, admin, muted, blocked] });
     const room = `/chatrooms/${chatroomId}`;
     expectEasemobOk(await easemob.post(`${room}/admin`, { body: { newadmin: admin } }));
@@ -115,17 +125,41 @@ describe('bus hops per HTTP request', () => {
     expectEasemobOk(await easemob.post(`${room}/announcement`, { body: { announcement: 'hops' } }));
     expectEasemobOk(await easemob.post('/chatrooms/super_admin', { body: { superadmin: owner } }));
 
-    const [conversationOwner, participant] = await Promise.all([createNetworkUser(mixin, 'Owner'), createNetworkUser(mixin, 'Participant')]);
+    const [conversationOwner, participant] = await Promise.all([
+      createNetworkUser(mixin, 'Owner'),
+      createNetworkUser(mixin, 'Participant'),
+    ]);
     const conversationId = randomUUID();
-    expectMixinOk(await mixin.as(conversationOwner).post('/conversations', { body: { category: 'GROUP', conversation_id: conversationId, name: 'hops', participants: [{ user_id: participant.userId }] } }));
-    return { groupId, announcementId: announcement.id, fileId: file.file_id, chatroomId, roomMember: member, conversationId, conversationOwner };
+    expectMixinOk(
+      await mixin.as(conversationOwner).post('/conversations', {
+        body: {
+          category: 'GROUP',
+          conversation_id: conversationId,
+          name: 'hops',
+          participants: [{ user_id: participant.userId }],
+        },
+      }),
+    );
+    return {
+      groupId,
+      announcementId: announcement.id,
+      fileId: file.file_id,
+      chatroomId,
+      roomMember: member,
+      conversationId,
+      conversationOwner,
+    };
   }
 
   /** `GET /group/<path>` as the owner (or `token`) with `group_id` and `query`, under the request id. */
   const groupRead =
     (path: string, query: Record<string, string | number> = {}, token: () => string = () => e2e.tokens.owner): Call =>
     (requestId) =>
-      e2e.api.get(`/group/${path}`, { token: token(), query: { group_id: f.groupId, ...query }, headers: { 'x-request-id': requestId } });
+      e2e.api.get(`/group/${path}`, {
+        token: token(),
+        query: { group_id: f.groupId, ...query },
+        headers: { 'x-request-id': requestId },
+      });
   /** `GET /{org}/{app}<path>` with the app's token, under the request id. */
   const easemobRead =
     (path: () => string, query?: Record<string, string | number>): Call =>
@@ -134,9 +168,12 @@ describe('bus hops per HTTP request', () => {
 
   /** One valid request per GET route of /openapi.json, keyed `GET <path as documented>`. */
   const READS: Record<string, Call> = {
-    'GET /health': (requestId) => e2e.api.get('/health', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
-    'GET /livez': (requestId) => e2e.api.get('/livez', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
-    'GET /readyz': (requestId) => e2e.api.get('/readyz', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /health': (requestId) =>
+      e2e.api.get('/health', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /livez': (requestId) =>
+      e2e.api.get('/livez', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
+    'GET /readyz': (requestId) =>
+      e2e.api.get('/readyz', { query: { app_id: null }, headers: { 'x-request-id': requestId } }),
     'GET /group/info': groupRead('info'),
     'GET /group/public_list': groupRead('public_list'),
     'GET /group/settings': groupRead('settings'),
@@ -144,12 +181,14 @@ describe('bus hops per HTTP request', () => {
     'GET /group/user_joined': groupRead('user_joined'),
     'GET /group/admin_list': groupRead('admin_list'),
     // Without group_id: the invitations the caller received.
-    'GET /group/invitation_list': (requestId) => e2e.api.get('/group/invitation_list', { token: e2e.tokens.outsider, headers: { 'x-request-id': requestId } }),
+    'GET /group/invitation_list': (requestId) =>
+      e2e.api.get('/group/invitation_list', { token: e2e.tokens.outsider, headers: { 'x-request-id': requestId } }),
     'GET /group/qrcode/sign': groupRead('qrcode/sign'),
     'GET /group/banned_list': groupRead('banned_list'),
     'GET /group/blocked_list': groupRead('blocked_list'),
     'GET /group/send_check': groupRead('send_check', { user_id: e2e.users.member }, () => e2e.tokens.app),
-    'GET /group/announcement': (requestId) => groupRead('announcement', { announcement_id: f.announcementId })(requestId),
+    'GET /group/announcement': (requestId) =>
+      groupRead('announcement', { announcement_id: f.announcementId })(requestId),
     'GET /group/announcement/last': groupRead('announcement/last'),
     'GET /group/announcement/list': groupRead('announcement/list'),
     'GET /group/file': (requestId) => groupRead('file', { file_id: f.fileId })(requestId),
@@ -157,7 +196,10 @@ describe('bus hops per HTTP request', () => {
     'GET /{org}/{app}/chatrooms/super_admin': easemobRead(() => '/chatrooms/super_admin'),
     'GET /{org}/{app}/chatrooms': easemobRead(() => '/chatrooms'),
     'GET /{org}/{app}/chatrooms/{id}': easemobRead(() => `/chatrooms/${f.chatroomId}`),
-    'GET /{org}/{app}/chatrooms/{id}/users': easemobRead(() => `/chatrooms/${f.chatroomId}/users`, { pagenum: 1, pagesize: 20 }),
+    'GET /{org}/{app}/chatrooms/{id}/users': easemobRead(() => `/chatrooms/${f.chatroomId}/users`, {
+      pagenum: 1,
+      pagesize: 20,
+    }),
     'GET /{org}/{app}/chatrooms/{id}/admin': easemobRead(() => `/chatrooms/${f.chatroomId}/admin`),
     'GET /{org}/{app}/users/{username}/joined_chatrooms': easemobRead(() => `/users/${f.roomMember}/joined_chatrooms`),
     'GET /{org}/{app}/chatrooms/{id}/mute': easemobRead(() => `/chatrooms/${f.chatroomId}/mute`),
@@ -165,17 +207,45 @@ describe('bus hops per HTTP request', () => {
     'GET /{org}/{app}/chatrooms/{id}/white/users': easemobRead(() => `/chatrooms/${f.chatroomId}/white/users`),
     'GET /{org}/{app}/chatgroups/{group_id}/mute': easemobRead(() => `/chatgroups/${f.groupId}/mute`),
     'GET /{org}/{app}/chatrooms/{id}/announcement': easemobRead(() => `/chatrooms/${f.chatroomId}/announcement`),
-    'GET /conversations/{id}': (requestId) => mixin.as(f.conversationOwner).get(`/conversations/${f.conversationId}`, { requestId }),
+    'GET /conversations/{id}': (requestId) =>
+      mixin.as(f.conversationOwner).get(`/conversations/${f.conversationId}`, { requestId }),
   };
 
   /** The main writes of the routes benchmark, each once more on the seeded group and chatroom. */
   const WRITES: Record<string, Call> = {
-    'POST /group/create': (requestId) => e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'hops', user_list: [e2e.users.member] }, headers: { 'x-request-id': requestId } }),
-    'POST /group/info/{field}': (requestId) => e2e.api.post('/group/info/name', { token: e2e.tokens.owner, body: { group_id: f.groupId, value: 'renamed' }, headers: { 'x-request-id': requestId } }),
-    'POST /group/announcement/edit': (requestId) => e2e.api.post('/group/announcement/edit', { token: e2e.tokens.owner, body: { group_id: f.groupId, title: 'again', content: 'again' }, headers: { 'x-request-id': requestId } }),
-    'PUT /{org}/{app}/chatrooms/{id}': (requestId) => easemob.put(`/chatrooms/${f.chatroomId}`, { body: { description: 'hops' }, headers: { 'x-request-id': requestId } }),
-    'POST /{org}/{app}/chatrooms/{id}/mute': (requestId) => easemob.post(`/chatrooms/${f.chatroomId}/mute`, { body: { usernames: [f.roomMember], mute_duration: 60_000 }, headers: { 'x-request-id': requestId } }),
-    'POST /{org}/{app}/chatrooms/{id}/users': (requestId) => easemob.post(`/chatrooms/${f.chatroomId}/users`, { body: { usernames: [`hops_new_${randomUUID().slice(0, 8)}`] }, headers: { 'x-request-id': requestId } }),
+    'POST /group/create': (requestId) =>
+      e2e.api.post('/group/create', {
+        token: e2e.tokens.owner,
+        body: { name: 'hops', user_list: [e2e.users.member] },
+        headers: { 'x-request-id': requestId },
+      }),
+    'POST /group/info/{field}': (requestId) =>
+      e2e.api.post('/group/info/name', {
+        token: e2e.tokens.owner,
+        body: { group_id: f.groupId, value: 'renamed' },
+        headers: { 'x-request-id': requestId },
+      }),
+    'POST /group/announcement/edit': (requestId) =>
+      e2e.api.post('/group/announcement/edit', {
+        token: e2e.tokens.owner,
+        body: { group_id: f.groupId, title: 'again', content: 'again' },
+        headers: { 'x-request-id': requestId },
+      }),
+    'PUT /{org}/{app}/chatrooms/{id}': (requestId) =>
+      easemob.put(`/chatrooms/${f.chatroomId}`, {
+        body: { description: 'hops' },
+        headers: { 'x-request-id': requestId },
+      }),
+    'POST /{org}/{app}/chatrooms/{id}/mute': (requestId) =>
+      easemob.post(`/chatrooms/${f.chatroomId}/mute`, {
+        body: { usernames: [f.roomMember], mute_duration: 60_000 },
+        headers: { 'x-request-id': requestId },
+      }),
+    'POST /{org}/{app}/chatrooms/{id}/users': (requestId) =>
+      easemob.post(`/chatrooms/${f.chatroomId}/users`, {
+        body: { usernames: [`hops_new_${randomUUID().slice(0, 8)}`] },
+        headers: { 'x-request-id': requestId },
+      }),
   };
 
   /**
@@ -193,20 +263,33 @@ describe('bus hops per HTTP request', () => {
   }
 
   it('every GET route of /openapi.json has its read here (a new route cannot escape the count)', async () => {
-    const document = (await (await fetch(`${e2e.stack.baseUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await fetch(`${e2e.stack.baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const documented = Object.entries(document.paths)
       .filter(([, operations]) => 'get' in operations)
       .map(([path]) => `GET ${path}`);
-    expect({ withoutRead: documented.filter((route) => !(route in READS) && !NOT_YET_COUNTED(route)), undocumented: Object.keys(READS).filter((route) => !documented.includes(route)) }).toEqual({ withoutRead: [], undocumented: [] });
+    expect({
+      withoutRead: documented.filter((route) => !(route in READS) && !NOT_YET_COUNTED(route)),
+      undocumented: Object.keys(READS).filter((route) => !documented.includes(route)),
+    }).toEqual({ withoutRead: [], undocumented: [] });
   });
 
   it.each(Object.keys(READS))('%s sends one command (or its KNOWN_MULTI_HOP count)', async (route) => {
     const subjects = await commandsOf(READS[route]);
-    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({ route, commands: KNOWN_MULTI_HOP[route] ?? 1, subjects: subjects.join(' → ') });
+    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({
+      route,
+      commands: KNOWN_MULTI_HOP[route] ?? 1,
+      subjects: subjects.join(' → '),
+    });
   });
 
   it.each(Object.keys(WRITES))('%s sends the commands WRITE_HOPS lists', async (route) => {
     const subjects = await commandsOf(WRITES[route]);
-    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({ route, commands: WRITE_HOPS[route], subjects: subjects.join(' → ') });
+    expect({ route, commands: subjects.length, subjects: subjects.join(' → ') }).toEqual({
+      route,
+      commands: WRITE_HOPS[route],
+      subjects: subjects.join(' → '),
+    });
   });
 });

@@ -1,8 +1,9 @@
 // Helpers of the announcement and file suites: the calls of 4.4–4.8 and 4.19–4.23 and what their
 // answers must hold.
-import type { Collection } from 'mongodb';
 import type { DomainEvent, EventType } from '@cohort/contracts';
 import { EventTap, expectEventually, type Stack } from '@cohort/testing';
+import type { Collection } from 'mongodb';
+
 import { expectOk, type HttpResult } from './group-e2e.helpers';
 import { MembershipApi } from './group-membership.helpers';
 
@@ -69,7 +70,11 @@ export class ContentApi extends MembershipApi {
   }
 
   deleteAnnouncement(method: string, token: string, groupId: Id, announcementId: Id, actAs?: string) {
-    return this.call(method, '/group/announcement/delete', { token, query: { group_id: groupId, announcement_id: announcementId }, headers: actAs ? { user_id: actAs } : {} });
+    return this.call(method, '/group/announcement/delete', {
+      token,
+      query: { group_id: groupId, announcement_id: announcementId },
+      headers: actAs ? { user_id: actAs } : {},
+    });
   }
 
   upload(token: string, groupId: Id, fields: Record<string, unknown>, actAs?: string) {
@@ -78,7 +83,12 @@ export class ContentApi extends MembershipApi {
 
   /** Uploads `name` as `token`; asserts the answer and returns the file. */
   async uploaded(token: string, groupId: Id, name: string, actAs?: string): Promise<SharedFile> {
-    const fields = { name, size: 1024, type: 'application/pdf', url: `https://files.example.com/${encodeURIComponent(name)}` };
+    const fields = {
+      name,
+      size: 1024,
+      type: 'application/pdf',
+      url: `https://files.example.com/${encodeURIComponent(name)}`,
+    };
     return expectItem<SharedFile>(await this.upload(token, groupId, fields, actAs), FILE_KEYS);
   }
 

@@ -1,9 +1,16 @@
 // One domain, several dialects, through the real built stack: a chatroom created, changed or
 // deleted through Easemob is that chatroom in /group, and the other way round; /group's public
 // list (4.39) holds chatrooms whichever dialect created them, and no private group.
+import {
+  chatroomDetails,
+  createChatroom,
+  createEasemobChatroom,
+  EasemobClient,
+  expectEasemobError,
+  expectEasemobOk,
+} from './easemob-e2e.helpers';
 import { expectGroupNotFound, expectOk, newUserId } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { chatroomDetails, createChatroom, createEasemobChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 describe('across dialects', () => {
   const e2e = useGroupStack('cross-dialect', { db: false });
@@ -20,7 +27,14 @@ describe('across dialects', () => {
     e2e.api.put(`/group/settings/${endpoint}`, { token: e2e.tokens.app, body: { group_id: groupId, ...fields } });
 
   it('a chatroom created through Easemob reads through /group/info as type 2 with its fields', async () => {
-    const id = await createEasemobChatroom(easemob, { name: 'made in easemob', description: 'desc', maxusers: 321, owner, members: [member], custom: 'ext-data' });
+    const id = await createEasemobChatroom(easemob, {
+      name: 'made in easemob',
+      description: 'desc',
+      maxusers: 321,
+      owner,
+      members: [member],
+      custom: 'ext-data',
+    });
     const info = await e2e.api.info(e2e.tokens.member, id);
     expect(info).toMatchObject({
       group_id: Number(id),
@@ -38,7 +52,16 @@ describe('across dialects', () => {
   it('a chatroom created through /group/create (type 2) reads through Easemob details; its /group settings show as membersonly and allowinvites', async () => {
     const id = await createChatroom(e2e.api, e2e.tokens.app, owner, [member], 'made in group');
     const [before] = await chatroomDetails(easemob, id);
-    expect(before).toMatchObject({ id, name: 'made in group', owner, maxusers: 1000, affiliations_count: 2, membersonly: false, allowinvites: false, public: true });
+    expect(before).toMatchObject({
+      id,
+      name: 'made in group',
+      owner,
+      maxusers: 1000,
+      affiliations_count: 2,
+      membersonly: false,
+      allowinvites: false,
+      public: true,
+    });
     expect(before.affiliations).toEqual(expect.arrayContaining([{ owner }, { member }]));
     expectOk(await setting('require_admin_approval', id, { apply_approval: 1 }));
     expectOk(await setting('allow_member_invitation', id, { value: true }));
@@ -48,8 +71,17 @@ describe('across dialects', () => {
 
   it('a change through Easemob (PUT) is seen by /group/info', async () => {
     const id = await createChatroom(e2e.api, e2e.tokens.app, owner, [member]);
-    expectEasemobOk(await easemob.put(`/chatrooms/${id}`, { body: { name: 'renamed', description: 'new', maxusers: 50, newowner: member } }));
-    expect(await e2e.api.info(e2e.tokens.app, id)).toMatchObject({ name: 'renamed', description: 'new', capacity: 50, owner_id: Number(member) });
+    expectEasemobOk(
+      await easemob.put(`/chatrooms/${id}`, {
+        body: { name: 'renamed', description: 'new', maxusers: 50, newowner: member },
+      }),
+    );
+    expect(await e2e.api.info(e2e.tokens.app, id)).toMatchObject({
+      name: 'renamed',
+      description: 'new',
+      capacity: 50,
+      owner_id: Number(member),
+    });
   });
 
   it('deleted through Easemob: /group/info answers code 404', async () => {
@@ -64,7 +96,11 @@ describe('across dialects', () => {
     expectOk(await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: id } }));
     expectEasemobError(await easemob.get(`/chatrooms/${id}`), 404, 'resource_not_found');
     expectEasemobError(await easemob.put(`/chatrooms/${id}`, { body: { name: 'x' } }), 404, 'resource_not_found');
-    expectEasemobError(await easemob.put(`/chatrooms/${id}`, { body: { newowner: member } }), 404, 'resource_not_found');
+    expectEasemobError(
+      await easemob.put(`/chatrooms/${id}`, { body: { newowner: member } }),
+      404,
+      'resource_not_found',
+    );
     expectEasemobError(await easemob.delete(`/chatrooms/${id}`), 404, 'resource_not_found');
   });
 
@@ -73,7 +109,8 @@ describe('across dialects', () => {
     const viaGroup = await createChatroom(e2e.api, e2e.tokens.app, owner);
     const deleted = await createEasemobChatroom(easemob, { owner });
     expectEasemobOk(await easemob.delete(`/chatrooms/${deleted}`));
-    const group = (await e2e.api.createGroup(e2e.tokens.owner, { type: 0, name: 'private', user_list: [member] })).group_id;
+    const group = (await e2e.api.createGroup(e2e.tokens.owner, { type: 0, name: 'private', user_list: [member] }))
+      .group_id;
     const res = await e2e.api.get('/group/public_list', { token: e2e.tokens.outsider });
     expectOk(res);
     const ids = res.body.data as unknown[];

@@ -1,8 +1,8 @@
 // Easemob chatroom admins (/{org}/{app}/chatrooms/{id}/admin...) and the owner transfer
 // (PUT /{org}/{app}/chatrooms/{id} with newowner) through the real built stack, as the app admin.
+import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 import { newUserId } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 describe('Easemob chatroom admins and owner transfer', () => {
   const e2e = useGroupStack('easemob-admins', { db: false });
@@ -31,7 +31,10 @@ describe('Easemob chatroom admins and owner transfer', () => {
       expect(expectEasemobOk(await addAdmin(room, member))).toEqual({ result: 'success', newadmin: member });
       expect(expectEasemobOk(await addAdmin(room, other))).toEqual({ result: 'success', newadmin: other });
       expect((await admins(room)).sort()).toEqual([member, other].sort());
-      expect(expectEasemobOk(await easemob.delete(`/chatrooms/${room}/admin/${member}`))).toEqual({ result: 'success', oldadmin: member });
+      expect(expectEasemobOk(await easemob.delete(`/chatrooms/${room}/admin/${member}`))).toEqual({
+        result: 'success',
+        oldadmin: member,
+      });
       expect(await admins(room)).toEqual([other]);
       // still a member, a plain one
       const users = expectEasemobOk(await easemob.get(`/chatrooms/${room}/users`));
@@ -41,7 +44,12 @@ describe('Easemob chatroom admins and owner transfer', () => {
     it('a non-member cannot become an admin → 403; a bad newadmin → 400 naming it', async () => {
       const room = await newRoom();
       expectEasemobError(await addAdmin(room, outsider), 403, 'forbidden_op');
-      expectEasemobError(await easemob.post(`/chatrooms/${room}/admin`, { body: { newadmin: 'a b' } }), 400, 'invalid_parameter', /^newadmin: /);
+      expectEasemobError(
+        await easemob.post(`/chatrooms/${room}/admin`, { body: { newadmin: 'a b' } }),
+        400,
+        'invalid_parameter',
+        /^newadmin: /,
+      );
       expectEasemobError(await easemob.post(`/chatrooms/${room}/admin`), 400, 'invalid_parameter', /^newadmin: /);
       expect(await admins(room)).toEqual([]);
     });
@@ -73,7 +81,11 @@ describe('Easemob chatroom admins and owner transfer', () => {
 
     it('a non-member → 403, nothing changes', async () => {
       const room = await newRoom();
-      expectEasemobError(await easemob.put(`/chatrooms/${room}`, { body: { newowner: outsider } }), 403, 'forbidden_op');
+      expectEasemobError(
+        await easemob.put(`/chatrooms/${room}`, { body: { newowner: outsider } }),
+        403,
+        'forbidden_op',
+      );
       const info = await e2e.api.info(e2e.tokens.app, room);
       expect(String(info.owner_id)).toBe(owner);
     });
@@ -81,7 +93,12 @@ describe('Easemob chatroom admins and owner transfer', () => {
     it('a field that is not a chatroom field → 400 naming it; no field → 400; nothing changes', async () => {
       const room = await newRoom();
       for (const field of ['owner', 'capacity', 'custom']) {
-        expectEasemobError(await easemob.put(`/chatrooms/${room}`, { body: { newowner: member, [field]: 'x' } }), 400, 'invalid_parameter', new RegExp(`^${field}: `));
+        expectEasemobError(
+          await easemob.put(`/chatrooms/${room}`, { body: { newowner: member, [field]: 'x' } }),
+          400,
+          'invalid_parameter',
+          new RegExp(`^${field}: `),
+        );
       }
       expectEasemobError(await easemob.put(`/chatrooms/${room}`), 400, 'invalid_parameter', /^body: /);
       const info = await e2e.api.info(e2e.tokens.app, room);

@@ -2,7 +2,8 @@
 // built stack, as the app admin: one string, the content of the group's current announcement,
 // the same one /group/announcement/last reads; and a deleted chatroom's announcements go with it.
 import { expectEventually } from '@cohort/testing';
-import { ContentApi, type Announcement } from './content-e2e.helpers';
+
+import { type Announcement, ContentApi } from './content-e2e.helpers';
 import { createEasemobChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 import { expectOk, expectUnchanged } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -25,7 +26,10 @@ describe('Easemob chatroom announcement', () => {
   /** GET: the announcement string, asserting the envelope. */
   const announcementOf = async (room: string): Promise<string> => {
     const res = await easemob.get(`/chatrooms/${room}/announcement`);
-    expect(res.body).toMatchObject({ action: 'get', uri: expect.stringMatching(new RegExp(`/chatrooms/${room}/announcement$`)) });
+    expect(res.body).toMatchObject({
+      action: 'get',
+      uri: expect.stringMatching(new RegExp(`/chatrooms/${room}/announcement$`)),
+    });
     const data = expectEasemobOk(res) as { announcement: string };
     expect(Object.keys(data)).toEqual(['announcement']);
     return data.announcement;
@@ -50,7 +54,14 @@ describe('Easemob chatroom announcement', () => {
     expect(expectEasemobOk(res)).toEqual({ id: room, result: true });
     expect(await announcementOf(room)).toBe('Welcome to the room');
     const last = await lastInGroupDialect(room);
-    expect(last).toEqual({ author: 0, content: 'Welcome to the room', created_at: expect.any(Number), group_id: Number(room), id: expect.any(Number), title: '' });
+    expect(last).toEqual({
+      author: 0,
+      content: 'Welcome to the room',
+      created_at: expect.any(Number),
+      group_id: Number(room),
+      id: expect.any(Number),
+      title: '',
+    });
     expect(last?.created_at).toBeGreaterThanOrEqual(before);
   });
 
@@ -76,7 +87,12 @@ describe('Easemob chatroom announcement', () => {
     await expectUnchanged(
       () => countStored(room),
       async () => {
-        expectEasemobError(await post(room, { announcement: 'a'.repeat(513) }), 400, 'invalid_parameter', /^announcement: .*512/);
+        expectEasemobError(
+          await post(room, { announcement: 'a'.repeat(513) }),
+          400,
+          'invalid_parameter',
+          /^announcement: .*512/,
+        );
         expectEasemobError(await post(room, {}), 400, 'invalid_parameter', /^announcement: /);
         expectEasemobError(await post(room, { announcement: 7 }), 400, 'invalid_parameter', /^announcement: /);
       },
@@ -96,8 +112,16 @@ describe('Easemob chatroom announcement', () => {
 
   it('without the app token → 401, nothing stored', async () => {
     const room = await newRoom();
-    expectEasemobError(await easemob.post(`/chatrooms/${room}/announcement`, { token: null, body: { announcement: 'x' } }), 401, 'unauthorized');
-    expectEasemobError(await easemob.get(`/chatrooms/${room}/announcement`, { token: 'not-a-token' }), 401, 'unauthorized');
+    expectEasemobError(
+      await easemob.post(`/chatrooms/${room}/announcement`, { token: null, body: { announcement: 'x' } }),
+      401,
+      'unauthorized',
+    );
+    expectEasemobError(
+      await easemob.get(`/chatrooms/${room}/announcement`, { token: 'not-a-token' }),
+      401,
+      'unauthorized',
+    );
     expect(await countStored(room)).toBe(0);
   });
 

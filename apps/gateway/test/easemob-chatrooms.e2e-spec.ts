@@ -2,16 +2,42 @@
 // admin: create, list (cursor paging while rooms are being created), details of one or several,
 // PUT (name, description, maxusers, newowner), DELETE; the limits of each field, the app's capacity
 // ceiling (a second app raises it to 100,000), the SDK's bodies, and errors in Easemob's envelope.
-import { APP_ID, CLIENT_ID, CLIENT_SECRET, newUserId, type Loose } from './group-e2e.helpers';
+import {
+  chatroomDetails,
+  createEasemobChatroom,
+  EasemobClient,
+  expectEasemobError,
+  expectEasemobOk,
+} from './easemob-e2e.helpers';
+import { APP_ID, CLIENT_ID, CLIENT_SECRET, type Loose, newUserId } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { chatroomDetails, createEasemobChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 const BIG = { org: 'bigorg', app: 'bigapp', clientId: 'big-client', clientSecret: 'big-secret-123' };
 const APPS_JSON = JSON.stringify([
   { appId: APP_ID, orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
-  { appId: 'big', orgName: BIG.org, appName: BIG.app, clientId: BIG.clientId, clientSecret: BIG.clientSecret, maxCapacity: 100_000 },
+  {
+    appId: 'big',
+    orgName: BIG.org,
+    appName: BIG.app,
+    clientId: BIG.clientId,
+    clientSecret: BIG.clientSecret,
+    maxCapacity: 100_000,
+  },
 ]);
-const DETAIL_KEYS = ['affiliations', 'affiliations_count', 'allowinvites', 'created', 'custom', 'description', 'id', 'maxusers', 'membersonly', 'name', 'owner', 'public'];
+const DETAIL_KEYS = [
+  'affiliations',
+  'affiliations_count',
+  'allowinvites',
+  'created',
+  'custom',
+  'description',
+  'id',
+  'maxusers',
+  'membersonly',
+  'name',
+  'owner',
+  'public',
+];
 
 describe('Easemob chatroom lifecycle', () => {
   const e2e = useGroupStack('easemob-chatrooms', { db: false, appEnv: { gateway: { APPS_JSON } } });
@@ -27,13 +53,26 @@ describe('Easemob chatroom lifecycle', () => {
 
   const create = (body: Record<string, unknown> = {}) => createEasemobChatroom(easemob, { owner, ...body });
   const details = async (id: string) => (await chatroomDetails(easemob, id))[0];
-  const privateGroup = async () => String((await e2e.api.createGroup(e2e.tokens.app, { type: 0, name: 'private', user_list: [member] }, { user_id: owner })).group_id);
+  const privateGroup = async () =>
+    String(
+      (await e2e.api.createGroup(e2e.tokens.app, { type: 0, name: 'private', user_list: [member] }, { user_id: owner }))
+        .group_id,
+    );
 
   describe('POST /chatrooms', () => {
     it('creates a chatroom for its owner with members; answers its id', async () => {
       const [m1, m2] = [newUserId(), newUserId()];
       const before = Date.now();
-      const res = await easemob.post('/chatrooms', { body: { name: 'lobby', description: 'the lobby', maxusers: 300, owner, members: [m1, m2], custom: '{"theme":"dark"}' } });
+      const res = await easemob.post('/chatrooms', {
+        body: {
+          name: 'lobby',
+          description: 'the lobby',
+          maxusers: 300,
+          owner,
+          members: [m1, m2],
+          custom: '{"theme":"dark"}',
+        },
+      });
       const data = expectEasemobOk(res) as { id: string };
       expect(res.body.action).toBe('post');
       expect(Object.keys(data)).toEqual(['id']);
@@ -60,12 +99,21 @@ describe('Easemob chatroom lifecycle', () => {
 
     it('defaults: maxusers 1000, no members, empty description and custom', async () => {
       const room = await details(await create({ name: 'bare' }));
-      expect(room).toMatchObject({ name: 'bare', description: '', custom: '', maxusers: 1000, affiliations_count: 1, affiliations: [{ owner }] });
+      expect(room).toMatchObject({
+        name: 'bare',
+        description: '',
+        custom: '',
+        maxusers: 1000,
+        affiliations_count: 1,
+        affiliations: [{ owner }],
+      });
     });
 
     it('takes the body as the SDK sends it: no Content-Type, its own fields (scale, need_verify) ignored; the owner among members is left out', async () => {
       const other = newUserId();
-      const res = await easemob.post('/chatrooms', { body: { name: 'sdk', owner, members: [owner, other], scale: 'large', need_verify: false, autoDelete: true } });
+      const res = await easemob.post('/chatrooms', {
+        body: { name: 'sdk', owner, members: [owner, other], scale: 'large', need_verify: false, autoDelete: true },
+      });
       const room = await details((expectEasemobOk(res) as { id: string }).id);
       expect(room).toMatchObject({ name: 'sdk', affiliations_count: 2 });
       expect(room.affiliations).toEqual(expect.arrayContaining([{ owner }, { member: other }]));
@@ -88,33 +136,74 @@ describe('Easemob chatroom lifecycle', () => {
       ];
       for (const [fields, name] of refused) {
         const body = { name: 'room', owner, ...fields };
-        expectEasemobError(await easemob.post('/chatrooms', { body }), 400, 'invalid_parameter', new RegExp(`^${name}\\b`));
+        expectEasemobError(
+          await easemob.post('/chatrooms', { body }),
+          400,
+          'invalid_parameter',
+          new RegExp(`^${name}\\b`),
+        );
       }
       // at the limits
-      expect(await details(await create({ name: 'n'.repeat(128), description: 'd'.repeat(512), custom: 'c'.repeat(1024), maxusers: 10_000 }))).toMatchObject({ maxusers: 10_000 });
+      expect(
+        await details(
+          await create({
+            name: 'n'.repeat(128),
+            description: 'd'.repeat(512),
+            custom: 'c'.repeat(1024),
+            maxusers: 10_000,
+          }),
+        ),
+      ).toMatchObject({ maxusers: 10_000 });
       expect(await details(await create({ maxusers: 1 }))).toMatchObject({ maxusers: 1, affiliations_count: 1 });
     });
 
     it('more members than maxusers − 1 (the owner takes a place) → 400 naming members', async () => {
       const users = [newUserId(), newUserId(), newUserId()];
-      expectEasemobError(await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 3, members: users } }), 400, 'invalid_parameter', /^members\b/);
-      expectEasemobError(await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 1, members: [users[0]] } }), 400, 'invalid_parameter', /^members\b/);
+      expectEasemobError(
+        await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 3, members: users } }),
+        400,
+        'invalid_parameter',
+        /^members\b/,
+      );
+      expectEasemobError(
+        await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 1, members: [users[0]] } }),
+        400,
+        'invalid_parameter',
+        /^members\b/,
+      );
       // exactly maxusers − 1, with the owner listed too: fits
-      expect(await details(await create({ maxusers: 3, members: [owner, ...users.slice(0, 2)] }))).toMatchObject({ maxusers: 3, affiliations_count: 3 });
+      expect(await details(await create({ maxusers: 3, members: [owner, ...users.slice(0, 2)] }))).toMatchObject({
+        maxusers: 3,
+        affiliations_count: 3,
+      });
     });
 
     it("holds maxusers to the app's capacity ceiling: 10,000 by default, 100,000 for an app whose config raises it", async () => {
       const id = await createEasemobChatroom(big, { owner, maxusers: 100_000 });
       expect((await chatroomDetails(big, id))[0]).toMatchObject({ maxusers: 100_000 });
-      expectEasemobError(await big.post('/chatrooms', { body: { name: 'r', owner, maxusers: 100_001 } }), 400, 'invalid_parameter', /^maxusers\b/);
-      expectEasemobError(await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 100_000 } }), 400, 'invalid_parameter', /^maxusers\b/);
+      expectEasemobError(
+        await big.post('/chatrooms', { body: { name: 'r', owner, maxusers: 100_001 } }),
+        400,
+        'invalid_parameter',
+        /^maxusers\b/,
+      );
+      expectEasemobError(
+        await easemob.post('/chatrooms', { body: { name: 'r', owner, maxusers: 100_000 } }),
+        400,
+        'invalid_parameter',
+        /^maxusers\b/,
+      );
       // the other app's chatroom is not this app's
       expectEasemobError(await easemob.get(`/chatrooms/${id}`), 404, 'resource_not_found');
     });
 
     it('a body that is not JSON → 400; no token → 401', async () => {
       expectEasemobError(await easemob.post('/chatrooms', { body: 'name=x' }), 400, 'invalid_parameter');
-      expectEasemobError(await easemob.post('/chatrooms', { body: { name: 'r', owner }, token: null }), 401, 'unauthorized');
+      expectEasemobError(
+        await easemob.post('/chatrooms', { body: { name: 'r', owner }, token: null }),
+        401,
+        'unauthorized',
+      );
     });
   });
 
@@ -124,7 +213,10 @@ describe('Easemob chatroom lifecycle', () => {
       const res = await easemob.get('/chatrooms', { query });
       const data = expectEasemobOk(res) as Loose[];
       expect(res.body.count).toBe(data.length);
-      expect(res.body.params).toEqual({ limit: [String(query.limit ?? 10)], ...(query.cursor ? { cursor: [String(query.cursor)] } : {}) });
+      expect(res.body.params).toEqual({
+        limit: [String(query.limit ?? 10)],
+        ...(query.cursor ? { cursor: [String(query.cursor)] } : {}),
+      });
       for (const room of data) expect(Object.keys(room).sort()).toEqual(['affiliations_count', 'id', 'name', 'owner']);
       if ('cursor' in res.body) expect(res.body.cursor).toEqual(expect.stringMatching(/.+/));
       return { ids: data.map((room) => room.id), cursor: res.body.cursor ?? undefined };
@@ -200,7 +292,10 @@ describe('Easemob chatroom lifecycle', () => {
       const [a, b] = [await create({ name: 'a' }), await create({ name: 'b', members: [member] })];
       const group = await privateGroup();
       const viaEncoded = await easemob.get(`/chatrooms/${b}%2C${a}%2C123456789012%2C${group}`);
-      expect((expectEasemobOk(viaEncoded) as Loose[]).map((r) => [r.id, r.name])).toEqual([[b, 'b'], [a, 'a']]);
+      expect((expectEasemobOk(viaEncoded) as Loose[]).map((r) => [r.id, r.name])).toEqual([
+        [b, 'b'],
+        [a, 'a'],
+      ]);
       expect(viaEncoded.body.count).toBe(2);
       expect((await chatroomDetails(easemob, [a, b])).map((r) => r.id)).toEqual([a, b]);
       expect((await chatroomDetails(easemob, [a, a])).map((r) => r.id)).toEqual([a]);
@@ -214,7 +309,8 @@ describe('Easemob chatroom lifecycle', () => {
 
     it('at most 100 ids → 400 naming id; a malformed list → 400; an id that is not digits is an unknown endpoint (404)', async () => {
       const room = await create();
-      const ids = (n: number) => [room, ...Array.from({ length: n - 1 }, (_, i) => String(900_000_000_000 + i))].join(',');
+      const ids = (n: number) =>
+        [room, ...Array.from({ length: n - 1 }, (_, i) => String(900_000_000_000 + i))].join(',');
       expect((await chatroomDetails(easemob, ids(100).split(','))).map((r) => r.id)).toEqual([room]);
       expectEasemobError(await easemob.get(`/chatrooms/${ids(101)}`), 400, 'invalid_parameter', /^id: .*100/);
       expectEasemobError(await easemob.get(`/chatrooms/${room},,${room}`), 400, 'invalid_parameter', /^id: /);
@@ -233,7 +329,9 @@ describe('Easemob chatroom lifecycle', () => {
   describe('PUT /chatrooms/{id}', () => {
     it('changes name, description and maxusers and transfers ownership: true for each field', async () => {
       const room = await create({ name: 'before', members: [member] });
-      const res = await easemob.put(`/chatrooms/${room}`, { body: { name: 'after', description: 'new', maxusers: 500, newowner: member } });
+      const res = await easemob.put(`/chatrooms/${room}`, {
+        body: { name: 'after', description: 'new', maxusers: 500, newowner: member },
+      });
       expect(expectEasemobOk(res)).toEqual({ groupname: true, description: true, maxusers: true, newowner: true });
       expect(res.body.action).toBe('put');
       expect(await details(room)).toMatchObject({ name: 'after', description: 'new', maxusers: 500, owner: member });
@@ -241,26 +339,48 @@ describe('Easemob chatroom lifecycle', () => {
 
     it('answers only the fields sent', async () => {
       const room = await create({ name: 'one' });
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { name: 'two' } }))).toEqual({ groupname: true });
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { description: 'd' } }))).toEqual({ description: true });
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 20 } }))).toEqual({ maxusers: true });
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { name: 'three', maxusers: 30 } }))).toEqual({ groupname: true, maxusers: true });
+      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { name: 'two' } }))).toEqual({
+        groupname: true,
+      });
+      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { description: 'd' } }))).toEqual({
+        description: true,
+      });
+      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 20 } }))).toEqual({
+        maxusers: true,
+      });
+      expect(
+        expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { name: 'three', maxusers: 30 } })),
+      ).toEqual({ groupname: true, maxusers: true });
       expect(await details(room)).toMatchObject({ name: 'three', description: 'd', maxusers: 30, owner });
     });
 
     it('maxusers below the member count → 400 naming maxusers, and nothing else changes', async () => {
       const room = await create({ name: 'kept', maxusers: 10, members: [member, newUserId()] });
-      expectEasemobError(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 2, name: 'lost' } }), 400, 'invalid_parameter', /^maxusers\b/);
+      expectEasemobError(
+        await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 2, name: 'lost' } }),
+        400,
+        'invalid_parameter',
+        /^maxusers\b/,
+      );
       expect(await details(room)).toMatchObject({ name: 'kept', maxusers: 10, affiliations_count: 3 });
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 3 } }))).toEqual({ maxusers: true });
+      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 3 } }))).toEqual({
+        maxusers: true,
+      });
     });
 
     it('a full chatroom refuses one more member (403) until maxusers is raised', async () => {
       const room = await create({ maxusers: 3, members: [member, newUserId()] });
       const late = newUserId();
       expectEasemobError(await easemob.post(`/chatrooms/${room}/users/${late}`), 403, 'forbidden_op');
-      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 4 } }))).toEqual({ maxusers: true });
-      expect(expectEasemobOk(await easemob.post(`/chatrooms/${room}/users/${late}`))).toEqual({ result: true, action: 'add_member', id: room, user: late });
+      expect(expectEasemobOk(await easemob.put(`/chatrooms/${room}`, { body: { maxusers: 4 } }))).toEqual({
+        maxusers: true,
+      });
+      expect(expectEasemobOk(await easemob.post(`/chatrooms/${room}/users/${late}`))).toEqual({
+        result: true,
+        action: 'add_member',
+        id: room,
+        user: late,
+      });
       expect(await details(room)).toMatchObject({ maxusers: 4, affiliations_count: 4 });
       expectEasemobError(await easemob.post(`/chatrooms/${room}/users/${newUserId()}`), 403, 'forbidden_op');
     });
@@ -278,16 +398,29 @@ describe('Easemob chatroom lifecycle', () => {
         [{}, 'body'],
       ];
       for (const [body, field] of refused) {
-        expectEasemobError(await easemob.put(`/chatrooms/${room}`, { body }), 400, 'invalid_parameter', new RegExp(`^${field}\\b`));
+        expectEasemobError(
+          await easemob.put(`/chatrooms/${room}`, { body }),
+          400,
+          'invalid_parameter',
+          new RegExp(`^${field}\\b`),
+        );
       }
       expectEasemobError(await easemob.put(`/chatrooms/${room}`), 400, 'invalid_parameter', /^body\b/);
       expect(await details(room)).toMatchObject({ name: 'same', maxusers: 1000, owner });
     });
 
     it('a missing chatroom or a private group → 404, the group unchanged', async () => {
-      expectEasemobError(await easemob.put('/chatrooms/123456789012', { body: { name: 'x' } }), 404, 'resource_not_found');
+      expectEasemobError(
+        await easemob.put('/chatrooms/123456789012', { body: { name: 'x' } }),
+        404,
+        'resource_not_found',
+      );
       const group = await privateGroup();
-      expectEasemobError(await easemob.put(`/chatrooms/${group}`, { body: { name: 'x', maxusers: 5 } }), 404, 'resource_not_found');
+      expectEasemobError(
+        await easemob.put(`/chatrooms/${group}`, { body: { name: 'x', maxusers: 5 } }),
+        404,
+        'resource_not_found',
+      );
       expect(await e2e.api.info(e2e.tokens.app, group)).toMatchObject({ name: 'private', capacity: 1000 });
     });
   });

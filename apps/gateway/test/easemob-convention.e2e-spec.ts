@@ -2,21 +2,31 @@
 // success envelope, the app token (and who is refused), the app named by the path, and bodies as
 // the SDK sends them. The demo app is configured as org `acme`, app `chat` here, so that the
 // envelope's names cannot be mixed up; a second app gives "another app's token".
+import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 import { APP_ID, CLIENT_ID, CLIENT_SECRET, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 const ACME = { org: 'acme', app: 'chat', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
 const OTHER = { org: 'otherorg', app: 'otherapp', clientId: 'other-client', clientSecret: 'other-secret-123' };
 const APPS_JSON = JSON.stringify([
   { appId: APP_ID, orgName: ACME.org, appName: ACME.app, clientId: ACME.clientId, clientSecret: ACME.clientSecret },
-  { appId: 'other', orgName: OTHER.org, appName: OTHER.app, clientId: OTHER.clientId, clientSecret: OTHER.clientSecret },
+  {
+    appId: 'other',
+    orgName: OTHER.org,
+    appName: OTHER.app,
+    clientId: OTHER.clientId,
+    clientSecret: OTHER.clientSecret,
+  },
 ]);
 const PUBLIC_BASE_URL = 'https://im.example.test';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('Easemob calling convention (envelope, auth, bodies)', () => {
-  const e2e = useGroupStack('easemob-convention', { db: false, appEnv: { gateway: { APPS_JSON, PUBLIC_BASE_URL } }, env: HIGH_RATE_LIMIT });
+  const e2e = useGroupStack('easemob-convention', {
+    db: false,
+    appEnv: { gateway: { APPS_JSON, PUBLIC_BASE_URL } },
+    env: HIGH_RATE_LIMIT,
+  });
   const { owner, member } = e2e.users;
   let acme: EasemobClient;
   let application: string;
@@ -36,7 +46,19 @@ describe('Easemob calling convention (envelope, auth, bodies)', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(Object.keys(res.body).sort()).toEqual(
-        ['action', 'application', 'applicationName', 'count', 'data', 'duration', 'entities', 'organization', 'params', 'timestamp', 'uri'].sort(),
+        [
+          'action',
+          'application',
+          'applicationName',
+          'count',
+          'data',
+          'duration',
+          'entities',
+          'organization',
+          'params',
+          'timestamp',
+          'uri',
+        ].sort(),
       );
       expect(res.body).toEqual({
         action: 'get',
@@ -73,10 +95,15 @@ describe('Easemob calling convention (envelope, auth, bodies)', () => {
 
     it('no token, a token that is not one, or a user token → 401', async () => {
       const userToken = await e2e.api.token(owner);
-      for (const token of [null, 'nope', userToken]) expectEasemobError(await usersOf(acme, token), 401, 'unauthorized');
+      for (const token of [null, 'nope', userToken])
+        expectEasemobError(await usersOf(acme, token), 401, 'unauthorized');
       // Only Authorization: Bearer carries it
       const { token } = await acme.login();
-      expectEasemobError(await acme.get(`/chatrooms/${room}/users`, { token: null, headers: { 'access-token': token } }), 401, 'unauthorized');
+      expectEasemobError(
+        await acme.get(`/chatrooms/${room}/users`, { token: null, headers: { 'access-token': token } }),
+        401,
+        'unauthorized',
+      );
     });
 
     it("another app's token, or this app's token on another app's path → 401", async () => {
@@ -89,7 +116,10 @@ describe('Easemob calling convention (envelope, auth, bodies)', () => {
 
     it('an org/app no app has → 404, with or without a token', async () => {
       const { token } = await acme.login();
-      for (const app of [{ ...ACME, app: 'nope' }, { ...ACME, org: 'demo', app: 'demo' }]) {
+      for (const app of [
+        { ...ACME, app: 'nope' },
+        { ...ACME, org: 'demo', app: 'demo' },
+      ]) {
         const client = new EasemobClient(e2e.stack.baseUrl, app);
         expectEasemobError(await usersOf(client, token), 404, 'resource_not_found', /not found/);
         expectEasemobError(await usersOf(client, null), 404, 'resource_not_found');
@@ -105,19 +135,28 @@ describe('Easemob calling convention (envelope, auth, bodies)', () => {
   describe('bodies as the SDK sends them', () => {
     it('JSON without Content-Type; unknown fields ignored', async () => {
       const [a, b] = [newUserId(), newUserId()];
-      const res = await acme.post(`/chatrooms/${room}/users`, { body: { usernames: [a, b], scale: 'large', need_verify: false } });
+      const res = await acme.post(`/chatrooms/${room}/users`, {
+        body: { usernames: [a, b], scale: 'large', need_verify: false },
+      });
       expect(expectEasemobOk(res)).toEqual({ newmembers: [a, b], action: 'add_member', id: room });
     });
 
     it('a bodyless POST with Content-Length: 0, with or without a JSON Content-Type', async () => {
-      const withType = await acme.post(`/chatrooms/${room}/users/${newUserId()}`, { headers: { 'content-type': 'application/json' } });
+      const withType = await acme.post(`/chatrooms/${room}/users/${newUserId()}`, {
+        headers: { 'content-type': 'application/json' },
+      });
       expect(expectEasemobOk(withType)).toMatchObject({ result: true });
       const without = await acme.post(`/chatrooms/${room}/users/${newUserId()}`);
       expect(expectEasemobOk(without)).toMatchObject({ result: true });
     });
 
     it('a body that is not JSON → 400', async () => {
-      expectEasemobError(await acme.post(`/chatrooms/${room}/users`, { body: 'usernames=a' }), 400, 'invalid_parameter', /^body: is not valid JSON$/);
+      expectEasemobError(
+        await acme.post(`/chatrooms/${room}/users`, { body: 'usernames=a' }),
+        400,
+        'invalid_parameter',
+        /^body: is not valid JSON$/,
+      );
     });
   });
 });

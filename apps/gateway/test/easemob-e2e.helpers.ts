@@ -2,7 +2,7 @@
 // POST /{org}/{app}/token as `Authorization: Bearer`, JSON bodies without Content-Type,
 // `Content-Length: 0` when a POST, PUT or DELETE has no body), every answer checked against the
 // stack's /openapi.json (raw-http.ts), and the Easemob envelope assertions.
-import { CLIENT_ID, CLIENT_SECRET, type Api, type HttpResult, type Loose } from './group-e2e.helpers';
+import { type Api, CLIENT_ID, CLIENT_SECRET, type HttpResult, type Loose } from './group-e2e.helpers';
 import { rawRequest } from './raw-http';
 
 /** The default app's org_name and app_name (the gateway's default apps config). */
@@ -42,7 +42,11 @@ export class EasemobClient {
 
   /** POST /{org}/{app}/token with the app's client credentials; throws unless 200. */
   async login(): Promise<{ token: string; application: string }> {
-    const credentials = { grant_type: 'client_credentials', client_id: this.app.clientId, client_secret: this.app.clientSecret };
+    const credentials = {
+      grant_type: 'client_credentials',
+      client_id: this.app.clientId,
+      client_secret: this.app.clientSecret,
+    };
     const res = await rawRequest(this.baseUrl, 'POST', `${this.prefix}/token`, {}, JSON.stringify(credentials));
     if (res.status !== 200 || typeof res.body?.access_token !== 'string') {
       throw new Error(`POST ${this.prefix}/token answered ${res.status}: ${JSON.stringify(res.body)}`);
@@ -54,9 +58,21 @@ export class EasemobClient {
   /** `method /{org}/{app}{path}` as the SDK sends it. */
   async call(method: string, path: string, options: EasemobCallOptions = {}): Promise<HttpResult> {
     const token = options.token === undefined ? (this.appToken ?? (await this.login()).token) : options.token;
-    const headers: Record<string, string> = { ...options.headers, ...(token !== null ? { authorization: `Bearer ${token}` } : {}) };
-    const body = options.body === undefined ? (BODY_METHODS.has(method) ? '' : undefined) : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+    const headers: Record<string, string> = {
+      ...options.headers,
+      ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+    };
+    const body =
+      options.body === undefined
+        ? BODY_METHODS.has(method)
+          ? ''
+          : undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
+    const query = options.query
+      ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`
+      : '';
     return rawRequest(this.baseUrl, method, `${this.prefix}${path}${query}`, headers, body);
   }
 
@@ -78,7 +94,13 @@ export class EasemobClient {
 export function expectEasemobOk(res: HttpResult): unknown {
   expect({ status: res.status, body: res.body }).toEqual({
     status: 200,
-    body: expect.objectContaining({ action: expect.any(String), entities: [], data: expect.anything(), timestamp: expect.any(Number), duration: expect.any(Number) }),
+    body: expect.objectContaining({
+      action: expect.any(String),
+      entities: [],
+      data: expect.anything(),
+      timestamp: expect.any(Number),
+      duration: expect.any(Number),
+    }),
   });
   return res.body.data;
 }
@@ -92,7 +114,12 @@ export function expectEasemobError(res: HttpResult, status: number, type: string
       exception: expect.any(String),
       timestamp: expect.any(Number),
       duration: expect.any(Number),
-      error_description: description === undefined ? expect.any(String) : typeof description === 'string' ? description : expect.stringMatching(description),
+      error_description:
+        description === undefined
+          ? expect.any(String)
+          : typeof description === 'string'
+            ? description
+            : expect.stringMatching(description),
     },
   });
 }
@@ -101,7 +128,13 @@ export function expectEasemobError(res: HttpResult, status: number, type: string
  * A chatroom created through POST /group/create (type 2) with an app-admin token acting as
  * `owner`, with `members` besides the owner (numeric ids: /group's user ids are int64). Its id.
  */
-export async function createChatroom(api: Api, appToken: string, owner: string, members: string[] = [], name = 'room'): Promise<string> {
+export async function createChatroom(
+  api: Api,
+  appToken: string,
+  owner: string,
+  members: string[] = [],
+  name = 'room',
+): Promise<string> {
   const info = await api.createGroup(appToken, { type: 2, name, user_list: members }, { user_id: owner });
   return String(info.group_id);
 }

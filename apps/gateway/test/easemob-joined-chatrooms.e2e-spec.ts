@@ -1,13 +1,14 @@
 // GET /{org}/{app}/users/{username}/joined_chatrooms through the real built stack: the 500 most
 // recently joined without paging, a page with pagenum/pagesize (echoed in params), names.
+import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 import { newUserId } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 /** Runs `task` on every item, `width` at a time, in order of start. */
 async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let i = 0; i < items.length; i += width) results.push(...(await Promise.all(items.slice(i, i + width).map(task))));
+  for (let i = 0; i < items.length; i += width)
+    results.push(...(await Promise.all(items.slice(i, i + width).map(task))));
   return results;
 }
 
@@ -23,7 +24,8 @@ describe('Easemob joined_chatrooms', () => {
     const id = await createChatroom(e2e.api, e2e.tokens.app, owner, [joiner], name);
     return [id, name] as [string, string];
   };
-  const joined = (query?: Record<string, string | number>) => easemob.get(`/users/${joiner}/joined_chatrooms`, { query });
+  const joined = (query?: Record<string, string | number>) =>
+    easemob.get(`/users/${joiner}/joined_chatrooms`, { query });
   const asAnswered = ([id, name]: [string, string]) => ({ id, name, disabled: 'false' });
 
   beforeAll(async () => {
@@ -31,7 +33,13 @@ describe('Easemob joined_chatrooms', () => {
     await easemob.login();
     // 3 oldest one by one, then 500 more, then the 2 most recent one by one: 505 in all
     for (let i = 0; i < 3; i += 1) rooms.push(await join(`old ${i}`));
-    rooms.push(...(await inBatches(Array.from({ length: 500 }, (_, i) => `room ${i}`), 10, join)));
+    rooms.push(
+      ...(await inBatches(
+        Array.from({ length: 500 }, (_, i) => `room ${i}`),
+        10,
+        join,
+      )),
+    );
     for (let i = 0; i < 2; i += 1) rooms.push(await join(`new ${i}`));
     // a private group is not a chatroom
     await e2e.api.createGroup(e2e.tokens.app, { type: 0, name: 'private', user_list: [joiner] }, { user_id: owner });

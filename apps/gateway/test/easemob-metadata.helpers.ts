@@ -1,9 +1,10 @@
 // Chatroom custom attributes as Easemob's server SDK calls them (its bodies, extra fields
 // included), for the metadata e2e suites.
 import { EventTap } from '@cohort/testing';
-import type { HttpResult } from './group-e2e.helpers';
-import { useGroupStack, type GroupStack } from './group-stack.fixture';
+
 import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
+import type { HttpResult } from './group-e2e.helpers';
+import { type GroupStack, useGroupStack } from './group-stack.fixture';
 import { groupKey, type StackDb } from './stack-db';
 
 export type AutoDelete = 'DELETE' | 'NO_DELETE';
@@ -30,28 +31,44 @@ export class MetadataCalls {
   /** A chatroom of `owner` with `members` (POST /chatrooms); `admins` among them made admins. */
   async newRoom(owner: string, members: string[], admins: string[] = []): Promise<string> {
     const id = await createEasemobChatroom(this.easemob, { owner, members });
-    for (const newadmin of admins) expectEasemobOk(await this.easemob.post(`/chatrooms/${id}/admin`, { body: { newadmin } }));
+    for (const newadmin of admins)
+      expectEasemobOk(await this.easemob.post(`/chatrooms/${id}/admin`, { body: { newadmin } }));
     return id;
   }
 
   /** PUT .../user/{username}[/forced] with the SDK's body. */
-  set(room: string, username: string, metaData: unknown, options: { autoDelete?: AutoDelete; forced?: boolean } = {}): Promise<HttpResult> {
+  set(
+    room: string,
+    username: string,
+    metaData: unknown,
+    options: { autoDelete?: AutoDelete; forced?: boolean } = {},
+  ): Promise<HttpResult> {
     const body = { metaData, autoDelete: options.autoDelete ?? 'DELETE' };
     return this.easemob.put(`/metadata/chatroom/${room}/user/${username}${options.forced ? '/forced' : ''}`, { body });
   }
 
   /** DELETE .../user/{username}[/forced]: the SDK adds `autoDelete` to the keys. */
   remove(room: string, username: string, keys: unknown, forced = false): Promise<HttpResult> {
-    return this.easemob.delete(`/metadata/chatroom/${room}/user/${username}${forced ? '/forced' : ''}`, { body: { keys, autoDelete: 'DELETE' } });
+    return this.easemob.delete(`/metadata/chatroom/${room}/user/${username}${forced ? '/forced' : ''}`, {
+      body: { keys, autoDelete: 'DELETE' },
+    });
   }
 
   /** POST /metadata/chatroom/{id}: `keys` as the SDK sends them, or no body at all (all of them). */
   read(room: string, keys?: unknown): Promise<HttpResult> {
-    return this.easemob.post(`/metadata/chatroom/${room}`, keys === undefined ? {} : { body: { keys, autoDelete: 'DELETE' } });
+    return this.easemob.post(
+      `/metadata/chatroom/${room}`,
+      keys === undefined ? {} : { body: { keys, autoDelete: 'DELETE' } },
+    );
   }
 
   /** Sets and expects a 200: the outcome. */
-  async setOk(room: string, username: string, metaData: Record<string, string>, options?: { autoDelete?: AutoDelete; forced?: boolean }): Promise<MetadataOutcome> {
+  async setOk(
+    room: string,
+    username: string,
+    metaData: Record<string, string>,
+    options?: { autoDelete?: AutoDelete; forced?: boolean },
+  ): Promise<MetadataOutcome> {
     return expectEasemobOk(await this.set(room, username, metaData, options)) as MetadataOutcome;
   }
 
@@ -67,7 +84,9 @@ export class MetadataCalls {
   /** key → owner of the room's stored attributes. */
   async owners(room: string): Promise<Record<string, string>> {
     const doc = await this.stored(room);
-    return Object.fromEntries(((doc?.attributes ?? []) as { key: string; ownerId: string }[]).map((a) => [a.key, a.ownerId]));
+    return Object.fromEntries(
+      ((doc?.attributes ?? []) as { key: string; ownerId: string }[]).map((a) => [a.key, a.ownerId]),
+    );
   }
 
   /** The room's document in the room-metadata database (null: nothing was ever set). */
@@ -98,7 +117,8 @@ export function useMetadataSuite(suite: string): MetadataSuite {
   afterAll(() => tap?.close());
 
   const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`useMetadataSuite(${suite}): ${what} is only available once its beforeAll has run`);
+    if (value === undefined)
+      throw new Error(`useMetadataSuite(${suite}): ${what} is only available once its beforeAll has run`);
     return value;
   };
   const stack = {

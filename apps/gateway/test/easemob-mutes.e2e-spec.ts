@@ -3,10 +3,11 @@
 // user) and /chatrooms/{id}/ban (mute-all). Groups are created with POST /group/create (type 0 or
 // 2), so usernames of members are numeric.
 import { expectEventually } from '@cohort/testing';
-import { expectOk, expectUnchanged, newUserId, type Loose } from './group-e2e.helpers';
+
+import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
+import { expectOk, expectUnchanged, type Loose, newUserId } from './group-e2e.helpers';
 import { done, expectPage, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
 
 const UNKNOWN_GROUP = '4000000003333';
 const MINUTE = 60_000;
@@ -26,10 +27,19 @@ describe('Easemob member mutes', () => {
 
   /** A private group (type 0) of the owner with the fixture's member and `others`: its id. */
   const newGroup = async (others: string[] = []) =>
-    String((await e2e.api.createGroup(e2e.tokens.app, { type: 0, name: 'private', user_list: [member, ...others] }, { user_id: owner })).group_id);
+    String(
+      (
+        await e2e.api.createGroup(
+          e2e.tokens.app,
+          { type: 0, name: 'private', user_list: [member, ...others] },
+          { user_id: owner },
+        )
+      ).group_id,
+    );
   const newRoom = (others: string[] = []) => createChatroom(e2e.api, e2e.tokens.app, owner, [member, ...others]);
 
-  const mute = (base: string, usernames: string[], duration: number) => easemob.post(`${base}/mute`, { body: { usernames, mute_duration: duration } });
+  const mute = (base: string, usernames: string[], duration: number) =>
+    easemob.post(`${base}/mute`, { body: { usernames, mute_duration: duration } });
   /** GET `base`/mute: the mutes in force, asserting the list envelope. */
   const mutes = async (base: string): Promise<{ expire: number; user: string }[]> => {
     const res = await easemob.get(`${base}/mute`);
@@ -77,11 +87,21 @@ describe('Easemob member mutes', () => {
           const many = [member, ...Array.from({ length: 60 }, () => newUserId())];
           expectEasemobError(await mute(base, many, -1), 400, 'invalid_parameter', /^usernames: .*\b60\b/);
           expectEasemobError(await mute(base, [], -1), 400, 'invalid_parameter', /^usernames: /);
-          expectEasemobError(await easemob.post(`${base}/mute`, { body: { mute_duration: -1 } }), 400, 'invalid_parameter', /^usernames: /);
+          expectEasemobError(
+            await easemob.post(`${base}/mute`, { body: { mute_duration: -1 } }),
+            400,
+            'invalid_parameter',
+            /^usernames: /,
+          );
           for (const duration of [-2, 1.5, 100 * 365 * 24 * 3600 * 1000 + 1]) {
             expectEasemobError(await mute(base, [member], duration), 400, 'invalid_parameter', /^mute_duration: /);
           }
-          expectEasemobError(await easemob.post(`${base}/mute`, { body: { usernames: [member] } }), 400, 'invalid_parameter', /^mute_duration: /);
+          expectEasemobError(
+            await easemob.post(`${base}/mute`, { body: { usernames: [member] } }),
+            400,
+            'invalid_parameter',
+            /^mute_duration: /,
+          );
         },
       );
       expect(await mutes(base)).toEqual([]);
@@ -104,7 +124,12 @@ describe('Easemob member mutes', () => {
           expect(description).not.toContain(member);
           expect(description).not.toContain(m1);
           // A lift (mute_duration 0) naming a non-member is refused whole as well.
-          expectEasemobError(await mute(base, [m1, ghostA], 0), 403, 'forbidden_op', `users [${ghostA}] are not members of this group!`);
+          expectEasemobError(
+            await mute(base, [m1, ghostA], 0),
+            403,
+            'forbidden_op',
+            `users [${ghostA}] are not members of this group!`,
+          );
         },
       );
       expect(await expires(base)).toEqual({ [m1]: -1 });
@@ -123,7 +148,11 @@ describe('Easemob member mutes', () => {
     it('an unknown group → 404; a chatroom is not a chatgroup: 404 on every /chatgroups mute route, nothing changes', async () => {
       expectEasemobError(await mute(`/chatgroups/${UNKNOWN_GROUP}`, [member], -1), 404, 'resource_not_found');
       expectEasemobError(await easemob.get(`/chatgroups/${UNKNOWN_GROUP}/mute`), 404, 'resource_not_found');
-      expectEasemobError(await easemob.delete(`/chatgroups/${UNKNOWN_GROUP}/mute/${member}`), 404, 'resource_not_found');
+      expectEasemobError(
+        await easemob.delete(`/chatgroups/${UNKNOWN_GROUP}/mute/${member}`),
+        404,
+        'resource_not_found',
+      );
       const room = await newRoom();
       expectEasemobError(await mute(`/chatgroups/${room}`, [member], -1), 404, 'resource_not_found');
       expectEasemobError(await easemob.get(`/chatgroups/${room}/mute`), 404, 'resource_not_found');
@@ -139,7 +168,9 @@ describe('Easemob member mutes', () => {
       const [muted] = expectEasemobOk(await mute(base, [m1], 30 * MINUTE)) as Loose[];
       expectOk(await e2e.api.call('DELETE', '/group/leave', { token: m1Token, query: { group_id: g } }), true);
       expect(await mutes(base)).toEqual([{ expire: muted.expire, user: m1 }]);
-      expect(await bannedList(g)).toEqual([{ display_name: '', expired_time: muted.expire, join_time: 0, user_id: Number(m1) }]);
+      expect(await bannedList(g)).toEqual([
+        { display_name: '', expired_time: muted.expire, join_time: 0, user_id: Number(m1) },
+      ]);
       // Back in: the app admin (acting as the user) applies to a group anyone may join.
       await e2e.api.setApplyApproval(e2e.tokens.app, g, 0);
       expectOk(await e2e.api.groupCall('POST', 'apply', e2e.tokens.app, g, {}, m1), done(m1));
@@ -161,7 +192,9 @@ describe('Easemob member mutes', () => {
       await expectEventually(async () => expect(await mutes(base)).toEqual([]), { timeoutMs: 15_000, intervalMs: 250 });
       expect(Date.now()).toBeGreaterThanOrEqual(muted.expire);
       expect(await bannedList(g)).toEqual([]);
-      const profiles = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.app, g, { user_list: [member] });
+      const profiles = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.app, g, {
+        user_list: [member],
+      });
       expectOk(profiles, [expect.objectContaining({ expired_time: 0, user_id: Number(member) })]);
     });
 
@@ -181,7 +214,9 @@ describe('Easemob member mutes', () => {
       await expectUnchanged(
         () => mutes(base),
         async () => {
-          expectOk(await e2e.api.groupCall('POST', 'settings/ban_all', e2e.tokens.app, g, { duration: -1 }), { ban_expire_time: -1 });
+          expectOk(await e2e.api.groupCall('POST', 'settings/ban_all', e2e.tokens.app, g, { duration: -1 }), {
+            ban_expire_time: -1,
+          });
           expect((await groupInfo(g)).ban_expire_time).toBe(-1);
           expectOk(await e2e.api.groupCall('POST', 'settings/unban_all', e2e.tokens.app, g), true);
           expect((await groupInfo(g)).ban_expire_time).toBe(0);
@@ -214,7 +249,12 @@ describe('Easemob member mutes', () => {
       const base = `/chatgroups/${g}`;
       expectEasemobOk(await mute(base, [member], -1));
       const many = [member, ...Array.from({ length: 60 }, () => newUserId())].join(',');
-      expectEasemobError(await easemob.delete(`${base}/mute/${many}`), 400, 'invalid_parameter', /^usernames: .*\b60\b/);
+      expectEasemobError(
+        await easemob.delete(`${base}/mute/${many}`),
+        400,
+        'invalid_parameter',
+        /^usernames: .*\b60\b/,
+      );
       expect(await expires(base)).toEqual({ [member]: -1 });
     });
   });

@@ -2,9 +2,9 @@
 // list a page at a time, remove; `super_admin` is never read as a chatroom id; and the rule they
 // exist for, both ways: with a user token only a super admin creates chatrooms (/group/create
 // type 2), while an app token always may.
-import { expectForbidden, expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
-import { useGroupStack } from './group-stack.fixture';
 import { EasemobClient, expectEasemobError, expectEasemobOk } from './easemob-e2e.helpers';
+import { expectForbidden, expectOk, type HttpResult, newUserId } from './group-e2e.helpers';
+import { useGroupStack } from './group-stack.fixture';
 
 describe('Easemob super admins', () => {
   const e2e = useGroupStack('easemob-super-admins', { db: false });
@@ -71,8 +71,17 @@ describe('Easemob super admins', () => {
   it('refuses an invalid superadmin or page → 400 naming it', async () => {
     expectEasemobError(await add('a b'), 400, 'invalid_parameter', /^superadmin: /);
     expectEasemobError(await easemob.post('/chatrooms/super_admin'), 400, 'invalid_parameter', /^superadmin: /);
-    for (const [query, field] of [[{ pagesize: 1001 }, 'pagesize'], [{ pagesize: 0 }, 'pagesize'], [{ pagenum: 0 }, 'pagenum']] as const) {
-      expectEasemobError(await easemob.get('/chatrooms/super_admin', { query }), 400, 'invalid_parameter', new RegExp(`^${field}: `));
+    for (const [query, field] of [
+      [{ pagesize: 1001 }, 'pagesize'],
+      [{ pagesize: 0 }, 'pagesize'],
+      [{ pagenum: 0 }, 'pagenum'],
+    ] as const) {
+      expectEasemobError(
+        await easemob.get('/chatrooms/super_admin', { query }),
+        400,
+        'invalid_parameter',
+        new RegExp(`^${field}: `),
+      );
     }
   });
 
@@ -84,7 +93,11 @@ describe('Easemob super admins', () => {
 
   it('needs the app token', async () => {
     expectEasemobError(await easemob.get('/chatrooms/super_admin', { token: null }), 401, 'unauthorized');
-    expectEasemobError(await easemob.post('/chatrooms/super_admin', { body: { superadmin: owner }, token: e2e.tokens.owner }), 401, 'unauthorized');
+    expectEasemobError(
+      await easemob.post('/chatrooms/super_admin', { body: { superadmin: owner }, token: e2e.tokens.owner }),
+      401,
+      'unauthorized',
+    );
   });
 
   describe('who creates chatrooms with /group/create', () => {

@@ -3,9 +3,23 @@
 // mute, a block refused for someone who left, one user spending the app's rate budget, unthrottled
 // secret guessing, a trickled request, malformed cursors and deep bodies, non-canonical ids, and
 // token revocation.
-import * as jwt from 'jsonwebtoken';
 import { connect } from 'node:net';
-import { APP_ID, CLIENT_ID, CLIENT_SECRET, demoApp, expectEdgeError, expectForbidden, expectInvalid, expectOk, expectUnauthorized, newUserId, type HttpResult } from './group-e2e.helpers';
+
+import * as jwt from 'jsonwebtoken';
+
+import {
+  APP_ID,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  demoApp,
+  expectEdgeError,
+  expectForbidden,
+  expectInvalid,
+  expectOk,
+  expectUnauthorized,
+  type HttpResult,
+  newUserId,
+} from './group-e2e.helpers';
 import { done, failed, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
@@ -23,7 +37,14 @@ describe('edge hardening', () => {
       gateway: {
         APPS_JSON: JSON.stringify([
           demoApp(),
-          { appId: 'fair', orgName: 'fair', appName: 'fair', clientId: 'fair', clientSecret: 'fair-secret', rateLimits: { perSecond: APP_RATE, perUserPerSecond: USER_RATE } },
+          {
+            appId: 'fair',
+            orgName: 'fair',
+            appName: 'fair',
+            clientId: 'fair',
+            clientSecret: 'fair-secret',
+            rateLimits: { perSecond: APP_RATE, perUserPerSecond: USER_RATE },
+          },
           { appId: 'victim', orgName: 'victim', appName: 'victim', clientId: 'victim', clientSecret: 'victim-secret' },
         ]),
         HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
@@ -39,7 +60,11 @@ describe('edge hardening', () => {
 
   it('refuses an app-admin token HMAC-signed with the client secret; its tokens name their key by kid', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const forged = jwt.sign({ app: APP_ID, role: 'admin', iat: now }, CLIENT_SECRET, { issuer: 'cohort', expiresIn: 600, keyid: 'e2e' });
+    const forged = jwt.sign({ app: APP_ID, role: 'admin', iat: now }, CLIENT_SECRET, {
+      issuer: 'cohort',
+      expiresIn: 600,
+      keyid: 'e2e',
+    });
     expectUnauthorized(await e2e.api.getInfo(forged, 1));
     expect(jwt.decode(e2e.tokens.app, { complete: true })?.header.kid).toBe('e2e');
   });
@@ -53,10 +78,13 @@ describe('edge hardening', () => {
       const [adminToken, firstToken, secondToken] = await e2e.api.tokensOf([admin, first, second]);
       const signed = await e2e.api.groupGet('qrcode/sign', adminToken, { group_id: g.group_id });
       expectOk(signed);
-      const redeem = (token: string) => e2e.api.post('/group/qrcode/invite', { token, body: { qr_info: signed.body.data.qr_info } });
+      const redeem = (token: string) =>
+        e2e.api.post('/group/qrcode/invite', { token, body: { qr_info: signed.body.data.qr_info } });
       expectOk(await redeem(firstToken));
       // The admin is kicked: what they signed while an admin no longer lets anyone in.
-      expectOk(await e2e.api.groupCall('POST', 'kick', e2e.tokens.owner, g.group_id, { user_list: [admin] }), [done(admin)]);
+      expectOk(await e2e.api.groupCall('POST', 'kick', e2e.tokens.owner, g.group_id, { user_list: [admin] }), [
+        done(admin),
+      ]);
       expectForbidden(await redeem(secondToken));
       const members = await e2e.api.memberIds(e2e.tokens.owner, g.group_id);
       expect([members.includes(first), members.includes(second)]).toEqual([true, false]);
@@ -66,7 +94,12 @@ describe('edge hardening', () => {
       const [admin, other] = [newUserId(), newUserId()];
       const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [admin, other] });
       await e2e.api.addAdmins(e2e.tokens.owner, g.group_id, [admin, other]);
-      expectOk(await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, { user_list: [admin, other], duration: 60 }));
+      expectOk(
+        await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, {
+          user_list: [admin, other],
+          duration: 60,
+        }),
+      );
       const [adminToken] = await e2e.api.tokensOf([admin]);
       const unban = await e2e.api.groupCall('POST', 'unban', adminToken, g.group_id, { user_list: [admin, other] });
       expectOk(unban, [failed(admin, 'forbidden'), failed(other, 'forbidden')]);
@@ -79,8 +112,13 @@ describe('edge hardening', () => {
       const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [leaver] });
       await e2e.api.setApplyApproval(e2e.tokens.owner, g.group_id, 0);
       const [leaverToken] = await e2e.api.tokensOf([leaver]);
-      expectOk(await e2e.api.call('POST', '/group/leave', { token: leaverToken, query: { group_id: g.group_id } }), true);
-      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, g.group_id, { user_list: [leaver] }), [done(leaver)]);
+      expectOk(
+        await e2e.api.call('POST', '/group/leave', { token: leaverToken, query: { group_id: g.group_id } }),
+        true,
+      );
+      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, g.group_id, { user_list: [leaver] }), [
+        done(leaver),
+      ]);
       const apply = await e2e.api.groupCall('POST', 'apply', leaverToken, g.group_id);
       expect(apply.body.code).not.toBe(200);
       expect(await e2e.api.memberIds(e2e.tokens.owner, g.group_id)).not.toContain(leaver);
@@ -114,7 +152,8 @@ describe('edge hardening', () => {
 
     it('throttles secret guessing with a growing backoff (429 + Retry-After); a good login elsewhere is not slowed', async () => {
       const guesses: HttpResult[] = [];
-      for (let i = 0; i < 60; i += 1) guesses.push(await login({ client_id: 'victim', client_secret: `guess-${i}` }, '10.6.6.6'));
+      for (let i = 0; i < 60; i += 1)
+        guesses.push(await login({ client_id: 'victim', client_secret: `guess-${i}` }, '10.6.6.6'));
       const statuses = guesses.map((res) => res.status);
       expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(6);
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(54);
@@ -133,10 +172,15 @@ describe('edge hardening', () => {
         socket.on('close', () => resolve(answer));
         socket.on('error', () => undefined);
       });
-      socket.write(`POST /token HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+      socket.write(
+        `POST /token HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+      );
       const trickle = setInterval(() => socket.write(' '), 300);
       // Bounded: a gateway without the timeout would keep the connection for as long as the trickle lasts.
-      const outcome = await Promise.race([closed, new Promise<null>((resolve) => setTimeout(() => resolve(null), 10 * REQUEST_TIMEOUT_MS))]);
+      const outcome = await Promise.race([
+        closed,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 10 * REQUEST_TIMEOUT_MS)),
+      ]);
       clearInterval(trickle);
       socket.destroy();
       expect(outcome).not.toBeNull();
@@ -148,7 +192,10 @@ describe('edge hardening', () => {
     it('refuses a well-formed cursor of an impossible position, naming cursor', async () => {
       const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [member] });
       const cursor = Buffer.from(JSON.stringify([9_000_000_000_000_000, 'x'])).toString('base64url');
-      expectInvalid(await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: g.group_id, cursor }), 'cursor');
+      expectInvalid(
+        await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: g.group_id, cursor }),
+        'cursor',
+      );
     });
 
     it('refuses a body nested deeper than the limit, naming its field', async () => {
@@ -161,7 +208,10 @@ describe('edge hardening', () => {
 
     it('takes one spelling per id: no leading zeros, nothing past int64', async () => {
       for (const userList of [['000459597775192', '459597775192'], ['9223372036854775808']]) {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'g', user_list: userList } }), 'user_list');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'g', user_list: userList } }),
+          'user_list',
+        );
       }
       expectInvalid(await e2e.api.getInfo(e2e.tokens.owner, '0123'), 'group_id');
       const token = await login({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, user_id: '0459597775192' });
@@ -172,19 +222,37 @@ describe('edge hardening', () => {
   describe('revocation', () => {
     it("revokes a user's tokens, then every token of the app; a new login works again", async () => {
       const [before, bystander] = await e2e.api.tokensOf([outsider, owner]);
-      const revoke = await e2e.api.post(`/admin/v1/users/${outsider}/revoke-tokens`, { token: e2e.tokens.app, auth: 'bearer', query: { app_id: null } });
+      const revoke = await e2e.api.post(`/admin/v1/users/${outsider}/revoke-tokens`, {
+        token: e2e.tokens.app,
+        auth: 'bearer',
+        query: { app_id: null },
+      });
       expect(revoke).toMatchObject({ status: 200, body: { not_before: expect.any(Number) } });
       expectUnauthorized(await e2e.api.get('/group/user_joined', { token: before }));
       expect((await e2e.api.get('/group/user_joined', { token: bystander })).body.code).toBe(200);
       const [after] = await e2e.api.tokensOf([outsider]);
       expect((await e2e.api.get('/group/user_joined', { token: after })).body.code).toBe(200);
       // A user token cannot revoke anything: 403, as on every /admin/v1 route; no token is 401.
-      expect((await e2e.api.post('/admin/v1/tokens/revoke', { token: after, auth: 'bearer', query: { app_id: null } })).status).toBe(403);
-      expect((await e2e.api.post(`/admin/v1/users/${outsider}/revoke-tokens`, { token: after, auth: 'bearer', query: { app_id: null } })).status).toBe(403);
+      expect(
+        (await e2e.api.post('/admin/v1/tokens/revoke', { token: after, auth: 'bearer', query: { app_id: null } }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await e2e.api.post(`/admin/v1/users/${outsider}/revoke-tokens`, {
+            token: after,
+            auth: 'bearer',
+            query: { app_id: null },
+          })
+        ).status,
+      ).toBe(403);
       expect((await e2e.api.post('/admin/v1/tokens/revoke', { query: { app_id: null } })).status).toBe(401);
 
       const appToken = await e2e.api.token();
-      expect((await e2e.api.post('/admin/v1/tokens/revoke', { token: appToken, auth: 'bearer', query: { app_id: null } })).status).toBe(200);
+      expect(
+        (await e2e.api.post('/admin/v1/tokens/revoke', { token: appToken, auth: 'bearer', query: { app_id: null } }))
+          .status,
+      ).toBe(200);
       expectUnauthorized(await e2e.api.get('/group/user_joined', { token: after }));
       expectUnauthorized(await e2e.api.getInfo(appToken, 1));
       const [fresh] = await e2e.api.tokensOf([outsider]);

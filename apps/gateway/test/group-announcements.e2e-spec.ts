@@ -2,8 +2,25 @@
 // (4.7), list (4.8) and delete (4.5): who may publish (member_modify), who may read, limits,
 // another group's ids, the stored documents and their events.
 import { expectEventually } from '@cohort/testing';
-import { ANNOUNCEMENT_KEYS, ContentApi, expectItem, storedAndSent, useEventTaps, type Announcement } from './content-e2e.helpers';
-import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnchanged, newUserId } from './group-e2e.helpers';
+
+import {
+  type Announcement,
+  ANNOUNCEMENT_KEYS,
+  ContentApi,
+  expectItem,
+  storedAndSent,
+  useEventTaps,
+} from './content-e2e.helpers';
+import {
+  expectForbidden,
+  expectGroupError,
+  expectGroupNotFound,
+  expectInvalid,
+  expectNotMember,
+  expectOk,
+  expectUnchanged,
+  newUserId,
+} from './group-e2e.helpers';
 import { done, expectPage } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
@@ -16,8 +33,10 @@ describe('/group announcements', () => {
   const events = useEventTaps(() => e2e.stack, ['announcement.published', 'announcement.deleted']);
 
   /** A group (or chatroom: created by the app admin for the owner) of the owner and the member. */
-  const newGroup = async (type: 0 | 2 = 0) => (await e2e.api.createGroup(e2e.tokens.app, { type, user_list: [member] }, { user_id: owner })).group_id;
-  const stored = (groupId: number, id: number) => e2e.db.announcements.findOne({ ...groupKey(groupId), announcementId: String(id) });
+  const newGroup = async (type: 0 | 2 = 0) =>
+    (await e2e.api.createGroup(e2e.tokens.app, { type, user_list: [member] }, { user_id: owner })).group_id;
+  const stored = (groupId: number, id: number) =>
+    e2e.db.announcements.findOne({ ...groupKey(groupId), announcementId: String(id) });
   const countStored = (groupId: number) => e2e.db.announcements.countDocuments(groupKey(groupId));
   /** The history's ids, newest first, as the owner reads it. */
   const history = async (groupId: number): Promise<number[]> => {
@@ -37,7 +56,14 @@ describe('/group announcements', () => {
       const g = await newGroup();
       const before = Date.now();
       const a = await e2e.api.published(e2e.tokens.owner, g, 'Welcome', 'Read the rules');
-      expect(a).toEqual({ author: Number(owner), content: 'Read the rules', created_at: expect.any(Number), group_id: g, id: expect.any(Number), title: 'Welcome' });
+      expect(a).toEqual({
+        author: Number(owner),
+        content: 'Read the rules',
+        created_at: expect.any(Number),
+        group_id: g,
+        id: expect.any(Number),
+        title: 'Welcome',
+      });
       expect(a.created_at).toBeGreaterThanOrEqual(before);
       expect(a.created_at).toBeLessThanOrEqual(Date.now());
       expect(Number.isSafeInteger(a.id) && a.id >= 1e9).toBe(true);
@@ -45,7 +71,16 @@ describe('/group announcements', () => {
       expect(doc).toMatchObject({ title: 'Welcome', content: 'Read the rules', authorId: owner, deletedAt: null });
       await expectEventually(() =>
         expect(events.of('announcement.published', g)).toEqual([
-          expect.objectContaining({ actor: { userId: owner, isAppAdmin: false }, data: { announcementId: String(a.id), title: 'Welcome', content: 'Read the rules', authorId: owner, createdAt: a.created_at } }),
+          expect.objectContaining({
+            actor: { userId: owner, isAppAdmin: false },
+            data: {
+              announcementId: String(a.id),
+              title: 'Welcome',
+              content: 'Read the rules',
+              authorId: owner,
+              createdAt: a.created_at,
+            },
+          }),
         ]),
       );
       expect(await last(e2e.tokens.member, g)).toEqual(a);
@@ -67,7 +102,10 @@ describe('/group announcements', () => {
       );
       expectGroupNotFound(await e2e.api.publish(e2e.tokens.owner, UNKNOWN_ID, 't', 'c'));
       // No title at all is the vendor's zero: an empty one.
-      expect(await e2e.api.published(e2e.tokens.owner, g, undefined as unknown as string, 'c')).toMatchObject({ title: '', content: 'c' });
+      expect(await e2e.api.published(e2e.tokens.owner, g, undefined as unknown as string, 'c')).toMatchObject({
+        title: '',
+        content: 'c',
+      });
     });
 
     it('member_modify off: admins publish; a member → 403 forbidden, an outsider → 403 not_member; nothing stored', async () => {
@@ -99,9 +137,15 @@ describe('/group announcements', () => {
   describe('GET /group/announcement (4.4), /last (4.7), /list (4.8)', () => {
     it('reads an announcement by id; last is the newest; the list is newest first, paged by cursor', async () => {
       const g = await newGroup();
-      const [first, second, third] = [await e2e.api.published(e2e.tokens.owner, g, 'one'), await e2e.api.published(e2e.tokens.owner, g, 'two'), await e2e.api.published(e2e.tokens.owner, g, 'three')];
+      const [first, second, third] = [
+        await e2e.api.published(e2e.tokens.owner, g, 'one'),
+        await e2e.api.published(e2e.tokens.owner, g, 'two'),
+        await e2e.api.published(e2e.tokens.owner, g, 'three'),
+      ];
       expect(expectItem(await e2e.api.announcement(e2e.tokens.member, g, first.id), ANNOUNCEMENT_KEYS)).toEqual(first);
-      expect(expectItem(await e2e.api.announcement(e2e.tokens.member, g, String(second.id)), ANNOUNCEMENT_KEYS)).toEqual(second);
+      expect(
+        expectItem(await e2e.api.announcement(e2e.tokens.member, g, String(second.id)), ANNOUNCEMENT_KEYS),
+      ).toEqual(second);
       expect(await last(e2e.tokens.member, g)).toEqual(third);
       const full = await e2e.api.announcements(e2e.tokens.member, g);
       expectPage(full, [third, second, first]);
@@ -146,8 +190,12 @@ describe('/group announcements', () => {
 
     it('a user on a chatroom’s blocklist reads nothing of it (403 blocked)', async () => {
       const blocked = newUserId();
-      const room = (await e2e.api.createGroup(e2e.tokens.app, { type: 2, user_list: [member, blocked] }, { user_id: owner })).group_id;
-      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, room, { user_list: [blocked] }), [done(blocked)]);
+      const room = (
+        await e2e.api.createGroup(e2e.tokens.app, { type: 2, user_list: [member, blocked] }, { user_id: owner })
+      ).group_id;
+      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, room, { user_list: [blocked] }), [
+        done(blocked),
+      ]);
       const token = await e2e.api.token(blocked);
       expectGroupError(await e2e.api.lastAnnouncement(token, room), 403, 'blocked');
       expectGroupError(await e2e.api.announcements(token, room), 403, 'blocked');
@@ -155,20 +203,29 @@ describe('/group announcements', () => {
   });
 
   describe('DELETE·POST /group/announcement/delete (4.5)', () => {
-    it.each(['DELETE', 'POST'])('%s → {}: gone for every read, the one before is current again; its event sent', async (method) => {
-      const g = await newGroup();
-      const older = await e2e.api.published(e2e.tokens.owner, g, 'older');
-      const newer = await e2e.api.published(e2e.tokens.owner, g, 'newer');
-      expectOk(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, newer.id), {});
-      expect(await last(e2e.tokens.member, g)).toEqual(older);
-      expectGroupError(await e2e.api.announcement(e2e.tokens.member, g, newer.id), 404, 'not_found');
-      expect(await history(g)).toEqual([older.id]);
-      expect(await storedAndSent(e2e.db.announcements, { ...groupKey(g), announcementId: String(newer.id) })).toMatchObject({ deletedAt: expect.any(Date) });
-      await expectEventually(() => expect(events.of('announcement.deleted', g).map((e) => e.data)).toEqual([{ announcementId: String(newer.id) }]));
-      expectGroupError(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, newer.id), 404, 'not_found');
-      expectOk(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, older.id), {});
-      expect(await last(e2e.tokens.member, g)).toBeNull();
-    });
+    it.each(['DELETE', 'POST'])(
+      '%s → {}: gone for every read, the one before is current again; its event sent',
+      async (method) => {
+        const g = await newGroup();
+        const older = await e2e.api.published(e2e.tokens.owner, g, 'older');
+        const newer = await e2e.api.published(e2e.tokens.owner, g, 'newer');
+        expectOk(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, newer.id), {});
+        expect(await last(e2e.tokens.member, g)).toEqual(older);
+        expectGroupError(await e2e.api.announcement(e2e.tokens.member, g, newer.id), 404, 'not_found');
+        expect(await history(g)).toEqual([older.id]);
+        expect(
+          await storedAndSent(e2e.db.announcements, { ...groupKey(g), announcementId: String(newer.id) }),
+        ).toMatchObject({ deletedAt: expect.any(Date) });
+        await expectEventually(() =>
+          expect(events.of('announcement.deleted', g).map((e) => e.data)).toEqual([
+            { announcementId: String(newer.id) },
+          ]),
+        );
+        expectGroupError(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, newer.id), 404, 'not_found');
+        expectOk(await e2e.api.deleteAnnouncement(method, e2e.tokens.owner, g, older.id), {});
+        expect(await last(e2e.tokens.member, g)).toBeNull();
+      },
+    );
 
     it('member_modify off: a member → 403 forbidden, an outsider → 403 not_member; on: a member deletes', async () => {
       const g = await newGroup();
@@ -186,7 +243,10 @@ describe('/group announcements', () => {
       const theirs = await e2e.api.published(e2e.tokens.owner, other, 'theirs');
       expectGroupError(await e2e.api.deleteAnnouncement('DELETE', e2e.tokens.owner, g, theirs.id), 404, 'not_found');
       expect(await history(other)).toEqual([theirs.id]);
-      expectInvalid(await e2e.api.call('DELETE', '/group/announcement/delete', { token: e2e.tokens.owner, query: { group_id: g } }), 'announcement_id');
+      expectInvalid(
+        await e2e.api.call('DELETE', '/group/announcement/delete', { token: e2e.tokens.owner, query: { group_id: g } }),
+        'announcement_id',
+      );
     });
   });
 });

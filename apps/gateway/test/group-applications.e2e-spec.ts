@@ -8,8 +8,8 @@ import {
   expectNotMember,
   expectOk,
   expectUnchanged,
-  newUserId,
   type GroupInfo,
+  newUserId,
 } from './group-e2e.helpers';
 import { done, expectAWeekAfter, expectPage, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -23,10 +23,26 @@ describe('/group applications', () => {
   const roles = (groupId: number) => e2e.db.roles(groupId);
   const apply = (token: string, groupId: number | string, fields: Record<string, unknown> = {}, actAs?: string) =>
     e2e.api.groupCall('POST', 'apply', token, groupId, fields, actAs);
-  const handle = (method: string, token: string, groupId: number, applicant: unknown, approval: unknown, actAs?: string) =>
-    e2e.api.groupCall(method, 'apply/handle', token, groupId, { user_id: applicant, approval }, actAs);
-  const applications = (token: string, groupList: unknown[], query: Record<string, string | number | undefined> = {}, actAs?: string) =>
-    e2e.api.post('/group/application_list', { token, body: { group_list: groupList }, query, headers: actAs ? { user_id: actAs } : {} });
+  const handle = (
+    method: string,
+    token: string,
+    groupId: number,
+    applicant: unknown,
+    approval: unknown,
+    actAs?: string,
+  ) => e2e.api.groupCall(method, 'apply/handle', token, groupId, { user_id: applicant, approval }, actAs);
+  const applications = (
+    token: string,
+    groupList: unknown[],
+    query: Record<string, string | number | undefined> = {},
+    actAs?: string,
+  ) =>
+    e2e.api.post('/group/application_list', {
+      token,
+      body: { group_list: groupList },
+      query,
+      headers: actAs ? { user_id: actAs } : {},
+    });
   /** A group of the owner with the fixture's member, applications set to `applyApproval`. */
   const groupApproving = async (applyApproval: 0 | 1 | 2): Promise<GroupInfo> => {
     const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [member] });
@@ -78,9 +94,17 @@ describe('/group applications', () => {
       const pending = await applications(adminToken, [g.group_id]);
       expectPage(pending);
       const ofAnn = pending.body.data.find((a: { applicant_id: number }) => a.applicant_id === Number(ann.id));
-      expect(ofAnn).toEqual({ applicant_id: Number(ann.id), expired_time: expect.any(Number), group_id: g.group_id, reason: 'let me in', status: 0 });
+      expect(ofAnn).toEqual({
+        applicant_id: Number(ann.id),
+        expired_time: expect.any(Number),
+        group_id: g.group_id,
+        reason: 'let me in',
+        status: 0,
+      });
       expectAWeekAfter(ofAnn.expired_time, before);
-      expect(pending.body.data).toContainEqual(expect.objectContaining({ applicant_id: Number(bob.id), reason: '', status: 0 }));
+      expect(pending.body.data).toContainEqual(
+        expect.objectContaining({ applicant_id: Number(bob.id), reason: '', status: 0 }),
+      );
 
       expectOk(await handle('PUT', adminToken, g.group_id, Number(ann.id), true), done(ann.id));
       expectOk(await handle('POST', e2e.tokens.owner, g.group_id, bob.id, false), done(bob.id));
@@ -106,13 +130,16 @@ describe('/group applications', () => {
     it('a plain member or an outsider cannot handle or list, nothing changed', async () => {
       const applicant = await newApplicant();
       expectOk(await apply(applicant.token, g.group_id), done(applicant.id, 'pending'));
-      await expectUnchanged(() => roles(g.group_id), async () => {
-        expectForbidden(await handle('PUT', e2e.tokens.member, g.group_id, applicant.id, true));
-        expectForbidden(await handle('POST', e2e.tokens.app, g.group_id, applicant.id, true, member));
-        expectNotMember(await handle('PUT', e2e.tokens.outsider, g.group_id, applicant.id, true));
-        expectForbidden(await applications(e2e.tokens.member, [g.group_id]));
-        expectNotMember(await applications(e2e.tokens.outsider, [g.group_id]));
-      });
+      await expectUnchanged(
+        () => roles(g.group_id),
+        async () => {
+          expectForbidden(await handle('PUT', e2e.tokens.member, g.group_id, applicant.id, true));
+          expectForbidden(await handle('POST', e2e.tokens.app, g.group_id, applicant.id, true, member));
+          expectNotMember(await handle('PUT', e2e.tokens.outsider, g.group_id, applicant.id, true));
+          expectForbidden(await applications(e2e.tokens.member, [g.group_id]));
+          expectNotMember(await applications(e2e.tokens.outsider, [g.group_id]));
+        },
+      );
       expectOk(await handle('PUT', e2e.tokens.app, g.group_id, applicant.id, false), done(applicant.id));
     });
 
@@ -141,9 +168,12 @@ describe('/group applications', () => {
     it('apply → 403 forbidden, nothing stored', async () => {
       const g = await groupApproving(2);
       const applicant = await newApplicant();
-      await expectUnchanged(() => roles(g.group_id), async () => {
-        expectForbidden(await apply(applicant.token, g.group_id));
-      });
+      await expectUnchanged(
+        () => roles(g.group_id),
+        async () => {
+          expectForbidden(await apply(applicant.token, g.group_id));
+        },
+      );
       const res = await applications(e2e.tokens.owner, [g.group_id]);
       expectPage(res, []);
       expect(res.body).toMatchObject({ total: 0, cursor: '' });
@@ -155,14 +185,18 @@ describe('/group applications', () => {
       const [g1, g2] = [await groupApproving(1), await groupApproving(1)];
       const foreign = await e2e.api.createGroup(e2e.tokens.outsider, {});
       const applicants = await Promise.all([1, 2, 3, 4, 5].map(() => newApplicant()));
-      for (const [i, a] of applicants.entries()) expectOk(await apply(a.token, i < 3 ? g1.group_id : g2.group_id), done(a.id, 'pending'));
+      for (const [i, a] of applicants.entries())
+        expectOk(await apply(a.token, i < 3 ? g1.group_id : g2.group_id), done(a.id, 'pending'));
       expectOk(await apply(applicants[0].token, foreign.group_id), done(applicants[0].id, 'pending'));
 
       const seen: number[] = [];
       let cursor = '';
       let pages = 0;
       do {
-        const res = await applications(e2e.tokens.owner, [g1.group_id, String(g2.group_id), foreign.group_id], { limit: 2, cursor });
+        const res = await applications(e2e.tokens.owner, [g1.group_id, String(g2.group_id), foreign.group_id], {
+          limit: 2,
+          cursor,
+        });
         expectPage(res);
         expect(res.body.total).toBe(5);
         expect(res.body.data.length).toBeLessThanOrEqual(2);
@@ -182,7 +216,13 @@ describe('/group applications', () => {
     it('group_list empty, too long or not ids, or limit 0 → 400 naming it', async () => {
       const g = await groupApproving(1);
       expectInvalid(await applications(e2e.tokens.owner, []), 'group_list');
-      expectInvalid(await applications(e2e.tokens.owner, Array.from({ length: 1001 }, (_, i) => g.group_id + i)), 'group_list');
+      expectInvalid(
+        await applications(
+          e2e.tokens.owner,
+          Array.from({ length: 1001 }, (_, i) => g.group_id + i),
+        ),
+        'group_list',
+      );
       expectInvalid(await applications(e2e.tokens.owner, ['g1']), 'group_list');
       expectInvalid(await e2e.api.post('/group/application_list', { token: e2e.tokens.owner, body: {} }), 'group_list');
       expectInvalid(await applications(e2e.tokens.owner, [g.group_id], { limit: 0 }), 'limit');

@@ -3,6 +3,8 @@
 // (apply, invite, QR invite, Easemob's direct add, Mixin's invite code) and cannot read a chatroom,
 // until unblocked.
 import { randomUUID } from 'node:crypto';
+
+import { createChatroom, EasemobClient, expectEasemobError } from './easemob-e2e.helpers';
 import {
   expectForbidden,
   expectGroupError,
@@ -11,12 +13,11 @@ import {
   expectNotMember,
   expectOk,
   expectUnchanged,
-  newUserId,
   type HttpResult,
+  newUserId,
 } from './group-e2e.helpers';
 import { done, expectPage, failed, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobError } from './easemob-e2e.helpers';
 import { expectMixinError, expectMixinOk, MixinClient } from './mixin-e2e.helpers';
 
 const UNKNOWN_GROUP = 4_000_000_004_444;
@@ -27,11 +28,17 @@ describe('/group blocklist', () => {
   const e2e = useGroupStack('group-blocks', { api: (baseUrl) => new MembershipApi(baseUrl) });
   const { owner, member, outsider } = e2e.users;
 
-  const groupWith = (others: string[] = [], type = 0) => e2e.api.createGroup(e2e.tokens.owner, { type, user_list: [member, ...others] });
-  const block = (token: string, groupId: number | string, userList: unknown[], actAs?: string) => e2e.api.groupCall('POST', 'block', token, groupId, { user_list: userList }, actAs);
-  const unblock = (token: string, groupId: number | string, userList: unknown[], method = 'DELETE') => e2e.api.groupCall(method, 'unblock', token, groupId, { user_list: userList });
-  const blockedList = (token: string, groupId: number | string, query: Record<string, string | number | undefined> = {}) =>
-    e2e.api.groupGet('blocked_list', token, { group_id: groupId, ...query });
+  const groupWith = (others: string[] = [], type = 0) =>
+    e2e.api.createGroup(e2e.tokens.owner, { type, user_list: [member, ...others] });
+  const block = (token: string, groupId: number | string, userList: unknown[], actAs?: string) =>
+    e2e.api.groupCall('POST', 'block', token, groupId, { user_list: userList }, actAs);
+  const unblock = (token: string, groupId: number | string, userList: unknown[], method = 'DELETE') =>
+    e2e.api.groupCall(method, 'unblock', token, groupId, { user_list: userList });
+  const blockedList = (
+    token: string,
+    groupId: number | string,
+    query: Record<string, string | number | undefined> = {},
+  ) => e2e.api.groupGet('blocked_list', token, { group_id: groupId, ...query });
   /** The blocked user ids, as the owner reads them (first page). */
   const blocked = async (groupId: number | string): Promise<string[]> => {
     const res = await blockedList(e2e.tokens.owner, groupId);
@@ -67,7 +74,12 @@ describe('/group blocklist', () => {
       const [a1Token] = await e2e.api.tokensOf([a1]);
       const g = await groupWith([a1, a2, m1]);
       await e2e.api.addAdmins(e2e.tokens.owner, g.group_id, [a1, a2]);
-      expectOk(await block(a1Token, g.group_id, [m1, a2, owner, outsider]), [done(m1), failed(a2, 'forbidden'), failed(owner, 'owner_protected'), done(outsider)]);
+      expectOk(await block(a1Token, g.group_id, [m1, a2, owner, outsider]), [
+        done(m1),
+        failed(a2, 'forbidden'),
+        failed(owner, 'owner_protected'),
+        done(outsider),
+      ]);
       expect((await blocked(g.group_id)).sort()).toEqual([m1, outsider].sort());
       expect(await memberIds(g.group_id)).toEqual(expect.arrayContaining([owner, a1, a2]));
     });
@@ -104,10 +116,14 @@ describe('/group blocklist', () => {
       expectOk(await block(e2e.tokens.owner, g.group_id, [m1]), [done(m1)]);
 
       expectBlocked(await e2e.api.groupCall('POST', 'apply', m1Token, g.group_id, { reason: 'again' }));
-      expectOk(await e2e.api.groupCall('POST', 'invite', e2e.tokens.owner, g.group_id, { user_list: [m1] }), [failed(m1, 'blocked')]);
+      expectOk(await e2e.api.groupCall('POST', 'invite', e2e.tokens.owner, g.group_id, { user_list: [m1] }), [
+        failed(m1, 'blocked'),
+      ]);
       const qr = await e2e.api.groupGet('qrcode/sign', e2e.tokens.owner, { group_id: g.group_id });
       expectOk(qr);
-      expectBlocked(await e2e.api.post('/group/qrcode/invite', { token: m1Token, body: { qr_info: qr.body.data.qr_info } }));
+      expectBlocked(
+        await e2e.api.post('/group/qrcode/invite', { token: m1Token, body: { qr_info: qr.body.data.qr_info } }),
+      );
       expect(await memberIds(g.group_id)).not.toContain(m1);
 
       expectOk(await unblock(e2e.tokens.owner, g.group_id, [m1], 'POST'), [done(m1)]);
@@ -129,11 +145,22 @@ describe('/group blocklist', () => {
     it("joining by invite code (the Mixin dialect's) fails with blocked, until unblocked", async () => {
       const mixin = new MixinClient(e2e.stack.baseUrl);
       const id = randomUUID();
-      const created = expectMixinOk(await mixin.post('/conversations', { as: { token: e2e.tokens.owner }, body: { category: 'GROUP', conversation_id: id, name: 'coded', participants: [{ user_id: member }] } }));
+      const created = expectMixinOk(
+        await mixin.post('/conversations', {
+          as: { token: e2e.tokens.owner },
+          body: { category: 'GROUP', conversation_id: id, name: 'coded', participants: [{ user_id: member }] },
+        }),
+      );
       expectOk(await block(e2e.tokens.owner, id, [member]), [done(member)]);
-      expectMixinError(await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }), 403, /blocked/);
+      expectMixinError(
+        await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }),
+        403,
+        /blocked/,
+      );
       expectOk(await unblock(e2e.tokens.owner, id, [member]), [done(member)]);
-      expectMixinOk(await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }));
+      expectMixinOk(
+        await mixin.post(`/conversations/${String(created.code_id)}/join`, { as: { token: e2e.tokens.member } }),
+      );
       expect(await memberIds(id)).toContain(member);
     });
 
@@ -169,7 +196,9 @@ describe('/group blocklist', () => {
       const second = await blockedList(e2e.tokens.member, g.group_id, { limit: 2, cursor: first.body.cursor });
       expectPage(second);
       expect(second.body.cursor).toBe('');
-      expect([...first.body.data, ...second.body.data].map((b: { user_id: number }) => String(b.user_id))).toEqual(users);
+      expect([...first.body.data, ...second.body.data].map((b: { user_id: number }) => String(b.user_id))).toEqual(
+        users,
+      );
       expectNotMember(await blockedList(e2e.tokens.outsider, g.group_id));
     });
   });

@@ -2,8 +2,10 @@
 // parameters in headers (the query still accepted, the header winning) and every answer at HTTP
 // 200 with the outcome in `code` — only requests that never reach the dialect answer otherwise.
 import * as jwt from 'jsonwebtoken';
+
 import {
   APP_ID,
+  type CallOptions,
   DEMO_JWT_KEY,
   expectEdgeError,
   expectForbidden,
@@ -15,10 +17,9 @@ import {
   expectRouteNotFound,
   expectTokenExpired,
   expectUnauthorized,
+  type GroupInfo,
   newUserId,
   sleep,
-  type CallOptions,
-  type GroupInfo,
 } from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
@@ -40,7 +41,10 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
   /** A copy of `token` whose lifetime ended a minute ago, signed with the demo app's JWT key. */
   const expiredCopy = (token: string) => {
     const now = Math.floor(Date.now() / 1000);
-    return jwt.sign({ ...(jwt.decode(token) as object), iat: now - 7_200, exp: now - 60 }, DEMO_JWT_KEY.secret, { algorithm: 'HS256', keyid: DEMO_JWT_KEY.kid });
+    return jwt.sign({ ...(jwt.decode(token) as object), iat: now - 7_200, exp: now - 60 }, DEMO_JWT_KEY.secret, {
+      algorithm: 'HS256',
+      keyid: DEMO_JWT_KEY.kid,
+    });
   };
 
   describe('app_id, access-token and user_id in headers', () => {
@@ -67,8 +71,13 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
 
     it('access-token: the query is accepted, the header wins over it', async () => {
       expectOk(await readInfo({ app_id: APP_ID }, { 'access-token': e2e.tokens.member }), group);
-      expectOk(await readInfo({ app_id: APP_ID, 'access-token': e2e.tokens.member }, { 'access-token': 'garbage' }), group);
-      expectUnauthorized(await readInfo({ app_id: APP_ID, 'access-token': 'garbage' }, { 'access-token': e2e.tokens.member }));
+      expectOk(
+        await readInfo({ app_id: APP_ID, 'access-token': e2e.tokens.member }, { 'access-token': 'garbage' }),
+        group,
+      );
+      expectUnauthorized(
+        await readInfo({ app_id: APP_ID, 'access-token': 'garbage' }, { 'access-token': e2e.tokens.member }),
+      );
     });
 
     it('user_id (acting as a user with an app-admin token): the header wins over the query', async () => {
@@ -83,7 +92,11 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
         asMember = { app_id: APP_ID, 'access-token': e2e.tokens.member };
       });
       const rename = (headers: Record<string, string>, query: CallOptions['query'] = {}) =>
-        e2e.api.put('/group/info/name', { query: { app_id: null, ...query }, headers, body: { group_id: group.group_id, value: 'renamed' } });
+        e2e.api.put('/group/info/name', {
+          query: { app_id: null, ...query },
+          headers,
+          body: { group_id: group.group_id, value: 'renamed' },
+        });
 
       it('naming another user, as a header or in the query: 401, whoever is named', async () => {
         for (const other of [owner, outsider, newUserId()]) {
@@ -125,7 +138,11 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
       expectOk(await readInfo({ ...headers, group_id: '4000000000555' }), group);
       // an app-admin token with a group_id header still writes with owner rights
       const setReadAck = (value: boolean) =>
-        e2e.api.put('/group/settings/enable_read_ack', { query: { app_id: null }, headers, body: { group_id: group.group_id, value } });
+        e2e.api.put('/group/settings/enable_read_ack', {
+          query: { app_id: null },
+          headers,
+          body: { group_id: group.group_id, value },
+        });
       expectOk(await setReadAck(true), true);
       expect(await e2e.db.storedGroup(group.group_id)).toMatchObject({ settings: { readAck: true } });
       expectOk(await setReadAck(false), true);
@@ -148,13 +165,21 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
       expectTokenExpired(await readInfo({ app_id: APP_ID, authorization: `Bearer ${expired}` }));
       expectTokenExpired(await readInfo({ app_id: APP_ID }, { 'access-token': expired }));
       // a write with an expired token writes nothing
-      const res = await e2e.api.put('/group/info/name', { token: expiredCopy(e2e.tokens.owner), body: { group_id: group.group_id, value: 'late' } });
+      const res = await e2e.api.put('/group/info/name', {
+        token: expiredCopy(e2e.tokens.owner),
+        body: { group_id: group.group_id, value: 'late' },
+      });
       expectTokenExpired(res);
       expect((await e2e.db.storedGroup(group.group_id))?.name).toBe('convention');
     });
 
     it('403: forbidden and not_member', async () => {
-      expectForbidden(await e2e.api.put('/group/info/name', { token: e2e.tokens.member, body: { group_id: group.group_id, value: 'x' } }));
+      expectForbidden(
+        await e2e.api.put('/group/info/name', {
+          token: e2e.tokens.member,
+          body: { group_id: group.group_id, value: 'x' },
+        }),
+      );
       expectNotMember(await e2e.api.getInfo(e2e.tokens.outsider, group.group_id));
       expect((await e2e.db.storedGroup(group.group_id))?.name).toBe('convention');
     });
@@ -165,13 +190,20 @@ describe('/group calling convention: headers, HTTP 200 with the outcome in code'
 
     it('400: validation, and a JSON body that is not an object', async () => {
       expectInvalid(await e2e.api.getInfo(e2e.tokens.owner, 'abc'), 'group_id');
-      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: [group.group_id] }), 'body');
+      expectInvalid(
+        await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: [group.group_id] }),
+        'body',
+      );
       expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: '"text"' }), 'body');
     });
 
     it('only requests that never reach the dialect answer a non-200: unknown path 404, non-JSON body 400', async () => {
       expectRouteNotFound(await e2e.api.get('/group/nope', { token: e2e.tokens.owner }));
-      expectEdgeError(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: 'group_list=1' }), 400, 'invalid_parameter');
+      expectEdgeError(
+        await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: 'group_list=1' }),
+        400,
+        'invalid_parameter',
+      );
     });
   });
 

@@ -1,5 +1,15 @@
 // POST /group/create (4.16) through the real built stack.
-import { expectEdgeError, expectForbidden, expectInvalid, expectOk, expectUnauthorized, expectUnchanged, GROUP_INFO_KEYS, newUserId, type GroupInfo } from './group-e2e.helpers';
+import {
+  expectEdgeError,
+  expectForbidden,
+  expectInvalid,
+  expectOk,
+  expectUnauthorized,
+  expectUnchanged,
+  GROUP_INFO_KEYS,
+  type GroupInfo,
+  newUserId,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -16,7 +26,13 @@ describe('POST /group/create', () => {
     const res = await e2e.api.post('/group/create', {
       token: e2e.tokens.owner,
       // numbers and numeric strings; a duplicate and the owner himself are not counted twice
-      body: { name: 'Hikers', description: 'weekend trips', avatar: 'https://x.test/a.png', type: 0, user_list: [Number(u1), u2, u1, owner] },
+      body: {
+        name: 'Hikers',
+        description: 'weekend trips',
+        avatar: 'https://x.test/a.png',
+        type: 0,
+        user_list: [Number(u1), u2, u1, owner],
+      },
     });
     expectOk(res);
     const info: GroupInfo = res.body.data;
@@ -57,7 +73,14 @@ describe('POST /group/create', () => {
       capacity: 1000,
       public: false,
       status: 'active',
-      settings: { applyApproval: 1, memberInvite: false, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
+      settings: {
+        applyApproval: 1,
+        memberInvite: false,
+        memberModify: false,
+        readAck: false,
+        historyVisible: true,
+        disappearSeconds: 0,
+      },
     });
     expect(group?.muteAllUntil ?? null).toBeNull();
     expect(await e2e.db.rosters.findOne(groupKey(info.group_id))).toMatchObject({
@@ -70,12 +93,24 @@ describe('POST /group/create', () => {
   it('creates with an empty body: type 0, empty texts, the owner alone', async () => {
     const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: {} });
     expectOk(res);
-    expect(res.body.data).toMatchObject({ type: 0, name: '', description: '', avatar: '', count: 1, apply_approval: 1, owner_id: Number(owner) });
+    expect(res.body.data).toMatchObject({
+      type: 0,
+      name: '',
+      description: '',
+      avatar: '',
+      count: 1,
+      apply_approval: 1,
+      owner_id: Number(owner),
+    });
     expect(await e2e.db.roles(res.body.data.group_id)).toEqual({ [owner]: 'owner' });
   });
 
   it('accepts Authorization: Bearer as well as access-token', async () => {
-    const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, auth: 'bearer', body: { name: 'bearer' } });
+    const res = await e2e.api.post('/group/create', {
+      token: e2e.tokens.owner,
+      auth: 'bearer',
+      body: { name: 'bearer' },
+    });
     expectOk(res);
     expect(res.body.data).toMatchObject({ name: 'bearer', owner_id: Number(owner), count: 1 });
   });
@@ -89,7 +124,10 @@ describe('POST /group/create', () => {
   describe('app-admin token', () => {
     it('without user_id → the first listed user is the owner', async () => {
       const [first, second] = [newUserId(), newUserId()];
-      const res = await e2e.api.post('/group/create', { token: e2e.tokens.app, body: { name: 'first owns', user_list: [first, second] } });
+      const res = await e2e.api.post('/group/create', {
+        token: e2e.tokens.app,
+        body: { name: 'first owns', user_list: [first, second] },
+      });
       expectOk(res);
       expect(String(res.body.data.owner_id)).toBe(first);
     });
@@ -109,7 +147,11 @@ describe('POST /group/create', () => {
 
     it('with user_id creates a chatroom (type 2, apply_approval 0)', async () => {
       const someone = newUserId();
-      const res = await e2e.api.post('/group/create', { token: e2e.tokens.app, query: { user_id: someone }, body: { name: 'lobby', type: 2 } });
+      const res = await e2e.api.post('/group/create', {
+        token: e2e.tokens.app,
+        query: { user_id: someone },
+        body: { name: 'lobby', type: 2 },
+      });
       expectOk(res);
       expect(Object.keys(res.body.data).sort()).toEqual(GROUP_INFO_KEYS);
       expect(res.body.data).toMatchObject({
@@ -132,15 +174,27 @@ describe('POST /group/create', () => {
 
   it('a user token (not a super admin) may not create a chatroom → 403 forbidden, nothing written', async () => {
     await expectNothingWritten(async () => {
-      expectForbidden(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'room', type: 2 } }));
+      expectForbidden(
+        await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'room', type: 2 } }),
+      );
     });
   });
 
   it('a user token with user_id naming someone else → 401, nothing written; naming itself creates', async () => {
     await expectNothingWritten(async () => {
-      expectUnauthorized(await e2e.api.post('/group/create', { token: e2e.tokens.owner, query: { user_id: newUserId() }, body: { name: 'mine' } }));
+      expectUnauthorized(
+        await e2e.api.post('/group/create', {
+          token: e2e.tokens.owner,
+          query: { user_id: newUserId() },
+          body: { name: 'mine' },
+        }),
+      );
     });
-    const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, query: { user_id: owner }, body: { name: 'mine' } });
+    const res = await e2e.api.post('/group/create', {
+      token: e2e.tokens.owner,
+      query: { user_id: owner },
+      body: { name: 'mine' },
+    });
     expectOk(res);
     expect(res.body.data.owner_id).toBe(Number(owner));
   });
@@ -148,7 +202,10 @@ describe('POST /group/create', () => {
   describe('validation → 400 naming the field, nothing written', () => {
     it('name longer than 512 characters', async () => {
       await expectNothingWritten(async () => {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'n'.repeat(513) } }), 'name');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'n'.repeat(513) } }),
+          'name',
+        );
       });
     });
 
@@ -161,30 +218,47 @@ describe('POST /group/create', () => {
     it('chatroom name longer than 128 characters', async () => {
       await expectNothingWritten(async () => {
         expectInvalid(
-          await e2e.api.post('/group/create', { token: e2e.tokens.app, query: { user_id: owner }, body: { name: 'r'.repeat(129), type: 2 } }),
+          await e2e.api.post('/group/create', {
+            token: e2e.tokens.app,
+            query: { user_id: owner },
+            body: { name: 'r'.repeat(129), type: 2 },
+          }),
           'name',
         );
       });
-      const res = await e2e.api.post('/group/create', { token: e2e.tokens.app, query: { user_id: owner }, body: { name: 'r'.repeat(128), type: 2 } });
+      const res = await e2e.api.post('/group/create', {
+        token: e2e.tokens.app,
+        query: { user_id: owner },
+        body: { name: 'r'.repeat(128), type: 2 },
+      });
       expectOk(res);
       expect(res.body.data).toMatchObject({ name: 'r'.repeat(128), type: 2 });
     });
 
     it('description longer than 512 characters', async () => {
       await expectNothingWritten(async () => {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { description: 'd'.repeat(513) } }), 'description');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { description: 'd'.repeat(513) } }),
+          'description',
+        );
       });
     });
 
     it('avatar longer than 1024 characters', async () => {
       await expectNothingWritten(async () => {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { avatar: 'a'.repeat(1025) } }), 'avatar');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { avatar: 'a'.repeat(1025) } }),
+          'avatar',
+        );
       });
     });
 
     it('type 1', async () => {
       await expectNothingWritten(async () => {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 't', type: 1 } }), 'type');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 't', type: 1 } }),
+          'type',
+        );
       });
     });
 
@@ -196,36 +270,51 @@ describe('POST /group/create', () => {
 
     it('user_list that is not an array', async () => {
       await expectNothingWritten(async () => {
-        expectInvalid(await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'u', user_list: newUserId() } }), 'user_list');
+        expectInvalid(
+          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'u', user_list: newUserId() } }),
+          'user_list',
+        );
       });
     });
 
     it('user_list with a non-numeric id', async () => {
       await expectNothingWritten(async () => {
         expectInvalid(
-          await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'u', user_list: [Number(newUserId()), 'alice'] } }),
+          await e2e.api.post('/group/create', {
+            token: e2e.tokens.owner,
+            body: { name: 'u', user_list: [Number(newUserId()), 'alice'] },
+          }),
           'user_list',
         );
       });
     });
 
-
     it('a body that is not JSON (it never reaches the dialect: HTTP 400 too)', async () => {
       await expectNothingWritten(async () => {
-        const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: '{"name": ', headers: { 'content-type': 'application/json' } });
+        const res = await e2e.api.post('/group/create', {
+          token: e2e.tokens.owner,
+          body: '{"name": ',
+          headers: { 'content-type': 'application/json' },
+        });
         expectEdgeError(res, 400, 'invalid_parameter');
       });
     });
   });
 
-  it('exactly 999 users besides the owner fill the default capacity; one more grows it to fit (up to the app\'s maximum)', async () => {
+  it("exactly 999 users besides the owner fill the default capacity; one more grows it to fit (up to the app's maximum)", async () => {
     const users = Array.from({ length: 999 }, (_, i) => String(800_000_000 + i));
     // the owner and a repeated id in the list do not count
-    const res = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'full', user_list: [owner, ...users, users[0]] } });
+    const res = await e2e.api.post('/group/create', {
+      token: e2e.tokens.owner,
+      body: { name: 'full', user_list: [owner, ...users, users[0]] },
+    });
     expectOk(res);
     expect(res.body.data).toMatchObject({ count: 1000, capacity: 1000 });
     expect(await e2e.db.members.countDocuments(groupKey(res.body.data.group_id))).toBe(1000);
-    const more = await e2e.api.post('/group/create', { token: e2e.tokens.owner, body: { name: 'grown', user_list: [...users, '900000001'] } });
+    const more = await e2e.api.post('/group/create', {
+      token: e2e.tokens.owner,
+      body: { name: 'grown', user_list: [...users, '900000001'] },
+    });
     expectOk(more);
     expect(more.body.data).toMatchObject({ count: 1001, capacity: 1001 });
   });

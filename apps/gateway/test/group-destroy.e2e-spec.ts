@@ -1,7 +1,17 @@
 // DELETE·POST /group/destroy (4.17) through the real built stack, including the durable
 // `group.destroyed` event that makes membership drop the roster.
 import { expectEventually } from '@cohort/testing';
-import { expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, newUserId, type GroupInfo } from './group-e2e.helpers';
+
+import {
+  expectForbidden,
+  expectGroupNotFound,
+  expectInvalid,
+  expectNotMember,
+  expectOk,
+  expectUnauthorized,
+  type GroupInfo,
+  newUserId,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
 
@@ -31,35 +41,60 @@ describe('DELETE·POST /group/destroy', () => {
     expect(await e2e.db.members.countDocuments(key(group))).toBe(3);
     expect(await e2e.db.rosters.countDocuments(key(group))).toBe(1);
 
-    const res = await e2e.api.call(method, '/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } });
+    const res = await e2e.api.call(method, '/group/destroy', {
+      token: e2e.tokens.owner,
+      query: { group_id: group.group_id },
+    });
     expectOk(res, true);
     await expectDestroyed(group);
   });
 
   it('a second destroy → 404 group_not_found', async () => {
     const group = await newGroup();
-    expectOk(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }), true);
-    expectGroupNotFound(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }));
-    expectGroupNotFound(await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: group.group_id } }));
+    expectOk(
+      await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }),
+      true,
+    );
+    expectGroupNotFound(
+      await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }),
+    );
+    expectGroupNotFound(
+      await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: group.group_id } }),
+    );
   });
 
   it('an app-admin token without user_id destroys with owner rights', async () => {
     const group = await newGroup();
-    expectOk(await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: String(group.group_id) } }), true);
+    expectOk(
+      await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: String(group.group_id) } }),
+      true,
+    );
     await expectDestroyed(group);
   });
 
   it('an app-admin token with user_id of the owner destroys', async () => {
     const group = await newGroup();
-    expectOk(await e2e.api.delete('/group/destroy', { token: e2e.tokens.app, query: { group_id: group.group_id, user_id: owner } }), true);
+    expectOk(
+      await e2e.api.delete('/group/destroy', {
+        token: e2e.tokens.app,
+        query: { group_id: group.group_id, user_id: owner },
+      }),
+      true,
+    );
     await expectDestroyed(group);
   });
 
   it('batch info leaves a destroyed group out', async () => {
     const kept = await newGroup();
     const gone = await newGroup();
-    expectOk(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: gone.group_id } }), true);
-    const res = await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: [kept.group_id, gone.group_id] } });
+    expectOk(
+      await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: gone.group_id } }),
+      true,
+    );
+    const res = await e2e.api.post('/group/info/batch', {
+      token: e2e.tokens.owner,
+      body: { group_list: [kept.group_id, gone.group_id] },
+    });
     expectOk(res);
     expect(res.body.data.map((g: { group_id: number }) => g.group_id)).toEqual([kept.group_id]);
   });
@@ -81,26 +116,51 @@ describe('DELETE·POST /group/destroy', () => {
 
     it('a plain member → 403 forbidden', async () => {
       for (const method of ['DELETE', 'POST']) {
-        expectForbidden(await e2e.api.call(method, '/group/destroy', { token: e2e.tokens.member, query: { group_id: group.group_id } }));
+        expectForbidden(
+          await e2e.api.call(method, '/group/destroy', {
+            token: e2e.tokens.member,
+            query: { group_id: group.group_id },
+          }),
+        );
       }
     });
 
     it('an app-admin token acting as a plain member (admin-level call, not the owner) → 403 forbidden', async () => {
-      expectForbidden(await e2e.api.delete('/group/destroy', { token: e2e.tokens.app, query: { group_id: group.group_id, user_id: member } }));
+      expectForbidden(
+        await e2e.api.delete('/group/destroy', {
+          token: e2e.tokens.app,
+          query: { group_id: group.group_id, user_id: member },
+        }),
+      );
     });
 
     it('a non-member → 403 not_member', async () => {
-      expectNotMember(await e2e.api.delete('/group/destroy', { token: e2e.tokens.outsider, query: { group_id: group.group_id } }));
-      expectNotMember(await e2e.api.post('/group/destroy', { token: e2e.tokens.app, query: { group_id: group.group_id, user_id: outsider } }));
+      expectNotMember(
+        await e2e.api.delete('/group/destroy', { token: e2e.tokens.outsider, query: { group_id: group.group_id } }),
+      );
+      expectNotMember(
+        await e2e.api.post('/group/destroy', {
+          token: e2e.tokens.app,
+          query: { group_id: group.group_id, user_id: outsider },
+        }),
+      );
     });
 
     it('a user token naming the owner in user_id → 401', async () => {
-      expectUnauthorized(await e2e.api.delete('/group/destroy', { token: e2e.tokens.member, query: { group_id: group.group_id, user_id: owner } }));
+      expectUnauthorized(
+        await e2e.api.delete('/group/destroy', {
+          token: e2e.tokens.member,
+          query: { group_id: group.group_id, user_id: owner },
+        }),
+      );
     });
 
     it('group_id missing or not numeric → 400 naming group_id', async () => {
       expectInvalid(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner }), 'group_id');
-      expectInvalid(await e2e.api.post('/group/destroy', { token: e2e.tokens.owner, query: { group_id: 'abc' } }), 'group_id');
+      expectInvalid(
+        await e2e.api.post('/group/destroy', { token: e2e.tokens.owner, query: { group_id: 'abc' } }),
+        'group_id',
+      );
     });
 
     it('without a token → 401', async () => {
@@ -109,6 +169,8 @@ describe('DELETE·POST /group/destroy', () => {
   });
 
   it('unknown group → 404 group_not_found', async () => {
-    expectGroupNotFound(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: 4_000_000_000_999 } }));
+    expectGroupNotFound(
+      await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: 4_000_000_000_999 } }),
+    );
   });
 });

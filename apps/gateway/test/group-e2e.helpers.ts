@@ -1,6 +1,7 @@
 // Shared helpers of the /group e2e suites: tokens, HTTP calls (global fetch) and envelope
 // assertions. The stack fixture is in group-stack.fixture.ts, database reads in stack-db.ts.
 import { randomBytes } from 'node:crypto';
+
 import { openApiContractOf } from '@cohort/testing';
 
 export const APP_ID = 'demo';
@@ -9,7 +10,15 @@ export const CLIENT_SECRET = 'demo-secret';
 /** The demo app's JWT key in the e2e stacks: random per test process (tests that forge tokens sign with it). */
 export const DEMO_JWT_KEY = { kid: 'e2e', secret: randomBytes(32).toString('base64url') };
 /** The demo app as the e2e stacks configure it (APPS_JSON), with `extra` settings. */
-export const demoApp = (extra: Record<string, unknown> = {}) => ({ appId: APP_ID, orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, jwtKeys: [DEMO_JWT_KEY], ...extra });
+export const demoApp = (extra: Record<string, unknown> = {}) => ({
+  appId: APP_ID,
+  orgName: 'demo',
+  appName: 'demo',
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  jwtKeys: [DEMO_JWT_KEY],
+  ...extra,
+});
 
 /** Every key of the group info of 4.16 / 4.24 / 4.42, sorted. */
 export const GROUP_INFO_KEYS = [
@@ -76,7 +85,14 @@ export interface CallOptions {
  * content type the document does not describe fails the test (openApiContractOf). A request to
  * a path no operation matches passes only as unknown (404, or 400 for a body refused first).
  */
-export async function documentedAnswer(baseUrl: string, method: string, url: URL, status: number, headers: Headers, text: string): Promise<HttpResult> {
+export async function documentedAnswer(
+  baseUrl: string,
+  method: string,
+  url: URL,
+  status: number,
+  headers: Headers,
+  text: string,
+): Promise<HttpResult> {
   (await openApiContractOf(baseUrl)).check({ method, url, status, contentType: headers.get('content-type'), text });
   let body: unknown = text;
   try {
@@ -144,7 +160,11 @@ export class Api {
 
   /** POST /token; `user_id` makes it a user token. Throws unless 200. */
   async token(userId?: string): Promise<string> {
-    const res = await this.postJson<{ access_token?: string }>('/token', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...(userId ? { user_id: userId } : {}) });
+    const res = await this.postJson<{ access_token?: string }>('/token', {
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      ...(userId ? { user_id: userId } : {}),
+    });
     if (res.status !== 200 || typeof res.body.access_token !== 'string') {
       throw new Error(`POST /token answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
@@ -219,7 +239,13 @@ export function expectOk<T>(res: HttpResult, data?: T): void {
  * The /group error envelope: body exactly `{code, message, data: null}` where message is
  * `<canonical>: <text>` and the text matches `text` (e.g. the field it names), at HTTP `httpStatus`.
  */
-function expectEnvelopeError(res: HttpResult, httpStatus: number, code: number, canonical: string, text?: RegExp): void {
+function expectEnvelopeError(
+  res: HttpResult,
+  httpStatus: number,
+  code: number,
+  canonical: string,
+  text?: RegExp,
+): void {
   expect({ status: res.status, body: res.body }).toEqual({
     status: httpStatus,
     body: { code, message: expect.stringMatching(new RegExp(`^${canonical}: .+`)), data: null },
@@ -246,7 +272,8 @@ export function expectInvalid(res: HttpResult, field: string): void {
 /** 401 unauthorized. */
 export const expectUnauthorized = (res: HttpResult): void => expectGroupError(res, 401, 'unauthorized');
 /** 402: an expired token (the vendor's SDK logs in again). */
-export const expectTokenExpired = (res: HttpResult): void => expectGroupError(res, 402, 'unauthorized', /token expired/);
+export const expectTokenExpired = (res: HttpResult): void =>
+  expectGroupError(res, 402, 'unauthorized', /token expired/);
 /** 403 forbidden: a member without the rights the call needs. */
 export const expectForbidden = (res: HttpResult): void => expectGroupError(res, 403, 'forbidden');
 /** 403 not_member: the caller is not in the group. */

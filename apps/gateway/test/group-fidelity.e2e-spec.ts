@@ -2,13 +2,22 @@
 // (`omitempty`), parameters in the headers where the vendor's document puts them, capacities
 // from the app's configuration, no undocumented caps, whole lists, int64 ids exactly.
 import { pollUntil } from '@cohort/testing';
-import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
+
 import { ContentApi } from './content-e2e.helpers';
+import { expectGroupError, expectInvalid, expectOk, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 
 describe('/group fidelity', () => {
   // The app's console settings: new groups hold 1,100 members, and may be given up to 100,000.
-  const app = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret', defaultCapacity: 1100, maxCapacity: 100_000 };
+  const app = {
+    appId: 'demo',
+    orgName: 'demo',
+    appName: 'demo',
+    clientId: 'demo',
+    clientSecret: 'demo-secret',
+    defaultCapacity: 1100,
+    maxCapacity: 100_000,
+  };
   const e2e = useGroupStack('group-fidelity', {
     db: false,
     // Creating a group with thousands of members is one long request on the dev database.
@@ -36,7 +45,9 @@ describe('/group fidelity', () => {
 
       expectOk(await api.groupCall('POST', 'display_name', tokens.member, group.group_id, { value: 'Mem' }));
       expectOk(await api.groupCall('POST', 'display_name', tokens.member, group.group_id));
-      const profiles = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, { user_list: [users.member] });
+      const profiles = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, {
+        user_list: [users.member],
+      });
       expect(profiles.body.data[0].display_name).toBe('');
 
       // An application answered without `approval` (a Go client's false) is rejected.
@@ -60,23 +71,37 @@ describe('/group fidelity', () => {
       expect(invitations.body).toMatchObject({ code: 200, total: 1 });
       expect(invitations.body.data[0]).toMatchObject({ group_id: group.group_id, invitee_id: Number(invitee) });
       // A body without group_id: the header names the group (as the vendor's clients send it).
-      expectOk(await api.post('/group/settings/enable_read_ack', { token: tokens.app, headers, body: { value: true } }));
+      expectOk(
+        await api.post('/group/settings/enable_read_ack', { token: tokens.app, headers, body: { value: true } }),
+      );
       expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ read_ack: true });
       // Calls acting for one user, by an app admin naming none, act as the group's owner.
       expectOk(await api.post('/group/display_name', { token: tokens.app, headers, body: { value: 'Boss' } }));
-      const owner = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, { user_list: [users.owner] });
+      const owner = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, {
+        user_list: [users.owner],
+      });
       expect(owner.body.data[0].display_name).toBe('Boss');
       expectOk(await api.post('/group/msg/push_mode', { token: tokens.app, headers, body: { msg_push_mode: 2 } }));
       expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ msg_push_mode: 2 });
-      expectGroupError(await api.post('/group/leave', { token: tokens.app, query: { group_id: group.group_id } }), 403, 'owner_protected');
+      expectGroupError(
+        await api.post('/group/leave', { token: tokens.app, query: { group_id: group.group_id } }),
+        403,
+        'owner_protected',
+      );
       expectGroupError(await api.post('/group/apply', { token: tokens.app, headers, body: {} }), 409, 'already_member');
       // A user token's group_id header is not the vendor's admin header: ignored.
-      expectInvalid(await api.post('/group/settings/enable_read_ack', { token: tokens.owner, headers, body: { value: true } }), 'group_id');
+      expectInvalid(
+        await api.post('/group/settings/enable_read_ack', { token: tokens.owner, headers, body: { value: true } }),
+        'group_id',
+      );
     });
 
     it('create by an app-admin token naming no user: the first listed user owns the group', async () => {
       const { api, tokens, users } = e2e;
-      const res = await api.post('/group/create', { token: tokens.app, body: { name: 'by app', user_list: [users.member, users.outsider] } });
+      const res = await api.post('/group/create', {
+        token: tokens.app,
+        body: { name: 'by app', user_list: [users.member, users.outsider] },
+      });
       expectOk(res);
       expect(res.body.data).toMatchObject({ owner_id: Number(users.member), count: 2 });
     });
@@ -90,11 +115,19 @@ describe('/group fidelity', () => {
       const headers = { group_id: String(group.group_id) };
       for (const path of ['/group/user_joined', '/group/invitation_list']) {
         const res = await api.get(path, { token: tokens.app });
-        expectGroupError(res, 400, 'invalid_parameter', /^invalid_parameter: user_id: is required with an app-admin token/);
+        expectGroupError(
+          res,
+          400,
+          'invalid_parameter',
+          /^invalid_parameter: user_id: is required with an app-admin token/,
+        );
       }
       // The group_id header names no user for user_joined; for invitation_list it names the group.
       expectInvalid(await api.get('/group/user_joined', { token: tokens.app, headers }), 'user_id');
-      expect((await api.get('/group/invitation_list', { token: tokens.app, headers })).body).toMatchObject({ code: 200, total: 1 });
+      expect((await api.get('/group/invitation_list', { token: tokens.app, headers })).body).toMatchObject({
+        code: 200,
+        total: 1,
+      });
       // Named (header or query), the call acts as that user.
       const joined = await api.get('/group/user_joined', { token: tokens.app, headers: { user_id: joiner } });
       expect(joined.body).toMatchObject({ code: 200 });
@@ -121,15 +154,32 @@ describe('/group fidelity', () => {
       const group = await api.createGroup(tokens.owner, { user_list: members });
       const hundred = members.slice(0, 100);
       const allDone = (ids: string[]) => ids.map((id) => ({ user_id: Number(id), result: 'success', reason: '' }));
-      expectOk(await api.groupCall('POST', 'ban', tokens.owner, group.group_id, { user_list: hundred, duration: 10 }), allDone(hundred));
-      expectOk(await api.groupCall('POST', 'unban', tokens.owner, group.group_id, { user_list: hundred }), allDone(hundred));
+      expectOk(
+        await api.groupCall('POST', 'ban', tokens.owner, group.group_id, { user_list: hundred, duration: 10 }),
+        allDone(hundred),
+      );
+      expectOk(
+        await api.groupCall('POST', 'unban', tokens.owner, group.group_id, { user_list: hundred }),
+        allDone(hundred),
+      );
       const invitees = newUsers(100);
-      expectOk(await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: invitees }), allDone(invitees));
-      const profiles = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, { user_list: members });
+      expectOk(
+        await api.groupCall('POST', 'invite', tokens.owner, group.group_id, { user_list: invitees }),
+        allDone(invitees),
+      );
+      const profiles = await api.groupCall('POST', 'members/display_name', tokens.owner, group.group_id, {
+        user_list: members,
+      });
       expect(profiles.body.data).toHaveLength(150);
-      const batch = await api.post('/group/info/batch', { token: tokens.owner, body: { group_list: [group.group_id, ...Array.from({ length: 149 }, (_, i) => group.group_id + 1 + i)] } });
+      const batch = await api.post('/group/info/batch', {
+        token: tokens.owner,
+        body: { group_list: [group.group_id, ...Array.from({ length: 149 }, (_, i) => group.group_id + 1 + i)] },
+      });
       expect(batch.body.data).toHaveLength(1);
-      expectOk(await api.groupCall('POST', 'kick', tokens.owner, group.group_id, { user_list: members }), allDone(members));
+      expectOk(
+        await api.groupCall('POST', 'kick', tokens.owner, group.group_id, { user_list: members }),
+        allDone(members),
+      );
       expect(await api.info(tokens.owner, group.group_id)).toMatchObject({ count: 1 });
     });
   });
@@ -137,7 +187,8 @@ describe('/group fidelity', () => {
   describe('no silent truncation', () => {
     /** Runs `task` for 0..n-1, 25 at a time. */
     const times = async (n: number, task: (i: number) => Promise<unknown>) => {
-      for (let i = 0; i < n; i += 25) await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, j) => task(i + j)));
+      for (let i = 0; i < n; i += 25)
+        await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, j) => task(i + j)));
     };
 
     it('announcement/list and file/list answer all 1,001 entries (the old cut was 1,000); with limit, a page', async () => {
@@ -177,7 +228,10 @@ describe('/group fidelity', () => {
       expect(text).toContain(`"user_id":${big}`);
       expect(text).toContain(`"user_id":${justAbove}`);
       // Through the documented client too: the answer is valid JSON the API reference describes.
-      expect((await api.groupCall('POST', 'members/display_name', tokens.owner, Number(groupId), { user_list: [big] })).body.data).toHaveLength(1);
+      expect(
+        (await api.groupCall('POST', 'members/display_name', tokens.owner, Number(groupId), { user_list: [big] })).body
+          .data,
+      ).toHaveLength(1);
     });
   });
 
@@ -187,19 +241,46 @@ describe('/group fidelity', () => {
       const group = await api.createGroup(tokens.owner, { user_list: [users.member, users.outsider] });
       expectOk(await api.groupCall('POST', 'msg/push_mode', tokens.member, group.group_id, { msg_push_mode: 3 }));
       expectOk(await api.groupCall('POST', 'msg/mute_mode', tokens.member, group.group_id, { msg_mute_mode: 1 }));
-      const decision = await api.get('/group/send_check', { token: tokens.app, query: { group_id: group.group_id, user_id: users.owner } });
+      const decision = await api.get('/group/send_check', {
+        token: tokens.app,
+        query: { group_id: group.group_id, user_id: users.owner },
+      });
       expect(decision.body.data).toEqual({ allowed: true, reason: 'ok', until: 0, priority: false, role: 'owner' });
 
-      const first = await api.get('/group/recipients', { token: tokens.app, query: { group_id: group.group_id, limit: 2 } });
+      const first = await api.get('/group/recipients', {
+        token: tokens.app,
+        query: { group_id: group.group_id, limit: 2 },
+      });
       expect(first.body).toMatchObject({ code: 200, total: 3 });
       expect(first.body.data).toEqual([
-        { user_id: Number(users.owner), role: 'owner', join_time: expect.any(Number), msg_mute_mode: 0, msg_push_mode: 0, notifications_muted_until: 0 },
-        { user_id: Number(users.member), role: 'member', join_time: expect.any(Number), msg_mute_mode: 1, msg_push_mode: 3, notifications_muted_until: 0 },
+        {
+          user_id: Number(users.owner),
+          role: 'owner',
+          join_time: expect.any(Number),
+          msg_mute_mode: 0,
+          msg_push_mode: 0,
+          notifications_muted_until: 0,
+        },
+        {
+          user_id: Number(users.member),
+          role: 'member',
+          join_time: expect.any(Number),
+          msg_mute_mode: 1,
+          msg_push_mode: 3,
+          notifications_muted_until: 0,
+        },
       ]);
-      const rest = await api.get('/group/recipients', { token: tokens.app, query: { group_id: group.group_id, limit: 2, cursor: first.body.cursor } });
+      const rest = await api.get('/group/recipients', {
+        token: tokens.app,
+        query: { group_id: group.group_id, limit: 2, cursor: first.body.cursor },
+      });
       expect(rest.body.data.map((r: { user_id: number }) => r.user_id)).toEqual([Number(users.outsider)]);
       expect(rest.body.cursor).toBe('');
-      expectGroupError(await api.get('/group/recipients', { token: tokens.owner, query: { group_id: group.group_id } }), 403, 'forbidden');
+      expectGroupError(
+        await api.get('/group/recipients', { token: tokens.owner, query: { group_id: group.group_id } }),
+        403,
+        'forbidden',
+      );
     });
 
     it('a member setting that steers delivery publishes member.settings_changed (copies of the recipients view follow it): seen in the audit log', async () => {
@@ -208,15 +289,27 @@ describe('/group fidelity', () => {
       expectOk(await api.groupCall('POST', 'msg/push_mode', tokens.member, group.group_id, { msg_push_mode: 2 }));
       expectOk(await api.groupCall('POST', 'msg/mute_mode', tokens.member, group.group_id, { msg_mute_mode: 1 }));
       const audit = () =>
-        api.call('GET', '/admin/v1/audit', { token: tokens.app, auth: 'bearer', query: { app_id: null, groupId: group.group_id, action: 'member.settings_changed' } });
+        api.call('GET', '/admin/v1/audit', {
+          token: tokens.app,
+          auth: 'bearer',
+          query: { app_id: null, groupId: group.group_id, action: 'member.settings_changed' },
+        });
       const lines = await pollUntil(async () => {
         const items = (await audit()).body.items as { targets: string[]; after: object; actor: object }[];
         return items.length === 2 && items;
       });
       // Newest first, each with the values it set, by the member for themself.
       expect(lines).toEqual([
-        expect.objectContaining({ targets: [users.member], after: { msgMuteMode: 1 }, actor: { kind: 'user', userId: users.member } }),
-        expect.objectContaining({ targets: [users.member], after: { msgPushMode: 2 }, actor: { kind: 'user', userId: users.member } }),
+        expect.objectContaining({
+          targets: [users.member],
+          after: { msgMuteMode: 1 },
+          actor: { kind: 'user', userId: users.member },
+        }),
+        expect.objectContaining({
+          targets: [users.member],
+          after: { msgPushMode: 2 },
+          actor: { kind: 'user', userId: users.member },
+        }),
       ]);
     });
   });

@@ -1,5 +1,16 @@
 // PUT·POST /group/info/{name,description,avatar,ext} (4.25, 4.27, 4.28, 4.29) through the real built stack.
-import { expectForbidden, expectGroupError, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, newUserId, type GroupInfo } from './group-e2e.helpers';
+import {
+  expectForbidden,
+  expectGroupError,
+  expectGroupNotFound,
+  expectInvalid,
+  expectNotMember,
+  expectOk,
+  expectRouteNotFound,
+  expectUnchanged,
+  type GroupInfo,
+  newUserId,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 const FIELDS = [
@@ -15,17 +26,33 @@ describe('PUT·POST /group/info/{field}', () => {
   let group: GroupInfo;
 
   beforeAll(async () => {
-    group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'before', description: 'd0', avatar: 'https://x.test/0.png', user_list: [member] });
+    group = await e2e.api.createGroup(e2e.tokens.owner, {
+      name: 'before',
+      description: 'd0',
+      avatar: 'https://x.test/0.png',
+      user_list: [member],
+    });
   });
 
   const info = () => e2e.api.info(e2e.tokens.owner, group.group_id);
   /** Runs the refused call(s) and asserts the stored group did not change. */
-  const expectGroupUnchanged = (action: () => Promise<unknown>) => expectUnchanged(() => e2e.db.storedGroup(group.group_id), action);
+  const expectGroupUnchanged = (action: () => Promise<unknown>) =>
+    expectUnchanged(() => e2e.db.storedGroup(group.group_id), action);
 
   describe.each(FIELDS)('$field', ({ field, limit }) => {
     /** `method /group/info/<field>` as `token` with body `{group_id, value}`; `userId` acts as that user. */
-    const update = (method: string, token: string, value: unknown, userId?: string, groupId: number | string = group.group_id) =>
-      e2e.api.call(method, `/group/info/${field}`, { token, query: { user_id: userId }, body: { group_id: groupId, value } });
+    const update = (
+      method: string,
+      token: string,
+      value: unknown,
+      userId?: string,
+      groupId: number | string = group.group_id,
+    ) =>
+      e2e.api.call(method, `/group/info/${field}`, {
+        token,
+        query: { user_id: userId },
+        body: { group_id: groupId, value },
+      });
 
     it.each(['PUT', 'POST'])('%s by the owner → true, visible in GET /group/info', async (method) => {
       const value = `${field} via ${method} ${newUserId()}`;
@@ -44,14 +71,18 @@ describe('PUT·POST /group/info/{field}', () => {
 
     it(`more than ${limit} characters → 400 naming value, nothing changed`, async () => {
       await expectGroupUnchanged(async () => {
-        for (const method of ['PUT', 'POST']) expectInvalid(await update(method, e2e.tokens.owner, 'y'.repeat(limit + 1)), 'value');
+        for (const method of ['PUT', 'POST'])
+          expectInvalid(await update(method, e2e.tokens.owner, 'y'.repeat(limit + 1)), 'value');
       });
     });
 
     it('value that is not a string → 400 naming value, nothing changed', async () => {
       await expectGroupUnchanged(async () => {
         expectInvalid(await update('PUT', e2e.tokens.owner, 123), 'value');
-        expectInvalid(await e2e.api.post(`/group/info/${field}`, { token: e2e.tokens.owner, body: { group_id: group.group_id } }), 'value');
+        expectInvalid(
+          await e2e.api.post(`/group/info/${field}`, { token: e2e.tokens.owner, body: { group_id: group.group_id } }),
+          'value',
+        );
       });
     });
 
@@ -78,27 +109,55 @@ describe('PUT·POST /group/info/{field}', () => {
   });
 
   it('an app-admin token without user_id edits with owner rights', async () => {
-    expectOk(await e2e.api.put('/group/info/name', { token: e2e.tokens.app, body: { group_id: group.group_id, value: 'by app admin' } }), true);
+    expectOk(
+      await e2e.api.put('/group/info/name', {
+        token: e2e.tokens.app,
+        body: { group_id: group.group_id, value: 'by app admin' },
+      }),
+      true,
+    );
     expect((await info()).name).toBe('by app admin');
   });
 
   it('with allow_member_modify on, a plain member may edit every field', async () => {
     expectOk(
-      await e2e.api.put('/group/settings/allow_member_modify', { token: e2e.tokens.owner, body: { group_id: group.group_id, value: true } }),
+      await e2e.api.put('/group/settings/allow_member_modify', {
+        token: e2e.tokens.owner,
+        body: { group_id: group.group_id, value: true },
+      }),
       true,
     );
     for (const { field } of FIELDS) {
       const value = `${field} by member`;
-      expectOk(await e2e.api.post(`/group/info/${field}`, { token: e2e.tokens.member, body: { group_id: group.group_id, value } }), true);
+      expectOk(
+        await e2e.api.post(`/group/info/${field}`, {
+          token: e2e.tokens.member,
+          body: { group_id: group.group_id, value },
+        }),
+        true,
+      );
       expect((await info())[field]).toBe(value);
     }
     // a non-member is still refused
-    expectNotMember(await e2e.api.post('/group/info/name', { token: e2e.tokens.outsider, body: { group_id: group.group_id, value: 'x' } }));
+    expectNotMember(
+      await e2e.api.post('/group/info/name', {
+        token: e2e.tokens.outsider,
+        body: { group_id: group.group_id, value: 'x' },
+      }),
+    );
     expectOk(
-      await e2e.api.put('/group/settings/allow_member_modify', { token: e2e.tokens.owner, body: { group_id: group.group_id, value: false } }),
+      await e2e.api.put('/group/settings/allow_member_modify', {
+        token: e2e.tokens.owner,
+        body: { group_id: group.group_id, value: false },
+      }),
       true,
     );
-    expectForbidden(await e2e.api.post('/group/info/name', { token: e2e.tokens.member, body: { group_id: group.group_id, value: 'x' } }));
+    expectForbidden(
+      await e2e.api.post('/group/info/name', {
+        token: e2e.tokens.member,
+        body: { group_id: group.group_id, value: 'x' },
+      }),
+    );
   });
 
   it('an unknown field → 404 in the group envelope, whatever the body', async () => {
@@ -114,10 +173,19 @@ describe('PUT·POST /group/info/{field}', () => {
     const room = await e2e.api.createGroup(e2e.tokens.app, { name: 'room', type: 2 }, { user_id: owner });
     const stored = () => e2e.db.storedGroup(room.group_id);
     await expectUnchanged(stored, async () => {
-      const res = await e2e.api.put('/group/info/name', { token: e2e.tokens.owner, body: { group_id: room.group_id, value: 'r'.repeat(129) } });
+      const res = await e2e.api.put('/group/info/name', {
+        token: e2e.tokens.owner,
+        body: { group_id: room.group_id, value: 'r'.repeat(129) },
+      });
       expectGroupError(res, 400, 'invalid_parameter', /^invalid_parameter: value: .*128/);
     });
-    expectOk(await e2e.api.post('/group/info/name', { token: e2e.tokens.owner, body: { group_id: room.group_id, value: 'r'.repeat(128) } }), true);
+    expectOk(
+      await e2e.api.post('/group/info/name', {
+        token: e2e.tokens.owner,
+        body: { group_id: room.group_id, value: 'r'.repeat(128) },
+      }),
+      true,
+    );
     expect((await stored())?.name).toBe('r'.repeat(128));
   });
 });

@@ -1,8 +1,19 @@
 // GET /group/info (4.24) and POST /group/info/batch (4.26) through the real built stack, and the
 // API reference that describes them.
-import { GROUP_ID_PATTERN } from '@cohort/contracts';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectUnauthorized, GROUP_INFO_KEYS, SHORT_GROUP_INFO_KEYS, type GroupInfo, type Loose } from './group-e2e.helpers';
+import { GROUP_ID_PATTERN } from '@cohort/contracts';
+
+import {
+  expectGroupNotFound,
+  expectInvalid,
+  expectNotMember,
+  expectOk,
+  expectUnauthorized,
+  GROUP_INFO_KEYS,
+  type GroupInfo,
+  type Loose,
+  SHORT_GROUP_INFO_KEYS,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 describe('GET /group/info and POST /group/info/batch', () => {
@@ -16,7 +27,12 @@ describe('GET /group/info and POST /group/info/batch', () => {
   const unknownId = 4_000_000_000_123;
 
   beforeAll(async () => {
-    group = await e2e.api.createGroup(e2e.tokens.owner, { name: 'info', description: 'about', avatar: 'https://x.test/i.png', user_list: [member] });
+    group = await e2e.api.createGroup(e2e.tokens.owner, {
+      name: 'info',
+      description: 'about',
+      avatar: 'https://x.test/i.png',
+      user_list: [member],
+    });
     otherGroup = await e2e.api.createGroup(e2e.tokens.outsider, { name: 'other' });
     chatroom = await e2e.api.createGroup(e2e.tokens.app, { name: 'room', type: 2 }, { user_id: outsider });
   });
@@ -88,7 +104,14 @@ describe('GET /group/info and POST /group/info/batch', () => {
     it('any user of the app reads a chatroom', async () => {
       const res = await e2e.api.getInfo(e2e.tokens.member, chatroom.group_id);
       expectOk(res);
-      expect(res.body.data).toMatchObject({ group_id: chatroom.group_id, type: 2, apply_approval: 0, count: 1, msg_mute_mode: 0, msg_push_mode: 0 });
+      expect(res.body.data).toMatchObject({
+        group_id: chatroom.group_id,
+        type: 2,
+        apply_approval: 0,
+        count: 1,
+        msg_mute_mode: 0,
+        msg_push_mode: 0,
+      });
     });
 
     it('unknown group → 404 group_not_found', async () => {
@@ -112,8 +135,14 @@ describe('GET /group/info and POST /group/info/batch', () => {
     it("msg_mute_mode and msg_push_mode are the caller's own notification prefs", async () => {
       const setPrefs = (muteMode: number, pushMode: number) =>
         Promise.all([
-          e2e.api.put('/group/msg/mute_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_mute_mode: muteMode } }),
-          e2e.api.put('/group/msg/push_mode', { token: e2e.tokens.member, body: { group_id: group.group_id, msg_push_mode: pushMode } }),
+          e2e.api.put('/group/msg/mute_mode', {
+            token: e2e.tokens.member,
+            body: { group_id: group.group_id, msg_mute_mode: muteMode },
+          }),
+          e2e.api.put('/group/msg/push_mode', {
+            token: e2e.tokens.member,
+            body: { group_id: group.group_id, msg_push_mode: pushMode },
+          }),
         ]);
       for (const res of await setPrefs(2, 3)) expectOk(res);
       try {
@@ -123,9 +152,14 @@ describe('GET /group/info and POST /group/info/batch', () => {
         const asOwner = await e2e.api.getInfo(e2e.tokens.owner, group.group_id);
         expectOk(asOwner);
         expect(asOwner.body.data).toMatchObject({ msg_mute_mode: 0, msg_push_mode: 0 });
-        const batch = await e2e.api.post('/group/info/batch', { token: e2e.tokens.member, body: { group_list: [group.group_id] } });
+        const batch = await e2e.api.post('/group/info/batch', {
+          token: e2e.tokens.member,
+          body: { group_list: [group.group_id] },
+        });
         expectOk(batch);
-        expect(batch.body.data).toEqual([expect.objectContaining({ group_id: group.group_id, msg_mute_mode: 2, msg_push_mode: 3 })]);
+        expect(batch.body.data).toEqual([
+          expect.objectContaining({ group_id: group.group_id, msg_mute_mode: 2, msg_push_mode: 3 }),
+        ]);
       } finally {
         await setPrefs(0, 0);
       }
@@ -169,7 +203,10 @@ describe('GET /group/info and POST /group/info/batch', () => {
     });
 
     it('nothing readable → empty list', async () => {
-      const res = await e2e.api.post('/group/info/batch', { token: e2e.tokens.outsider, body: { group_list: [group.group_id, unknownId] } });
+      const res = await e2e.api.post('/group/info/batch', {
+        token: e2e.tokens.outsider,
+        body: { group_list: [group.group_id, unknownId] },
+      });
       expectOk(res, []);
     });
 
@@ -181,12 +218,21 @@ describe('GET /group/info and POST /group/info/batch', () => {
 
     it('1,001 ids → 400 naming group_list', async () => {
       const ids = Array.from({ length: 1001 }, (_, i) => unknownId + i);
-      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ids } }), 'group_list');
+      expectInvalid(
+        await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ids } }),
+        'group_list',
+      );
     });
 
     it('group_list not an array, or with a non-numeric id → 400 naming group_list', async () => {
-      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: group.group_id } }), 'group_list');
-      expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ['abc'] } }), 'group_list');
+      expectInvalid(
+        await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: group.group_id } }),
+        'group_list',
+      );
+      expectInvalid(
+        await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: { group_list: ['abc'] } }),
+        'group_list',
+      );
       expectInvalid(await e2e.api.post('/group/info/batch', { token: e2e.tokens.owner, body: {} }), 'group_list');
     });
   });
@@ -218,7 +264,10 @@ describe('GET /group/info and POST /group/info/batch', () => {
     it('states the limits the validator enforces on this slice', async () => {
       const { components, paths } = await openApiJson();
       // A group id: an int64 (a JSON number or a numeric string), or the UUID of a Mixin conversation.
-      const idForms = [{ type: 'integer', format: 'int64', minimum: 0 }, { type: 'string', pattern: GROUP_ID_PATTERN.source }];
+      const idForms = [
+        { type: 'integer', format: 'int64', minimum: 0 },
+        { type: 'string', pattern: GROUP_ID_PATTERN.source },
+      ];
       expect(components.schemas.GroupListBody).toMatchObject({
         required: ['group_list'],
         properties: { group_list: { type: 'array', maxItems: 1000, items: { anyOf: idForms } } },

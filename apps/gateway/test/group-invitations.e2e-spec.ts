@@ -8,8 +8,8 @@ import {
   expectNotMember,
   expectOk,
   expectUnchanged,
-  newUserId,
   type GroupInfo,
+  newUserId,
 } from './group-e2e.helpers';
 import { done, expectAWeekAfter, expectPage, failed, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -18,7 +18,15 @@ import { groupKey } from './stack-db';
 const UNKNOWN_GROUP = 4_000_000_002_222;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-type Invitation = { expired_time: number; group_id: number; invitee_id: number; inviter_id: number | string; reason: string; status: number; updated_at: string };
+type Invitation = {
+  expired_time: number;
+  group_id: number;
+  invitee_id: number;
+  inviter_id: number | string;
+  reason: string;
+  status: number;
+  updated_at: string;
+};
 
 describe('/group invitations and QR invites', () => {
   const e2e = useGroupStack('group-invitations', { api: (baseUrl) => new MembershipApi(baseUrl) });
@@ -35,10 +43,20 @@ describe('/group invitations and QR invites', () => {
   });
 
   const roles = (groupId: number = g.group_id) => e2e.db.roles(groupId);
-  const invite = (token: string, userList: unknown[], fields: Record<string, unknown> = {}, actAs?: string, groupId: number = g.group_id) =>
-    e2e.api.groupCall('POST', 'invite', token, groupId, { user_list: userList, ...fields }, actAs);
-  const answer = (method: string, token: string, fields: Record<string, unknown>, actAs?: string, groupId: number = g.group_id) =>
-    e2e.api.groupCall(method, 'invite/handle', token, groupId, fields, actAs);
+  const invite = (
+    token: string,
+    userList: unknown[],
+    fields: Record<string, unknown> = {},
+    actAs?: string,
+    groupId: number = g.group_id,
+  ) => e2e.api.groupCall('POST', 'invite', token, groupId, { user_list: userList, ...fields }, actAs);
+  const answer = (
+    method: string,
+    token: string,
+    fields: Record<string, unknown>,
+    actAs?: string,
+    groupId: number = g.group_id,
+  ) => e2e.api.groupCall(method, 'invite/handle', token, groupId, fields, actAs);
   const invitations = (token: string, query: Record<string, string | number | undefined> = {}, actAs?: string) =>
     e2e.api.groupGet('invitation_list', token, query, actAs);
   /** The invitations `token`'s user received; asserts the page. */
@@ -48,7 +66,10 @@ describe('/group invitations and QR invites', () => {
     return res.body.data;
   };
   const setMemberInvite = async (value: boolean) => {
-    expectOk(await e2e.api.groupCall('PUT', 'settings/allow_member_invitation', e2e.tokens.owner, g.group_id, { value }), true);
+    expectOk(
+      await e2e.api.groupCall('PUT', 'settings/allow_member_invitation', e2e.tokens.owner, g.group_id, { value }),
+      true,
+    );
   };
   const newInvitee = async () => {
     const id = newUserId();
@@ -89,18 +110,27 @@ describe('/group invitations and QR invites', () => {
     it('more than 1,000 users → 400 naming user_list; a reason over 256 characters → 400 naming reason; nothing stored', async () => {
       const count = () => e2e.db.invitations.countDocuments(groupKey(g.group_id));
       await expectUnchanged(count, async () => {
-        expectInvalid(await invite(e2e.tokens.owner, Array.from({ length: 1001 }, () => newUserId())), 'user_list');
+        expectInvalid(
+          await invite(
+            e2e.tokens.owner,
+            Array.from({ length: 1001 }, () => newUserId()),
+          ),
+          'user_list',
+        );
         expectInvalid(await invite(e2e.tokens.owner, ['carol']), 'user_list');
         expectInvalid(await invite(e2e.tokens.owner, []), 'user_list');
         expectInvalid(await invite(e2e.tokens.owner, [newUserId()], { reason: 'r'.repeat(257) }), 'reason');
       });
       const sixty = Array.from({ length: 60 }, () => newUserId());
-      expectOk(await invite(e2e.tokens.owner, sixty), sixty.map((id) => done(id)));
+      expectOk(
+        await invite(e2e.tokens.owner, sixty),
+        sixty.map((id) => done(id)),
+      );
     });
   });
 
   describe('GET /group/invitation_list (4.30)', () => {
-    it("the invitee sees what it received: ids as numbers, expired_time in ms a week on, updated_at an ISO-8601 string", async () => {
+    it('the invitee sees what it received: ids as numbers, expired_time in ms a week on, updated_at an ISO-8601 string', async () => {
       const invitee = await newInvitee();
       const before = Date.now();
       expectOk(await invite(adminToken, [invitee.id], { reason: 'welcome' }), [done(invitee.id)]);
@@ -140,7 +170,8 @@ describe('/group invitations and QR invites', () => {
     it('pages with limit and cursor, total counting them all', async () => {
       const invitee = await newInvitee();
       const groups = await Promise.all([1, 2, 3].map(() => e2e.api.createGroup(e2e.tokens.owner, {})));
-      for (const group of groups) expectOk(await invite(e2e.tokens.owner, [invitee.id], {}, undefined, group.group_id), [done(invitee.id)]);
+      for (const group of groups)
+        expectOk(await invite(e2e.tokens.owner, [invitee.id], {}, undefined, group.group_id), [done(invitee.id)]);
       const first = await invitations(invitee.token, { limit: 2 });
       expectPage(first);
       expect(first.body).toMatchObject({ total: 3 });
@@ -161,18 +192,21 @@ describe('/group invitations and QR invites', () => {
   });
 
   describe('PUT·POST /group/invite/handle (4.32)', () => {
-    it.each(['PUT', 'POST'])("%s accepting the inviter's invitation joins; it then reads accepted with a newer updated_at", async (method) => {
-      const invitee = await newInvitee();
-      expectOk(await invite(adminToken, [invitee.id]), [done(invitee.id)]);
-      const [pending] = await received(invitee.token);
-      expectOk(await answer(method, invitee.token, { user_id: Number(admin), approval: true }), true);
-      expect((await roles())[invitee.id]).toBe('member');
-      const [accepted] = await received(invitee.token);
-      expect(accepted).toMatchObject({ group_id: g.group_id, inviter_id: Number(admin), status: 1 });
-      expect(Date.parse(accepted.updated_at)).toBeGreaterThanOrEqual(Date.parse(pending.updated_at));
-      // Answered once: nothing is pending any more.
-      expectGroupError(await answer(method, invitee.token, { user_id: admin, approval: true }), 404, 'not_found');
-    });
+    it.each(['PUT', 'POST'])(
+      "%s accepting the inviter's invitation joins; it then reads accepted with a newer updated_at",
+      async (method) => {
+        const invitee = await newInvitee();
+        expectOk(await invite(adminToken, [invitee.id]), [done(invitee.id)]);
+        const [pending] = await received(invitee.token);
+        expectOk(await answer(method, invitee.token, { user_id: Number(admin), approval: true }), true);
+        expect((await roles())[invitee.id]).toBe('member');
+        const [accepted] = await received(invitee.token);
+        expect(accepted).toMatchObject({ group_id: g.group_id, inviter_id: Number(admin), status: 1 });
+        expect(Date.parse(accepted.updated_at)).toBeGreaterThanOrEqual(Date.parse(pending.updated_at));
+        // Answered once: nothing is pending any more.
+        expectGroupError(await answer(method, invitee.token, { user_id: admin, approval: true }), 404, 'not_found');
+      },
+    );
 
     it('declining without user_id answers every pending invitation to the group; nobody joins', async () => {
       const invitee = await newInvitee();
@@ -181,10 +215,12 @@ describe('/group invitations and QR invites', () => {
       expectOk(await answer('PUT', invitee.token, { approval: false }), true);
       expect(await roles()).not.toHaveProperty(invitee.id);
       const list = await received(invitee.token);
-      expect(list.map((i) => [String(i.inviter_id), i.status]).sort()).toEqual([
-        [admin, 2],
-        [owner, 2],
-      ].sort());
+      expect(list.map((i) => [String(i.inviter_id), i.status]).sort()).toEqual(
+        [
+          [admin, 2],
+          [owner, 2],
+        ].sort(),
+      );
       expectGroupError(await answer('PUT', invitee.token, { approval: true }), 404, 'not_found');
     });
 
@@ -203,10 +239,12 @@ describe('/group invitations and QR invites', () => {
       expectOk(await invite(e2e.tokens.owner, [invitee.id]), [done(invitee.id)]);
       expectOk(await answer('PUT', invitee.token, { user_id: owner, approval: false }), true);
       const list = await received(invitee.token);
-      expect(list.map((i) => [String(i.inviter_id), i.status]).sort()).toEqual([
-        [admin, 0],
-        [owner, 2],
-      ].sort());
+      expect(list.map((i) => [String(i.inviter_id), i.status]).sort()).toEqual(
+        [
+          [admin, 0],
+          [owner, 2],
+        ].sort(),
+      );
     });
 
     it('no invitation from that inviter → 404 not_found (absent approval declines); a bad approval or user_id → 400 naming it; unknown group → 404', async () => {
@@ -222,9 +260,14 @@ describe('/group invitations and QR invites', () => {
   });
 
   describe('QR invites: GET /group/qrcode/sign (4.41), POST /group/qrcode/invite (4.40)', () => {
-    const sign = (token: string, groupId: number | string = g.group_id, actAs?: string) => e2e.api.groupGet('qrcode/sign', token, { group_id: groupId }, actAs);
+    const sign = (token: string, groupId: number | string = g.group_id, actAs?: string) =>
+      e2e.api.groupGet('qrcode/sign', token, { group_id: groupId }, actAs);
     const redeem = (token: string, qrInfo: unknown, actAs?: string) =>
-      e2e.api.post('/group/qrcode/invite', { token, body: { qr_info: qrInfo }, headers: actAs ? { user_id: actAs } : {} });
+      e2e.api.post('/group/qrcode/invite', {
+        token,
+        body: { qr_info: qrInfo },
+        headers: actAs ? { user_id: actAs } : {},
+      });
     const signed = async (token: string, groupId: number = g.group_id): Promise<string> => {
       const res = await sign(token, groupId);
       expectOk(res);
@@ -268,19 +311,28 @@ describe('/group invitations and QR invites', () => {
       const qrInfo = await signed(e2e.tokens.owner);
       const joiner = await newInvitee();
       const tampered = `${qrInfo[0] === 'A' ? 'B' : 'A'}${qrInfo.slice(1)}`;
-      await expectUnchanged(() => roles(), async () => {
-        expectInvalid(await redeem(joiner.token, tampered), 'qr_info');
-        expectInvalid(await redeem(joiner.token, `${qrInfo}x`), 'qr_info');
-        expectInvalid(await redeem(joiner.token, 'not-a-code'), 'qr_info');
-        expectInvalid(await redeem(joiner.token, undefined), 'qr_info');
-        expectInvalid(await redeem(joiner.token, 42), 'qr_info');
-      });
+      await expectUnchanged(
+        () => roles(),
+        async () => {
+          expectInvalid(await redeem(joiner.token, tampered), 'qr_info');
+          expectInvalid(await redeem(joiner.token, `${qrInfo}x`), 'qr_info');
+          expectInvalid(await redeem(joiner.token, 'not-a-code'), 'qr_info');
+          expectInvalid(await redeem(joiner.token, undefined), 'qr_info');
+          expectInvalid(await redeem(joiner.token, 42), 'qr_info');
+        },
+      );
     });
 
     it('a QR invite of a destroyed group → 404 group_not_found', async () => {
       const doomed = await e2e.api.createGroup(e2e.tokens.owner, {});
       const qrInfo = await signed(e2e.tokens.owner, doomed.group_id);
-      expectOk(await e2e.api.call('DELETE', '/group/destroy', { token: e2e.tokens.owner, query: { group_id: doomed.group_id } }), true);
+      expectOk(
+        await e2e.api.call('DELETE', '/group/destroy', {
+          token: e2e.tokens.owner,
+          query: { group_id: doomed.group_id },
+        }),
+        true,
+      );
       expectGroupNotFound(await redeem(e2e.tokens.member, qrInfo));
     });
 

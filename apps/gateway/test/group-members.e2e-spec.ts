@@ -9,8 +9,8 @@ import {
   expectNotMember,
   expectOk,
   expectUnchanged,
-  newUserId,
   type GroupInfo,
+  newUserId,
 } from './group-e2e.helpers';
 import { done, expectPage, failed, MEMBER_PROFILE_KEYS, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -46,7 +46,12 @@ describe('/group member routes', () => {
       for (const profile of res.body.data) expect(Object.keys(profile).sort()).toEqual(MEMBER_PROFILE_KEYS);
       expect(sorted(idsOf(res.body.data))).toEqual(sorted([owner, admin, member]));
       for (const userId of [owner, admin, member]) {
-        expect(res.body.data).toContainEqual({ display_name: '', expired_time: 0, join_time: expect.any(Number), user_id: Number(userId) });
+        expect(res.body.data).toContainEqual({
+          display_name: '',
+          expired_time: 0,
+          join_time: expect.any(Number),
+          user_id: Number(userId),
+        });
       }
       for (const profile of res.body.data) {
         expect(profile.join_time).toBeGreaterThanOrEqual(group.created_at - 5_000);
@@ -85,7 +90,11 @@ describe('/group member routes', () => {
 
     it("anyone in the app reads a chatroom's members", async () => {
       // Only the app admin creates chatrooms (here for the owner).
-      const room = await e2e.api.createGroup(e2e.tokens.app, { name: 'room', type: 2, user_list: [member] }, { user_id: owner });
+      const room = await e2e.api.createGroup(
+        e2e.tokens.app,
+        { name: 'room', type: 2, user_list: [member] },
+        { user_id: owner },
+      );
       expect(sorted(await e2e.api.memberIds(e2e.tokens.outsider, room.group_id))).toEqual(sorted([owner, member]));
     });
 
@@ -103,10 +112,16 @@ describe('/group member routes', () => {
       const seen: string[] = [];
       const unseen = () => [...present].filter((id) => id !== owner && !seen.includes(id));
       const kick = async (ids: string[]) => {
-        expectOk(await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: ids }), ids.map((id) => done(id)));
+        expectOk(
+          await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: ids }),
+          ids.map((id) => done(id)),
+        );
       };
       const leave = async (id: string) => {
-        expectOk(await e2e.api.call('POST', '/group/leave', { token: tokenOf(id), query: { group_id: g.group_id } }), true);
+        expectOk(
+          await e2e.api.call('POST', '/group/leave', { token: tokenOf(id), query: { group_id: g.group_id } }),
+          true,
+        );
       };
       const join = async (index: number) => {
         expectOk(await e2e.api.groupCall('POST', 'apply', tokenOf(joiners[index]), g.group_id), done(joiners[index]));
@@ -149,26 +164,48 @@ describe('/group member routes', () => {
   });
 
   describe('POST /group/members/display_name (4.36)', () => {
-    const profiles = (token: string, userList: unknown[], actAs?: string) => e2e.api.groupCall('POST', 'members/display_name', token, group.group_id, { user_list: userList }, actAs);
+    const profiles = (token: string, userList: unknown[], actAs?: string) =>
+      e2e.api.groupCall('POST', 'members/display_name', token, group.group_id, { user_list: userList }, actAs);
 
     it("answers the named members' profiles in request order, leaving out non-members", async () => {
       const res = await profiles(e2e.tokens.member, [member, outsider, Number(owner)]);
       expectOk(res);
       expect(idsOf(res.body.data)).toEqual([member, owner]);
-      expect(res.body.data[0]).toEqual({ display_name: expect.any(String), expired_time: 0, join_time: expect.any(Number), user_id: Number(member) });
+      expect(res.body.data[0]).toEqual({
+        display_name: expect.any(String),
+        expired_time: 0,
+        join_time: expect.any(Number),
+        user_id: Number(member),
+      });
     });
 
     it('an outsider → 403 not_member; unknown group → 404', async () => {
       expectNotMember(await profiles(e2e.tokens.outsider, [owner]));
       expectNotMember(await profiles(e2e.tokens.app, [owner], outsider));
-      expectGroupNotFound(await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, UNKNOWN_GROUP, { user_list: [owner] }));
+      expectGroupNotFound(
+        await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, UNKNOWN_GROUP, {
+          user_list: [owner],
+        }),
+      );
     });
 
     it('more than 1,000 users, none, or a non-numeric id → 400 naming user_list', async () => {
-      expectInvalid(await profiles(e2e.tokens.owner, Array.from({ length: 1001 }, () => newUserId())), 'user_list');
+      expectInvalid(
+        await profiles(
+          e2e.tokens.owner,
+          Array.from({ length: 1001 }, () => newUserId()),
+        ),
+        'user_list',
+      );
       expectInvalid(await profiles(e2e.tokens.owner, []), 'user_list');
       expectInvalid(await profiles(e2e.tokens.owner, ['bob']), 'user_list');
-      expectOk(await profiles(e2e.tokens.owner, Array.from({ length: 100 }, () => newUserId())), []);
+      expectOk(
+        await profiles(
+          e2e.tokens.owner,
+          Array.from({ length: 100 }, () => newUserId()),
+        ),
+        [],
+      );
     });
   });
 
@@ -176,20 +213,27 @@ describe('/group member routes', () => {
     const setName = (method: string, token: string, value: unknown, actAs?: string, groupId: number = group.group_id) =>
       e2e.api.groupCall(method, 'display_name', token, groupId, { value }, actAs);
     const displayNames = async () => {
-      const res = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, group.group_id, { user_list: [owner, admin, member] });
-      return Object.fromEntries(res.body.data.map((p: { user_id: number; display_name: string }) => [String(p.user_id), p.display_name]));
+      const res = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, group.group_id, {
+        user_list: [owner, admin, member],
+      });
+      return Object.fromEntries(
+        res.body.data.map((p: { user_id: number; display_name: string }) => [String(p.user_id), p.display_name]),
+      );
     };
 
-    it.each(['PUT', 'POST'])("%s sets the caller's own name, shown in the profiles, the member list and stored", async (method) => {
-      const name = `Bob ${method}`;
-      expectOk(await setName(method, e2e.tokens.member, name), true);
-      expect((await displayNames())[member]).toBe(name);
-      const list = await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: group.group_id });
-      expect(list.body.data.find((p: { user_id: number }) => p.user_id === Number(member)).display_name).toBe(name);
-      expect(await e2e.db.member(group.group_id, member)).toMatchObject({ displayName: name });
-    });
+    it.each(['PUT', 'POST'])(
+      "%s sets the caller's own name, shown in the profiles, the member list and stored",
+      async (method) => {
+        const name = `Bob ${method}`;
+        expectOk(await setName(method, e2e.tokens.member, name), true);
+        expect((await displayNames())[member]).toBe(name);
+        const list = await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: group.group_id });
+        expect(list.body.data.find((p: { user_id: number }) => p.user_id === Number(member)).display_name).toBe(name);
+        expect(await e2e.db.member(group.group_id, member)).toMatchObject({ displayName: name });
+      },
+    );
 
-    it('the app admin acting as a member sets that member\'s name; 64 characters pass', async () => {
+    it("the app admin acting as a member sets that member's name; 64 characters pass", async () => {
       const name = 'a'.repeat(64);
       expectOk(await setName('PUT', e2e.tokens.app, name, admin), true);
       expect(await displayNames()).toMatchObject({ [admin]: name });
@@ -215,23 +259,31 @@ describe('/group member routes', () => {
   });
 
   describe('PUT·POST /group/msg/mute_mode and /group/msg/push_mode (4.37, 4.38)', () => {
-    const setMode = (method: string, endpoint: 'mute_mode' | 'push_mode', token: string, value: unknown, actAs?: string) =>
-      e2e.api.groupCall(method, `msg/${endpoint}`, token, group.group_id, { [`msg_${endpoint}`]: value }, actAs);
+    const setMode = (
+      method: string,
+      endpoint: 'mute_mode' | 'push_mode',
+      token: string,
+      value: unknown,
+      actAs?: string,
+    ) => e2e.api.groupCall(method, `msg/${endpoint}`, token, group.group_id, { [`msg_${endpoint}`]: value }, actAs);
     const modes = async (token: string) => {
       const info = await e2e.api.info(token, group.group_id);
       return { mute: info.msg_mute_mode, push: info.msg_push_mode };
     };
 
-    it.each(['PUT', 'POST'])("%s sets the caller's own modes, answered {} and shown in the caller's group info only", async (method) => {
-      expectOk(await setMode(method, 'mute_mode', e2e.tokens.member, 2), {});
-      expectOk(await setMode(method, 'push_mode', e2e.tokens.member, 4), {});
-      expect(await modes(e2e.tokens.member)).toEqual({ mute: 2, push: 4 });
-      expect(await modes(e2e.tokens.owner)).toEqual({ mute: 0, push: 0 });
-      expect(await e2e.db.member(group.group_id, member)).toMatchObject({ msgMuteMode: 2, msgPushMode: 4 });
-      expectOk(await setMode(method, 'mute_mode', e2e.tokens.member, 0), {});
-      expectOk(await setMode(method, 'push_mode', e2e.tokens.member, 1), {});
-      expect(await modes(e2e.tokens.member)).toEqual({ mute: 0, push: 1 });
-    });
+    it.each(['PUT', 'POST'])(
+      "%s sets the caller's own modes, answered {} and shown in the caller's group info only",
+      async (method) => {
+        expectOk(await setMode(method, 'mute_mode', e2e.tokens.member, 2), {});
+        expectOk(await setMode(method, 'push_mode', e2e.tokens.member, 4), {});
+        expect(await modes(e2e.tokens.member)).toEqual({ mute: 2, push: 4 });
+        expect(await modes(e2e.tokens.owner)).toEqual({ mute: 0, push: 0 });
+        expect(await e2e.db.member(group.group_id, member)).toMatchObject({ msgMuteMode: 2, msgPushMode: 4 });
+        expectOk(await setMode(method, 'mute_mode', e2e.tokens.member, 0), {});
+        expectOk(await setMode(method, 'push_mode', e2e.tokens.member, 1), {});
+        expect(await modes(e2e.tokens.member)).toEqual({ mute: 0, push: 1 });
+      },
+    );
 
     it("the app admin acting as a member sets that member's modes", async () => {
       expectOk(await setMode('PUT', 'mute_mode', e2e.tokens.app, 1, admin), {});
@@ -240,12 +292,15 @@ describe('/group member routes', () => {
     });
 
     it('a mode out of range or not a number → 400 naming it, nothing changed', async () => {
-      await expectUnchanged(() => modes(e2e.tokens.member), async () => {
-        expectInvalid(await setMode('PUT', 'mute_mode', e2e.tokens.member, 3), 'msg_mute_mode');
-        expectInvalid(await setMode('POST', 'mute_mode', e2e.tokens.member, '1'), 'msg_mute_mode');
-        expectInvalid(await setMode('PUT', 'push_mode', e2e.tokens.member, 5), 'msg_push_mode');
-        expectInvalid(await setMode('POST', 'push_mode', e2e.tokens.member, -1), 'msg_push_mode');
-      });
+      await expectUnchanged(
+        () => modes(e2e.tokens.member),
+        async () => {
+          expectInvalid(await setMode('PUT', 'mute_mode', e2e.tokens.member, 3), 'msg_mute_mode');
+          expectInvalid(await setMode('POST', 'mute_mode', e2e.tokens.member, '1'), 'msg_mute_mode');
+          expectInvalid(await setMode('PUT', 'push_mode', e2e.tokens.member, 5), 'msg_push_mode');
+          expectInvalid(await setMode('POST', 'push_mode', e2e.tokens.member, -1), 'msg_push_mode');
+        },
+      );
     });
 
     it('an outsider → 403 not_member; the app admin without user_id acts as the owner', async () => {
@@ -257,7 +312,11 @@ describe('/group member routes', () => {
 
   describe('DELETE·POST /group/leave (4.34)', () => {
     const leave = (method: string, token: string, groupId: number | string, actAs?: string) =>
-      e2e.api.call(method, '/group/leave', { token, query: { group_id: groupId }, headers: actAs ? { user_id: actAs } : {} });
+      e2e.api.call(method, '/group/leave', {
+        token,
+        query: { group_id: groupId },
+        headers: actAs ? { user_id: actAs } : {},
+      });
 
     it('members leave with either method; a second leave → 403 not_member', async () => {
       const [m1, m2, m3] = [newUserId(), newUserId(), newUserId()];
@@ -273,10 +332,13 @@ describe('/group member routes', () => {
     });
 
     it('the owner cannot leave → 403 owner_protected, nothing changed', async () => {
-      await expectUnchanged(() => roles(group.group_id), async () => {
-        expectGroupError(await leave('DELETE', e2e.tokens.owner, group.group_id), 403, 'owner_protected');
-        expectGroupError(await leave('POST', e2e.tokens.app, group.group_id, owner), 403, 'owner_protected');
-      });
+      await expectUnchanged(
+        () => roles(group.group_id),
+        async () => {
+          expectGroupError(await leave('DELETE', e2e.tokens.owner, group.group_id), 403, 'owner_protected');
+          expectGroupError(await leave('POST', e2e.tokens.app, group.group_id, owner), 403, 'owner_protected');
+        },
+      );
     });
 
     it('an outsider → 403 not_member; the app admin without user_id acts as the owner, who may not leave; unknown group → 404; bad id → 400', async () => {
@@ -310,27 +372,45 @@ describe('/group member routes', () => {
       expectOk(res, [failed(a2, 'forbidden'), done(m1), failed(owner, 'owner_protected')]);
       expectOk(await kick('DELETE', e2e.tokens.app, g.group_id, [m2], a1), [done(m2)]);
       expectOk(await kick('DELETE', e2e.tokens.app, g.group_id, [owner], a1), [failed(owner, 'owner_protected')]);
-      expectOk(await kick('POST', e2e.tokens.app, g.group_id, [a2, owner]), [done(a2), failed(owner, 'owner_protected')]);
+      expectOk(await kick('POST', e2e.tokens.app, g.group_id, [a2, owner]), [
+        done(a2),
+        failed(owner, 'owner_protected'),
+      ]);
       expect(await roles(g.group_id)).toEqual({ [owner]: 'owner', [a1]: 'admin' });
     });
 
     it('a plain member → 403 forbidden, an outsider → 403 not_member, nothing changed', async () => {
-      await expectUnchanged(() => roles(group.group_id), async () => {
-        expectForbidden(await kick('DELETE', e2e.tokens.member, group.group_id, [admin]));
-        expectForbidden(await kick('POST', e2e.tokens.app, group.group_id, [admin], member));
-        expectNotMember(await kick('DELETE', e2e.tokens.outsider, group.group_id, [member]));
-        expectGroupNotFound(await kick('DELETE', e2e.tokens.owner, UNKNOWN_GROUP, [member]));
-      });
+      await expectUnchanged(
+        () => roles(group.group_id),
+        async () => {
+          expectForbidden(await kick('DELETE', e2e.tokens.member, group.group_id, [admin]));
+          expectForbidden(await kick('POST', e2e.tokens.app, group.group_id, [admin], member));
+          expectNotMember(await kick('DELETE', e2e.tokens.outsider, group.group_id, [member]));
+          expectGroupNotFound(await kick('DELETE', e2e.tokens.owner, UNKNOWN_GROUP, [member]));
+        },
+      );
     });
 
     it('more than 1,000 users → 400 naming user_list, nothing changed; 100 pass validation', async () => {
-      await expectUnchanged(() => roles(group.group_id), async () => {
-        expectInvalid(await kick('DELETE', e2e.tokens.owner, group.group_id, [member, ...Array.from({ length: 1000 }, () => newUserId())]), 'user_list');
-        expectInvalid(await kick('POST', e2e.tokens.owner, group.group_id, ['alice']), 'user_list');
-        expectInvalid(await kick('POST', e2e.tokens.owner, group.group_id, []), 'user_list');
-        const strangers = Array.from({ length: 100 }, () => newUserId());
-        expectOk(await kick('DELETE', e2e.tokens.owner, group.group_id, strangers), strangers.map((id) => failed(id, 'not_member')));
-      });
+      await expectUnchanged(
+        () => roles(group.group_id),
+        async () => {
+          expectInvalid(
+            await kick('DELETE', e2e.tokens.owner, group.group_id, [
+              member,
+              ...Array.from({ length: 1000 }, () => newUserId()),
+            ]),
+            'user_list',
+          );
+          expectInvalid(await kick('POST', e2e.tokens.owner, group.group_id, ['alice']), 'user_list');
+          expectInvalid(await kick('POST', e2e.tokens.owner, group.group_id, []), 'user_list');
+          const strangers = Array.from({ length: 100 }, () => newUserId());
+          expectOk(
+            await kick('DELETE', e2e.tokens.owner, group.group_id, strangers),
+            strangers.map((id) => failed(id, 'not_member')),
+          );
+        },
+      );
     });
   });
 
@@ -349,7 +429,10 @@ describe('/group member routes', () => {
       const asUser = await e2e.api.get('/group/user_joined', { token: e2e.tokens.app, headers: { user_id: user } });
       expect([...asUser.body.data].sort()).toEqual([...joined.body.data].sort());
 
-      expectOk(await e2e.api.call('DELETE', '/group/leave', { token: userToken, query: { group_id: g1.group_id } }), true);
+      expectOk(
+        await e2e.api.call('DELETE', '/group/leave', { token: userToken, query: { group_id: g1.group_id } }),
+        true,
+      );
       const after = await e2e.api.get('/group/user_joined', { token: userToken });
       expect([...after.body.data].sort()).toEqual([room.group_id, own.group_id].sort());
     });

@@ -11,7 +11,14 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export function expectPage(res: HttpResult, data?: unknown): void {
   expect({ status: res.status, body: res.body }).toEqual({
     status: 200,
-    body: { code: 200, message: null, data: data === undefined ? expect.any(Array) : data, cursor: expect.any(String), total: expect.any(Number), version: 0 },
+    body: {
+      code: 200,
+      message: null,
+      data: data === undefined ? expect.any(Array) : data,
+      cursor: expect.any(String),
+      total: expect.any(Number),
+      version: 0,
+    },
   });
   expect(Object.keys(res.body as object).sort()).toEqual(['code', 'cursor', 'data', 'message', 'total', 'version']);
 }
@@ -20,7 +27,11 @@ export function expectPage(res: HttpResult, data?: unknown): void {
 export const done = (userId: string, reason = '') => ({ user_id: Number(userId), result: 'success', reason });
 
 /** A batch item that failed for `userId` with the canonical `code`: reason `<code>: <text>`. */
-export const failed = (userId: string, code: string) => ({ user_id: Number(userId), result: 'fail', reason: expect.stringMatching(new RegExp(`^${code}: .+`)) });
+export const failed = (userId: string, code: string) => ({
+  user_id: Number(userId),
+  result: 'fail',
+  reason: expect.stringMatching(new RegExp(`^${code}: .+`)),
+});
 
 /** `expiry` is a week after a moment between `from` and now (requests, invitations and QR invites live 7 days). */
 export function expectAWeekAfter(expiry: number, from: number): void {
@@ -34,8 +45,19 @@ export class MembershipApi extends Api {
    * `method /group/<path>` as `token` with body `{group_id, ...fields}`; `actAs` is sent as the
    * `user_id` header (an app-admin token acting as that user).
    */
-  groupCall(method: string, path: string, token: string, groupId: number | string, fields: Record<string, unknown> = {}, actAs?: string) {
-    return this.call(method, `/group/${path}`, { token, body: { group_id: groupId, ...fields }, headers: actAs ? { user_id: actAs } : {} });
+  groupCall(
+    method: string,
+    path: string,
+    token: string,
+    groupId: number | string,
+    fields: Record<string, unknown> = {},
+    actAs?: string,
+  ) {
+    return this.call(method, `/group/${path}`, {
+      token,
+      body: { group_id: groupId, ...fields },
+      headers: actAs ? { user_id: actAs } : {},
+    });
   }
 
   /** `GET /group/<path>?group_id=...&...query` as `token` (acting as `actAs`). */
@@ -58,12 +80,18 @@ export class MembershipApi extends Api {
 
   /** Sets the group's `apply_approval` (0 joins at once, 1 approval, 2 refused); asserts it worked. */
   async setApplyApproval(token: string, groupId: number | string, applyApproval: 0 | 1 | 2): Promise<void> {
-    expectOk(await this.groupCall('PUT', 'settings/require_admin_approval', token, groupId, { apply_approval: applyApproval }), true);
+    expectOk(
+      await this.groupCall('PUT', 'settings/require_admin_approval', token, groupId, { apply_approval: applyApproval }),
+      true,
+    );
   }
 
   /** POST /group/admin/add of `userIds` as `token`; asserts every item succeeded. */
   async addAdmins(token: string, groupId: number | string, userIds: string[]): Promise<void> {
-    expectOk(await this.groupCall('POST', 'admin/add', token, groupId, { user_list: userIds }), userIds.map((id) => done(id)));
+    expectOk(
+      await this.groupCall('POST', 'admin/add', token, groupId, { user_list: userIds }),
+      userIds.map((id) => done(id)),
+    );
   }
 
   /** Tokens of `userIds`, in order. */

@@ -7,9 +7,9 @@ import {
   expectNotMember,
   expectOk,
   expectUnchanged,
-  newUserId,
   type GroupInfo,
   type HttpResult,
+  newUserId,
 } from './group-e2e.helpers';
 import { done, expectPage, failed, MEMBER_PROFILE_KEYS, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
@@ -29,12 +29,18 @@ describe('/group member mutes', () => {
   const { owner, member, outsider } = e2e.users;
 
   /** A group of the owner with the fixture's member and `others`. */
-  const groupWith = (others: string[] = []) => e2e.api.createGroup(e2e.tokens.owner, { user_list: [member, ...others] });
+  const groupWith = (others: string[] = []) =>
+    e2e.api.createGroup(e2e.tokens.owner, { user_list: [member, ...others] });
   const ban = (token: string, groupId: number | string, userList: unknown[], duration: unknown, actAs?: string) =>
     e2e.api.groupCall('POST', 'ban', token, groupId, { user_list: userList, duration }, actAs);
-  const unban = (token: string, groupId: number | string, userList: unknown[], actAs?: string) => e2e.api.groupCall('POST', 'unban', token, groupId, { user_list: userList }, actAs);
-  const bannedList = (token: string, groupId: number | string, query: Record<string, string | number | undefined> = {}, actAs?: string) =>
-    e2e.api.groupGet('banned_list', token, { group_id: groupId, ...query }, actAs);
+  const unban = (token: string, groupId: number | string, userList: unknown[], actAs?: string) =>
+    e2e.api.groupCall('POST', 'unban', token, groupId, { user_list: userList }, actAs);
+  const bannedList = (
+    token: string,
+    groupId: number | string,
+    query: Record<string, string | number | undefined> = {},
+    actAs?: string,
+  ) => e2e.api.groupGet('banned_list', token, { group_id: groupId, ...query }, actAs);
   /** The first page of the banned list, as the owner reads it (asserting the page). */
   const banned = async (groupId: number | string): Promise<Profile[]> => {
     const res = await bannedList(e2e.tokens.owner, groupId);
@@ -42,10 +48,13 @@ describe('/group member mutes', () => {
     return res.body.data;
   };
   /** `{user_id: expired_time}` of the banned list. */
-  const mutedUntil = async (groupId: number | string) => Object.fromEntries((await banned(groupId)).map((p) => [String(p.user_id), p.expired_time]));
+  const mutedUntil = async (groupId: number | string) =>
+    Object.fromEntries((await banned(groupId)).map((p) => [String(p.user_id), p.expired_time]));
   /** The members' profiles (4.36), by user id. */
   const profiles = async (groupId: number | string, userIds: string[]): Promise<Record<string, Profile>> => {
-    const res = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, groupId, { user_list: userIds });
+    const res = await e2e.api.groupCall('POST', 'members/display_name', e2e.tokens.owner, groupId, {
+      user_list: userIds,
+    });
     expectOk(res);
     return Object.fromEntries((res.body.data as Profile[]).map((p) => [String(p.user_id), p]));
   };
@@ -142,14 +151,30 @@ describe('/group member mutes', () => {
       await expectUnchanged(
         () => banned(g.group_id),
         async () => {
-          expectInvalid(await ban(e2e.tokens.owner, g.group_id, Array.from({ length: 1001 }, () => newUserId()), 10), 'user_list');
+          expectInvalid(
+            await ban(
+              e2e.tokens.owner,
+              g.group_id,
+              Array.from({ length: 1001 }, () => newUserId()),
+              10,
+            ),
+            'user_list',
+          );
           expectInvalid(await ban(e2e.tokens.owner, g.group_id, [], 10), 'user_list');
           expectInvalid(await ban(e2e.tokens.owner, g.group_id, ['bob'], 10), 'user_list');
-          for (const duration of [-2, 1.5, 52_560_001, null, undefined]) expectInvalid(await ban(e2e.tokens.owner, g.group_id, [member], duration), 'duration');
+          for (const duration of [-2, 1.5, 52_560_001, null, undefined])
+            expectInvalid(await ban(e2e.tokens.owner, g.group_id, [member], duration), 'duration');
           expectInvalid(await ban(e2e.tokens.owner, 'g1', [member], 10), 'group_id');
         },
       );
-      expectOk(await ban(e2e.tokens.owner, g.group_id, Array.from({ length: 59 }, () => newUserId()).concat(member), 52_560_000));
+      expectOk(
+        await ban(
+          e2e.tokens.owner,
+          g.group_id,
+          Array.from({ length: 59 }, () => newUserId()).concat(member),
+          52_560_000,
+        ),
+      );
       expectGroupNotFound(await ban(e2e.tokens.owner, UNKNOWN_GROUP, [member], 10));
     });
   });
@@ -172,7 +197,14 @@ describe('/group member mutes', () => {
         async () => {
           expectForbidden(await unban(e2e.tokens.member, g.group_id, [member]));
           expectNotMember(await unban(e2e.tokens.outsider, g.group_id, [member]));
-          expectInvalid(await unban(e2e.tokens.owner, g.group_id, Array.from({ length: 1001 }, () => newUserId())), 'user_list');
+          expectInvalid(
+            await unban(
+              e2e.tokens.owner,
+              g.group_id,
+              Array.from({ length: 1001 }, () => newUserId()),
+            ),
+            'user_list',
+          );
         },
       );
       expectGroupNotFound(await unban(e2e.tokens.owner, UNKNOWN_GROUP, [member]));
@@ -197,8 +229,12 @@ describe('/group member mutes', () => {
       const users = Array.from({ length: 5 }, () => newUserId());
       const g = await groupWith(users);
       const named = users[2];
-      expectOk(await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.app, g.group_id, { value: 'Muted Mia' }, named), true);
-      for (const user of users) expectOk(await ban(e2e.tokens.owner, g.group_id, [user], user === users[4] ? -1 : 30), [done(user)]);
+      expectOk(
+        await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.app, g.group_id, { value: 'Muted Mia' }, named),
+        true,
+      );
+      for (const user of users)
+        expectOk(await ban(e2e.tokens.owner, g.group_id, [user], user === users[4] ? -1 : 30), [done(user)]);
       const pages = await walk(e2e.tokens.member, g.group_id, 2);
       expect(pages.map((p) => p.body.data.length)).toEqual([2, 2, 1]);
       expect(pages.map((p) => p.body.total)).toEqual([5, 5, 5]);
@@ -222,7 +258,10 @@ describe('/group member mutes', () => {
       const [first] = await banned(g.group_id);
       expect(first).toMatchObject({ display_name: 'Leaver', user_id: Number(m1) });
       expectOk(await e2e.api.call('POST', '/group/leave', { token: m1Token, query: { group_id: g.group_id } }), true);
-      expect(await banned(g.group_id)).toEqual([{ display_name: '', expired_time: first.expired_time, join_time: 0, user_id: Number(m1) }, expect.anything()]);
+      expect(await banned(g.group_id)).toEqual([
+        { display_name: '', expired_time: first.expired_time, join_time: 0, user_id: Number(m1) },
+        expect.anything(),
+      ]);
       await e2e.api.setApplyApproval(e2e.tokens.owner, g.group_id, 0);
       expectOk(await e2e.api.groupCall('POST', 'apply', m1Token, g.group_id), done(m1));
       const [back] = await banned(g.group_id);
@@ -233,9 +272,12 @@ describe('/group member mutes', () => {
     it('members read it; an outsider → 403 not_member; a bad limit → 400 naming limit; an unknown group → 404', async () => {
       const g: GroupInfo = await groupWith();
       expectOk(await ban(e2e.tokens.owner, g.group_id, [member], -1));
-      expectPage(await bannedList(e2e.tokens.member, g.group_id), [{ display_name: '', expired_time: -1, join_time: expect.any(Number), user_id: Number(member) }]);
+      expectPage(await bannedList(e2e.tokens.member, g.group_id), [
+        { display_name: '', expired_time: -1, join_time: expect.any(Number), user_id: Number(member) },
+      ]);
       expectNotMember(await bannedList(e2e.tokens.outsider, g.group_id));
-      for (const limit of [0, 'x', -1]) expectInvalid(await bannedList(e2e.tokens.owner, g.group_id, { limit }), 'limit');
+      for (const limit of [0, 'x', -1])
+        expectInvalid(await bannedList(e2e.tokens.owner, g.group_id, { limit }), 'limit');
       expectGroupNotFound(await bannedList(e2e.tokens.owner, UNKNOWN_GROUP));
     });
   });

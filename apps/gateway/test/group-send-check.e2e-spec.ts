@@ -4,10 +4,18 @@
 // the mute list alone, a mute ends exactly when it says without waiting for a sweep), and who may
 // ask.
 import { pollUntil } from '@cohort/testing';
-import { expectForbidden, expectInvalid, expectOk, expectUnauthorized, newUserId, type HttpResult } from './group-e2e.helpers';
+
+import { createChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
+import {
+  expectForbidden,
+  expectInvalid,
+  expectOk,
+  expectUnauthorized,
+  type HttpResult,
+  newUserId,
+} from './group-e2e.helpers';
 import { done, expectPage, MembershipApi } from './group-membership.helpers';
 import { useGroupStack } from './group-stack.fixture';
-import { createChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
 
 const UNKNOWN_GROUP = 4_000_000_005_555;
 
@@ -20,9 +28,21 @@ interface Decision {
   role: string | null;
 }
 
-const allowed = (priority = false): Decision => ({ allowed: true, reason: 'ok', until: 0, priority, role: expect.any(String) });
+const allowed = (priority = false): Decision => ({
+  allowed: true,
+  reason: 'ok',
+  until: 0,
+  priority,
+  role: expect.any(String),
+});
 // The sender's role: none when refused before membership counts (no group, blocked, not a member).
-const refused = (reason: string, until = 0): Decision => ({ allowed: false, reason, until, priority: false, role: ['muted', 'muted_all'].includes(reason) ? expect.any(String) : null });
+const refused = (reason: string, until = 0): Decision => ({
+  allowed: false,
+  reason,
+  until,
+  priority: false,
+  role: ['muted', 'muted_all'].includes(reason) ? expect.any(String) : null,
+});
 
 describe('GET /group/send_check', () => {
   const e2e = useGroupStack('group-send-check', { api: (baseUrl) => new MembershipApi(baseUrl) });
@@ -33,7 +53,8 @@ describe('GET /group/send_check', () => {
     easemob = new EasemobClient(e2e.stack.baseUrl);
   });
 
-  const check = (groupId: number | string, userId: string, token = e2e.tokens.app): Promise<HttpResult> => e2e.api.groupGet('send_check', token, { group_id: groupId, user_id: userId });
+  const check = (groupId: number | string, userId: string, token = e2e.tokens.app): Promise<HttpResult> =>
+    e2e.api.groupGet('send_check', token, { group_id: groupId, user_id: userId });
   /** The decision for `userId`, asserting the envelope and its exact keys. */
   const decide = async (groupId: number | string, userId: string): Promise<Decision> => {
     const res = await check(groupId, userId);
@@ -42,16 +63,18 @@ describe('GET /group/send_check', () => {
     return res.body.data;
   };
   const as = (groupId: number | string) => ({
-    ban: (userIds: string[], minutes: number) => e2e.api.groupCall('POST', 'ban', e2e.tokens.app, groupId, { user_list: userIds, duration: minutes }),
+    ban: (userIds: string[], minutes: number) =>
+      e2e.api.groupCall('POST', 'ban', e2e.tokens.app, groupId, { user_list: userIds, duration: minutes }),
     unban: (userIds: string[]) => e2e.api.groupCall('POST', 'unban', e2e.tokens.app, groupId, { user_list: userIds }),
-    banAll: (minutes: number) => e2e.api.groupCall('POST', 'settings/ban_all', e2e.tokens.app, groupId, { duration: minutes }),
+    banAll: (minutes: number) =>
+      e2e.api.groupCall('POST', 'settings/ban_all', e2e.tokens.app, groupId, { duration: minutes }),
     unbanAll: () => e2e.api.groupCall('POST', 'settings/unban_all', e2e.tokens.app, groupId),
     block: (userIds: string[]) => e2e.api.groupCall('POST', 'block', e2e.tokens.app, groupId, { user_list: userIds }),
     kick: (userIds: string[]) => e2e.api.groupCall('DELETE', 'kick', e2e.tokens.app, groupId, { user_list: userIds }),
   });
   const allowlist = (room: string, username: string) => easemob.post(`/chatrooms/${room}/white/users/${username}`);
 
-  describe("the six rules, in domain order (each row: the first rule that applies)", () => {
+  describe('the six rules, in domain order (each row: the first rule that applies)', () => {
     it('1. a group that does not exist, or no longer does: group_not_found', async () => {
       expect(await decide(UNKNOWN_GROUP, member)).toEqual(refused('group_not_found'));
       const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [member] });
@@ -84,7 +107,8 @@ describe('GET /group/send_check', () => {
       expectEasemobOk(await allowlist(room, m1));
       const res = await as(room).ban([m1, a1], 10);
       expectOk(res);
-      const until = (await e2e.api.groupGet('banned_list', e2e.tokens.app, { group_id: room })).body.data[0].expired_time;
+      const until = (await e2e.api.groupGet('banned_list', e2e.tokens.app, { group_id: room })).body.data[0]
+        .expired_time;
       expect(await decide(room, m1)).toEqual(refused('muted', until));
       expect(await decide(room, a1)).toEqual(refused('muted', until));
       expectOk(await as(room).ban([m1], -1));
@@ -154,10 +178,13 @@ describe('GET /group/send_check', () => {
       const res = await easemob.post(`/chatrooms/${room}/mute`, { body: { usernames: [m1], mute_duration: 1500 } });
       const [{ expire }] = expectEasemobOk(res) as { expire: number }[];
       expect(await decide(room, m1)).toEqual(refused('muted', expire));
-      const decision = await pollUntil(async () => {
-        const d = await decide(room, m1);
-        return d.allowed && d;
-      }, { timeoutMs: 5_000, intervalMs: 50 });
+      const decision = await pollUntil(
+        async () => {
+          const d = await decide(room, m1);
+          return d.allowed && d;
+        },
+        { timeoutMs: 5_000, intervalMs: 50 },
+      );
       expect(Date.now()).toBeGreaterThanOrEqual(expire);
       expect(decision).toEqual(allowed());
     });

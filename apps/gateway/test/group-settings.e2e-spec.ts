@@ -1,5 +1,15 @@
 // GET /group/settings (4.42) and the settings writes 4.43–4.49 through the real built stack.
-import { expectForbidden, expectGroupNotFound, expectInvalid, expectNotMember, expectOk, expectRouteNotFound, expectUnchanged, GROUP_INFO_KEYS, type GroupInfo } from './group-e2e.helpers';
+import {
+  expectForbidden,
+  expectGroupNotFound,
+  expectInvalid,
+  expectNotMember,
+  expectOk,
+  expectRouteNotFound,
+  expectUnchanged,
+  GROUP_INFO_KEYS,
+  type GroupInfo,
+} from './group-e2e.helpers';
 import { useGroupStack } from './group-stack.fixture';
 
 /** Each boolean settings endpoint and the group info field it shows up in. */
@@ -26,11 +36,18 @@ describe('/group/settings', () => {
   const expectGroupUnchanged = (action: () => Promise<unknown>) => expectUnchanged(storedGroup, action);
   /** `method /group/settings/<endpoint>` as `token` with body `{group_id, ...fields}`; `userId` acts as that user. */
   const setting = (method: string, endpoint: string, token: string, fields: Record<string, unknown>, userId?: string) =>
-    e2e.api.call(method, `/group/settings/${endpoint}`, { token, query: { user_id: userId }, body: { group_id: group.group_id, ...fields } });
+    e2e.api.call(method, `/group/settings/${endpoint}`, {
+      token,
+      query: { user_id: userId },
+      body: { group_id: group.group_id, ...fields },
+    });
 
   describe('GET /group/settings', () => {
     it('answers the group info shape, same as GET /group/info', async () => {
-      const res = await e2e.api.get('/group/settings', { token: e2e.tokens.member, query: { group_id: group.group_id } });
+      const res = await e2e.api.get('/group/settings', {
+        token: e2e.tokens.member,
+        query: { group_id: group.group_id },
+      });
       expectOk(res);
       expect(Object.keys(res.body.data).sort()).toEqual(GROUP_INFO_KEYS);
       const viaInfo = await e2e.api.getInfo(e2e.tokens.member, group.group_id);
@@ -38,9 +55,16 @@ describe('/group/settings', () => {
     });
 
     it('a non-member → 403 not_member; unknown group → 404; bad group_id → 400', async () => {
-      expectNotMember(await e2e.api.get('/group/settings', { token: e2e.tokens.outsider, query: { group_id: group.group_id } }));
-      expectGroupNotFound(await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: unknownId } }));
-      expectInvalid(await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: 'x1' } }), 'group_id');
+      expectNotMember(
+        await e2e.api.get('/group/settings', { token: e2e.tokens.outsider, query: { group_id: group.group_id } }),
+      );
+      expectGroupNotFound(
+        await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: unknownId } }),
+      );
+      expectInvalid(
+        await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: 'x1' } }),
+        'group_id',
+      );
     });
   });
 
@@ -55,7 +79,10 @@ describe('/group/settings', () => {
         expectOk(res, true);
         const after = await info();
         expect(after[infoField]).toBe(value);
-        const settings = await e2e.api.get('/group/settings', { token: e2e.tokens.owner, query: { group_id: group.group_id } });
+        const settings = await e2e.api.get('/group/settings', {
+          token: e2e.tokens.owner,
+          query: { group_id: group.group_id },
+        });
         expect(settings.body.data[infoField]).toBe(value);
       }
     });
@@ -91,15 +118,24 @@ describe('/group/settings', () => {
   describe('require_admin_approval', () => {
     it.each(['PUT', 'POST'])('%s sets apply_approval 0, 2 and back to 1', async (method) => {
       for (const applyApproval of [0, 2, 1]) {
-        expectOk(await setting(method, 'require_admin_approval', e2e.tokens.owner, { apply_approval: applyApproval }), true);
+        expectOk(
+          await setting(method, 'require_admin_approval', e2e.tokens.owner, { apply_approval: applyApproval }),
+          true,
+        );
         expect((await info()).apply_approval).toBe(applyApproval);
       }
     });
 
-    it('apply_approval 3 or a string → 400 naming apply_approval, nothing changed (missing is the vendor\'s 0)', async () => {
+    it("apply_approval 3 or a string → 400 naming apply_approval, nothing changed (missing is the vendor's 0)", async () => {
       await expectGroupUnchanged(async () => {
-        expectInvalid(await setting('PUT', 'require_admin_approval', e2e.tokens.owner, { apply_approval: 3 }), 'apply_approval');
-        expectInvalid(await setting('POST', 'require_admin_approval', e2e.tokens.owner, { apply_approval: '1' }), 'apply_approval');
+        expectInvalid(
+          await setting('PUT', 'require_admin_approval', e2e.tokens.owner, { apply_approval: 3 }),
+          'apply_approval',
+        );
+        expectInvalid(
+          await setting('POST', 'require_admin_approval', e2e.tokens.owner, { apply_approval: '1' }),
+          'apply_approval',
+        );
       });
     });
 
@@ -171,6 +207,11 @@ describe('/group/settings', () => {
         expectRouteNotFound(res);
       }
     }
-    expectRouteNotFound(await e2e.api.get('/group/settings/allow_colours', { token: e2e.tokens.owner, query: { group_id: group.group_id } }));
+    expectRouteNotFound(
+      await e2e.api.get('/group/settings/allow_colours', {
+        token: e2e.tokens.owner,
+        query: { group_id: group.group_id },
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { startStack, type Stack, type StartStackOptions } from '@cohort/testing';
+import { type Stack, startStack, type StartStackOptions } from '@cohort/testing';
+
 import { Api, demoApp, newUserId } from './group-e2e.helpers';
 import { StackDb } from './stack-db';
 
@@ -75,7 +76,9 @@ export function useGroupStack<A extends Api = Api>(suite: string, options: Group
 
   const ready = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) {
-      throw new Error(`useGroupStack(${suite}): ${what} is only available once its beforeAll has run${what === 'db' && options.db === false ? ' (and db: false was given)' : ''}`);
+      throw new Error(
+        `useGroupStack(${suite}): ${what} is only available once its beforeAll has run${what === 'db' && options.db === false ? ' (and db: false was given)' : ''}`,
+      );
     }
     return value;
   };

@@ -2,7 +2,8 @@
 // request with a session's Ed25519 key: uid, sid, iat, exp, jti = X-Request-Id, sig = sha256 of
 // method + path?query + body, scp FULL), or with Cohort's own tokens; every answer checked against
 // the stack's /openapi.json (raw-http.ts).
-import { createHash, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
+
 import type { HttpResult } from './group-e2e.helpers';
 import { rawRequest } from './raw-http';
 
@@ -33,7 +34,12 @@ export interface TokenOverrides {
 }
 
 /** A token as Mixin's SDKs sign it for `method url body`. */
-export function signedToken(keystore: MixinKeystore, request: { method: string; url: string; body: string }, requestId: string, overrides: TokenOverrides = {}): string {
+export function signedToken(
+  keystore: MixinKeystore,
+  request: { method: string; url: string; body: string },
+  requestId: string,
+  overrides: TokenOverrides = {},
+): string {
   const over = overrides.sigOver ?? request;
   const iat = Math.floor(Date.now() / 1000);
   const payload = {
@@ -73,12 +79,14 @@ export class MixinClient {
   }
 
   async call(method: string, url: string, options: MixinCallOptions = {}): Promise<HttpResult> {
-    const body = options.body === undefined ? '' : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    const body =
+      options.body === undefined ? '' : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     const requestId = options.requestId ?? randomUUID();
     const as = options.as === undefined ? this.keystore : options.as;
     const headers: Record<string, string> = { 'x-request-id': requestId, 'content-type': 'application/json' };
     if (as && 'token' in as) headers.authorization = `Bearer ${as.token}`;
-    else if (as) headers.authorization = `Bearer ${signedToken(as, { method, url, body }, requestId, options.overrides)}`;
+    else if (as)
+      headers.authorization = `Bearer ${signedToken(as, { method, url, body }, requestId, options.overrides)}`;
     return rawRequest(this.baseUrl, method, url, headers, method === 'GET' ? undefined : body);
   }
 
@@ -100,7 +108,13 @@ export function expectMixinOk(res: HttpResult): Record<string, unknown> & { [key
 export function expectMixinError(res: HttpResult, status: number, description?: RegExp): void {
   expect({ status: res.status, body: res.body }).toEqual({
     status,
-    body: { error: { status, code: status, description: description ? expect.stringMatching(description) : expect.any(String) } },
+    body: {
+      error: {
+        status,
+        code: status,
+        description: description ? expect.stringMatching(description) : expect.any(String),
+      },
+    },
   });
 }
 
@@ -108,14 +122,26 @@ export function expectMixinError(res: HttpResult, status: number, description?: 
 export function demoAppWithBot(): { appsJson: string; bot: MixinKeystore } {
   const { privateKey, publicKey } = newKeyPair();
   const bot = { userId: randomUUID(), sessionId: randomUUID(), privateKey };
-  const app = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret', mixin: { botUserId: bot.userId, botSessionId: bot.sessionId, botPublicKey: publicKey } };
+  const app = {
+    appId: 'demo',
+    orgName: 'demo',
+    appName: 'demo',
+    clientId: 'demo',
+    clientSecret: 'demo-secret',
+    mixin: { botUserId: bot.userId, botSessionId: bot.sessionId, botPublicKey: publicKey },
+  };
   return { appsJson: JSON.stringify([app]), bot };
 }
 
 /** Creates a network user through `POST /users` as `client`'s session (the bot): their keystore. */
-export async function createNetworkUser(client: MixinClient, fullName = 'user'): Promise<MixinKeystore & { publicKey: string; seedHex: string }> {
+export async function createNetworkUser(
+  client: MixinClient,
+  fullName = 'user',
+): Promise<MixinKeystore & { publicKey: string; seedHex: string }> {
   const { privateKey, publicKey, seedHex } = newKeyPair();
-  const data = expectMixinOk(await client.post('/users', { body: { full_name: fullName, session_secret: publicKey } })) as { user_id: string; session_id: string };
+  const data = expectMixinOk(
+    await client.post('/users', { body: { full_name: fullName, session_secret: publicKey } }),
+  ) as { user_id: string; session_id: string };
   return { userId: data.user_id, sessionId: data.session_id, privateKey, publicKey, seedHex };
 }
 

@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+
 import {
   ALL_APPS,
   builtAppMain,
@@ -62,7 +63,9 @@ describe('NATS not up when the apps start', () => {
             NATS_URL: `nats://127.0.0.1:${natsPort}`,
             NATS_USER: app,
             NATS_PASSWORD: passwords[app],
-            ...(isServiceApp(app) ? { MONGO_URL: mongo.url, MONGO_DB: `e2e_nats_late_${run}_${app.replace('-', '_')}` } : {}),
+            ...(isServiceApp(app)
+              ? { MONGO_URL: mongo.url, MONGO_DB: `e2e_nats_late_${run}_${app.replace('-', '_')}` }
+              : {}),
             ...(app === GATEWAY_APP ? { PORT: String(httpPort), HOST: '127.0.0.1' } : {}),
           },
         }),
@@ -73,7 +76,11 @@ describe('NATS not up when the apps start', () => {
     expect(apps.filter((app) => app.hasExited()).map((app) => app.name)).toEqual([]);
     await new Promise<void>((resolve) => refuser.close(() => resolve()));
 
-    nats = await startNats({ dataDir, port: natsPort, authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])) });
+    nats = await startNats({
+      dataDir,
+      port: natsPort,
+      authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])),
+    });
     await waitForHttpOk(`http://127.0.0.1:${httpPort}/health`, {
       timeoutMs: 90_000,
       shouldAbort: () => apps.find((app) => app.hasExited())?.name,

@@ -31,7 +31,8 @@ export class OtlpReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        if (request.url === '/v1/traces') receiver.keep(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ExportRequest);
+        if (request.url === '/v1/traces')
+          receiver.keep(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ExportRequest);
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end('{}');
       });
@@ -52,8 +53,17 @@ export class OtlpReceiver {
 
   private keep(request: ExportRequest): void {
     for (const { resource, scopeSpans } of request.resourceSpans) {
-      const service = resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '?';
-      for (const { spans } of scopeSpans) for (const span of spans) this.spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, name: span.name });
+      const service =
+        resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '?';
+      for (const { spans } of scopeSpans)
+        for (const span of spans)
+          this.spans.push({
+            service,
+            traceId: span.traceId,
+            spanId: span.spanId,
+            parentSpanId: span.parentSpanId,
+            name: span.name,
+          });
     }
   }
 }

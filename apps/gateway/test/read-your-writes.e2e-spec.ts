@@ -10,12 +10,22 @@ import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 const ROUNDS = 8;
 
 describe('read-your-writes: every service twice', () => {
-  const e2e = useGroupStack('read-your-writes', { instances: 2, env: HIGH_RATE_LIMIT, api: (baseUrl) => new MembershipApi(baseUrl) });
+  const e2e = useGroupStack('read-your-writes', {
+    instances: 2,
+    env: HIGH_RATE_LIMIT,
+    api: (baseUrl) => new MembershipApi(baseUrl),
+  });
 
   it("a name written through groups is what membership's group info answers next (the group record)", async () => {
     const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member] });
     for (let round = 0; round < ROUNDS; round++) {
-      expectOk(await e2e.api.post('/group/info/name', { token: e2e.tokens.owner, body: { group_id: g.group_id, value: `name ${round}` } }), true);
+      expectOk(
+        await e2e.api.post('/group/info/name', {
+          token: e2e.tokens.owner,
+          body: { group_id: g.group_id, value: `name ${round}` },
+        }),
+        true,
+      );
       expect((await e2e.api.info(e2e.tokens.member, g.group_id)).name).toBe(`name ${round}`);
     }
   });
@@ -24,11 +34,16 @@ describe('read-your-writes: every service twice', () => {
     const m = newUserId();
     const [mToken] = await e2e.api.tokensOf([m]);
     const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [m] });
-    const changeSetting = (approval: number) => e2e.api.groupCall('PUT', 'settings/require_admin_approval', mToken, g.group_id, { apply_approval: approval });
+    const changeSetting = (approval: number) =>
+      e2e.api.groupCall('PUT', 'settings/require_admin_approval', mToken, g.group_id, { apply_approval: approval });
     for (let round = 0; round < ROUNDS; round++) {
-      expectOk(await e2e.api.groupCall('POST', 'admin/add', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
+      expectOk(await e2e.api.groupCall('POST', 'admin/add', e2e.tokens.owner, g.group_id, { user_list: [m] }), [
+        done(m),
+      ]);
       expectOk(await changeSetting(round % 2), true);
-      expectOk(await e2e.api.groupCall('DELETE', 'admin/remove', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
+      expectOk(await e2e.api.groupCall('DELETE', 'admin/remove', e2e.tokens.owner, g.group_id, { user_list: [m] }), [
+        done(m),
+      ]);
       expectForbidden(await changeSetting(round % 2));
     }
   });
@@ -39,9 +54,13 @@ describe('read-your-writes: every service twice', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const applicant = newUserId();
       const [token] = await e2e.api.tokensOf([applicant]);
-      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [done(applicant)]);
+      expectOk(await e2e.api.groupCall('POST', 'block', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [
+        done(applicant),
+      ]);
       expectGroupError(await e2e.api.groupCall('POST', 'apply', token, g.group_id), 403, 'blocked');
-      expectOk(await e2e.api.groupCall('DELETE', 'unblock', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [done(applicant)]);
+      expectOk(await e2e.api.groupCall('DELETE', 'unblock', e2e.tokens.owner, g.group_id, { user_list: [applicant] }), [
+        done(applicant),
+      ]);
       expectOk(await e2e.api.groupCall('POST', 'apply', token, g.group_id), done(applicant));
     }
   });
@@ -52,10 +71,15 @@ describe('read-your-writes: every service twice', () => {
     const mutedUntil = async (): Promise<number> => {
       const res = await e2e.api.groupGet('member_list', e2e.tokens.owner, { group_id: g.group_id });
       expect(res.body.code).toBe(200);
-      return (res.body.data as { user_id: unknown; expired_time: number }[]).find((p) => String(p.user_id) === m)?.expired_time ?? NaN;
+      return (
+        (res.body.data as { user_id: unknown; expired_time: number }[]).find((p) => String(p.user_id) === m)
+          ?.expired_time ?? NaN
+      );
     };
     for (let round = 0; round < ROUNDS; round++) {
-      expectOk(await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, { user_list: [m], duration: 10 }), [done(m)]);
+      expectOk(await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, { user_list: [m], duration: 10 }), [
+        done(m),
+      ]);
       expect(await mutedUntil()).toBeGreaterThan(Date.now());
       expectOk(await e2e.api.groupCall('POST', 'unban', e2e.tokens.owner, g.group_id, { user_list: [m] }), [done(m)]);
       expect(await mutedUntil()).toBe(0);
@@ -66,16 +90,25 @@ describe('read-your-writes: every service twice', () => {
     const leavers = Array.from({ length: ROUNDS }, () => newUserId());
     const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member, ...leavers] });
     const profileName = async (): Promise<string> => {
-      const res = await e2e.api.post('/group/members/display_name', { token: e2e.tokens.owner, body: { group_id: g.group_id, user_list: [e2e.users.member] } });
+      const res = await e2e.api.post('/group/members/display_name', {
+        token: e2e.tokens.owner,
+        body: { group_id: g.group_id, user_list: [e2e.users.member] },
+      });
       expect(res.body.code).toBe(200);
       return (res.body.data as { display_name: string }[])[0].display_name;
     };
     expect((await e2e.api.info(e2e.tokens.owner, g.group_id)).count).toBe(ROUNDS + 2);
     expect(await profileName()).toBe('');
     for (let round = 0; round < ROUNDS; round++) {
-      expectOk(await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: [leavers[round]] }), [done(leavers[round])]);
+      expectOk(
+        await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: [leavers[round]] }),
+        [done(leavers[round])],
+      );
       expect((await e2e.api.info(e2e.tokens.owner, g.group_id)).count).toBe(ROUNDS + 1 - round);
-      expectOk(await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.member, g.group_id, { value: `name ${round}` }), true);
+      expectOk(
+        await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.member, g.group_id, { value: `name ${round}` }),
+        true,
+      );
       expect(await profileName()).toBe(`name ${round}`);
     }
   });

@@ -3,8 +3,10 @@
 // each durable event is handled once per service (its instances pull from one durable consumer),
 // so the purge after `group.destroyed` happens exactly once.
 import { readFileSync } from 'node:fs';
+
 import { SERVICE_APPS, type ServiceApp } from '@cohort/local-infra';
 import { expectEventually } from '@cohort/testing';
+
 import { expectOk, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
 import { groupKey } from './stack-db';
@@ -79,14 +81,20 @@ describe('scale-out: every service twice on one NATS', () => {
       expect(await e2e.db.members.countDocuments(groupKey(group.group_id))).toBe(3);
     }
     for (const group of groups) {
-      expectOk(await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }), true);
+      expectOk(
+        await e2e.api.delete('/group/destroy', { token: e2e.tokens.owner, query: { group_id: group.group_id } }),
+        true,
+      );
     }
 
     // Every purging service handled every one of the GROUPS events (the same event ids)...
     await expectEventually(
       () => {
         for (const app of PURGING_SERVICES) {
-          expect({ app, handled: handledCounts(app, `${app}__group_destroyed`).size }).toEqual({ app, handled: GROUPS });
+          expect({ app, handled: handledCounts(app, `${app}__group_destroyed`).size }).toEqual({
+            app,
+            handled: GROUPS,
+          });
         }
       },
       { timeoutMs: 30_000, intervalMs: 250 },

@@ -2,10 +2,11 @@
 // cache, and a mute or an unmute made through any instance changes the very next decision,
 // whichever instance answers it.
 import { readFileSync } from 'node:fs';
+
+import { createChatroom } from './easemob-e2e.helpers';
 import { expectOk, newUserId } from './group-e2e.helpers';
 import { MembershipApi } from './group-membership.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
-import { createChatroom } from './easemob-e2e.helpers';
 
 describe('send decision with two moderation instances', () => {
   const e2e = useGroupStack('send-check-scale-out', {
@@ -25,7 +26,12 @@ describe('send decision with two moderation instances', () => {
   };
   /** How many decisions each moderation instance has answered so far. */
   const decisionsPerInstance = () =>
-    e2e.stack.logFiles('moderation').map((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('moderation.send.check answered')).length);
+    e2e.stack.logFiles('moderation').map(
+      (file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('moderation.send.check answered')).length,
+    );
 
   it('a mute and an unmute take effect on the very next decision, whichever instances make and answer them', async () => {
     const users = [member, newUserId(), newUserId()];
@@ -35,9 +41,15 @@ describe('send decision with two moderation instances', () => {
     for (let round = 0; round < 30; round++) {
       const userId = users[round % users.length];
       expectOk(await e2e.api.groupCall('POST', 'ban', e2e.tokens.app, room, { user_list: [userId], duration: -1 }));
-      expect({ round, decision: await decide(room, userId) }).toEqual({ round, decision: expect.objectContaining({ allowed: false, reason: 'muted' }) });
+      expect({ round, decision: await decide(room, userId) }).toEqual({
+        round,
+        decision: expect.objectContaining({ allowed: false, reason: 'muted' }),
+      });
       expectOk(await e2e.api.groupCall('POST', 'unban', e2e.tokens.app, room, { user_list: [userId] }));
-      expect({ round, decision: await decide(room, userId) }).toEqual({ round, decision: expect.objectContaining({ allowed: true, reason: 'ok' }) });
+      expect({ round, decision: await decide(room, userId) }).toEqual({
+        round,
+        decision: expect.objectContaining({ allowed: true, reason: 'ok' }),
+      });
     }
     // Both instances answered decisions (the queue group shares them), each from its own cache.
     const answered = decisionsPerInstance();

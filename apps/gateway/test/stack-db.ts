@@ -1,5 +1,6 @@
-import { MongoClient, type Db } from 'mongodb';
 import type { Stack } from '@cohort/testing';
+import { type Db, MongoClient } from 'mongodb';
+
 import { APP_ID } from './group-e2e.helpers';
 
 /** The `{appId, groupId}` filter the services store a group's documents under. */

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+
 import { findRepoRoot } from '@cohort/local-infra';
 
 /** Runs a built app with the given env (nothing else) and returns how it ended. */
@@ -33,18 +34,37 @@ describe('a process with a bad configuration refuses to start', () => {
 
   it('refuses, in production, an app without JWT keys, and any secret of the repository or under 32 characters', () => {
     const strong = (tag: string) => `${tag}-0123456789abcdef0123456789abcdef`;
-    const app = { appId: 'a', orgName: 'o', appName: 'n', clientId: 'c', clientSecret: strong('client'), jwtKeys: [{ kid: 'k1', secret: strong('jwt') }] };
+    const app = {
+      appId: 'a',
+      orgName: 'o',
+      appName: 'n',
+      clientId: 'c',
+      clientSecret: strong('client'),
+      jwtKeys: [{ kid: 'k1', secret: strong('jwt') }],
+    };
     const gateway = (apps: unknown[]) => runApp('gateway', { ...production, APPS_JSON: JSON.stringify(apps) });
-    expect(runApp('gateway', { ...production }).fatal[0].msg).toMatch(/^apps\[0\]\.jwtKeys: required with NODE_ENV=production/);
-    expect(gateway([{ ...app, clientSecret: 'demo-secret' }]).fatal[0].msg).toMatch(/^apps\[0\]\.clientSecret appears in the Cohort repository/);
-    expect(gateway([{ ...app, jwtKeys: [{ kid: 'k1', secret: 'change-me-to-a-long-random-secret-of-32-chars-or-more' }] }]).fatal[0].msg).toMatch(/jwtKeys\[0\]\.secret appears in the Cohort repository/);
-    expect(gateway([{ ...app, clientSecret: 'x'.repeat(31) }]).fatal[0].msg).toMatch(/clientSecret is shorter than 32 characters/);
+    expect(runApp('gateway', { ...production }).fatal[0].msg).toMatch(
+      /^apps\[0\]\.jwtKeys: required with NODE_ENV=production/,
+    );
+    expect(gateway([{ ...app, clientSecret: 'demo-secret' }]).fatal[0].msg).toMatch(
+      /^apps\[0\]\.clientSecret appears in the Cohort repository/,
+    );
+    expect(
+      gateway([{ ...app, jwtKeys: [{ kid: 'k1', secret: 'change-me-to-a-long-random-secret-of-32-chars-or-more' }] }])
+        .fatal[0].msg,
+    ).toMatch(/jwtKeys\[0\]\.secret appears in the Cohort repository/);
+    expect(gateway([{ ...app, clientSecret: 'x'.repeat(31) }]).fatal[0].msg).toMatch(
+      /clientSecret is shorter than 32 characters/,
+    );
     const refused = gateway([{ ...app, jwtKeys: [{ kid: 'k1', secret: app.clientSecret }] }]);
     expect([refused.status, refused.fatal[0].msg]).toEqual([1, expect.stringMatching(/used elsewhere/)]);
   });
 
   it('refuses, in production, a QR key of the repository (the old development default)', () => {
-    const { status, fatal } = runApp('membership', { ...production, QR_SECRET: 'cohort-development-qr-secret-not-for-production' });
+    const { status, fatal } = runApp('membership', {
+      ...production,
+      QR_SECRET: 'cohort-development-qr-secret-not-for-production',
+    });
     expect(status).toBe(1);
     expect(fatal[0].msg).toContain('QR_SECRET');
     expect(fatal[0].msg).not.toContain('cohort-development-qr-secret');

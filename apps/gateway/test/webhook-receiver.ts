@@ -70,6 +70,8 @@ export class WebhookReceiver {
       return;
     }
     request.status = answer.status;
-    res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers }).end(answer.status < 300 ? 'ok' : 'not now');
+    res
+      .writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers })
+      .end(answer.status < 300 ? 'ok' : 'not now');
   }
 }

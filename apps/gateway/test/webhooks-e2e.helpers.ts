@@ -1,10 +1,11 @@
 // What the webhooks e2e suites share: a stack whose webhooks service may call loopback receivers,
 // the admin API client, and a scenario that makes every event type happen.
 import { EVENT_TYPES } from '@cohort/contracts';
-import { startStack, type Stack } from '@cohort/testing';
+import { type Stack, startStack } from '@cohort/testing';
+
 import type { ContentApi } from './content-e2e.helpers';
 import { EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
-import { CLIENT_ID, CLIENT_SECRET, expectOk, newUserId, type HttpResult } from './group-e2e.helpers';
+import { CLIENT_ID, CLIENT_SECRET, expectOk, type HttpResult, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT } from './group-stack.fixture';
 
 /** Short backoff and breaker settings: retries run in milliseconds instead of minutes. */
@@ -20,9 +21,14 @@ export const FAST_RETRIES = {
 
 /** The demo app, with `webhooks` when given (APPS_JSON for the gateway and the webhooks service). */
 export const appsJson = (webhooks: unknown[] = []) =>
-  JSON.stringify([{ appId: 'demo', orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, webhooks }]);
+  JSON.stringify([
+    { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, webhooks },
+  ]);
 
-export async function startWebhooksStack(suite: string, options: { webhooks?: unknown[]; instances?: number } = {}): Promise<Stack> {
+export async function startWebhooksStack(
+  suite: string,
+  options: { webhooks?: unknown[]; instances?: number } = {},
+): Promise<Stack> {
   return startStack({
     suite,
     env: { ...HIGH_RATE_LIMIT, APPS_JSON: appsJson(options.webhooks) },
@@ -39,7 +45,12 @@ export class AdminWebhooks {
   ) {}
 
   call(method: string, path: string, body?: unknown, token = this.token): Promise<HttpResult> {
-    return this.api.call(method, `/admin/v1/webhooks${path}`, { token, auth: 'bearer', query: { app_id: null }, ...(body === undefined ? {} : { body }) });
+    return this.api.call(method, `/admin/v1/webhooks${path}`, {
+      token,
+      auth: 'bearer',
+      query: { app_id: null },
+      ...(body === undefined ? {} : { body }),
+    });
   }
 
   /** POST /admin/v1/webhooks; asserts 200 and returns the endpoint with its secret. */
@@ -85,9 +96,17 @@ export async function everyEventType(api: ContentApi, appToken: string): Promise
   await ok(api.groupCall('PUT', 'apply/handle', ownerToken, g, { user_id: c, approval: true }));
   await ok(api.groupCall('POST', 'invite', ownerToken, g, { user_list: [d] }));
   await ok(api.groupCall('PUT', 'invite/handle', await api.token(d), g, { user_id: owner, approval: true }));
-  const announcement = await api.groupCall('POST', 'announcement/edit', ownerToken, g, { title: 't', content: 'hello' });
+  const announcement = await api.groupCall('POST', 'announcement/edit', ownerToken, g, {
+    title: 't',
+    content: 'hello',
+  });
   expectOk(announcement);
-  await ok(api.call('DELETE', '/group/announcement/delete', { token: ownerToken, query: { group_id: g, announcement_id: announcement.body.data.id } }));
+  await ok(
+    api.call('DELETE', '/group/announcement/delete', {
+      token: ownerToken,
+      query: { group_id: g, announcement_id: announcement.body.data.id },
+    }),
+  );
   const file = await api.uploaded(ownerToken, g, 'notes.pdf');
   await ok(api.renameFile('PUT', ownerToken, g, file.file_id, 'renamed.pdf'));
   await ok(api.deleteFiles('DELETE', ownerToken, g, [file.file_id]));
@@ -98,10 +117,20 @@ export async function everyEventType(api: ContentApi, appToken: string): Promise
 
   const easemob = new EasemobClient(api.baseUrl);
   const [roomOwner, m1] = [newUserId(), newUserId()];
-  const room = (expectEasemobOk(await easemob.post('/chatrooms', { body: { name: 'lobby', description: 'd', maxusers: 300, owner: roomOwner, members: [m1] } })) as { id: string }).id;
+  const room = (
+    expectEasemobOk(
+      await easemob.post('/chatrooms', {
+        body: { name: 'lobby', description: 'd', maxusers: 300, owner: roomOwner, members: [m1] },
+      }),
+    ) as { id: string }
+  ).id;
   expectEasemobOk(await easemob.post(`/chatrooms/${room}/white/users/${m1}`));
   expectEasemobOk(await easemob.delete(`/chatrooms/${room}/white/users/${m1}`));
-  expectEasemobOk(await easemob.put(`/metadata/chatroom/${room}/user/${m1}`, { body: { metaData: { seat: '1' }, autoDelete: 'DELETE' } }));
+  expectEasemobOk(
+    await easemob.put(`/metadata/chatroom/${room}/user/${m1}`, {
+      body: { metaData: { seat: '1' }, autoDelete: 'DELETE' },
+    }),
+  );
   return { groupId: String(g), roomId: room };
 }
 

@@ -2,6 +2,7 @@
 // each event reaches an endpoint once (the instances share the stream's consumer and the queues'
 // leases), each group's events in order.
 import { pollUntil, type Stack } from '@cohort/testing';
+
 import { ContentApi } from './content-e2e.helpers';
 import { newUserId } from './group-e2e.helpers';
 import { WebhookReceiver } from './webhook-receiver';
@@ -25,14 +26,24 @@ describe('webhooks with two instances of each service', () => {
     const api = new ContentApi(stack.baseUrl);
     const appToken = await api.token();
     const admin = new AdminWebhooks(api, appToken);
-    const { endpointId } = await admin.create({ url: receiver.url, events: ['member.joined', 'member.muted', 'member.unmuted'] });
+    const { endpointId } = await admin.create({
+      url: receiver.url,
+      events: ['member.joined', 'member.muted', 'member.unmuted'],
+    });
     const members = Array.from({ length: 5 }, () => newUserId());
-    const groups = await Promise.all(Array.from({ length: 4 }, () => api.createGroup(appToken, { user_list: members }, { user_id: newUserId() })));
+    const groups = await Promise.all(
+      Array.from({ length: 4 }, () => api.createGroup(appToken, { user_list: members }, { user_id: newUserId() })),
+    );
     await Promise.all(
       groups.map(async (group) => {
         for (const member of members) {
-          expect((await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 })).status).toBe(200);
-          expect((await api.groupCall('POST', 'unban', appToken, group.group_id, { user_list: [member] })).status).toBe(200);
+          expect(
+            (await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 }))
+              .status,
+          ).toBe(200);
+          expect((await api.groupCall('POST', 'unban', appToken, group.group_id, { user_list: [member] })).status).toBe(
+            200,
+          );
         }
       }),
     );
@@ -49,7 +60,10 @@ describe('webhooks with two instances of each service', () => {
     expect(ids).toHaveLength(expected);
     expect(new Set(ids).size).toBe(expected);
     for (const group of groups) {
-      const sequences = receiver.accepted().filter((r) => r.json.groupId === String(group.group_id)).map((r) => Number(r.json.sequence));
+      const sequences = receiver
+        .accepted()
+        .filter((r) => r.json.groupId === String(group.group_id))
+        .map((r) => Number(r.json.sequence));
       expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     }
   });

@@ -3,12 +3,14 @@
 // member mute, retries through 500 / 429 / an outage, secret rotation, replay, the admin API's
 // validation. Backoff runs in milliseconds (FAST_RETRIES): the schedule is config, not sleeping.
 import { createHash } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+
 import { pollUntil, type Stack } from '@cohort/testing';
+import { Webhook } from 'standardwebhooks';
+
 import { ContentApi } from './content-e2e.helpers';
 import { EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
 import { newUserId, sleep } from './group-e2e.helpers';
-import { WebhookReceiver, type Received } from './webhook-receiver';
+import { type Received, WebhookReceiver } from './webhook-receiver';
 import { AdminWebhooks, ALL_TYPES, everyEventType, startWebhooksStack, typesOf } from './webhooks-e2e.helpers';
 
 const EASEMOB_SECRET = 'easemob-callback-secret-0123';
@@ -38,7 +40,14 @@ describe('webhooks', () => {
   beforeAll(async () => {
     easemobReceiver = await WebhookReceiver.start();
     stack = await startWebhooksStack('webhooks', {
-      webhooks: [{ url: easemobReceiver.url, secret: EASEMOB_SECRET, format: 'easemob', events: ['member.muted', 'member.unmuted'] }],
+      webhooks: [
+        {
+          url: easemobReceiver.url,
+          secret: EASEMOB_SECRET,
+          format: 'easemob',
+          events: ['member.muted', 'member.unmuted'],
+        },
+      ],
     });
     api = new ContentApi(stack.baseUrl);
     appToken = await api.token();
@@ -55,7 +64,12 @@ describe('webhooks', () => {
       const res = await admin.call('GET', '');
       expect(res.status).toBe(200);
       const [configured] = res.body.items;
-      expect(configured).toMatchObject({ url: easemobReceiver.url, format: 'easemob', source: 'config', events: ['member.muted', 'member.unmuted'] });
+      expect(configured).toMatchObject({
+        url: easemobReceiver.url,
+        format: 'easemob',
+        source: 'config',
+        events: ['member.muted', 'member.unmuted'],
+      });
       expect(configured).not.toHaveProperty('secret');
       expect((await admin.call('PATCH', `/${configured.endpointId}`, { disabled: true })).status).toBe(409);
       expect((await admin.call('DELETE', `/${configured.endpointId}`)).status).toBe(409);
@@ -73,12 +87,18 @@ describe('webhooks', () => {
     ])('refuses %j with 400 naming %s', async (body, field) => {
       const res = await admin.call('POST', '', body);
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ error: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) });
+      expect(res.body).toEqual({
+        error: 'invalid_parameter',
+        message: expect.stringMatching(new RegExp(`^${field}: `)),
+      });
     });
 
     it('answers 403 to a user token (as every /admin/v1 route), 404 to an unknown id', async () => {
       const userToken = await admin.call('GET', '', undefined, await api.token(newUserId()));
-      expect(userToken).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'the admin API takes an app-admin token, not a user token' } });
+      expect(userToken).toMatchObject({
+        status: 403,
+        body: { error: 'forbidden', message: 'the admin API takes an app-admin token, not a user token' },
+      });
       expect((await admin.call('GET', '/wh_unknown')).status).toBe(404);
     });
 
@@ -110,11 +130,14 @@ describe('webhooks', () => {
         await pollUntil(() => typesOf(receiver.accepted()).size === ALL_TYPES.size, { timeoutMs: 30_000 });
         const deliveries = await pollUntil(async () => {
           const res = await admin.call('GET', `/${endpointId}/deliveries`, undefined);
-          return res.body.items.length > 0 && res.body.items.every((d: { state: string }) => d.state === 'succeeded') ? res.body : null;
+          return res.body.items.length > 0 && res.body.items.every((d: { state: string }) => d.state === 'succeeded')
+            ? res.body
+            : null;
         });
         const received = receiver.accepted();
         expect(typesOf(received)).toEqual(ALL_TYPES);
-        for (const r of received) expect(verify(secret, r)).toMatchObject({ appId: 'demo', eventId: r.headers['webhook-id'] });
+        for (const r of received)
+          expect(verify(secret, r)).toMatchObject({ appId: 'demo', eventId: r.headers['webhook-id'] });
         const ids = received.map((r) => r.headers['webhook-id']);
         expect(new Set(ids).size).toBe(ids.length);
         const byGroup = sequencesByGroup(received);
@@ -140,7 +163,11 @@ describe('webhooks', () => {
       const member = newUserId();
       const group = await api.createGroup(appToken, { user_list: [member] }, { user_id: owner });
       const easemob = new EasemobClient(stack.baseUrl);
-      expectEasemobOk(await easemob.post(`/chatgroups/${group.group_id}/mute`, { body: { usernames: [member], mute_duration: 60_000 } }));
+      expectEasemobOk(
+        await easemob.post(`/chatgroups/${group.group_id}/mute`, {
+          body: { usernames: [member], mute_duration: 60_000 },
+        }),
+      );
       expectEasemobOk(await easemob.delete(`/chatgroups/${group.group_id}/mute/${member}`));
       const [muted, unmuted] = await pollUntil(() => {
         const mine = easemobReceiver.accepted().filter((r) => r.json.id === String(group.group_id));
@@ -161,7 +188,9 @@ describe('webhooks', () => {
       expect(muted.json.payload).toMatchObject({ expire_timestamp: expect.any(Number) });
       expect(unmuted.json).toMatchObject({ operation: 'MUTE', payload: { member: [member], type: 'REMOVE' } });
       for (const { json } of [muted, unmuted]) {
-        const security = createHash('md5').update(`${String(json.callId)}${EASEMOB_SECRET}${String(json.timestamp)}`).digest('hex');
+        const security = createHash('md5')
+          .update(`${String(json.callId)}${EASEMOB_SECRET}${String(json.timestamp)}`)
+          .digest('hex');
         expect(json.security).toBe(security);
       }
     });
@@ -172,8 +201,19 @@ describe('webhooks', () => {
         // 3 × 500, one 429 asking for a second, then down (connections dropped) for 20 attempts:
         // with the default schedule (5 s doubling) 20 attempts span hours, far beyond 2 minutes.
         const OUTAGE = 20;
-        receiver.answering((n) => (n < 3 ? { status: 500 } : n === 3 ? { status: 429, headers: { 'retry-after': '1' } } : n < 4 + OUTAGE ? 'drop' : { status: 200 }));
-        const { endpointId, secret } = await admin.create({ url: receiver.url, events: ['member.muted', 'member.unmuted'] });
+        receiver.answering((n) =>
+          n < 3
+            ? { status: 500 }
+            : n === 3
+              ? { status: 429, headers: { 'retry-after': '1' } }
+              : n < 4 + OUTAGE
+                ? 'drop'
+                : { status: 200 },
+        );
+        const { endpointId, secret } = await admin.create({
+          url: receiver.url,
+          events: ['member.muted', 'member.unmuted'],
+        });
         const owner = newUserId();
         const members = [newUserId(), newUserId(), newUserId()];
         const groups = [
@@ -182,12 +222,19 @@ describe('webhooks', () => {
         ];
         for (const member of members) {
           for (const group of groups) {
-            expect((await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 })).status).toBe(200);
-            expect((await api.groupCall('POST', 'unban', appToken, group.group_id, { user_list: [member] })).status).toBe(200);
+            expect(
+              (await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 }))
+                .status,
+            ).toBe(200);
+            expect(
+              (await api.groupCall('POST', 'unban', appToken, group.group_id, { user_list: [member] })).status,
+            ).toBe(200);
           }
         }
         const expected = members.length * groups.length * 2;
-        await pollUntil(() => new Set(receiver.accepted().map((r) => r.headers['webhook-id'])).size === expected, { timeoutMs: 60_000 });
+        await pollUntil(() => new Set(receiver.accepted().map((r) => r.headers['webhook-id'])).size === expected, {
+          timeoutMs: 60_000,
+        });
         const accepted = receiver.accepted();
         for (const r of accepted) verify(secret, r);
         for (const sequences of sequencesByGroup(accepted).values()) expect(increasing(sequences)).toBe(true);
@@ -197,16 +244,25 @@ describe('webhooks', () => {
         // its webhook-id, and the deliveries API counts each of them.
         const res = await admin.call('GET', `/${endpointId}/deliveries?limit=100`);
         expect(res.body.items.every((d: { state: string }) => d.state === 'succeeded')).toBe(true);
-        const attempts = new Map(res.body.items.map((d: { eventId: string; attempts: number }) => [d.eventId, d.attempts]));
-        for (const [eventId, count] of attempts) expect(receiver.received.filter((r) => r.headers['webhook-id'] === eventId)).toHaveLength(count as number);
+        const attempts = new Map(
+          res.body.items.map((d: { eventId: string; attempts: number }) => [d.eventId, d.attempts]),
+        );
+        for (const [eventId, count] of attempts)
+          expect(receiver.received.filter((r) => r.headers['webhook-id'] === eventId)).toHaveLength(count as number);
         expect(Math.max(...(attempts.values() as Iterable<number>))).toBeGreaterThanOrEqual(13);
         expect(receiver.received).toHaveLength(expected + 4 + OUTAGE);
         // Retry-After: 1 held that event's next attempt back at least a second.
         const limited = receiver.received.find((r) => r.status === 429) as Received;
-        const after = receiver.received.find((r) => r.at >= limited.at && r !== limited && r.headers['webhook-id'] === limited.headers['webhook-id']) as Received;
+        const after = receiver.received.find(
+          (r) => r.at >= limited.at && r !== limited && r.headers['webhook-id'] === limited.headers['webhook-id'],
+        ) as Received;
         expect(after.at - limited.at).toBeGreaterThanOrEqual(1_000);
         // The breaker opened during the outage and closed with the first success.
-        expect((await admin.call('GET', `/${endpointId}`)).body.breaker).toEqual({ state: 'closed', consecutiveFailures: 0, openUntil: null });
+        expect((await admin.call('GET', `/${endpointId}`)).body.breaker).toEqual({
+          state: 'closed',
+          consecutiveFailures: 0,
+          openUntil: null,
+        });
       } finally {
         await receiver.stop();
       }
@@ -224,7 +280,8 @@ describe('webhooks', () => {
         const owner = newUserId();
         const members = [newUserId(), newUserId(), newUserId()];
         const group = await api.createGroup(appToken, { user_list: members }, { user_id: owner });
-        for (const member of members) await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 });
+        for (const member of members)
+          await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 });
         await pollUntil(() => receiver.accepted().length === members.length);
         for (const r of receiver.accepted()) {
           expect(String(r.headers['webhook-signature']).split(' ')).toHaveLength(2);
@@ -236,10 +293,17 @@ describe('webhooks', () => {
         const first = await admin.call('GET', `/${endpointId}/deliveries?limit=2&state=succeeded`);
         expect(first.body).toMatchObject({ total: 3, cursor: expect.any(String) });
         expect(first.body.items).toHaveLength(2);
-        const second = await admin.call('GET', `/${endpointId}/deliveries?limit=2&state=succeeded&cursor=${encodeURIComponent(first.body.cursor)}`);
+        const second = await admin.call(
+          'GET',
+          `/${endpointId}/deliveries?limit=2&state=succeeded&cursor=${encodeURIComponent(first.body.cursor)}`,
+        );
         expect(second.body).toMatchObject({ total: 3, cursor: null });
         expect(second.body.items).toHaveLength(1);
-        expect((await admin.call('GET', `/${endpointId}/deliveries?state=failed`)).body).toEqual({ items: [], cursor: null, total: 0 });
+        expect((await admin.call('GET', `/${endpointId}/deliveries?state=failed`)).body).toEqual({
+          items: [],
+          cursor: null,
+          total: 0,
+        });
         expect((await admin.call('GET', `/${endpointId}/deliveries?state=lost`)).status).toBe(400);
       } finally {
         await receiver.stop();
@@ -254,10 +318,13 @@ describe('webhooks', () => {
         const owner = newUserId();
         const members = [newUserId(), newUserId(), newUserId()];
         const group = await api.createGroup(appToken, { user_list: members }, { user_id: owner });
-        for (const member of members) await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 });
+        for (const member of members)
+          await api.groupCall('POST', 'ban', appToken, group.group_id, { user_list: [member], duration: 10 });
         // The first event is being retried: the queue holds the other two behind it.
         await pollUntil(() => receiver.received.length >= 2);
-        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: true })).body).toMatchObject({ disabled: true });
+        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: true })).body).toMatchObject({
+          disabled: true,
+        });
         // Proving that nothing is sent takes a window: many times the retry schedule (FAST_RETRIES,
         // at most 300 ms), after letting an attempt already under way finish.
         await sleep(500);
@@ -267,7 +334,9 @@ describe('webhooks', () => {
         expect(receiver.received).toHaveLength(attemptsBefore);
         expect((await admin.call('GET', `/${endpointId}/deliveries?state=pending`)).body).toMatchObject({ total: 3 });
 
-        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: false })).body).toMatchObject({ disabled: false });
+        expect((await admin.call('PATCH', `/${endpointId}`, { disabled: false })).body).toMatchObject({
+          disabled: false,
+        });
         // The breaker opened during the 500s: the first delivery is its probe, the rest follow at once.
         await pollUntil(() => receiver.accepted().length === members.length);
         const sequences = receiver.accepted().map((r) => Number(r.json.sequence));

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { groupsEnvSchema } from './config/groups.config';
 import { GroupsModule } from './groups/groups.module';
 

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { membershipEnvSchema } from './config/membership.config';
 import { RosterModule } from './roster/roster.module';
 

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { AllowlistModule } from './allowlist/allowlist.module';
 import { BlocksModule } from './blocks/blocks.module';
 import { moderationEnvSchema } from './config/moderation.config';

@@ -1,7 +1,16 @@
 import 'reflect-metadata';
+
 import { BusClient, EventPublisher } from '@cohort/bus';
-import { ModerationCommands, ServiceNames, type Caller, type EventMap, type EventType, type GroupKey } from '@cohort/contracts';
+import {
+  type Caller,
+  type EventMap,
+  type EventType,
+  type GroupKey,
+  ModerationCommands,
+  ServiceNames,
+} from '@cohort/contracts';
 import { expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
+
 import { GroupFactsRepository } from './send-decision/group-facts.repository';
 import type { UserFactValues } from './standings/facts';
 import { StandingRepository } from './standings/standing.repository';
@@ -24,8 +33,18 @@ describe('moderation service events (integration)', () => {
 
   let groupSeq = 0;
   const newGroup = (): GroupKey => ({ appId: service.appId, groupId: String(Date.now() * 1000 + (groupSeq += 1)) });
-  const set = <F extends 'mute' | 'block' | 'allow'>(key: GroupKey, fact: F, userIds: string[], value: UserFactValues[F], at = new Date()) =>
-    standings.apply(key, fact, userIds.map((userId) => ({ userId, value, at })));
+  const set = <F extends 'mute' | 'block' | 'allow'>(
+    key: GroupKey,
+    fact: F,
+    userIds: string[],
+    value: UserFactValues[F],
+    at = new Date(),
+  ) =>
+    standings.apply(
+      key,
+      fact,
+      userIds.map((userId) => ({ userId, value, at })),
+    );
 
   async function seed(key: GroupKey) {
     await set(key, 'mute', ['muted-user'], -1);
@@ -35,21 +54,33 @@ describe('moderation service events (integration)', () => {
   }
 
   async function counts(key: GroupKey) {
-    const [mutes, blocks, allows] = await Promise.all([standings.count(key, 'mute'), standings.count(key, 'block'), standings.count(key, 'allow')]);
+    const [mutes, blocks, allows] = await Promise.all([
+      standings.count(key, 'mute'),
+      standings.count(key, 'block'),
+      standings.count(key, 'allow'),
+    ]);
     return { mutes, blocks, allows };
   }
 
   /** Publishes an event of another service as if it happened `shiftMs` from now (out-of-order deliveries). */
   async function publishAt<K extends EventType>(type: K, key: GroupKey, data: EventMap[K], shiftMs = 0) {
     const publisher = service.get(EventPublisher);
-    const event = publisher.prepare(type, { caller: owner, correlationId: `it-${shortId()}`, groupId: key.groupId, data });
+    const event = publisher.prepare(type, {
+      caller: owner,
+      correlationId: `it-${shortId()}`,
+      groupId: key.groupId,
+      data,
+    });
     event.occurredAt = new Date(Date.now() + shiftMs).toISOString();
     await publisher.publishEvent(event);
   }
 
   const decide = (key: GroupKey, userId: string, caller: Caller = appAdmin) =>
-    service.get(BusClient).send(ModerationCommands.sendCheck, { caller, requestId: `it-${shortId()}` }, { groupId: key.groupId, userId });
-  const stats = () => service.get(BusClient).send(ModerationCommands.sendStats, { caller: appAdmin, requestId: 'it-stats' }, {});
+    service
+      .get(BusClient)
+      .send(ModerationCommands.sendCheck, { caller, requestId: `it-${shortId()}` }, { groupId: key.groupId, userId });
+  const stats = () =>
+    service.get(BusClient).send(ModerationCommands.sendStats, { caller: appAdmin, requestId: 'it-stats' }, {});
 
   it('answers its health subject', async () => {
     expect(await service.health(owner)).toMatchObject({ service: 'moderation', status: 'ok' });
@@ -62,10 +93,13 @@ describe('moderation service events (integration)', () => {
     await seed(survivor);
     expect(await counts(destroyed)).toEqual({ mutes: 2, blocks: 1, allows: 2 });
     await publishAt('group.created', destroyed, { muteAllUntil: null } as EventMap['group.created']);
-    for (const attempt of [1, 2]) await publishAt('group.destroyed', destroyed, { type: 'group', ownerId: 'owner' }, attempt);
+    for (const attempt of [1, 2])
+      await publishAt('group.destroyed', destroyed, { type: 'group', ownerId: 'owner' }, attempt);
 
     await expectEventually(async () => expect(await counts(destroyed)).toEqual({ mutes: 0, blocks: 0, allows: 0 }));
-    await expectEventually(async () => expect((await service.get(GroupFactsRepository).get(destroyed)).life?.value).toBe(false));
+    await expectEventually(async () =>
+      expect((await service.get(GroupFactsRepository).get(destroyed)).life?.value).toBe(false),
+    );
     expect(await counts(survivor)).toEqual({ mutes: 2, blocks: 1, allows: 2 });
   });
 
@@ -78,7 +112,9 @@ describe('moderation service events (integration)', () => {
       await publishAt('member.left', key, { userId, role: 'member', how: 'kicked' });
     }
     await expectEventually(async () => expect((await standings.get(key, 'muted-user')).role?.value).toBeNull());
-    expect((await standings.findListed(key, 'allow', ['vip', 'other-vip', 'returning'])).map((e) => e.userId).sort()).toEqual(['other-vip', 'returning']);
+    expect(
+      (await standings.findListed(key, 'allow', ['vip', 'other-vip', 'returning'])).map((e) => e.userId).sort(),
+    ).toEqual(['other-vip', 'returning']);
     expect(await counts(key)).toEqual({ mutes: 2, blocks: 1, allows: 2 });
   });
 
@@ -120,14 +156,29 @@ describe('moderation service events (integration)', () => {
       expect(afterWarm.coldDecisions).toBe(afterCold.coldDecisions);
 
       await publishAt('member.muted', key, { userId: 'sender', until: -1 });
-      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'muted', until: -1, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({
+        allowed: false,
+        reason: 'muted',
+        until: -1,
+        priority: false,
+      });
       await publishAt('group.mute_all_changed', key, { until: -1 });
       await publishAt('member.unmuted', key, { userId: 'sender' });
-      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'muted_all', until: -1, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({
+        allowed: false,
+        reason: 'muted_all',
+        until: -1,
+        priority: false,
+      });
       await publishAt('member.allowlisted', key, { userId: 'sender' });
       expect(await decide(key, 'sender')).toMatchObject({ allowed: true, reason: 'ok', until: 0, priority: true });
       await publishAt('group.destroyed', key, { type: 'group', ownerId: 'owner' });
-      expect(await decide(key, 'sender')).toMatchObject({ allowed: false, reason: 'group_not_found', until: 0, priority: false });
+      expect(await decide(key, 'sender')).toMatchObject({
+        allowed: false,
+        reason: 'group_not_found',
+        until: 0,
+        priority: false,
+      });
       expect((await stats()).coldDecisions).toBe(afterCold.coldDecisions);
     });
 
@@ -136,7 +187,10 @@ describe('moderation service events (integration)', () => {
     });
 
     it('refuses an invalid query naming the field', async () => {
-      await expect(decide({ appId: service.appId, groupId: 'not-a-number' }, 'x')).rejects.toMatchObject({ code: 'invalid_parameter', message: expect.stringContaining('groupId') });
+      await expect(decide({ appId: service.appId, groupId: 'not-a-number' }, 'x')).rejects.toMatchObject({
+        code: 'invalid_parameter',
+        message: expect.stringContaining('groupId'),
+      });
     });
   });
 });

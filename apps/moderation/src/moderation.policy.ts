@@ -13,7 +13,8 @@ export type ModerationVerb = 'mute' | 'unmute' | 'block';
  */
 export function targetRefusal(gc: GroupAccess, userId: string, verb: ModerationVerb): ErrorPayload | null {
   const role = gc.roles.get(userId);
-  if (!role) return verb === 'mute' ? { code: 'not_member', message: `users [${userId}] are not members of this group!` } : null;
+  if (!role)
+    return verb === 'mute' ? { code: 'not_member', message: `users [${userId}] are not members of this group!` } : null;
   if (role === 'owner') return { code: 'owner_protected', message: 'forbidden operation on group owner!' };
   if (role === 'admin' && gc.role !== 'owner') return { code: 'forbidden', message: `admins cannot ${verb} admins` };
   return null;
@@ -22,7 +23,8 @@ export function targetRefusal(gc: GroupAccess, userId: string, verb: ModerationV
 /** Easemob's whole-request rule: any non-member (all named at once), or the owner, refuses the call. */
 export function refuseWhole(userIds: string[], refusals: Map<string, ErrorPayload | null>): void {
   const outsiders = userIds.filter((userId) => refusals.get(userId)?.code === 'not_member');
-  if (outsiders.length > 0) throw new DomainError('not_member', `users [${[...new Set(outsiders)].join(', ')}] are not members of this group!`);
+  if (outsiders.length > 0)
+    throw new DomainError('not_member', `users [${[...new Set(outsiders)].join(', ')}] are not members of this group!`);
   const refused = userIds.map((userId) => refusals.get(userId)).find((refusal) => refusal);
   if (refused) throw DomainError.fromPayload(refused);
 }

@@ -1,9 +1,10 @@
 import { GroupAccessLoader, PeerFacts } from '@cohort/group-access';
-import { givenGroup, newTestService, type GivenGroup } from '@cohort/testing';
+import { type GivenGroup, givenGroup, newTestService } from '@cohort/testing';
+
 import { ListChanges } from '../src/standings/list-changes';
 import { ReadableGroups } from '../src/standings/readable-groups';
+import { type StandingList, StandingRepository } from '../src/standings/standing.repository';
 import { StandingChanges } from '../src/standings/standing-changes';
-import { StandingRepository, type StandingList } from '../src/standings/standing.repository';
 
 /** What is on each list already: user → value (a mute's end; `true` for the block- and allowlist). */
 export type Listed = Partial<Record<StandingList, Record<string, number | boolean>>>;

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { ServiceNames, type GroupKey } from '@cohort/contracts';
+
+import { type GroupKey, ServiceNames } from '@cohort/contracts';
 import { EventTap, expectEventually, shortId, useServiceInProcess } from '@cohort/testing';
+
 import { planSet } from './room-attributes/attribute-plans';
-import { RoomChanges } from './room-attributes/room-changes';
 import { RoomRepository } from './room-attributes/room.repository';
+import { RoomChanges } from './room-attributes/room-changes';
 
 /** The room-metadata service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('room-metadata service events (integration)', () => {
@@ -30,8 +32,16 @@ describe('room-metadata service events (integration)', () => {
   const keysOf = async (room: GroupKey) => ((await rooms.find(room))?.attributes ?? []).map((a) => a.key);
 
   /** Sets attributes as `userId` would (the way the service writes them), at `at`. */
-  const setAs = (room: GroupKey, userId: string, attributes: Record<string, string>, removeOnLeave: boolean, at = Date.now()) =>
-    changes.apply({ caller: service.caller(userId), requestId: 'seed' }, room, (current) => planSet(current, { userId, attributes, removeOnLeave, forced: false }, at));
+  const setAs = (
+    room: GroupKey,
+    userId: string,
+    attributes: Record<string, string>,
+    removeOnLeave: boolean,
+    at = Date.now(),
+  ) =>
+    changes.apply({ caller: service.caller(userId), requestId: 'seed' }, room, (current) =>
+      planSet(current, { userId, attributes, removeOnLeave, forced: false }, at),
+    );
 
   async function seed(room: GroupKey) {
     await setAs(room, 'alice', { 'alice.seat': '3' }, true);
@@ -40,7 +50,13 @@ describe('room-metadata service events (integration)', () => {
   }
 
   const leave = (room: GroupKey, userId: string, how: 'left' | 'kicked' = 'left') =>
-    service.publishEvent('member.left', service.caller(userId), room.groupId, { userId, role: 'member', how }, `it-left-${userId}`);
+    service.publishEvent(
+      'member.left',
+      service.caller(userId),
+      room.groupId,
+      { userId, role: 'member', how },
+      `it-left-${userId}`,
+    );
 
   it('answers its health subject', async () => {
     expect(await service.health(owner)).toMatchObject({ service: 'room-metadata', status: 'ok' });
@@ -50,8 +66,19 @@ describe('room-metadata service events (integration)', () => {
     const room = newRoom();
     await setAs(room, 'alice', { 'alice.seat': '3' }, true);
     const event = await tap.next((e) => e.groupId === room.groupId);
-    expect(event).toMatchObject({ appId: service.appId, actor: { userId: 'alice', isAppAdmin: false }, correlationId: 'seed' });
-    expect(event.data).toEqual({ userId: 'alice', how: 'set', forced: false, set: { 'alice.seat': '3' }, removed: [], removeOnLeave: true });
+    expect(event).toMatchObject({
+      appId: service.appId,
+      actor: { userId: 'alice', isAppAdmin: false },
+      correlationId: 'seed',
+    });
+    expect(event.data).toEqual({
+      userId: 'alice',
+      how: 'set',
+      forced: false,
+      set: { 'alice.seat': '3' },
+      removed: [],
+      removeOnLeave: true,
+    });
   });
 
   it('group.destroyed deletes all of a chatroom’s attributes for good, and nothing of other rooms', async () => {
@@ -62,10 +89,18 @@ describe('room-metadata service events (integration)', () => {
     expect(await keysOf(destroyed)).toEqual(['alice.seat', 'alice.badge', 'bob.seat']);
 
     for (const attempt of [1, 2]) {
-      await service.publishEvent('group.destroyed', owner, destroyed.groupId, { type: 'chatroom', ownerId: 'owner' }, `it-destroy-${attempt}`);
+      await service.publishEvent(
+        'group.destroyed',
+        owner,
+        destroyed.groupId,
+        { type: 'chatroom', ownerId: 'owner' },
+        `it-destroy-${attempt}`,
+      );
     }
 
-    await expectEventually(async () => expect(await rooms.find(destroyed)).toMatchObject({ attributes: [], destroyed: true }));
+    await expectEventually(async () =>
+      expect(await rooms.find(destroyed)).toMatchObject({ attributes: [], destroyed: true }),
+    );
     expect(await keysOf(survivor)).toEqual(['alice.seat', 'alice.badge', 'bob.seat']);
     // A write planned before the purge cannot bring them back.
     await expect(setAs(destroyed, 'alice', { late: '1' }, true)).rejects.toMatchObject({ code: 'group_not_found' });
@@ -84,7 +119,12 @@ describe('room-metadata service events (integration)', () => {
     await expectEventually(async () => expect(await keysOf(room)).toEqual(['alice.badge', 'bob.seat']));
     const event = await tap.next((e) => e.groupId === room.groupId && e.data.how === 'owner_left');
     expect(event.data).toEqual({ userId: 'alice', how: 'owner_left', forced: false, set: {}, removed: ['alice.seat'] });
-    expect((await rooms.find(room))?.attributes[0]).toMatchObject({ key: 'alice.badge', value: 'gold', ownerId: 'alice', removeOnLeave: false });
+    expect((await rooms.find(room))?.attributes[0]).toMatchObject({
+      key: 'alice.badge',
+      value: 'gold',
+      ownerId: 'alice',
+      removeOnLeave: false,
+    });
     expect(await keysOf(otherRoom)).toEqual(['alice.seat', 'alice.badge', 'bob.seat']);
     expect(tap.events.filter((e) => e.groupId === room.groupId && e.data.how === 'owner_left')).toHaveLength(1);
   });
@@ -103,9 +143,21 @@ describe('room-metadata service events (integration)', () => {
 
   it('a private group destroyed leaves nothing behind (only chatrooms have attributes)', async () => {
     const group = newRoom();
-    await service.publishEvent('group.destroyed', owner, group.groupId, { type: 'group', ownerId: 'owner' }, 'it-destroy-private');
+    await service.publishEvent(
+      'group.destroyed',
+      owner,
+      group.groupId,
+      { type: 'group', ownerId: 'owner' },
+      'it-destroy-private',
+    );
     const marker = newRoom();
-    await service.publishEvent('group.destroyed', owner, marker.groupId, { type: 'chatroom', ownerId: 'owner' }, 'it-destroy-marker');
+    await service.publishEvent(
+      'group.destroyed',
+      owner,
+      marker.groupId,
+      { type: 'chatroom', ownerId: 'owner' },
+      'it-destroy-marker',
+    );
     // The consumer handles events in order: once the chatroom is purged, the private group was handled.
     await expectEventually(async () => expect(await rooms.find(marker)).toMatchObject({ destroyed: true }));
     expect(await rooms.find(group)).toBeNull();

@@ -1,5 +1,6 @@
 import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
+
 import { webhooksEnvSchema } from './config/webhooks.config';
 import { WebhooksModule } from './webhooks.module';
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
+
 import { AppsConfig } from './apps-config/apps-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryRepository } from './deliveries/delivery.repository';
-import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweep';
 import { DeliveryDoc, DeliverySchema } from './deliveries/delivery.schema';
+import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweep';
 import { QueueRepository } from './deliveries/queue.repository';
 import { QueueDoc, QueueSchema } from './deliveries/queue.schema';
 import { AddressGuard } from './dispatch/address-guard';

@@ -6,19 +6,25 @@ class PingCommand {}
 
 describe('declareCommand', () => {
   it('keeps the subject and the request class of a declaration', () => {
-    const ping = declareCommand({ subject: 'spec.ping.send', request: PingCommand, reply: replyType<{ pong: true }>() });
+    const ping = declareCommand({
+      subject: 'spec.ping.send',
+      request: PingCommand,
+      reply: replyType<{ pong: true }>(),
+    });
     expect(ping).toEqual({ subject: 'spec.ping.send', request: PingCommand });
   });
 
   it('refuses a subject declared twice', () => {
     declareCommand({ subject: 'spec.twice.send', request: PingCommand, reply: replyType<void>() });
-    expect(() => declareCommand({ subject: 'spec.twice.send', request: PingCommand, reply: replyType<void>() })).toThrow(
-      /declared twice/,
-    );
+    expect(() =>
+      declareCommand({ subject: 'spec.twice.send', request: PingCommand, reply: replyType<void>() }),
+    ).toThrow(/declared twice/);
   });
 
   it('names subjects <service>.<entity>.<verb>', () => {
-    const subjects = [...Object.values(GroupCommands), ...Object.values(HealthCommands)].map((command) => command.subject);
+    const subjects = [...Object.values(GroupCommands), ...Object.values(HealthCommands)].map(
+      (command) => command.subject,
+    );
     for (const subject of subjects) expect(subject).toMatch(/^[a-z-]+\.[a-z_]+\.[a-z_]+$/);
     expect(HealthCommands['room-metadata'].subject).toBe('room-metadata.health.check');
   });

@@ -18,7 +18,9 @@ export type RoomAttributesHow = 'set' | 'removed' | 'owner_left';
 export interface EventMap {
   /** The group as every dialect reads it (the dialect-neutral record), with its first member count. */
   'group.created': GroupView & { memberCount: number };
-  'group.updated': { changed: Partial<Record<'name' | 'description' | 'avatar' | 'ext', string> & { capacity: number }> };
+  'group.updated': {
+    changed: Partial<Record<'name' | 'description' | 'avatar' | 'ext', string> & { capacity: number }>;
+  };
   'group.settings_changed': { changed: Partial<GroupSettings> };
   'group.mute_all_changed': { until: number | null };
   'group.destroyed': { type: GroupType; ownerId: string };

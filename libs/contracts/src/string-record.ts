@@ -2,7 +2,8 @@ import { registerDecorator } from 'class-validator';
 
 /** What is wrong with `value` as an object of `min`..`max` string values (null: nothing). */
 function stringRecordProblem(value: unknown, min: number, max: number): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be an object of names to string values';
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'must be an object of names to string values';
   const entries = Object.entries(value);
   if (entries.length < min) return `must contain at least ${min} ${min === 1 ? 'entry' : 'entries'}`;
   if (entries.length > max) return `may contain at most ${max} entries per call`;

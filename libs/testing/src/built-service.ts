@@ -1,14 +1,20 @@
 import { join } from 'node:path';
-import { HealthCommands, type ServiceName } from '@cohort/contracts';
+
 import type { BusClient } from '@cohort/bus';
+import { HealthCommands, type ServiceName } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
-import { builtAppMain, findRepoRoot, startManagedProcess, type ManagedProcess } from '@cohort/local-infra';
+import { builtAppMain, findRepoRoot, type ManagedProcess, startManagedProcess } from '@cohort/local-infra';
+
 import type { TestServers } from './servers';
 
 /** Whether the service's health subject answers (false on "no responders" or a timeout). */
 export async function serviceAnswers(bus: BusClient, service: ServiceName): Promise<boolean> {
   try {
-    await bus.send(HealthCommands[service], { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: `health-${service}` }, {});
+    await bus.send(
+      HealthCommands[service],
+      { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: `health-${service}` },
+      {},
+    );
     return true;
   } catch (error) {
     if (isDomainError(error) && (error.code === 'unavailable' || error.code === 'timeout')) return false;

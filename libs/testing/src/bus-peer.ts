@@ -1,8 +1,9 @@
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import * as Joi from 'joi';
 import { BusModule } from '@cohort/bus';
 import { commonEnvSchema, validatedConfigModule } from '@cohort/config';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import * as Joi from 'joi';
+
 import type { TestServers } from './servers';
 
 /**

@@ -1,6 +1,6 @@
 import { natsConnectOptions } from '@cohort/bus';
-import { connect, type Msg, type NatsConnection } from 'nats';
 import { EVENT_SUBJECT_PREFIX } from '@cohort/contracts';
+import { connect, type Msg, type NatsConnection } from 'nats';
 
 /**
  * Subjects that are not commands: replies (`_INBOX.`), JetStream and KV traffic (`$JS.`, `$KV.`),
@@ -8,7 +8,8 @@ import { EVENT_SUBJECT_PREFIX } from '@cohort/contracts';
  */
 const NOT_COMMANDS = ['_INBOX', '$JS.', '$KV.', '$SYS.', EVENT_SUBJECT_PREFIX];
 
-export const isCommandSubject = (subject: string): boolean => !NOT_COMMANDS.some((prefix) => subject.startsWith(prefix));
+export const isCommandSubject = (subject: string): boolean =>
+  !NOT_COMMANDS.some((prefix) => subject.startsWith(prefix));
 
 export interface BusRequestCounterOptions {
   /** Keep each command's subject and payload, to ask which ones a request id caused (default false: only count). */
@@ -70,7 +71,9 @@ export class BusRequestCounter {
     if (!isCommandSubject(message.subject)) return;
     this.count++;
     if (!this.keepMessages) return;
-    const headers = message.headers ? [...message.headers.keys()].map((key) => message.headers?.get(key)).join(' ') : '';
+    const headers = message.headers
+      ? [...message.headers.keys()].map((key) => message.headers?.get(key)).join(' ')
+      : '';
     this.messages.push({ subject: message.subject, text: `${message.string()} ${headers}` });
   }
 }

@@ -1,5 +1,6 @@
-import { MongoClient, type Collection } from 'mongodb';
 import { isDuplicateKeyError } from '@cohort/mongo';
+import { type Collection, MongoClient } from 'mongodb';
+
 import { uniqueDbName } from './db-names';
 import { startTestMongo, type TestServer } from './servers';
 
@@ -34,7 +35,11 @@ describe('single-document atomicity and unique indexes (real Mongo-wire database
     const CAP = 10;
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        seats.findOneAndUpdate({ _id: 'room', count: { $lt: CAP } }, { $inc: { count: 1 } }, { returnDocument: 'after' }),
+        seats.findOneAndUpdate(
+          { _id: 'room', count: { $lt: CAP } },
+          { $inc: { count: 1 } },
+          { returnDocument: 'after' },
+        ),
       ),
     );
     const admitted = results.filter((doc) => doc !== null);

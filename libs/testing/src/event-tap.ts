@@ -1,7 +1,8 @@
-import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { natsConnectOptions } from '@cohort/bus';
-import { eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
-import { pollUntil, type PollOptions } from './poll';
+import { type DomainEvent, eventSubject, type EventType } from '@cohort/contracts';
+import { connect, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+
+import { type PollOptions, pollUntil } from './poll';
 
 const codec = JSONCodec<DomainEvent>();
 
@@ -19,7 +20,11 @@ export class EventTap<K extends EventType> {
   ) {}
 
   static async open<K extends EventType>(natsUrl: string, type: K): Promise<EventTap<K>> {
-    const nc = await connect({ ...natsConnectOptions({ natsUrl }, 'event-tap'), reconnect: false, waitOnFirstConnect: false });
+    const nc = await connect({
+      ...natsConnectOptions({ natsUrl }, 'event-tap'),
+      reconnect: false,
+      waitOnFirstConnect: false,
+    });
     const subscription = nc.subscribe(eventSubject(type));
     const tap = new EventTap<K>(nc, subscription);
     void (async () => {

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   type CohortApp,
   findFreePort,
@@ -12,6 +13,7 @@ import {
   startNats,
 } from '@cohort/local-infra';
 import { connect } from 'nats';
+
 import { shortId } from './db-names';
 import { pollUntil } from './poll';
 import type { TestServers } from './servers';
@@ -83,7 +85,9 @@ async function jetStreamReady(servers: string[], operatorPassword: string): Prom
  * JetStream on disk (one node, or `natsNodes: 3` as a cluster on loopback), both with fixed ports
  * so that a restart comes back where the apps reconnect, and NATS with per-app credentials.
  */
-export async function startFaultServers(options: { natsNodes?: 1 | 3 } = {}): Promise<FaultServers & { stop(): Promise<void> }> {
+export async function startFaultServers(
+  options: { natsNodes?: 1 | 3 } = {},
+): Promise<FaultServers & { stop(): Promise<void> }> {
   const root = join(findRepoRoot(), '.infra', 'test', `faults-${process.pid}-${shortId()}`);
   const rootDir = findRepoRoot();
   const passwords = generateNatsPasswords();
@@ -91,7 +95,14 @@ export async function startFaultServers(options: { natsNodes?: 1 | 3 } = {}): Pr
   const nodes = options.natsNodes ?? 1;
 
   const mongoPort = await findFreePort(undefined, '127.0.0.1');
-  const startMongo = () => startMongoJavaServer({ rootDir, port: mongoPort, dataFile: join(root, 'mongo', 'faults.mv.db'), heap: '512m', logFile: join(root, 'mongo.log') });
+  const startMongo = () =>
+    startMongoJavaServer({
+      rootDir,
+      port: mongoPort,
+      dataFile: join(root, 'mongo', 'faults.mv.db'),
+      heap: '512m',
+      logFile: join(root, 'mongo.log'),
+    });
   const mongoFirst = await startMongo();
 
   const ports: number[] = [];
@@ -105,9 +116,18 @@ export async function startFaultServers(options: { natsNodes?: 1 | 3 } = {}): Pr
       ? ''
       : `server_name: n${i + 1}\ncluster {\n  name: cohort\n  listen: 127.0.0.1:${routePorts[i]}\n  routes: [${routePorts.map((port) => `"nats://127.0.0.1:${port}"`).join(', ')}]\n}\n`;
   const startNode = (i: number) =>
-    startNats({ dataDir: join(root, `nats-${i + 1}`), port: ports[i], authorization, config: cluster(i), logFile: join(root, `nats-${i + 1}.log`) });
+    startNats({
+      dataDir: join(root, `nats-${i + 1}`),
+      port: ports[i],
+      authorization,
+      config: cluster(i),
+      logFile: join(root, `nats-${i + 1}.log`),
+    });
   const natsFirst = await Promise.all(ports.map((_, i) => startNode(i)));
-  await jetStreamReady(ports.map((port) => `nats://127.0.0.1:${port}`), passwords[NATS_OPERATOR]);
+  await jetStreamReady(
+    ports.map((port) => `nats://127.0.0.1:${port}`),
+    passwords[NATS_OPERATOR],
+  );
   const nats = natsFirst.map((server, i) => faultServer(server.url, () => startNode(i), server));
   const mongo = faultServer(mongoFirst.url, startMongo, mongoFirst);
   const natsUrl = ports.map((port) => `nats://127.0.0.1:${port}`).join(',');

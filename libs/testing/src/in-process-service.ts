@@ -1,6 +1,7 @@
-import type { INestMicroservice, Type } from '@nestjs/common';
 import type { ServiceName } from '@cohort/contracts';
 import { startService } from '@cohort/service-kit';
+import type { INestMicroservice, Type } from '@nestjs/common';
+
 import type { TestServers } from './servers';
 
 export interface InProcessServiceOptions {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import {
   type CohortApp,
   DEFAULT_MONGO_HEAP,
@@ -11,6 +12,7 @@ import {
   startMongoJavaServer,
   startNats,
 } from '@cohort/local-infra';
+
 import { shortId } from './db-names';
 
 export interface TestServer {

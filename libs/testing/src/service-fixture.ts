@@ -1,14 +1,15 @@
-import type { INestMicroservice, Type } from '@nestjs/common';
 import { BusClient, EventPublisher } from '@cohort/bus';
 import {
-  HealthCommands,
   type Caller,
   type DomainEvent,
   type EventMap,
   type EventType,
+  HealthCommands,
   type HealthView,
   type ServiceName,
 } from '@cohort/contracts';
+import type { INestMicroservice, Type } from '@nestjs/common';
+
 import { shortId, uniqueDbName } from './db-names';
 import { bootServiceInProcess } from './in-process-service';
 import { startTestServers, type TestServers } from './servers';
@@ -45,7 +46,13 @@ export interface ServiceInProcess {
   /** Sends the service's health subject as `caller` over the bus and returns its answer. */
   health(caller: Caller): Promise<HealthView>;
   /** Publishes one domain event about `groupId` as `caller` (as the service owning it would), for the consumers under test. */
-  publishEvent<K extends EventType>(type: K, caller: Caller, groupId: string, data: EventMap[K], correlationId: string): Promise<DomainEvent<K>>;
+  publishEvent<K extends EventType>(
+    type: K,
+    caller: Caller,
+    groupId: string,
+    data: EventMap[K],
+    correlationId: string,
+  ): Promise<DomainEvent<K>>;
 }
 
 /**
@@ -62,7 +69,12 @@ export function useServiceInProcess(options: UseServiceInProcessOptions): Servic
 
   beforeAll(async () => {
     servers = await startTestServers();
-    app = await bootServiceInProcess({ serviceName: options.serviceName, servers, dbName, loadModule: options.loadModule });
+    app = await bootServiceInProcess({
+      serviceName: options.serviceName,
+      servers,
+      dbName,
+      loadModule: options.loadModule,
+    });
   }, timeout);
 
   afterAll(async () => {
@@ -72,7 +84,9 @@ export function useServiceInProcess(options: UseServiceInProcessOptions): Servic
 
   const ready = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) {
-      throw new Error(`useServiceInProcess(${options.serviceName}): ${what} is only available once its beforeAll has run`);
+      throw new Error(
+        `useServiceInProcess(${options.serviceName}): ${what} is only available once its beforeAll has run`,
+      );
     }
     return value;
   };
@@ -92,6 +106,7 @@ export function useServiceInProcess(options: UseServiceInProcessOptions): Servic
     },
     get,
     health: (caller) => get(BusClient).send(HealthCommands[options.serviceName], { caller, requestId: 'health' }, {}),
-    publishEvent: (type, caller, groupId, data, correlationId) => get(EventPublisher).publish(type, { caller, correlationId, groupId, data }),
+    publishEvent: (type, caller, groupId, data, correlationId) =>
+      get(EventPublisher).publish(type, { caller, correlationId, groupId, data }),
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   ALL_APPS,
   builtAppMain,
@@ -14,8 +15,9 @@ import {
   startManagedProcess,
   waitForHttpOk,
 } from '@cohort/local-infra';
-import { sanitizeDbName, shortId } from './db-names';
 import { isReadyLine } from '@cohort/logging';
+
+import { sanitizeDbName, shortId } from './db-names';
 import { pollUntil } from './poll';
 import { startTestServers, type TestServers } from './servers';
 
@@ -210,7 +212,9 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
       try {
         await waitHealthy();
       } catch (error) {
-        throw new Error(`${app} did not come back: ${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`);
+        throw new Error(
+          `${app} did not come back: ${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`,
+        );
       }
     },
   };

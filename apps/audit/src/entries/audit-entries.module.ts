@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+
 import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AUDIT_RECORDERS } from './audit-recorders';
-import { AuditService } from './audit.service';
 import { AuditEntryDoc, AuditEntrySchema } from './schemas/audit-entry.schema';
 
 @Module({

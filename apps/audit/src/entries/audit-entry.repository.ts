@@ -1,8 +1,15 @@
+import type { AuditEntryView, ListAuditCommand } from '@cohort/contracts';
+import {
+  findKeysetPage,
+  isDuplicateKeyError,
+  type KeysetCursor,
+  type KeysetOrder,
+  type KeysetPage,
+} from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { AuditEntryView, ListAuditCommand } from '@cohort/contracts';
-import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+
 import { AuditEntryDoc } from './schemas/audit-entry.schema';
 
 export type AuditFilter = Omit<ListAuditCommand, 'cursor' | 'limit'>;
@@ -31,7 +38,10 @@ function toFilter(appId: string, f: AuditFilter): FilterQuery<AuditEntryDoc> {
   if (f.targetUserId) filter.targets = f.targetUserId;
   if (f.action) filter.action = f.action;
   if (f.from !== undefined || f.to !== undefined) {
-    filter.at = { ...(f.from !== undefined && { $gte: new Date(f.from) }), ...(f.to !== undefined && { $lt: new Date(f.to) }) };
+    filter.at = {
+      ...(f.from !== undefined && { $gte: new Date(f.from) }),
+      ...(f.to !== undefined && { $lt: new Date(f.to) }),
+    };
   }
   return filter;
 }
@@ -64,7 +74,12 @@ export class AuditEntryRepository {
 
   /** Newest first, strictly past `after`: one indexed query per page wherever the page is. */
   page(appId: string, filter: AuditFilter, limit: number, after?: KeysetCursor): Promise<KeysetPage<AuditEntryView>> {
-    return findKeysetPage(this.model, { filter: toFilter(appId, filter), order: NEWEST_FIRST, limit, after }, toView, (e) => ({ at: e.at, id: e.entryId }));
+    return findKeysetPage(
+      this.model,
+      { filter: toFilter(appId, filter), order: NEWEST_FIRST, limit, after },
+      toView,
+      (e) => ({ at: e.at, id: e.entryId }),
+    );
   }
 
   countSince(appId: string, since: Date): Promise<number> {
@@ -78,7 +93,11 @@ export class AuditEntryRepository {
 
   /** Deletes up to `limit` of the app's entries older than `before`; answers how many went. */
   async deleteOlder(appId: string, before: Date, limit: number): Promise<number> {
-    const old = await this.model.find({ appId, at: { $lt: before } }, { _id: 1 }).sort({ at: 1 }).limit(limit).lean();
+    const old = await this.model
+      .find({ appId, at: { $lt: before } }, { _id: 1 })
+      .sort({ at: 1 })
+      .limit(limit)
+      .lean();
     if (!old.length) return 0;
     const { deletedCount } = await this.model.deleteMany({ _id: { $in: old.map((d) => d._id) } });
     return deletedCount;

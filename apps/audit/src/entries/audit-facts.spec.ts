@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@cohort/contracts';
+
 import { auditActorOf, auditEntryOf } from './audit-facts';
 
 const event = (over: Partial<DomainEvent>): DomainEvent => ({
@@ -16,9 +17,18 @@ const event = (over: Partial<DomainEvent>): DomainEvent => ({
 describe('audit facts', () => {
   it('tells users, the app admin (as itself or a user) and the system apart', () => {
     expect(auditActorOf(event({}))).toEqual({ kind: 'user', userId: 'u1' });
-    expect(auditActorOf(event({ actor: { userId: null, isAppAdmin: true } }))).toEqual({ kind: 'app_admin', userId: null });
-    expect(auditActorOf(event({ actor: { userId: 'u9', isAppAdmin: true } }))).toEqual({ kind: 'app_admin', userId: 'u9' });
-    expect(auditActorOf(event({ actor: { userId: null, isAppAdmin: true }, correlationId: 'sweep-1' }))).toEqual({ kind: 'system', userId: null });
+    expect(auditActorOf(event({ actor: { userId: null, isAppAdmin: true } }))).toEqual({
+      kind: 'app_admin',
+      userId: null,
+    });
+    expect(auditActorOf(event({ actor: { userId: 'u9', isAppAdmin: true } }))).toEqual({
+      kind: 'app_admin',
+      userId: 'u9',
+    });
+    expect(auditActorOf(event({ actor: { userId: null, isAppAdmin: true }, correlationId: 'sweep-1' }))).toEqual({
+      kind: 'system',
+      userId: null,
+    });
     // A user's request id that happens to start like a sweep's is still the user's.
     expect(auditActorOf(event({ correlationId: 'sweep-1' }))).toEqual({ kind: 'user', userId: 'u1' });
   });
@@ -35,7 +45,9 @@ describe('audit facts', () => {
       after: { role: 'admin' },
       requestId: 'req-1',
     });
-    expect(auditEntryOf(event({ type: 'file.renamed', data: { fileId: 'f', name: 'b', previousName: 'a' } }))).toMatchObject({
+    expect(
+      auditEntryOf(event({ type: 'file.renamed', data: { fileId: 'f', name: 'b', previousName: 'a' } })),
+    ).toMatchObject({
       targets: [],
       before: { fileId: 'f', name: 'a' },
       after: { fileId: 'f', name: 'b' },

@@ -5,20 +5,40 @@ type Facts = Pick<AuditEntryView, 'targets' | 'before' | 'after'>;
 /** Request ids of Cohort's own background passes (sweeps): their changes are the system's. */
 export const SYSTEM_REQUEST_PREFIX = 'sweep-';
 
-const about = (userId: string, after: Record<string, unknown> | null = null, before: Record<string, unknown> | null = null): Facts => ({ targets: [userId], before, after });
-const groupWide = (after: Record<string, unknown> | null, before: Record<string, unknown> | null = null): Facts => ({ targets: [], before, after });
+const about = (
+  userId: string,
+  after: Record<string, unknown> | null = null,
+  before: Record<string, unknown> | null = null,
+): Facts => ({ targets: [userId], before, after });
+const groupWide = (after: Record<string, unknown> | null, before: Record<string, unknown> | null = null): Facts => ({
+  targets: [],
+  before,
+  after,
+});
 
 /**
  * What each event says for the log: whom it was about, and the values before and after where the
  * event carries them. A record over every event type, so a new one cannot go unrecorded.
  */
 const FACTS: { [K in EventType]: (data: EventMap[K]) => Facts } = {
-  'group.created': (d) => groupWide({ type: d.type, name: d.name, ownerId: d.ownerId, capacity: d.capacity, public: d.public, memberCount: d.memberCount }),
+  'group.created': (d) =>
+    groupWide({
+      type: d.type,
+      name: d.name,
+      ownerId: d.ownerId,
+      capacity: d.capacity,
+      public: d.public,
+      memberCount: d.memberCount,
+    }),
   'group.updated': (d) => groupWide(d.changed),
   'group.settings_changed': (d) => groupWide(d.changed),
   'group.mute_all_changed': (d) => groupWide({ muteAllUntil: d.until }),
   'group.destroyed': (d) => groupWide(null, { type: d.type, ownerId: d.ownerId }),
-  'group.owner_transferred': (d) => ({ targets: [d.previousOwnerId, d.newOwnerId], before: { ownerId: d.previousOwnerId }, after: { ownerId: d.newOwnerId } }),
+  'group.owner_transferred': (d) => ({
+    targets: [d.previousOwnerId, d.newOwnerId],
+    before: { ownerId: d.previousOwnerId },
+    after: { ownerId: d.newOwnerId },
+  }),
   'member.joined': (d) => about(d.userId, { role: d.role, how: d.how }),
   'member.left': (d) => about(d.userId, { how: d.how }, { role: d.role }),
   'member.role_changed': (d) => about(d.userId, { role: d.role }, { role: d.previousRole }),
@@ -48,7 +68,8 @@ const FACTS: { [K in EventType]: (data: EventMap[K]) => Facts } = {
 /** Who acted: a user; the app admin (acting as a user or as no one); or the system's background passes. */
 export function auditActorOf(event: DomainEvent): AuditActor {
   if (!event.actor.isAppAdmin) return { kind: 'user', userId: event.actor.userId };
-  if (event.actor.userId === null && event.correlationId.startsWith(SYSTEM_REQUEST_PREFIX)) return { kind: 'system', userId: null };
+  if (event.actor.userId === null && event.correlationId.startsWith(SYSTEM_REQUEST_PREFIX))
+    return { kind: 'system', userId: null };
   return { kind: 'app_admin', userId: event.actor.userId };
 }
 

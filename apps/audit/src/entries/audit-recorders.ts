@@ -1,6 +1,7 @@
-import { Inject, Injectable, type Type } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import { AUDIT_ACTION_TYPES, type DomainEvent, type EventType } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Inject, Injectable, type Type } from '@nestjs/common';
+
 import { AuditService } from './audit.service';
 
 /**

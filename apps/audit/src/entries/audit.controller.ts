@@ -1,6 +1,7 @@
-import { Controller } from '@nestjs/common';
-import { AuditCommands, type CommandEnvelope, type EmptyCommand, type ListAuditCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import { AuditCommands, type CommandEnvelope, type EmptyCommand, type ListAuditCommand } from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { AuditService } from './audit.service';
 
 @Controller()

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import type { AuditPage, AuditStatsView, DomainEvent, ListAuditCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { AuditPage, AuditStatsView, DomainEvent, ListAuditCommand } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
-import { auditEntryOf } from './audit-facts';
+import { Injectable } from '@nestjs/common';
+
 import { AuditEntryRepository } from './audit-entry.repository';
+import { auditEntryOf } from './audit-facts';
 
 const MINUTE_MS = 60_000;
 

@@ -1,6 +1,7 @@
+import { BackgroundSweep } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { BackgroundSweep } from '@cohort/outbox';
+
 import type { AuditEnv } from '../config/audit.config';
 import { AuditEntryRepository } from '../entries/audit-entry.repository';
 
@@ -20,7 +21,10 @@ export class AuditRetentionSweep extends BackgroundSweep {
   }
 
   retentionDays(appId: string): number {
-    return this.auditConfig.get('AUDIT_RETENTION_BY_APP', { infer: true })[appId] ?? this.auditConfig.get('AUDIT_RETENTION_DAYS', { infer: true });
+    return (
+      this.auditConfig.get('AUDIT_RETENTION_BY_APP', { infer: true })[appId] ??
+      this.auditConfig.get('AUDIT_RETENTION_DAYS', { infer: true })
+    );
   }
 
   async sweep(now = Date.now()): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuditEntriesModule } from '../entries/audit-entries.module';
 import { AuditRetentionSweep } from './audit-retention.sweep';
 

@@ -1,9 +1,10 @@
+import type { AnnouncementView, DomainEvent, GroupKey } from '@cohort/contracts';
+import { HasOutbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { AnnouncementView, DomainEvent, GroupKey } from '@cohort/contracts';
-import { HasOutbox } from '@cohort/outbox';
-import { GroupContentRepository, type ContentShape } from '../content-store/group-content.repository';
+
+import { type ContentShape, GroupContentRepository } from '../content-store/group-content.repository';
 import { AnnouncementDoc } from './schemas/announcement.schema';
 
 const SHAPE: ContentShape<AnnouncementDoc, AnnouncementView> = {
@@ -30,7 +31,11 @@ export class AnnouncementRepository extends GroupContentRepository<AnnouncementD
   }
 
   /** Stores a new announcement with its `announcement.published` event; null when its id is taken in the group. */
-  insert(key: GroupKey, announcement: Omit<AnnouncementView, 'groupId'>, event: DomainEvent): Promise<AnnouncementView | null> {
+  insert(
+    key: GroupKey,
+    announcement: Omit<AnnouncementView, 'groupId'>,
+    event: DomainEvent,
+  ): Promise<AnnouncementView | null> {
     return this.insertDoc({ ...announcement, ...key, createdAt: new Date(announcement.createdAt) }, event);
   }
 

@@ -1,13 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  ContentCommands,
   type AnnouncementIdCommand,
   type CommandEnvelope,
+  ContentCommands,
   type ContentPageCommand,
   type GroupIdCommand,
   type PublishAnnouncementCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { AnnouncementsService } from './announcements.service';
 
 @Controller()

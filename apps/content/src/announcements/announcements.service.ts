@@ -1,8 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import type { AnnouncementIdCommand, AnnouncementView, ContentPageCommand, GroupIdCommand, Page, PublishAnnouncementCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type {
+  AnnouncementIdCommand,
+  AnnouncementView,
+  ContentPageCommand,
+  GroupIdCommand,
+  Page,
+  PublishAnnouncementCommand,
+} from '@cohort/contracts';
 import { GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { announcementNotFound, assertCanEditAnnouncements } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
 import { createWithEvent } from '../content-store/create-with-event';
@@ -22,13 +30,20 @@ export class AnnouncementsService {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);
     const createdAt = Date.now();
-    return createWithEvent(this.outbox, ctx, this.announcements, access.key, 'announcement.published', (announcementId) => ({
-      announcementId,
-      title: command.title,
-      content: command.content,
-      authorId: ctx.caller.userId,
-      createdAt,
-    }));
+    return createWithEvent(
+      this.outbox,
+      ctx,
+      this.announcements,
+      access.key,
+      'announcement.published',
+      (announcementId) => ({
+        announcementId,
+        title: command.title,
+        content: command.content,
+        authorId: ctx.caller.userId,
+        createdAt,
+      }),
+    );
   }
 
   async get(ctx: RequestContext, command: AnnouncementIdCommand): Promise<AnnouncementView> {
@@ -54,9 +69,16 @@ export class AnnouncementsService {
   async delete(ctx: RequestContext, command: AnnouncementIdCommand): Promise<{ deleted: true }> {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);
-    const event = this.outbox.prepare('announcement.deleted', ctx, command.groupId, { announcementId: command.announcementId });
-    if (!(await this.announcements.markDeleted(access.key, command.announcementId, event))) throw announcementNotFound(command.announcementId);
-    await this.outbox.flush(this.announcements.outbox, this.announcements.filterOf(access.key, command.announcementId), [event]);
+    const event = this.outbox.prepare('announcement.deleted', ctx, command.groupId, {
+      announcementId: command.announcementId,
+    });
+    if (!(await this.announcements.markDeleted(access.key, command.announcementId, event)))
+      throw announcementNotFound(command.announcementId);
+    await this.outbox.flush(
+      this.announcements.outbox,
+      this.announcements.filterOf(access.key, command.announcementId),
+      [event],
+    );
     return { deleted: true };
   }
 }

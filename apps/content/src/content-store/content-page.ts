@@ -1,5 +1,6 @@
 import type { GroupKey, Page } from '@cohort/contracts';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
+
 import type { GroupContentRepository } from './group-content.repository';
 import type { GroupContentDoc } from './group-content.schema';
 

@@ -1,5 +1,5 @@
-import type { DomainEvent, EventMap, GroupKey } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { DomainEvent, EventMap, GroupKey } from '@cohort/contracts';
 import type { Outbox, OutboxCollection } from '@cohort/outbox';
 import { generateNumericId } from '@cohort/service-kit';
 

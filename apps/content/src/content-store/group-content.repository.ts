@@ -1,7 +1,14 @@
-import type { FilterQuery, Model } from 'mongoose';
 import type { DomainEvent, GroupKey } from '@cohort/contracts';
-import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
+import {
+  findKeysetPage,
+  isDuplicateKeyError,
+  type KeysetCursor,
+  type KeysetOrder,
+  type KeysetPage,
+} from '@cohort/mongo';
 import { OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import type { FilterQuery, Model } from 'mongoose';
+
 import type { GroupContentDoc } from './group-content.schema';
 
 const PRESENT = { deletedAt: null };
@@ -42,14 +49,21 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
 
   /** The items of these ids that exist (absent ones are simply missing from the result). */
   async findMany(key: GroupKey, ids: string[]): Promise<V[]> {
-    const docs = await this.model.find({ ...key, [this.shape.order.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>).lean<D[]>();
+    const docs = await this.model
+      .find({ ...key, [this.shape.order.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>)
+      .lean<D[]>();
     return docs.map((doc) => this.shape.toView(doc));
   }
 
   /** One page in the kind's order; `after` is the `next` of the previous page. */
   async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<V>> {
     const { order, toView, idOf, createdAtOf } = this.shape;
-    return findKeysetPage(this.model, { filter: { ...key, ...PRESENT } as FilterQuery<D>, order, limit, after }, toView, (v) => ({ at: createdAtOf(v), id: idOf(v) }));
+    return findKeysetPage(
+      this.model,
+      { filter: { ...key, ...PRESENT } as FilterQuery<D>, order, limit, after },
+      toView,
+      (v) => ({ at: createdAtOf(v), id: idOf(v) }),
+    );
   }
 
   async count(key: GroupKey): Promise<number> {
@@ -58,7 +72,10 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
 
   /** Marks the item deleted with the event of its deletion; false when it was not there (missing or already deleted). */
   async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<boolean> {
-    const result = await this.model.updateOne({ ...this.filterOf(key, id), ...PRESENT, ...outboxHasRoom() }, { $set: { deletedAt: at }, ...outboxOnUpdate([event]) });
+    const result = await this.model.updateOne(
+      { ...this.filterOf(key, id), ...PRESENT, ...outboxHasRoom() },
+      { $set: { deletedAt: at }, ...outboxOnUpdate([event]) },
+    );
     if (result.matchedCount === 0) await this.outbox.assertHasRoom(this.filterOf(key, id));
     return result.modifiedCount === 1;
   }

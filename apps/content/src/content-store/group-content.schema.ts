@@ -1,6 +1,6 @@
+import { addOutbox } from '@cohort/outbox';
 import { Prop } from '@nestjs/mongoose';
 import type { Schema as MongooseSchema } from 'mongoose';
-import { addOutbox } from '@cohort/outbox';
 
 /**
  * What every piece of a group's content (an announcement, a file) holds. Concrete documents

@@ -1,9 +1,10 @@
+import type { DomainEvent, FileView, GroupKey } from '@cohort/contracts';
+import { HasOutbox, outboxHasRoom, outboxOnUpdate } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, FileView, GroupKey } from '@cohort/contracts';
-import { HasOutbox, outboxHasRoom, outboxOnUpdate } from '@cohort/outbox';
-import { GroupContentRepository, type ContentShape } from '../content-store/group-content.repository';
+
+import { type ContentShape, GroupContentRepository } from '../content-store/group-content.repository';
 import { FileDoc } from './schemas/file.schema';
 
 const SHAPE: ContentShape<FileDoc, FileView> = {
@@ -34,7 +35,10 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
 
   /** Stores a new file with its `file.added` event; null when its id is taken in the group. */
   insert(key: GroupKey, file: Omit<FileView, 'groupId'>, event: DomainEvent): Promise<FileView | null> {
-    return this.insertDoc({ ...file, ...key, createdAt: new Date(file.createdAt), updatedAt: new Date(file.updatedAt) }, event);
+    return this.insertDoc(
+      { ...file, ...key, createdAt: new Date(file.createdAt), updatedAt: new Date(file.updatedAt) },
+      event,
+    );
   }
 
   /**
@@ -42,7 +46,14 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
    * name is no longer `from` (renamed concurrently: the event would name the wrong previous name).
    * Refused (`unavailable`) while the file's outbox is full: renames may come without end.
    */
-  async rename(key: GroupKey, fileId: string, from: string, to: string, event: DomainEvent, at: Date = new Date()): Promise<FileView | null> {
+  async rename(
+    key: GroupKey,
+    fileId: string,
+    from: string,
+    to: string,
+    event: DomainEvent,
+    at: Date = new Date(),
+  ): Promise<FileView | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...this.filterOf(key, fileId), deletedAt: null, name: from, ...outboxHasRoom() },

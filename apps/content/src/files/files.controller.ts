@@ -1,14 +1,15 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  ContentCommands,
   type CommandEnvelope,
+  ContentCommands,
   type ContentPageCommand,
   type DeleteFilesCommand,
   type FileIdCommand,
   type RenameFileCommand,
   type UploadFileCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { FilesService } from './files.service';
 
 @Controller()

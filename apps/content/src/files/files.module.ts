@@ -1,6 +1,7 @@
+import { GroupAccessModule } from '@cohort/group-access';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { GroupAccessModule } from '@cohort/group-access';
+
 import { FileRepository } from './file.repository';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';

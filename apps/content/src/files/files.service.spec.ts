@@ -2,6 +2,7 @@ import type { FileView } from '@cohort/contracts';
 import { GroupAccessLoader, PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, givenGroup, newTestService, sentEvents } from '@cohort/testing';
+
 import { FileRepository } from './file.repository';
 import { FilesService } from './files.service';
 
@@ -22,7 +23,10 @@ function setup() {
   const t = newTestService(FilesService, { real: [GroupAccessLoader] });
   givenGroup(t.mock(PeerFacts), { roles: { '2': 'admin', '3': 'member', '4': 'member' } });
   const files = t.mock(FileRepository);
-  const stored = new Map([['f3', file('f3', '3')], ['f4', file('f4', '4')]]);
+  const stored = new Map([
+    ['f3', file('f3', '3')],
+    ['f4', file('f4', '4')],
+  ]);
   files.insert.mockImplementation(async (_key, fields) => ({ ...fields, groupId: 'g1' }));
   files.find.mockImplementation(async (_key, id) => stored.get(id) ?? null);
   files.findMany.mockImplementation(async (_key, ids) => ids.flatMap((id) => stored.get(id) ?? []));
@@ -36,7 +40,13 @@ describe('FilesService.upload', () => {
     const { service, outbox } = setup();
     const added = await service.upload(callBy('3'), upload);
     expect(added).toMatchObject({ name: 'a.txt', uploaderId: '3', fileId: expect.stringMatching(/^\d+$/) });
-    expect(sentEvents(outbox)).toEqual([{ type: 'file.added', groupId: 'g1', data: expect.objectContaining({ fileId: added.fileId, url: 'https://files/a' }) }]);
+    expect(sentEvents(outbox)).toEqual([
+      {
+        type: 'file.added',
+        groupId: 'g1',
+        data: expect.objectContaining({ fileId: added.fileId, url: 'https://files/a' }),
+      },
+    ]);
     await expect(service.upload(callBy('9'), upload)).rejects.toMatchObject({ code: 'not_member' });
   });
 });
@@ -44,9 +54,15 @@ describe('FilesService.upload', () => {
 describe('FilesService.rename', () => {
   it('its uploader or an admin renames it with file.renamed; another member may not', async () => {
     const { service, outbox } = setup();
-    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).resolves.toMatchObject({ name: 'b.txt' });
-    await expect(service.rename(callBy('2'), { groupId: 'g1', fileId: 'f3', name: 'c.txt' })).resolves.toMatchObject({ name: 'c.txt' });
-    await expect(service.rename(callBy('4'), { groupId: 'g1', fileId: 'f3', name: 'd.txt' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).resolves.toMatchObject({
+      name: 'b.txt',
+    });
+    await expect(service.rename(callBy('2'), { groupId: 'g1', fileId: 'f3', name: 'c.txt' })).resolves.toMatchObject({
+      name: 'c.txt',
+    });
+    await expect(service.rename(callBy('4'), { groupId: 'g1', fileId: 'f3', name: 'd.txt' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(sentEvents(outbox).map((e) => e.data)).toEqual([
       { fileId: 'f3', name: 'b.txt', previousName: 'f3.txt' },
       { fileId: 'f3', name: 'c.txt', previousName: 'f3.txt' },
@@ -55,17 +71,25 @@ describe('FilesService.rename', () => {
 
   it('the same name again changes nothing; a missing file is not_found', async () => {
     const { service, files } = setup();
-    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'f3.txt' })).resolves.toMatchObject({ name: 'f3.txt' });
+    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'f3.txt' })).resolves.toMatchObject({
+      name: 'f3.txt',
+    });
     expect(files.rename).not.toHaveBeenCalled();
-    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'nope', name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'nope', name: 'x' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('renamed concurrently is a conflict; deleted concurrently is not_found; neither sends an event', async () => {
     const { service, files, outbox } = setup();
     files.rename.mockResolvedValue(null);
-    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     files.find.mockResolvedValueOnce(file('f3')).mockResolvedValueOnce(null);
-    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(sentEvents(outbox)).toEqual([]);
   });
 });
@@ -75,7 +99,9 @@ describe('FilesService.delete', () => {
     const { service, outbox } = setup();
     const results = await service.delete(callBy('3'), { groupId: 'g1', fileIds: ['f3', 'f4', 'nope', 'f3'] });
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'forbidden', 'not_found', 'ok']);
-    expect(sentEvents(outbox)).toEqual([{ type: 'file.deleted', groupId: 'g1', data: { fileId: 'f3', name: 'f3.txt', url: 'https://files/f3' } }]);
+    expect(sentEvents(outbox)).toEqual([
+      { type: 'file.deleted', groupId: 'g1', data: { fileId: 'f3', name: 'f3.txt', url: 'https://files/f3' } },
+    ]);
   });
 
   it('an admin deletes anyone’s; one deleted concurrently is not_found', async () => {
@@ -92,8 +118,13 @@ describe('FilesService reads', () => {
     files.listPage.mockResolvedValue({ items: [file('f3')], next: null });
     files.count.mockResolvedValue(2);
     await expect(service.get(callBy('4'), { groupId: 'g1', fileId: 'f3' })).resolves.toMatchObject({ fileId: 'f3' });
-    await expect(service.get(callBy('4'), { groupId: 'g1', fileId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.list(callBy('4'), { groupId: 'g1', limit: 1 })).resolves.toMatchObject({ total: 2, cursor: null });
+    await expect(service.get(callBy('4'), { groupId: 'g1', fileId: 'nope' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(service.list(callBy('4'), { groupId: 'g1', limit: 1 })).resolves.toMatchObject({
+      total: 2,
+      cursor: null,
+    });
     await expect(service.list(callBy('9'), { groupId: 'g1', limit: 1 })).rejects.toMatchObject({ code: 'not_member' });
   });
 });

@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import type { ContentPageCommand, DeleteFilesCommand, FileIdCommand, FileResult, FileView, Page, RenameFileCommand, UploadFileCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type {
+  ContentPageCommand,
+  DeleteFilesCommand,
+  FileIdCommand,
+  FileResult,
+  FileView,
+  Page,
+  RenameFileCommand,
+  UploadFileCommand,
+} from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { assertMember, GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { fileChangeRefusal, fileNotFound } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
 import { createWithEvent } from '../content-store/create-with-event';
@@ -58,11 +68,17 @@ export class FilesService {
     const refusal = fileChangeRefusal(access, ctx.caller.userId, file);
     if (refusal) throw DomainError.fromPayload(refusal);
     if (file.name === command.name) return file;
-    const event = this.outbox.prepare('file.renamed', ctx, command.groupId, { fileId: file.fileId, name: command.name, previousName: file.name });
+    const event = this.outbox.prepare('file.renamed', ctx, command.groupId, {
+      fileId: file.fileId,
+      name: command.name,
+      previousName: file.name,
+    });
     const renamed = await this.files.rename(access.key, file.fileId, file.name, command.name, event);
     if (!renamed) {
       const now = await this.files.find(access.key, file.fileId);
-      throw now ? new DomainError('conflict', `file ${file.fileId} was renamed concurrently; read it and try again`) : DomainError.fromPayload(fileNotFound(file.fileId));
+      throw now
+        ? new DomainError('conflict', `file ${file.fileId} was renamed concurrently; read it and try again`)
+        : DomainError.fromPayload(fileNotFound(file.fileId));
     }
     await this.outbox.flush(this.files.outbox, this.files.filterOf(access.key, file.fileId), [event]);
     return renamed;
@@ -75,7 +91,9 @@ export class FilesService {
   async delete(ctx: RequestContext, command: DeleteFilesCommand): Promise<FileResult[]> {
     const access = await this.loader.load(ctx, command);
     assertMember(access);
-    const found = new Map((await this.files.findMany(access.key, [...new Set(command.fileIds)])).map((file) => [file.fileId, file]));
+    const found = new Map(
+      (await this.files.findMany(access.key, [...new Set(command.fileIds)])).map((file) => [file.fileId, file]),
+    );
     const outcome = new Map<string, FileResult>();
     const deletions = [...found.values()].flatMap((file) => {
       const refusal = fileChangeRefusal(access, ctx.caller.userId, file);
@@ -83,12 +101,26 @@ export class FilesService {
         outcome.set(file.fileId, { fileId: file.fileId, ok: false, error: refusal });
         return [];
       }
-      return [{ fileId: file.fileId, event: this.outbox.prepare('file.deleted', ctx, command.groupId, { fileId: file.fileId, name: file.name, url: file.url }) }];
+      return [
+        {
+          fileId: file.fileId,
+          event: this.outbox.prepare('file.deleted', ctx, command.groupId, {
+            fileId: file.fileId,
+            name: file.name,
+            url: file.url,
+          }),
+        },
+      ];
     });
     // One conditional write per file: a file deleted concurrently is reported as not found.
-    const deleted = await Promise.all(deletions.map(async (d) => ((await this.files.markDeleted(access.key, d.fileId, d.event)) ? [d] : [])));
+    const deleted = await Promise.all(
+      deletions.map(async (d) => ((await this.files.markDeleted(access.key, d.fileId, d.event)) ? [d] : [])),
+    );
     for (const d of deleted.flat()) outcome.set(d.fileId, { fileId: d.fileId, ok: true });
-    await this.outbox.flushBatch(this.files.outbox, deleted.flat().map((d) => ({ filter: this.files.filterOf(access.key, d.fileId), event: d.event })));
+    await this.outbox.flushBatch(
+      this.files.outbox,
+      deleted.flat().map((d) => ({ filter: this.files.filterOf(access.key, d.fileId), event: d.event })),
+    );
     return command.fileIds.map((fileId) => outcome.get(fileId) ?? { fileId, ok: false, error: fileNotFound(fileId) });
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { AnnouncementRepository } from '../announcements/announcement.repository';
 import { FileRepository } from '../files/file.repository';
 

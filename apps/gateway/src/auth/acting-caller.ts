@@ -1,7 +1,8 @@
-import { USER_ID_PATTERN, type Caller } from '@cohort/contracts';
+import { type Caller, USER_ID_PATTERN } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
-import { unauthorized } from './token-errors';
+
 import type { TokenIdentity } from './token.service';
+import { unauthorized } from './token-errors';
 
 const absent = (value: unknown) => value === undefined || value === '';
 

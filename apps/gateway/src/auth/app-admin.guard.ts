@@ -1,10 +1,11 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DomainError } from '@cohort/errors';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
 import type { CohortRequest } from '../http/cohort-request';
 import { tokenFromHeaders } from './bearer';
-import { unauthorized } from './token-errors';
 import { TokenService } from './token.service';
+import { unauthorized } from './token-errors';
 
 /**
  * Every `/admin/v1/...` route (groups, audit, stats, webhooks, token revocation): an app-admin
@@ -20,7 +21,8 @@ export class AppAdminGuard implements CanActivate {
     const token = tokenFromHeaders(request.headers, false);
     if (!token) throw unauthorized('missing Authorization: Bearer <app-admin token>');
     const identity = this.tokens.verify(token);
-    if (!identity.isAppAdmin) throw new DomainError('forbidden', 'the admin API takes an app-admin token, not a user token');
+    if (!identity.isAppAdmin)
+      throw new DomainError('forbidden', 'the admin API takes an app-admin token, not a user token');
     request.cohort = { app: identity.app, caller: { appId: identity.app.appId, userId: null, isAppAdmin: true } };
     return true;
   }

@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+
 import { RateLimiter } from '../http/rate-limiter';
 import { AppsRegistry } from '../tenancy/apps.registry';
 import { LoginThrottle } from './login-throttle';
-import { TokenRevocations } from './token-revocations';
 import { TokenService } from './token.service';
+import { TokenRevocations } from './token-revocations';
 
 /** Tenancy, tokens and rate limits: what every dialect's guard needs. */
 @Global()

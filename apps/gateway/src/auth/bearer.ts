@@ -1,5 +1,8 @@
 /** The token of a request: `Authorization: Bearer <t>`, or the /group dialect's `access-token` header. */
-export function tokenFromHeaders(headers: Record<string, string | string[] | undefined>, allowAccessTokenHeader: boolean): string | null {
+export function tokenFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  allowAccessTokenHeader: boolean,
+): string | null {
   const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   if (allowAccessTokenHeader) {
     const direct = single(headers['access-token']);

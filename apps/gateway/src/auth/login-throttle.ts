@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import { DomainError } from '@cohort/errors';
 import { rateLimitRefusals } from '@cohort/observability';
+import { Injectable } from '@nestjs/common';
 
 /** Failures allowed before a backoff starts: per source address, and per client id (all addresses together). */
 const FREE_FAILURES = { address: 5, client: 20 } as const;
@@ -36,7 +36,9 @@ export class LoginThrottle {
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000);
       rateLimitRefusals.inc(LOGIN_REFUSAL);
-      throw new DomainError('rate_limited', `too many failed logins: retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      throw new DomainError('rate_limited', `too many failed logins: retry in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+      });
     }
   }
 

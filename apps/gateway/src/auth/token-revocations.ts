@@ -1,6 +1,7 @@
+import { NatsConnectionHolder } from '@cohort/bus';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { NatsConnectionHolder } from '@cohort/bus';
+
 import type { GatewayEnv } from '../config/gateway.config';
 import { WatchedBucket } from '../replica-state/watched-bucket';
 
@@ -22,12 +23,20 @@ export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
   private readonly bucket: WatchedBucket<number>;
 
   constructor(holder: NatsConnectionHolder, config: ConfigService<GatewayEnv, true>) {
-    this.bucket = new WatchedBucket(holder, TOKEN_REVOCATIONS_BUCKET, config.get('JWT_TTL_SECONDS', { infer: true }) * 1000 + 60_000);
+    this.bucket = new WatchedBucket(
+      holder,
+      TOKEN_REVOCATIONS_BUCKET,
+      config.get('JWT_TTL_SECONDS', { infer: true }) * 1000 + 60_000,
+    );
   }
 
   /** Mirrors the bucket in the background: the gateway does not wait for NATS to start. */
   onModuleInit(): void {
-    void this.bucket.open().catch((error: unknown) => this.logger.error(`revocations unavailable: ${error instanceof Error ? error.message : String(error)}`));
+    void this.bucket
+      .open()
+      .catch((error: unknown) =>
+        this.logger.error(`revocations unavailable: ${error instanceof Error ? error.message : String(error)}`),
+      );
   }
 
   onModuleDestroy(): void {

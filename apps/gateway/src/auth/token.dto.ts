@@ -1,6 +1,7 @@
+import { USER_ID_PATTERN } from '@cohort/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { USER_ID_PATTERN } from '@cohort/contracts';
+
 import { SafeIntegerAsString } from '../http/safe-integer-as-string';
 
 export class TokenRequest {

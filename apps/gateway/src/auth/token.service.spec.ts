@@ -1,21 +1,31 @@
+import { type DomainError, isDomainError } from '@cohort/errors';
 import type { ConfigService } from '@nestjs/config';
 import * as jwt from 'jsonwebtoken';
-import { isDomainError, type DomainError } from '@cohort/errors';
+
 import type { GatewayEnv } from '../config/gateway.config';
 import { AppsRegistry } from '../tenancy/apps.registry';
 import { LoginThrottle } from './login-throttle';
+import { TokenService } from './token.service';
 import { isTokenExpired } from './token-errors';
 import type { TokenRevocations } from './token-revocations';
-import { TokenService } from './token.service';
 
 const OLD_KEY = { kid: 'k1', secret: 'an-old-signing-key-of-at-least-32-characters' };
 const NEW_KEY = { kid: 'k2', secret: 'the-new-signing-key-of-at-least-32-characters' };
 const demo = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
-const config = (env: Partial<GatewayEnv>) => ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
+const config = (env: Partial<GatewayEnv>) =>
+  ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
 const notBefore = new Map<string, number>();
-const revocations = { notBefore: (appId: string, userId: string | null) => Math.max(notBefore.get(appId) ?? 0, notBefore.get(`${appId}/${userId}`) ?? 0) } as TokenRevocations;
+const revocations = {
+  notBefore: (appId: string, userId: string | null) =>
+    Math.max(notBefore.get(appId) ?? 0, notBefore.get(`${appId}/${userId}`) ?? 0),
+} as TokenRevocations;
 const serviceFor = (jwtKeys: (typeof OLD_KEY)[]) =>
-  new TokenService(new AppsRegistry(config({ APPS_JSON: JSON.stringify([{ ...demo, jwtKeys }]) })), new LoginThrottle(), revocations, config({ JWT_TTL_SECONDS: 60 }));
+  new TokenService(
+    new AppsRegistry(config({ APPS_JSON: JSON.stringify([{ ...demo, jwtKeys }]) })),
+    new LoginThrottle(),
+    revocations,
+    config({ JWT_TTL_SECONDS: 60 }),
+  );
 const tokens = serviceFor([OLD_KEY]);
 const login = (service: TokenService, userId?: string, clientSecret = 'demo-secret', address = '10.0.0.1') =>
   service.issue({ clientId: 'demo', clientSecret, address }, userId).access_token;
@@ -41,7 +51,11 @@ describe('TokenService', () => {
     expect(() => jwt.verify(token, OLD_KEY.secret)).not.toThrow();
     const { iat, exp } = jwt.decode(token) as { iat: number; exp: number };
     expect([Number.isInteger(exp), exp - Math.floor(iat)]).toEqual([true, 60]);
-    const withClientSecret = jwt.sign({ app: 'demo', role: 'admin', iat: now }, 'demo-secret', { issuer: 'cohort', keyid: 'k1', expiresIn: 60 });
+    const withClientSecret = jwt.sign({ app: 'demo', role: 'admin', iat: now }, 'demo-secret', {
+      issuer: 'cohort',
+      keyid: 'k1',
+      expiresIn: 60,
+    });
     expect(failure(withClientSecret)).toMatchObject({ code: 'unauthorized', message: 'invalid token' });
   });
 

@@ -1,7 +1,9 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
+
 import type { GatewayEnv } from '../config/gateway.config';
 import { AppsRegistry, type RegisteredApp } from '../tenancy/apps.registry';
 import { LoginThrottle } from './login-throttle';
@@ -64,16 +66,26 @@ export class TokenService {
     this.throttle.succeeded(clientId, address);
     const iat = Date.now() / 1000;
     const times = { iat, exp: Math.floor(iat) + this.ttlSeconds };
-    const claims: TokenClaims = userId ? { app: app.appId, role: 'user', sub: userId, ...times } : { app: app.appId, role: 'admin', ...times };
-    const token = jwt.sign(claims, app.signingKey.key, { algorithm: 'HS256', issuer: 'cohort', keyid: app.signingKey.kid });
+    const claims: TokenClaims = userId
+      ? { app: app.appId, role: 'user', sub: userId, ...times }
+      : { app: app.appId, role: 'admin', ...times };
+    const token = jwt.sign(claims, app.signingKey.key, {
+      algorithm: 'HS256',
+      issuer: 'cohort',
+      keyid: app.signingKey.kid,
+    });
     return { access_token: token, token_type: 'Bearer', expires_in: this.ttlSeconds, app };
   }
 
   verify(token: string): TokenIdentity {
     const unverified = jwt.decode(token, { complete: true });
-    const appId = unverified && typeof unverified.payload === 'object' ? (unverified.payload as Partial<TokenClaims>).app : undefined;
+    const appId =
+      unverified && typeof unverified.payload === 'object'
+        ? (unverified.payload as Partial<TokenClaims>).app
+        : undefined;
     const app = typeof appId === 'string' ? this.apps.findById(appId) : undefined;
-    const key = app && typeof unverified?.header.kid === 'string' ? app.verifyingKeys.get(unverified.header.kid) : undefined;
+    const key =
+      app && typeof unverified?.header.kid === 'string' ? app.verifyingKeys.get(unverified.header.kid) : undefined;
     if (!app || !key) throw unauthorized('invalid token');
     let claims: TokenClaims;
     try {
@@ -84,7 +96,8 @@ export class TokenService {
     }
     const userId = claims.role === 'user' && typeof claims.sub === 'string' ? claims.sub : null;
     if (claims.role !== 'admin' && userId === null) throw unauthorized('invalid token');
-    if (typeof claims.iat !== 'number' || claims.iat * 1000 < this.revocations.notBefore(app.appId, userId)) throw unauthorized('token revoked');
+    if (typeof claims.iat !== 'number' || claims.iat * 1000 < this.revocations.notBefore(app.appId, userId))
+      throw unauthorized('token revoked');
     return { app, userId, isAppAdmin: claims.role === 'admin' };
   }
 }

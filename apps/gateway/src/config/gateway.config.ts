@@ -1,5 +1,5 @@
+import { type CommonEnv, commonEnvSchema } from '@cohort/config';
 import * as Joi from 'joi';
-import { commonEnvSchema, type CommonEnv } from '@cohort/config';
 
 /** The only place the gateway's environment is described. */
 export const gatewayEnvSchema = Joi.object({
@@ -14,14 +14,20 @@ export const gatewayEnvSchema = Joi.object({
   // Behind a load balancer: whose X-Forwarded-For to believe (Fastify's trustProxy: true, or
   // addresses/CIDRs separated by commas); the login throttle counts per source address.
   HTTP_TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.string()).default(false),
-  PUBLIC_BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  PUBLIC_BASE_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .default('http://localhost:3000'),
   // The edge's limits (docs/security.md): a client that trickles its headers or body, idles on a
   // connection, or sends a huge or deeply nested body is cut off before it ties anything up.
   HTTP_HEADERS_TIMEOUT_MS: Joi.number().integer().min(100).max(Joi.ref('HTTP_REQUEST_TIMEOUT_MS')).default(10_000),
   HTTP_REQUEST_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(72_000),
   HTTP_CONNECTION_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(60_000),
-  HTTP_BODY_LIMIT_BYTES: Joi.number().integer().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  HTTP_BODY_LIMIT_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
   HTTP_JSON_MAX_DEPTH: Joi.number().integer().min(4).max(1_000).default(32),
 }).oxor('APPS_JSON', 'APPS_FILE');
 

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '@cohort/errors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
 import { tokenExpired } from '../auth/token-errors';
 import { trackRoutedRequests } from '../http/routed-request';
 import { easemobDialect } from './easemob/easemob-dialect';
@@ -12,7 +13,10 @@ const request = {} as FastifyRequest;
 /** A request Fastify routed and whose body it parsed: runs the preValidation hook on it. */
 function routedRequest(): FastifyRequest {
   const routed = { is404: false } as FastifyRequest;
-  const fastify = { addHook: (_name: string, hook: (r: FastifyRequest, reply: unknown, done: () => void) => void) => hook(routed, {}, () => undefined) };
+  const fastify = {
+    addHook: (_name: string, hook: (r: FastifyRequest, reply: unknown, done: () => void) => void) =>
+      hook(routed, {}, () => undefined),
+  };
   trackRoutedRequests(fastify as unknown as FastifyInstance);
   return routed;
 }

@@ -1,14 +1,19 @@
+import { BusClient } from '@cohort/bus';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { BusClient } from '@cohort/bus';
+
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
 import { servicesHealth } from './services-health';
 
 class Health {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: "each service: `ok`, or why it is not ready (its failing checks) or did not answer" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'each service: `ok`, or why it is not ready (its failing checks) or did not answer',
+  })
   services!: Record<string, string>;
 }
 

@@ -1,8 +1,9 @@
-import { Controller, Get, Res, type OnApplicationShutdown } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { NatsConnectionHolder } from '@cohort/bus';
 import { flushTracing, natsReadiness, probeReadiness, type ReadinessCheck } from '@cohort/observability';
+import { Controller, Get, type OnApplicationShutdown, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+
 import { Dialect } from '../http/dialect.decorator';
 import { plainDialect } from '../http/plain-dialect';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { HealthCommands, type HealthCommand, type ServiceName } from '@cohort/contracts';
+
 import type { BusClient } from '@cohort/bus';
+import { type HealthCommand, HealthCommands, type ServiceName } from '@cohort/contracts';
 
 /** The failing readiness checks of a service that answered not ready: `not ready: database timed out`. */
 function notReady(checks: Record<string, string>): string {

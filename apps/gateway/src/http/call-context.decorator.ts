@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
 import type { RegisteredApp } from '../tenancy/apps.registry';
 import { busContext, type CohortRequest } from './cohort-request';
 

@@ -1,6 +1,7 @@
-import type { FastifyRequest } from 'fastify';
-import type { Caller } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { Caller } from '@cohort/contracts';
+import type { FastifyRequest } from 'fastify';
+
 import type { RegisteredApp } from '../tenancy/apps.registry';
 
 /** What authentication attaches to a request. */

@@ -1,10 +1,11 @@
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@cohort/errors';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { dialectOfUnroutedRequest } from '../dialects/unrouted-requests';
 import { inDialectFields } from './field-names';
-import { routeMetaOf, type RouteMeta } from './route-meta';
 import { isOwnFailure, publicError } from './public-error';
+import { type RouteMeta, routeMetaOf } from './route-meta';
 import { toDomainError } from './to-domain-error';
 
 /** The error as the route answers it (ErrorsAs), its message and details kept. */
@@ -32,9 +33,13 @@ export class DialectExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${error.code}: ${error.message}`, `${request.method} ${request.url}`);
     }
     const dialect = route?.dialect ?? dialectOfUnroutedRequest(request.url);
-    const { status, body } = dialect.renderError(inDialectFields(publicError(error), { ...dialect.fields, ...route?.fields }), request);
+    const { status, body } = dialect.renderError(
+      inDialectFields(publicError(error), { ...dialect.fields, ...route?.fields }),
+      request,
+    );
     const retryAfter = error.details?.retryAfterSeconds;
-    if (error.code === 'rate_limited' && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    if (error.code === 'rate_limited' && typeof retryAfter === 'number')
+      void reply.header('retry-after', String(retryAfter));
     void reply.status(status).send(body);
   }
 }

@@ -1,4 +1,5 @@
 import { applyDecorators, UseGuards, UseInterceptors } from '@nestjs/common';
+
 import type { HttpDialect } from './dialect';
 import { RateLimitGuard } from './rate-limit.guard';
 import { routeMeta } from './route-meta';

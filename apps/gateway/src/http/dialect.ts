@@ -1,7 +1,7 @@
+import type { DomainError } from '@cohort/errors';
 import type { CanActivate, NestInterceptor, Type } from '@nestjs/common';
 import type { HeaderObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { DomainError } from '@cohort/errors';
 
 export interface RenderedError {
   status: number;
@@ -19,7 +19,10 @@ export interface DialectResponseDocs {
    * The 200 answer of an operation whose handler returns `data` (its `@ApiOkResponse`), given a
    * reference to the error body; absent: the handler's answer is the body.
    */
-  success?(data: SchemaObject | ReferenceObject, error: ReferenceObject): { description: string; schema: SchemaObject; headers?: Record<string, HeaderObject> };
+  success?(
+    data: SchemaObject | ReferenceObject,
+    error: ReferenceObject,
+  ): { description: string; schema: SchemaObject; headers?: Record<string, HeaderObject> };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { validatedEnv } from '@cohort/config';
+
 import { gatewayEnvSchema, type HttpLimits } from '../config/gateway.config';
 
 /**

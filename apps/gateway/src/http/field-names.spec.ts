@@ -1,4 +1,5 @@
 import { DomainError, invalidParameter } from '@cohort/errors';
+
 import { allSentAs, inDialectFields } from './field-names';
 
 const names = { memberIds: 'user_list', ...allSentAs('value', ['name', 'ext']) };
@@ -10,7 +11,9 @@ describe('inDialectFields', () => {
       message: 'user_list: at most 999 users',
       details: { field: 'user_list' },
     });
-    expect(inDialectFields(invalidParameter('name', 'must be at most 128 characters'), names).message).toBe('value: must be at most 128 characters');
+    expect(inDialectFields(invalidParameter('name', 'must be at most 128 characters'), names).message).toBe(
+      'value: must be at most 128 characters',
+    );
   });
 
   it('renames the head of a nested field', () => {

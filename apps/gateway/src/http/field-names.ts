@@ -1,4 +1,5 @@
-import { invalidParameter, type DomainError } from '@cohort/errors';
+import { type DomainError, invalidParameter } from '@cohort/errors';
+
 import type { FieldNames } from './dialect';
 import { routeMeta } from './route-meta';
 

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { httpRequestSeconds, metricsText } from '@cohort/observability';
+import type { FastifyInstance } from 'fastify';
+
 import type { CohortRequest } from './cohort-request';
 import { routeMetaOf } from './route-meta';
 

@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, propagation, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const spans = new WeakMap<FastifyRequest, Span>();
@@ -14,7 +14,14 @@ export function traceHttpRequests(fastify: FastifyInstance, tracer: Tracer): voi
     const route = request.is404 ? '(unmatched)' : (request.routeOptions.url ?? '(unmatched)');
     const span = tracer.startSpan(
       `${request.method} ${route}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route, 'cohort.request_id': String(request.id) } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': request.method,
+          'http.route': route,
+          'cohort.request_id': String(request.id),
+        },
+      },
       parent,
     );
     spans.set(request, span);

@@ -1,5 +1,5 @@
-import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { validateInput } from '@cohort/errors';
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 
 const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Array, Object]);
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'lossless-json';
 

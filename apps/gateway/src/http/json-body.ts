@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidParameter } from '@cohort/errors';
-import { assertJsonDepth } from './json-depth';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
 import { withExactIntegers } from './int64-json';
+import { assertJsonDepth } from './json-depth';
 
 /**
  * Every request body is JSON, whatever its Content-Type says or whether it has one: the vendors'

@@ -9,7 +9,8 @@ export function assertJsonDepth(body: unknown, maxDepth: number): void {
   if (body === null || typeof body !== 'object') return;
   const stack: { value: object; depth: number; field: string }[] = [];
   for (const [key, value] of Object.entries(body)) {
-    if (value !== null && typeof value === 'object') stack.push({ value, depth: 2, field: Array.isArray(body) ? 'body' : key });
+    if (value !== null && typeof value === 'object')
+      stack.push({ value, depth: 2, field: Array.isArray(body) ? 'body' : key });
   }
   while (stack.length > 0) {
     const { value, depth, field } = stack.pop()!;

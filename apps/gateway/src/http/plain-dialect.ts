@@ -1,5 +1,6 @@
-import type { SchemaObject } from '@nestjs/swagger';
 import { ErrorCodes, HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import type { SchemaObject } from '@nestjs/swagger';
+
 import type { HttpDialect } from './dialect';
 
 const plainErrorSchema: SchemaObject = {
@@ -12,7 +13,10 @@ const plainErrorSchema: SchemaObject = {
 /** The gateway's own endpoints (/token, /health): canonical status, `{error, message}`, domain field names. */
 export const plainDialect: HttpDialect = {
   name: 'plain',
-  renderError: (error) => ({ status: HTTP_STATUS_BY_CODE[error.code], body: { error: error.code, message: error.message } }),
+  renderError: (error) => ({
+    status: HTTP_STATUS_BY_CODE[error.code],
+    body: { error: error.code, message: error.message },
+  }),
   fields: {},
   responseDocs: { error: { name: 'PlainError', schema: plainErrorSchema } },
 };

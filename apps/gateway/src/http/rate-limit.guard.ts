@@ -1,13 +1,15 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
 import { rateLimitRefusals } from '@cohort/observability';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
 import type { CohortRequest } from './cohort-request';
 import { RateLimiter } from './rate-limiter';
 import { rateLimited } from './rate-window';
 import { routeMeta, routeMetaOf } from './route-meta';
 
 /** The rate-limit family of a route (`group:info`): its requests share one budget per app, and a share of it per user. */
-export const RateLimitFamily = (family: string): ClassDecorator & MethodDecorator => routeMeta({ rateLimitFamily: family });
+export const RateLimitFamily = (family: string): ClassDecorator & MethodDecorator =>
+  routeMeta({ rateLimitFamily: family });
 
 /**
  * Counts an authenticated request against its app's budget for the route's family and its user's
@@ -28,7 +30,11 @@ export class RateLimitGuard implements CanActivate {
     void context
       .switchToHttp()
       .getResponse<FastifyReply>()
-      .headers({ 'x-ratelimit-limit': String(budget.limit), 'x-ratelimit-remaining': String(budget.remaining), 'x-ratelimit-reset': String(budget.resetSeconds) });
+      .headers({
+        'x-ratelimit-limit': String(budget.limit),
+        'x-ratelimit-remaining': String(budget.remaining),
+        'x-ratelimit-reset': String(budget.resetSeconds),
+      });
     if (!admitted) {
       rateLimitRefusals.inc({ family });
       throw rateLimited(family, budget);

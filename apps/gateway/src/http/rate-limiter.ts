@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
+import { NatsConnectionHolder } from '@cohort/bus';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { randomUUID } from 'node:crypto';
-import { NatsConnectionHolder } from '@cohort/bus';
+
 import type { GatewayEnv } from '../config/gateway.config';
 import { WatchedBucket } from '../replica-state/watched-bucket';
 import type { RegisteredApp } from '../tenancy/apps.registry';
-import { type Budget, type BudgetRule, type ReplicaCounts, RateWindow } from './rate-window';
+import { type Budget, type BudgetRule, RateWindow, type ReplicaCounts } from './rate-window';
 
 /** The NATS KV bucket where each gateway replica publishes its counts of the current second. */
 export const RATE_COUNTS_BUCKET = 'cohort_rate_counts';
@@ -44,7 +46,11 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
         this.timer = setInterval(() => void this.share(), SHARE_INTERVAL_MS);
         this.timer.unref();
       })
-      .catch((error: unknown) => this.logger.error(`counts not shared (this replica limits alone): ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.error(
+          `counts not shared (this replica limits alone): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
   }
 
   onModuleDestroy(): void {
@@ -56,9 +62,17 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
    * Counts a request of `app` (acting as `userId`, or as the app itself) against its family's
    * budgets, if it is admitted; answers whether it is, and the tightest budget.
    */
-  consume(app: RegisteredApp, family: string, userId: string | null, now = Date.now()): { admitted: boolean; budget: Budget } {
+  consume(
+    app: RegisteredApp,
+    family: string,
+    userId: string | null,
+    now = Date.now(),
+  ): { admitted: boolean; budget: Budget } {
     const appBudget: BudgetRule = { key: `${app.appId} ${family}`, limit: app.rateLimits?.perSecond ?? this.perApp };
-    const rules = userId === null ? [appBudget] : [appBudget, { key: `${appBudget.key} ${userId}`, limit: app.rateLimits?.perUserPerSecond ?? this.perUser }];
+    const rules =
+      userId === null
+        ? [appBudget]
+        : [appBudget, { key: `${appBudget.key} ${userId}`, limit: app.rateLimits?.perUserPerSecond ?? this.perUser }];
     return this.window.admit(rules, now);
   }
 
@@ -73,7 +87,11 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private async share(): Promise<void> {
     const changes = this.window.takeChanges();
     if (!changes) return;
-    const busiest = Object.entries(changes.counts).sort(([, a], [, b]) => b - a).slice(0, MAX_SHARED_KEYS);
-    await this.shared.put(this.replica, { second: changes.second, counts: Object.fromEntries(busiest) }).catch((error: unknown) => this.logger.warn(`counts not shared: ${String(error)}`));
+    const busiest = Object.entries(changes.counts)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, MAX_SHARED_KEYS);
+    await this.shared
+      .put(this.replica, { second: changes.second, counts: Object.fromEntries(busiest) })
+      .catch((error: unknown) => this.logger.warn(`counts not shared: ${String(error)}`));
   }
 }

@@ -1,4 +1,4 @@
-import { RateWindow, type BudgetRule } from './rate-window';
+import { type BudgetRule, RateWindow } from './rate-window';
 
 const appRule = (limit: number): BudgetRule => ({ key: 'a group:info', limit });
 const userRule = (user: string, limit: number): BudgetRule => ({ key: `a group:info ${user}`, limit });
@@ -6,9 +6,15 @@ const userRule = (user: string, limit: number): BudgetRule => ({ key: `a group:i
 describe('RateWindow (the rate limit’s counting)', () => {
   it('allows N calls per second per budget, then refuses until the next second, with the budget to show', () => {
     const window = new RateWindow(() => 0);
-    expect(window.admit([appRule(2)], 10_000)).toEqual({ admitted: true, budget: { limit: 2, remaining: 1, resetSeconds: 1 } });
+    expect(window.admit([appRule(2)], 10_000)).toEqual({
+      admitted: true,
+      budget: { limit: 2, remaining: 1, resetSeconds: 1 },
+    });
     expect(window.admit([appRule(2)], 10_100).admitted).toBe(true);
-    expect(window.admit([appRule(2)], 10_200)).toEqual({ admitted: false, budget: { limit: 2, remaining: 0, resetSeconds: 1 } });
+    expect(window.admit([appRule(2)], 10_200)).toEqual({
+      admitted: false,
+      budget: { limit: 2, remaining: 0, resetSeconds: 1 },
+    });
     expect(window.admit([{ key: 'a group:settings', limit: 2 }], 10_200).admitted).toBe(true);
     expect(window.admit([appRule(2)], 11_000).admitted).toBe(true);
   });

@@ -40,14 +40,20 @@ export class RateWindow {
       this.counts = new Map();
     }
     const resetSeconds = Math.max(1, Math.ceil(((second + 1) * 1000 - now) / 1000));
-    const used = rules.map((rule) => ({ rule, used: (this.counts.get(rule.key) ?? 0) + this.othersCount(second, rule.key) }));
+    const used = rules.map((rule) => ({
+      rule,
+      used: (this.counts.get(rule.key) ?? 0) + this.othersCount(second, rule.key),
+    }));
     const admitted = used.every(({ rule, used: count }) => count < rule.limit);
     if (admitted) {
       for (const { rule } of used) this.counts.set(rule.key, (this.counts.get(rule.key) ?? 0) + 1);
       this.changed = true;
     }
     const tightest = used
-      .map(({ rule, used: count }) => ({ limit: rule.limit, remaining: Math.max(0, rule.limit - count - (admitted ? 1 : 0)) }))
+      .map(({ rule, used: count }) => ({
+        limit: rule.limit,
+        remaining: Math.max(0, rule.limit - count - (admitted ? 1 : 0)),
+      }))
       .reduce((a, b) => (b.remaining < a.remaining ? b : a));
     return { admitted, budget: { ...tightest, resetSeconds } };
   }
@@ -62,4 +68,6 @@ export class RateWindow {
 
 /** The refusal of a request over budget: 429 with Retry-After (the window's end). */
 export const rateLimited = (family: string, budget: Budget) =>
-  new DomainError('rate_limited', `rate limit of ${budget.limit} requests per second exceeded for ${family}`, { retryAfterSeconds: budget.resetSeconds });
+  new DomainError('rate_limited', `rate limit of ${budget.limit} requests per second exceeded for ${family}`, {
+    retryAfterSeconds: budget.resetSeconds,
+  });

@@ -1,7 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+
 import { runWithRequestId } from '@cohort/logging';
+import { Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -1,7 +1,8 @@
+import type { ErrorCode } from '@cohort/contracts';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyRequest } from 'fastify';
-import type { ErrorCode } from '@cohort/contracts';
+
 import type { FieldNames, HttpDialect } from './dialect';
 
 /** What the gateway declares about a route: its dialect, the field names it adds, its rate-limit family. */
@@ -47,7 +48,8 @@ export function routeMeta(meta: RouteMeta): ClassDecorator & MethodDecorator {
     const prototype = (target as { prototype: object }).prototype;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const handler = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
-      if (typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined) addTo(handler, meta, 'controller');
+      if (typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+        addTo(handler, meta, 'controller');
     }
   };
 }
@@ -63,7 +65,9 @@ export const routeMetaOf = (request: FastifyRequest): RouteMeta | undefined => r
  * Query parameters of a route that are its own arguments, not the call's context: GET
  * /group/send_check's `user_id` names the sender asked about, not a user to act as.
  */
-export const QueryArguments = (...names: string[]): MethodDecorator & ClassDecorator => routeMeta({ queryArguments: names });
+export const QueryArguments = (...names: string[]): MethodDecorator & ClassDecorator =>
+  routeMeta({ queryArguments: names });
 
 /** Errors a route answers as others: Mixin answers a mute of a conversation the caller is not in with 403, say. */
-export const ErrorsAs = (errorsAs: Partial<Record<ErrorCode, ErrorCode>>): MethodDecorator & ClassDecorator => routeMeta({ errorsAs });
+export const ErrorsAs = (errorsAs: Partial<Record<ErrorCode, ErrorCode>>): MethodDecorator & ClassDecorator =>
+  routeMeta({ errorsAs });

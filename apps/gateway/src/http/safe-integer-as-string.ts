@@ -10,7 +10,10 @@ import { Transform } from 'class-transformer';
  */
 export function SafeIntegerAsString(minimum: number, { each = false } = {}): PropertyDecorator {
   const asString = (value: unknown) =>
-    (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum) || (typeof value === 'bigint' && value >= BigInt(minimum)) ? String(value) : value;
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum) ||
+    (typeof value === 'bigint' && value >= BigInt(minimum))
+      ? String(value)
+      : value;
   const number = { anyOf: [{ type: 'integer', format: 'int64', minimum }] };
   return applyDecorators(
     ApiProperty(each ? { type: 'array', items: number } : number),

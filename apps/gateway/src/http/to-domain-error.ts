@@ -1,5 +1,5 @@
-import { HttpException } from '@nestjs/common';
 import { DomainError, isDomainError } from '@cohort/errors';
+import { HttpException } from '@nestjs/common';
 
 /** Framework errors (unknown route, unparsable body, ...) as canonical errors; anything else is internal. */
 export function toDomainError(exception: unknown): DomainError {

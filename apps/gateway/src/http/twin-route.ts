@@ -1,4 +1,4 @@
-import { HttpCode, RequestMethod, RequestMapping } from '@nestjs/common';
+import { HttpCode, RequestMapping, RequestMethod } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 
 const DESIGN_KEYS = ['design:type', 'design:paramtypes', 'design:returntype'];
@@ -20,7 +20,12 @@ function AndPost(first: RequestMethod, path: string): MethodDecorator {
     Object.setPrototypeOf(sibling, descriptor.value as object);
     // The OpenAPI document reads a handler's parameters and names its operation by the function's name.
     Object.defineProperty(sibling, 'name', { value: siblingKey });
-    const siblingDescriptor: PropertyDescriptor = { value: sibling, writable: true, configurable: true, enumerable: false };
+    const siblingDescriptor: PropertyDescriptor = {
+      value: sibling,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    };
     Object.defineProperty(target, siblingKey, siblingDescriptor);
     for (const designKey of DESIGN_KEYS) {
       Reflect.defineMetadata(designKey, Reflect.getMetadata(designKey, target, key), target, siblingKey);

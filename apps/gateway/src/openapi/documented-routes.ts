@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { PARAMTYPES_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService } from '@nestjs/core';
+
 import type { HttpDialect } from '../http/dialect';
 import { isValidatedType } from '../http/input-validation.pipe';
 import { declaredRouteMeta } from '../http/route-meta';
@@ -20,7 +21,10 @@ export interface DocumentedRoute {
 export const operationIdOf = (controller: string, handler: string): string => `${controller}_${handler}`;
 
 function validatedArgument(controller: Type, handler: string, paramtype: RouteParamtypes): DtoClass | undefined {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<string, { index: number }>;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<
+    string,
+    { index: number }
+  >;
   const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controller.prototype, handler) ?? []) as unknown[];
   // Keys are `<paramtype>:<index>` (custom parameter decorators have a non-numeric paramtype).
   const found = Object.entries(args).find(([key]) => Number(key.split(':')[0]) === paramtype);

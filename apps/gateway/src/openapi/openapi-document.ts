@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, type OperationObject, SwaggerModule } from '@nestjs/swagger';
+
 import { answerInDialect } from './dialect-responses';
 import { documentedRoutes, operationIdOf } from './documented-routes';
 import { ValidatedInputs } from './validated-inputs';
@@ -39,7 +40,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     inputs.add(found.operation, route);
     const { error } = route.dialect.responseDocs;
     schemas[error.name] = error.schema;
-    answerInDialect(found.operation, found.method, route.dialect.responseDocs, { $ref: `#/components/schemas/${error.name}` });
+    answerInDialect(found.operation, found.method, route.dialect.responseDocs, {
+      $ref: `#/components/schemas/${error.name}`,
+    });
   }
   return document;
 }

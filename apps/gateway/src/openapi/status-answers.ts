@@ -1,7 +1,10 @@
 import { ApiGatewayTimeoutResponse, ApiResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 
 /** The `Retry-After` header of a rate-limited answer. */
-export const RETRY_AFTER = { description: 'Seconds until the next request may pass', schema: { type: 'string', pattern: '^[1-9][0-9]*$' } } as const;
+export const RETRY_AFTER = {
+  description: 'Seconds until the next request may pass',
+  schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+} as const;
 
 /**
  * What any route of a dialect that answers errors with HTTP statuses may meet besides its own

@@ -1,6 +1,7 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject } from '@nestjs/swagger';
+
 import type { DocumentedRoute } from './documented-routes';
-import { validationSchemaOf, type DtoClass } from './validation-schema';
+import { type DtoClass, validationSchemaOf } from './validation-schema';
 import { withValidatedProperty, withValidation } from './with-validation';
 
 const isParameter = (parameter: ParameterObject | ReferenceObject): parameter is ParameterObject => 'in' in parameter;

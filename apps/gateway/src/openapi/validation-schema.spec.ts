@@ -1,6 +1,21 @@
 import 'reflect-metadata';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
 import { IsStringRecord } from '@cohort/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
 import { validationSchemaOf } from './validation-schema';
 
 class Base {
@@ -38,7 +53,9 @@ describe('validationSchemaOf', () => {
       @IsStringRecord(1, 10) values!: Record<string, string>;
     }
     expect(validationSchemaOf(Attributes)).toEqual({
-      properties: { values: { type: 'object', additionalProperties: { type: 'string' }, minProperties: 1, maxProperties: 10 } },
+      properties: {
+        values: { type: 'object', additionalProperties: { type: 'string' }, minProperties: 1, maxProperties: 10 },
+      },
       required: ['values'],
     });
   });
@@ -58,6 +75,8 @@ describe('validationSchemaOf', () => {
       @IsBoolean() @MaxLength(3) value!: boolean;
     }
     expect(() => validationSchemaOf(CaseInsensitive)).toThrow(/flags "i"/);
-    expect(() => validationSchemaOf(Contradiction)).toThrow('Contradiction.value: rules disagree on the type (string and boolean)');
+    expect(() => validationSchemaOf(Contradiction)).toThrow(
+      'Contradiction.value: rules disagree on the type (string and boolean)',
+    );
   });
 });

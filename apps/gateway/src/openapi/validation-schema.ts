@@ -43,7 +43,12 @@ const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObj
   max: ([max]) => ({ type: 'number', maximum: max as number }),
   arrayMinSize: ([min]) => ({ type: 'array', minItems: min as number }),
   arrayMaxSize: ([max]) => ({ type: 'array', maxItems: max as number }),
-  isStringRecord: ([min, max]) => ({ type: 'object', additionalProperties: { type: 'string' }, minProperties: min as number, maxProperties: max as number }),
+  isStringRecord: ([min, max]) => ({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    minProperties: min as number,
+    maxProperties: max as number,
+  }),
   // A Mixin session key (dialects/mixin/session-key.ts): 32 bytes in base64; the point checks have no schema form.
   isSafeEd25519PublicKey: () => ({ type: 'string', pattern: '^[A-Za-z0-9+/_-]{43}=?$' }),
   // @Shaped (http/shaped.ts) carries the schema of what it accepts.
@@ -76,7 +81,8 @@ function ruleSchema(meta: ValidationMetadata, where: string): SchemaObject {
   return rule(meta.constraints ?? [], where);
 }
 
-const isOptionalRule = (meta: ValidationMetadata) => meta.type === ValidationTypes.CONDITIONAL_VALIDATION && meta.name === 'isOptional';
+const isOptionalRule = (meta: ValidationMetadata) =>
+  meta.type === ValidationTypes.CONDITIONAL_VALIDATION && meta.name === 'isOptional';
 
 /** One property's rules: `each` rules describe the items; @IsOptional also lets null through. */
 function propertySchema(rules: ValidationMetadata[], optional: boolean, where: string): SchemaObject {
@@ -104,7 +110,11 @@ export function validationSchemaOf(cls: DtoClass): ValidatedObject {
   const required: string[] = [];
   for (const [name, all] of byProperty) {
     const optional = all.some(isOptionalRule);
-    properties[name] = propertySchema(all.filter((meta) => !isOptionalRule(meta)), optional, `${cls.name}.${name}`);
+    properties[name] = propertySchema(
+      all.filter((meta) => !isOptionalRule(meta)),
+      optional,
+      `${cls.name}.${name}`,
+    );
     if (!optional && defaults[name] === undefined) required.push(name);
   }
   return { properties, required };

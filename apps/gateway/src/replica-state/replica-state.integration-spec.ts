@@ -1,6 +1,7 @@
-import type { ConfigService } from '@nestjs/config';
 import { NatsConnectionHolder } from '@cohort/bus';
 import { pollUntil, startNatsServer, type TestServer } from '@cohort/testing';
+import type { ConfigService } from '@nestjs/config';
+
 import { TokenRevocations } from '../auth/token-revocations';
 import type { GatewayEnv } from '../config/gateway.config';
 import { RateLimiter } from '../http/rate-limiter';
@@ -13,7 +14,8 @@ import type { RegisteredApp } from '../tenancy/apps.registry';
 describe('state shared by gateway replicas (real NATS)', () => {
   let nats: TestServer;
   const holders: NatsConnectionHolder[] = [];
-  const config = (env: Partial<GatewayEnv>) => ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
+  const config = (env: Partial<GatewayEnv>) =>
+    ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
   const LIMIT = 50;
   const env = config({ RATE_LIMIT_PER_SECOND: LIMIT, RATE_LIMIT_PER_USER_PER_SECOND: LIMIT, JWT_TTL_SECONDS: 60 });
   const replica = (name: string) => {
@@ -57,7 +59,7 @@ describe('state shared by gateway replicas (real NATS)', () => {
     }
   });
 
-  it("a revocation made through one replica is enforced by the other within moments", async () => {
+  it('a revocation made through one replica is enforced by the other within moments', async () => {
     const [a, b] = [new TokenRevocations(replica('gateway-c'), env), new TokenRevocations(replica('gateway-d'), env)];
     a.onModuleInit();
     b.onModuleInit();

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
-import type { KV, QueuedIterator, KvEntry } from 'nats';
 import type { NatsConnectionHolder } from '@cohort/bus';
+import { Logger } from '@nestjs/common';
+import type { KV, KvEntry, QueuedIterator } from 'nats';
 
 /**
  * A NATS KV bucket that every gateway replica shares, mirrored in this process by a watch: reads

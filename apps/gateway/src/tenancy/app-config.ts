@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { MIN_SECRET_LENGTH } from '@cohort/config';
 import { Limits, UUID_PATTERN } from '@cohort/contracts';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
 import { IsSafeEd25519PublicKey } from '../dialects/mixin/session-key';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -14,7 +15,10 @@ export class MixinBotConfig {
   @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botUserId!: string;
   @Matches(UUID_PATTERN, { message: '$property must be a lower-case UUID' }) botSessionId!: string;
   /** The bot session's Ed25519 public key, base64 or base64url (32 bytes). */
-  @IsSafeEd25519PublicKey({ message: '$property must be an Ed25519 public key in base64 (a valid point, not of small order)' }) botPublicKey!: string;
+  @IsSafeEd25519PublicKey({
+    message: '$property must be an Ed25519 public key in base64 (a valid point, not of small order)',
+  })
+  botPublicKey!: string;
 }
 
 /** One key an app's JWTs are signed or verified with: the token's header names it by `kid`. */

@@ -1,12 +1,22 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Logger } from '@nestjs/common';
 import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+
 import { productionSecretProblem, randomSecret } from '@cohort/config';
 import { validateInput } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import type { GatewayEnv } from '../config/gateway.config';
-import { AppConfig, AppRateLimits, capacityCeilingOf, DEFAULT_APP, JwtKeyConfig, MixinBotConfig, type AppNestedSettings } from './app-config';
+import {
+  AppConfig,
+  type AppNestedSettings,
+  AppRateLimits,
+  capacityCeilingOf,
+  DEFAULT_APP,
+  JwtKeyConfig,
+  MixinBotConfig,
+} from './app-config';
 
 export interface RegisteredApp extends AppConfig, Omit<AppNestedSettings, 'jwtKeys'> {
   /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
@@ -46,33 +56,51 @@ export class AppsRegistry {
     for (const [index, raw] of apps.entries()) {
       const label = `apps[${index}]`;
       const app = validateInput(AppConfig, withoutNested(raw), label);
-      if ((app.defaultCapacity ?? 0) > capacityCeilingOf(app)) throw new Error(`${label}.defaultCapacity: must be at most the app's maxCapacity`);
+      if ((app.defaultCapacity ?? 0) > capacityCeilingOf(app))
+        throw new Error(`${label}.defaultCapacity: must be at most the app's maxCapacity`);
       const { mixin, jwtKeys: configuredKeys, rateLimits } = nestedSettingsOf(raw, label);
-      if (this.byId.has(app.appId) || this.byClientId.has(app.clientId)) throw new Error(`${label}: duplicate appId or clientId`);
+      if (this.byId.has(app.appId) || this.byClientId.has(app.clientId))
+        throw new Error(`${label}: duplicate appId or clientId`);
       const jwtKeys = configuredKeys ?? this.keysOfAppWithoutAny(label, production);
       if (production) assertProductionSecrets(app, jwtKeys, label);
       for (const [k, { secret }] of jwtKeys.entries()) {
         // A JWT key shared with another app, or equal to a client secret, would let one credential speak for another.
-        if (jwtSecretsInUse.has(secret) || secret === app.clientSecret) throw new Error(`${label}.jwtKeys[${k}].secret: used elsewhere (another app's key, or a client secret)`);
+        if (jwtSecretsInUse.has(secret) || secret === app.clientSecret)
+          throw new Error(`${label}.jwtKeys[${k}].secret: used elsewhere (another app's key, or a client secret)`);
         jwtSecretsInUse.add(secret);
       }
-      const verifyingKeys = new Map(jwtKeys.map(({ kid, secret }) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))] as const));
+      const verifyingKeys = new Map(
+        jwtKeys.map(({ kid, secret }) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))] as const),
+      );
       if (verifyingKeys.size !== jwtKeys.length) throw new Error(`${label}.jwtKeys: duplicate kid`);
       const signingKey = { kid: jwtKeys[0].kid, key: verifyingKeys.get(jwtKeys[0].kid)! };
-      const registered = { ...app, ...(mixin ? { mixin } : {}), ...(rateLimits ? { rateLimits } : {}), applicationUuid: uuidFrom(app.appId), signingKey, verifyingKeys };
+      const registered = {
+        ...app,
+        ...(mixin ? { mixin } : {}),
+        ...(rateLimits ? { rateLimits } : {}),
+        applicationUuid: uuidFrom(app.appId),
+        signingKey,
+        verifyingKeys,
+      };
       this.byId.set(app.appId, registered);
       this.byClientId.set(app.clientId, registered);
       this.byOrgApp.set(`${app.orgName}/${app.appName}`, registered);
     }
     for (const app of this.byId.values()) {
-      if (jwtSecretsInUse.has(app.clientSecret)) throw new Error(`app ${app.appId}: its client secret is another app's JWT key`);
+      if (jwtSecretsInUse.has(app.clientSecret))
+        throw new Error(`app ${app.appId}: its client secret is another app's JWT key`);
     }
   }
 
   /** Production refuses an app without JWT keys; elsewhere it gets a random one, valid for this process only. */
   private keysOfAppWithoutAny(label: string, production: boolean): JwtKeyConfig[] {
-    if (production) throw new Error(`${label}.jwtKeys: required with NODE_ENV=production (at least one key of 32+ characters, never the client secret)`);
-    this.logger.warn(`${label} has no jwtKeys: its tokens are signed with a random key of this process (they end with it)`);
+    if (production)
+      throw new Error(
+        `${label}.jwtKeys: required with NODE_ENV=production (at least one key of 32+ characters, never the client secret)`,
+      );
+    this.logger.warn(
+      `${label} has no jwtKeys: its tokens are signed with a random key of this process (they end with it)`,
+    );
     return [{ kid: 'ephemeral', secret: randomSecret() }];
   }
 
@@ -124,17 +152,24 @@ const withoutNested = (raw: unknown): unknown =>
 /** An app's nested settings, each validated on its own (absent: the app has none). */
 function nestedSettingsOf(raw: unknown, label: string): AppNestedSettings {
   const { mixin, jwtKeys, rateLimits } = (raw ?? {}) as Record<string, unknown>;
-  if (jwtKeys !== undefined && (!Array.isArray(jwtKeys) || jwtKeys.length === 0)) throw new Error(`${label}.jwtKeys: must be a non-empty array of {kid, secret}`);
+  if (jwtKeys !== undefined && (!Array.isArray(jwtKeys) || jwtKeys.length === 0))
+    throw new Error(`${label}.jwtKeys: must be a non-empty array of {kid, secret}`);
   return {
     mixin: mixin === undefined ? undefined : validateInput(MixinBotConfig, mixin, `${label}.mixin`),
-    jwtKeys: jwtKeys === undefined ? undefined : (jwtKeys as unknown[]).map((key, k) => validateInput(JwtKeyConfig, key, `${label}.jwtKeys[${k}]`)),
+    jwtKeys:
+      jwtKeys === undefined
+        ? undefined
+        : (jwtKeys as unknown[]).map((key, k) => validateInput(JwtKeyConfig, key, `${label}.jwtKeys[${k}]`)),
     rateLimits: rateLimits === undefined ? undefined : validateInput(AppRateLimits, rateLimits, `${label}.rateLimits`),
   };
 }
 
 /** With NODE_ENV=production: no secret of the repository, none shorter than 32 characters. */
 function assertProductionSecrets(app: AppConfig, jwtKeys: JwtKeyConfig[], label: string): void {
-  const secrets = [{ field: `${label}.clientSecret`, value: app.clientSecret }, ...jwtKeys.map((key, k) => ({ field: `${label}.jwtKeys[${k}].secret`, value: key.secret }))];
+  const secrets = [
+    { field: `${label}.clientSecret`, value: app.clientSecret },
+    ...jwtKeys.map((key, k) => ({ field: `${label}.jwtKeys[${k}].secret`, value: key.secret })),
+  ];
   for (const { field, value } of secrets) {
     const problem = productionSecretProblem(value);
     if (problem) throw new Error(`${field} ${problem}: refused with NODE_ENV=production`);

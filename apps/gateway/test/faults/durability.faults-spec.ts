@@ -5,6 +5,7 @@
 // agrees with the mute and block state, and nothing was dead-lettered. What clients saw during
 // each fault and the time to recover are printed (and kept in .infra/logs/faults-report.json).
 import type { ServiceName } from '@cohort/contracts';
+
 import { useFaultStack } from './fault-stack.fixture';
 import { expectRecovered, record, sleep } from './fault-workload';
 
@@ -35,15 +36,21 @@ describe('faults: one machine (dev database on file, NATS on disk)', () => {
     ['kill -9 membership mid-saga, restarted after 2 s', killService('membership')],
     ['kill -9 groups mid-write, restarted after 2 s', killService('groups')],
     ['database frozen (SIGSTOP) for 20 s', freezeDatabase(20_000)],
-    ...(LONG ? [['database frozen (SIGSTOP) for 5 minutes', freezeDatabase(300_000)] as [string, () => Promise<void>]] : []),
+    ...(LONG
+      ? [['database frozen (SIGSTOP) for 5 minutes', freezeDatabase(300_000)] as [string, () => Promise<void>]]
+      : []),
     ['database killed (kill -9) and restarted on its file after 3 s', killServer(() => faults.servers.mongo)],
     ['NATS killed (kill -9) and restarted on its JetStream store after 3 s', killServer(() => faults.servers.nats[0])],
   ];
 
-  it.each(cases)('%s: nothing acknowledged is lost, no group half-created, decisions agree, nothing dead-lettered', async (fault, inject) => {
-    const report = await faults.workload.across(fault, inject);
-    record(report);
-    expect(report.acknowledged).toBeGreaterThan(0);
-    await expectRecovered(faults.stack, faults.workload);
-  }, LONG ? 900_000 : 300_000);
+  it.each(cases)(
+    '%s: nothing acknowledged is lost, no group half-created, decisions agree, nothing dead-lettered',
+    async (fault, inject) => {
+      const report = await faults.workload.across(fault, inject);
+      record(report);
+      expect(report.acknowledged).toBeGreaterThan(0);
+      await expectRecovered(faults.stack, faults.workload);
+    },
+    LONG ? 900_000 : 300_000,
+  );
 });

@@ -1,4 +1,5 @@
-import { startFaultServers, startStack, type FaultServers, type Stack } from '@cohort/testing';
+import { type FaultServers, type Stack, startFaultServers, startStack } from '@cohort/testing';
+
 import { FAULT_ENV, FaultWorkload } from './fault-workload';
 
 export interface FaultStack {

@@ -1,14 +1,16 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
-import { connect } from 'nats';
+
 import { natsConnectOptions } from '@cohort/bus';
 import { DEAD_LETTER_STREAM } from '@cohort/contracts';
 import { findRepoRoot } from '@cohort/local-infra';
 import { pollUntil, type Stack } from '@cohort/testing';
-import { HIGH_RATE_LIMIT } from '../group-stack.fixture';
-import { APP_ID, newUserId, type HttpResult } from '../group-e2e.helpers';
+import { MongoClient } from 'mongodb';
+import { connect } from 'nats';
+
+import { APP_ID, type HttpResult, newUserId } from '../group-e2e.helpers';
 import { MembershipApi } from '../group-membership.helpers';
+import { HIGH_RATE_LIMIT } from '../group-stack.fixture';
 
 /** A group the workload created (answered 200), and which of its later writes were answered 200. */
 interface AckedGroup {
@@ -89,7 +91,9 @@ export class FaultWorkload {
       if (res.status === 200 && res.body?.code === 200) {
         this.lastOkAt = Date.now();
         // A batch answers 200 with a result per user: a refused user is not an acknowledged write.
-        const refusals = Array.isArray(res.body.data) ? res.body.data.filter((item: { result?: string }) => item.result === 'fail') : [];
+        const refusals = Array.isArray(res.body.data)
+          ? res.body.data.filter((item: { result?: string }) => item.result === 'fail')
+          : [];
         if (refusals.length === 0) return true;
         for (const item of refusals) this.count(`${name} refused: ${String(item.reason)}`);
         return false;
@@ -110,15 +114,31 @@ export class FaultWorkload {
       const [owner, muted, blocked] = [newUserId(), newUserId(), newUserId()];
       let groupId: string | undefined;
       await this.call('create', async () => {
-        const res = await this.api.post('/group/create', { token: this.appToken, headers: { user_id: owner }, body: { name: 'fault', user_list: [muted, blocked] } });
+        const res = await this.api.post('/group/create', {
+          token: this.appToken,
+          headers: { user_id: owner },
+          body: { name: 'fault', user_list: [muted, blocked] },
+        });
         groupId = res.body?.data?.group_id === undefined ? undefined : String(res.body.data.group_id);
         return res;
       });
       if (!groupId || !this.running) continue;
-      const group: AckedGroup = { groupId, fault: this.fault, owner, muted, blocked, muteAcked: false, blockAcked: false };
+      const group: AckedGroup = {
+        groupId,
+        fault: this.fault,
+        owner,
+        muted,
+        blocked,
+        muteAcked: false,
+        blockAcked: false,
+      };
       this.acked.push(group);
-      group.muteAcked = await this.call('ban', () => this.api.groupCall('POST', 'ban', this.appToken, groupId!, { user_list: [muted], duration: 60 }));
-      group.blockAcked = await this.call('block', () => this.api.groupCall('POST', 'block', this.appToken, groupId!, { user_list: [blocked] }));
+      group.muteAcked = await this.call('ban', () =>
+        this.api.groupCall('POST', 'ban', this.appToken, groupId!, { user_list: [muted], duration: 60 }),
+      );
+      group.blockAcked = await this.call('block', () =>
+        this.api.groupCall('POST', 'block', this.appToken, groupId!, { user_list: [blocked] }),
+      );
     }
   }
 
@@ -148,7 +168,10 @@ export class FaultWorkload {
           const owner = await this.decision(g.groupId, g.owner);
           if (owner !== 'ok') wrong.push(`${g.groupId}: owner ${owner}`);
           const muted = await this.decision(g.groupId, g.muted);
-          if (g.muteAcked && muted !== 'muted') wrong.push(`${g.groupId} (${g.fault}): muted member ${muted}, banned_list ${await this.bannedList(g.groupId)}`);
+          if (g.muteAcked && muted !== 'muted')
+            wrong.push(
+              `${g.groupId} (${g.fault}): muted member ${muted}, banned_list ${await this.bannedList(g.groupId)}`,
+            );
           const blocked = await this.decision(g.groupId, g.blocked);
           if (g.blockAcked && blocked !== 'blocked') wrong.push(`${g.groupId}: blocked member ${blocked}`);
         }
@@ -161,7 +184,10 @@ export class FaultWorkload {
 }
 
 /** Groups still pending (half-created) and members of groups that do not exist, once sweeps ran. */
-export async function halfCreated(stack: Stack, timeoutMs = 120_000): Promise<{ pending: number; orphanMembers: number }> {
+export async function halfCreated(
+  stack: Stack,
+  timeoutMs = 120_000,
+): Promise<{ pending: number; orphanMembers: number }> {
   const client = await MongoClient.connect(stack.mongoUrl);
   try {
     const groups = client.db(stack.dbNames.groups).collection('groups');
@@ -169,7 +195,11 @@ export async function halfCreated(stack: Stack, timeoutMs = 120_000): Promise<{ 
     let state = { pending: -1, orphanMembers: -1 };
     await pollUntil(
       async () => {
-        const active = new Set((await groups.find({ appId: APP_ID, status: 'active' }, { projection: { groupId: 1 } }).toArray()).map((g) => String(g.groupId)));
+        const active = new Set(
+          (await groups.find({ appId: APP_ID, status: 'active' }, { projection: { groupId: 1 } }).toArray()).map((g) =>
+            String(g.groupId),
+          ),
+        );
         const memberGroups = await members.distinct('groupId', { appId: APP_ID });
         state = {
           pending: await groups.countDocuments({ status: { $ne: 'active' } }),
@@ -187,7 +217,11 @@ export async function halfCreated(stack: Stack, timeoutMs = 120_000): Promise<{ 
 
 /** Events parked in the dead-letter stream (0 when it was never needed). */
 export async function deadLettered(stack: Stack): Promise<number> {
-  const nc = await connect({ ...natsConnectOptions({ natsUrl: stack.natsUrl }, 'fault-suite'), maxReconnectAttempts: 0, waitOnFirstConnect: false });
+  const nc = await connect({
+    ...natsConnectOptions({ natsUrl: stack.natsUrl }, 'fault-suite'),
+    maxReconnectAttempts: 0,
+    waitOnFirstConnect: false,
+  });
   try {
     const info = await (await nc.jetstreamManager()).streams.info(DEAD_LETTER_STREAM).catch(() => null);
     return info?.state.messages ?? 0;
@@ -212,7 +246,9 @@ export function record(report: FaultReport): void {
   const dir = join(findRepoRoot(), '.infra', 'logs');
   mkdirSync(dir, { recursive: true });
   appendFileSync(join(dir, 'faults-report.json'), `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
-  console.log(`[faults] ${report.fault}: recovered in ${report.recoveryMs} ms, ${report.acknowledged} writes acknowledged meanwhile, clients saw ${JSON.stringify(report.errors)}`);
+  console.log(
+    `[faults] ${report.fault}: recovered in ${report.recoveryMs} ms, ${report.acknowledged} writes acknowledged meanwhile, clients saw ${JSON.stringify(report.errors)}`,
+  );
 }
 
 /** Every acknowledged write visible, no half-created group, projections converged, nothing dead-lettered. */
@@ -221,4 +257,3 @@ export async function expectRecovered(stack: Stack, workload: FaultWorkload): Pr
   expect(await halfCreated(stack)).toEqual({ pending: 0, orphanMembers: 0 });
   expect(await deadLettered(stack)).toBe(0);
 }
-

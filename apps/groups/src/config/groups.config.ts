@@ -1,6 +1,6 @@
-import * as Joi from 'joi';
+import { type ServiceEnv, serviceEnvSchema } from '@cohort/config';
 import { ServiceNames } from '@cohort/contracts';
-import { serviceEnvSchema, type ServiceEnv } from '@cohort/config';
+import * as Joi from 'joi';
 
 /** The only place the groups service's environment is described. */
 export const groupsEnvSchema = serviceEnvSchema(ServiceNames.groups).keys({

@@ -1,11 +1,12 @@
-import type { CreateGroupCommand, GroupView } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { CreateGroupCommand, GroupView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { newTestService } from '@cohort/testing';
+
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
-import { GroupCreationService } from './group-creation.service';
 import { GroupRepository } from './group.repository';
+import { GroupCreationService } from './group-creation.service';
 import { MembershipClient } from './membership.client';
 
 const ctx = (userId: string | null, isAppAdmin = false): RequestContext => ({
@@ -21,10 +22,16 @@ const command = (overrides: Partial<CreateGroupCommand> = {}): CreateGroupComman
 
 function setup() {
   const { service, mock } = newTestService(GroupCreationService);
-  const [groups, membership, outbox, superAdmins] = [mock(GroupRepository), mock(MembershipClient), mock(Outbox), mock(SuperAdminRepository)];
+  const [groups, membership, outbox, superAdmins] = [
+    mock(GroupRepository),
+    mock(MembershipClient),
+    mock(Outbox),
+    mock(SuperAdminRepository),
+  ];
   const stored: GroupView[] = [];
   groups.insertPending.mockImplementation(async (_appId, g) => {
-    if (stored.some((s) => s.groupId === g.groupId)) throw Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
+    if (stored.some((s) => s.groupId === g.groupId))
+      throw Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
     const view: GroupView = { ...g, status: 'pending', muteAllUntil: null, createdAt: 1, updatedAt: 1 };
     stored.push(view);
     return view;
@@ -40,9 +47,14 @@ function setup() {
     if (found) found.status = 'abandoned';
     return found !== undefined;
   });
-  membership.initializeRoster.mockImplementation(async (_c, _g, _t, _o, memberIds) => ({ memberCount: memberIds.length + 1 }));
+  membership.initializeRoster.mockImplementation(async (_c, _g, _t, _o, memberIds) => ({
+    memberCount: memberIds.length + 1,
+  }));
   membership.purgeRoster.mockResolvedValue({ purged: true });
-  membership.accessTo.mockImplementation(async (_c, ids) => new Map(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', capacity: 1000, member: null }])));
+  membership.accessTo.mockImplementation(
+    async (_c, ids) =>
+      new Map(ids.map((id) => [id, { groupId: id, memberCount: 3, ownerId: '1', capacity: 1000, member: null }])),
+  );
   superAdmins.isSuperAdmin.mockResolvedValue(false);
   return { service, groups, membership, outbox, superAdmins };
 }
@@ -51,7 +63,14 @@ describe('GroupCreationService.create', () => {
   it('stores pending, initializes the roster without duplicates or the owner, activates with its event, then sends it', async () => {
     const { service, groups, membership, outbox } = setup();
     const info = await service.create(ctx('1'), command());
-    expect(membership.initializeRoster).toHaveBeenCalledWith(expect.anything(), info.groupId, 'group', '1', ['2', '3'], 1000);
+    expect(membership.initializeRoster).toHaveBeenCalledWith(
+      expect.anything(),
+      info.groupId,
+      'group',
+      '1',
+      ['2', '3'],
+      1000,
+    );
     expect(outbox.prepare).toHaveBeenCalledWith(
       'group.created',
       expect.anything(),

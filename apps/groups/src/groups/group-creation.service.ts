@@ -1,14 +1,22 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Limits, type CreateGroupCommand, type GroupInfoView, type GroupView, groupKeyOf, groupInfoOf } from '@cohort/contracts';
-import { wasNotDelivered, type RequestContext } from '@cohort/bus';
+import { type RequestContext, wasNotDelivered } from '@cohort/bus';
+import {
+  type CreateGroupCommand,
+  groupInfoOf,
+  type GroupInfoView,
+  groupKeyOf,
+  type GroupView,
+  Limits,
+} from '@cohort/contracts';
 import { DomainError, invalidParameter } from '@cohort/errors';
 import { isDuplicateKeyError } from '@cohort/mongo';
-import { generateNumericId } from '@cohort/service-kit';
-import { SuperAdminRepository } from '../super-admins/super-admin.repository';
-import { defaultPublic, defaultSettings } from './group-defaults';
 import { Outbox } from '@cohort/outbox';
-import { GroupRepository, type NewGroup } from './group.repository';
+import { generateNumericId } from '@cohort/service-kit';
+import { Injectable, Logger } from '@nestjs/common';
+
+import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { assertCanCreate } from './group.policy';
+import { GroupRepository, type NewGroup } from './group.repository';
+import { defaultPublic, defaultSettings } from './group-defaults';
 import { MembershipClient } from './membership.client';
 
 const ID_ATTEMPTS = 3;
@@ -34,9 +42,10 @@ export class GroupCreationService {
     const { caller } = ctx;
     const ownerId = caller.userId ?? command.ownerId;
     if (!ownerId) throw invalidParameter('ownerId', 'is required: an app admin creates a group on behalf of its owner');
-    const isSuperAdmin = command.type === 'chatroom' && !caller.isAppAdmin
-      ? await this.superAdmins.isSuperAdmin(caller.appId, ownerId)
-      : false;
+    const isSuperAdmin =
+      command.type === 'chatroom' && !caller.isAppAdmin
+        ? await this.superAdmins.isSuperAdmin(caller.appId, ownerId)
+        : false;
     assertCanCreate(command.type, caller, isSuperAdmin);
     if (command.type === 'chatroom' && (command.name?.length ?? 0) > Limits.chatroomName) {
       throw invalidParameter('name', `must be at most ${Limits.chatroomName} characters for a chatroom`);
@@ -47,12 +56,21 @@ export class GroupCreationService {
       throw invalidParameter('memberIds', `at most ${capacity - 1} users besides the owner (capacity ${capacity})`);
     }
 
-    const pending = command.groupId ? await this.insertChosen(ctx, command, command.groupId, ownerId, capacity) : await this.insertPending(ctx, command, ownerId, capacity);
+    const pending = command.groupId
+      ? await this.insertChosen(ctx, command, command.groupId, ownerId, capacity)
+      : await this.insertPending(ctx, command, ownerId, capacity);
     if (pending.status === 'active') return this.infoFor(ctx, pending, ownerId);
     const key = groupKeyOf(ctx, pending.groupId);
     let memberCount: number;
     try {
-      ({ memberCount } = await this.membership.initializeRoster(ctx, pending.groupId, pending.type, ownerId, memberIds, capacity));
+      ({ memberCount } = await this.membership.initializeRoster(
+        ctx,
+        pending.groupId,
+        pending.type,
+        ownerId,
+        memberIds,
+        capacity,
+      ));
     } catch (error) {
       // Not delivered: membership stored nothing, so there is nothing to purge there.
       if (wasNotDelivered(error)) await this.groups.deletePending(key);
@@ -61,7 +79,13 @@ export class GroupCreationService {
     }
     // Message id = group id: whoever sends it (this call or the sweep), the stream keeps one copy.
     // The group as it becomes active, dialect-neutral, for consumers that keep their own view of it.
-    const created = this.outbox.prepare('group.created', ctx, pending.groupId, { ...pending, status: 'active', memberCount }, pending.groupId);
+    const created = this.outbox.prepare(
+      'group.created',
+      ctx,
+      pending.groupId,
+      { ...pending, status: 'active', memberCount },
+      pending.groupId,
+    );
     const active = await this.groups.activate(key, created);
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
     await this.outbox.flush(this.groups.outbox, key, [created]);
@@ -70,7 +94,9 @@ export class GroupCreationService {
 
   /** The group as its owner reads it (with the owner's member record). */
   private async infoFor(ctx: RequestContext, group: GroupView, ownerId: string): Promise<GroupInfoView> {
-    const owner = await this.membership.accessTo({ ...ctx, caller: { ...ctx.caller, userId: ownerId } }, [group.groupId]);
+    const owner = await this.membership.accessTo({ ...ctx, caller: { ...ctx.caller, userId: ownerId } }, [
+      group.groupId,
+    ]);
     return groupInfoOf(group, owner.get(group.groupId));
   }
 
@@ -96,10 +122,18 @@ export class GroupCreationService {
   }
 
   /** A new pending record under a generated id (another attempt if the id is taken). */
-  private async insertPending(ctx: RequestContext, command: CreateGroupCommand, ownerId: string, capacity: number): Promise<GroupView> {
+  private async insertPending(
+    ctx: RequestContext,
+    command: CreateGroupCommand,
+    ownerId: string,
+    capacity: number,
+  ): Promise<GroupView> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.groups.insertPending(ctx.caller.appId, newGroup(command, generateNumericId(), ownerId, capacity));
+        return await this.groups.insertPending(
+          ctx.caller.appId,
+          newGroup(command, generateNumericId(), ownerId, capacity),
+        );
       } catch (error) {
         if (!isDuplicateKeyError(error) || attempt >= ID_ATTEMPTS) throw error;
       }
@@ -111,14 +145,21 @@ export class GroupCreationService {
    * that the same creator made (creating it again is idempotent). Anything else is a conflict:
    * another creator's group, a destroyed one, or the same creation still in progress.
    */
-  private async insertChosen(ctx: RequestContext, command: CreateGroupCommand, groupId: string, ownerId: string, capacity: number): Promise<GroupView> {
+  private async insertChosen(
+    ctx: RequestContext,
+    command: CreateGroupCommand,
+    groupId: string,
+    ownerId: string,
+    capacity: number,
+  ): Promise<GroupView> {
     try {
       return await this.groups.insertPending(ctx.caller.appId, newGroup(command, groupId, ownerId, capacity));
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
     const existing = await this.groups.find(groupKeyOf(ctx, groupId));
-    if (existing?.status === 'active' && existing.creatorId === ownerId && existing.type === command.type) return existing;
+    if (existing?.status === 'active' && existing.creatorId === ownerId && existing.type === command.type)
+      return existing;
     throw new DomainError('conflict', `group ${groupId} already exists`);
   }
 }

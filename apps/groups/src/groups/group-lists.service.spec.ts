@@ -1,6 +1,7 @@
 import { callBy, groupView, newTestService } from '@cohort/testing';
-import { GroupListsService } from './group-lists.service';
+
 import { GroupRepository } from './group.repository';
+import { GroupListsService } from './group-lists.service';
 import { MembershipClient } from './membership.client';
 
 function setup() {
@@ -11,9 +12,14 @@ function setup() {
 describe('GroupListsService', () => {
   it('anyone in the app pages the chatrooms, each with its member count', async () => {
     const { service, groups, membership } = setup();
-    groups.chatroomPage.mockResolvedValue({ items: [groupView({ groupId: 'r1', type: 'chatroom' })], next: { at: 1, id: 'r1' } });
+    groups.chatroomPage.mockResolvedValue({
+      items: [groupView({ groupId: 'r1', type: 'chatroom' })],
+      next: { at: 1, id: 'r1' },
+    });
     groups.countChatrooms.mockResolvedValue(5);
-    membership.accessTo.mockResolvedValue(new Map([['r1', { groupId: 'r1', memberCount: 42, ownerId: '1', capacity: 1000, member: null }]]));
+    membership.accessTo.mockResolvedValue(
+      new Map([['r1', { groupId: 'r1', memberCount: 42, ownerId: '1', capacity: 1000, member: null }]]),
+    );
     const page = await service.chatrooms(callBy('7'), { limit: 1 });
     expect(page).toMatchObject({ items: [{ groupId: 'r1', memberCount: 42 }], total: 5, cursor: expect.any(String) });
   });
@@ -31,7 +37,10 @@ describe('GroupListsService', () => {
 
   it('public ids, newest first, keyset-paged', async () => {
     const { service, groups } = setup();
-    groups.publicPage.mockResolvedValue({ items: [groupView({ groupId: 'p2' }), groupView({ groupId: 'p1' })], next: null });
+    groups.publicPage.mockResolvedValue({
+      items: [groupView({ groupId: 'p2' }), groupView({ groupId: 'p1' })],
+      next: null,
+    });
     await expect(service.publicIds(callBy('7'), { limit: 2 })).resolves.toEqual({ items: ['p2', 'p1'], cursor: null });
   });
 });

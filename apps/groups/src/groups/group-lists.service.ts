@@ -1,14 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { groupInfoOf, type GroupInfoView, type GroupSearchPage, type GroupStatsView, type ListChatroomsCommand, type ListPublicCommand, type Page, type SearchGroupsCommand } from '@cohort/contracts';
-import { DomainError } from '@cohort/errors';
 import type { RequestContext } from '@cohort/bus';
+import {
+  groupInfoOf,
+  type GroupInfoView,
+  type GroupSearchPage,
+  type GroupStatsView,
+  type ListChatroomsCommand,
+  type ListPublicCommand,
+  type Page,
+  type SearchGroupsCommand,
+} from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
+import { Injectable } from '@nestjs/common';
+
 import { GroupRepository } from './group.repository';
 import { MembershipClient } from './membership.client';
 
 /** The whole app's lists and counts are its admin's. */
 function requireAppAdmin(ctx: RequestContext): void {
-  if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app admin may search every group of the app');
+  if (!ctx.caller.isAppAdmin)
+    throw new DomainError('forbidden', 'only the app admin may search every group of the app');
 }
 
 /** App-wide lists: chatrooms (anyone in the app may see them) and the public ids. */
@@ -22,9 +33,19 @@ export class GroupListsService {
   /** Keyset-paged in creation order: every room existing when a walk starts is visited exactly once. */
   async chatrooms(ctx: RequestContext, { cursor, limit }: ListChatroomsCommand): Promise<Page<GroupInfoView>> {
     const after = decodeCursor(cursor);
-    const [page, total] = await Promise.all([this.groups.chatroomPage(ctx.caller.appId, limit, after), this.groups.countChatrooms(ctx.caller.appId)]);
-    const access = await this.membership.accessTo(ctx, page.items.map((g) => g.groupId));
-    return { items: page.items.map((g) => groupInfoOf(g, access.get(g.groupId))), cursor: encodeCursor(page.next), total };
+    const [page, total] = await Promise.all([
+      this.groups.chatroomPage(ctx.caller.appId, limit, after),
+      this.groups.countChatrooms(ctx.caller.appId),
+    ]);
+    const access = await this.membership.accessTo(
+      ctx,
+      page.items.map((g) => g.groupId),
+    );
+    return {
+      items: page.items.map((g) => groupInfoOf(g, access.get(g.groupId))),
+      cursor: encodeCursor(page.next),
+      total,
+    };
   }
 
   /** The admin's search over every active group and chatroom of the app. */
@@ -36,12 +57,18 @@ export class GroupListsService {
 
   async stats(ctx: RequestContext): Promise<GroupStatsView> {
     requireAppAdmin(ctx);
-    const [groups, chatrooms] = await Promise.all([this.groups.countActive(ctx.caller.appId, 'group'), this.groups.countActive(ctx.caller.appId, 'chatroom')]);
+    const [groups, chatrooms] = await Promise.all([
+      this.groups.countActive(ctx.caller.appId, 'group'),
+      this.groups.countActive(ctx.caller.appId, 'chatroom'),
+    ]);
     return { groups, chatrooms };
   }
 
   /** Keyset-paged, newest first. */
-  async publicIds(ctx: RequestContext, { cursor, limit }: ListPublicCommand): Promise<{ items: string[]; cursor: string | null }> {
+  async publicIds(
+    ctx: RequestContext,
+    { cursor, limit }: ListPublicCommand,
+  ): Promise<{ items: string[]; cursor: string | null }> {
     const page = await this.groups.publicPage(ctx.caller.appId, limit, decodeCursor(cursor));
     return { items: page.items.map((g) => g.groupId), cursor: encodeCursor(page.next) };
   }

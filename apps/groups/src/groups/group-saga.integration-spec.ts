@@ -1,31 +1,35 @@
 import 'reflect-metadata';
+
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
-import { MongoClient, type Collection, type Document } from 'mongodb';
+
+import { BusClient, EventPublisher, EventStream, type RequestContext } from '@cohort/bus';
 import {
-  EVENTS_STREAM,
-  eventSubject,
-  Limits,
-  ServiceNames,
-  GroupCommands, HealthCommands,
   type Caller,
   type DomainEvent,
+  EVENTS_STREAM,
+  eventSubject,
   type EventType,
+  GroupCommands,
+  HealthCommands,
+  Limits,
+  ServiceNames,
 } from '@cohort/contracts';
-import { BusClient, EventPublisher, EventStream, type RequestContext } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
-import { builtAppMain, findRepoRoot, startManagedProcess, type ManagedProcess } from '@cohort/local-infra';
-import { defaultSettings } from './group-defaults';
+import { builtAppMain, findRepoRoot, type ManagedProcess, startManagedProcess } from '@cohort/local-infra';
 import {
   bootServiceInProcess,
-  startBusPeer,
   expectEventually,
   shortId,
+  startBusPeer,
   startTestServers,
-  uniqueDbName,
   type TestServers,
+  uniqueDbName,
 } from '@cohort/testing';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import { type Collection, type Document, MongoClient } from 'mongodb';
+
+import { defaultSettings } from './group-defaults';
 
 /**
  * The group-creation saga and its sweeper on real NATS + Mongo-wire DB: the groups service runs
@@ -40,7 +44,6 @@ const PENDING_GROUP_TIMEOUT_MS = 1_000;
 /** Old enough for the sweeper to act on it at its next pass. */
 const LONG_AGO = () => new Date(Date.now() - 60_000);
 const SWEEP_WAIT = { timeoutMs: 15_000, intervalMs: 100 };
-
 
 describe('group creation saga and sweeper (groups in-process, membership from dist, real NATS + DB)', () => {
   jest.setTimeout(40_000);
@@ -137,8 +140,26 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   /** The data of a `group.created` event as the creation saga prepares it. */
   function republished(groupId: string): DomainEvent<'group.created'>['data'] {
     return {
-      ...{ groupId, type: 'group', name: 'Republished', description: '', avatar: '', ext: '', ownerId: 'owner-1', creatorId: 'owner-1', capacity: 10, public: false },
-      ...{ status: 'active', settings: defaultSettings('group'), muteAllUntil: null, createdAt: 0, updatedAt: 0, memberCount: 1 },
+      ...{
+        groupId,
+        type: 'group',
+        name: 'Republished',
+        description: '',
+        avatar: '',
+        ext: '',
+        ownerId: 'owner-1',
+        creatorId: 'owner-1',
+        capacity: 10,
+        public: false,
+      },
+      ...{
+        status: 'active',
+        settings: defaultSettings('group'),
+        muteAllUntil: null,
+        createdAt: 0,
+        updatedAt: 0,
+        memberCount: 1,
+      },
     };
   }
 
@@ -177,7 +198,15 @@ describe('group creation saga and sweeper (groups in-process, membership from di
   async function seedRoster(appId: string, groupId: string, userIds: string[]): Promise<void> {
     const now = new Date();
     await rostersColl().insertOne({
-      ...{ appId, groupId, type: 'group', ownerId: userIds[0], capacity: 10, memberCount: userIds.length, freeSlots: 10 - userIds.length },
+      ...{
+        appId,
+        groupId,
+        type: 'group',
+        ownerId: userIds[0],
+        capacity: 10,
+        memberCount: userIds.length,
+        freeSlots: 10 - userIds.length,
+      },
       ...{ adminCount: 0, inviteCode: `code-${groupId}-${shortId()}`, createdAt: now, outbox: [] },
     });
     await membersColl().insertMany(
@@ -227,8 +256,14 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     await groupsApp?.close();
     await peer?.close();
     if (mongo) {
-      await mongo.db(groupsDb).dropDatabase().catch(() => undefined);
-      await mongo.db(membershipDb).dropDatabase().catch(() => undefined);
+      await mongo
+        .db(groupsDb)
+        .dropDatabase()
+        .catch(() => undefined);
+      await mongo
+        .db(membershipDb)
+        .dropDatabase()
+        .catch(() => undefined);
       await mongo.close();
     }
     await servers?.stop();
@@ -341,7 +376,9 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       });
       expect(event.eventId).toBe(eventId);
     }
-    expect((await storedEvents('group.created', appId, groupId)).map((e) => e.event.correlationId)).toEqual(['prepublish-1']);
+    expect((await storedEvents('group.created', appId, groupId)).map((e) => e.event.correlationId)).toEqual([
+      'prepublish-1',
+    ]);
 
     // A committed change whose event was never confirmed: it waits in the group's outbox.
     const leftover = publisher.prepare('group.created', {
@@ -351,7 +388,9 @@ describe('group creation saga and sweeper (groups in-process, membership from di
       dedupKey: groupId,
       data: republished(groupId),
     });
-    await groupsColl().insertOne(groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover], outboxSince: LONG_AGO() }));
+    await groupsColl().insertOne(
+      groupDoc(appId, groupId, { status: 'active', name: 'Republished', outbox: [leftover], outboxSince: LONG_AGO() }),
+    );
 
     await expectEventually(async () => {
       const swept = await groupsColl().findOne({ appId, groupId });
@@ -360,7 +399,9 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     }, SWEEP_WAIT);
     // The sweeper's publish was acknowledged before the entry was removed, and dropped as a duplicate.
     const stored = await storedEvents('group.created', appId, groupId);
-    expect(stored.map((e) => [e.msgId, e.event.eventId, e.event.correlationId])).toEqual([[eventId, eventId, 'prepublish-1']]);
+    expect(stored.map((e) => [e.msgId, e.event.eventId, e.event.correlationId])).toEqual([
+      [eventId, eventId, 'prepublish-1'],
+    ]);
   });
 
   it('an app admin destroys a group while membership is down; membership purges the roster when back', async () => {
@@ -374,7 +415,11 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     expect(await rosterCounts(appId, groupId)).toEqual({ rosters: 1, members: 3 });
 
     await membershipDown();
-    const reply = await bus().send(GroupCommands.destroy, { caller: adminCaller(appId), requestId: 'saga-it-destroy' }, { groupId });
+    const reply = await bus().send(
+      GroupCommands.destroy,
+      { caller: adminCaller(appId), requestId: 'saga-it-destroy' },
+      { groupId },
+    );
     expect(reply).toEqual({ destroyed: true });
     expect(await groupsColl().findOne({ appId, groupId })).toMatchObject({ status: 'dissolved' });
     const destroyed = await storedEvents('group.destroyed', appId, groupId);
@@ -383,6 +428,9 @@ describe('group creation saga and sweeper (groups in-process, membership from di
     expect(await rosterCounts(appId, groupId)).toEqual({ rosters: 1, members: 3 });
 
     await membershipUp();
-    await expectEventually(async () => expect(await rosterCounts(appId, groupId)).toEqual({ rosters: 0, members: 0 }), SWEEP_WAIT);
+    await expectEventually(
+      async () => expect(await rosterCounts(appId, groupId)).toEqual({ rosters: 0, members: 0 }),
+      SWEEP_WAIT,
+    );
   });
 });

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { RequestContext } from '@cohort/bus';
 import { BackgroundSweep } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import type { GroupsEnv } from '../config/groups.config';
-import { GroupCreationService } from './group-creation.service';
 import { GroupRepository } from './group.repository';
+import { GroupCreationService } from './group-creation.service';
 
 const BATCH = 100;
 

@@ -1,6 +1,7 @@
 import type { AccessView, Caller, GroupView } from '@cohort/contracts';
-import { defaultSettings } from './group-defaults';
+
 import { assertCanCreate, effectiveRole } from './group.policy';
+import { defaultSettings } from './group-defaults';
 
 const group = (overrides: Partial<GroupView> = {}): GroupView => ({
   groupId: '123',
@@ -26,7 +27,9 @@ const access = (role: 'owner' | 'admin' | 'member' | null): AccessView => ({
   memberCount: 3,
   ownerId: 'owner',
   capacity: 1000,
-  member: role ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0, notificationsMutedUntil: 0 } : null,
+  member: role
+    ? { userId: 'u', role, displayName: '', joinedAt: 0, msgMuteMode: 0, msgPushMode: 0, notificationsMutedUntil: 0 }
+    : null,
 });
 
 describe('effectiveRole', () => {

@@ -1,6 +1,6 @@
 import type { AccessView, Caller, GroupType, GroupView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { roleOf, type Role } from '@cohort/group-access';
+import { type Role, roleOf } from '@cohort/group-access';
 
 /**
  * The caller's role as membership's answer gives it (membership owns roles: a transfer changes them

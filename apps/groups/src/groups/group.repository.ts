@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { FilterQuery, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, GroupSettings, GroupType, GroupView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+
 import { GroupDoc } from './schemas/group.schema';
 
 export type NewGroup = Omit<GroupView, 'status' | 'createdAt' | 'updatedAt' | 'muteAllUntil'>;
@@ -77,7 +78,11 @@ export class GroupRepository implements OutboxOwner {
 
   async activate(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
     const doc = await this.model
-      .findOneAndUpdate({ ...key, status: 'pending' }, { $set: { status: 'active' }, ...outboxOnUpdate([event]) }, { new: true })
+      .findOneAndUpdate(
+        { ...key, status: 'pending' },
+        { $set: { status: 'active' }, ...outboxOnUpdate([event]) },
+        { new: true },
+      )
       .lean();
     return doc ? toView(doc) : null;
   }
@@ -92,7 +97,10 @@ export class GroupRepository implements OutboxOwner {
    * group that became active meanwhile. Answers whether the rollback may proceed.
    */
   async abandon(key: GroupKey): Promise<boolean> {
-    const claimed = await this.model.updateOne({ ...key, status: { $in: ['pending', 'abandoned'] } }, { $set: { status: 'abandoned', updatedAt: new Date() } });
+    const claimed = await this.model.updateOne(
+      { ...key, status: { $in: ['pending', 'abandoned'] } },
+      { $set: { status: 'abandoned', updatedAt: new Date() } },
+    );
     return claimed.matchedCount > 0;
   }
 
@@ -132,20 +140,33 @@ export class GroupRepository implements OutboxOwner {
 
   /** A page of the app's active chatrooms in creation order. */
   async chatroomPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
-    return findKeysetPage(this.model, { filter: { appId, ...ACTIVE_CHATROOMS }, order: CREATION_ORDER, limit, after }, toView, (g) => ({ at: g.createdAt, id: g.groupId }));
+    return findKeysetPage(
+      this.model,
+      { filter: { appId, ...ACTIVE_CHATROOMS }, order: CREATION_ORDER, limit, after },
+      toView,
+      (g) => ({ at: g.createdAt, id: g.groupId }),
+    );
   }
 
   /**
    * A page of the app's active groups matching `search`, newest first: a walk of the index on
    * (appId, status, createdAt, groupId) — or (appId, ownerId, …) with an owner — from the cursor on.
    */
-  async searchPage(appId: string, search: GroupSearch, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
+  async searchPage(
+    appId: string,
+    search: GroupSearch,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<KeysetPage<GroupView>> {
     const filter: FilterQuery<GroupDoc> = { appId, status: 'active' };
     if (search.groupId) filter.groupId = search.groupId;
     if (search.ownerId) filter.ownerId = search.ownerId;
     if (search.type) filter.type = search.type;
     if (search.name) filter.name = { $regex: escapeRegExp(search.name), $options: 'i' };
-    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, toView, (g) => ({ at: g.createdAt, id: g.groupId }));
+    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, toView, (g) => ({
+      at: g.createdAt,
+      id: g.groupId,
+    }));
   }
 
   async countActive(appId: string, type: GroupType): Promise<number> {
@@ -157,9 +178,18 @@ export class GroupRepository implements OutboxOwner {
   }
 
   /** A page of the app's active chatrooms and public groups, newest first. */
-  async publicPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<{ groupId: string; createdAt: number }>> {
+  async publicPage(
+    appId: string,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<KeysetPage<{ groupId: string; createdAt: number }>> {
     const filter = { appId, status: 'active', $or: [{ type: 'chatroom' }, { public: true }] };
-    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (d) => ({ groupId: d.groupId, createdAt: d.createdAt.getTime() }), (g) => ({ at: g.createdAt, id: g.groupId }));
+    return findKeysetPage(
+      this.model,
+      { filter, order: NEWEST_FIRST, limit, after },
+      (d) => ({ groupId: d.groupId, createdAt: d.createdAt.getTime() }),
+      (g) => ({ at: g.createdAt, id: g.groupId }),
+    );
   }
 
   async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {
@@ -168,7 +198,10 @@ export class GroupRepository implements OutboxOwner {
 
   /** The owner changes only from `fromOwnerId` (no event: membership published the transfer). */
   async setOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string): Promise<void> {
-    await this.model.updateOne({ ...key, ownerId: fromOwnerId }, { $set: { ownerId: toOwnerId, updatedAt: new Date() } });
+    await this.model.updateOne(
+      { ...key, ownerId: fromOwnerId },
+      { $set: { ownerId: toOwnerId, updatedAt: new Date() } },
+    );
   }
 
   /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
@@ -179,14 +212,23 @@ export class GroupRepository implements OutboxOwner {
   /** Maintenance (all apps): groups cut off mid-creation, and rollbacks claimed before `olderThan`. */
   async findStale(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
     const docs = await this.model
-      .find({ $or: [{ status: 'pending', createdAt: { $lt: olderThan } }, { status: 'abandoned', updatedAt: { $lt: olderThan } }] })
+      .find({
+        $or: [
+          { status: 'pending', createdAt: { $lt: olderThan } },
+          { status: 'abandoned', updatedAt: { $lt: olderThan } },
+        ],
+      })
       .limit(limit)
       .lean();
     return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
   }
 
   /** The change and its event in one atomic single-document update (no transaction needed). */
-  private async updateActive(key: GroupKey, set: Record<string, unknown>, event: DomainEvent): Promise<GroupView | null> {
+  private async updateActive(
+    key: GroupKey,
+    set: Record<string, unknown>,
+    event: DomainEvent,
+  ): Promise<GroupView | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...key, status: 'active', ...outboxHasRoom() },

@@ -1,20 +1,21 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  GroupCommands,
   type CommandEnvelope,
   type CreateGroupCommand,
-  type GetGroupsCommand,
   type EmptyCommand,
-  type ListPublicCommand,
+  type GetGroupsCommand,
+  GroupCommands,
   type GroupIdCommand,
   type ListChatroomsCommand,
+  type ListPublicCommand,
   type SearchGroupsCommand,
   type SetCapacityCommand,
   type SetMuteAllCommand,
   type UpdateGroupProfileCommand,
   type UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { GroupCreationService } from './group-creation.service';
 import { GroupListsService } from './group-lists.service';
 import { GroupsService } from './groups.service';

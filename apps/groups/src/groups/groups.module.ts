@@ -1,18 +1,19 @@
+import { GroupAccessModule } from '@cohort/group-access';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { GroupAccessModule } from '@cohort/group-access';
+
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { SuperAdminDoc, SuperAdminSchema } from '../super-admins/super-admin.schema';
 import { SuperAdminsController } from '../super-admins/super-admins.controller';
 import { SuperAdminsService } from '../super-admins/super-admins.service';
-import { GroupListsService } from './group-lists.service';
-import { GroupCreationService } from './group-creation.service';
 import { GroupRepository } from './group.repository';
+import { GroupCreationService } from './group-creation.service';
+import { GroupListsService } from './group-lists.service';
 import { GroupSweeper } from './group-sweeper';
-import { GroupOwnerOnTransferred } from './owner-transferred.handler';
 import { GroupsController } from './groups.controller';
 import { GroupsService } from './groups.service';
 import { MembershipClient } from './membership.client';
+import { GroupOwnerOnTransferred } from './owner-transferred.handler';
 import { GroupDoc, GroupSchema } from './schemas/group.schema';
 
 @Module({

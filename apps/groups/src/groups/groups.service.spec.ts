@@ -3,6 +3,7 @@ import { DomainError } from '@cohort/errors';
 import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, givenGroup, groupView, newTestService, sentEvents } from '@cohort/testing';
+
 import { GroupRepository } from './group.repository';
 import { GroupsService } from './groups.service';
 import { MembershipClient } from './membership.client';
@@ -16,7 +17,8 @@ function setup(group: Partial<GroupView> = {}) {
   const groups = t.mock(GroupRepository);
   groups.findActive.mockImplementation(async ({ groupId }) => (groupId === view.groupId ? view : null));
   groups.findActiveMany.mockImplementation(async (_appId, ids) => (ids.includes(view.groupId) ? [view] : []));
-  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll'] as const) groups[write].mockResolvedValue(view);
+  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll'] as const)
+    groups[write].mockResolvedValue(view);
   groups.dissolve.mockResolvedValue(view);
   return { ...t, view, groups, membership: t.mock(MembershipClient), outbox: t.mock(Outbox) };
 }
@@ -25,13 +27,27 @@ describe('GroupsService.state', () => {
   it('the active record for other services; missing or of the other kind is group_not_found', async () => {
     const { service, view } = setup();
     await expect(service.state(callBy(null), { groupId: 'g1' })).resolves.toBe(view);
-    await expect(service.state(callBy(null), { groupId: 'g1', groupType: 'chatroom' })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(service.state(callBy(null), { groupId: 'g1', groupType: 'chatroom' })).rejects.toMatchObject({
+      code: 'group_not_found',
+    });
     await expect(service.state(callBy(null), { groupId: 'nope' })).rejects.toMatchObject({ code: 'group_not_found' });
   });
 });
 
 describe('GroupsService.getMany', () => {
-  const access = (role: MemberRole | null): Map<string, AccessView> => new Map([['g1', { groupId: 'g1', memberCount: 3, ownerId: '1', capacity: 1000, member: role ? ({ role } as AccessView['member']) : null }]]);
+  const access = (role: MemberRole | null): Map<string, AccessView> =>
+    new Map([
+      [
+        'g1',
+        {
+          groupId: 'g1',
+          memberCount: 3,
+          ownerId: '1',
+          capacity: 1000,
+          member: role ? ({ role } as AccessView['member']) : null,
+        },
+      ],
+    ]);
 
   it('members read a private group, once, with its count; missing ids are left out', async () => {
     const { service, membership } = setup();
@@ -55,32 +71,48 @@ describe('GroupsService.updateProfile', () => {
   it('an admin edits the fields given, with group.updated naming only them', async () => {
     const { service, groups, outbox } = setup();
     await service.updateProfile(callBy('2'), { groupId: 'g1', name: 'new', description: undefined });
-    expect(groups.updateProfile).toHaveBeenCalledWith(KEY, { name: 'new' }, expect.objectContaining({ type: 'group.updated' }));
+    expect(groups.updateProfile).toHaveBeenCalledWith(
+      KEY,
+      { name: 'new' },
+      expect.objectContaining({ type: 'group.updated' }),
+    );
     expect(sentEvents(outbox)).toEqual([{ type: 'group.updated', groupId: 'g1', data: { changed: { name: 'new' } } }]);
   });
 
   it('nothing to update is refused naming the field, before any read', async () => {
     const { service, groups } = setup();
-    await expect(service.updateProfile(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'invalid_parameter', details: { field: 'profile' } });
+    await expect(service.updateProfile(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      details: { field: 'profile' },
+    });
     expect(groups.findActive).not.toHaveBeenCalled();
   });
 
   it('a member edits only when member_modify is on; an outsider never', async () => {
-    await expect(setup().service.updateProfile(callBy('3'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setup().service.updateProfile(callBy('3'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     const modifiable = setup({ settings: { ...groupView().settings, memberModify: true } });
     await expect(modifiable.service.updateProfile(callBy('3'), { groupId: 'g1', name: 'x' })).resolves.toBeDefined();
-    await expect(modifiable.service.updateProfile(callBy('9'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(modifiable.service.updateProfile(callBy('9'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 
   it('a chatroom name is at most 128 characters', async () => {
     const { service } = setup({ type: 'chatroom' });
-    await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x'.repeat(129) })).rejects.toMatchObject({ code: 'invalid_parameter', details: { field: 'name' } });
+    await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x'.repeat(129) })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      details: { field: 'name' },
+    });
   });
 
   it('dissolved meanwhile is group_not_found, and nothing is sent', async () => {
     const { service, groups, outbox } = setup();
     groups.updateProfile.mockResolvedValue(null);
-    await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({
+      code: 'group_not_found',
+    });
     expect(sentEvents(outbox)).toEqual([]);
   });
 });
@@ -88,10 +120,16 @@ describe('GroupsService.updateProfile', () => {
 describe('GroupsService.updateSettings', () => {
   it('admins only, with group.settings_changed naming the settings changed', async () => {
     const { service, outbox } = setup();
-    await expect(service.updateSettings(callBy('3'), { groupId: 'g1', memberInvite: false })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.updateSettings(callBy('3'), { groupId: 'g1', memberInvite: false })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await service.updateSettings(callBy('2'), { groupId: 'g1', memberInvite: false, applyApproval: 2 });
-    expect(sentEvents(outbox)).toEqual([{ type: 'group.settings_changed', groupId: 'g1', data: { changed: { applyApproval: 2, memberInvite: false } } }]);
-    await expect(service.updateSettings(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({ details: { field: 'settings' } });
+    expect(sentEvents(outbox)).toEqual([
+      { type: 'group.settings_changed', groupId: 'g1', data: { changed: { applyApproval: 2, memberInvite: false } } },
+    ]);
+    await expect(service.updateSettings(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({
+      details: { field: 'settings' },
+    });
   });
 });
 
@@ -100,9 +138,13 @@ describe('GroupsService.setCapacity', () => {
     const { service, groups, membership, outbox } = setup();
     await service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 500 });
     expect(membership.setCapacity).toHaveBeenCalledWith(expect.anything(), 'g1', 500);
-    expect(sentEvents(outbox)).toEqual([{ type: 'group.updated', groupId: 'g1', data: { changed: { capacity: 500 } } }]);
+    expect(sentEvents(outbox)).toEqual([
+      { type: 'group.updated', groupId: 'g1', data: { changed: { capacity: 500 } } },
+    ]);
     membership.setCapacity.mockRejectedValue(new DomainError('invalid_parameter', 'below the member count'));
-    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 1 })).rejects.toMatchObject({ code: 'invalid_parameter' });
+    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 1 })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+    });
     expect(groups.setCapacity).toHaveBeenCalledTimes(1);
   });
 });
@@ -114,8 +156,14 @@ describe('GroupsService.setMuteAll', () => {
     await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 0 });
     await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 10 });
     expect(groups.setMuteAll.mock.calls.map((c) => c[1])).toEqual([-1, null, expect.any(Number)]);
-    expect(sentEvents(outbox).map((e) => e.type)).toEqual(['group.mute_all_changed', 'group.mute_all_changed', 'group.mute_all_changed']);
-    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMinutes: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(sentEvents(outbox).map((e) => e.type)).toEqual([
+      'group.mute_all_changed',
+      'group.mute_all_changed',
+      'group.mute_all_changed',
+    ]);
+    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMinutes: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -125,7 +173,11 @@ describe('GroupsService.destroy', () => {
     await expect(service.destroy(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).resolves.toEqual({ destroyed: true });
     await expect(service.destroy(callBy(null), { groupId: 'g1' })).resolves.toEqual({ destroyed: true });
-    expect(sentEvents(outbox)[0]).toEqual({ type: 'group.destroyed', groupId: 'g1', data: { type: 'group', ownerId: '1' } });
+    expect(sentEvents(outbox)[0]).toEqual({
+      type: 'group.destroyed',
+      groupId: 'g1',
+      data: { type: 'group', ownerId: '1' },
+    });
   });
 
   it('destroyed twice: the second finds nothing to dissolve', async () => {
@@ -136,7 +188,9 @@ describe('GroupsService.destroy', () => {
 
   it('a route naming the other kind does not find it', async () => {
     const { service } = setup();
-    await expect(service.destroy(callBy('1'), { groupId: 'g1', groupType: 'chatroom' })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(service.destroy(callBy('1'), { groupId: 'g1', groupType: 'chatroom' })).rejects.toMatchObject({
+      code: 'group_not_found',
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import type {
   GetGroupsCommand,
   GroupIdCommand,
@@ -10,18 +10,35 @@ import type {
   UpdateGroupProfileCommand,
   UpdateGroupSettingsCommand,
 } from '@cohort/contracts';
-import { groupInfoOf, groupKeyOf, type GroupKey, type GroupType } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
+import { groupInfoOf, type GroupKey, groupKeyOf, type GroupType } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
-import { muteAllUntilFrom } from './group-defaults';
+import {
+  assertAdmin,
+  assertCanEditProfile,
+  assertOwner,
+  canRead,
+  groupNotFound,
+  PeerFacts,
+  type Role,
+  roleOf,
+} from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
-import { GroupRepository, type ProfileFields } from './group.repository';
-import { assertAdmin, assertCanEditProfile, assertOwner, canRead, groupNotFound, PeerFacts, roleOf, type Role } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { effectiveRole } from './group.policy';
+import { GroupRepository, type ProfileFields } from './group.repository';
+import { muteAllUntilFrom } from './group-defaults';
 import { MembershipClient } from './membership.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
-const SETTING_FIELDS = ['applyApproval', 'memberInvite', 'memberModify', 'readAck', 'historyVisible', 'disappearSeconds'] as const;
+const SETTING_FIELDS = [
+  'applyApproval',
+  'memberInvite',
+  'memberModify',
+  'readAck',
+  'historyVisible',
+  'disappearSeconds',
+] as const;
 
 /** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
 @Injectable()
@@ -49,7 +66,10 @@ export class GroupsService {
   async getMany(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<GroupInfoView[]> {
     const unique = [...new Set(groupIds)];
     const found = await this.groups.findActiveMany(ctx.caller.appId, unique);
-    const access = await this.membership.accessTo(ctx, found.map((g) => g.groupId));
+    const access = await this.membership.accessTo(
+      ctx,
+      found.map((g) => g.groupId),
+    );
     const readable = await Promise.all(
       found.map(async (group) => {
         const role = effectiveRole(ctx.caller, group, access.get(group.groupId));
@@ -130,7 +150,13 @@ export class GroupsService {
     assertOwner({ group, role }, 'do this');
     const key = groupKeyOf(ctx, groupId);
     // Members, mutes, files... are deleted by their owning services when they consume this event.
-    const event = this.outbox.prepare('group.destroyed', ctx, groupId, { type: group.type, ownerId: group.ownerId }, groupId);
+    const event = this.outbox.prepare(
+      'group.destroyed',
+      ctx,
+      groupId,
+      { type: group.type, ownerId: group.ownerId },
+      groupId,
+    );
     const dissolved = await this.groups.dissolve(key, event);
     if (!dissolved) throw groupNotFound(groupId);
     await this.outbox.flush(this.groups.outbox, key, [event]);
@@ -141,10 +167,16 @@ export class GroupsService {
    * The group and the caller's role in it: the record from this service's database, the role from
    * PeerFacts (cached, kept right by membership's events); an app admin acting as owner needs none.
    */
-  private async load(ctx: RequestContext, target: string | { groupId: string; groupType?: GroupType }): Promise<{ group: GroupView; role: Role }> {
+  private async load(
+    ctx: RequestContext,
+    target: string | { groupId: string; groupType?: GroupType },
+  ): Promise<{ group: GroupView; role: Role }> {
     const { groupId, groupType } = typeof target === 'string' ? { groupId: target, groupType: undefined } : target;
     const callerId = ctx.caller.userId;
-    const [group, roles] = await Promise.all([this.groups.findActive(groupKeyOf(ctx, groupId)), callerId ? this.facts.roles(ctx, groupId, [callerId]) : undefined]);
+    const [group, roles] = await Promise.all([
+      this.groups.findActive(groupKeyOf(ctx, groupId)),
+      callerId ? this.facts.roles(ctx, groupId, [callerId]) : undefined,
+    ]);
     // A route that names one kind (Easemob's /chatrooms) does not find the other.
     if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     return { group, role: roleOf(ctx.caller, callerId ? roles?.get(callerId) : null) };

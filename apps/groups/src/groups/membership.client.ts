@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { MembershipCommands, type AccessView, type GroupType } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
+import { type AccessView, type GroupType, MembershipCommands } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
 
 /** What the groups service asks membership: counts and the caller's own member record. */
 @Injectable()
@@ -16,7 +16,14 @@ export class MembershipClient {
     return new Map(views.map((view) => [view.groupId, view]));
   }
 
-  initializeRoster(ctx: RequestContext, groupId: string, type: GroupType, ownerId: string, memberIds: string[], capacity: number) {
+  initializeRoster(
+    ctx: RequestContext,
+    groupId: string,
+    type: GroupType,
+    ownerId: string,
+    memberIds: string[],
+    capacity: number,
+  ) {
     return this.bus.send(MembershipCommands.initializeRoster, ctx, { groupId, type, ownerId, memberIds, capacity });
   }
 

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { GroupsService } from './groups.service';
 
 /** The group record follows membership's ownership transfer (its owner field, shown when membership is silent). */
@@ -10,6 +11,10 @@ export class GroupOwnerOnTransferred implements DomainEventHandler<'group.owner_
   constructor(private readonly groups: GroupsService) {}
 
   async handle(event: DomainEvent<'group.owner_transferred'>): Promise<void> {
-    await this.groups.followOwnerTransfer({ appId: event.appId, groupId: event.groupId }, event.data.previousOwnerId, event.data.newOwnerId);
+    await this.groups.followOwnerTransfer(
+      { appId: event.appId, groupId: event.groupId },
+      event.data.previousOwnerId,
+      event.data.newOwnerId,
+    );
   }
 }

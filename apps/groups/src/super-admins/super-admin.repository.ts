@@ -1,7 +1,8 @@
+import { isDuplicateKeyError } from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from '@cohort/mongo';
+
 import { SuperAdminDoc } from './super-admin.schema';
 
 /** The only code touching super admins. Every call is scoped by app. */

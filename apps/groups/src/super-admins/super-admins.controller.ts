@@ -1,6 +1,12 @@
-import { Controller } from '@nestjs/common';
-import { GroupCommands, type CommandEnvelope, type ListSuperAdminsCommand, type SuperAdminCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type CommandEnvelope,
+  GroupCommands,
+  type ListSuperAdminsCommand,
+  type SuperAdminCommand,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { SuperAdminsService } from './super-admins.service';
 
 @Controller()

@@ -1,4 +1,5 @@
 import { callBy, newTestService } from '@cohort/testing';
+
 import { SuperAdminRepository } from './super-admin.repository';
 import { SuperAdminsService } from './super-admins.service';
 
@@ -12,7 +13,9 @@ describe('SuperAdminsService', () => {
     const { service, superAdmins } = setup();
     await expect(service.add(callBy('1'), { userId: '5' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(service.remove(callBy('1'), { userId: '5' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.list(callBy('1'), { pageNumber: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.list(callBy('1'), { pageNumber: 1, pageSize: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(superAdmins.add).not.toHaveBeenCalled();
   });
 
@@ -29,7 +32,11 @@ describe('SuperAdminsService', () => {
   it('pages by number, the next page while more remain', async () => {
     const { service, superAdmins } = setup();
     superAdmins.page.mockResolvedValue({ userIds: ['5', '6'], total: 3 });
-    await expect(service.list(callBy(null), { pageNumber: 1, pageSize: 2 })).resolves.toEqual({ items: ['5', '6'], cursor: '2', total: 3 });
+    await expect(service.list(callBy(null), { pageNumber: 1, pageSize: 2 })).resolves.toEqual({
+      items: ['5', '6'],
+      cursor: '2',
+      total: 3,
+    });
     expect(superAdmins.page).toHaveBeenCalledWith('app', 0, 2);
   });
 });

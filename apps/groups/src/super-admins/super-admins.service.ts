@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import type { ListSuperAdminsCommand, Page, SuperAdminCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { ListSuperAdminsCommand, Page, SuperAdminCommand } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { SuperAdminRepository } from './super-admin.repository';
 
 /** The app's super admins (users who may create chatrooms with a user token): the app admin's to manage. */
@@ -16,7 +17,8 @@ export class SuperAdminsService {
 
   async remove(ctx: RequestContext, { userId }: SuperAdminCommand): Promise<{ removed: true }> {
     assertAppAdmin(ctx);
-    if (!(await this.superAdmins.remove(ctx.caller.appId, userId))) throw new DomainError('not_found', `user ${userId} is not a super admin`);
+    if (!(await this.superAdmins.remove(ctx.caller.appId, userId)))
+      throw new DomainError('not_found', `user ${userId} is not a super admin`);
     return { removed: true };
   }
 

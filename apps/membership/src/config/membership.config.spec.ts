@@ -1,4 +1,5 @@
 import { REPOSITORY_SECRETS } from '@cohort/config';
+
 import { membershipEnvSchema } from './membership.config';
 
 describe('membership config', () => {
@@ -16,7 +17,8 @@ describe('membership config', () => {
   it('refuses production without a QR secret, with a short one, or with any secret written in the repository', () => {
     expect(validate({ ...production }).error?.message).toMatch(/QR_SECRET/);
     expect(validate({ ...production, QR_SECRET: 'short' }).error?.message).toMatch(/QR_SECRET/);
-    for (const known of REPOSITORY_SECRETS) expect(validate({ ...production, QR_SECRET: known }).error?.message).toMatch(/QR_SECRET/);
+    for (const known of REPOSITORY_SECRETS)
+      expect(validate({ ...production, QR_SECRET: known }).error?.message).toMatch(/QR_SECRET/);
     expect(validate({ ...production, QR_SECRET: 'x'.repeat(32) }).error).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-import * as Joi from 'joi';
+import { MIN_SECRET_LENGTH, randomSecret, REPOSITORY_SECRETS, type ServiceEnv, serviceEnvSchema } from '@cohort/config';
 import { ServiceNames } from '@cohort/contracts';
-import { MIN_SECRET_LENGTH, randomSecret, REPOSITORY_SECRETS, serviceEnvSchema, type ServiceEnv } from '@cohort/config';
+import * as Joi from 'joi';
 
 /** The only place the membership service's environment is described. */
 export const membershipEnvSchema = serviceEnvSchema(ServiceNames.membership).keys({
@@ -11,7 +11,9 @@ export const membershipEnvSchema = serviceEnvSchema(ServiceNames.membership).key
     .min(MIN_SECRET_LENGTH)
     .when('NODE_ENV', {
       is: 'production',
-      then: Joi.required().invalid(...REPOSITORY_SECRETS).messages({ 'any.invalid': '{#label} appears in the Cohort repository: it is no secret' }),
+      then: Joi.required()
+        .invalid(...REPOSITORY_SECRETS)
+        .messages({ 'any.invalid': '{#label} appears in the Cohort repository: it is no secret' }),
       otherwise: Joi.optional().default(() => randomSecret()),
     }),
 });

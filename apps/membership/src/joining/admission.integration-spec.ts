@@ -1,14 +1,23 @@
 import 'reflect-metadata';
+
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { type Caller, GroupCommands, MembershipCommands, ModerationCommands, ServiceNames } from '@cohort/contracts';
+import { isDomainError } from '@cohort/errors';
+import type { ManagedProcess } from '@cohort/local-infra';
+import { currentRequestId } from '@cohort/logging';
+import {
+  bootServiceInProcess,
+  shortId,
+  startBuiltService,
+  startBusPeer,
+  startTestServers,
+  type TestServers,
+  uniqueDbName,
+} from '@cohort/testing';
 import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { GroupCommands, MembershipCommands, ModerationCommands, ServiceNames, type Caller } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
-import { isDomainError } from '@cohort/errors';
-import { currentRequestId } from '@cohort/logging';
-import type { ManagedProcess } from '@cohort/local-infra';
-import { bootServiceInProcess, shortId, startBuiltService, startBusPeer, startTestServers, uniqueDbName, type TestServers } from '@cohort/testing';
 
 /**
  * Capacity under concurrency, on the real dev database: 60 joins by four paths at once (direct add,
@@ -52,18 +61,28 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
   it('admits exactly 10 of 60 mixed concurrent joins; the others get group_full; the stored count is the real one', async () => {
     const bus = peer.get(BusClient);
     const appId = `race_${shortId()}`;
-    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `race-${shortId()}` });
+    const as = (userId: string | null): RequestContext => ({
+      caller: { appId, userId, isAppAdmin: userId === null } as Caller,
+      requestId: `race-${shortId()}`,
+    });
     const app = as(null);
     // Room for 10: the owner holds the 11th place.
-    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'race', ownerId: 'owner', memberIds: [], capacity: 11 });
+    const room = await bus.send(GroupCommands.create, app, {
+      type: 'chatroom',
+      name: 'race',
+      ownerId: 'owner',
+      memberIds: [],
+      capacity: 11,
+    });
     const groupId = room.groupId;
     const { token } = await bus.send(MembershipCommands.signQr, app, { groupId });
     const { code } = await bus.send(MembershipCommands.getInviteCode, app, { groupId });
 
     const paths = [
-      (user: string) => bus.send(MembershipCommands.addMembers, app, { groupId, userIds: [user] }).then(([item]) => {
-        if (!item.ok) throw new Error(item.error.code);
-      }),
+      (user: string) =>
+        bus.send(MembershipCommands.addMembers, app, { groupId, userIds: [user] }).then(([item]) => {
+          if (!item.ok) throw new Error(item.error.code);
+        }),
       (user: string) => bus.send(MembershipCommands.apply, as(user), { groupId }),
       (user: string) => bus.send(MembershipCommands.redeemQr, as(user), { token }),
       (user: string) => bus.send(MembershipCommands.joinByCode, as(user), { code }),
@@ -73,7 +92,8 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
       users.map((user, i) =>
         paths[i % paths.length](user).then(
           () => 'joined',
-          (error: unknown) => (isDomainError(error) ? error.code : error instanceof Error ? error.message : String(error)),
+          (error: unknown) =>
+            isDomainError(error) ? error.code : error instanceof Error ? error.message : String(error),
         ),
       ),
     );
@@ -86,7 +106,9 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     expect(members).toBe(11);
     expect(stored).toMatchObject({ memberCount: 11, freeSlots: 0 });
     // Each path admitted through the same counter: no path is exempt.
-    const joinedByPath = paths.map((_, p) => outcomes.filter((o, i) => i % paths.length === p && o === 'joined').length);
+    const joinedByPath = paths.map(
+      (_, p) => outcomes.filter((o, i) => i % paths.length === p && o === 'joined').length,
+    );
     expect(joinedByPath.reduce((a, b) => a + b, 0)).toBe(10);
   });
 
@@ -94,7 +116,12 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     const bus = peer.get(BusClient);
     const appId = `batch_${shortId()}`;
     const app: RequestContext = { caller: { appId, userId: null, isAppAdmin: true }, requestId: `batch-${shortId()}` };
-    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'batch', ownerId: 'owner', memberIds: [] });
+    const room = await bus.send(GroupCommands.create, app, {
+      type: 'chatroom',
+      name: 'batch',
+      ownerId: 'owner',
+      memberIds: [],
+    });
     const users = Array.from({ length: 60 }, (_, i) => `batch${i}`);
 
     // Counted on membership's own connection, for this request only (its commands run under its id).
@@ -106,7 +133,11 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     };
     client.on('commandStarted', count);
     try {
-      const results = await bus.send(MembershipCommands.addMembers, { ...app, requestId }, { groupId: room.groupId, userIds: users });
+      const results = await bus.send(
+        MembershipCommands.addMembers,
+        { ...app, requestId },
+        { groupId: room.groupId, userIds: users },
+      );
       expect(results.map((r) => r.ok)).toEqual(users.map(() => true));
     } finally {
       client.off('commandStarted', count);
@@ -120,9 +151,17 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
   it('keeps a blocked user out of every join path, removed before the block answers; unblocking lets them back', async () => {
     const bus = peer.get(BusClient);
     const appId = `blocked_${shortId()}`;
-    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `block-${shortId()}` });
+    const as = (userId: string | null): RequestContext => ({
+      caller: { appId, userId, isAppAdmin: userId === null } as Caller,
+      requestId: `block-${shortId()}`,
+    });
     const app = as(null);
-    const room = await bus.send(GroupCommands.create, app, { type: 'chatroom', name: 'blocks', ownerId: 'owner', memberIds: ['pest'] });
+    const room = await bus.send(GroupCommands.create, app, {
+      type: 'chatroom',
+      name: 'blocks',
+      ownerId: 'owner',
+      memberIds: ['pest'],
+    });
     const groupId = room.groupId;
 
     expect(await bus.send(ModerationCommands.block, app, { groupId, userIds: ['pest', 'owner'] })).toEqual([
@@ -135,11 +174,17 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     const { token } = await bus.send(MembershipCommands.signQr, app, { groupId });
     const { code } = await bus.send(MembershipCommands.getInviteCode, app, { groupId });
     const attempts: Record<string, () => Promise<string>> = {
-      add: () => bus.send(MembershipCommands.addMembers, app, { groupId, userIds: ['pest'] }).then(([item]) => (item.ok ? 'joined' : item.error.code)),
+      add: () =>
+        bus
+          .send(MembershipCommands.addMembers, app, { groupId, userIds: ['pest'] })
+          .then(([item]) => (item.ok ? 'joined' : item.error.code)),
       apply: () => bus.send(MembershipCommands.apply, as('pest'), { groupId }).then(() => 'joined'),
       qr: () => bus.send(MembershipCommands.redeemQr, as('pest'), { token }).then(() => 'joined'),
       code: () => bus.send(MembershipCommands.joinByCode, as('pest'), { code }).then(() => 'joined'),
-      invite: () => bus.send(MembershipCommands.invite, app, { groupId, userIds: ['pest'] }).then(([item]) => (item.ok ? 'invited' : item.error.code)),
+      invite: () =>
+        bus
+          .send(MembershipCommands.invite, app, { groupId, userIds: ['pest'] })
+          .then(([item]) => (item.ok ? 'invited' : item.error.code)),
     };
     const outcomes: Record<string, string> = {};
     for (const [path, attempt] of Object.entries(attempts)) {
@@ -147,7 +192,9 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
     }
     expect(outcomes).toEqual({ add: 'blocked', apply: 'blocked', qr: 'blocked', code: 'blocked', invite: 'blocked' });
 
-    expect(await bus.send(ModerationCommands.unblock, app, { groupId, userIds: ['pest'] })).toEqual([{ userId: 'pest', ok: true }]);
+    expect(await bus.send(ModerationCommands.unblock, app, { groupId, userIds: ['pest'] })).toEqual([
+      { userId: 'pest', ok: true },
+    ]);
     await bus.send(MembershipCommands.joinByCode, as('pest'), { code });
     expect(await mongo.db(dbName).collection('members').countDocuments({ appId, groupId, userId: 'pest' })).toBe(1);
   });
@@ -155,11 +202,21 @@ describe('capacity is never exceeded by concurrent joins (membership, real NATS 
   it('honours a QR invite only while the invite code it was signed under stands', async () => {
     const bus = peer.get(BusClient);
     const appId = `qr_${shortId()}`;
-    const as = (userId: string | null): RequestContext => ({ caller: { appId, userId, isAppAdmin: userId === null } as Caller, requestId: `qr-${shortId()}` });
-    const { groupId } = await bus.send(GroupCommands.create, as(null), { type: 'chatroom', name: 'qr', ownerId: 'owner', memberIds: [] });
+    const as = (userId: string | null): RequestContext => ({
+      caller: { appId, userId, isAppAdmin: userId === null } as Caller,
+      requestId: `qr-${shortId()}`,
+    });
+    const { groupId } = await bus.send(GroupCommands.create, as(null), {
+      type: 'chatroom',
+      name: 'qr',
+      ownerId: 'owner',
+      memberIds: [],
+    });
     const before = await bus.send(MembershipCommands.signQr, as('owner'), { groupId });
     await bus.send(MembershipCommands.rotateInviteCode, as('owner'), { groupId });
-    const refused = await bus.send(MembershipCommands.redeemQr, as('late'), { token: before.token }).catch((error: unknown) => error);
+    const refused = await bus
+      .send(MembershipCommands.redeemQr, as('late'), { token: before.token })
+      .catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'forbidden', message: expect.stringContaining('rotated its invite code') });
     const after = await bus.send(MembershipCommands.signQr, as('owner'), { groupId });
     expect(await bus.send(MembershipCommands.redeemQr, as('late'), { token: after.token })).toEqual({ groupId });

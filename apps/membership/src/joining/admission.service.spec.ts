@@ -1,6 +1,7 @@
 import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
+
 import { groupContext } from '../../test/members.fixture';
 import { MemberRepository } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
@@ -23,7 +24,12 @@ describe('AdmissionService.admit', () => {
     const { service, members, rosters, facts, outbox } = setup();
     facts.blockedAmong.mockResolvedValue(new Set(['5']));
     const result = await service.admit(ctx, groupContext({ '2': 'member' }), ['2', '3', '3', '4', '5'], 'added');
-    expect(Object.fromEntries([...result].map(([id, r]) => [id, r?.code ?? 'admitted']))).toEqual({ '2': 'already_member', '3': 'admitted', '4': 'admitted', '5': 'blocked' });
+    expect(Object.fromEntries([...result].map(([id, r]) => [id, r?.code ?? 'admitted']))).toEqual({
+      '2': 'already_member',
+      '3': 'admitted',
+      '4': 'admitted',
+      '5': 'blocked',
+    });
     expect(result.get('2')?.details).toEqual({ groupId: 'g1' });
     expect(rosters.reserveSlots).toHaveBeenCalledWith({ appId: 'app', groupId: 'g1' }, 2);
     expect(members.insert.mock.calls[0][2].map((m) => m.userId)).toEqual(['3', '4']);

@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import type { ErrorPayload, JoinHow } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { ErrorPayload, JoinHow } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { flushEach } from '../members/flush-each';
 import { MemberRepository, type NewMember } from '../members/member.repository';
 import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
-import { PeerFacts } from '@cohort/group-access';
 
 /** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;
@@ -34,11 +35,16 @@ export class AdmissionService {
   async admit(ctx: RequestContext, gc: GroupContext, userIds: string[], how: JoinHow): Promise<Admission> {
     const result: Admission = new Map();
     const candidates = [...new Set(userIds)];
-    const blocked = await this.facts.blockedAmong(ctx, gc.group.groupId, candidates.filter((id) => !gc.members.has(id)));
+    const blocked = await this.facts.blockedAmong(
+      ctx,
+      gc.group.groupId,
+      candidates.filter((id) => !gc.members.has(id)),
+    );
     let newcomers: string[] = [];
     for (const userId of candidates) {
       if (gc.members.has(userId)) result.set(userId, alreadyMember(gc, userId));
-      else if (blocked.has(userId)) result.set(userId, { code: 'blocked', message: `user ${userId} is blocked from group ${gc.group.groupId}` });
+      else if (blocked.has(userId))
+        result.set(userId, { code: 'blocked', message: `user ${userId} is blocked from group ${gc.group.groupId}` });
       else newcomers.push(userId);
     }
     if (newcomers.length > 0 && !(await this.rosters.reserveSlots(gc.key, newcomers.length))) {
@@ -47,7 +53,10 @@ export class AdmissionService {
       for (const userId of members.keys()) result.set(userId, alreadyMember(gc, userId));
       newcomers = newcomers.filter((id) => !members.has(id));
       if (newcomers.length > 0 && !(await this.rosters.reserveSlots(gc.key, newcomers.length))) {
-        const full: ErrorPayload = { code: 'group_full', message: `group ${gc.group.groupId} has no room for ${newcomers.length} more member(s)` };
+        const full: ErrorPayload = {
+          code: 'group_full',
+          message: `group ${gc.group.groupId} has no room for ${newcomers.length} more member(s)`,
+        };
         for (const userId of newcomers) result.set(userId, full);
         return result;
       }
@@ -77,5 +86,9 @@ export class AdmissionService {
 
 /** Names the group: a join by code or QR learns which group the user is already in. */
 function alreadyMember(gc: GroupContext, userId: string): ErrorPayload {
-  return { code: 'already_member', message: `user ${userId} is already a member of group ${gc.group.groupId}`, details: { groupId: gc.group.groupId } };
+  return {
+    code: 'already_member',
+    message: `user ${userId} is already a member of group ${gc.group.groupId}`,
+    details: { groupId: gc.group.groupId },
+  };
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { AddMembersCommand, ItemResult } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { GroupContextLoader } from '../members/group-context.loader';
+import type { AddMembersCommand, ItemResult } from '@cohort/contracts';
 import { assertAdmin } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
+import { GroupContextLoader } from '../members/group-context.loader';
 import { AdmissionService } from './admission.service';
 
 /** Direct adds (Easemob add member, Mixin ADD): admins only, no acceptance needed. */

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, InvitationView, RequestStatus } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
-import { stillListed } from './still-listed';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+
 import { InvitationDoc } from './schemas/invitation.schema';
+import { stillListed } from './still-listed';
 
 const LIST_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'listKey', direction: 1 };
 
@@ -33,14 +34,27 @@ export class InvitationRepository implements OutboxOwner {
   }
 
   /** Creates or renews (pending again) one invitation per invitee, each with its event, in one command. */
-  async upsertPending(key: GroupKey, inviterId: string, invites: { inviteeId: string; event: DomainEvent }[], reason: string, expiresAt: Date): Promise<void> {
+  async upsertPending(
+    key: GroupKey,
+    inviterId: string,
+    invites: { inviteeId: string; event: DomainEvent }[],
+    reason: string,
+    expiresAt: Date,
+  ): Promise<void> {
     if (invites.length === 0) return;
     const now = new Date();
     const ops: AnyBulkWriteOperation<InvitationDoc>[] = invites.map(({ inviteeId, event }) => ({
       updateOne: {
         filter: { ...key, inviteeId, inviterId },
         update: {
-          $set: { reason, status: 0, createdAt: now, updatedAt: now, expiresAt, listKey: `${key.groupId}:${inviteeId}:${inviterId}` },
+          $set: {
+            reason,
+            status: 0,
+            createdAt: now,
+            updatedAt: now,
+            expiresAt,
+            listKey: `${key.groupId}:${inviteeId}:${inviterId}`,
+          },
           ...outboxOnUpdate([event]),
         },
         upsert: true,
@@ -58,7 +72,13 @@ export class InvitationRepository implements OutboxOwner {
   }
 
   /** Answers one pending invitation (the atomic step that makes answering happen once), with its event. */
-  async claim(key: GroupKey, inviteeId: string, inviterId: string, status: RequestStatus, event: DomainEvent): Promise<boolean> {
+  async claim(
+    key: GroupKey,
+    inviteeId: string,
+    inviterId: string,
+    status: RequestStatus,
+    event: DomainEvent,
+  ): Promise<boolean> {
     const now = new Date();
     const result = await this.invitations.updateOne(
       { ...key, inviteeId, inviterId, status: 0, expiresAt: { $gt: now } },
@@ -69,13 +89,24 @@ export class InvitationRepository implements OutboxOwner {
 
   /** Gives back an acceptance whose join failed (group full, blocked): pending again, no event. */
   async unclaim(key: GroupKey, inviteeId: string, inviterId: string, eventId: string): Promise<void> {
-    await this.invitations.updateOne({ ...key, inviteeId, inviterId, status: 1 }, { $set: { status: 0 }, $pull: { outbox: { eventId } } });
+    await this.invitations.updateOne(
+      { ...key, inviteeId, inviterId, status: 1 },
+      { $set: { status: 0 }, $pull: { outbox: { eventId } } },
+    );
   }
 
   /** A group's invitations (`groupId`) or a user's received ones (`inviteeId`), oldest first. */
-  async page(appId: string, scope: { groupId: string } | { inviteeId: string }, limit: number, after?: KeysetCursor): Promise<KeysetPage<InvitationView>> {
+  async page(
+    appId: string,
+    scope: { groupId: string } | { inviteeId: string },
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<KeysetPage<InvitationView>> {
     const filter = { appId, ...scope, ...stillListed() };
-    return findKeysetPage(this.invitations, { filter, order: LIST_ORDER, limit, after }, toView, (i) => ({ at: i.createdAt, id: `${i.groupId}:${i.inviteeId}:${i.inviterId}` }));
+    return findKeysetPage(this.invitations, { filter, order: LIST_ORDER, limit, after }, toView, (i) => ({
+      at: i.createdAt,
+      id: `${i.groupId}:${i.inviteeId}:${i.inviterId}`,
+    }));
   }
 
   async count(appId: string, scope: { groupId: string } | { inviteeId: string }): Promise<number> {

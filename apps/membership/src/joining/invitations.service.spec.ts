@@ -1,6 +1,7 @@
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { callBy, groupView, newTestService, sentEvents } from '@cohort/testing';
+
 import { givenMembers } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { AdmissionService } from './admission.service';
@@ -11,9 +12,15 @@ const KEY = { appId: 'app', groupId: 'g1' };
 
 function setup(memberInvite = true) {
   const t = newTestService(InvitationsService, { real: [GroupContextLoader] });
-  givenMembers(t, { group: { settings: { ...groupView().settings, memberInvite } }, roles: { '2': 'admin', '3': 'member' }, blocked: ['8'] });
+  givenMembers(t, {
+    group: { settings: { ...groupView().settings, memberInvite } },
+    roles: { '2': 'admin', '3': 'member' },
+    blocked: ['8'],
+  });
   const invitations = t.mock(InvitationRepository);
-  invitations.findPending.mockResolvedValue([{ inviterId: '2' }, { inviterId: '3' }] as Awaited<ReturnType<InvitationRepository['findPending']>>);
+  invitations.findPending.mockResolvedValue([{ inviterId: '2' }, { inviterId: '3' }] as Awaited<
+    ReturnType<InvitationRepository['findPending']>
+  >);
   invitations.claim.mockResolvedValue(true);
   return { ...t, invitations, admission: t.mock(AdmissionService), outbox: t.mock(Outbox) };
 }
@@ -21,22 +28,50 @@ function setup(memberInvite = true) {
 describe('InvitationsService.invite', () => {
   it('per item in request order: members and blocked users refused, the others invited once each with invitation.created', async () => {
     const { service, invitations, outbox } = setup();
-    const results = await service.invite(callBy('2'), { groupId: 'g1', userIds: ['3', '7', '8', '7'], reason: 'join us' });
+    const results = await service.invite(callBy('2'), {
+      groupId: 'g1',
+      userIds: ['3', '7', '8', '7'],
+      reason: 'join us',
+    });
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['already_member', 'ok', 'blocked', 'ok']);
-    expect(invitations.upsertPending).toHaveBeenCalledWith(KEY, '2', [expect.objectContaining({ inviteeId: '7' })], 'join us', expect.any(Date));
-    expect(sentEvents(outbox)).toEqual([{ type: 'invitation.created', groupId: 'g1', data: { inviteeId: '7', inviterId: '2', reason: 'join us', expiresAt: expect.any(Number) } }]);
+    expect(invitations.upsertPending).toHaveBeenCalledWith(
+      KEY,
+      '2',
+      [expect.objectContaining({ inviteeId: '7' })],
+      'join us',
+      expect.any(Date),
+    );
+    expect(sentEvents(outbox)).toEqual([
+      {
+        type: 'invitation.created',
+        groupId: 'g1',
+        data: { inviteeId: '7', inviterId: '2', reason: 'join us', expiresAt: expect.any(Number) },
+      },
+    ]);
   });
 
   it('a member invites only when the group lets members invite; an outsider never', async () => {
-    await expect(setup(true).service.invite(callBy('3'), { groupId: 'g1', userIds: ['7'] })).resolves.toEqual([{ userId: '7', ok: true }]);
-    await expect(setup(false).service.invite(callBy('3'), { groupId: 'g1', userIds: ['7'] })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(setup(true).service.invite(callBy('9'), { groupId: 'g1', userIds: ['7'] })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(setup(true).service.invite(callBy('3'), { groupId: 'g1', userIds: ['7'] })).resolves.toEqual([
+      { userId: '7', ok: true },
+    ]);
+    await expect(setup(false).service.invite(callBy('3'), { groupId: 'g1', userIds: ['7'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(setup(true).service.invite(callBy('9'), { groupId: 'g1', userIds: ['7'] })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 
   it('the app admin acting as nobody invites as the app', async () => {
     const { service, invitations } = setup();
     await service.invite(callBy(null), { groupId: 'g1', userIds: ['7'] });
-    expect(invitations.upsertPending).toHaveBeenCalledWith(KEY, APP_ADMIN_INVITER, expect.anything(), '', expect.any(Date));
+    expect(invitations.upsertPending).toHaveBeenCalledWith(
+      KEY,
+      APP_ADMIN_INVITER,
+      expect.anything(),
+      '',
+      expect.any(Date),
+    );
   });
 });
 
@@ -54,7 +89,9 @@ describe('InvitationsService.handle', () => {
 
   it('declining joins nobody', async () => {
     const { service, admission, invitations } = setup();
-    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: false })).resolves.toEqual({ outcome: 'declined' });
+    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: false })).resolves.toEqual({
+      outcome: 'declined',
+    });
     expect(invitations.claim).toHaveBeenCalledWith(KEY, '7', '2', 2, expect.anything());
     expect(admission.admitOne).not.toHaveBeenCalled();
   });
@@ -62,13 +99,17 @@ describe('InvitationsService.handle', () => {
   it('nothing pending (or all answered concurrently) is not_found', async () => {
     const { service, invitations } = setup();
     invitations.claim.mockResolvedValue(false);
-    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: true })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: true })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('a refused join puts every claimed invitation back to pending and sends nothing', async () => {
     const { service, invitations, admission, outbox } = setup();
     admission.admitOne.mockRejectedValue(new DomainError('group_full', 'full'));
-    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: true })).rejects.toMatchObject({ code: 'group_full' });
+    await expect(service.handle(callBy('7'), { groupId: 'g1', accept: true })).rejects.toMatchObject({
+      code: 'group_full',
+    });
     expect(invitations.unclaim).toHaveBeenCalledTimes(2);
     expect(sentEvents(outbox)).toEqual([]);
   });

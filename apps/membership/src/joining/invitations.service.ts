@@ -1,22 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import {
-  Limits,
   type ErrorPayload,
   type HandleInvitationCommand,
   type InvitationView,
   type InviteCommand,
   type ItemResult,
   type JoinOutcome,
+  Limits,
   type ListInvitationsCommand,
   type Page,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
-import { Outbox } from '@cohort/outbox';
-import { GroupContextLoader } from '../members/group-context.loader';
 import { actingUser, assertAdmin, assertCanInvite } from '@cohort/group-access';
-import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { PeerFacts } from '@cohort/group-access';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
+import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
+import { GroupContextLoader } from '../members/group-context.loader';
 import { AdmissionService } from './admission.service';
 import { InvitationRepository } from './invitation.repository';
 
@@ -39,18 +40,35 @@ export class InvitationsService {
     const gc = await this.loader.load(ctx, groupId, userIds);
     assertCanInvite(gc);
     const inviterId = ctx.caller.userId ?? APP_ADMIN_INVITER;
-    const blocked = await this.facts.blockedAmong(ctx, groupId, userIds.filter((id) => !gc.members.has(id)));
+    const blocked = await this.facts.blockedAmong(
+      ctx,
+      groupId,
+      userIds.filter((id) => !gc.members.has(id)),
+    );
     const refusal = (userId: string): ErrorPayload | null => {
-      if (gc.members.has(userId)) return { code: 'already_member', message: `user ${userId} is already a member of group ${groupId}` };
+      if (gc.members.has(userId))
+        return { code: 'already_member', message: `user ${userId} is already a member of group ${groupId}` };
       if (blocked.has(userId)) return { code: 'blocked', message: `user ${userId} is blocked from group ${groupId}` };
       return null;
     };
     const expiresAt = new Date(Date.now() + Limits.requestTtlMs);
     const invites = [...new Set(userIds)]
       .filter((inviteeId) => !refusal(inviteeId))
-      .map((inviteeId) => ({ inviteeId, event: this.outbox.prepare('invitation.created', ctx, groupId, { inviteeId, inviterId, reason, expiresAt: expiresAt.getTime() }) }));
+      .map((inviteeId) => ({
+        inviteeId,
+        event: this.outbox.prepare('invitation.created', ctx, groupId, {
+          inviteeId,
+          inviterId,
+          reason,
+          expiresAt: expiresAt.getTime(),
+        }),
+      }));
     await this.invitations.upsertPending(gc.key, inviterId, invites, reason, expiresAt);
-    await Promise.all(invites.map((i) => this.outbox.flush(this.invitations.outbox, { ...gc.key, inviteeId: i.inviteeId, inviterId }, [i.event])));
+    await Promise.all(
+      invites.map((i) =>
+        this.outbox.flush(this.invitations.outbox, { ...gc.key, inviteeId: i.inviteeId, inviterId }, [i.event]),
+      ),
+    );
     return userIds.map((userId) => {
       const refused = refusal(userId);
       return refused ? { userId, ok: false, error: refused } : { userId, ok: true };
@@ -61,15 +79,27 @@ export class InvitationsService {
    * The invitee answers their pending invitation(s) to the group — one inviter's, or all. Accepting
    * claims them first (answered once), then joins; a refused join puts them back to pending.
    */
-  async handle(ctx: RequestContext, { groupId, inviterId, accept }: HandleInvitationCommand): Promise<{ outcome: JoinOutcome }> {
+  async handle(
+    ctx: RequestContext,
+    { groupId, inviterId, accept }: HandleInvitationCommand,
+  ): Promise<{ outcome: JoinOutcome }> {
     const gc = await this.loader.load(ctx, groupId);
     const inviteeId = actingUser(ctx.caller, 'answer an invitation', gc);
     const pending = await this.invitations.findPending(gc.key, inviteeId, inviterId);
     const claimed: { inviterId: string; eventId: string; filter: object; event: ReturnType<Outbox['prepare']> }[] = [];
     for (const invitation of pending) {
-      const event = this.outbox.prepare('invitation.handled', ctx, groupId, { inviteeId, inviterId: invitation.inviterId, accepted: accept });
+      const event = this.outbox.prepare('invitation.handled', ctx, groupId, {
+        inviteeId,
+        inviterId: invitation.inviterId,
+        accepted: accept,
+      });
       if (await this.invitations.claim(gc.key, inviteeId, invitation.inviterId, accept ? 1 : 2, event)) {
-        claimed.push({ inviterId: invitation.inviterId, eventId: event.eventId, filter: { ...gc.key, inviteeId, inviterId: invitation.inviterId }, event });
+        claimed.push({
+          inviterId: invitation.inviterId,
+          eventId: event.eventId,
+          filter: { ...gc.key, inviteeId, inviterId: invitation.inviterId },
+          event,
+        });
       }
     }
     if (claimed.length === 0) throw new DomainError('not_found', `no pending invitation to group ${groupId}`);
@@ -95,7 +125,10 @@ export class InvitationsService {
     } else {
       scope = { inviteeId: actingUser(ctx.caller, 'list received invitations') };
     }
-    const [page, total] = await Promise.all([this.invitations.page(ctx.caller.appId, scope, limit, after), this.invitations.count(ctx.caller.appId, scope)]);
+    const [page, total] = await Promise.all([
+      this.invitations.page(ctx.caller.appId, scope, limit, after),
+      this.invitations.count(ctx.caller.appId, scope),
+    ]);
     return { items: page.items, cursor: encodeCursor(page.next), total };
   }
 }

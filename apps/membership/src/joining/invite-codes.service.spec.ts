@@ -1,4 +1,5 @@
 import { callBy, newTestService } from '@cohort/testing';
+
 import { givenMembers, rosterState } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { RosterRepository } from '../roster/roster.repository';

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { groupKeyOf, type JoinByCodeCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import { groupKeyOf, type JoinByCodeCommand } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { GroupContextLoader } from '../members/group-context.loader';
 import { actingUser, assertAdmin, assertMember } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
+import { GroupContextLoader } from '../members/group-context.loader';
 import { RosterRepository } from '../roster/roster.repository';
 import { AdmissionService } from './admission.service';
 
@@ -18,7 +19,10 @@ export class InviteCodesService {
 
   /** Members see the code (it is what they share). */
   async get(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ code: string }> {
-    const [gc, roster] = await Promise.all([this.loader.load(ctx, groupId), this.rosters.find(groupKeyOf(ctx, groupId))]);
+    const [gc, roster] = await Promise.all([
+      this.loader.load(ctx, groupId),
+      this.rosters.find(groupKeyOf(ctx, groupId)),
+    ]);
     assertMember(gc);
     if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
     return { code: roster.inviteCode };

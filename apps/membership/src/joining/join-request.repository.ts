@@ -1,11 +1,18 @@
+import type { DomainEvent, GroupKey, JoinRequestView, RequestStatus } from '@cohort/contracts';
+import {
+  findKeysetPage,
+  isDuplicateKeyError,
+  type KeysetCursor,
+  type KeysetOrder,
+  type KeysetPage,
+} from '@cohort/mongo';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupKey, JoinRequestView, RequestStatus } from '@cohort/contracts';
-import { findKeysetPage, isDuplicateKeyError, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
-import { stillListed } from './still-listed';
+
 import { JoinRequestDoc } from './schemas/join-request.schema';
+import { stillListed } from './still-listed';
 
 const LIST_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'listKey', direction: 1 };
 
@@ -31,13 +38,26 @@ export class JoinRequestRepository implements OutboxOwner {
   }
 
   /** Creates or renews the applicant's request as pending, with its event. */
-  async upsertPending(key: GroupKey, applicantId: string, reason: string, expiresAt: Date, event: DomainEvent): Promise<JoinRequestView> {
+  async upsertPending(
+    key: GroupKey,
+    applicantId: string,
+    reason: string,
+    expiresAt: Date,
+    event: DomainEvent,
+  ): Promise<JoinRequestView> {
     const write = () =>
       this.requests
         .findOneAndUpdate(
           { ...key, applicantId },
           {
-            $set: { reason, status: 0, createdAt: new Date(), expiresAt, handledBy: null, listKey: `${key.groupId}:${applicantId}` },
+            $set: {
+              reason,
+              status: 0,
+              createdAt: new Date(),
+              expiresAt,
+              handledBy: null,
+              listKey: `${key.groupId}:${applicantId}`,
+            },
             $unset: { handledAt: 1 },
             ...outboxOnUpdate([event]),
           },
@@ -58,7 +78,13 @@ export class JoinRequestRepository implements OutboxOwner {
    * Claims a pending, unexpired request for a decision (the one atomic step that makes handling it
    * happen once), with its event. Null when there is none.
    */
-  async claim(key: GroupKey, applicantId: string, status: RequestStatus, handledBy: string | null, event: DomainEvent): Promise<JoinRequestView | null> {
+  async claim(
+    key: GroupKey,
+    applicantId: string,
+    status: RequestStatus,
+    handledBy: string | null,
+    event: DomainEvent,
+  ): Promise<JoinRequestView | null> {
     const now = new Date();
     const doc = await this.requests
       .findOneAndUpdate(
@@ -79,9 +105,17 @@ export class JoinRequestRepository implements OutboxOwner {
   }
 
   /** Requests of these groups, oldest first, without expired pending ones. */
-  async page(appId: string, groupIds: string[], limit: number, after?: KeysetCursor): Promise<KeysetPage<JoinRequestView>> {
+  async page(
+    appId: string,
+    groupIds: string[],
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<KeysetPage<JoinRequestView>> {
     const filter = { appId, groupId: { $in: groupIds }, ...stillListed() };
-    return findKeysetPage(this.requests, { filter, order: LIST_ORDER, limit, after }, toView, (r) => ({ at: r.createdAt, id: `${r.groupId}:${r.applicantId}` }));
+    return findKeysetPage(this.requests, { filter, order: LIST_ORDER, limit, after }, toView, (r) => ({
+      at: r.createdAt,
+      id: `${r.groupId}:${r.applicantId}`,
+    }));
   }
 
   async count(appId: string, groupIds: string[]): Promise<number> {

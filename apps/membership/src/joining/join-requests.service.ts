@@ -1,21 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import {
-  Limits,
   type ApplyCommand,
   type HandleApplicationCommand,
   type JoinOutcome,
   type JoinRequestView,
+  Limits,
   type ListApplicationsCommand,
   type Page,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
+import { actingUser, assertAdmin, isAdminRole, roleOf } from '@cohort/group-access';
+import { PeerFacts } from '@cohort/group-access';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
-import { actingUser, assertAdmin, isAdminRole, roleOf } from '@cohort/group-access';
-import { decodeCursor, encodeCursor } from '@cohort/mongo';
-import { PeerFacts } from '@cohort/group-access';
 import { AdmissionService } from './admission.service';
 import { JoinRequestRepository } from './join-request.repository';
 
@@ -40,12 +41,17 @@ export class JoinRequestsService {
       await this.admission.admitOne(ctx, gc, applicantId, 'applied');
       return { outcome: 'joined' };
     }
-    if (gc.members.has(applicantId) || applicantId === gc.group.ownerId) throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
+    if (gc.members.has(applicantId) || applicantId === gc.group.ownerId)
+      throw new DomainError('already_member', `user ${applicantId} is already a member of group ${groupId}`);
     if ((await this.facts.blockedAmong(ctx, groupId, [applicantId])).has(applicantId)) {
       throw new DomainError('blocked', `user ${applicantId} is blocked from group ${groupId}`);
     }
     const expiresAt = new Date(Date.now() + Limits.requestTtlMs);
-    const event = this.outbox.prepare('join_request.created', ctx, groupId, { applicantId, reason, expiresAt: expiresAt.getTime() });
+    const event = this.outbox.prepare('join_request.created', ctx, groupId, {
+      applicantId,
+      reason,
+      expiresAt: expiresAt.getTime(),
+    });
     await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event);
     await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
     return { outcome: 'pending' };
@@ -55,12 +61,16 @@ export class JoinRequestsService {
    * An admin decides a pending, unexpired request. Approving claims the request first (so it is
    * decided once), then admits; a refused admission (full, blocked) puts the request back.
    */
-  async handle(ctx: RequestContext, { groupId, applicantId, approve }: HandleApplicationCommand): Promise<{ outcome: JoinOutcome }> {
+  async handle(
+    ctx: RequestContext,
+    { groupId, applicantId, approve }: HandleApplicationCommand,
+  ): Promise<{ outcome: JoinOutcome }> {
     const gc = await this.loader.load(ctx, groupId, [applicantId]);
     assertAdmin(gc, 'handle applications');
     const event = this.outbox.prepare('join_request.handled', ctx, groupId, { applicantId, approved: approve });
     const claimed = await this.requests.claim(gc.key, applicantId, approve ? 1 : 2, ctx.caller.userId, event);
-    if (!claimed) throw new DomainError('not_found', `no pending application of user ${applicantId} to group ${groupId}`);
+    if (!claimed)
+      throw new DomainError('not_found', `no pending application of user ${applicantId} to group ${groupId}`);
     if (approve && !gc.members.has(applicantId)) {
       try {
         await this.admission.admitOne(ctx, gc, applicantId, 'applied');
@@ -74,17 +84,25 @@ export class JoinRequestsService {
   }
 
   /** Requests of the listed groups the caller administers (others are left out), oldest first. */
-  async list(ctx: RequestContext, { groupIds, cursor, limit }: ListApplicationsCommand): Promise<Page<JoinRequestView>> {
+  async list(
+    ctx: RequestContext,
+    { groupIds, cursor, limit }: ListApplicationsCommand,
+  ): Promise<Page<JoinRequestView>> {
     const after = decodeCursor(cursor);
     const unique = [...new Set(groupIds)];
     const administered = ctx.caller.userId
-      ? [...(await this.members.findUserIn(ctx.caller.appId, unique, ctx.caller.userId)).values()].filter((m) => isAdminRole(roleOf(ctx.caller, m.role))).map((m) => m.groupId)
+      ? [...(await this.members.findUserIn(ctx.caller.appId, unique, ctx.caller.userId)).values()]
+          .filter((m) => isAdminRole(roleOf(ctx.caller, m.role)))
+          .map((m) => m.groupId)
       : unique;
     if (administered.length === 0) {
       if (unique.length === 1) assertAdmin(await this.loader.load(ctx, unique[0]), 'list applications');
       return { items: [], cursor: null, total: 0 };
     }
-    const [page, total] = await Promise.all([this.requests.page(ctx.caller.appId, administered, limit, after), this.requests.count(ctx.caller.appId, administered)]);
+    const [page, total] = await Promise.all([
+      this.requests.page(ctx.caller.appId, administered, limit, after),
+      this.requests.count(ctx.caller.appId, administered),
+    ]);
     return { items: page.items, cursor: encodeCursor(page.next), total };
   }
 }

@@ -1,6 +1,5 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  MembershipCommands,
   type AddMembersCommand,
   type ApplyCommand,
   type CommandEnvelope,
@@ -11,9 +10,11 @@ import {
   type JoinByCodeCommand,
   type ListApplicationsCommand,
   type ListInvitationsCommand,
+  MembershipCommands,
   type RedeemQrCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { DirectAddService } from './direct-add.service';
 import { InvitationsService } from './invitations.service';
 import { InviteCodesService } from './invite-codes.service';

@@ -1,5 +1,6 @@
-import { ConfigService } from '@nestjs/config';
 import { callBy, groupView, newTestService } from '@cohort/testing';
+import { ConfigService } from '@nestjs/config';
+
 import { givenMembers, rosterState } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { RosterRepository } from '../roster/roster.repository';
@@ -10,7 +11,10 @@ const config = new ConfigService({ QR_SECRET: 'q'.repeat(32) });
 
 function setup(memberInvite = true) {
   const t = newTestService(QrInvitesService, { real: [GroupContextLoader], use: [[ConfigService, config]] });
-  givenMembers(t, { group: { settings: { ...groupView().settings, memberInvite } }, roles: { '2': 'admin', '3': 'member' } });
+  givenMembers(t, {
+    group: { settings: { ...groupView().settings, memberInvite } },
+    roles: { '2': 'admin', '3': 'member' },
+  });
   const rosters = t.mock(RosterRepository);
   rosters.find.mockResolvedValue(rosterState());
   return { ...t, rosters, admission: t.mock(AdmissionService) };
@@ -27,7 +31,9 @@ describe('QrInvitesService', () => {
 
   it('a member signs only with member_invite on', async () => {
     await expect(setup(true).service.sign(callBy('3'), { groupId: 'g1' })).resolves.toHaveProperty('token');
-    await expect(setup(false).service.sign(callBy('3'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(setup(false).service.sign(callBy('3'), { groupId: 'g1' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('a forged, malformed or other app’s token is invalid, naming the field', async () => {
@@ -35,16 +41,24 @@ describe('QrInvitesService', () => {
     const { token } = await service.sign(callBy('2'), { groupId: 'g1' });
     const [payload] = token.split('.');
     for (const bad of [`${payload}.forged`, payload, `${token}.x`]) {
-      await expect(service.redeem(callBy('9'), { token: bad })).rejects.toMatchObject({ code: 'invalid_parameter', details: { field: 'token' } });
+      await expect(service.redeem(callBy('9'), { token: bad })).rejects.toMatchObject({
+        code: 'invalid_parameter',
+        details: { field: 'token' },
+      });
     }
-    await expect(service.redeem({ ...callBy('9'), caller: { appId: 'other', userId: '9', isAppAdmin: false } }, { token })).rejects.toMatchObject({ details: { field: 'token' } });
+    await expect(
+      service.redeem({ ...callBy('9'), caller: { appId: 'other', userId: '9', isAppAdmin: false } }, { token }),
+    ).rejects.toMatchObject({ details: { field: 'token' } });
   });
 
   it('rotating the invite code revokes it', async () => {
     const { service, rosters } = setup();
     const { token } = await service.sign(callBy('2'), { groupId: 'g1' });
     rosters.find.mockResolvedValue(rosterState({ inviteCode: 'code-2' }));
-    await expect(service.redeem(callBy('9'), { token })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('rotated') });
+    await expect(service.redeem(callBy('9'), { token })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('rotated'),
+    });
   });
 
   it('a signer who may no longer invite revokes it; the app admin’s holds', async () => {
@@ -52,7 +66,10 @@ describe('QrInvitesService', () => {
     const byMember = await service.sign(callBy('3'), { groupId: 'g1' });
     const byApp = await service.sign(callBy(null), { groupId: 'g1' });
     const later = setup(false);
-    await expect(later.service.redeem(callBy('9'), byMember)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('signer') });
+    await expect(later.service.redeem(callBy('9'), byMember)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('signer'),
+    });
     await expect(later.service.redeem(callBy('9'), byApp)).resolves.toEqual({ groupId: 'g1' });
   });
 
@@ -62,7 +79,10 @@ describe('QrInvitesService', () => {
     const now = Date.now();
     jest.spyOn(Date, 'now').mockReturnValue(now + 365 * 24 * 3600 * 1000);
     try {
-      await expect(service.redeem(callBy('9'), { token })).rejects.toMatchObject({ details: { field: 'token' }, message: expect.stringContaining('expired') });
+      await expect(service.redeem(callBy('9'), { token })).rejects.toMatchObject({
+        details: { field: 'token' },
+        message: expect.stringContaining('expired'),
+      });
     } finally {
       jest.restoreAllMocks();
     }

@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { RequestContext } from '@cohort/bus';
+import { groupKeyOf, Limits, type QrInviteView, type RedeemQrCommand } from '@cohort/contracts';
+import { DomainError, invalidParameter } from '@cohort/errors';
+import { actingUser, assertCanInvite } from '@cohort/group-access';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { groupKeyOf, Limits, type QrInviteView, type RedeemQrCommand } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
-import { DomainError, invalidParameter } from '@cohort/errors';
+
 import type { MembershipEnv } from '../config/membership.config';
 import { GroupContextLoader } from '../members/group-context.loader';
-import { actingUser, assertCanInvite } from '@cohort/group-access';
 import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
 import { AdmissionService } from './admission.service';
@@ -49,7 +51,14 @@ export class QrInvitesService {
     assertCanInvite(await this.loader.load(ctx, groupId));
     const code = await this.codeDigest(ctx, groupId);
     const created = Date.now();
-    const claims: QrClaims = { app: ctx.caller.appId, group: groupId, inviter: ctx.caller.userId ?? APP_ADMIN_INVITER, created, expires: created + Limits.qrTtlMs, code };
+    const claims: QrClaims = {
+      app: ctx.caller.appId,
+      group: groupId,
+      inviter: ctx.caller.userId ?? APP_ADMIN_INVITER,
+      created,
+      expires: created + Limits.qrTtlMs,
+      code,
+    };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `${payload}.${this.signature(payload)}`, createdAt: created, expiresAt: claims.expires };
   }
@@ -57,8 +66,12 @@ export class QrInvitesService {
   /** Joins the caller to the group the token names, if the token is genuine, of this app, and unexpired. */
   async redeem(ctx: RequestContext, { token }: RedeemQrCommand): Promise<{ groupId: string }> {
     const claims = this.verify(token, ctx.caller.appId);
-    if (claims.expires <= Date.now()) throw invalidParameter('token', `the QR invite expired at ${new Date(claims.expires).toISOString()}`);
-    const [gc, code] = await Promise.all([this.loader.load(ctx, claims.group, [claims.inviter]), this.codeDigest(ctx, claims.group)]);
+    if (claims.expires <= Date.now())
+      throw invalidParameter('token', `the QR invite expired at ${new Date(claims.expires).toISOString()}`);
+    const [gc, code] = await Promise.all([
+      this.loader.load(ctx, claims.group, [claims.inviter]),
+      this.codeDigest(ctx, claims.group),
+    ]);
     if (claims.code !== code) throw revoked('the group rotated its invite code since');
     this.assertSignerMayStillInvite(gc, claims.inviter);
     const userId = actingUser(ctx.caller, 'redeem a QR invite', gc);
@@ -81,7 +94,10 @@ export class QrInvitesService {
   private async codeDigest(ctx: RequestContext, groupId: string): Promise<string> {
     const roster = await this.rosters.find(groupKeyOf(ctx, groupId));
     if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
-    return createHmac('sha256', this.secret).update(`invite-code:${roster.inviteCode}`).digest('base64url').slice(0, 16);
+    return createHmac('sha256', this.secret)
+      .update(`invite-code:${roster.inviteCode}`)
+      .digest('base64url')
+      .slice(0, 16);
   }
 
   private verify(token: string, appId: string): QrClaims {
@@ -101,7 +117,6 @@ export class QrInvitesService {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 }
-
 
 /** A genuine QR invite that no longer holds. */
 const revoked = (why: string) => new DomainError('forbidden', `the QR invite was revoked: ${why}`);

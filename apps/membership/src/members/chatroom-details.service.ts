@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { Limits, type ChatroomWithMembers, type GetGroupsCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import { type ChatroomWithMembers, type GetGroupsCommand, Limits } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { RosterService } from '../roster/roster.service';
 import { MembersService } from './members.service';
 

@@ -1,5 +1,6 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
+
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { MemberRepository } from './member.repository';
@@ -18,7 +19,15 @@ describe('DepartureService.depart', () => {
   it('marks each leaver with its member.left event, sends them, deletes those sent and gives their places back', async () => {
     const { service, members, rosters, outbox } = setup();
     members.deleteLeft.mockResolvedValue({ deleted: 2, admins: 1 });
-    const left = await service.depart(callBy('1'), KEY, [{ userId: '2', role: 'admin' }, { userId: '3', role: 'member' }], 'kicked');
+    const left = await service.depart(
+      callBy('1'),
+      KEY,
+      [
+        { userId: '2', role: 'admin' },
+        { userId: '3', role: 'member' },
+      ],
+      'kicked',
+    );
     expect([...left]).toEqual(['2', '3']);
     expect(sentEvents(outbox)).toEqual([
       { type: 'member.left', groupId: 'g1', data: { userId: '2', role: 'admin', how: 'kicked' } },
@@ -32,7 +41,15 @@ describe('DepartureService.depart', () => {
   it('a member that already left or changed role is not marked: no event, not reported as left', async () => {
     const { service, members, outbox } = setup();
     members.markLeaving.mockResolvedValue(new Set(['3']));
-    const left = await service.depart(callBy('1'), KEY, [{ userId: '2', role: 'admin' }, { userId: '3', role: 'member' }], 'left');
+    const left = await service.depart(
+      callBy('1'),
+      KEY,
+      [
+        { userId: '2', role: 'admin' },
+        { userId: '3', role: 'member' },
+      ],
+      'left',
+    );
     expect([...left]).toEqual(['3']);
     expect(sentEvents(outbox).map((e) => e.data)).toEqual([{ userId: '3', role: 'member', how: 'left' }]);
   });

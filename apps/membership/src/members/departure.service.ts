@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { GroupKey, LeaveHow, MemberRole } from '@cohort/contracts';
+
 import type { RequestContext } from '@cohort/bus';
+import type { GroupKey, LeaveHow, MemberRole } from '@cohort/contracts';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { RosterRepository } from '../roster/roster.repository';
 import { flushEach } from './flush-each';
 import { MemberRepository } from './member.repository';
@@ -24,11 +26,24 @@ export class DepartureService {
   ) {}
 
   /** Returns who left by this call (the others had already left or changed role). */
-  async depart(ctx: RequestContext, key: GroupKey, leavers: { userId: string; role: MemberRole }[], how: LeaveHow): Promise<Set<string>> {
+  async depart(
+    ctx: RequestContext,
+    key: GroupKey,
+    leavers: { userId: string; role: MemberRole }[],
+    how: LeaveHow,
+  ): Promise<Set<string>> {
     const token = randomUUID();
-    const withEvents = leavers.map((l) => ({ ...l, event: this.outbox.prepare('member.left', ctx, key.groupId, { userId: l.userId, role: l.role, how }) }));
+    const withEvents = leavers.map((l) => ({
+      ...l,
+      event: this.outbox.prepare('member.left', ctx, key.groupId, { userId: l.userId, role: l.role, how }),
+    }));
     const marked = await this.members.markLeaving(key, withEvents, token);
-    const sent = await flushEach(this.outbox, this.members.outbox, key, withEvents.filter((l) => marked.has(l.userId)));
+    const sent = await flushEach(
+      this.outbox,
+      this.members.outbox,
+      key,
+      withEvents.filter((l) => marked.has(l.userId)),
+    );
     await this.complete(key, [...sent], token);
     return marked;
   }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { ServiceEnv } from '@cohort/config';
 import { BackgroundSweep } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import { DepartureService } from './departure.service';
 import { MemberRepository } from './member.repository';
 

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { assertCanRead, PeerFacts, roleOf, type GroupTarget } from '@cohort/group-access';
+import { groupKeyOf } from '@cohort/contracts';
+import { assertCanRead, type GroupTarget, PeerFacts, roleOf } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { MemberRepository } from './member.repository';
 import type { GroupContext } from './membership.policy';
 
@@ -22,7 +23,10 @@ export class GroupContextLoader {
     const key = groupKeyOf(ctx, groupTarget.groupId);
     const callerId = ctx.caller.userId;
     const ids = callerId ? [callerId, ...userIds] : userIds;
-    const [group, members] = await Promise.all([this.facts.group(ctx, groupTarget), this.members.findManyCached(key, ids)]);
+    const [group, members] = await Promise.all([
+      this.facts.group(ctx, groupTarget),
+      this.members.findManyCached(key, ids),
+    ]);
     return { key, group, callerId, members, role: roleOf(ctx.caller, callerId ? members.get(callerId)?.role : null) };
   }
 

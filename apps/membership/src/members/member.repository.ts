@@ -1,9 +1,24 @@
+import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
+import {
+  duplicateIndexes,
+  findKeysetPage,
+  type KeysetCursor,
+  type KeysetOrder,
+  type KeysetPage,
+  nonDuplicateWriteErrors,
+} from '@cohort/mongo';
+import {
+  HasOutbox,
+  OutboxCollection,
+  outboxHasRoom,
+  outboxOnInsert,
+  outboxOnUpdate,
+  type OutboxOwner,
+} from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
-import { duplicateIndexes, findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+
 import { RosterReadCache } from '../roster/roster-read-cache';
 import { MemberDoc } from './schemas/member.schema';
 
@@ -75,29 +90,33 @@ export class MemberRepository implements OutboxOwner {
    * already there (duplicates: a retried step, or a concurrent join of the same user).
    */
   async insert(key: GroupKey, groupType: GroupType, members: NewMember[], joinedAt: Date): Promise<Set<string>> {
-    return this.cache.writing(key, members.map((m) => m.userId), async () => {
-      if (members.length === 0) return new Set();
-      const docs = members.map((m, index) => ({
-        ...key,
-        groupType,
-        userId: m.userId,
-        role: m.role,
-        displayName: '',
-        // Distinct join times keep keyset order stable and the owner first.
-        joinedAt: new Date(joinedAt.getTime() + index),
-        msgMuteMode: 0,
-        msgPushMode: 0,
-        notificationsMutedUntil: 0,
-        ...outboxOnInsert([m.event]),
-      }));
-      try {
-        await this.members.insertMany(docs, { ordered: false });
-        return new Set();
-      } catch (error) {
-        if (nonDuplicateWriteErrors(error).length > 0) throw error;
-        return new Set(duplicateIndexes(error).map((index) => members[index].userId));
-      }
-    });
+    return this.cache.writing(
+      key,
+      members.map((m) => m.userId),
+      async () => {
+        if (members.length === 0) return new Set();
+        const docs = members.map((m, index) => ({
+          ...key,
+          groupType,
+          userId: m.userId,
+          role: m.role,
+          displayName: '',
+          // Distinct join times keep keyset order stable and the owner first.
+          joinedAt: new Date(joinedAt.getTime() + index),
+          msgMuteMode: 0,
+          msgPushMode: 0,
+          notificationsMutedUntil: 0,
+          ...outboxOnInsert([m.event]),
+        }));
+        try {
+          await this.members.insertMany(docs, { ordered: false });
+          return new Set();
+        } catch (error) {
+          if (nonDuplicateWriteErrors(error).length > 0) throw error;
+          return new Set(duplicateIndexes(error).map((index) => members[index].userId));
+        }
+      },
+    );
   }
 
   async count(key: GroupKey): Promise<number> {
@@ -116,7 +135,6 @@ export class MemberRepository implements OutboxOwner {
     return this.cache.members(key, userIds, (missing) => this.findMany(key, missing));
   }
 
-
   /** One user's present memberships in these groups (any app-level caller: groups' reads). */
   async findUserIn(appId: string, groupIds: string[], userId: string): Promise<Map<string, StoredMember>> {
     const docs = await this.members.find({ appId, groupId: exactOrIn(groupIds), userId }).lean();
@@ -125,7 +143,12 @@ export class MemberRepository implements OutboxOwner {
 
   /** In join order; `after` is the `next` of the previous page. */
   async page(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<StoredMember>> {
-    return findKeysetPage(this.members, { filter: { ...key, ...PRESENT }, order: JOIN_ORDER, limit, after }, toMember, (m) => ({ at: m.joinedAt, id: m.userId }));
+    return findKeysetPage(
+      this.members,
+      { filter: { ...key, ...PRESENT }, order: JOIN_ORDER, limit, after },
+      toMember,
+      (m) => ({ at: m.joinedAt, id: m.userId }),
+    );
   }
 
   /** Page-number paging (dialects that only have it): skip over the join-order index. */
@@ -140,12 +163,21 @@ export class MemberRepository implements OutboxOwner {
   }
 
   async findByRoles(key: GroupKey, roles: MemberRole[]): Promise<StoredMember[]> {
-    const docs = await this.members.find({ ...key, ...PRESENT, role: { $in: roles } }).sort({ joinedAt: 1, userId: 1 }).lean();
+    const docs = await this.members
+      .find({ ...key, ...PRESENT, role: { $in: roles } })
+      .sort({ joinedAt: 1, userId: 1 })
+      .lean();
     return docs.map(toMember);
   }
 
   /** A user's groups, most recently joined first. */
-  async joinedBy(appId: string, userId: string, type: GroupType | undefined, skip: number, limit: number): Promise<{ items: StoredMember[]; total: number }> {
+  async joinedBy(
+    appId: string,
+    userId: string,
+    type: GroupType | undefined,
+    skip: number,
+    limit: number,
+  ): Promise<{ items: StoredMember[]; total: number }> {
     const filter = { appId, userId, ...PRESENT, ...(type ? { groupType: type } : {}) };
     const [docs, total] = await Promise.all([
       this.members.find(filter).sort({ joinedAt: -1, groupId: 1 }).skip(skip).limit(limit).lean(),
@@ -159,9 +191,20 @@ export class MemberRepository implements OutboxOwner {
    * member. Refused (`unavailable`) while the member's outbox is full: a member may change their
    * settings as often as they like, and their document must not grow while events cannot be sent.
    */
-  async updateOwn(key: GroupKey, userId: string, settings: Partial<MemberSettings>, event: DomainEvent): Promise<StoredMember | null> {
+  async updateOwn(
+    key: GroupKey,
+    userId: string,
+    settings: Partial<MemberSettings>,
+    event: DomainEvent,
+  ): Promise<StoredMember | null> {
     return this.cache.writing(key, [userId], async () => {
-      const doc = await this.members.findOneAndUpdate({ ...key, userId, ...PRESENT, ...outboxHasRoom() }, { $set: settings, ...outboxOnUpdate([event]) }, { new: true }).lean();
+      const doc = await this.members
+        .findOneAndUpdate(
+          { ...key, userId, ...PRESENT, ...outboxHasRoom() },
+          { $set: settings, ...outboxOnUpdate([event]) },
+          { new: true },
+        )
+        .lean();
       if (!doc) await this.outbox.assertHasRoom({ ...key, userId });
       return doc ? toMember(doc) : null;
     });
@@ -172,17 +215,24 @@ export class MemberRepository implements OutboxOwner {
    * made on, with its event. Returns who changed (their event is in their outbox).
    */
   async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Set<string>> {
-    return this.cache.writing(key, changes.map((c) => c.userId), async () => {
-      if (changes.length === 0) return new Set();
-      const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
-        updateOne: {
-          filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
-          update: { $set: { role: c.to }, ...outboxOnUpdate([c.event]) },
-        },
-      }));
-      await this.members.bulkWrite(ops, { ordered: false });
-      return this.holdingEvents(key, changes.map((c) => c.event));
-    });
+    return this.cache.writing(
+      key,
+      changes.map((c) => c.userId),
+      async () => {
+        if (changes.length === 0) return new Set();
+        const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
+          updateOne: {
+            filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
+            update: { $set: { role: c.to }, ...outboxOnUpdate([c.event]) },
+          },
+        }));
+        await this.members.bulkWrite(ops, { ordered: false });
+        return this.holdingEvents(
+          key,
+          changes.map((c) => c.event),
+        );
+      },
+    );
   }
 
   /** Re-applies a role without an event (repair of an interrupted ownership transfer). */
@@ -196,20 +246,30 @@ export class MemberRepository implements OutboxOwner {
    * Marks members as leaving, each only if still present with the role the decision was made on,
    * with its `member.left` event, in one command. Returns who was marked by this call.
    */
-  async markLeaving(key: GroupKey, leavers: { userId: string; role: MemberRole; event: DomainEvent }[], token: string): Promise<Set<string>> {
-    return this.cache.writing(key, leavers.map((l) => l.userId), async () => {
-      if (leavers.length === 0) return new Set();
-      const leavingAt = new Date();
-      const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
-        updateOne: {
-          filter: { ...key, userId: l.userId, role: l.role, ...PRESENT },
-          update: { $set: { leavingAt, leavingToken: token }, ...outboxOnUpdate([l.event]) },
-        },
-      }));
-      await this.members.bulkWrite(ops, { ordered: false });
-      const marked = await this.members.find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 }).lean();
-      return new Set(marked.map((d) => d.userId));
-    });
+  async markLeaving(
+    key: GroupKey,
+    leavers: { userId: string; role: MemberRole; event: DomainEvent }[],
+    token: string,
+  ): Promise<Set<string>> {
+    return this.cache.writing(
+      key,
+      leavers.map((l) => l.userId),
+      async () => {
+        if (leavers.length === 0) return new Set();
+        const leavingAt = new Date();
+        const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
+          updateOne: {
+            filter: { ...key, userId: l.userId, role: l.role, ...PRESENT },
+            update: { $set: { leavingAt, leavingToken: token }, ...outboxOnUpdate([l.event]) },
+          },
+        }));
+        await this.members.bulkWrite(ops, { ordered: false });
+        const marked = await this.members
+          .find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 })
+          .lean();
+        return new Set(marked.map((d) => d.userId));
+      },
+    );
   }
 
   /** Deletes left members whose `member.left` was sent; returns how many, and how many were admins. */
@@ -224,9 +284,15 @@ export class MemberRepository implements OutboxOwner {
   }
 
   /** Departures that did not complete (the process died, or the event waited): any app. */
-  async findStaleLeaving(olderThan: Date, limit: number): Promise<{ appId: string; groupId: string; userId: string; token: string }[]> {
+  async findStaleLeaving(
+    olderThan: Date,
+    limit: number,
+  ): Promise<{ appId: string; groupId: string; userId: string; token: string }[]> {
     const docs = await this.members
-      .find({ leavingAt: { $lt: olderThan }, outbox: { $size: 0 } }, { appId: 1, groupId: 1, userId: 1, leavingToken: 1 })
+      .find(
+        { leavingAt: { $lt: olderThan }, outbox: { $size: 0 } },
+        { appId: 1, groupId: 1, userId: 1, leavingToken: 1 },
+      )
       .limit(limit)
       .lean();
     return docs.map((d) => ({ appId: d.appId, groupId: d.groupId, userId: d.userId, token: d.leavingToken ?? '' }));
@@ -240,7 +306,9 @@ export class MemberRepository implements OutboxOwner {
 
   /** Who still holds one of these events (written by this request, not flushed yet). */
   private async holdingEvents(key: GroupKey, events: DomainEvent[]): Promise<Set<string>> {
-    const docs = await this.members.find({ ...key, 'outbox.eventId': { $in: events.map((e) => e.eventId) } }, { userId: 1 }).lean();
+    const docs = await this.members
+      .find({ ...key, 'outbox.eventId': { $in: events.map((e) => e.eventId) } }, { userId: 1 })
+      .lean();
     return new Set(docs.map((d) => d.userId));
   }
 }

@@ -1,20 +1,21 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  MembershipCommands,
   type CommandEnvelope,
   type GetGroupsCommand,
   type GroupIdArgs,
-  type ParticipantsCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
   type ListMembersCommand,
+  MembershipCommands,
+  type ParticipantsCommand,
   type ProfilesCommand,
   type RolesOfCommand,
   type SetDisplayNameCommand,
   type SetNotificationPrefsCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { ChatroomDetailsService } from './chatroom-details.service';
 import { MembersService } from './members.service';
 import { ParticipantsService } from './participants.service';

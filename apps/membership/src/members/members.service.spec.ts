@@ -1,5 +1,6 @@
 import type { GroupView } from '@cohort/contracts';
 import { callBy, newTestService } from '@cohort/testing';
+
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
@@ -10,7 +11,12 @@ const KEY = { appId: 'app', groupId: 'g1' };
 
 function setup(group: Partial<GroupView> = {}) {
   const t = newTestService(MembersService, { real: [GroupContextLoader] });
-  givenMembers(t, { group, roles: { '2': 'admin', '3': 'member', '4': 'admin' }, blocked: ['8'], muteEnds: { '3': 5000 } });
+  givenMembers(t, {
+    group,
+    roles: { '2': 'admin', '3': 'member', '4': 'admin' },
+    blocked: ['8'],
+    muteEnds: { '3': 5000 },
+  });
   const members = t.mock(MemberRepository);
   const departures = t.mock(DepartureService);
   departures.depart.mockImplementation(async (_ctx, _key, leavers) => new Set(leavers.map((l) => l.userId)));
@@ -21,9 +27,15 @@ function setup(group: Partial<GroupView> = {}) {
 describe('MembersService reads', () => {
   it('a member lists the group keyset-paged, each with the end of its mute, and the maintained total', async () => {
     const { service, members } = setup();
-    members.page.mockResolvedValue({ items: [storedMember('1', 'owner'), storedMember('3', 'member')], next: { at: 1, id: '3' } });
+    members.page.mockResolvedValue({
+      items: [storedMember('1', 'owner'), storedMember('3', 'member')],
+      next: { at: 1, id: '3' },
+    });
     const page = await service.list(callBy('3'), { groupId: 'g1', limit: 2 });
-    expect(page.items.map((m) => [m.userId, m.mutedUntil])).toEqual([['1', 0], ['3', 5000]]);
+    expect(page.items.map((m) => [m.userId, m.mutedUntil])).toEqual([
+      ['1', 0],
+      ['3', 5000],
+    ]);
     expect(page.total).toBe(4);
     expect(page.cursor).toEqual(expect.any(String));
   });
@@ -31,16 +43,26 @@ describe('MembersService reads', () => {
   it('an outsider reads a public group but not a private one, and never while blocked', async () => {
     const { service, members } = setup({ public: true });
     members.page.mockResolvedValue({ items: [], next: null });
-    await expect(service.list(callBy('7'), { groupId: 'g1', limit: 2 })).resolves.toMatchObject({ items: [], cursor: null });
+    await expect(service.list(callBy('7'), { groupId: 'g1', limit: 2 })).resolves.toMatchObject({
+      items: [],
+      cursor: null,
+    });
     await expect(service.list(callBy('8'), { groupId: 'g1', limit: 2 })).rejects.toMatchObject({ code: 'blocked' });
-    await expect(setup().service.list(callBy('7'), { groupId: 'g1', limit: 2 })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(setup().service.list(callBy('7'), { groupId: 'g1', limit: 2 })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 
   it('the recipients view is the app admin’s only', async () => {
     const { service, members } = setup();
     members.page.mockResolvedValue({ items: [storedMember('3', 'member')], next: null });
-    await expect(service.recipients(callBy('1'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.recipients(callBy(null), { groupId: 'g1', limit: 10 })).resolves.toMatchObject({ items: [{ userId: '3' }], total: 4 });
+    await expect(service.recipients(callBy('1'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(service.recipients(callBy(null), { groupId: 'g1', limit: 10 })).resolves.toMatchObject({
+      items: [{ userId: '3' }],
+      total: 4,
+    });
   });
 
   it('by page number: the next page exists while the pages so far hold fewer than the total', async () => {
@@ -59,23 +81,39 @@ describe('MembersService reads', () => {
   it('roles of the listed members, for other services (no read check)', async () => {
     const { service, members } = setup();
     members.findMany.mockResolvedValue(new Map([['2', storedMember('2', 'admin')]]));
-    await expect(service.rolesOf(callBy('7'), { groupId: 'g1', userIds: ['2', '9'] })).resolves.toEqual({ '2': 'admin' });
+    await expect(service.rolesOf(callBy('7'), { groupId: 'g1', userIds: ['2', '9'] })).resolves.toEqual({
+      '2': 'admin',
+    });
   });
 
   it('admins: the owner first, then admins in join order', async () => {
     const { service, members } = setup();
-    members.findByRoles.mockResolvedValue([storedMember('2', 'admin'), storedMember('1', 'owner'), storedMember('4', 'admin')]);
+    members.findByRoles.mockResolvedValue([
+      storedMember('2', 'admin'),
+      storedMember('1', 'owner'),
+      storedMember('4', 'admin'),
+    ]);
     expect((await service.admins(callBy('3'), { groupId: 'g1' })).map((m) => m.userId)).toEqual(['1', '2', '4']);
   });
 
   it("joined groups: the caller's own; another user's only for the app admin; the app admin must name one", async () => {
     const { service, members } = setup();
     members.joinedBy.mockResolvedValue({ items: [storedMember('3', 'member')], total: 3 });
-    await expect(service.joined(callBy('3'), { pageNumber: 1, pageSize: 1 })).resolves.toMatchObject({ items: [{ groupId: 'g1', role: 'member' }], cursor: '2', total: 3 });
+    await expect(service.joined(callBy('3'), { pageNumber: 1, pageSize: 1 })).resolves.toMatchObject({
+      items: [{ groupId: 'g1', role: 'member' }],
+      cursor: '2',
+      total: 3,
+    });
     expect(members.joinedBy).toHaveBeenCalledWith('app', '3', undefined, 0, 1);
-    await expect(service.joined(callBy('3'), { userId: '2', pageNumber: 1, pageSize: 1 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.joined(callBy(null), { pageNumber: 1, pageSize: 1 })).rejects.toMatchObject({ code: 'invalid_parameter' });
-    await expect(service.joined(callBy(null), { userId: '2', pageNumber: 3, pageSize: 1 })).resolves.toMatchObject({ cursor: null });
+    await expect(service.joined(callBy('3'), { userId: '2', pageNumber: 1, pageSize: 1 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(service.joined(callBy(null), { pageNumber: 1, pageSize: 1 })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+    });
+    await expect(service.joined(callBy(null), { userId: '2', pageNumber: 3, pageSize: 1 })).resolves.toMatchObject({
+      cursor: null,
+    });
   });
 });
 
@@ -83,26 +121,39 @@ describe('MembersService own preferences', () => {
   it('a member sets its display name; an outsider is not a member', async () => {
     const { service, members } = setup();
     members.updateOwn.mockResolvedValue(storedMember('3', 'member'));
-    await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).resolves.toMatchObject({ userId: '3' });
+    await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).resolves.toMatchObject({
+      userId: '3',
+    });
     expect(members.updateOwn.mock.lastCall?.slice(0, 3)).toEqual([KEY, '3', { displayName: 'Ann' }]);
-    await expect(service.setDisplayName(callBy('7'), { groupId: 'g1', displayName: 'Ann' })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(service.setDisplayName(callBy('7'), { groupId: 'g1', displayName: 'Ann' })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 
   it('notification preferences: only those given; 0 seconds unmutes; none at all is refused naming the field', async () => {
     const { service, members } = setup();
     members.updateOwn.mockResolvedValue(storedMember('3', 'member'));
     await service.setNotificationPrefs(callBy('3'), { groupId: 'g1', msgMuteMode: 1, notificationsMutedForSeconds: 0 });
-    expect(members.updateOwn.mock.lastCall?.slice(0, 3)).toEqual([KEY, '3', { msgMuteMode: 1, notificationsMutedUntil: 0 }]);
+    expect(members.updateOwn.mock.lastCall?.slice(0, 3)).toEqual([
+      KEY,
+      '3',
+      { msgMuteMode: 1, notificationsMutedUntil: 0 },
+    ]);
     await service.setNotificationPrefs(callBy('3'), { groupId: 'g1', notificationsMutedForSeconds: 60 });
     expect(members.updateOwn.mock.lastCall?.[2].notificationsMutedUntil).toBeGreaterThan(Date.now());
     // Thrown before any await: the handler's promise rejects with it.
-    await expect(async () => service.setNotificationPrefs(callBy('3'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'invalid_parameter', details: { field: 'prefs' } });
+    await expect(async () => service.setNotificationPrefs(callBy('3'), { groupId: 'g1' })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      details: { field: 'prefs' },
+    });
   });
 
   it('a member who left meanwhile is not a member', async () => {
     const { service, members } = setup();
     members.updateOwn.mockResolvedValue(null);
-    await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 });
 
@@ -126,14 +177,21 @@ describe('MembersService.kick', () => {
   it('an admin kicks members but not admins or the owner, per item in request order', async () => {
     const { service, departures } = setup();
     const results = await service.kick(callBy('2'), { groupId: 'g1', userIds: ['3', '4', '1', '9'] });
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'forbidden', 'owner_protected', 'not_member']);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'forbidden',
+      'owner_protected',
+      'not_member',
+    ]);
     expect(departures.depart).toHaveBeenCalledWith(expect.anything(), KEY, [{ userId: '3', role: 'member' }], 'kicked');
   });
 
   it('the owner kicks admins too; a plain member kicks nobody', async () => {
     const { service } = setup();
     expect((await service.kick(callBy('1'), { groupId: 'g1', userIds: ['4'] }))[0].ok).toBe(true);
-    await expect(service.kick(callBy('3'), { groupId: 'g1', userIds: ['4'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.kick(callBy('3'), { groupId: 'g1', userIds: ['4'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('a target that left meanwhile is reported not a member', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import type {
   GroupIdArgs,
   ItemResult,
@@ -17,16 +17,17 @@ import type {
   SetDisplayNameCommand,
   SetNotificationPrefsCommand,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
+import { actingUser, assertAdmin, assertMember, notMember, PeerFacts } from '@cohort/group-access';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
-import { kickRefusal, type GroupContext } from './membership.policy';
-import { actingUser, assertAdmin, assertMember, notMember, PeerFacts } from '@cohort/group-access';
-import { decodeCursor, encodeCursor } from '@cohort/mongo';
+import { type GroupContext, kickRefusal } from './membership.policy';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */
 @Injectable()
@@ -43,7 +44,11 @@ export class MembersService {
   /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
   async list(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberProfile>> {
     const after = decodeCursor(cursor);
-    const [gc, page, total] = await Promise.all([this.loader.loadReadable(ctx, groupId), this.members.page({ appId: ctx.caller.appId, groupId }, limit, after), this.total(ctx, groupId)]);
+    const [gc, page, total] = await Promise.all([
+      this.loader.loadReadable(ctx, groupId),
+      this.members.page({ appId: ctx.caller.appId, groupId }, limit, after),
+      this.total(ctx, groupId),
+    ]);
     return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
   }
 
@@ -52,16 +57,24 @@ export class MembersService {
    * from membership's own records, which every change updates before its event goes out.
    */
   async recipients(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberView>> {
-    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app (an app-admin token) may read the recipients view');
+    if (!ctx.caller.isAppAdmin)
+      throw new DomainError('forbidden', 'only the app (an app-admin token) may read the recipients view');
     const gc = await this.loader.load(ctx, groupId);
-    const [page, total] = await Promise.all([this.members.page(gc.key, limit, decodeCursor(cursor)), this.total(ctx, groupId)]);
+    const [page, total] = await Promise.all([
+      this.members.page(gc.key, limit, decodeCursor(cursor)),
+      this.total(ctx, groupId),
+    ]);
     return { items: page.items.map(memberViewOf), cursor: encodeCursor(page.next), total };
   }
 
   async listByPage(ctx: RequestContext, command: ListMembersByPageCommand): Promise<Page<MemberProfile>> {
     const { groupId, pageNumber, pageSize } = command;
     const key = { appId: ctx.caller.appId, groupId };
-    const [gc, items, total] = await Promise.all([this.loader.loadReadable(ctx, command), this.members.pageByNumber(key, pageNumber, pageSize), this.total(ctx, groupId)]);
+    const [gc, items, total] = await Promise.all([
+      this.loader.loadReadable(ctx, command),
+      this.members.pageByNumber(key, pageNumber, pageSize),
+      this.total(ctx, groupId),
+    ]);
     const more = pageNumber * pageSize < total;
     return { items: await this.profiles(ctx, gc, items), cursor: more ? String(pageNumber + 1) : null, total };
   }
@@ -90,9 +103,16 @@ export class MembersService {
   /** A user's groups, most recently joined first; another user's only for the app admin. */
   async joined(ctx: RequestContext, command: ListJoinedCommand): Promise<Page<JoinedGroupView>> {
     const userId = command.userId ?? actingUser(ctx.caller, 'list joined groups');
-    if (userId !== ctx.caller.userId && !ctx.caller.isAppAdmin) throw new DomainError('forbidden', "only the app admin may list another user's groups");
+    if (userId !== ctx.caller.userId && !ctx.caller.isAppAdmin)
+      throw new DomainError('forbidden', "only the app admin may list another user's groups");
     const skip = (command.pageNumber - 1) * command.pageSize;
-    const { items, total } = await this.members.joinedBy(ctx.caller.appId, userId, command.type, skip, command.pageSize);
+    const { items, total } = await this.members.joinedBy(
+      ctx.caller.appId,
+      userId,
+      command.type,
+      skip,
+      command.pageSize,
+    );
     return {
       items: items.map((m) => ({ groupId: m.groupId, type: m.groupType, role: m.role, joinedAt: m.joinedAt })),
       cursor: skip + items.length < total ? String(command.pageNumber + 1) : null,
@@ -111,7 +131,8 @@ export class MembersService {
       ...(msgPushMode !== undefined ? { msgPushMode } : {}),
       ...(seconds !== undefined ? { notificationsMutedUntil: seconds === 0 ? 0 : Date.now() + seconds * 1000 } : {}),
     };
-    if (Object.keys(fields).length === 0) throw new DomainError('invalid_parameter', 'prefs: no preference to set', { field: 'prefs' });
+    if (Object.keys(fields).length === 0)
+      throw new DomainError('invalid_parameter', 'prefs: no preference to set', { field: 'prefs' });
     return this.updateOwn(ctx, groupId, fields);
   }
 
@@ -121,7 +142,8 @@ export class MembersService {
     const userId = actingUser(ctx.caller, 'leave a group', gc);
     const member = gc.members.get(userId) ?? (userId === gc.group.ownerId ? { role: 'owner' as const } : undefined);
     if (!member) throw notMember(groupId);
-    if (member.role === 'owner') throw new DomainError('owner_protected', 'the owner cannot leave: transfer ownership or destroy the group');
+    if (member.role === 'owner')
+      throw new DomainError('owner_protected', 'the owner cannot leave: transfer ownership or destroy the group');
     const left = await this.departures.depart(ctx, gc.key, [{ userId, role: member.role }], 'left');
     if (!left.has(userId)) throw notMember(groupId);
     return { done: true };
@@ -133,7 +155,9 @@ export class MembersService {
     const gc = await this.loader.load(ctx, command, userIds);
     assertAdmin(gc, 'remove members');
     const refusals = new Map(userIds.map((id) => [id, kickRefusal(gc, id)]));
-    const leavers = [...refusals].flatMap(([userId, refusal]) => (refusal ? [] : [{ userId, role: gc.members.get(userId)?.role ?? 'member' }]));
+    const leavers = [...refusals].flatMap(([userId, refusal]) =>
+      refusal ? [] : [{ userId, role: gc.members.get(userId)?.role ?? 'member' }],
+    );
     const left = await this.departures.depart(ctx, gc.key, leavers, command.how ?? 'kicked');
     return userIds.map((userId) => {
       const refusal = refusals.get(userId) ?? (left.has(userId) ? null : notMember(groupId, userId).toPayload());
@@ -142,7 +166,11 @@ export class MembersService {
   }
 
   /** Stores the member's own settings with their event (one write), then sends it. */
-  private async updateOwn(ctx: RequestContext, groupId: string, settings: Partial<MemberSettings>): Promise<MemberView> {
+  private async updateOwn(
+    ctx: RequestContext,
+    groupId: string,
+    settings: Partial<MemberSettings>,
+  ): Promise<MemberView> {
     const gc = await this.loader.load(ctx, groupId);
     const userId = actingUser(ctx.caller, 'change member preferences', gc);
     assertMember(gc);
@@ -159,7 +187,11 @@ export class MembersService {
 
   /** Joins each member with the end of their mute (moderation), one query for the page. */
   private async profiles(ctx: RequestContext, gc: GroupContext, members: StoredMember[]): Promise<MemberProfile[]> {
-    const muteEnds = await this.facts.muteEnds(ctx, gc.group.groupId, members.map((m) => m.userId));
+    const muteEnds = await this.facts.muteEnds(
+      ctx,
+      gc.group.groupId,
+      members.map((m) => m.userId),
+    );
     return members.map((m) => ({ ...memberViewOf(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
   }
 }

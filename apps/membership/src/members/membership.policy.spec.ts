@@ -1,6 +1,7 @@
 import type { GroupView, MemberRole } from '@cohort/contracts';
+
 import type { StoredMember } from './member.repository';
-import { kickRefusal, type GroupContext } from './membership.policy';
+import { type GroupContext, kickRefusal } from './membership.policy';
 
 const member = (userId: string, role: MemberRole): StoredMember => ({
   groupId: '1',
@@ -14,15 +15,32 @@ const member = (userId: string, role: MemberRole): StoredMember => ({
   notificationsMutedUntil: 0,
 });
 
-function context(role: MemberRole | null, overrides: Partial<GroupView> = {}, others: StoredMember[] = []): GroupContext {
+function context(
+  role: MemberRole | null,
+  overrides: Partial<GroupView> = {},
+  others: StoredMember[] = [],
+): GroupContext {
   const group = {
     groupId: '1',
     type: 'group',
     public: false,
-    settings: { applyApproval: 1, memberInvite: false, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
+    settings: {
+      applyApproval: 1,
+      memberInvite: false,
+      memberModify: false,
+      readAck: false,
+      historyVisible: true,
+      disappearSeconds: 0,
+    },
     ...overrides,
   } as GroupView;
-  return { key: { appId: 'a', groupId: '1' }, group, callerId: 'me', role, members: new Map(others.map((m) => [m.userId, m])) };
+  return {
+    key: { appId: 'a', groupId: '1' },
+    group,
+    callerId: 'me',
+    role,
+    members: new Map(others.map((m) => [m.userId, m])),
+  };
 }
 
 describe('membership policy', () => {

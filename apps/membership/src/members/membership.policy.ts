@@ -1,5 +1,6 @@
 import type { ErrorPayload, GroupKey, GroupView } from '@cohort/contracts';
 import { notMember, type Role } from '@cohort/group-access';
+
 import type { StoredMember } from './member.repository';
 
 /** A group, the caller's role in it, and the present members among the users the call names. */
@@ -16,6 +17,7 @@ export function kickRefusal(gc: GroupContext, targetId: string): ErrorPayload | 
   const target = gc.members.get(targetId);
   if (!target) return notMember(gc.group.groupId, targetId).toPayload();
   if (target.role === 'owner') return { code: 'owner_protected', message: 'forbidden operation on group owner' };
-  if (target.role === 'admin' && gc.role !== 'owner') return { code: 'forbidden', message: 'admins cannot remove other admins' };
+  if (target.role === 'admin' && gc.role !== 'owner')
+    return { code: 'forbidden', message: 'admins cannot remove other admins' };
   return null;
 }

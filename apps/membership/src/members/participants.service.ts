@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Limits, type ParticipantsCommand, type ParticipantsView } from '@cohort/contracts';
-import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import type { RequestContext } from '@cohort/bus';
+import { Limits, type ParticipantsCommand, type ParticipantsView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { assertMember } from '@cohort/group-access';
+import { decodeCursor, encodeCursor } from '@cohort/mongo';
+import { Injectable } from '@nestjs/common';
+
 import { RosterRepository } from '../roster/roster.repository';
 import { SessionRepository } from '../sessions/session.repository';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf } from './member.repository';
-import { assertMember } from '@cohort/group-access';
 
 /** A group's people as a Mixin conversation shows them: members only. */
 @Injectable()
@@ -23,10 +24,16 @@ export class ParticipantsService {
   async participants(ctx: RequestContext, command: ParticipantsCommand): Promise<ParticipantsView> {
     const gc = await this.loader.load(ctx, command);
     assertMember(gc);
-    const [page, roster] = await Promise.all([this.members.page(gc.key, Limits.participantsPage, decodeCursor(command.cursor)), this.rosters.find(gc.key)]);
+    const [page, roster] = await Promise.all([
+      this.members.page(gc.key, Limits.participantsPage, decodeCursor(command.cursor)),
+      this.rosters.find(gc.key),
+    ]);
     if (!roster) throw new DomainError('group_not_found', `group ${command.groupId} does not exist`);
     const members = page.items.map(memberViewOf);
-    const sessions = await this.sessions.ofUsers(ctx.caller.appId, members.map((m) => m.userId));
+    const sessions = await this.sessions.ofUsers(
+      ctx.caller.appId,
+      members.map((m) => m.userId),
+    );
     return { members, cursor: encodeCursor(page.next), sessions, inviteCode: roster.inviteCode };
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { RolesService } from './roles.service';
 
 /** Re-applies the two role changes of a transfer, in case the process stopped right after committing it. */
@@ -10,6 +11,10 @@ export class RolesOnOwnerTransferred implements DomainEventHandler<'group.owner_
   constructor(private readonly roles: RolesService) {}
 
   async handle(event: DomainEvent<'group.owner_transferred'>): Promise<void> {
-    await this.roles.applyTransfer({ appId: event.appId, groupId: event.groupId }, event.data.previousOwnerId, event.data.newOwnerId);
+    await this.roles.applyTransfer(
+      { appId: event.appId, groupId: event.groupId },
+      event.data.previousOwnerId,
+      event.data.newOwnerId,
+    );
   }
 }

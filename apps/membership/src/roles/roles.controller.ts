@@ -1,6 +1,12 @@
-import { Controller } from '@nestjs/common';
-import { MembershipCommands, type AdminsCommand, type CommandEnvelope, type TransferOwnershipCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type AdminsCommand,
+  type CommandEnvelope,
+  MembershipCommands,
+  type TransferOwnershipCommand,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { RolesService } from './roles.service';
 
 @Controller()

@@ -1,5 +1,6 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
+
 import { givenMembers, rosterState } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
@@ -33,25 +34,35 @@ describe('RolesService.addAdmins', () => {
       { userId: '2', ok: true },
     ]);
     expect(rosters.reserveAdmins).toHaveBeenCalledWith(KEY, 1, 99);
-    expect(sentEvents(outbox)).toEqual([{ type: 'member.role_changed', groupId: 'g1', data: { userId: '2', role: 'admin', previousRole: 'member' } }]);
+    expect(sentEvents(outbox)).toEqual([
+      { type: 'member.role_changed', groupId: 'g1', data: { userId: '2', role: 'admin', previousRole: 'member' } },
+    ]);
   });
 
   it('only the owner may add admins: an admin is forbidden, an outsider is not a member', async () => {
     const { service, members } = setup();
-    await expect(service.addAdmins(callBy('3'), { groupId: 'g1', userIds: ['2'] })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.addAdmins(callBy('9'), { groupId: 'g1', userIds: ['2'] })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(service.addAdmins(callBy('3'), { groupId: 'g1', userIds: ['2'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(service.addAdmins(callBy('9'), { groupId: 'g1', userIds: ['2'] })).rejects.toMatchObject({
+      code: 'not_member',
+    });
     expect(members.changeRoles).not.toHaveBeenCalled();
   });
 
   it('the app admin acting as nobody acts as the owner', async () => {
     const { service } = setup();
-    await expect(service.addAdmins(callBy(null), { groupId: 'g1', userIds: ['2'] })).resolves.toEqual([{ userId: '2', ok: true }]);
+    await expect(service.addAdmins(callBy(null), { groupId: 'g1', userIds: ['2'] })).resolves.toEqual([
+      { userId: '2', ok: true },
+    ]);
   });
 
   it('refuses the whole batch past the admin limit, changing nothing', async () => {
     const { service, rosters, members } = setup();
     rosters.reserveAdmins.mockResolvedValue(false);
-    await expect(service.addAdmins(owner, { groupId: 'g1', userIds: ['2', '4'] })).rejects.toMatchObject({ code: 'too_many_admins' });
+    await expect(service.addAdmins(owner, { groupId: 'g1', userIds: ['2', '4'] })).rejects.toMatchObject({
+      code: 'too_many_admins',
+    });
     expect(members.changeRoles).not.toHaveBeenCalled();
   });
 
@@ -77,12 +88,16 @@ describe('RolesService.removeAdmins', () => {
     const results = await service.removeAdmins(owner, { groupId: 'g1', userIds: ['3', '2', '1'] });
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
     expect(rosters.releaseAdmins).toHaveBeenCalledWith(KEY, 1);
-    expect(sentEvents(outbox)).toEqual([{ type: 'member.role_changed', groupId: 'g1', data: { userId: '3', role: 'member', previousRole: 'admin' } }]);
+    expect(sentEvents(outbox)).toEqual([
+      { type: 'member.role_changed', groupId: 'g1', data: { userId: '3', role: 'member', previousRole: 'admin' } },
+    ]);
   });
 
   it('only the owner may remove admins', async () => {
     const { service } = setup();
-    await expect(service.removeAdmins(callBy('3'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.removeAdmins(callBy('3'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -90,7 +105,13 @@ describe('RolesService.transfer', () => {
   it('moves the roster owner with its event, then the two role changes with theirs', async () => {
     const { service, rosters, outbox } = setup();
     await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '3' })).resolves.toEqual({ done: true });
-    expect(rosters.transferOwner).toHaveBeenCalledWith(KEY, '1', '3', true, expect.objectContaining({ type: 'group.owner_transferred' }));
+    expect(rosters.transferOwner).toHaveBeenCalledWith(
+      KEY,
+      '1',
+      '3',
+      true,
+      expect.objectContaining({ type: 'group.owner_transferred' }),
+    );
     expect(sentEvents(outbox)).toEqual([
       { type: 'group.owner_transferred', groupId: 'g1', data: { previousOwnerId: '1', newOwnerId: '3' } },
       { type: 'member.role_changed', groupId: 'g1', data: { userId: '3', role: 'owner', previousRole: 'admin' } },
@@ -106,10 +127,16 @@ describe('RolesService.transfer', () => {
 
   it('refuses a non-member target, a non-owner caller, and a concurrent change of the owner', async () => {
     const { service, rosters } = setup();
-    await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '9' })).rejects.toMatchObject({ code: 'not_member' });
-    await expect(service.transfer(callBy('3'), { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '9' })).rejects.toMatchObject({
+      code: 'not_member',
+    });
+    await expect(service.transfer(callBy('3'), { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     rosters.transferOwner.mockResolvedValue(false);
-    await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });
 

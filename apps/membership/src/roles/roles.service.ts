@@ -1,16 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { Limits, type AdminsCommand, type ErrorPayload, type ItemResult, type MemberRole, type TransferOwnershipCommand } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import {
+  type AdminsCommand,
+  type ErrorPayload,
+  type ItemResult,
+  Limits,
+  type MemberRole,
+  type TransferOwnershipCommand,
+} from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { assertOwner, notMember } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
 import { type GroupContext } from '../members/membership.policy';
-import { assertOwner, notMember } from '@cohort/group-access';
 import { RosterRepository } from '../roster/roster.repository';
 
-const CHANGED_CONCURRENTLY: ErrorPayload = { code: 'conflict', message: 'the membership changed concurrently; try again' };
+const CHANGED_CONCURRENTLY: ErrorPayload = {
+  code: 'conflict',
+  message: 'the membership changed concurrently; try again',
+};
 
 /** Admins (owner only, at most 99, held by the roster's counter) and ownership transfer. */
 @Injectable()
@@ -68,14 +79,26 @@ export class RolesService {
       throw DomainError.fromPayload(CHANGED_CONCURRENTLY);
     }
     await this.outbox.flush(this.rosters.outbox, gc.key, [event]);
-    const changes = [this.roleChange(ctx, groupId, newOwnerId, newOwner.role, 'owner'), this.roleChange(ctx, groupId, previousOwnerId, 'owner', 'member')];
+    const changes = [
+      this.roleChange(ctx, groupId, newOwnerId, newOwner.role, 'owner'),
+      this.roleChange(ctx, groupId, previousOwnerId, 'owner', 'member'),
+    ];
     const changed = await this.members.changeRoles(gc.key, changes);
-    await flushEach(this.outbox, this.members.outbox, gc.key, changes.filter((c) => changed.has(c.userId)));
+    await flushEach(
+      this.outbox,
+      this.members.outbox,
+      gc.key,
+      changes.filter((c) => changed.has(c.userId)),
+    );
     return { done: true };
   }
 
   /** Repair after `group.owner_transferred`: idempotent, no new events. */
-  async applyTransfer(key: { appId: string; groupId: string }, previousOwnerId: string, newOwnerId: string): Promise<void> {
+  async applyTransfer(
+    key: { appId: string; groupId: string },
+    previousOwnerId: string,
+    newOwnerId: string,
+  ): Promise<void> {
     // A later transfer wins: a late redelivery must not undo it.
     if ((await this.rosters.find(key))?.ownerId !== newOwnerId) return;
     await this.members.setRole(key, newOwnerId, 'owner', ['owner']);
@@ -87,27 +110,56 @@ export class RolesService {
     for (const userId of userIds) {
       const target = gc.members.get(userId);
       if (!target) refusals.set(userId, notMember(gc.group.groupId, userId).toPayload());
-      else if (target.role === 'owner') refusals.set(userId, { code: 'owner_protected', message: 'forbidden operation on group owner' });
+      else if (target.role === 'owner')
+        refusals.set(userId, { code: 'owner_protected', message: 'forbidden operation on group owner' });
     }
     return refusals;
   }
 
-  private async changeRoles(ctx: RequestContext, gc: GroupContext, userIds: string[], from: MemberRole, to: MemberRole): Promise<Set<string>> {
+  private async changeRoles(
+    ctx: RequestContext,
+    gc: GroupContext,
+    userIds: string[],
+    from: MemberRole,
+    to: MemberRole,
+  ): Promise<Set<string>> {
     const changes = userIds.map((userId) => this.roleChange(ctx, gc.group.groupId, userId, from, to));
     const changed = await this.members.changeRoles(gc.key, changes);
-    await flushEach(this.outbox, this.members.outbox, gc.key, changes.filter((c) => changed.has(c.userId)));
+    await flushEach(
+      this.outbox,
+      this.members.outbox,
+      gc.key,
+      changes.filter((c) => changed.has(c.userId)),
+    );
     return changed;
   }
 
-  private roleChange(ctx: RequestContext, groupId: string, userId: string, from: MemberRole, to: MemberRole): RoleChange {
-    return { userId, from, to, event: this.outbox.prepare('member.role_changed', ctx, groupId, { userId, role: to, previousRole: from }) };
+  private roleChange(
+    ctx: RequestContext,
+    groupId: string,
+    userId: string,
+    from: MemberRole,
+    to: MemberRole,
+  ): RoleChange {
+    return {
+      userId,
+      from,
+      to,
+      event: this.outbox.prepare('member.role_changed', ctx, groupId, { userId, role: to, previousRole: from }),
+    };
   }
 
   /** In request order: refused, changed, lost to a concurrent change, or already in the role. */
-  private results(userIds: string[], refusals: Map<string, ErrorPayload>, attempted: string[], changed: Set<string>): ItemResult[] {
+  private results(
+    userIds: string[],
+    refusals: Map<string, ErrorPayload>,
+    attempted: string[],
+    changed: Set<string>,
+  ): ItemResult[] {
     const attemptedSet = new Set(attempted);
     return userIds.map((userId) => {
-      const refusal = refusals.get(userId) ?? (attemptedSet.has(userId) && !changed.has(userId) ? CHANGED_CONCURRENTLY : undefined);
+      const refusal =
+        refusals.get(userId) ?? (attemptedSet.has(userId) && !changed.has(userId) ? CHANGED_CONCURRENTLY : undefined);
       return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true };
     });
   }

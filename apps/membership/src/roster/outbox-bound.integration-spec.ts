@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { getModelToken } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import { ServiceNames, type DomainEvent, type GroupKey } from '@cohort/contracts';
+
+import { type DomainEvent, type GroupKey, ServiceNames } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
 import { Outbox, OUTBOX_LIMIT } from '@cohort/outbox';
 import { shortId, useServiceInProcess } from '@cohort/testing';
+import { getModelToken } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+
 import { MemberRepository } from '../members/member.repository';
 import { MemberDoc } from '../members/schemas/member.schema';
 import { RosterRepository } from './roster.repository';
@@ -30,9 +32,16 @@ describe('membership outboxes are bounded (integration)', () => {
   const newGroup = (): GroupKey => ({ appId: service.appId, groupId: `g${shortId(6)}` });
   /** Fills a document's outbox to the limit, as a long JetStream outage would. */
   const fill = (model: string, filter: object, groupId: string) =>
-    service.app.get<Model<unknown>>(getModelToken(model)).updateOne(filter, { $set: { outbox: Array.from({ length: OUTBOX_LIMIT }, () => event(groupId, 'x')), outboxSince: new Date() } });
-  const empty = (model: string, filter: object) => service.app.get<Model<unknown>>(getModelToken(model)).updateOne(filter, { $set: { outbox: [] } });
-  const refusal = (promise: Promise<unknown>) => promise.then(() => 'written', (error: unknown) => (isDomainError(error) ? error.code : String(error)));
+    service.app.get<Model<unknown>>(getModelToken(model)).updateOne(filter, {
+      $set: { outbox: Array.from({ length: OUTBOX_LIMIT }, () => event(groupId, 'x')), outboxSince: new Date() },
+    });
+  const empty = (model: string, filter: object) =>
+    service.app.get<Model<unknown>>(getModelToken(model)).updateOne(filter, { $set: { outbox: [] } });
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'written',
+      (error: unknown) => (isDomainError(error) ? error.code : String(error)),
+    );
 
   it('a roster with a full outbox refuses an ownership transfer (unavailable), then takes it once the events are out', async () => {
     const rosters = service.get(RosterRepository);
@@ -47,17 +56,28 @@ describe('membership outboxes are bounded (integration)', () => {
     expect((await rosters.find(key))?.ownerId).toBe('heir');
   });
 
-  it("a member with a full outbox cannot change their settings (unavailable); another member can", async () => {
+  it('a member with a full outbox cannot change their settings (unavailable); another member can', async () => {
     const members = service.get(MemberRepository);
     const key = newGroup();
-    await members.insert(key, 'group', ['busy', 'calm'].map((userId) => ({ userId, role: 'member' as const, event: event(key.groupId, userId) })), new Date());
+    await members.insert(
+      key,
+      'group',
+      ['busy', 'calm'].map((userId) => ({ userId, role: 'member' as const, event: event(key.groupId, userId) })),
+      new Date(),
+    );
     await fill(MemberDoc.name, { ...key, userId: 'busy' }, key.groupId);
-    expect(await refusal(members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy')))).toBe('unavailable');
+    expect(await refusal(members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy')))).toBe(
+      'unavailable',
+    );
     expect((await members.findMany(key, ['busy'])).get('busy')?.msgPushMode).toBe(0);
-    expect(await members.updateOwn(key, 'calm', { msgPushMode: 1 }, event(key.groupId, 'calm'))).toMatchObject({ msgPushMode: 1 });
+    expect(await members.updateOwn(key, 'calm', { msgPushMode: 1 }, event(key.groupId, 'calm'))).toMatchObject({
+      msgPushMode: 1,
+    });
     // Not a member: still null (not unavailable).
     expect(await members.updateOwn(key, 'stranger', { msgPushMode: 1 }, event(key.groupId, 'stranger'))).toBeNull();
     await empty(MemberDoc.name, { ...key, userId: 'busy' });
-    expect(await members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy'))).toMatchObject({ msgPushMode: 1 });
+    expect(await members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy'))).toMatchObject({
+      msgPushMode: 1,
+    });
   });
 });

@@ -1,17 +1,18 @@
 import 'reflect-metadata';
-import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
-import { MongoClient } from 'mongodb';
-import { EVENTS_STREAM, ServiceNames, MembershipCommands } from '@cohort/contracts';
+
 import { BusClient, durableNameOf, EventPublisher, EventStream } from '@cohort/bus';
+import { EVENTS_STREAM, MembershipCommands, ServiceNames } from '@cohort/contracts';
 import {
   bootServiceInProcess,
-  startBusPeer,
   expectEventually,
   shortId,
+  startBusPeer,
   startTestServers,
-  uniqueDbName,
   type TestServers,
+  uniqueDbName,
 } from '@cohort/testing';
+import type { INestApplicationContext, INestMicroservice } from '@nestjs/common';
+import { MongoClient } from 'mongodb';
 
 // A fresh app per run: event ids derive from it, and a shared NATS de-duplicates within 2 minutes.
 const caller = { appId: `durable_${shortId()}`, userId: null, isAppAdmin: true };
@@ -31,8 +32,10 @@ describe('membership consumes group.destroyed durably', () => {
       loadModule: async () => (await import('../app.module')).AppModule,
     });
 
-  const members = (groupId: string) => mongo.db(dbName).collection('members').countDocuments({ appId: caller.appId, groupId });
-  const rosters = (groupId: string) => mongo.db(dbName).collection('rosters').countDocuments({ appId: caller.appId, groupId });
+  const members = (groupId: string) =>
+    mongo.db(dbName).collection('members').countDocuments({ appId: caller.appId, groupId });
+  const rosters = (groupId: string) =>
+    mongo.db(dbName).collection('rosters').countDocuments({ appId: caller.appId, groupId });
 
   beforeAll(async () => {
     // Fast repair passes, read when the AppModule is first imported (below).
@@ -78,7 +81,9 @@ describe('membership consumes group.destroyed durably', () => {
     // Nobody consumed it yet: it waits for membership's durable consumer, the members still there.
     const jsm = await peer.get(EventStream).ensure();
     const durable = durableNameOf(ServiceNames.membership, 'group.destroyed');
-    await expectEventually(async () => expect((await jsm.consumers.info(EVENTS_STREAM, durable)).num_pending).toBeGreaterThan(0));
+    await expectEventually(async () =>
+      expect((await jsm.consumers.info(EVENTS_STREAM, durable)).num_pending).toBeGreaterThan(0),
+    );
     expect(await members('5001')).toBe(3);
 
     membership = await startMembership();
@@ -124,14 +129,20 @@ describe('membership consumes group.destroyed durably', () => {
       });
       const longAgo = new Date(Date.now() - 60_000);
       // A member stored with its join event whose publish was lost (the process died after the write).
-      await mongo.db(dbName).collection('members').insertOne({
-        ...{ appId: caller.appId, groupId, userId: 'late', role: 'member', displayName: '', joinedAt: longAgo },
-        ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [event], outboxSince: longAgo },
-      });
+      await mongo
+        .db(dbName)
+        .collection('members')
+        .insertOne({
+          ...{ appId: caller.appId, groupId, userId: 'late', role: 'member', displayName: '', joinedAt: longAgo },
+          ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [event], outboxSince: longAgo },
+        });
       // Removed only once JetStream acknowledged the resend.
       await expectEventually(
         async () => {
-          const doc = await mongo.db(dbName).collection('members').findOne({ appId: caller.appId, groupId, userId: 'late' });
+          const doc = await mongo
+            .db(dbName)
+            .collection('members')
+            .findOne({ appId: caller.appId, groupId, userId: 'late' });
           expect(doc).toMatchObject({ outbox: [] });
           expect(doc).not.toHaveProperty('outboxSince');
         },
@@ -147,14 +158,23 @@ describe('membership consumes group.destroyed durably', () => {
     try {
       const longAgo = new Date(Date.now() - 60_000);
       const key = { appId: caller.appId, groupId: '5200' };
-      await mongo.db(dbName).collection('members').insertMany(
-        ['a', 'b'].map((userId, i) => ({
-          ...{ ...key, userId, role: 'member', displayName: '', joinedAt: new Date(longAgo.getTime() + i) },
-          ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [], outboxSince: longAgo },
-        })),
-      );
+      await mongo
+        .db(dbName)
+        .collection('members')
+        .insertMany(
+          ['a', 'b'].map((userId, i) => ({
+            ...{ ...key, userId, role: 'member', displayName: '', joinedAt: new Date(longAgo.getTime() + i) },
+            ...{ msgMuteMode: 0, msgPushMode: 0, outbox: [], outboxSince: longAgo },
+          })),
+        );
       await expectEventually(
-        async () => expect(await mongo.db(dbName).collection('members').countDocuments({ ...key, outboxSince: { $exists: true } })).toBe(0),
+        async () =>
+          expect(
+            await mongo
+              .db(dbName)
+              .collection('members')
+              .countDocuments({ ...key, outboxSince: { $exists: true } }),
+          ).toBe(0),
         { timeoutMs: 15_000, intervalMs: 100 },
       );
     } finally {
@@ -167,14 +187,28 @@ describe('membership consumes group.destroyed durably', () => {
     const membership = await startMembership();
     try {
       const groupId = '5300';
-      await bus.send(MembershipCommands.initializeRoster, ctx, { groupId, ownerId: 'owner', memberIds: ['stays', 'going'], capacity: 5 });
+      await bus.send(MembershipCommands.initializeRoster, ctx, {
+        groupId,
+        ownerId: 'owner',
+        memberIds: ['stays', 'going'],
+        capacity: 5,
+      });
       const key = { appId: caller.appId, groupId };
       // As if the process died after marking the member leaving and sending its event.
-      await mongo.db(dbName).collection('members').updateOne({ ...key, userId: 'going' }, { $set: { leavingAt: new Date(Date.now() - 60_000), leavingToken: 'cut-short' } });
+      await mongo
+        .db(dbName)
+        .collection('members')
+        .updateOne(
+          { ...key, userId: 'going' },
+          { $set: { leavingAt: new Date(Date.now() - 60_000), leavingToken: 'cut-short' } },
+        );
       await expectEventually(
         async () => {
           expect(await members(groupId)).toBe(2);
-          expect(await mongo.db(dbName).collection('rosters').findOne(key)).toMatchObject({ memberCount: 2, freeSlots: 3 });
+          expect(await mongo.db(dbName).collection('rosters').findOne(key)).toMatchObject({
+            memberCount: 2,
+            freeSlots: 3,
+          });
         },
         { timeoutMs: 15_000, intervalMs: 100 },
       );

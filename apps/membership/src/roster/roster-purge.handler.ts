@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { RosterPurger } from './roster-purger';
 
 /** A destroyed group's members, requests, invitations and roster go away with it. Idempotent. */

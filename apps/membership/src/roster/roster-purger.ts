@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import type { GroupKey } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
+
 import { InvitationRepository } from '../joining/invitation.repository';
 import { JoinRequestRepository } from '../joining/join-request.repository';
 import { MemberRepository } from '../members/member.repository';

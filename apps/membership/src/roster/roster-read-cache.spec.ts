@@ -1,8 +1,9 @@
-import type { Msg, NatsConnection } from 'nats';
 import type { NatsConnectionHolder } from '@cohort/bus';
+import type { Msg, NatsConnection } from 'nats';
+
 import type { StoredMember } from '../members/member.repository';
-import { ROSTER_CACHE_MEMBERS_PER_GROUP, ROSTER_TOUCHED_SUBJECT, RosterReadCache } from './roster-read-cache';
 import type { RosterState } from './roster.repository';
+import { ROSTER_CACHE_MEMBERS_PER_GROUP, ROSTER_TOUCHED_SUBJECT, RosterReadCache } from './roster-read-cache';
 
 /** Two instances' caches on one fake NATS: what one publishes, both receive (in order, as NATS would). */
 function twoInstances() {
@@ -31,7 +32,8 @@ async function started() {
 const key = { appId: 'app', groupId: 'g' };
 const roster = (memberCount: number) => ({ groupId: 'g', memberCount }) as RosterState;
 const member = (userId: string, displayName = '') => ({ userId, displayName }) as StoredMember;
-const fetchMembers = (...members: StoredMember[]) => jest.fn(async (ids: string[]) => new Map(members.filter((m) => ids.includes(m.userId)).map((m) => [m.userId, m])));
+const fetchMembers = (...members: StoredMember[]) =>
+  jest.fn(async (ids: string[]) => new Map(members.filter((m) => ids.includes(m.userId)).map((m) => [m.userId, m])));
 
 describe('RosterReadCache', () => {
   it('reads the roster and a member once, then answers from memory; not-members are remembered too', async () => {
@@ -67,7 +69,9 @@ describe('RosterReadCache', () => {
   it('says the write is done even when it failed (it may have applied)', async () => {
     const { a, b } = await started();
     await b.roster(key, async () => roster(2));
-    await expect(a.writing(key, [], async () => Promise.reject(new Error('connection reset')))).rejects.toThrow('connection reset');
+    await expect(a.writing(key, [], async () => Promise.reject(new Error('connection reset')))).rejects.toThrow(
+      'connection reset',
+    );
     expect(await b.roster(key, async () => roster(5))).toEqual(roster(5));
   });
 
@@ -84,7 +88,11 @@ describe('RosterReadCache', () => {
   it('keeps a bounded number of members per group', async () => {
     const { a } = await started();
     const many = Array.from({ length: ROSTER_CACHE_MEMBERS_PER_GROUP }, (_, i) => member(`u${i}`));
-    await a.members(key, many.map((m) => m.userId), fetchMembers(...many));
+    await a.members(
+      key,
+      many.map((m) => m.userId),
+      fetchMembers(...many),
+    );
     const fetch = fetchMembers(member('late'), ...many);
     await a.members(key, ['late'], fetch);
     await a.members(key, ['u0'], fetch);

@@ -1,9 +1,10 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
-import type { GroupKey } from '@cohort/contracts';
 import { NatsConnectionHolder } from '@cohort/bus';
-import type { RosterState } from './roster.repository';
+import type { GroupKey } from '@cohort/contracts';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+
 import type { StoredMember } from '../members/member.repository';
+import type { RosterState } from './roster.repository';
 
 /** Where every instance says which group's records it changed (core NATS, membership's own subjects). */
 export const ROSTER_TOUCHED_SUBJECT = 'membership.cache.touched';
@@ -48,7 +49,9 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
   async onApplicationBootstrap(): Promise<void> {
     const nc = await this.holder.get();
     this.connection = nc;
-    this.subscription = nc.subscribe(ROSTER_TOUCHED_SUBJECT, { callback: (error, msg) => error || this.apply(msg.data) });
+    this.subscription = nc.subscribe(ROSTER_TOUCHED_SUBJECT, {
+      callback: (error, msg) => error || this.apply(msg.data),
+    });
     void this.clearOnReconnect(nc);
   }
 
@@ -83,7 +86,11 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** The present members among `userIds`. */
-  async members(key: GroupKey, userIds: string[], fetch: (missing: string[]) => Promise<Map<string, StoredMember>>): Promise<Map<string, StoredMember>> {
+  async members(
+    key: GroupKey,
+    userIds: string[],
+    fetch: (missing: string[]) => Promise<Map<string, StoredMember>>,
+  ): Promise<Map<string, StoredMember>> {
     const entry = this.entry(key);
     const found = new Map<string, StoredMember>();
     const missing: string[] = [];

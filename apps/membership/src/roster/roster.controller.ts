@@ -1,15 +1,16 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  MembershipCommands,
   type CommandEnvelope,
   type EmptyCommand,
   type GetAccessCommand,
   type GroupIdCommand,
   type InitializeRosterCommand,
+  MembershipCommands,
   type PurgeRosterCommand,
   type SetRosterCapacityCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { RosterService } from './roster.service';
 
 @Controller()

@@ -1,6 +1,7 @@
+import { GroupAccessModule } from '@cohort/group-access';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { GroupAccessModule } from '@cohort/group-access';
+
 import { AdmissionService } from '../joining/admission.service';
 import { DirectAddService } from '../joining/direct-add.service';
 import { InvitationRepository } from '../joining/invitation.repository';
@@ -12,27 +13,27 @@ import { JoiningController } from '../joining/joining.controller';
 import { QrInvitesService } from '../joining/qr-invites.service';
 import { InvitationDoc, InvitationSchema } from '../joining/schemas/invitation.schema';
 import { JoinRequestDoc, JoinRequestSchema } from '../joining/schemas/join-request.schema';
+import { ChatroomDetailsService } from '../members/chatroom-details.service';
 import { DepartureService } from '../members/departure.service';
-import { ExpelOnBlocked } from '../members/expel-on-blocked.handler';
 import { DepartureSweeper } from '../members/departure.sweeper';
+import { ExpelOnBlocked } from '../members/expel-on-blocked.handler';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
-import { ChatroomDetailsService } from '../members/chatroom-details.service';
 import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
 import { RolesController } from '../roles/roles.controller';
 import { RolesService } from '../roles/roles.service';
+import { SessionsModule } from '../sessions/sessions.module';
 import { RosterController } from './roster.controller';
+import { RosterRepository } from './roster.repository';
+import { RosterService } from './roster.service';
 import { RosterPurgeOnGroupDestroyed } from './roster-purge.handler';
 import { RosterPurger } from './roster-purger';
 import { RosterReadCache } from './roster-read-cache';
-import { RosterRepository } from './roster.repository';
-import { RosterService } from './roster.service';
 import { RosterDoc, RosterSchema } from './schemas/roster.schema';
-import { SessionsModule } from '../sessions/sessions.module';
 
 /** Membership as one feature: rosters, members, roles and every way in and out. */
 @Module({
@@ -50,8 +51,23 @@ import { SessionsModule } from '../sessions/sessions.module';
   providers: [
     ...[RosterReadCache, RosterRepository, MemberRepository, JoinRequestRepository, InvitationRepository],
     ...[GroupContextLoader],
-    ...[RosterService, RosterPurger, MembersService, ParticipantsService, ChatroomDetailsService, DepartureService, RolesService],
-    ...[AdmissionService, DirectAddService, JoinRequestsService, InvitationsService, QrInvitesService, InviteCodesService],
+    ...[
+      RosterService,
+      RosterPurger,
+      MembersService,
+      ParticipantsService,
+      ChatroomDetailsService,
+      DepartureService,
+      RolesService,
+    ],
+    ...[
+      AdmissionService,
+      DirectAddService,
+      JoinRequestsService,
+      InvitationsService,
+      QrInvitesService,
+      InviteCodesService,
+    ],
     ...[RosterPurgeOnGroupDestroyed, RolesOnOwnerTransferred, ExpelOnBlocked, DepartureSweeper],
   ],
 })

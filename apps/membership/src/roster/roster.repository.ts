@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
+import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
+import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
-import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+
 import { RosterReadCache } from './roster-read-cache';
 import { RosterDoc } from './schemas/roster.schema';
 
@@ -113,7 +115,10 @@ export class RosterRepository implements OutboxOwner {
   async resize(key: GroupKey, from: number, to: number): Promise<boolean> {
     return this.cache.writing(key, [], async () => {
       const delta = to - from;
-      const result = await this.rosters.updateOne({ ...key, capacity: from, freeSlots: { $gte: -delta } }, { $set: { capacity: to }, $inc: { freeSlots: delta } });
+      const result = await this.rosters.updateOne(
+        { ...key, capacity: from, freeSlots: { $gte: -delta } },
+        { $set: { capacity: to }, $inc: { freeSlots: delta } },
+      );
       return result.modifiedCount === 1 || (delta === 0 && result.matchedCount === 1);
     });
   }
@@ -121,7 +126,10 @@ export class RosterRepository implements OutboxOwner {
   /** Takes `count` admin places at once, or none: the atomic admin limit. */
   async reserveAdmins(key: GroupKey, count: number, limit: number): Promise<boolean> {
     return this.cache.writing(key, [], async () => {
-      const result = await this.rosters.updateOne({ ...key, adminCount: { $lte: limit - count } }, { $inc: { adminCount: count } });
+      const result = await this.rosters.updateOne(
+        { ...key, adminCount: { $lte: limit - count } },
+        { $inc: { adminCount: count } },
+      );
       return result.modifiedCount === 1;
     });
   }
@@ -137,7 +145,13 @@ export class RosterRepository implements OutboxOwner {
    * `newOwnerWasAdmin` frees the admin place the new owner held. Refused (`unavailable`) while the
    * roster's outbox is full, as every document's with an embedded outbox.
    */
-  async transferOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string, newOwnerWasAdmin: boolean, event: DomainEvent): Promise<boolean> {
+  async transferOwner(
+    key: GroupKey,
+    fromOwnerId: string,
+    toOwnerId: string,
+    newOwnerWasAdmin: boolean,
+    event: DomainEvent,
+  ): Promise<boolean> {
     return this.cache.writing(key, [fromOwnerId, toOwnerId], async () => {
       const result = await this.rosters.updateOne(
         { ...key, ownerId: fromOwnerId, ...outboxHasRoom() },
@@ -158,7 +172,10 @@ export class RosterRepository implements OutboxOwner {
 
   /** Memberships across the app: the sum of its rosters' counts. */
   async totalMembers(appId: string): Promise<number> {
-    const [sum] = await this.rosters.aggregate<{ members: number }>([{ $match: { appId } }, { $group: { _id: null, members: { $sum: '$memberCount' } } }]);
+    const [sum] = await this.rosters.aggregate<{ members: number }>([
+      { $match: { appId } },
+      { $group: { _id: null, members: { $sum: '$memberCount' } } },
+    ]);
     return sum?.members ?? 0;
   }
 

@@ -1,11 +1,12 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
+
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
-import { RosterPurger } from './roster-purger';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
+import { RosterPurger } from './roster-purger';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 
@@ -23,15 +24,25 @@ function setup() {
 describe('RosterService.info', () => {
   it('the group with its count and the caller’s own record', async () => {
     const { service } = setup();
-    await expect(service.info(callBy('3'), { groupId: 'g1' })).resolves.toMatchObject({ groupId: 'g1', memberCount: 3, callerMember: { userId: '3', role: 'member' } });
+    await expect(service.info(callBy('3'), { groupId: 'g1' })).resolves.toMatchObject({
+      groupId: 'g1',
+      memberCount: 3,
+      callerMember: { userId: '3', role: 'member' },
+    });
     await expect(service.info(callBy('9'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'not_member' });
   });
 
   it('the app admin reads it without a record of its own; a group without a roster yet has no count', async () => {
     const t = setup();
-    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({ memberCount: 3, callerMember: null });
+    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({
+      memberCount: 3,
+      callerMember: null,
+    });
     givenRoster(t, null);
-    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({ groupId: 'g1', callerMember: null });
+    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({
+      groupId: 'g1',
+      callerMember: null,
+    });
   });
 });
 
@@ -54,7 +65,10 @@ describe('RosterService.initialize (create saga step)', () => {
   it('for its owner only (or the app admin); never past the capacity', async () => {
     const { service, rosters } = setup();
     await expect(service.initialize(callBy('2'), command)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.initialize(callBy(null), { ...command, capacity: 2 })).rejects.toMatchObject({ code: 'invalid_parameter', details: { field: 'memberIds' } });
+    await expect(service.initialize(callBy(null), { ...command, capacity: 2 })).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      details: { field: 'memberIds' },
+    });
     expect(rosters.ensure).not.toHaveBeenCalled();
   });
 });
@@ -62,16 +76,29 @@ describe('RosterService.initialize (create saga step)', () => {
 describe('RosterService.setCapacity', () => {
   it('admins resize, never below the members in; a race is retried, then conflict', async () => {
     const { service, rosters } = setup();
-    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 50 })).resolves.toEqual({ capacity: 50, memberCount: 3 });
+    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 50 })).resolves.toEqual({
+      capacity: 50,
+      memberCount: 3,
+    });
     expect(rosters.resize).toHaveBeenCalledWith(KEY, 1000, 50);
-    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 2 })).rejects.toMatchObject({ details: { field: 'capacity' } });
-    await expect(service.setCapacity(callBy('3'), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.setCapacity(callBy('2'), { groupId: 'g1', capacity: 2 })).rejects.toMatchObject({
+      details: { field: 'capacity' },
+    });
+    await expect(service.setCapacity(callBy('3'), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     rosters.resize.mockResolvedValueOnce(false);
-    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).resolves.toMatchObject({ capacity: 50 });
+    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).resolves.toMatchObject({
+      capacity: 50,
+    });
     rosters.resize.mockResolvedValue(false);
-    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     rosters.find.mockResolvedValue(null);
-    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(service.setCapacity(callBy(null), { groupId: 'g1', capacity: 50 })).rejects.toMatchObject({
+      code: 'group_not_found',
+    });
   });
 });
 
@@ -91,8 +118,12 @@ describe('RosterService app-level', () => {
     rosters.findMany.mockResolvedValue(new Map([['g1', rosterState()]]));
     members.findUserIn.mockResolvedValue(new Map([['g1', storedMember('3', 'member')]]));
     const views = await service.access(callBy(null), { groupIds: ['g1', 'g2', 'g1'], userId: '3' });
-    expect(views).toEqual([{ groupId: 'g1', memberCount: 3, ownerId: '1', capacity: 1000, member: expect.objectContaining({ userId: '3' }) }]);
-    await expect(service.access(callBy(null), { groupIds: ['g1'] })).resolves.toEqual([expect.objectContaining({ groupId: 'g1', member: null })]);
+    expect(views).toEqual([
+      { groupId: 'g1', memberCount: 3, ownerId: '1', capacity: 1000, member: expect.objectContaining({ userId: '3' }) },
+    ]);
+    await expect(service.access(callBy(null), { groupIds: ['g1'] })).resolves.toEqual([
+      expect.objectContaining({ groupId: 'g1', member: null }),
+    ]);
     expect(members.findUserIn).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,15 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import type { AccessView, GetAccessCommand, GroupIdCommand, GroupInfoView, InitializeRosterCommand, PurgeRosterCommand, SetRosterCapacityCommand } from '@cohort/contracts';
-import { groupInfoOf, groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type {
+  AccessView,
+  GetAccessCommand,
+  GroupIdCommand,
+  GroupInfoView,
+  InitializeRosterCommand,
+  PurgeRosterCommand,
+  SetRosterCapacityCommand,
+} from '@cohort/contracts';
+import { groupInfoOf, groupKeyOf } from '@cohort/contracts';
 import { DomainError, invalidParameter } from '@cohort/errors';
+import { isAdminRole, roleOf } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from '../members/member.repository';
-import { isAdminRole, roleOf } from '@cohort/group-access';
-import { RosterPurger } from './roster-purger';
 import { RosterRepository, type RosterState } from './roster.repository';
+import { RosterPurger } from './roster-purger';
 
 /** Tries of a capacity change that races joins and leaves before answering `conflict`. */
 const CAPACITY_ATTEMPTS = 5;
@@ -52,7 +61,13 @@ export class RosterService {
     const joined = (userId: string, role: 'owner' | 'member') => ({
       userId,
       role,
-      event: this.outbox.prepare('member.joined', ctx, command.groupId, { userId, role, how: 'created' }, `${command.groupId}:${userId}:created`),
+      event: this.outbox.prepare(
+        'member.joined',
+        ctx,
+        command.groupId,
+        { userId, role, how: 'created' },
+        `${command.groupId}:${userId}:created`,
+      ),
     });
     const members = [joined(command.ownerId, 'owner'), ...memberIds.map((userId) => joined(userId, 'member'))];
     await this.members.insert(key, type, members, new Date());
@@ -67,11 +82,15 @@ export class RosterService {
    * Changes the capacity membership enforces, never below the members already in: one
    * conditional update of the free places (retried when a join or leave moved them meanwhile).
    */
-  async setCapacity(ctx: RequestContext, { groupId, capacity }: SetRosterCapacityCommand): Promise<{ capacity: number; memberCount: number }> {
+  async setCapacity(
+    ctx: RequestContext,
+    { groupId, capacity }: SetRosterCapacityCommand,
+  ): Promise<{ capacity: number; memberCount: number }> {
     const key = groupKeyOf(ctx, groupId);
     if (ctx.caller.userId) {
       const caller = (await this.members.findMany(key, [ctx.caller.userId])).get(ctx.caller.userId);
-      if (!isAdminRole(roleOf(ctx.caller, caller?.role))) throw new DomainError('forbidden', 'only the owner and admins may change the capacity');
+      if (!isAdminRole(roleOf(ctx.caller, caller?.role)))
+        throw new DomainError('forbidden', 'only the owner and admins may change the capacity');
     }
     for (let attempt = 0; attempt < CAPACITY_ATTEMPTS; attempt++) {
       const roster = await this.rosters.find(key);
@@ -79,13 +98,15 @@ export class RosterService {
       if (capacity < roster.memberCount) {
         throw invalidParameter('capacity', `must be at least the current member count (${roster.memberCount})`);
       }
-      if (await this.rosters.resize(key, roster.capacity, capacity)) return { capacity, memberCount: roster.memberCount };
+      if (await this.rosters.resize(key, roster.capacity, capacity))
+        return { capacity, memberCount: roster.memberCount };
     }
     throw new DomainError('conflict', 'the membership kept changing; try again');
   }
 
   async stats(ctx: RequestContext): Promise<{ members: number }> {
-    if (!ctx.caller.isAppAdmin) throw new DomainError('forbidden', 'only the app admin may count the members of the app');
+    if (!ctx.caller.isAppAdmin)
+      throw new DomainError('forbidden', 'only the app admin may count the members of the app');
     return { members: await this.rosters.totalMembers(ctx.caller.appId) };
   }
 
@@ -110,5 +131,11 @@ export class RosterService {
 }
 
 function accessViewOf(groupId: string, roster: RosterState, member: StoredMember | undefined): AccessView {
-  return { groupId, memberCount: roster.memberCount, ownerId: roster.ownerId, capacity: roster.capacity, member: member ? memberViewOf(member) : null };
+  return {
+    groupId,
+    memberCount: roster.memberCount,
+    ownerId: roster.ownerId,
+    capacity: roster.capacity,
+    member: member ? memberViewOf(member) : null,
+  };
 }

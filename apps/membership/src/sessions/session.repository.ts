@@ -1,7 +1,8 @@
+import type { SessionKeyView, UserSessionView } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { SessionKeyView, UserSessionView } from '@cohort/contracts';
+
 import { SessionDoc } from './schemas/session.schema';
 
 /** The only code touching the sessions collection. Every call is scoped by app. */
@@ -22,7 +23,10 @@ export class SessionRepository {
   /** The sessions of these users, oldest first. */
   async ofUsers(appId: string, userIds: string[]): Promise<{ userId: string; sessionId: string }[]> {
     if (userIds.length === 0) return [];
-    const docs = await this.model.find({ appId, userId: { $in: userIds } }, { userId: 1, sessionId: 1 }).sort({ createdAt: 1 }).lean();
+    const docs = await this.model
+      .find({ appId, userId: { $in: userIds } }, { userId: 1, sessionId: 1 })
+      .sort({ createdAt: 1 })
+      .lean();
     return docs.map((doc) => ({ userId: doc.userId, sessionId: doc.sessionId }));
   }
 }

@@ -1,6 +1,12 @@
-import { Controller } from '@nestjs/common';
-import { SessionCommands, type CommandEnvelope, type FindSessionCommand, type RegisterSessionCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type CommandEnvelope,
+  type FindSessionCommand,
+  type RegisterSessionCommand,
+  SessionCommands,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { SessionsService } from './sessions.service';
 
 @Controller()

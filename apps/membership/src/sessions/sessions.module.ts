@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+
 import { SessionDoc, SessionSchema } from './schemas/session.schema';
 import { SessionRepository } from './session.repository';
 import { SessionsController } from './sessions.controller';

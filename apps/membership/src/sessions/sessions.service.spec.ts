@@ -1,4 +1,5 @@
 import { callBy, newTestService } from '@cohort/testing';
+
 import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 
@@ -23,14 +24,22 @@ describe('SessionsService', () => {
 
   it('a key that is not 32 bytes is refused naming the field; users may not register or read keys', async () => {
     const { service } = setup();
-    await expect(service.register(callBy(null), { fullName: 'Ann', publicKey: 'AAAA' })).rejects.toMatchObject({ details: { field: 'publicKey' } });
-    await expect(service.register(callBy('1'), { fullName: 'Ann', publicKey: 'AAAA' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.find(callBy('1'), { userId: 'u', sessionId: 's' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.register(callBy(null), { fullName: 'Ann', publicKey: 'AAAA' })).rejects.toMatchObject({
+      details: { field: 'publicKey' },
+    });
+    await expect(service.register(callBy('1'), { fullName: 'Ann', publicKey: 'AAAA' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(service.find(callBy('1'), { userId: 'u', sessionId: 's' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('an unknown session is not_found', async () => {
     const { service, sessions } = setup();
     sessions.find.mockResolvedValue(null);
-    await expect(service.find(callBy(null), { userId: 'u', sessionId: 's' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.find(callBy(null), { userId: 'u', sessionId: 's' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

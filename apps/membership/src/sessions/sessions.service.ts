@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FindSessionCommand, RegisterSessionCommand, SessionKeyView, UserSessionView } from '@cohort/contracts';
+
 import type { RequestContext } from '@cohort/bus';
+import type { FindSessionCommand, RegisterSessionCommand, SessionKeyView, UserSessionView } from '@cohort/contracts';
 import { DomainError, invalidParameter } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { SessionRepository } from './session.repository';
 
 const ED25519_PUBLIC_KEY_BYTES = 32;
@@ -19,7 +21,12 @@ export class SessionsService {
   /** A new user (a fresh UUID) with one session: the app only. */
   async register(ctx: RequestContext, { fullName, publicKey }: RegisterSessionCommand): Promise<UserSessionView> {
     assertApp(ctx, 'create users');
-    return this.sessions.insert(ctx.caller.appId, { userId: randomUUID(), sessionId: randomUUID(), fullName, publicKey: normalizedKey(publicKey) });
+    return this.sessions.insert(ctx.caller.appId, {
+      userId: randomUUID(),
+      sessionId: randomUUID(),
+      fullName,
+      publicKey: normalizedKey(publicKey),
+    });
   }
 
   /** The key a session's requests are verified with: the app only (the gateway, verifying). */
@@ -38,6 +45,7 @@ function assertApp(ctx: RequestContext, what: string): void {
 /** Standard or URL-safe base64, padded or not, as base64url without padding; 32 bytes or refused. */
 function normalizedKey(publicKey: string): string {
   const bytes = Buffer.from(publicKey.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (bytes.length !== ED25519_PUBLIC_KEY_BYTES) throw invalidParameter('publicKey', `must be ${ED25519_PUBLIC_KEY_BYTES} bytes (an Ed25519 public key)`);
+  if (bytes.length !== ED25519_PUBLIC_KEY_BYTES)
+    throw invalidParameter('publicKey', `must be ${ED25519_PUBLIC_KEY_BYTES} bytes (an Ed25519 public key)`);
   return bytes.toString('base64url');
 }

@@ -1,6 +1,12 @@
-import { Controller } from '@nestjs/common';
-import { ModerationCommands, type CommandEnvelope, type ListModeratedCommand, type ModeratedUsers } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type CommandEnvelope,
+  type ListModeratedCommand,
+  type ModeratedUsers,
+  ModerationCommands,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { AllowsService } from './allows.service';
 
 @Controller()

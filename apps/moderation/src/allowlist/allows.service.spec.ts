@@ -1,10 +1,15 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, sentEvents } from '@cohort/testing';
+
 import { moderationService } from '../../test/standings.fixture';
 import { AllowsService } from './allows.service';
 
 function setup() {
-  const t = moderationService(AllowsService, { roles: { '2': 'admin', '3': 'member', '4': 'admin' } }, { allow: { '4': true } });
+  const t = moderationService(
+    AllowsService,
+    { roles: { '2': 'admin', '3': 'member', '4': 'admin' } },
+    { allow: { '4': true } },
+  );
   return { ...t, outbox: t.mock(Outbox) };
 }
 
@@ -30,14 +35,22 @@ describe('AllowsService', () => {
 
   it('members may not change it; an outsider is not a member', async () => {
     const { service } = setup();
-    await expect(service.allow(callBy('3'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.disallow(callBy('9'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(service.allow(callBy('3'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(service.disallow(callBy('9'), { groupId: 'g1', userIds: ['3'] })).rejects.toMatchObject({
+      code: 'not_member',
+    });
   });
 
   it('a member reads it', async () => {
     const { service, standings } = setup();
     standings.listPage.mockResolvedValue({ items: [], next: null });
     standings.count.mockResolvedValue(0);
-    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({ items: [], cursor: null, total: 0 });
+    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({
+      items: [],
+      cursor: null,
+      total: 0,
+    });
   });
 });

@@ -1,9 +1,17 @@
-import { ReadableGroups } from '../standings/readable-groups';
-import { Injectable } from '@nestjs/common';
-import type { ErrorPayload, ItemResult, ListedUser, ListModeratedCommand, ModeratedUsers, Page } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type {
+  ErrorPayload,
+  ItemResult,
+  ListedUser,
+  ListModeratedCommand,
+  ModeratedUsers,
+  Page,
+} from '@cohort/contracts';
 import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { ALLOWLIST, ListChanges } from '../standings/list-changes';
+import { ReadableGroups } from '../standings/readable-groups';
 
 /** The allowlist: members who may send under mute-all (an individual mute still holds); leaving removes them. */
 @Injectable()
@@ -19,8 +27,16 @@ export class AllowsService {
     const gc = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(gc, 'change the allowlist');
     const refusal = (userId: string): ErrorPayload | null =>
-      gc.roles.has(userId) ? null : { code: 'not_member', message: `user ${userId} is not a member of group ${gc.group.groupId}` };
-    await this.changes.set(ctx, gc, ALLOWLIST, command.userIds.filter((userId) => !refusal(userId)), true);
+      gc.roles.has(userId)
+        ? null
+        : { code: 'not_member', message: `user ${userId} is not a member of group ${gc.group.groupId}` };
+    await this.changes.set(
+      ctx,
+      gc,
+      ALLOWLIST,
+      command.userIds.filter((userId) => !refusal(userId)),
+      true,
+    );
     return command.userIds.map((userId) => {
       const refused = refusal(userId);
       return refused ? { userId, ok: false, error: refused } : { userId, ok: true };

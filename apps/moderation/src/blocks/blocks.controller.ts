@@ -1,6 +1,13 @@
-import { Controller } from '@nestjs/common';
-import { ModerationCommands, type CommandEnvelope, type GroupUsersQuery, type ListModeratedCommand, type ModeratedUsers } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type CommandEnvelope,
+  type GroupUsersQuery,
+  type ListModeratedCommand,
+  type ModeratedUsers,
+  ModerationCommands,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { BlocksService } from './blocks.service';
 
 @Controller()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { PeersModule } from '../peers/peers.module';
 import { StandingsModule } from '../standings/standings.module';
 import { BlocksController } from './blocks.controller';

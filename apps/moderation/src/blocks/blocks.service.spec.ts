@@ -1,11 +1,16 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, sentEvents } from '@cohort/testing';
+
 import { moderationService } from '../../test/standings.fixture';
 import { MembershipClient } from '../peers/membership.client';
 import { BlocksService } from './blocks.service';
 
 function setup() {
-  const t = moderationService(BlocksService, { roles: { '2': 'admin', '3': 'member', '4': 'admin' } }, { block: { '6': true } });
+  const t = moderationService(
+    BlocksService,
+    { roles: { '2': 'admin', '3': 'member', '4': 'admin' } },
+    { block: { '6': true } },
+  );
   return { ...t, membership: t.mock(MembershipClient), outbox: t.mock(Outbox) };
 }
 
@@ -23,7 +28,9 @@ describe('BlocksService.block', () => {
 
   it('blocking someone already blocked is a success with no new event; no member among them asks membership nothing', async () => {
     const { service, membership, outbox } = setup();
-    await expect(service.block(callBy('1'), { groupId: 'g1', userIds: ['6'] })).resolves.toEqual([{ userId: '6', ok: true }]);
+    await expect(service.block(callBy('1'), { groupId: 'g1', userIds: ['6'] })).resolves.toEqual([
+      { userId: '6', ok: true },
+    ]);
     expect(sentEvents(outbox)).toEqual([]);
     expect(membership.expel).not.toHaveBeenCalled();
   });
@@ -37,7 +44,9 @@ describe('BlocksService.block', () => {
 
   it('a plain member blocks nobody', async () => {
     const { service } = setup();
-    await expect(service.block(callBy('3'), { groupId: 'g1', userIds: ['9'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.block(callBy('3'), { groupId: 'g1', userIds: ['9'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -53,7 +62,9 @@ describe('BlocksService.unblock', () => {
 
   it('admins only', async () => {
     const { service } = setup();
-    await expect(service.unblock(callBy('3'), { groupId: 'g1', userIds: ['6'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.unblock(callBy('3'), { groupId: 'g1', userIds: ['6'] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
 
@@ -67,6 +78,10 @@ describe('BlocksService reads', () => {
     const { service, standings } = setup();
     standings.listPage.mockResolvedValue({ items: [{ userId: '6', value: true, at: 5, by: '1' }], next: null });
     standings.count.mockResolvedValue(1);
-    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({ items: [{ userId: '6', at: 5 }], cursor: null, total: 1 });
+    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({
+      items: [{ userId: '6', at: 5 }],
+      cursor: null,
+      total: 1,
+    });
   });
 });

@@ -1,5 +1,4 @@
-import { ReadableGroups } from '../standings/readable-groups';
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import {
   groupKeyOf,
   type GroupUsersQuery,
@@ -9,11 +8,13 @@ import {
   type ModeratedUsers,
   type Page,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
+import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { targetRefusal } from '../moderation.policy';
 import { MembershipClient } from '../peers/membership.client';
-import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
 import { BLOCKLIST, ListChanges } from '../standings/list-changes';
+import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
 
 /** The blocklist: a blocked member is removed at once and cannot come back by any path until unblocked. */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { ServiceEnv } from '@cohort/config';
 import { BackgroundSweep } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import { StandingRepository } from '../standings/standing.repository';
 
 /**

@@ -1,13 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  ModerationCommands,
   type CommandEnvelope,
   type GroupUsersQuery,
   type ListModeratedCommand,
+  ModerationCommands,
   type MuteCommand,
   type UnmuteCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { MutesService } from './mutes.service';
 
 @Controller()

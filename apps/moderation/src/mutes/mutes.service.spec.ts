@@ -1,5 +1,6 @@
 import { Outbox } from '@cohort/outbox';
 import { callBy, sentEvents } from '@cohort/testing';
+
 import { moderationService } from '../../test/standings.fixture';
 import { MutesService } from './mutes.service';
 
@@ -13,8 +14,18 @@ function setup(listed: Parameters<typeof moderationService>[2] = {}) {
 describe('MutesService.mute', () => {
   it('an admin mutes members for a while, per item in request order: never the owner, no admin, no outsider', async () => {
     const { service, outbox } = setup();
-    const results = await service.mute(callBy('2'), { groupId: 'g1', userIds: ['3', '1', '4', '9', '3'], durationMs: 60_000 });
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'owner_protected', 'forbidden', 'not_member', 'ok']);
+    const results = await service.mute(callBy('2'), {
+      groupId: 'g1',
+      userIds: ['3', '1', '4', '9', '3'],
+      durationMs: 60_000,
+    });
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'owner_protected',
+      'forbidden',
+      'not_member',
+      'ok',
+    ]);
     const until = results[0].ok ? results[0].until : 0;
     expect(until).toBeGreaterThan(Date.now());
     expect(sentEvents(outbox)).toEqual([{ type: 'member.muted', groupId: 'g1', data: { userId: '3', until } }]);
@@ -22,24 +33,34 @@ describe('MutesService.mute', () => {
 
   it('the owner mutes admins; -1 is for good; 0 lifts', async () => {
     const { service, outbox } = setup();
-    expect(await service.mute(callBy('1'), { groupId: 'g1', userIds: ['4'], durationMs: -1 })).toEqual([{ userId: '4', ok: true, until: -1 }]);
-    expect(await service.mute(callBy('1'), { groupId: 'g1', userIds: ['5'], durationMs: 0 })).toEqual([{ userId: '5', ok: true, until: 0 }]);
+    expect(await service.mute(callBy('1'), { groupId: 'g1', userIds: ['4'], durationMs: -1 })).toEqual([
+      { userId: '4', ok: true, until: -1 },
+    ]);
+    expect(await service.mute(callBy('1'), { groupId: 'g1', userIds: ['5'], durationMs: 0 })).toEqual([
+      { userId: '5', ok: true, until: 0 },
+    ]);
     expect(sentEvents(outbox).map((e) => e.type)).toEqual(['member.muted', 'member.unmuted']);
   });
 
   it('a plain member mutes nobody', async () => {
     const { service, standings } = setup();
-    await expect(service.mute(callBy('3'), { groupId: 'g1', userIds: ['5'], durationMs: 1000 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.mute(callBy('3'), { groupId: 'g1', userIds: ['5'], durationMs: 1000 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(standings.apply).not.toHaveBeenCalled();
   });
 
   it('wholeRequest (Easemob): one outsider — all named — or the owner refuses the call, and nothing changes', async () => {
     const { service, standings } = setup();
-    await expect(service.mute(callBy('1'), { groupId: 'g1', userIds: ['3', '9', '7'], durationMs: 1000, wholeRequest: true })).rejects.toMatchObject({
+    await expect(
+      service.mute(callBy('1'), { groupId: 'g1', userIds: ['3', '9', '7'], durationMs: 1000, wholeRequest: true }),
+    ).rejects.toMatchObject({
       code: 'not_member',
       message: expect.stringContaining('9, 7'),
     });
-    await expect(service.mute(callBy('2'), { groupId: 'g1', userIds: ['3', '1'], durationMs: 1000, wholeRequest: true })).rejects.toMatchObject({ code: 'owner_protected' });
+    await expect(
+      service.mute(callBy('2'), { groupId: 'g1', userIds: ['3', '1'], durationMs: 1000, wholeRequest: true }),
+    ).rejects.toMatchObject({ code: 'owner_protected' });
     expect(standings.apply).not.toHaveBeenCalled();
   });
 
@@ -72,14 +93,23 @@ describe('MutesService reads', () => {
     const { service, standings } = setup({ block: { '8': true } });
     standings.listPage.mockResolvedValue({ items: [{ userId: '3', value: 5000, at: 7, by: '1' }], next: null });
     standings.count.mockResolvedValue(1);
-    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({ items: [{ userId: '3', until: 5000, at: 7 }], cursor: null, total: 1 });
+    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10 })).resolves.toEqual({
+      items: [{ userId: '3', until: 5000, at: 7 }],
+      cursor: null,
+      total: 1,
+    });
     await expect(service.list(callBy('7'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({ code: 'not_member' });
     const chatroom = moderationService(MutesService, { group: { type: 'chatroom' } }, { block: { '8': true } });
-    await expect(chatroom.service.list(callBy('8'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({ code: 'blocked' });
+    await expect(chatroom.service.list(callBy('8'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({
+      code: 'blocked',
+    });
   });
 
   it('mute ends of the listed users who are muted', async () => {
     const { service } = setup({ mute: { '3': 5000, '4': -1 } });
-    await expect(service.muteEnds(callBy(null), { groupId: 'g1', userIds: ['3', '4', '5'] })).resolves.toEqual({ '3': 5000, '4': -1 });
+    await expect(service.muteEnds(callBy(null), { groupId: 'g1', userIds: ['3', '4', '5'] })).resolves.toEqual({
+      '3': 5000,
+      '4': -1,
+    });
   });
 });

@@ -1,5 +1,4 @@
-import { ReadableGroups } from '../standings/readable-groups';
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import {
   groupKeyOf,
   type GroupUsersQuery,
@@ -10,13 +9,15 @@ import {
   type Page,
   type UnmuteCommand,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
-import { assertAdmin, GroupAccessLoader, type GroupAccess } from '@cohort/group-access';
+import { assertAdmin, type GroupAccess, GroupAccessLoader } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import { refuseWhole, targetRefusal } from '../moderation.policy';
-import { StandingChanges } from '../standings/standing-changes';
+import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
+import { StandingChanges } from '../standings/standing-changes';
 
 /** -1 in a mute's end: muted until lifted. */
 const PERMANENT = -1;
@@ -60,10 +61,17 @@ export class MutesService {
   async unmute(ctx: RequestContext, command: UnmuteCommand): Promise<MuteResult[]> {
     const access = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(access, 'unmute members');
-    const refusals = new Map(command.userIds.map((userId) => [userId, targetRefusal(access, userId, 'unmute')] as const));
+    const refusals = new Map(
+      command.userIds.map((userId) => [userId, targetRefusal(access, userId, 'unmute')] as const),
+    );
     const allowed = command.userIds.filter((userId) => !refusals.get(userId));
     const muted = await this.standings.findListed(access.key, 'mute', allowed);
-    await this.write(ctx, access, muted.map((m) => m.userId), LIFTED);
+    await this.write(
+      ctx,
+      access,
+      muted.map((m) => m.userId),
+      LIFTED,
+    );
     return command.userIds.map((userId) => {
       const refusal = refusals.get(userId);
       return refusal ? { userId, ok: false, error: refusal } : { userId, ok: true, until: LIFTED };
@@ -74,8 +82,15 @@ export class MutesService {
   async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
     const access = await this.readable.load(ctx, command);
-    const [page, total] = await Promise.all([this.standings.listPage(access.key, 'mute', command.limit, after), this.standings.count(access.key, 'mute')]);
-    return { items: page.items.map(({ userId, value, at }) => ({ userId, until: value, at })), cursor: encodeCursor(page.next), total };
+    const [page, total] = await Promise.all([
+      this.standings.listPage(access.key, 'mute', command.limit, after),
+      this.standings.count(access.key, 'mute'),
+    ]);
+    return {
+      items: page.items.map(({ userId, value, at }) => ({ userId, until: value, at })),
+      cursor: encodeCursor(page.next),
+      total,
+    };
   }
 
   /** Each listed user's mute end in force now (ms, -1 permanent); expired and lifted mutes count as none. */
@@ -88,7 +103,9 @@ export class MutesService {
   private async write(ctx: RequestContext, access: GroupAccess, userIds: string[], until: number): Promise<void> {
     const groupId = access.group.groupId;
     await this.changes.set(ctx, access, 'mute', userIds, until, (userId) =>
-      until === LIFTED ? this.outbox.prepare('member.unmuted', ctx, groupId, { userId }) : this.outbox.prepare('member.muted', ctx, groupId, { userId, until }),
+      until === LIFTED
+        ? this.outbox.prepare('member.unmuted', ctx, groupId, { userId })
+        : this.outbox.prepare('member.muted', ctx, groupId, { userId, until }),
     );
   }
 }

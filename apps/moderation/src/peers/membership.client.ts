@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { MembershipCommands } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
+import { MembershipCommands } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
 
 /** What moderation asks membership besides roles: removing blocked users. */
 @Injectable()

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
+
 import type { GroupFact, GroupFactValues, UserFact, UserFactValues } from '../standings/facts';
 
 /** One fact an event establishes, about the group or one of its users. */
@@ -6,8 +7,10 @@ export type FactOfEvent =
   | { [F in GroupFact]: { about: 'group'; fact: F; value: GroupFactValues[F] } }[GroupFact]
   | { [F in UserFact]: { about: 'user'; userId: string; fact: F; value: UserFactValues[F] } }[UserFact];
 
-const group = <F extends GroupFact>(fact: F, value: GroupFactValues[F]): FactOfEvent => ({ about: 'group', fact, value }) as FactOfEvent;
-const user = <F extends UserFact>(userId: string, fact: F, value: UserFactValues[F]): FactOfEvent => ({ about: 'user', userId, fact, value }) as FactOfEvent;
+const group = <F extends GroupFact>(fact: F, value: GroupFactValues[F]): FactOfEvent =>
+  ({ about: 'group', fact, value }) as FactOfEvent;
+const user = <F extends UserFact>(userId: string, fact: F, value: UserFactValues[F]): FactOfEvent =>
+  ({ about: 'user', userId, fact, value }) as FactOfEvent;
 
 /**
  * The events the send decision follows, and the facts each establishes: from the groups service
@@ -38,7 +41,14 @@ export type FactEvent = keyof typeof FACTS_OF;
 export const FACT_EVENTS = Object.keys(FACTS_OF) as FactEvent[];
 
 /** The events of changes moderation makes itself: already stored when they are sent. */
-export const OWN_EVENTS: readonly FactEvent[] = ['member.muted', 'member.unmuted', 'member.blocked', 'member.unblocked', 'member.allowlisted', 'member.unallowlisted'];
+export const OWN_EVENTS: readonly FactEvent[] = [
+  'member.muted',
+  'member.unmuted',
+  'member.blocked',
+  'member.unblocked',
+  'member.allowlisted',
+  'member.unallowlisted',
+];
 
 export function isFactEvent(type: string): type is FactEvent {
   return Object.prototype.hasOwnProperty.call(FACTS_OF, type);

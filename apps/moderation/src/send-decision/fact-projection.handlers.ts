@@ -1,6 +1,7 @@
-import { Inject, Injectable, type Type } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Inject, Injectable, type Type } from '@nestjs/common';
+
 import type { FactEvent } from './event-facts';
 import { FactProjector } from './fact-projector';
 

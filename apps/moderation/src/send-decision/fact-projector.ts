@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
+
 import { StandingRepository } from '../standings/standing.repository';
 import { factsOf } from './event-facts';
 import { GroupFactsRepository } from './group-facts.repository';

@@ -1,7 +1,8 @@
-import type { ConfigService } from '@nestjs/config';
 import type { BusClient } from '@cohort/bus';
 import type { ServiceEnv } from '@cohort/config';
 import { DomainError } from '@cohort/errors';
+import type { ConfigService } from '@nestjs/config';
+
 import type { GroupFacts } from '../standings/facts';
 import { GroupFactsReconciler, RECONCILE_BATCH } from './group-facts.reconciler';
 import type { GroupFactsRepository } from './group-facts.repository';
@@ -40,7 +41,10 @@ function setup(stored: Record<string, GroupFacts>, groups: Owner) {
   return { reconciler, owner, groupFacts, bus, cache };
 }
 
-const live = (muteAll: number | null, at = 1_000): GroupFacts => ({ life: { value: true, at }, muteAll: { value: muteAll, at } });
+const live = (muteAll: number | null, at = 1_000): GroupFacts => ({
+  life: { value: true, at },
+  muteAll: { value: muteAll, at },
+});
 
 describe('GroupFactsReconciler', () => {
   it('corrects a mute-all the groups service no longer holds, stamped with the time it asked, and drops cached decisions', async () => {
@@ -60,7 +64,10 @@ describe('GroupFactsReconciler', () => {
   });
 
   it('changes nothing where the projection agrees with the owner', async () => {
-    const { reconciler, groupFacts, cache } = setup({ g1: live(null), g2: live(5_000) }, { g1: { status: 'active', muteAllUntil: null }, g2: { status: 'active', muteAllUntil: 5_000 } });
+    const { reconciler, groupFacts, cache } = setup(
+      { g1: live(null), g2: live(5_000) },
+      { g1: { status: 'active', muteAllUntil: null }, g2: { status: 'active', muteAllUntil: 5_000 } },
+    );
     await reconciler.sweep();
     expect(groupFacts.apply).not.toHaveBeenCalled();
     expect(cache.clear).not.toHaveBeenCalled();
@@ -69,7 +76,9 @@ describe('GroupFactsReconciler', () => {
   it('asks about a bounded page per pass and comes round to every group', async () => {
     const count = RECONCILE_BATCH + 10;
     const stored = Object.fromEntries(Array.from({ length: count }, (_, i) => [`g${i}`, live(null)]));
-    const owner: Owner = Object.fromEntries(Object.keys(stored).map((id) => [id, { status: 'active', muteAllUntil: null }]));
+    const owner: Owner = Object.fromEntries(
+      Object.keys(stored).map((id) => [id, { status: 'active', muteAllUntil: null }]),
+    );
     const { reconciler, bus } = setup(stored, owner);
     await reconciler.sweep();
     expect(bus.send).toHaveBeenCalledTimes(RECONCILE_BATCH);
@@ -89,7 +98,10 @@ describe('GroupFactsReconciler', () => {
 describe('OwnerCheckedGroupFacts (the cold read of the send decision)', () => {
   it('asks the owner about a group missing from the projection, stores its answer, and asks no more', async () => {
     const { owner, bus } = setup({}, { g1: { status: 'active', muteAllUntil: null }, g2: 'gone' });
-    expect(await owner.get({ appId: 'app', groupId: 'g1' })).toMatchObject({ life: { value: true }, muteAll: { value: null } });
+    expect(await owner.get({ appId: 'app', groupId: 'g1' })).toMatchObject({
+      life: { value: true },
+      muteAll: { value: null },
+    });
     expect(await owner.get({ appId: 'app', groupId: 'g2' })).toMatchObject({ life: { value: false } });
     expect(bus.send).toHaveBeenCalledTimes(2);
     await owner.get({ appId: 'app', groupId: 'g1' });

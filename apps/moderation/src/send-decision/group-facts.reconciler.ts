@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { ServiceEnv } from '@cohort/config';
 import { BackgroundSweep } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import { GroupFactsRepository } from './group-facts.repository';
 import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
 import { StandingCache } from './standing-cache';

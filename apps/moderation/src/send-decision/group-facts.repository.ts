@@ -1,7 +1,8 @@
+import type { GroupKey } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupKey } from '@cohort/contracts';
+
 import type { GroupFact, GroupFacts, GroupFactValues } from '../standings/facts';
 import { notNewerThan, readFacts, upsertNewer } from '../standings/stored-facts';
 import { GroupFactsDoc } from './schemas/group-facts.schema';
@@ -13,7 +14,15 @@ export class GroupFactsRepository {
 
   /** Replaces a fact of the group unless a newer one is stored. */
   async apply<F extends GroupFact>(key: GroupKey, fact: F, value: GroupFactValues[F], at: Date): Promise<void> {
-    await upsertNewer(this.model, [{ updateOne: { filter: { ...key, ...notNewerThan(fact, at) }, update: { $set: { [fact]: { value, at } } }, upsert: true } }]);
+    await upsertNewer(this.model, [
+      {
+        updateOne: {
+          filter: { ...key, ...notNewerThan(fact, at) },
+          update: { $set: { [fact]: { value, at } } },
+          upsert: true,
+        },
+      },
+    ]);
   }
 
   /**
@@ -26,7 +35,11 @@ export class GroupFactsRepository {
       .sort({ _id: 1 })
       .limit(limit)
       .lean();
-    return docs.map((doc) => ({ id: doc._id, key: { appId: doc.appId, groupId: doc.groupId }, facts: readFacts(doc, ['life', 'muteAll']) as GroupFacts }));
+    return docs.map((doc) => ({
+      id: doc._id,
+      key: { appId: doc.appId, groupId: doc.groupId },
+      facts: readFacts(doc, ['life', 'muteAll']) as GroupFacts,
+    }));
   }
 
   /** Everything known of the group (one keyed read). */

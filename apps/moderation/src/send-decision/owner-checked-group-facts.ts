@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { GroupCommands, type GroupKey } from '@cohort/contracts';
+
 import { BusClient } from '@cohort/bus';
+import { GroupCommands, type GroupKey } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
+import { Injectable, Logger } from '@nestjs/common';
+
 import type { GroupFacts, GroupFactValues } from '../standings/facts';
 import { GroupFactsRepository } from './group-facts.repository';
 
@@ -55,7 +57,10 @@ export class OwnerCheckedGroupFacts {
    * progress or being rolled back (its `group.created`, if any, is the fact to wait for).
    */
   private async ownerSays(key: GroupKey): Promise<GroupFactValues | null> {
-    const ctx = { caller: { appId: key.appId, userId: null, isAppAdmin: true }, requestId: `group-facts-${randomUUID()}` };
+    const ctx = {
+      caller: { appId: key.appId, userId: null, isAppAdmin: true },
+      requestId: `group-facts-${randomUUID()}`,
+    };
     try {
       const group = await this.bus.send(GroupCommands.state, ctx, { groupId: key.groupId });
       if (group.status === 'pending' || group.status === 'abandoned') return null;

@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { MembershipCommands, type GroupKey, type MemberRole } from '@cohort/contracts';
+
 import { BusClient } from '@cohort/bus';
+import { type GroupKey, type MemberRole, MembershipCommands } from '@cohort/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+
 import type { UserFacts } from '../standings/facts';
 import { StandingRepository } from '../standings/standing.repository';
 
@@ -26,9 +28,13 @@ export class OwnerCheckedRoles {
     const facts = await this.standings.get(key, userId);
     if (facts.role) return facts;
     try {
-      return (await this.correct(key, [{ userId, role: undefined }])) > 0 ? await this.standings.get(key, userId) : facts;
+      return (await this.correct(key, [{ userId, role: undefined }])) > 0
+        ? await this.standings.get(key, userId)
+        : facts;
     } catch (error) {
-      this.logger.warn(`user ${userId} of group ${key.groupId} has no projected role and membership did not answer: ${String(error)}`);
+      this.logger.warn(
+        `user ${userId} of group ${key.groupId} has no projected role and membership did not answer: ${String(error)}`,
+      );
       return facts;
     }
   }
@@ -37,9 +43,16 @@ export class OwnerCheckedRoles {
   async correct(key: GroupKey, projected: { userId: string; role: MemberRole | null | undefined }[]): Promise<number> {
     const askedAt = new Date();
     const ctx = { caller: { appId: key.appId, userId: null, isAppAdmin: true }, requestId: `roles-${randomUUID()}` };
-    const roles = await this.bus.send(MembershipCommands.rolesOf, ctx, { groupId: key.groupId, userIds: projected.map((p) => p.userId) });
+    const roles = await this.bus.send(MembershipCommands.rolesOf, ctx, {
+      groupId: key.groupId,
+      userIds: projected.map((p) => p.userId),
+    });
     const drifted = projected.filter(({ userId, role }) => role !== (roles[userId] ?? null));
-    await this.standings.apply(key, 'role', drifted.map(({ userId }) => ({ userId, value: roles[userId] ?? null, at: askedAt })));
+    await this.standings.apply(
+      key,
+      'role',
+      drifted.map(({ userId }) => ({ userId, value: roles[userId] ?? null, at: askedAt })),
+    );
     return drifted.length;
   }
 }

@@ -1,8 +1,9 @@
-import type { ConfigService } from '@nestjs/config';
 import type { BusClient } from '@cohort/bus';
 import type { ServiceEnv } from '@cohort/config';
 import type { MemberRole } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import type { ConfigService } from '@nestjs/config';
+
 import type { StandingRepository } from '../standings/standing.repository';
 import { OwnerCheckedRoles } from './owner-checked-roles';
 import { ROLES_RECONCILE_BATCH, RolesReconciler } from './roles.reconciler';
@@ -24,19 +25,35 @@ function setup(projected: Projected, owner: Record<string, MemberRole>) {
       for (const { userId, value } of changes) projected[userId] = value;
       return new Set(changes.map((c) => c.userId));
     }),
-    get: jest.fn(async (_key: unknown, userId: string) => (userId in projected ? { role: { value: projected[userId], at: 1 } } : {})),
+    get: jest.fn(async (_key: unknown, userId: string) =>
+      userId in projected ? { role: { value: projected[userId], at: 1 } } : {},
+    ),
   };
-  const bus = { send: jest.fn(async (_command: unknown, _ctx: unknown, { userIds }: { userIds: string[] }) => Object.fromEntries(userIds.flatMap((id) => (owner[id] ? [[id, owner[id]]] : [])))) };
+  const bus = {
+    send: jest.fn(async (_command: unknown, _ctx: unknown, { userIds }: { userIds: string[] }) =>
+      Object.fromEntries(userIds.flatMap((id) => (owner[id] ? [[id, owner[id]]] : []))),
+    ),
+  };
   const cache = { clear: jest.fn() };
   const config = { get: () => 10_000 } as unknown as ConfigService<ServiceEnv, true>;
   const repository = standings as unknown as StandingRepository;
   const roles = new OwnerCheckedRoles(repository, bus as unknown as BusClient);
-  return { reconciler: new RolesReconciler(repository, roles, cache as unknown as StandingCache, config), roles, standings, bus, cache, projected };
+  return {
+    reconciler: new RolesReconciler(repository, roles, cache as unknown as StandingCache, config),
+    roles,
+    standings,
+    bus,
+    cache,
+    projected,
+  };
 }
 
 describe('RolesReconciler', () => {
   it('corrects a role membership no longer holds and one it holds that the projection missed, in one request per group', async () => {
-    const { reconciler, standings, bus, cache, projected } = setup({ left: 'member', joined: null, same: 'admin' }, { joined: 'member', same: 'admin' });
+    const { reconciler, standings, bus, cache, projected } = setup(
+      { left: 'member', joined: null, same: 'admin' },
+      { joined: 'member', same: 'admin' },
+    );
     await reconciler.sweep();
     expect(projected).toEqual({ left: null, joined: 'member', same: 'admin' });
     expect(bus.send).toHaveBeenCalledTimes(1);
@@ -51,8 +68,13 @@ describe('RolesReconciler', () => {
   });
 
   it('asks about a bounded page per pass and comes round to every user', async () => {
-    const projected: Projected = Object.fromEntries(Array.from({ length: ROLES_RECONCILE_BATCH + 5 }, (_, i) => [`u${i}`, 'member']));
-    const { reconciler, bus } = setup(projected, Object.fromEntries(Object.keys(projected).map((id) => [id, 'member'])));
+    const projected: Projected = Object.fromEntries(
+      Array.from({ length: ROLES_RECONCILE_BATCH + 5 }, (_, i) => [`u${i}`, 'member']),
+    );
+    const { reconciler, bus } = setup(
+      projected,
+      Object.fromEntries(Object.keys(projected).map((id) => [id, 'member'])),
+    );
     await reconciler.sweep();
     await reconciler.sweep();
     const asked = bus.send.mock.calls.flatMap((call) => (call[2] as { userIds: string[] }).userIds);

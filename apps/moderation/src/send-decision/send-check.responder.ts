@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder, serveCommand } from '@cohort/bus';
+import { type DomainEvent, eventSubject, ModerationCommands } from '@cohort/contracts';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Events, JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
-import { eventSubject, ModerationCommands, type DomainEvent } from '@cohort/contracts';
-import { BUS_OPTIONS, NatsConnectionHolder, serveCommand, type BusOptions } from '@cohort/bus';
+
 import { FACT_EVENTS } from './event-facts';
 import { SendDecisions } from './send-decisions.service';
 import { StandingCache } from './standing-cache';
@@ -34,7 +41,11 @@ export class SendCheckResponder implements OnApplicationBootstrap, BeforeApplica
       this.subscriptions.push(nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg) }));
     }
     void this.forgetOnReconnect(nc);
-    this.subscriptions.push(serveCommand(nc, ModerationCommands.sendCheck, this.options.serviceName, ({ caller, data }) => this.decisions.decide(caller, data)));
+    this.subscriptions.push(
+      serveCommand(nc, ModerationCommands.sendCheck, this.options.serviceName, ({ caller, data }) =>
+        this.decisions.decide(caller, data),
+      ),
+    );
   }
 
   /** Stops answering (decisions in flight finish; the connection is drained at shutdown). */

@@ -1,6 +1,7 @@
-import { Controller } from '@nestjs/common';
-import { ModerationCommands, type CommandEnvelope, type EmptyCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import { type CommandEnvelope, type EmptyCommand, ModerationCommands } from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { SendDecisions } from './send-decisions.service';
 
 /** The decision itself is served by SendCheckResponder (its own subscription); its counters here. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+
 import { StandingsModule } from '../standings/standings.module';
 import { FactProjectionHandlers } from './fact-projection.handlers';
 import { FactProjector } from './fact-projector';
@@ -18,7 +19,18 @@ import { StandingCache } from './standing-cache';
 @Module({
   imports: [MongooseModule.forFeature([{ name: GroupFactsDoc.name, schema: GroupFactsSchema }]), StandingsModule],
   controllers: [SendDecisionController],
-  providers: [GroupFactsRepository, OwnerCheckedGroupFacts, GroupFactsReconciler, OwnerCheckedRoles, RolesReconciler, FactProjector, ...FactProjectionHandlers, StandingCache, SendDecisions, SendCheckResponder],
+  providers: [
+    GroupFactsRepository,
+    OwnerCheckedGroupFacts,
+    GroupFactsReconciler,
+    OwnerCheckedRoles,
+    RolesReconciler,
+    FactProjector,
+    ...FactProjectionHandlers,
+    StandingCache,
+    SendDecisions,
+    SendCheckResponder,
+  ],
   exports: [GroupFactsRepository, FactProjector],
 })
 export class SendDecisionModule {}

@@ -1,7 +1,14 @@
 import type { MemberRole, SendDecision, SendReason } from '@cohort/contracts';
-import { inForce, type GroupFacts, type UserFacts } from '../standings/facts';
 
-const refused = (reason: SendReason, until = 0, role: MemberRole | null = null): SendDecision => ({ allowed: false, reason, until, priority: false, role });
+import { type GroupFacts, inForce, type UserFacts } from '../standings/facts';
+
+const refused = (reason: SendReason, until = 0, role: MemberRole | null = null): SendDecision => ({
+  allowed: false,
+  reason,
+  until,
+  priority: false,
+  role,
+});
 
 /**
  * Can this user send in this group at `now`? The first rule that applies, in this order: the group
@@ -18,6 +25,7 @@ export function decideSend(group: GroupFacts, user: UserFacts, now: number): Sen
   if (mute !== undefined && inForce(mute, now)) return refused('muted', mute, role);
   const allowlisted = user.allow?.value === true;
   const muteAll = group.muteAll?.value;
-  if (muteAll !== undefined && muteAll !== null && inForce(muteAll, now) && role === 'member' && !allowlisted) return refused('muted_all', muteAll, role);
+  if (muteAll !== undefined && muteAll !== null && inForce(muteAll, now) && role === 'member' && !allowlisted)
+    return refused('muted_all', muteAll, role);
   return { allowed: true, reason: 'ok', until: 0, priority: allowlisted, role };
 }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
+
 import type { Caller, SendCheckQuery, SendDecision, SendDecisionStats } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { totalDbCommands } from '@cohort/logging';
+import { Injectable } from '@nestjs/common';
+
 import { decideSend } from './send-decision.policy';
-import { StandingCache, type CachedFacts } from './standing-cache';
+import { type CachedFacts, StandingCache } from './standing-cache';
 
 /** The send decision: the app's message server asks it for every message (app admins only). */
 @Injectable()
@@ -27,7 +29,14 @@ export class SendDecisions {
   stats(caller: Caller): SendDecisionStats {
     assertApp(caller);
     const { groups, users } = this.cache.size;
-    return { instance, decisions: this.decisions, coldDecisions: this.coldDecisions, dbCommands: totalDbCommands(), cachedGroups: groups, cachedUsers: users };
+    return {
+      instance,
+      decisions: this.decisions,
+      coldDecisions: this.coldDecisions,
+      dbCommands: totalDbCommands(),
+      cachedGroups: groups,
+      cachedUsers: users,
+    };
   }
 }
 
@@ -35,5 +44,6 @@ const instance = `${hostname()}:${process.pid}`;
 
 /** The decision is for the app's message server: an app-admin token (acting as a user or not). */
 function assertApp(caller: Caller): void {
-  if (!caller.isAppAdmin) throw new DomainError('forbidden', 'only the app (an app-admin token) may ask the send decision');
+  if (!caller.isAppAdmin)
+    throw new DomainError('forbidden', 'only the app (an app-admin token) may ask the send decision');
 }

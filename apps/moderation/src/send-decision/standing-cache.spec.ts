@@ -1,24 +1,41 @@
-import type { ConfigService } from '@nestjs/config';
 import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
+import type { ConfigService } from '@nestjs/config';
+
 import type { ModerationEnv } from '../config/moderation.config';
 import type { GroupFacts, UserFacts } from '../standings/facts';
 import type { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
 import type { OwnerCheckedRoles } from './owner-checked-roles';
-import { StandingCache, type CachedFacts } from './standing-cache';
+import { type CachedFacts, StandingCache } from './standing-cache';
 
 const T0 = 1_700_000_000_000;
 
 function event<K extends EventType>(type: K, data: EventMap[K], at: number, groupId = '1'): DomainEvent {
-  return { eventId: `${type}:${at}`, type, occurredAt: new Date(at).toISOString(), appId: 'a', groupId, actor: { userId: null, isAppAdmin: true }, correlationId: 'c', data } as DomainEvent;
+  return {
+    eventId: `${type}:${at}`,
+    type,
+    occurredAt: new Date(at).toISOString(),
+    appId: 'a',
+    groupId,
+    actor: { userId: null, isAppAdmin: true },
+    correlationId: 'c',
+    data,
+  } as DomainEvent;
 }
 
 /** A cache over stub repositories whose reads the test resolves by hand. */
 function cacheOver(options: { maxUsers?: number; ttlMs?: number } = {}) {
   const userReads: ((facts: UserFacts) => void)[] = [];
   const groupReads: ((facts: GroupFacts) => void)[] = [];
-  const standings = { get: jest.fn(() => new Promise<UserFacts>((resolve) => userReads.push(resolve))) } as unknown as OwnerCheckedRoles;
-  const groupFacts = { get: jest.fn(() => new Promise<GroupFacts>((resolve) => groupReads.push(resolve))) } as unknown as OwnerCheckedGroupFacts;
-  const settings: Record<string, number> = { SEND_CACHE_MAX_USERS: options.maxUsers ?? 1000, SEND_CACHE_TTL_MS: options.ttlMs ?? 60_000 };
+  const standings = {
+    get: jest.fn(() => new Promise<UserFacts>((resolve) => userReads.push(resolve))),
+  } as unknown as OwnerCheckedRoles;
+  const groupFacts = {
+    get: jest.fn(() => new Promise<GroupFacts>((resolve) => groupReads.push(resolve))),
+  } as unknown as OwnerCheckedGroupFacts;
+  const settings: Record<string, number> = {
+    SEND_CACHE_MAX_USERS: options.maxUsers ?? 1000,
+    SEND_CACHE_TTL_MS: options.ttlMs ?? 60_000,
+  };
   const config = { get: (name: string) => settings[name] } as unknown as ConfigService<ModerationEnv, true>;
   return { cache: new StandingCache(standings, groupFacts, config), standings, groupFacts, userReads, groupReads };
 }
@@ -56,7 +73,10 @@ describe('StandingCache', () => {
     const cold = cache.read('a', '1', 'u', T0 + 10) as Promise<CachedFacts>;
     groupReads[0]({});
     userReads[0]({});
-    expect(await cold).toMatchObject({ group: { life: { value: true } }, user: { role: { value: 'admin', at: T0 + 1 } } });
+    expect(await cold).toMatchObject({
+      group: { life: { value: true } },
+      user: { role: { value: 'admin', at: T0 + 1 } },
+    });
   });
 
   it('applies events to cached entries newest-first: a late, older event changes nothing', async () => {
@@ -90,7 +110,8 @@ describe('StandingCache', () => {
 
   it('holds at most the configured number of users; the oldest go first; clear() forgets everything', async () => {
     const { cache } = cacheOver({ maxUsers: 2 });
-    for (const userId of ['u1', 'u2', 'u3']) cache.applyEvent(event('member.joined', { userId, role: 'member', how: 'added' }, T0));
+    for (const userId of ['u1', 'u2', 'u3'])
+      cache.applyEvent(event('member.joined', { userId, role: 'member', how: 'added' }, T0));
     expect(cache.size).toEqual({ groups: 0, users: 2 });
     cache.clear();
     expect(cache.size).toEqual({ groups: 0, users: 0 });

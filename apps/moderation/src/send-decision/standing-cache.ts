@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { DomainEvent } from '@cohort/contracts';
 import { sendDecisionCacheLookups } from '@cohort/observability';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import type { ModerationEnv } from '../config/moderation.config';
-import { mergeNewer, replaces, type GroupFacts, type UserFacts } from '../standings/facts';
+import { type GroupFacts, mergeNewer, replaces, type UserFacts } from '../standings/facts';
 import { factsOf } from './event-facts';
 import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
 import { OwnerCheckedRoles } from './owner-checked-roles';
@@ -62,7 +63,9 @@ export class StandingCache {
     for (const change of facts) {
       const fact = { value: change.value, at };
       const entry: CacheEntry<Record<string, { at: number } | undefined>> =
-        change.about === 'group' ? this.entry(this.groups, groupKey(event.appId, event.groupId)) : this.entry(this.users, userKey(event.appId, event.groupId, change.userId));
+        change.about === 'group'
+          ? this.entry(this.groups, groupKey(event.appId, event.groupId))
+          : this.entry(this.users, userKey(event.appId, event.groupId, change.userId));
       if (replaces(entry.facts[change.fact], fact)) entry.facts[change.fact] = fact;
     }
   }

@@ -34,7 +34,8 @@ export type GroupFacts = { [F in GroupFact]?: Fact<GroupFactValues[F]> };
  * Whether `candidate` replaces `current`: the newer change wins, whatever order they arrive in;
  * at equal times the later arrival wins (one source's changes arrive in the order they were made).
  */
-export const replaces = (current: { at: number } | undefined, candidate: { at: number }): boolean => !current || candidate.at >= current.at;
+export const replaces = (current: { at: number } | undefined, candidate: { at: number }): boolean =>
+  !current || candidate.at >= current.at;
 
 /** Merges `from` into `into`, fact by fact, keeping the newer of each. */
 export function mergeNewer<T extends Record<string, Fact<unknown> | undefined>>(into: T, from: T): void {
@@ -44,4 +45,5 @@ export function mergeNewer<T extends Record<string, Fact<unknown> | undefined>>(
 }
 
 /** In force at `now`: permanent (-1) or ending after now; 0 and null are "none". */
-export const inForce = (until: number | null | undefined, now: number): boolean => until === -1 || (typeof until === 'number' && until > now);
+export const inForce = (until: number | null | undefined, now: number): boolean =>
+  until === -1 || (typeof until === 'number' && until > now);

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { groupKeyOf } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { assertCanRead, blockedReader, GroupAccessLoader, isOutsiderReader, type GroupAccess, type GroupTarget } from '@cohort/group-access';
+import { groupKeyOf } from '@cohort/contracts';
+import {
+  assertCanRead,
+  blockedReader,
+  type GroupAccess,
+  GroupAccessLoader,
+  type GroupTarget,
+  isOutsiderReader,
+} from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { StandingRepository } from './standing.repository';
 
 /** A group the caller may read, its blocklist read here: moderation owns it and never asks itself. */
@@ -16,7 +24,11 @@ export class ReadableGroups {
     const access = await this.loader.load(ctx, target);
     assertCanRead(access);
     const callerId = ctx.caller.userId;
-    if (callerId && isOutsiderReader(access, ctx.caller) && (await this.standings.findListed(groupKeyOf(ctx, target.groupId), 'block', [callerId])).length > 0) {
+    if (
+      callerId &&
+      isOutsiderReader(access, ctx.caller) &&
+      (await this.standings.findListed(groupKeyOf(ctx, target.groupId), 'block', [callerId])).length > 0
+    ) {
       throw blockedReader(target.groupId);
     }
     return access;

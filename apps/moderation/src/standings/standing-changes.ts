@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { DomainEvent } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { DomainEvent } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import type { UserFactValues } from './facts';
 import { StandingRepository } from './standing.repository';
 
@@ -22,7 +23,14 @@ export class StandingChanges {
    * newest change of a fact wins even among concurrent calls. A change a newer one superseded is
    * not stored, and its event not sent.
    */
-  async set<F extends ModerationFact>(ctx: RequestContext, access: GroupAccess, fact: F, userIds: string[], value: UserFactValues[F], eventOf: (userId: string) => DomainEvent): Promise<void> {
+  async set<F extends ModerationFact>(
+    ctx: RequestContext,
+    access: GroupAccess,
+    fact: F,
+    userIds: string[],
+    value: UserFactValues[F],
+    eventOf: (userId: string) => DomainEvent,
+  ): Promise<void> {
     // One call is one change at one moment: its users share their time (lists order them by user).
     const at = new Date();
     const changes = userIds.map((userId) => {
@@ -31,6 +39,9 @@ export class StandingChanges {
     });
     const applied = await this.standings.apply(access.key, fact, changes);
     const stored = changes.filter((c) => applied.has(c.userId));
-    await this.outbox.flushBatch(this.standings.outbox, stored.map((c) => ({ filter: { ...access.key, userId: c.userId }, event: c.event })));
+    await this.outbox.flushBatch(
+      this.standings.outbox,
+      stored.map((c) => ({ filter: { ...access.key, userId: c.userId }, event: c.event })),
+    );
   }
 }

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
 import type { DomainEvent, GroupKey, MemberRole } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
-import type { UserFact, UserFactValues, UserFacts } from './facts';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
+
+import type { UserFact, UserFacts, UserFactValues } from './facts';
 import { StandingDoc } from './schemas/standing.schema';
-import { notNewerThan, readFacts, upsertNewer, type StoredFact } from './stored-facts';
+import { notNewerThan, readFacts, type StoredFact, upsertNewer } from './stored-facts';
 
 /** The per-group lists kept in standings: mutes in force, the blocklist, the allowlist. */
 export type StandingList = 'mute' | 'block' | 'allow';
@@ -32,11 +33,14 @@ export interface FactChange<F extends UserFact> {
 
 /** Who is on each list now: mutes in force at `now`, blocks and allows that are on. */
 function onList(list: StandingList, now: number): FilterQuery<StandingDoc> {
-  return list === 'mute' ? { $or: [{ 'mute.value': -1 }, { 'mute.value': { $gt: now } }] } : { [`${list}.value`]: true };
+  return list === 'mute'
+    ? { $or: [{ 'mute.value': -1 }, { 'mute.value': { $gt: now } }] }
+    : { [`${list}.value`]: true };
 }
 
 /** A user lookup: exact for one user (the dev database answers it from the unique index), `$in` for several. */
-const usersFilter = (userIds: string[]) => (userIds.length === 1 ? { userId: userIds[0] } : { userId: { $in: userIds } });
+const usersFilter = (userIds: string[]) =>
+  userIds.length === 1 ? { userId: userIds[0] } : { userId: { $in: userIds } };
 
 /** The only code touching the standings collection. Every call is scoped by app and group. */
 @Injectable()
@@ -67,34 +71,66 @@ export class StandingRepository implements OutboxOwner {
 
   /** Everything known of one user in one group (one keyed read: the send decision's cold path). */
   async get(key: GroupKey, userId: string): Promise<UserFacts> {
-    return readFacts(await this.model.findOne({ ...key, userId }).lean(), ['role', 'mute', 'block', 'allow']) as UserFacts;
+    return readFacts(await this.model.findOne({ ...key, userId }).lean(), [
+      'role',
+      'mute',
+      'block',
+      'allow',
+    ]) as UserFacts;
   }
 
   /**
    * A page of users with a projected role (a member's, or null: left), after `afterId` in storage
    * order: the roles reconciler's bounded pass. `afterId` null starts from the first.
    */
-  async pageWithRoles(afterId: unknown, limit: number): Promise<{ id: unknown; key: GroupKey; userId: string; role: MemberRole | null }[]> {
+  async pageWithRoles(
+    afterId: unknown,
+    limit: number,
+  ): Promise<{ id: unknown; key: GroupKey; userId: string; role: MemberRole | null }[]> {
     const docs = await this.model
-      .find({ 'role.at': { $exists: true }, ...(afterId === null ? {} : { _id: { $gt: afterId } }) }, { appId: 1, groupId: 1, userId: 1, role: 1 })
+      .find(
+        { 'role.at': { $exists: true }, ...(afterId === null ? {} : { _id: { $gt: afterId } }) },
+        { appId: 1, groupId: 1, userId: 1, role: 1 },
+      )
       .sort({ _id: 1 })
       .limit(limit)
       .lean();
-    return docs.map((doc) => ({ id: doc._id, key: { appId: doc.appId, groupId: doc.groupId }, userId: doc.userId, role: doc.role?.value ?? null }));
+    return docs.map((doc) => ({
+      id: doc._id,
+      key: { appId: doc.appId, groupId: doc.groupId },
+      userId: doc.userId,
+      role: doc.role?.value ?? null,
+    }));
   }
 
   /** The named users on a list now (absent users are simply missing). */
-  async findListed<L extends StandingList>(key: GroupKey, list: L, userIds: string[], now = Date.now()): Promise<ListedStanding<UserFactValues[L]>[]> {
+  async findListed<L extends StandingList>(
+    key: GroupKey,
+    list: L,
+    userIds: string[],
+    now = Date.now(),
+  ): Promise<ListedStanding<UserFactValues[L]>[]> {
     if (userIds.length === 0) return [];
     const docs = await this.model.find({ ...key, ...usersFilter(userIds), ...onList(list, now) }).lean();
     return docs.map((doc) => listed(doc, list));
   }
 
   /** One page of a list in (time set, user) order; `after` is the `next` of the previous page. */
-  async listPage<L extends StandingList>(key: GroupKey, list: L, limit: number, after?: KeysetCursor, now = Date.now()): Promise<KeysetPage<ListedStanding<UserFactValues[L]>>> {
+  async listPage<L extends StandingList>(
+    key: GroupKey,
+    list: L,
+    limit: number,
+    after?: KeysetCursor,
+    now = Date.now(),
+  ): Promise<KeysetPage<ListedStanding<UserFactValues[L]>>> {
     return findKeysetPage(
       this.model,
-      { filter: { ...key, ...onList(list, now) }, order: { timeField: `${list}.at`, idField: 'userId', direction: 1 }, limit, after },
+      {
+        filter: { ...key, ...onList(list, now) },
+        order: { timeField: `${list}.at`, idField: 'userId', direction: 1 },
+        limit,
+        after,
+      },
       (doc) => listed(doc, list),
       (entry) => ({ at: entry.at, id: entry.userId }),
     );

@@ -1,11 +1,12 @@
+import { GroupAccessModule } from '@cohort/group-access';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { GroupAccessModule } from '@cohort/group-access';
-import { ReadableGroups } from './readable-groups';
+
 import { ListChanges } from './list-changes';
+import { ReadableGroups } from './readable-groups';
 import { StandingDoc, StandingSchema } from './schemas/standing.schema';
-import { StandingChanges } from './standing-changes';
 import { StandingRepository } from './standing.repository';
+import { StandingChanges } from './standing-changes';
 
 /** Users' standings in groups: mutes, blocklist, allowlist and (projected) roles, one document each. */
 @Module({

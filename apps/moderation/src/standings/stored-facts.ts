@@ -1,6 +1,7 @@
+import { duplicateIndexes, nonDuplicateWriteErrors } from '@cohort/mongo';
 import { raw } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
-import { duplicateIndexes, nonDuplicateWriteErrors } from '@cohort/mongo';
+
 import type { Fact } from './facts';
 
 /**
@@ -17,7 +18,10 @@ export interface StoredFact<T> {
 export const factProp = (type: unknown) => raw({ value: { type }, at: { type: Date }, by: { type: String } });
 
 /** The facts `names` of a stored document, with their times in ms (facts never set are absent). */
-export function readFacts<N extends string>(doc: Partial<Record<N, StoredFact<unknown>>> | null, names: readonly N[]): Partial<Record<N, Fact<never>>> {
+export function readFacts<N extends string>(
+  doc: Partial<Record<N, StoredFact<unknown>>> | null,
+  names: readonly N[],
+): Partial<Record<N, Fact<never>>> {
   const facts: Partial<Record<N, Fact<never>>> = {};
   for (const name of names) {
     const stored = doc?.[name];
@@ -39,7 +43,11 @@ export const notNewerThan = (fact: string, at: Date) => ({ [`${fact}.at`]: { $no
 export async function upsertNewer<D>(model: Model<D>, ops: object[]): Promise<Set<number>> {
   const writer = model as unknown as BulkWriter;
   const writes = ops as unknown as AnyBulkWriteOperation[];
-  const refused = await refusedIndexes(writer, writes, writes.map((_, i) => i));
+  const refused = await refusedIndexes(
+    writer,
+    writes,
+    writes.map((_, i) => i),
+  );
   return refused.length ? new Set(await refusedIndexes(writer, writes, refused)) : new Set();
 }
 
@@ -48,7 +56,10 @@ type BulkWriter = Pick<Model<Record<string, unknown>>, 'bulkWrite'>;
 
 async function refusedIndexes(model: BulkWriter, ops: AnyBulkWriteOperation[], indexes: number[]): Promise<number[]> {
   try {
-    await model.bulkWrite(indexes.map((i) => ops[i]), { ordered: false });
+    await model.bulkWrite(
+      indexes.map((i) => ops[i]),
+      { ordered: false },
+    );
     return [];
   } catch (error) {
     if (nonDuplicateWriteErrors(error).length > 0) throw error;

@@ -1,4 +1,11 @@
-import { Limits, ROOM_ATTRIBUTE_KEY_PATTERN, type ErrorPayload, type EventMap, type RoomAttributesOutcome, type RoomAttributeView } from '@cohort/contracts';
+import {
+  type ErrorPayload,
+  type EventMap,
+  Limits,
+  ROOM_ATTRIBUTE_KEY_PATTERN,
+  type RoomAttributesOutcome,
+  type RoomAttributeView,
+} from '@cohort/contracts';
 
 // What a call does to a room's attributes, decided from the attributes as read: pure functions,
 // so that the same decision can be made again on a fresher read when a concurrent write won.
@@ -36,17 +43,30 @@ const invalidKey = (): ErrorPayload => ({
   code: 'invalid_parameter',
   message: `key: must be 1 to ${Limits.roomAttributeKeyMax} characters of A-Z, a-z, 0-9, "_", "." and "-"`,
 });
-const ownedByOther = (key: string): ErrorPayload => ({ code: 'forbidden', message: `key ${key} is owned by another member` });
+const ownedByOther = (key: string): ErrorPayload => ({
+  code: 'forbidden',
+  message: `key ${key} is owned by another member`,
+});
 
 /** Characters as users count them (a surrogate pair is one), as the vendor's limit means. */
 const lengthOf = (value: string): number => [...value].length;
 
-function setRefusal(key: string, value: string, existing: StoredAttribute | undefined, request: SetRequest, held: number): ErrorPayload | null {
+function setRefusal(
+  key: string,
+  value: string,
+  existing: StoredAttribute | undefined,
+  request: SetRequest,
+  held: number,
+): ErrorPayload | null {
   if (!ROOM_ATTRIBUTE_KEY_PATTERN.test(key)) return invalidKey();
-  if (lengthOf(value) > Limits.roomAttributeValueMax) return { code: 'invalid_parameter', message: `value: must be at most ${Limits.roomAttributeValueMax} characters` };
+  if (lengthOf(value) > Limits.roomAttributeValueMax)
+    return { code: 'invalid_parameter', message: `value: must be at most ${Limits.roomAttributeValueMax} characters` };
   if (existing && existing.ownerId !== request.userId && !request.forced) return ownedByOther(key);
   if (!existing && held >= Limits.roomAttributesPerRoom) {
-    return { code: 'forbidden', message: `the chatroom has ${Limits.roomAttributesPerRoom} attributes, the most it may have` };
+    return {
+      code: 'forbidden',
+      message: `the chatroom has ${Limits.roomAttributesPerRoom} attributes, the most it may have`,
+    };
   }
   return null;
 }
@@ -72,7 +92,13 @@ export function planSet(current: StoredAttribute[], request: SetRequest, now: nu
   }
   if (set.length === 0) return { result: outcome, change: null };
   const { userId, forced, removeOnLeave } = request;
-  return { result: outcome, change: { next: [...byKey.values()], event: { userId, how: 'set', forced, set: Object.fromEntries(set), removed: [], removeOnLeave } } };
+  return {
+    result: outcome,
+    change: {
+      next: [...byKey.values()],
+      event: { userId, how: 'set', forced, set: Object.fromEntries(set), removed: [], removeOnLeave },
+    },
+  };
 }
 
 /**
@@ -85,7 +111,11 @@ export function planRemove(current: StoredAttribute[], request: RemoveRequest): 
   const removed: string[] = [];
   for (const key of new Set(request.keys)) {
     const existing = byKey.get(key);
-    const refusal = !ROOM_ATTRIBUTE_KEY_PATTERN.test(key) ? invalidKey() : existing && existing.ownerId !== request.userId && !request.forced ? ownedByOther(key) : null;
+    const refusal = !ROOM_ATTRIBUTE_KEY_PATTERN.test(key)
+      ? invalidKey()
+      : existing && existing.ownerId !== request.userId && !request.forced
+        ? ownedByOther(key)
+        : null;
     if (refusal) {
       outcome.failed.push({ key, error: refusal });
       continue;

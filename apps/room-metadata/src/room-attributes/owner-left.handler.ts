@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
 import { isDomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { planOwnerLeft } from './attribute-plans';
 import { RoomChanges } from './room-changes';
 
@@ -19,7 +20,9 @@ export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'memb
     const ctx = { caller: { appId: event.appId, ...event.actor }, requestId: event.correlationId };
     const leftAt = Date.parse(event.occurredAt);
     try {
-      await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) => planOwnerLeft(current, event.data.userId, leftAt));
+      await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) =>
+        planOwnerLeft(current, event.data.userId, leftAt),
+      );
     } catch (error) {
       // Outpaced by writers to the room: a conflict, which the consumer would take for a refusal
       // and drop; the removal must happen, so it is retried as a transient failure.

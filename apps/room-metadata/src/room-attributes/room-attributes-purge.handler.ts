@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
 import type { DomainEvent } from '@cohort/contracts';
-import { OnEvent, type DomainEventHandler } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { RoomRepository } from './room.repository';
 
 /** A destroyed chatroom's attributes go away with it (only chatrooms have any). Idempotent. */

@@ -1,12 +1,13 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  RoomMetadataCommands,
   type CommandEnvelope,
   type GetRoomAttributesCommand,
   type RemoveRoomAttributesCommand,
+  RoomMetadataCommands,
   type SetRoomAttributesCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { RoomAttributesService } from './room-attributes.service';
 
 @Controller()

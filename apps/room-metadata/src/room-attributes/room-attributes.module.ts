@@ -1,17 +1,24 @@
+import { GroupAccessModule } from '@cohort/group-access';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { GroupAccessModule } from '@cohort/group-access';
+
 import { RoomAttributesRemoveOnOwnerLeft } from './owner-left.handler';
-import { RoomAttributesPurgeOnGroupDestroyed } from './room-attributes-purge.handler';
+import { RoomRepository } from './room.repository';
 import { RoomAttributesController } from './room-attributes.controller';
 import { RoomAttributesService } from './room-attributes.service';
+import { RoomAttributesPurgeOnGroupDestroyed } from './room-attributes-purge.handler';
 import { RoomChanges } from './room-changes';
-import { RoomRepository } from './room.repository';
 import { RoomDoc, RoomSchema } from './schemas/room.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: RoomDoc.name, schema: RoomSchema }]), GroupAccessModule],
   controllers: [RoomAttributesController],
-  providers: [RoomRepository, RoomChanges, RoomAttributesService, RoomAttributesPurgeOnGroupDestroyed, RoomAttributesRemoveOnOwnerLeft],
+  providers: [
+    RoomRepository,
+    RoomChanges,
+    RoomAttributesService,
+    RoomAttributesPurgeOnGroupDestroyed,
+    RoomAttributesRemoveOnOwnerLeft,
+  ],
 })
 export class RoomAttributesModule {}

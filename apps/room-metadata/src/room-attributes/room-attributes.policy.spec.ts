@@ -1,5 +1,6 @@
-import type { GroupAccess } from '@cohort/group-access';
 import type { GroupView, MemberRole } from '@cohort/contracts';
+import type { GroupAccess } from '@cohort/group-access';
+
 import { assertMayActAs, assertMayChange } from './room-attributes.policy';
 
 const access = (roles: Record<string, MemberRole>): GroupAccess => ({
@@ -13,7 +14,9 @@ describe('assertMayActAs', () => {
   it('lets an app admin name anyone and a user only themself', () => {
     expect(() => assertMayActAs({ appId: 'app', userId: null, isAppAdmin: true }, 'ann')).not.toThrow();
     expect(() => assertMayActAs({ appId: 'app', userId: 'ann', isAppAdmin: false }, 'ann')).not.toThrow();
-    expect(() => assertMayActAs({ appId: 'app', userId: 'bob', isAppAdmin: false }, 'ann')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertMayActAs({ appId: 'app', userId: 'bob', isAppAdmin: false }, 'ann')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });
 
@@ -23,6 +26,8 @@ describe('assertMayChange', () => {
   it('any member, forced or not (the plan decides which keys); outsiders are not members; the app admin itself always', () => {
     for (const userId of ['own', 'adm', 'mem']) expect(() => assertMayChange(room, userId)).not.toThrow();
     expect(() => assertMayChange(room, null)).not.toThrow();
-    expect(() => assertMayChange(room, 'out')).toThrow(expect.objectContaining({ code: 'not_member', message: 'user out is not a member of chatroom 1' }));
+    expect(() => assertMayChange(room, 'out')).toThrow(
+      expect.objectContaining({ code: 'not_member', message: 'user out is not a member of chatroom 1' }),
+    );
   });
 });

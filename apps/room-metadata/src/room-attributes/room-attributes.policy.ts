@@ -4,7 +4,8 @@ import type { GroupAccess } from '@cohort/group-access';
 
 /** A user calls only as themself; an app admin may name any user. */
 export function assertMayActAs(caller: Caller, userId: string | null): void {
-  if (!caller.isAppAdmin && caller.userId !== userId) throw new DomainError('forbidden', 'a user may set or remove chatroom attributes only as themself');
+  if (!caller.isAppAdmin && caller.userId !== userId)
+    throw new DomainError('forbidden', 'a user may set or remove chatroom attributes only as themself');
 }
 
 /**
@@ -15,5 +16,6 @@ export function assertMayActAs(caller: Caller, userId: string | null): void {
  */
 export function assertMayChange(access: GroupAccess, userId: string | null): void {
   if (userId === null) return;
-  if (!access.roles.has(userId)) throw new DomainError('not_member', `user ${userId} is not a member of chatroom ${access.group.groupId}`);
+  if (!access.roles.has(userId))
+    throw new DomainError('not_member', `user ${userId} is not a member of chatroom ${access.group.groupId}`);
 }

@@ -1,19 +1,34 @@
 import { GroupAccessLoader, PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, givenGroup, newTestService, sentEvents } from '@cohort/testing';
+
 import type { StoredAttribute } from './attribute-plans';
+import { RoomRepository } from './room.repository';
 import { RoomAttributesService } from './room-attributes.service';
 import { RoomChanges } from './room-changes';
-import { RoomRepository } from './room.repository';
 
 const KEY = { appId: 'app', groupId: 'g1' };
-const attribute = (key: string, ownerId: string): StoredAttribute => ({ key, value: 'v', ownerId, removeOnLeave: false, updatedAt: 1 });
+const attribute = (key: string, ownerId: string): StoredAttribute => ({
+  key,
+  value: 'v',
+  ownerId,
+  removeOnLeave: false,
+  updatedAt: 1,
+});
 
 function setup(type: 'chatroom' | 'group' = 'chatroom', destroyed = false) {
   const t = newTestService(RoomAttributesService, { real: [GroupAccessLoader, RoomChanges] });
-  givenGroup(t.mock(PeerFacts), { group: { type }, roles: { '2': 'admin', '3': 'member', '4': 'member' }, blocked: ['8'] });
+  givenGroup(t.mock(PeerFacts), {
+    group: { type },
+    roles: { '2': 'admin', '3': 'member', '4': 'member' },
+    blocked: ['8'],
+  });
   const rooms = t.mock(RoomRepository);
-  rooms.find.mockResolvedValue({ version: 7, attributes: [attribute('color', '3'), attribute('size', '4')], destroyed });
+  rooms.find.mockResolvedValue({
+    version: 7,
+    attributes: [attribute('color', '3'), attribute('size', '4')],
+    destroyed,
+  });
   rooms.write.mockResolvedValue(true);
   return { ...t, rooms, outbox: t.mock(Outbox) };
 }
@@ -21,27 +36,56 @@ function setup(type: 'chatroom' | 'group' = 'chatroom', destroyed = false) {
 describe('RoomAttributesService.set', () => {
   it('a member sets its keys (new and its own) with room_attributes.changed, written against the version read; another’s key fails alone', async () => {
     const { service, rooms, outbox } = setup();
-    const outcome = await service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { color: 'red', mood: 'ok', size: 'xl' }, removeOnLeave: true });
-    expect(outcome).toEqual({ done: ['color', 'mood'], failed: [{ key: 'size', error: expect.objectContaining({ code: 'forbidden' }) }] });
-    expect(rooms.write).toHaveBeenCalledWith(KEY, 7, expect.any(Array), expect.objectContaining({ type: 'room_attributes.changed' }));
+    const outcome = await service.set(callBy('3'), {
+      groupId: 'g1',
+      userId: '3',
+      attributes: { color: 'red', mood: 'ok', size: 'xl' },
+      removeOnLeave: true,
+    });
+    expect(outcome).toEqual({
+      done: ['color', 'mood'],
+      failed: [{ key: 'size', error: expect.objectContaining({ code: 'forbidden' }) }],
+    });
+    expect(rooms.write).toHaveBeenCalledWith(
+      KEY,
+      7,
+      expect.any(Array),
+      expect.objectContaining({ type: 'room_attributes.changed' }),
+    );
     expect(sentEvents(outbox)).toHaveLength(1);
   });
 
   it('forced, a member overwrites another’s key', async () => {
     const { service } = setup();
-    await expect(service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { size: 's' }, removeOnLeave: false, forced: true })).resolves.toEqual({ done: ['size'], failed: [] });
+    await expect(
+      service.set(callBy('3'), {
+        groupId: 'g1',
+        userId: '3',
+        attributes: { size: 's' },
+        removeOnLeave: false,
+        forced: true,
+      }),
+    ).resolves.toEqual({ done: ['size'], failed: [] });
   });
 
   it('a user acts only as itself; the app admin names anyone; a non-member named is not_member', async () => {
     const { service } = setup();
-    await expect(service.set(callBy('3'), { groupId: 'g1', userId: '4', attributes: { a: 'b' }, removeOnLeave: false })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(service.set(callBy(null), { groupId: 'g1', userId: '4', attributes: { a: 'b' }, removeOnLeave: false })).resolves.toEqual({ done: ['a'], failed: [] });
-    await expect(service.set(callBy('9'), { groupId: 'g1', userId: '9', attributes: { a: 'b' }, removeOnLeave: false })).rejects.toMatchObject({ code: 'not_member' });
+    await expect(
+      service.set(callBy('3'), { groupId: 'g1', userId: '4', attributes: { a: 'b' }, removeOnLeave: false }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      service.set(callBy(null), { groupId: 'g1', userId: '4', attributes: { a: 'b' }, removeOnLeave: false }),
+    ).resolves.toEqual({ done: ['a'], failed: [] });
+    await expect(
+      service.set(callBy('9'), { groupId: 'g1', userId: '9', attributes: { a: 'b' }, removeOnLeave: false }),
+    ).rejects.toMatchObject({ code: 'not_member' });
   });
 
   it('a group that is not a chatroom is not found', async () => {
     const { service } = setup('group');
-    await expect(service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { a: 'b' }, removeOnLeave: false })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(
+      service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { a: 'b' }, removeOnLeave: false }),
+    ).rejects.toMatchObject({ code: 'group_not_found' });
   });
 
   it('a lost race plans again on a fresh read; nothing to change writes nothing', async () => {
@@ -57,13 +101,17 @@ describe('RoomAttributesService.set', () => {
 
   it('a chatroom destroyed after it was found keeps no attribute', async () => {
     const { service } = setup('chatroom', true);
-    await expect(service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false })).rejects.toMatchObject({ code: 'group_not_found' });
+    await expect(
+      service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false }),
+    ).rejects.toMatchObject({ code: 'group_not_found' });
   });
 
   it('a room that keeps changing gives up with conflict', async () => {
     const { service, rooms } = setup();
     rooms.write.mockResolvedValue(false);
-    await expect(service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 
@@ -74,19 +122,26 @@ describe('RoomAttributesService.remove', () => {
       done: ['color'],
       failed: [{ key: 'size', error: expect.objectContaining({ code: 'forbidden' }) }],
     });
-    await expect(service.remove(callBy('3'), { groupId: 'g1', keys: ['size'], forced: true })).resolves.toEqual({ done: ['size'], failed: [] });
+    await expect(service.remove(callBy('3'), { groupId: 'g1', keys: ['size'], forced: true })).resolves.toEqual({
+      done: ['size'],
+      failed: [],
+    });
   });
 
   it('the app admin acting as itself removes any key', async () => {
     const { service } = setup();
-    await expect(service.remove(callBy(null), { groupId: 'g1', keys: ['size'], forced: true })).resolves.toMatchObject({ done: ['size'] });
+    await expect(service.remove(callBy(null), { groupId: 'g1', keys: ['size'], forced: true })).resolves.toMatchObject({
+      done: ['size'],
+    });
   });
 });
 
 describe('RoomAttributesService.get', () => {
   it('anyone who may read the chatroom, only the keys asked for; a blocked outsider may not', async () => {
     const { service } = setup();
-    await expect(service.get(callBy('9'), { groupId: 'g1', keys: ['size', 'nope'] })).resolves.toEqual([attribute('size', '4')]);
+    await expect(service.get(callBy('9'), { groupId: 'g1', keys: ['size', 'nope'] })).resolves.toEqual([
+      attribute('size', '4'),
+    ]);
     await expect(service.get(callBy('9'), { groupId: 'g1' })).resolves.toHaveLength(2);
     await expect(service.get(callBy('8'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'blocked' });
   });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@cohort/bus';
 import type {
   GetRoomAttributesCommand,
   RemoveRoomAttributesCommand,
@@ -6,12 +6,13 @@ import type {
   RoomAttributeView,
   SetRoomAttributesCommand,
 } from '@cohort/contracts';
-import type { RequestContext } from '@cohort/bus';
 import { GroupAccessLoader, type GroupTarget } from '@cohort/group-access';
+import { Injectable } from '@nestjs/common';
+
 import { planRemove, planSet } from './attribute-plans';
+import { RoomRepository } from './room.repository';
 import { assertMayActAs, assertMayChange } from './room-attributes.policy';
 import { RoomChanges } from './room-changes';
-import { RoomRepository } from './room.repository';
 
 /** Attributes belong to chatrooms only: any other group is not found. */
 const chatroom = (groupId: string): GroupTarget => ({ groupId, groupType: 'chatroom' });
@@ -31,7 +32,9 @@ export class RoomAttributesService {
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), [userId]);
     assertMayChange(access, userId);
-    return this.changes.apply(ctx, access.key, (current) => planSet(current, { userId, attributes, removeOnLeave, forced }, Date.now()));
+    return this.changes.apply(ctx, access.key, (current) =>
+      planSet(current, { userId, attributes, removeOnLeave, forced }, Date.now()),
+    );
   }
 
   /** Anyone who may read the chatroom; unknown keys are left out. */
@@ -48,6 +51,8 @@ export class RoomAttributesService {
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), userId ? [userId] : []);
     assertMayChange(access, userId);
-    return this.changes.apply(ctx, access.key, (current) => planRemove(current, { userId, keys: command.keys, forced }));
+    return this.changes.apply(ctx, access.key, (current) =>
+      planRemove(current, { userId, keys: command.keys, forced }),
+    );
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import type { GroupKey } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { GroupKey } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
+import { Injectable } from '@nestjs/common';
+
 import type { Planned, StoredAttribute } from './attribute-plans';
 import { RoomRepository } from './room.repository';
 
@@ -39,6 +40,9 @@ export class RoomChanges {
         return result;
       }
     }
-    throw new DomainError('conflict', `the attributes of chatroom ${room.groupId} changed too often to apply this change; try again`);
+    throw new DomainError(
+      'conflict',
+      `the attributes of chatroom ${room.groupId} changed too often to apply this change; try again`,
+    );
   }
 }

@@ -1,11 +1,19 @@
+import type { DomainEvent, GroupKey } from '@cohort/contracts';
+import { isDuplicateKeyError } from '@cohort/mongo';
+import {
+  HasOutbox,
+  OutboxCollection,
+  outboxHasRoom,
+  outboxOnInsert,
+  outboxOnUpdate,
+  type OutboxOwner,
+} from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { DomainEvent, GroupKey } from '@cohort/contracts';
-import { isDuplicateKeyError } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+
 import type { StoredAttribute } from './attribute-plans';
-import { RoomDoc, type AttributeDoc } from './schemas/room.schema';
+import { type AttributeDoc, RoomDoc } from './schemas/room.schema';
 
 /** A room's attributes as read, with the version a write must find to apply. */
 export interface StoredRoom {
@@ -22,7 +30,10 @@ const toAttribute = (doc: AttributeDoc): StoredAttribute => ({
   updatedAt: doc.updatedAt.getTime(),
 });
 
-const toDoc = (attribute: StoredAttribute): AttributeDoc => ({ ...attribute, updatedAt: new Date(attribute.updatedAt) });
+const toDoc = (attribute: StoredAttribute): AttributeDoc => ({
+  ...attribute,
+  updatedAt: new Date(attribute.updatedAt),
+});
 
 /** The only code touching the rooms collection. Every call is scoped by app and chatroom. */
 @Injectable()
@@ -46,7 +57,12 @@ export class RoomRepository implements OutboxOwner {
    * is still at `version` (null: has no document yet). False: another write came first (or a
    * purge), nothing was written.
    */
-  async write(room: GroupKey, version: number | null, attributes: StoredAttribute[], event: DomainEvent): Promise<boolean> {
+  async write(
+    room: GroupKey,
+    version: number | null,
+    attributes: StoredAttribute[],
+    event: DomainEvent,
+  ): Promise<boolean> {
     if (version === null) {
       try {
         await this.model.create({ ...room, version: 1, attributes: attributes.map(toDoc), ...outboxOnInsert([event]) });
@@ -70,6 +86,10 @@ export class RoomRepository implements OutboxOwner {
    * then the mark. Idempotent.
    */
   async purge(room: GroupKey): Promise<void> {
-    await this.model.updateOne(room, { $set: { attributes: [], destroyed: true }, $inc: { version: 1 } }, { upsert: true });
+    await this.model.updateOne(
+      room,
+      { $set: { attributes: [], destroyed: true }, $inc: { version: 1 } },
+      { upsert: true },
+    );
   }
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { readFileSync } from 'node:fs';
-import { Matches } from 'class-validator';
+
 import { CreateWebhookCommand } from '@cohort/contracts';
 import { validateInput } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Matches } from 'class-validator';
+
 import type { WebhooksEnv } from '../config/webhooks.config';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,6 +1,13 @@
-import { Controller } from '@nestjs/common';
-import { WebhookCommands, type CommandEnvelope, type EmptyCommand, type ListWebhookDeliveriesCommand, type ReplayWebhookCommand } from '@cohort/contracts';
 import { Handles } from '@cohort/bus';
+import {
+  type CommandEnvelope,
+  type EmptyCommand,
+  type ListWebhookDeliveriesCommand,
+  type ReplayWebhookCommand,
+  WebhookCommands,
+} from '@cohort/contracts';
+import { Controller } from '@nestjs/common';
+
 import { DeliveriesService } from './deliveries.service';
 
 @Controller()

@@ -1,6 +1,7 @@
-import { WebhookLimits, type CommandEnvelope } from '@cohort/contracts';
+import { type CommandEnvelope, WebhookLimits } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { callBy, newTestService } from '@cohort/testing';
+
 import { endpointDoc } from '../../test/endpoint.fixture';
 import { AddressGuard } from '../dispatch/address-guard';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
@@ -11,7 +12,16 @@ import type { DeliveryDoc } from './delivery.schema';
 import { QueueRepository } from './queue.repository';
 
 const app: CommandEnvelope<unknown> = { ...callBy(null), data: null };
-const original = (sequence: number) => ({ eventId: `e${sequence}`, eventType: 'member.joined', groupId: 'g1', groupType: 'group', sequence, occurredAt: new Date(sequence), event: {} }) as DeliveryDoc;
+const original = (sequence: number) =>
+  ({
+    eventId: `e${sequence}`,
+    eventType: 'member.joined',
+    groupId: 'g1',
+    groupType: 'group',
+    sequence,
+    occurredAt: new Date(sequence),
+    event: {},
+  }) as DeliveryDoc;
 
 function setup() {
   const { service, mock } = newTestService(DeliveriesService);
@@ -21,7 +31,13 @@ function setup() {
   });
   const deliveries = mock(DeliveryRepository);
   deliveries.forReplay.mockResolvedValue([original(1), original(2)]);
-  return { service, deliveries, queues: mock(QueueRepository), guard: mock(AddressGuard), signal: mock(DispatchSignal) };
+  return {
+    service,
+    deliveries,
+    queues: mock(QueueRepository),
+    guard: mock(AddressGuard),
+    signal: mock(DispatchSignal),
+  };
 }
 
 describe('DeliveriesService.replay', () => {
@@ -29,13 +45,20 @@ describe('DeliveriesService.replay', () => {
     const { service, deliveries, queues, signal } = setup();
     const result = await service.replay(app, { endpointId: 'wh_1', from: 0, to: 10 });
     expect(result).toEqual({ replayId: expect.stringMatching(/^rp_/), queued: 2 });
-    expect(deliveries.forReplay).toHaveBeenCalledWith('app', 'wh_1', { from: new Date(0), to: new Date(10) }, WebhookLimits.replayMax);
+    expect(deliveries.forReplay).toHaveBeenCalledWith(
+      'app',
+      'wh_1',
+      { from: new Date(0), to: new Date(10) },
+      WebhookLimits.replayMax,
+    );
     const copies = deliveries.insertNew.mock.calls[0][0];
     expect(copies.map((c) => [c.eventId, c.sequence, c.replayId, c.queueKey, c.targetUrl])).toEqual([
       ['e1', 1, result.replayId, `wh_1|replay:${result.replayId}`, null],
       ['e2', 2, result.replayId, `wh_1|replay:${result.replayId}`, null],
     ]);
-    expect(queues.touch).toHaveBeenCalledWith([{ key: `wh_1|replay:${result.replayId}`, appId: 'app', endpointId: 'wh_1', replay: true }]);
+    expect(queues.touch).toHaveBeenCalledWith([
+      { key: `wh_1|replay:${result.replayId}`, appId: 'app', endpointId: 'wh_1', replay: true },
+    ]);
     expect(signal.wake).toHaveBeenCalled();
   });
 
@@ -57,17 +80,27 @@ describe('DeliveriesService.replay', () => {
 
   it('refuses a selection that is both or neither, or a range that ends before it starts, naming the field', async () => {
     const { service, deliveries } = setup();
-    await expect(service.replay(app, { endpointId: 'wh_1', eventIds: ['e1'], from: 0 })).rejects.toMatchObject({ details: { field: 'eventIds' } });
+    await expect(service.replay(app, { endpointId: 'wh_1', eventIds: ['e1'], from: 0 })).rejects.toMatchObject({
+      details: { field: 'eventIds' },
+    });
     await expect(service.replay(app, { endpointId: 'wh_1' })).rejects.toMatchObject({ details: { field: 'from' } });
-    await expect(service.replay(app, { endpointId: 'wh_1', from: 5 })).rejects.toMatchObject({ details: { field: 'to' } });
-    await expect(service.replay(app, { endpointId: 'wh_1', from: 5, to: 5 })).rejects.toMatchObject({ details: { field: 'to' } });
+    await expect(service.replay(app, { endpointId: 'wh_1', from: 5 })).rejects.toMatchObject({
+      details: { field: 'to' },
+    });
+    await expect(service.replay(app, { endpointId: 'wh_1', from: 5, to: 5 })).rejects.toMatchObject({
+      details: { field: 'to' },
+    });
     expect(deliveries.forReplay).not.toHaveBeenCalled();
   });
 
   it('an unknown endpoint is not_found; a user token is forbidden', async () => {
     const { service } = setup();
-    await expect(service.replay(app, { endpointId: 'wh_9', from: 0, to: 10 })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.replay({ ...callBy('1'), data: null }, { endpointId: 'wh_1', from: 0, to: 10 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(service.replay(app, { endpointId: 'wh_9', from: 0, to: 10 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      service.replay({ ...callBy('1'), data: null }, { endpointId: 'wh_1', from: 0, to: 10 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -77,7 +110,11 @@ describe('DeliveriesService reads', () => {
     deliveries.page.mockResolvedValue({ items: [], next: null });
     deliveries.count.mockResolvedValue(0);
     deliveries.countPending.mockResolvedValue(7);
-    await expect(service.list(app, { endpointId: 'wh_1', state: 'failed', limit: 10 })).resolves.toEqual({ items: [], cursor: null, total: 0 });
+    await expect(service.list(app, { endpointId: 'wh_1', state: 'failed', limit: 10 })).resolves.toEqual({
+      items: [],
+      cursor: null,
+      total: 0,
+    });
     expect(deliveries.page).toHaveBeenCalledWith('app', 'wh_1', 'failed', 10, undefined);
     await expect(service.backlog(app)).resolves.toEqual({ pending: 7 });
     await expect(service.backlog({ ...callBy('1'), data: null })).rejects.toMatchObject({ code: 'forbidden' });

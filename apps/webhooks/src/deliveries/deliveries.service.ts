@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import {
-  WebhookLimits,
   type CommandEnvelope,
   type ListWebhookDeliveriesCommand,
   type Page,
   type ReplayWebhookCommand,
   type WebhookDeliveryView,
+  WebhookLimits,
   type WebhookReplayResult,
 } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
+import { Injectable } from '@nestjs/common';
+
 import { AddressGuard } from '../dispatch/address-guard';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EndpointsService } from '../endpoints/endpoints.service';

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
+
+import { type DeliveryState, ServiceNames } from '@cohort/contracts';
+import { shortId, useServiceInProcess } from '@cohort/testing';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ServiceNames, type DeliveryState } from '@cohort/contracts';
-import { shortId, useServiceInProcess } from '@cohort/testing';
-import { DeliveryRetentionSweep } from './delivery-retention.sweep';
+
 import { DeliveryDoc } from './delivery.schema';
+import { DeliveryRetentionSweep } from './delivery-retention.sweep';
 
 const DAY_MS = 24 * 3600 * 1000;
 const [APP, OTHER_APP] = [`app_${shortId()}`, `app_${shortId()}`];
 
 // Two apps; 30 days kept; 2 deletions per app and pass; passes only when the test runs one.
-process.env.APPS_JSON = JSON.stringify([APP, OTHER_APP].map((appId) => ({ appId, orgName: appId, appName: appId, webhooks: [] })));
+process.env.APPS_JSON = JSON.stringify(
+  [APP, OTHER_APP].map((appId) => ({ appId, orgName: appId, appName: appId, webhooks: [] })),
+);
 process.env.WEBHOOK_DELIVERY_RETENTION_DAYS = '30';
 process.env.WEBHOOK_DELIVERY_PURGE_BATCH = '2';
 process.env.SWEEP_INTERVAL_MS = '3600000';
@@ -27,14 +31,30 @@ describe('webhook delivery retention (integration)', () => {
   const delivery = (appId: string, state: DeliveryState, ageDays: number, now: number) => {
     const id = `d_${shortId()}`;
     return {
-      _id: id, appId, endpointId: 'wh_1', queueKey: 'wh_1|g1', eventId: id, eventType: 'member.muted', groupId: 'g1', groupType: 'group',
-      sequence: 1, occurredAt: new Date(now - ageDays * DAY_MS), event: {}, state, attempts: 1, nextAttemptAt: new Date(0),
+      _id: id,
+      appId,
+      endpointId: 'wh_1',
+      queueKey: 'wh_1|g1',
+      eventId: id,
+      eventType: 'member.muted',
+      groupId: 'g1',
+      groupType: 'group',
+      sequence: 1,
+      occurredAt: new Date(now - ageDays * DAY_MS),
+      event: {},
+      state,
+      attempts: 1,
+      nextAttemptAt: new Date(0),
     };
   };
 
   it('deletes succeeded and failed deliveries older than the retention, a batch per app and pass; never a pending one', async () => {
     const now = Date.now();
-    const old = [delivery(APP, 'succeeded', 31, now), delivery(APP, 'failed', 40, now), delivery(APP, 'succeeded', 35, now)];
+    const old = [
+      delivery(APP, 'succeeded', 31, now),
+      delivery(APP, 'failed', 40, now),
+      delivery(APP, 'succeeded', 35, now),
+    ];
     const kept = [
       delivery(APP, 'pending', 60, now), // still owed (say, its endpoint is disabled)
       delivery(APP, 'succeeded', 29, now),

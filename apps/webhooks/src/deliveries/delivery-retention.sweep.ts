@@ -1,6 +1,7 @@
+import { BackgroundSweep } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { BackgroundSweep } from '@cohort/outbox';
+
 import { AppsConfig } from '../apps-config/apps-config';
 import type { WebhooksEnv } from '../config/webhooks.config';
 import { DeliveryRepository } from './delivery.repository';

@@ -1,8 +1,9 @@
+import type { DeliveryState } from '@cohort/contracts';
+import { findKeysetPage, type KeysetCursor, type KeysetPage, nonDuplicateWriteErrors } from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { DeliveryState } from '@cohort/contracts';
-import { findKeysetPage, nonDuplicateWriteErrors, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
+
 import { DeliveryDoc } from './delivery.schema';
 
 /** What an attempt found out. */
@@ -13,7 +14,10 @@ export interface AttemptRecord {
   at: Date;
 }
 
-export type NewDelivery = Omit<DeliveryDoc, 'attempts' | 'firstAttemptAt' | 'lastStatus' | 'lastError' | 'lastLatencyMs' | 'deliveredAt' | 'state'>;
+export type NewDelivery = Omit<
+  DeliveryDoc,
+  'attempts' | 'firstAttemptAt' | 'lastStatus' | 'lastError' | 'lastLatencyMs' | 'deliveredAt' | 'state'
+>;
 
 export type ReplaySelection = { from: Date; to: Date } | { eventIds: string[] };
 
@@ -53,14 +57,22 @@ export class DeliveryRepository {
   async succeeded(appId: string, deliveryId: string, attempt: AttemptRecord): Promise<void> {
     await this.model.updateOne(
       { _id: deliveryId, appId },
-      { $set: { state: 'succeeded', deliveredAt: attempt.at, ...this.attemptFields(attempt) }, $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } },
+      {
+        $set: { state: 'succeeded', deliveredAt: attempt.at, ...this.attemptFields(attempt) },
+        $inc: { attempts: 1 },
+        $min: { firstAttemptAt: attempt.at },
+      },
     );
   }
 
   async retryAt(appId: string, deliveryId: string, attempt: AttemptRecord, nextAttemptAt: Date): Promise<void> {
     await this.model.updateOne(
       { _id: deliveryId, appId },
-      { $set: { nextAttemptAt, ...this.attemptFields(attempt) }, $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } },
+      {
+        $set: { nextAttemptAt, ...this.attemptFields(attempt) },
+        $inc: { attempts: 1 },
+        $min: { firstAttemptAt: attempt.at },
+      },
     );
   }
 
@@ -69,17 +81,34 @@ export class DeliveryRepository {
     const set = attempt ? this.attemptFields(attempt) : {};
     await this.model.updateOne(
       { _id: deliveryId, appId },
-      { $set: { state: 'failed', ...set, ...(reason ? { lastError: reason } : {}) }, ...(attempt ? { $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } } : {}) },
+      {
+        $set: { state: 'failed', ...set, ...(reason ? { lastError: reason } : {}) },
+        ...(attempt ? { $inc: { attempts: 1 }, $min: { firstAttemptAt: attempt.at } } : {}),
+      },
     );
   }
 
   async failAllPending(appId: string, endpointId: string, reason: string): Promise<void> {
-    await this.model.updateMany({ appId, endpointId, state: 'pending' }, { $set: { state: 'failed', lastError: reason } });
+    await this.model.updateMany(
+      { appId, endpointId, state: 'pending' },
+      { $set: { state: 'failed', lastError: reason } },
+    );
   }
 
-  page(appId: string, endpointId: string, state: DeliveryState | undefined, limit: number, after?: KeysetCursor): Promise<KeysetPage<DeliveryDoc>> {
+  page(
+    appId: string,
+    endpointId: string,
+    state: DeliveryState | undefined,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<KeysetPage<DeliveryDoc>> {
     const filter: FilterQuery<DeliveryDoc> = { appId, endpointId, ...(state ? { state } : {}) };
-    return findKeysetPage(this.model, { filter, order: NEWEST_FIRST, limit, after }, (doc) => doc, (doc) => ({ at: doc.occurredAt.getTime(), id: doc._id }));
+    return findKeysetPage(
+      this.model,
+      { filter, order: NEWEST_FIRST, limit, after },
+      (doc) => doc,
+      (doc) => ({ at: doc.occurredAt.getTime(), id: doc._id }),
+    );
   }
 
   countPending(appId: string): Promise<number> {
@@ -92,7 +121,10 @@ export class DeliveryRepository {
 
   /** The endpoint's own deliveries (not replays) a replay selects, oldest first. */
   forReplay(appId: string, endpointId: string, selection: ReplaySelection, limit: number): Promise<DeliveryDoc[]> {
-    const which = 'eventIds' in selection ? { eventId: { $in: selection.eventIds } } : { occurredAt: { $gte: selection.from, $lt: selection.to } };
+    const which =
+      'eventIds' in selection
+        ? { eventId: { $in: selection.eventIds } }
+        : { occurredAt: { $gte: selection.from, $lt: selection.to } };
     return this.model
       .find({ appId, endpointId, replayId: null, ...which })
       .sort({ sequence: 1, _id: 1 })
@@ -111,7 +143,11 @@ export class DeliveryRepository {
       .limit(limit)
       .lean<Pick<DeliveryDoc, '_id'>[]>();
     if (old.length === 0) return 0;
-    const { deletedCount } = await this.model.deleteMany({ appId, _id: { $in: old.map((d) => d._id) }, state: { $in: FINISHED } });
+    const { deletedCount } = await this.model.deleteMany({
+      appId,
+      _id: { $in: old.map((d) => d._id) },
+      state: { $in: FINISHED },
+    });
     return deletedCount;
   }
 

@@ -1,6 +1,6 @@
+import type { DeliveryState, DomainEvent, EventType, GroupType } from '@cohort/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { DeliveryState, DomainEvent, EventType, GroupType } from '@cohort/contracts';
 
 /**
  * One event for one endpoint (or one replay of it): the unit of delivery, retried until a 2xx or

@@ -1,4 +1,5 @@
 import type { WebhookDeliveryView } from '@cohort/contracts';
+
 import type { DeliveryDoc } from './delivery.schema';
 
 export function toDeliveryView(doc: DeliveryDoc): WebhookDeliveryView {

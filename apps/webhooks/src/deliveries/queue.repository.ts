@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+
 import { QueueDoc } from './queue.schema';
 
 export interface QueueRef {
@@ -27,7 +28,13 @@ export class QueueRepository {
           update: {
             $set: { ready: true },
             $inc: { version: 1 },
-            $setOnInsert: { endpointId: q.endpointId, replay: q.replay, dueAt: NEVER, leaseUntil: NEVER, leaseOwner: null },
+            $setOnInsert: {
+              endpointId: q.endpointId,
+              replay: q.replay,
+              dueAt: NEVER,
+              leaseUntil: NEVER,
+              leaseOwner: null,
+            },
           },
           upsert: true,
         },
@@ -49,13 +56,19 @@ export class QueueRepository {
 
   /** Extends the lease; false when it was lost (taken over after it ran out). */
   async renew(queue: QueueDoc, owner: string, until: Date): Promise<boolean> {
-    const { matchedCount } = await this.model.updateOne({ _id: queue._id, appId: queue.appId, leaseOwner: owner }, { $set: { leaseUntil: until } });
+    const { matchedCount } = await this.model.updateOne(
+      { _id: queue._id, appId: queue.appId, leaseOwner: owner },
+      { $set: { leaseUntil: until } },
+    );
     return matchedCount === 1;
   }
 
   /** Gives the lease back; the queue is worked again from `dueAt`. */
   async release(queue: QueueDoc, owner: string, dueAt: Date): Promise<void> {
-    await this.model.updateOne({ _id: queue._id, appId: queue.appId, leaseOwner: owner }, { $set: { leaseOwner: null, leaseUntil: NEVER, dueAt } });
+    await this.model.updateOne(
+      { _id: queue._id, appId: queue.appId, leaseOwner: owner },
+      { $set: { leaseOwner: null, leaseUntil: NEVER, dueAt } },
+    );
   }
 
   /** Nothing left: the queue sleeps until the next ingestion, unless one came since `version` (then it stays ready). */

@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
-import ipaddr from 'ipaddr.js';
+
 import { invalidParameter } from '@cohort/errors';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import ipaddr from 'ipaddr.js';
+
 import type { PrivateNetworkKind, WebhooksEnv } from '../config/webhooks.config';
 
 type AddressKind = 'public' | PrivateNetworkKind | 'reserved';
@@ -21,7 +23,8 @@ const KIND_OF_RANGE: Partial<Record<string, AddressKind>> = {
 /** What an IP address is: public, one of the kinds an operator may allow, or reserved (never allowed). */
 export function addressKind(address: string): AddressKind {
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return KIND_OF_RANGE[parsed.range()] ?? 'reserved';
 }
 
@@ -53,7 +56,8 @@ export class AddressGuard {
     } catch {
       throw invalidParameter(field, 'must be an http or https URL');
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidParameter(field, 'must be an http or https URL');
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw invalidParameter(field, 'must be an http or https URL');
     if (parsed.username || parsed.password) throw invalidParameter(field, 'must not carry credentials');
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
     const addresses = isIP(host) ? [host] : await this.resolve(host, field);
@@ -68,7 +72,11 @@ export class AddressGuard {
       if (error) return callback(error, []);
       const list = addresses as LookupAddress[];
       const refused = list.find((a) => !this.isAllowed(a.address));
-      if (refused) return callback(Object.assign(new Error(`${hostname} resolves to a refused address`), { code: 'EREFUSEDADDRESS' }), []);
+      if (refused)
+        return callback(
+          Object.assign(new Error(`${hostname} resolves to a refused address`), { code: 'EREFUSEDADDRESS' }),
+          [],
+        );
       if (options.all) return callback(null, list);
       callback(null, list[0].address, list[0].family);
     });

@@ -1,4 +1,5 @@
 import type { ConfigService } from '@nestjs/config';
+
 import type { WebhooksEnv } from '../config/webhooks.config';
 import type { RetrySettings } from './retry-policy';
 
@@ -22,7 +23,11 @@ export function dispatchSettingsFrom(config: ConfigService<WebhooksEnv, true>): 
       retryAfterMaxMs: get('WEBHOOK_RETRY_AFTER_MAX_MS'),
       retryForMs: get('WEBHOOK_RETRY_FOR_MS'),
     },
-    breaker: { threshold: get('WEBHOOK_BREAKER_THRESHOLD'), cooldownMs: get('WEBHOOK_BREAKER_COOLDOWN_MS'), maxCooldownMs: get('WEBHOOK_BREAKER_MAX_COOLDOWN_MS') },
+    breaker: {
+      threshold: get('WEBHOOK_BREAKER_THRESHOLD'),
+      cooldownMs: get('WEBHOOK_BREAKER_COOLDOWN_MS'),
+      maxCooldownMs: get('WEBHOOK_BREAKER_MAX_COOLDOWN_MS'),
+    },
     concurrency: get('WEBHOOK_CONCURRENCY'),
     pollMs: get('WEBHOOK_POLL_MS'),
     leaseMs: get('WEBHOOK_LEASE_MS'),

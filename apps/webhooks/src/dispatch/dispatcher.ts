@@ -1,6 +1,14 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+
 import { QueueRepository } from '../deliveries/queue.repository';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { DispatchSignal } from './dispatch-signal';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import type { EndpointDoc } from '../endpoints/endpoint.schema';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
@@ -33,7 +34,10 @@ export class EndpointBreaker {
     if (!breaker) return null;
     const reopen = breaker.state === 'half_open';
     if (!reopen && (breaker.state === 'open' || breaker.failures < this.settings.breaker.threshold)) return null;
-    const until = new Date(now.getTime() + breakerCooldownMs(breaker.opens, this.settings.breaker.cooldownMs, this.settings.breaker.maxCooldownMs));
+    const until = new Date(
+      now.getTime() +
+        breakerCooldownMs(breaker.opens, this.settings.breaker.cooldownMs, this.settings.breaker.maxCooldownMs),
+    );
     await this.endpoints.open(endpoint.appId, endpoint._id, breaker.state, until);
     return until;
   }

@@ -1,8 +1,10 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
 import type { WebhooksEnv } from '../config/webhooks.config';
 import type { SignedRequest } from '../formats/standard-format';
 import { AddressGuard } from './address-guard';
@@ -18,7 +20,8 @@ export interface SendOutcome {
   latencyMs: number;
 }
 
-export const isSuccess = (outcome: SendOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+export const isSuccess = (outcome: SendOutcome) =>
+  outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
 
 /**
  * POSTs a signed request with a deadline (WEBHOOK_TIMEOUT_MS for the whole exchange), no
@@ -28,7 +31,10 @@ export const isSuccess = (outcome: SendOutcome) => outcome.status !== null && ou
 export class HttpSender implements OnApplicationShutdown {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
-  private readonly agents = { http: new http.Agent({ keepAlive: true, maxSockets: 256 }), https: new https.Agent({ keepAlive: true, maxSockets: 256 }) };
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 256 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  };
 
   constructor(
     @Inject(ConfigService) config: ConfigService<WebhooksEnv, true>,
@@ -98,7 +104,9 @@ export class HttpSender implements OnApplicationShutdown {
         finish(done(null, `timeout after ${this.timeoutMs} ms`));
         req.destroy();
       }, this.timeoutMs);
-      req.on('error', (error: NodeJS.ErrnoException) => finish(done(null, error.code === 'EREFUSEDADDRESS' ? 'refused address' : error.message || String(error.code))));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        finish(done(null, error.code === 'EREFUSEDADDRESS' ? 'refused address' : error.message || String(error.code))),
+      );
       req.end(body);
     });
   }

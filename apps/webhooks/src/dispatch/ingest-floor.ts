@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ANY_EVENT, BUS_OPTIONS, durableNameOf, EventStream, type BusOptions } from '@cohort/bus';
+import { ANY_EVENT, BUS_OPTIONS, type BusOptions, durableNameOf, EventStream } from '@cohort/bus';
 import { EVENTS_STREAM } from '@cohort/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 
 const FRESH_MS = 50;
 

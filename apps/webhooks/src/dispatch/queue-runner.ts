@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { webhookDeliveries } from '@cohort/observability';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
 import { AppsConfig } from '../apps-config/apps-config';
-import { DeliveryRepository, type AttemptRecord } from '../deliveries/delivery.repository';
+import { type AttemptRecord, DeliveryRepository } from '../deliveries/delivery.repository';
 import type { DeliveryDoc } from '../deliveries/delivery.schema';
-import type { QueueDoc } from '../deliveries/queue.schema';
 import { QueueRepository } from '../deliveries/queue.repository';
+import type { QueueDoc } from '../deliveries/queue.schema';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { CLOSED_BREAKER, type EndpointDoc } from '../endpoints/endpoint.schema';
 import { signingSecrets } from '../endpoints/endpoint.view';
@@ -114,7 +115,12 @@ export class QueueRunner {
       return { next: true };
     }
     const outcome = await this.sender.send(delivery.targetUrl ?? endpoint.url, request);
-    const record: AttemptRecord = { status: outcome.status, error: outcome.error, latencyMs: outcome.latencyMs, at: new Date() };
+    const record: AttemptRecord = {
+      status: outcome.status,
+      error: outcome.error,
+      latencyMs: outcome.latencyMs,
+      at: new Date(),
+    };
     if (isSuccess(outcome)) {
       await this.deliveries.succeeded(delivery.appId, delivery._id, record);
       webhookDeliveries.inc({ state: 'succeeded' });
@@ -129,14 +135,24 @@ export class QueueRunner {
     return this.afterFailure(endpoint, delivery, outcome, record, direct);
   }
 
-  private async afterFailure(endpoint: EndpointDoc, delivery: DeliveryDoc, outcome: SendOutcome, record: AttemptRecord, direct: boolean): Promise<Step> {
+  private async afterFailure(
+    endpoint: EndpointDoc,
+    delivery: DeliveryDoc,
+    outcome: SendOutcome,
+    record: AttemptRecord,
+    direct: boolean,
+  ): Promise<Step> {
     const retryable = isRetryable(outcome.status);
     const openUntil = direct && retryable ? await this.breaker.failed(endpoint, record.at) : null;
     if (openUntil) endpoint.breaker = { ...endpoint.breaker, state: 'open', openUntil };
     const firstAttemptAt = delivery.firstAttemptAt ?? record.at;
-    const retryAt = new Date(record.at.getTime() + retryDelayMs(delivery.attempts + 1, outcome.retryAfterMs, this.settings.retry));
+    const retryAt = new Date(
+      record.at.getTime() + retryDelayMs(delivery.attempts + 1, outcome.retryAfterMs, this.settings.retry),
+    );
     if (!retryable || retryAt.getTime() > firstAttemptAt.getTime() + this.settings.retry.retryForMs) {
-      this.logger.warn(`${delivery.endpointId}: ${delivery.eventId} failed for good after ${delivery.attempts + 1} attempt(s): ${outcome.error}`);
+      this.logger.warn(
+        `${delivery.endpointId}: ${delivery.eventId} failed for good after ${delivery.attempts + 1} attempt(s): ${outcome.error}`,
+      );
       await this.deliveries.failed(delivery.appId, delivery._id, record);
       webhookDeliveries.inc({ state: 'failed' });
       return { next: true };

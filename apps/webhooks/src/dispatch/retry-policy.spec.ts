@@ -35,6 +35,8 @@ describe('the retry policy', () => {
   });
 
   it("doubles the breaker's cooldown each time it reopens, capped", () => {
-    expect([0, 1, 2, 10].map((opens) => breakerCooldownMs(opens, 30_000, 600_000))).toEqual([30_000, 60_000, 120_000, 600_000]);
+    expect([0, 1, 2, 10].map((opens) => breakerCooldownMs(opens, 30_000, 600_000))).toEqual([
+      30_000, 60_000, 120_000, 600_000,
+    ]);
   });
 });

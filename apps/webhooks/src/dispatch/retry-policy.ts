@@ -17,7 +17,12 @@ export function isRetryable(status: number | null): boolean {
  * with "equal jitter" (half fixed, half random) so that a recovering receiver is not hit by every
  * queue at once; never shorter than the receiver's Retry-After (itself capped).
  */
-export function retryDelayMs(attempts: number, retryAfterMs: number | null, settings: RetrySettings, random = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  retryAfterMs: number | null,
+  settings: RetrySettings,
+  random = Math.random,
+): number {
   const exponential = Math.min(settings.maxDelayMs, settings.baseMs * 2 ** Math.min(attempts - 1, 40));
   const jittered = Math.round(exponential / 2 + (random() * exponential) / 2);
   return retryAfterMs === null ? jittered : Math.max(jittered, Math.min(retryAfterMs, settings.retryAfterMaxMs));

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { CLOSED_BREAKER, EndpointDoc, type BreakerDoc, type SigningSecret } from './endpoint.schema';
+
+import { type BreakerDoc, CLOSED_BREAKER, EndpointDoc, type SigningSecret } from './endpoint.schema';
 
 export type NewEndpoint = Omit<EndpointDoc, 'breaker'>;
 export type EndpointChanges = Partial<Pick<EndpointDoc, 'url' | 'events' | 'description' | 'disabled'>>;
@@ -36,7 +37,11 @@ export class EndpointRepository {
   /** Changes an endpoint of the admin API (config endpoints change in the config). */
   update(appId: string, endpointId: string, changes: EndpointChanges, at: Date): Promise<EndpointDoc | null> {
     return this.model
-      .findOneAndUpdate({ _id: endpointId, appId, source: 'api' }, { $set: { ...changes, updatedAt: at } }, { new: true })
+      .findOneAndUpdate(
+        { _id: endpointId, appId, source: 'api' },
+        { $set: { ...changes, updatedAt: at } },
+        { new: true },
+      )
       .lean<EndpointDoc>();
   }
 
@@ -49,9 +54,19 @@ export class EndpointRepository {
    * Puts `secrets` in place if the current secret is still `current` (a concurrent rotation wins
    * otherwise: null).
    */
-  replaceSecrets(appId: string, endpointId: string, current: string, secrets: SigningSecret[], at: Date): Promise<EndpointDoc | null> {
+  replaceSecrets(
+    appId: string,
+    endpointId: string,
+    current: string,
+    secrets: SigningSecret[],
+    at: Date,
+  ): Promise<EndpointDoc | null> {
     return this.model
-      .findOneAndUpdate({ _id: endpointId, appId, source: 'api', 'secrets.0.secret': current }, { $set: { secrets, updatedAt: at } }, { new: true })
+      .findOneAndUpdate(
+        { _id: endpointId, appId, source: 'api', 'secrets.0.secret': current },
+        { $set: { secrets, updatedAt: at } },
+        { new: true },
+      )
       .lean<EndpointDoc>();
   }
 
@@ -71,7 +86,11 @@ export class EndpointRepository {
   /** One more failed attempt; answers the breaker after it. */
   async recordFailure(appId: string, endpointId: string): Promise<BreakerDoc | null> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: endpointId, appId }, { $inc: { 'breaker.failures': 1 } }, { new: true, projection: { breaker: 1 } })
+      .findOneAndUpdate(
+        { _id: endpointId, appId },
+        { $inc: { 'breaker.failures': 1 } },
+        { new: true, projection: { breaker: 1 } },
+      )
       .lean<EndpointDoc>();
     return doc?.breaker ?? null;
   }

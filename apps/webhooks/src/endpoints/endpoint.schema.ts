@@ -1,5 +1,5 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { BreakerState, WebhookEventFilter, WebhookFormat, WebhookSource } from '@cohort/contracts';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** A secret that signs; `expiresAt` set on the previous one during a rotation's grace period. */
 export interface SigningSecret {
@@ -31,7 +31,10 @@ export class EndpointDoc {
   @Prop({ type: String, required: true }) source!: WebhookSource;
   /** Newest first: the first one signs alone in the `easemob` format. */
   @Prop({ type: [{ _id: false, secret: String, expiresAt: Date }], required: true }) secrets!: SigningSecret[];
-  @Prop({ type: { _id: false, state: String, failures: Number, opens: Number, openUntil: Date }, default: () => ({ ...CLOSED_BREAKER }) })
+  @Prop({
+    type: { _id: false, state: String, failures: Number, opens: Number, openUntil: Date },
+    default: () => ({ ...CLOSED_BREAKER }),
+  })
   breaker!: BreakerDoc;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) updatedAt!: Date;

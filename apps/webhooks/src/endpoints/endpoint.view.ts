@@ -1,4 +1,5 @@
 import type { WebhookEndpointView, WebhookEndpointWithSecret } from '@cohort/contracts';
+
 import type { EndpointDoc, SigningSecret } from './endpoint.schema';
 
 /** The secrets that sign now: the current one and a previous one still in its grace period. */
@@ -20,7 +21,11 @@ export function toEndpointView(doc: EndpointDoc, now = new Date()): WebhookEndpo
     description: doc.description,
     disabled: doc.disabled,
     source: doc.source,
-    breaker: { state: doc.breaker.state, consecutiveFailures: doc.breaker.failures, openUntil: doc.breaker.openUntil?.getTime() ?? null },
+    breaker: {
+      state: doc.breaker.state,
+      consecutiveFailures: doc.breaker.failures,
+      openUntil: doc.breaker.openUntil?.getTime() ?? null,
+    },
     previousSecretExpiresAt: previousExpiry(doc.secrets, now),
     createdAt: doc.createdAt.getTime(),
     updatedAt: doc.updatedAt.getTime(),

@@ -1,14 +1,15 @@
-import { Controller } from '@nestjs/common';
+import { Handles } from '@cohort/bus';
 import {
-  WebhookCommands,
   type CommandEnvelope,
   type CreateWebhookCommand,
   type EmptyCommand,
   type RotateWebhookSecretCommand,
   type UpdateWebhookCommand,
+  WebhookCommands,
   type WebhookIdCommand,
 } from '@cohort/contracts';
-import { Handles } from '@cohort/bus';
+import { Controller } from '@nestjs/common';
+
 import { EndpointsService } from './endpoints.service';
 
 @Controller()

@@ -1,8 +1,7 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
 import {
   ALL_EVENTS,
-  WebhookLimits,
   type CommandEnvelope,
   type CreateWebhookCommand,
   type RotateWebhookSecretCommand,
@@ -10,11 +9,14 @@ import {
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
   type WebhookFormat,
-  type WebhookSource,
   type WebhookIdCommand,
+  WebhookLimits,
+  type WebhookSource,
   type WebhookTestResult,
 } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+
 import { AppsConfig, type StaticWebhook } from '../apps-config/apps-config';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
@@ -25,15 +27,19 @@ import { renderPing } from '../formats/render';
 import { EndpointRepository, type NewEndpoint } from './endpoint.repository';
 import type { EndpointDoc } from './endpoint.schema';
 import { signingSecrets, toEndpointView, withSecret } from './endpoint.view';
-import { webhookAdminOnly } from './webhook-access';
 import { checkSecret, generateSecret } from './secrets';
+import { webhookAdminOnly } from './webhook-access';
 
 const notFound = (endpointId: string) => new DomainError('not_found', `no webhook ${endpointId}`);
-const configured = (endpointId: string) => new DomainError('conflict', `webhook ${endpointId} is set in the app's configuration (APPS_JSON): change it there`);
+const configured = (endpointId: string) =>
+  new DomainError('conflict', `webhook ${endpointId} is set in the app's configuration (APPS_JSON): change it there`);
 
 /** A config endpoint's id: stable across restarts and instances for the same app, URL and format. */
 function configEndpointId(appId: string, webhook: StaticWebhook): string {
-  return `cfg_${createHash('sha256').update(`${appId}\n${webhook.url}\n${webhook.format ?? 'standard'}`).digest('base64url').slice(0, 22)}`;
+  return `cfg_${createHash('sha256')
+    .update(`${appId}\n${webhook.url}\n${webhook.format ?? 'standard'}`)
+    .digest('base64url')
+    .slice(0, 22)}`;
 }
 
 /** An endpoint as stored, with the defaults of absent fields (all events, enabled). */
@@ -94,7 +100,15 @@ export class EndpointsService implements OnApplicationBootstrap {
       throw new DomainError('conflict', `an app may have at most ${WebhookLimits.endpointsPerApp} webhooks`);
     }
     const secret = input.secret ?? generateSecret(format);
-    const created = await this.endpoints.insert(newEndpoint(`wh_${randomBytes(12).toString('base64url')}`, appId, 'api', { ...input, format, secret }, new Date()));
+    const created = await this.endpoints.insert(
+      newEndpoint(
+        `wh_${randomBytes(12).toString('base64url')}`,
+        appId,
+        'api',
+        { ...input, format, secret },
+        new Date(),
+      ),
+    );
     return withSecret(created);
   }
 
@@ -135,7 +149,10 @@ export class EndpointsService implements OnApplicationBootstrap {
   }
 
   /** A new current secret; the previous one keeps signing too (standard format) until the grace period ends. */
-  async rotateSecret(ctx: CommandEnvelope<unknown>, input: RotateWebhookSecretCommand): Promise<WebhookEndpointWithSecret> {
+  async rotateSecret(
+    ctx: CommandEnvelope<unknown>,
+    input: RotateWebhookSecretCommand,
+  ): Promise<WebhookEndpointWithSecret> {
     const appId = webhookAdminOnly(ctx);
     const current = await this.find(appId, input.endpointId);
     if (current.source === 'config') throw configured(current._id);
@@ -148,7 +165,8 @@ export class EndpointsService implements OnApplicationBootstrap {
       ...(graceMs > 0 ? [{ secret: previous, expiresAt: new Date(now.getTime() + graceMs) }] : []),
     ];
     const rotated = await this.endpoints.replaceSecrets(appId, current._id, previous, secrets, now);
-    if (!rotated) throw new DomainError('conflict', 'the secret was rotated concurrently: read the webhook and try again');
+    if (!rotated)
+      throw new DomainError('conflict', 'the secret was rotated concurrently: read the webhook and try again');
     return withSecret(rotated);
   }
 
@@ -159,7 +177,12 @@ export class EndpointsService implements OnApplicationBootstrap {
     const app = this.apps.find(appId);
     const now = Date.now();
     const request = renderPing(
-      { format: endpoint.format, secrets: signingSecrets(endpoint), orgName: app?.orgName ?? appId, appName: app?.appName ?? appId },
+      {
+        format: endpoint.format,
+        secrets: signingSecrets(endpoint),
+        orgName: app?.orgName ?? appId,
+        appName: app?.appName ?? appId,
+      },
       appId,
       endpoint._id,
       randomUUID(),

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { WebhookLimits, type WebhookFormat } from '@cohort/contracts';
+
+import { type WebhookFormat, WebhookLimits } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
 
 const STANDARD_PREFIX = 'whsec_';
 
 /** A new secret: `whsec_` + 32 random bytes in base64 (Standard Webhooks), or 32 hex characters (Easemob's console style). */
 export function generateSecret(format: WebhookFormat): string {
-  return format === 'standard' ? `${STANDARD_PREFIX}${randomBytes(32).toString('base64')}` : randomBytes(16).toString('hex');
+  return format === 'standard'
+    ? `${STANDARD_PREFIX}${randomBytes(32).toString('base64')}`
+    : randomBytes(16).toString('hex');
 }
 
 /** Refuses a secret the format cannot sign with safely, naming `field`. */
@@ -18,8 +21,15 @@ export function checkSecret(format: WebhookFormat, secret: string, field = 'secr
     return;
   }
   const key = secret.startsWith(STANDARD_PREFIX) ? secret.slice(STANDARD_PREFIX.length) : null;
-  if (key === null || !/^[A-Za-z0-9+/]+={0,2}$/.test(key) || Buffer.from(key, 'base64').length < WebhookLimits.standardSecretMinBytes) {
-    throw invalidParameter(field, `must be whsec_ followed by at least ${WebhookLimits.standardSecretMinBytes} bytes in base64`);
+  if (
+    key === null ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(key) ||
+    Buffer.from(key, 'base64').length < WebhookLimits.standardSecretMinBytes
+  ) {
+    throw invalidParameter(
+      field,
+      `must be whsec_ followed by at least ${WebhookLimits.standardSecretMinBytes} bytes in base64`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { DomainEvent, EventMap, EventType, GroupType } from '@cohort/contracts';
 
 /** `group_op_event`'s operation and payload of a Cohort event (docs/webhooks.md has the table). */
@@ -70,29 +71,54 @@ const LEAVE_TYPE: Record<EventMap['member.left']['how'], string> = {
 
 function mappers(names: Names): { [K in EventType]?: Mapper<K> } {
   return {
-    'group.created': (group) => ({ operation: 'CREATE', payload: { role: { [group.ownerId]: 'owner' }, member: [], info: infoOf(group, names) } }),
-    'group.updated': ({ changed }) => ({ operation: 'UPDATE', payload: { type: 'INFO', info: changedInfoOf(changed) } }),
+    'group.created': (group) => ({
+      operation: 'CREATE',
+      payload: { role: { [group.ownerId]: 'owner' }, member: [], info: infoOf(group, names) },
+    }),
+    'group.updated': ({ changed }) => ({
+      operation: 'UPDATE',
+      payload: { type: 'INFO', info: changedInfoOf(changed) },
+    }),
     'group.settings_changed': ({ changed }) => {
       const info = changedInfoOf(changed);
       return Object.keys(info).length > 0 ? { operation: 'UPDATE', payload: { type: 'INFO', info } } : null;
     },
     'group.mute_all_changed': ({ until }) => ({ operation: 'UPDATE', payload: { mute: until !== null, type: 'MUTE' } }),
     'group.destroyed': () => ({ operation: 'DELETE' }),
-    'group.owner_transferred': ({ previousOwnerId, newOwnerId }) => ({ operation: 'UPDATE', payload: { owner: previousOwnerId, new_owner: newOwnerId, type: 'OWNER' } }),
-    'member.joined': ({ userId, how }) => ({ operation: 'JOIN', payload: { member: members(userId), type: JOIN_TYPE[how] } }),
-    'member.left': ({ userId, how }) => ({ operation: 'LEAVE', payload: { member: members(userId), type: LEAVE_TYPE[how] } }),
+    'group.owner_transferred': ({ previousOwnerId, newOwnerId }) => ({
+      operation: 'UPDATE',
+      payload: { owner: previousOwnerId, new_owner: newOwnerId, type: 'OWNER' },
+    }),
+    'member.joined': ({ userId, how }) => ({
+      operation: 'JOIN',
+      payload: { member: members(userId), type: JOIN_TYPE[how] },
+    }),
+    'member.left': ({ userId, how }) => ({
+      operation: 'LEAVE',
+      payload: { member: members(userId), type: LEAVE_TYPE[how] },
+    }),
     'member.role_changed': ({ userId, role, previousRole }) => {
       if (role === 'admin') return { operation: 'ADMIN', payload: { admin: members(userId), type: 'ADD' } };
-      if (previousRole === 'admin' && role === 'member') return { operation: 'ADMIN', payload: { admin: members(userId), type: 'REMOVE' } };
+      if (previousRole === 'admin' && role === 'member')
+        return { operation: 'ADMIN', payload: { admin: members(userId), type: 'REMOVE' } };
       return null; // ownership moves are `group.owner_transferred`'s UPDATE OWNER
     },
-    'member.muted': ({ userId, until }) => ({ operation: 'MUTE', payload: { member: members(userId), expire_timestamp: until, type: 'ADD' } }),
+    'member.muted': ({ userId, until }) => ({
+      operation: 'MUTE',
+      payload: { member: members(userId), expire_timestamp: until, type: 'ADD' },
+    }),
     'member.unmuted': ({ userId }) => ({ operation: 'MUTE', payload: { member: members(userId), type: 'REMOVE' } }),
     'member.blocked': ({ userId }) => ({ operation: 'BLOCK', payload: { member: members(userId), type: 'ADD' } }),
     'member.unblocked': ({ userId }) => ({ operation: 'BLOCK', payload: { member: members(userId), type: 'REMOVE' } }),
     'member.allowlisted': ({ userId }) => ({ operation: 'WHITE', payload: { member: members(userId), type: 'ADD' } }),
-    'member.unallowlisted': ({ userId }) => ({ operation: 'WHITE', payload: { member: members(userId), type: 'REMOVE' } }),
-    'announcement.published': ({ content }) => ({ operation: 'UPDATE', payload: { type: 'ANNOUNCEMENT', announcement: content } }),
+    'member.unallowlisted': ({ userId }) => ({
+      operation: 'WHITE',
+      payload: { member: members(userId), type: 'REMOVE' },
+    }),
+    'announcement.published': ({ content }) => ({
+      operation: 'UPDATE',
+      payload: { type: 'ANNOUNCEMENT', announcement: content },
+    }),
     'announcement.deleted': () => ({ operation: 'UPDATE', payload: { type: 'ANNOUNCEMENT' } }),
     'file.added': ({ fileId }) => ({ operation: 'SHARE_FILE', payload: { share_file: [fileId], type: 'ADD' } }),
     'file.deleted': ({ fileId }) => ({ operation: 'SHARE_FILE', payload: { share_file: [fileId], type: 'REMOVE' } }),

@@ -1,6 +1,7 @@
 import type { DomainEvent, GroupType, WebhookFormat } from '@cohort/contracts';
+
 import { easemobCallbackBody, easemobSecurity } from './easemob-format';
-import { signStandard, type SignedRequest } from './standard-format';
+import { type SignedRequest, signStandard } from './standard-format';
 
 /** What a delivery needs to be rendered in its endpoint's format. */
 export interface RenderInput {
@@ -32,7 +33,8 @@ export function standardBody(event: DomainEvent, sequence: number): string {
 
 /** The request of one attempt; null when the event has nothing to say in the format (Easemob without a counterpart). */
 export function renderDelivery(input: RenderInput, nowMs: number): SignedRequest | null {
-  if (input.format === 'standard') return signStandard(input.event.eventId, standardBody(input.event, input.sequence), input.secrets, nowMs);
+  if (input.format === 'standard')
+    return signStandard(input.event.eventId, standardBody(input.event, input.sequence), input.secrets, nowMs);
   const body = easemobCallbackBody({
     event: input.event,
     groupType: input.groupType,
@@ -45,13 +47,30 @@ export function renderDelivery(input: RenderInput, nowMs: number): SignedRequest
 }
 
 /** A `ping` (the test call) in the endpoint's format. */
-export function renderPing(input: Pick<RenderInput, 'format' | 'secrets' | 'orgName' | 'appName'>, appId: string, endpointId: string, pingId: string, nowMs: number): SignedRequest {
+export function renderPing(
+  input: Pick<RenderInput, 'format' | 'secrets' | 'orgName' | 'appName'>,
+  appId: string,
+  endpointId: string,
+  pingId: string,
+  nowMs: number,
+): SignedRequest {
   if (input.format === 'standard') {
-    const body = JSON.stringify({ type: 'ping', timestamp: new Date(nowMs).toISOString(), appId, data: { endpointId } });
+    const body = JSON.stringify({
+      type: 'ping',
+      timestamp: new Date(nowMs).toISOString(),
+      appId,
+      data: { endpointId },
+    });
     return signStandard(`ping_${pingId}`, body, input.secrets, nowMs);
   }
   const appkey = `${input.orgName}#${input.appName}`;
   const callId = `${appkey}_${pingId}`;
-  const body = { callId, security: easemobSecurity(callId, input.secrets[0], nowMs), appkey, event: 'ping', timestamp: nowMs };
+  const body = {
+    callId,
+    security: easemobSecurity(callId, input.secrets[0], nowMs),
+    appkey,
+    event: 'ping',
+    timestamp: nowMs,
+  };
   return { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
 }

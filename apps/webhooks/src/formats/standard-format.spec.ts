@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+
 import { generateSecret } from '../endpoints/secrets';
 import { signStandard } from './standard-format';
 

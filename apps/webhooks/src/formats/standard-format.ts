@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+
 import { standardKeyOf } from '../endpoints/secrets';
 
 /** A request ready to send: its body bytes and the headers that authenticate it. */
@@ -15,7 +16,9 @@ export interface SignedRequest {
 export function signStandard(webhookId: string, body: string, secrets: string[], nowMs: number): SignedRequest {
   const timestamp = String(Math.floor(nowMs / 1000));
   const content = `${webhookId}.${timestamp}.${body}`;
-  const signatures = secrets.map((secret) => `v1,${createHmac('sha256', standardKeyOf(secret)).update(content).digest('base64')}`);
+  const signatures = secrets.map(
+    (secret) => `v1,${createHmac('sha256', standardKeyOf(secret)).update(content).digest('base64')}`,
+  );
   return {
     body,
     headers: {

@@ -1,4 +1,5 @@
 import { ALL_EVENTS, type DomainEvent } from '@cohort/contracts';
+
 import type { EndpointDoc } from '../endpoints/endpoint.schema';
 import { hasEasemobCounterpart } from '../formats/easemob-format';
 
@@ -6,7 +7,10 @@ import { hasEasemobCounterpart } from '../formats/easemob-format';
  * Whether an event goes to an endpoint: a type it subscribes to, that its format can say, and not
  * older than the endpoint (history is for replays).
  */
-export function endpointWants(endpoint: Pick<EndpointDoc, 'events' | 'format' | 'createdAt'>, event: Pick<DomainEvent, 'type' | 'occurredAt'>): boolean {
+export function endpointWants(
+  endpoint: Pick<EndpointDoc, 'events' | 'format' | 'createdAt'>,
+  event: Pick<DomainEvent, 'type' | 'occurredAt'>,
+): boolean {
   if (!endpoint.events.includes(ALL_EVENTS) && !endpoint.events.includes(event.type)) return false;
   if (endpoint.format === 'easemob' && !hasEasemobCounterpart(event.type)) return false;
   return Date.parse(event.occurredAt) >= endpoint.createdAt.getTime();

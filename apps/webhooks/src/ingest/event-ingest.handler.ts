@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { ANY_EVENT, type DomainEventHandler, type EventDelivery, OnEvent } from '@cohort/bus';
 import type { DomainEvent, EventType } from '@cohort/contracts';
-import { ANY_EVENT, OnEvent, type DomainEventHandler, type EventDelivery } from '@cohort/bus';
+import { Injectable } from '@nestjs/common';
+
 import { IngestService } from './ingest.service';
 
 /**

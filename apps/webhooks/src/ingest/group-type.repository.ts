@@ -1,7 +1,8 @@
+import type { GroupKey, GroupType } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { GroupKey, GroupType } from '@cohort/contracts';
+
 import { GroupTypeDoc } from './group-type.schema';
 
 /** The only code touching the group-type projection. */

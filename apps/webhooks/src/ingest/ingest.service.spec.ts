@@ -2,6 +2,7 @@ import { BusClient } from '@cohort/bus';
 import type { DomainEvent, EventType } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { groupView, newTestService } from '@cohort/testing';
+
 import { endpointDoc } from '../../test/endpoint.fixture';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
@@ -12,12 +13,34 @@ import { IngestService } from './ingest.service';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 const event = (type: EventType, data: unknown = { userId: '2' }): DomainEvent =>
-  ({ eventId: `e-${type}`, type, occurredAt: new Date(1000).toISOString(), appId: 'app', groupId: 'g1', actor: { userId: '1', isAppAdmin: false }, correlationId: 'r', data }) as DomainEvent;
+  ({
+    eventId: `e-${type}`,
+    type,
+    occurredAt: new Date(1000).toISOString(),
+    appId: 'app',
+    groupId: 'g1',
+    actor: { userId: '1', isAppAdmin: false },
+    correlationId: 'r',
+    data,
+  }) as DomainEvent;
 
-function setup(endpoints = [endpointDoc(), endpointDoc({ _id: 'wh_2', events: ['member.left'] }), endpointDoc({ _id: 'wh_3', format: 'easemob' })]) {
+function setup(
+  endpoints = [
+    endpointDoc(),
+    endpointDoc({ _id: 'wh_2', events: ['member.left'] }),
+    endpointDoc({ _id: 'wh_3', format: 'easemob' }),
+  ],
+) {
   const { service, mock } = newTestService(IngestService);
   mock(EndpointRepository).enabled.mockResolvedValue(endpoints);
-  return { service, deliveries: mock(DeliveryRepository), queues: mock(QueueRepository), groupTypes: mock(GroupTypeRepository), bus: mock(BusClient), signal: mock(DispatchSignal) };
+  return {
+    service,
+    deliveries: mock(DeliveryRepository),
+    queues: mock(QueueRepository),
+    groupTypes: mock(GroupTypeRepository),
+    bus: mock(BusClient),
+    signal: mock(DispatchSignal),
+  };
 }
 
 describe('IngestService.ingest', () => {
@@ -30,7 +53,9 @@ describe('IngestService.ingest', () => {
       ['wh_1', 'wh_1|g1', 42, 'chatroom'],
       ['wh_3', 'wh_3|g1', 42, 'chatroom'],
     ]);
-    expect(queues.touch).toHaveBeenCalledWith(expect.arrayContaining([{ key: 'wh_1|g1', appId: 'app', endpointId: 'wh_1', replay: false }]));
+    expect(queues.touch).toHaveBeenCalledWith(
+      expect.arrayContaining([{ key: 'wh_1|g1', appId: 'app', endpointId: 'wh_1', replay: false }]),
+    );
     expect(signal.wake).toHaveBeenCalled();
   });
 

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
 import { BusClient } from '@cohort/bus';
-import { GroupCommands, type DomainEvent, type GroupKey, type GroupType } from '@cohort/contracts';
+import { type DomainEvent, GroupCommands, type GroupKey, type GroupType } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
@@ -30,7 +32,8 @@ export class IngestService {
 
   async ingest(event: DomainEvent, streamSequence: number): Promise<void> {
     const key = { appId: event.appId, groupId: event.groupId };
-    if (event.type === 'group.created') await this.groupTypes.record(key, (event as DomainEvent<'group.created'>).data.type);
+    if (event.type === 'group.created')
+      await this.groupTypes.record(key, (event as DomainEvent<'group.created'>).data.type);
     const targets = (await this.endpoints.enabled(event.appId)).filter((endpoint) => endpointWants(endpoint, event));
     if (targets.length === 0) return;
     const groupType = targets.some((t) => t.format === 'easemob') ? await this.groupTypeOf(event, key) : 'group';
@@ -51,7 +54,9 @@ export class IngestService {
       nextAttemptAt: new Date(0),
     }));
     await this.deliveries.insertNew(deliveries);
-    await this.queues.touch(deliveries.map((d) => ({ key: d.queueKey, appId: d.appId, endpointId: d.endpointId, replay: false })));
+    await this.queues.touch(
+      deliveries.map((d) => ({ key: d.queueKey, appId: d.appId, endpointId: d.endpointId, replay: false })),
+    );
     this.signal.wake();
   }
 
@@ -62,7 +67,11 @@ export class IngestService {
     const known = await this.groupTypes.find(key);
     if (known) return known;
     try {
-      const group = await this.bus.send(GroupCommands.state, { caller: { appId: event.appId, userId: null, isAppAdmin: true }, requestId: event.correlationId }, { groupId: event.groupId });
+      const group = await this.bus.send(
+        GroupCommands.state,
+        { caller: { appId: event.appId, userId: null, isAppAdmin: true }, requestId: event.correlationId },
+        { groupId: event.groupId },
+      );
       await this.groupTypes.record(key, group.type);
       return group.type;
     } catch (error) {

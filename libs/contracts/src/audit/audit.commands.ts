@@ -1,9 +1,10 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
+import type { EventType } from '../events';
 import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { USER_ID_PATTERN } from '../limits';
-import type { EventType } from '../events';
 import { AUDIT_ACTION_TYPES, type AuditActorKind, type AuditPage, type AuditStatsView } from './audit.types';
 
 /** The largest page of the audit log. */
@@ -12,35 +13,50 @@ const MAX_TIME = 8.64e15;
 
 /** The audit log of the caller's app, newest first, keyset-paged; every filter optional, all of them hold together. */
 export class ListAuditCommand {
-  @IsOptional() @IsGroupId()
+  @IsOptional()
+  @IsGroupId()
   groupId?: string;
 
   /** The acting user (a user, or the user an app admin acted as). */
-  @IsOptional() @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
   actorId?: string;
 
-  @IsOptional() @IsIn(['user', 'app_admin', 'system'])
+  @IsOptional()
+  @IsIn(['user', 'app_admin', 'system'])
   actorKind?: AuditActorKind;
 
   /** A user the change was about. */
-  @IsOptional() @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
   targetUserId?: string;
 
-  @IsOptional() @IsIn(AUDIT_ACTION_TYPES, { message: `$property must be one of ${AUDIT_ACTION_TYPES.join(', ')}` })
+  @IsOptional()
+  @IsIn(AUDIT_ACTION_TYPES, { message: `$property must be one of ${AUDIT_ACTION_TYPES.join(', ')}` })
   action?: EventType;
 
   /** ms since epoch, inclusive. */
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_TIME)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TIME)
   from?: number;
 
   /** ms since epoch, exclusive. */
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_TIME)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TIME)
   to?: number;
 
-  @IsOptional() @IsString() @MaxLength(1024)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
   cursor?: string;
 
-  @IsInt() @Min(1) @Max(AUDIT_PAGE_MAX)
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_PAGE_MAX)
   limit!: number;
 }
 

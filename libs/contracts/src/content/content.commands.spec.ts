@@ -1,17 +1,37 @@
 import 'reflect-metadata';
+
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+
 import { DeleteFilesCommand, UploadFileCommand } from './content.commands';
 
-const upload = { groupId: '1000000001', name: 'notes.pdf', size: 0, type: '', url: 'https://files.example.com/notes.pdf' };
-const failing = (cls: new () => object, input: object) => validateSync(plainToInstance(cls, input)).map((error) => error.property);
+const upload = {
+  groupId: '1000000001',
+  name: 'notes.pdf',
+  size: 0,
+  type: '',
+  url: 'https://files.example.com/notes.pdf',
+};
+const failing = (cls: new () => object, input: object) =>
+  validateSync(plainToInstance(cls, input)).map((error) => error.property);
 
 describe('UploadFileCommand', () => {
-  it.each(['https://files.example.com/a.pdf', 'http://localhost:9000/bucket/a%20b.pdf?sig=x#p', 'https://127.0.0.1'])('accepts %s', (url) => {
-    expect(failing(UploadFileCommand, { ...upload, url })).toEqual([]);
-  });
+  it.each(['https://files.example.com/a.pdf', 'http://localhost:9000/bucket/a%20b.pdf?sig=x#p', 'https://127.0.0.1'])(
+    'accepts %s',
+    (url) => {
+      expect(failing(UploadFileCommand, { ...upload, url })).toEqual([]);
+    },
+  );
 
-  it.each(['ftp://files.example.com/a.pdf', 'files.example.com/a.pdf', 'https://', 'https:///a.pdf', 'https://example.com/a b.pdf', 'javascript:alert(1)', ''])('refuses %j', (url) => {
+  it.each([
+    'ftp://files.example.com/a.pdf',
+    'files.example.com/a.pdf',
+    'https://',
+    'https:///a.pdf',
+    'https://example.com/a b.pdf',
+    'javascript:alert(1)',
+    '',
+  ])('refuses %j', (url) => {
     expect(failing(UploadFileCommand, { ...upload, url })).toEqual(['url']);
   });
 

@@ -1,4 +1,17 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
 import { GroupIdCommand } from '../groups/group.commands';
 import { Limits, NUMERIC_ID_PATTERN } from '../limits';
@@ -15,10 +28,12 @@ export const FILE_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 export const FILE_URL_RULE = 'must be an http or https URL';
 
 export class PublishAnnouncementCommand extends GroupIdCommand {
-  @IsString() @MaxLength(Limits.announcementTitle)
+  @IsString()
+  @MaxLength(Limits.announcementTitle)
   title!: string;
 
-  @IsString() @MaxLength(Limits.announcementContent)
+  @IsString()
+  @MaxLength(Limits.announcementContent)
   content!: string;
 }
 
@@ -29,29 +44,40 @@ export class AnnouncementIdCommand extends GroupIdCommand {
 
 /** One page of a group's announcements (newest first) or files (oldest first). */
 export class ContentPageCommand extends GroupIdCommand {
-  @IsOptional() @IsString() @MaxLength(1024)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
   cursor?: string;
 
-  @IsInt() @Min(1) @Max(Limits.contentPageMax)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.contentPageMax)
   limit!: number;
 }
 
 /** A file's name, as uploaded or renamed: 1..256 characters. */
 class FileNameCommand extends GroupIdCommand {
-  @IsString() @MinLength(1, { message: '$property must not be empty' }) @MaxLength(Limits.fileName)
+  @IsString()
+  @MinLength(1, { message: '$property must not be empty' })
+  @MaxLength(Limits.fileName)
   name!: string;
 }
 
 export class UploadFileCommand extends FileNameCommand {
   /** Bytes. */
-  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   size!: number;
 
   /** MIME-ish; may be empty. */
-  @IsString() @MaxLength(Limits.fileType)
+  @IsString()
+  @MaxLength(Limits.fileType)
   type!: string;
 
-  @IsString() @MaxLength(Limits.fileUrl) @Matches(FILE_URL_PATTERN, { message: `$property ${FILE_URL_RULE}` })
+  @IsString()
+  @MaxLength(Limits.fileUrl)
+  @Matches(FILE_URL_PATTERN, { message: `$property ${FILE_URL_RULE}` })
   url!: string;
 }
 
@@ -77,18 +103,54 @@ export class DeleteFilesCommand extends GroupIdCommand {
 /** The content service's commands (`content.<entity>.<verb>`): announcements and shared files. */
 export const ContentCommands = {
   /** Publishes a new current announcement: admins; members too when `memberModify`. */
-  publishAnnouncement: declareCommand({ subject: 'content.announcement.publish', request: PublishAnnouncementCommand, reply: replyType<AnnouncementView>() }),
-  getAnnouncement: declareCommand({ subject: 'content.announcement.get', request: AnnouncementIdCommand, reply: replyType<AnnouncementView>() }),
+  publishAnnouncement: declareCommand({
+    subject: 'content.announcement.publish',
+    request: PublishAnnouncementCommand,
+    reply: replyType<AnnouncementView>(),
+  }),
+  getAnnouncement: declareCommand({
+    subject: 'content.announcement.get',
+    request: AnnouncementIdCommand,
+    reply: replyType<AnnouncementView>(),
+  }),
   /** The latest announcement not deleted, or null: what every dialect shows as "the announcement". */
-  currentAnnouncement: declareCommand({ subject: 'content.announcement.current', request: GroupIdCommand, reply: replyType<AnnouncementView | null>() }),
-  listAnnouncements: declareCommand({ subject: 'content.announcement.list', request: ContentPageCommand, reply: replyType<Page<AnnouncementView>>() }),
-  deleteAnnouncement: declareCommand({ subject: 'content.announcement.delete', request: AnnouncementIdCommand, reply: replyType<{ deleted: true }>() }),
+  currentAnnouncement: declareCommand({
+    subject: 'content.announcement.current',
+    request: GroupIdCommand,
+    reply: replyType<AnnouncementView | null>(),
+  }),
+  listAnnouncements: declareCommand({
+    subject: 'content.announcement.list',
+    request: ContentPageCommand,
+    reply: replyType<Page<AnnouncementView>>(),
+  }),
+  deleteAnnouncement: declareCommand({
+    subject: 'content.announcement.delete',
+    request: AnnouncementIdCommand,
+    reply: replyType<{ deleted: true }>(),
+  }),
   /** Records a file members share (its bytes stay at its url): members. */
-  uploadFile: declareCommand({ subject: 'content.file.upload', request: UploadFileCommand, reply: replyType<FileView>() }),
+  uploadFile: declareCommand({
+    subject: 'content.file.upload',
+    request: UploadFileCommand,
+    reply: replyType<FileView>(),
+  }),
   getFile: declareCommand({ subject: 'content.file.get', request: FileIdCommand, reply: replyType<FileView>() }),
-  listFiles: declareCommand({ subject: 'content.file.list', request: ContentPageCommand, reply: replyType<Page<FileView>>() }),
+  listFiles: declareCommand({
+    subject: 'content.file.list',
+    request: ContentPageCommand,
+    reply: replyType<Page<FileView>>(),
+  }),
   /** Its uploader or an admin. */
-  renameFile: declareCommand({ subject: 'content.file.rename', request: RenameFileCommand, reply: replyType<FileView>() }),
+  renameFile: declareCommand({
+    subject: 'content.file.rename',
+    request: RenameFileCommand,
+    reply: replyType<FileView>(),
+  }),
   /** Each file by its uploader or an admin: a result per file, in request order. */
-  deleteFiles: declareCommand({ subject: 'content.file.delete', request: DeleteFilesCommand, reply: replyType<FileResult[]>() }),
+  deleteFiles: declareCommand({
+    subject: 'content.file.delete',
+    request: DeleteFilesCommand,
+    reply: replyType<FileResult[]>(),
+  }),
 };

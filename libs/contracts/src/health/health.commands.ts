@@ -1,5 +1,5 @@
-import { declareCommand, replyType, type CommandDeclaration } from '../declare';
-import { ServiceNames, type ServiceName } from '../services';
+import { type CommandDeclaration, declareCommand, replyType } from '../declare';
+import { type ServiceName, ServiceNames } from '../services';
 import type { HealthView } from './health.types';
 
 /** No payload: the commands that take none validate `{}` with this class. */

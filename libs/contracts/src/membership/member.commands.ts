@@ -12,12 +12,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
+import { GetGroupsCommand, GroupIdCommand } from '../groups/group.commands';
+import type { GroupInfoView, GroupType } from '../groups/group.types';
 import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
-import { GetGroupsCommand, GroupIdCommand } from '../groups/group.commands';
-import type { GroupInfoView, GroupType } from '../groups/group.types';
 import type {
   AccessView,
   InvitationView,
@@ -43,7 +44,8 @@ export class InitializeRosterCommand {
   @IsGroupId()
   groupId!: string;
 
-  @IsOptional() @IsIn(['group', 'chatroom'])
+  @IsOptional()
+  @IsIn(['group', 'chatroom'])
   type?: GroupType;
 
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
@@ -54,17 +56,19 @@ export class InitializeRosterCommand {
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
   memberIds!: string[];
 
-  @IsInt() @Min(1) @Max(Limits.capacityCeiling)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.capacityCeiling)
   capacity!: number;
 }
-
 
 export class GroupIdArgs {
   @IsGroupId()
   groupId!: string;
 
   /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
-  @IsOptional() @IsIn(['group', 'chatroom'])
+  @IsOptional()
+  @IsIn(['group', 'chatroom'])
   groupType?: GroupType;
 }
 
@@ -72,7 +76,9 @@ export class PurgeRosterCommand extends GroupIdArgs {}
 
 /** The roster's capacity: refused below the current member count (atomically). */
 export class SetRosterCapacityCommand extends GroupIdArgs {
-  @IsInt() @Min(1) @Max(Limits.capacityCeiling)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.capacityCeiling)
   capacity!: number;
 }
 
@@ -90,15 +96,21 @@ export class GetAccessCommand {
 /** Keyset paging: `cursor` from the previous page (absent: the first page). */
 /** A page of a Mixin conversation's people: the Mixin dialect reads them all, page after page. */
 export class ParticipantsCommand extends GroupIdArgs {
-  @IsOptional() @IsString() @MaxLength(1024)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
   cursor?: string;
 }
 
 export class CursorPaging {
-  @IsOptional() @IsString() @MaxLength(1024)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
   cursor?: string;
 
-  @IsInt() @Min(1) @Max(Limits.memberPageMax)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.memberPageMax)
   limit!: number;
 }
 
@@ -109,10 +121,14 @@ export class ListMembersCommand extends CursorPaging {
 
 /** Page-number paging (Easemob): page 1 first. */
 export class ListMembersByPageCommand extends GroupIdArgs {
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   pageNumber!: number;
 
-  @IsInt() @Min(1) @Max(Limits.memberPageMax)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.memberPageMax)
   pageSize!: number;
 }
 
@@ -133,7 +149,8 @@ export class AddMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 /** Kicks (Easemob batch remove: 100 there; /group/kick, Mixin REMOVE). */
 export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
   /** Why they go: `blocked` when moderation removes the users it just blocked. */
-  @IsOptional() @IsIn(['kicked', 'blocked'])
+  @IsOptional()
+  @IsIn(['kicked', 'blocked'])
   how?: 'kicked' | 'blocked';
 }
 /** Admins to add or remove: at most the admin limit (99). */
@@ -142,7 +159,9 @@ export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
 export class ProfilesCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 
 export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
-  @IsOptional() @IsString() @MaxLength(Limits.reason)
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.reason)
   reason?: string;
 }
 
@@ -152,41 +171,55 @@ export class TransferOwnershipCommand extends GroupIdArgs {
 }
 
 export class SetDisplayNameCommand extends GroupIdArgs {
-  @IsString() @MaxLength(Limits.displayName)
+  @IsString()
+  @MaxLength(Limits.displayName)
   displayName!: string;
 }
 
 /** The caller's own notification preferences in one group; at least one field. */
 export class SetNotificationPrefsCommand extends GroupIdArgs {
-  @IsOptional() @IsIn([0, 1, 2])
+  @IsOptional()
+  @IsIn([0, 1, 2])
   msgMuteMode?: MsgMuteMode;
 
-  @IsOptional() @IsIn([0, 1, 2, 3, 4])
+  @IsOptional()
+  @IsIn([0, 1, 2, 3, 4])
   msgPushMode?: MsgPushMode;
 
   /** Seconds from now; 0 unmutes (Mixin's conversation mute). */
-  @IsOptional() @IsInt() @Min(0) @Max(Limits.notificationMuteSecondsMax)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Limits.notificationMuteSecondsMax)
   notificationsMutedForSeconds?: number;
 }
 
 export class ListJoinedCommand {
   /** Whose groups; absent: the caller's own. */
-  @IsOptional() @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
   userId?: string;
 
-  @IsOptional() @IsIn(['group', 'chatroom'])
+  @IsOptional()
+  @IsIn(['group', 'chatroom'])
   type?: GroupType;
 
   /** Most recently joined first; page 1 first. */
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   pageNumber!: number;
 
-  @IsInt() @Min(1) @Max(Limits.joinedPageMax)
+  @IsInt()
+  @Min(1)
+  @Max(Limits.joinedPageMax)
   pageSize!: number;
 }
 
 export class ApplyCommand extends GroupIdArgs {
-  @IsOptional() @IsString() @MaxLength(Limits.reason)
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.reason)
   reason?: string;
 }
 
@@ -208,7 +241,8 @@ export class ListApplicationsCommand extends CursorPaging {
 
 export class HandleInvitationCommand extends GroupIdArgs {
   /** Answer only this inviter's invitation; absent: every pending invitation to the group. */
-  @IsOptional() @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsOptional()
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
   inviterId?: string;
 
   @IsBoolean()
@@ -217,17 +251,20 @@ export class HandleInvitationCommand extends GroupIdArgs {
 
 export class ListInvitationsCommand extends CursorPaging {
   /** A group's invitations (its admins); absent: the caller's received invitations. */
-  @IsOptional() @IsGroupId()
+  @IsOptional()
+  @IsGroupId()
   groupId?: string;
 }
 
 export class RedeemQrCommand {
-  @IsString() @MaxLength(2048)
+  @IsString()
+  @MaxLength(2048)
   token!: string;
 }
 
 export class JoinByCodeCommand {
-  @IsString() @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: '$property must be an invite code' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: '$property must be an invite code' })
   code!: string;
 }
 
@@ -254,46 +291,118 @@ export const MembershipCommands = {
     request: InitializeRosterCommand,
     reply: replyType<{ memberCount: number }>(),
   }),
-  setCapacity: declareCommand({ subject: 'membership.roster.set_capacity', request: SetRosterCapacityCommand, reply: replyType<{ capacity: number; memberCount: number }>() }),
-  purgeRoster: declareCommand({ subject: 'membership.roster.purge', request: PurgeRosterCommand, reply: replyType<{ purged: true }>() }),
-  rolesOf: declareCommand({ subject: 'membership.members.roles', request: RolesOfCommand, reply: replyType<Record<string, MemberRole>>() }),
-  getAccess: declareCommand({ subject: 'membership.access.get', request: GetAccessCommand, reply: replyType<AccessView[]>() }),
+  setCapacity: declareCommand({
+    subject: 'membership.roster.set_capacity',
+    request: SetRosterCapacityCommand,
+    reply: replyType<{ capacity: number; memberCount: number }>(),
+  }),
+  purgeRoster: declareCommand({
+    subject: 'membership.roster.purge',
+    request: PurgeRosterCommand,
+    reply: replyType<{ purged: true }>(),
+  }),
+  rolesOf: declareCommand({
+    subject: 'membership.members.roles',
+    request: RolesOfCommand,
+    reply: replyType<Record<string, MemberRole>>(),
+  }),
+  getAccess: declareCommand({
+    subject: 'membership.access.get',
+    request: GetAccessCommand,
+    reply: replyType<AccessView[]>(),
+  }),
   /** A group as its readers see it (the record, the count, the caller's own record): answered by membership, which holds all but the record. */
-  groupInfo: declareCommand({ subject: 'membership.group.info', request: GroupIdCommand, reply: replyType<GroupInfoView>() }),
+  groupInfo: declareCommand({
+    subject: 'membership.group.info',
+    request: GroupIdCommand,
+    reply: replyType<GroupInfoView>(),
+  }),
   /**
    * Chatrooms with their first page of members (at most `Limits.memberPageMax`), in request order,
    * each once; ids of missing groups and of groups that are not chatrooms are left out.
    */
-  chatroomDetails: declareCommand({ subject: 'membership.chatrooms.details', request: GetGroupsCommand, reply: replyType<ChatroomWithMembers[]>() }),
+  chatroomDetails: declareCommand({
+    subject: 'membership.chatrooms.details',
+    request: GetGroupsCommand,
+    reply: replyType<ChatroomWithMembers[]>(),
+  }),
 
-  listMembers: declareCommand({ subject: 'membership.members.list', request: ListMembersCommand, reply: replyType<Page<MemberProfile>>() }),
+  listMembers: declareCommand({
+    subject: 'membership.members.list',
+    request: ListMembersCommand,
+    reply: replyType<Page<MemberProfile>>(),
+  }),
   /**
    * The recipients view for the app's message server (app admin only): members in join order with
    * what steers delivery to each (role, join time, mute and push modes, notification mute), keyset-paged.
    */
-  recipients: declareCommand({ subject: 'membership.members.recipients', request: ListMembersCommand, reply: replyType<Page<MemberView>>() }),
+  recipients: declareCommand({
+    subject: 'membership.members.recipients',
+    request: ListMembersCommand,
+    reply: replyType<Page<MemberView>>(),
+  }),
   listMembersByPage: declareCommand({
     subject: 'membership.members.list_by_page',
     request: ListMembersByPageCommand,
     reply: replyType<Page<MemberProfile>>(),
   }),
-  getProfiles: declareCommand({ subject: 'membership.members.profiles', request: ProfilesCommand, reply: replyType<MemberProfile[]>() }),
-  listAdmins: declareCommand({ subject: 'membership.admins.list', request: GroupIdArgs, reply: replyType<MemberProfile[]>() }),
-  addMembers: declareCommand({ subject: 'membership.members.add', request: AddMembersCommand, reply: replyType<ItemResult[]>() }),
-  kickMembers: declareCommand({ subject: 'membership.members.kick', request: KickMembersCommand, reply: replyType<ItemResult[]>() }),
+  getProfiles: declareCommand({
+    subject: 'membership.members.profiles',
+    request: ProfilesCommand,
+    reply: replyType<MemberProfile[]>(),
+  }),
+  listAdmins: declareCommand({
+    subject: 'membership.admins.list',
+    request: GroupIdArgs,
+    reply: replyType<MemberProfile[]>(),
+  }),
+  addMembers: declareCommand({
+    subject: 'membership.members.add',
+    request: AddMembersCommand,
+    reply: replyType<ItemResult[]>(),
+  }),
+  kickMembers: declareCommand({
+    subject: 'membership.members.kick',
+    request: KickMembersCommand,
+    reply: replyType<ItemResult[]>(),
+  }),
   leave: declareCommand({ subject: 'membership.members.leave', request: GroupIdArgs, reply: replyType<Done>() }),
-  addAdmins: declareCommand({ subject: 'membership.admins.add', request: AdminsCommand, reply: replyType<ItemResult[]>() }),
-  removeAdmins: declareCommand({ subject: 'membership.admins.remove', request: AdminsCommand, reply: replyType<ItemResult[]>() }),
-  transferOwnership: declareCommand({ subject: 'membership.owner.transfer', request: TransferOwnershipCommand, reply: replyType<Done>() }),
-  setDisplayName: declareCommand({ subject: 'membership.member.display_name', request: SetDisplayNameCommand, reply: replyType<MemberView>() }),
+  addAdmins: declareCommand({
+    subject: 'membership.admins.add',
+    request: AdminsCommand,
+    reply: replyType<ItemResult[]>(),
+  }),
+  removeAdmins: declareCommand({
+    subject: 'membership.admins.remove',
+    request: AdminsCommand,
+    reply: replyType<ItemResult[]>(),
+  }),
+  transferOwnership: declareCommand({
+    subject: 'membership.owner.transfer',
+    request: TransferOwnershipCommand,
+    reply: replyType<Done>(),
+  }),
+  setDisplayName: declareCommand({
+    subject: 'membership.member.display_name',
+    request: SetDisplayNameCommand,
+    reply: replyType<MemberView>(),
+  }),
   setNotificationPrefs: declareCommand({
     subject: 'membership.member.notification_prefs',
     request: SetNotificationPrefsCommand,
     reply: replyType<MemberView>(),
   }),
-  listJoined: declareCommand({ subject: 'membership.joined.list', request: ListJoinedCommand, reply: replyType<Page<JoinedGroupView>>() }),
+  listJoined: declareCommand({
+    subject: 'membership.joined.list',
+    request: ListJoinedCommand,
+    reply: replyType<Page<JoinedGroupView>>(),
+  }),
 
-  apply: declareCommand({ subject: 'membership.application.apply', request: ApplyCommand, reply: replyType<{ outcome: JoinOutcome }>() }),
+  apply: declareCommand({
+    subject: 'membership.application.apply',
+    request: ApplyCommand,
+    reply: replyType<{ outcome: JoinOutcome }>(),
+  }),
   handleApplication: declareCommand({
     subject: 'membership.application.handle',
     request: HandleApplicationCommand,
@@ -304,7 +413,11 @@ export const MembershipCommands = {
     request: ListApplicationsCommand,
     reply: replyType<Page<JoinRequestView>>(),
   }),
-  invite: declareCommand({ subject: 'membership.invitation.invite', request: InviteCommand, reply: replyType<ItemResult[]>() }),
+  invite: declareCommand({
+    subject: 'membership.invitation.invite',
+    request: InviteCommand,
+    reply: replyType<ItemResult[]>(),
+  }),
   handleInvitation: declareCommand({
     subject: 'membership.invitation.handle',
     request: HandleInvitationCommand,
@@ -316,14 +429,42 @@ export const MembershipCommands = {
     reply: replyType<Page<InvitationView>>(),
   }),
   signQr: declareCommand({ subject: 'membership.qr.sign', request: GroupIdArgs, reply: replyType<QrInviteView>() }),
-  redeemQr: declareCommand({ subject: 'membership.qr.redeem', request: RedeemQrCommand, reply: replyType<{ groupId: string }>() }),
-  getInviteCode: declareCommand({ subject: 'membership.code.get', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
-  rotateInviteCode: declareCommand({ subject: 'membership.code.rotate', request: GroupIdArgs, reply: replyType<{ code: string }>() }),
-  joinByCode: declareCommand({ subject: 'membership.code.join', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
+  redeemQr: declareCommand({
+    subject: 'membership.qr.redeem',
+    request: RedeemQrCommand,
+    reply: replyType<{ groupId: string }>(),
+  }),
+  getInviteCode: declareCommand({
+    subject: 'membership.code.get',
+    request: GroupIdArgs,
+    reply: replyType<{ code: string }>(),
+  }),
+  rotateInviteCode: declareCommand({
+    subject: 'membership.code.rotate',
+    request: GroupIdArgs,
+    reply: replyType<{ code: string }>(),
+  }),
+  joinByCode: declareCommand({
+    subject: 'membership.code.join',
+    request: JoinByCodeCommand,
+    reply: replyType<{ groupId: string }>(),
+  }),
   /** The group an invite code joins: anyone of the app holding the code may see it (Mixin's `GET /codes/{id}`). */
-  findByCode: declareCommand({ subject: 'membership.code.find', request: JoinByCodeCommand, reply: replyType<{ groupId: string }>() }),
+  findByCode: declareCommand({
+    subject: 'membership.code.find',
+    request: JoinByCodeCommand,
+    reply: replyType<{ groupId: string }>(),
+  }),
   /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
   /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
-  stats: declareCommand({ subject: 'membership.members.stats', request: EmptyCommand, reply: replyType<{ members: number }>() }),
-  participants: declareCommand({ subject: 'membership.members.participants', request: ParticipantsCommand, reply: replyType<ParticipantsView>() }),
+  stats: declareCommand({
+    subject: 'membership.members.stats',
+    request: EmptyCommand,
+    reply: replyType<{ members: number }>(),
+  }),
+  participants: declareCommand({
+    subject: 'membership.members.participants',
+    request: ParticipantsCommand,
+    reply: replyType<ParticipantsView>(),
+  }),
 };

@@ -18,7 +18,10 @@ export interface MemberView {
 }
 
 /** What a member sets for themself in a group: their name there and what steers delivery to them. */
-export type MemberSettings = Pick<MemberView, 'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'>;
+export type MemberSettings = Pick<
+  MemberView,
+  'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'
+>;
 
 /** A member as member lists show it: with the end of their mute from moderation (0 none, -1 permanent). */
 export interface MemberProfile extends MemberView {

@@ -1,4 +1,5 @@
 import { IsString, Length, Matches } from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
 import { UUID_PATTERN } from '../limits';
 
@@ -7,7 +8,8 @@ const ED25519_PUBLIC_KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
 
 /** A new user with one session, as Mixin's "network user" API creates them (the app only). */
 export class RegisterSessionCommand {
-  @IsString() @Length(1, 512)
+  @IsString()
+  @Length(1, 512)
   fullName!: string;
 
   @Matches(ED25519_PUBLIC_KEY, { message: '$property must be an Ed25519 public key in base64' })
@@ -40,7 +42,15 @@ export interface SessionKeyView {
 
 /** Users' sessions (Mixin's signed requests), kept by membership next to who is in which group. */
 export const SessionCommands = {
-  register: declareCommand({ subject: 'membership.sessions.register', request: RegisterSessionCommand, reply: replyType<UserSessionView>() }),
+  register: declareCommand({
+    subject: 'membership.sessions.register',
+    request: RegisterSessionCommand,
+    reply: replyType<UserSessionView>(),
+  }),
   /** The session's public key (the app only: the gateway verifying a request); `not_found` when unknown. */
-  find: declareCommand({ subject: 'membership.sessions.find', request: FindSessionCommand, reply: replyType<SessionKeyView>() }),
+  find: declareCommand({
+    subject: 'membership.sessions.find',
+    request: FindSessionCommand,
+    reply: replyType<SessionKeyView>(),
+  }),
 };

@@ -9,7 +9,8 @@ export interface MuteEntry {
 }
 
 /** One target of a mute or unmute, in request order; `until` is 0 for a lifted mute. */
-export type MuteResult = { userId: string; ok: true; until: number } | { userId: string; ok: false; error: ErrorPayload };
+export type MuteResult =
+  { userId: string; ok: true; until: number } | { userId: string; ok: false; error: ErrorPayload };
 
 /** A user on a group's blocklist or allowlist, and since when (ms). */
 export interface ListedUser {

@@ -1,4 +1,5 @@
 import { Matches } from 'class-validator';
+
 import { IsGroupId } from '../ids';
 import { USER_ID_PATTERN } from '../limits';
 import type { MemberRole } from '../membership/member.types';

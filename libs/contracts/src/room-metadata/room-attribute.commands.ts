@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
 import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
 import { IsStringRecord } from '../string-record';
@@ -29,7 +30,8 @@ export class SetRoomAttributesCommand extends RoomCommand {
   removeOnLeave!: boolean;
 
   /** Overwrite keys other members own (the owner and admins only). */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   forced?: boolean;
 }
 
@@ -37,7 +39,9 @@ export class GetRoomAttributesCommand extends RoomCommand {
   /** Absent or empty: all of them. */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(Limits.roomAttributesPerRoom, { message: `$property may name at most ${Limits.roomAttributesPerRoom} keys (a chatroom has no more)` })
+  @ArrayMaxSize(Limits.roomAttributesPerRoom, {
+    message: `$property may name at most ${Limits.roomAttributesPerRoom} keys (a chatroom has no more)`,
+  })
   @IsString(KEYS_RULE)
   keys?: string[];
 }
@@ -50,21 +54,36 @@ export class RemoveRoomAttributesCommand extends RoomCommand {
 
   @IsArray()
   @ArrayMinSize(1, { message: '$property must name at least one key' })
-  @ArrayMaxSize(Limits.roomAttributesPerCall, { message: `$property may name at most ${Limits.roomAttributesPerCall} keys per call` })
+  @ArrayMaxSize(Limits.roomAttributesPerCall, {
+    message: `$property may name at most ${Limits.roomAttributesPerCall} keys per call`,
+  })
   @IsString(KEYS_RULE)
   keys!: string[];
 
   /** Remove keys other members own (the owner and admins only). */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   forced?: boolean;
 }
 
 /** The room-metadata service's commands (`room-metadata.<entity>.<verb>`): chatroom custom attributes. */
 export const RoomMetadataCommands = {
   /** Sets attributes as a member: each key fails alone (owned by another, bad key or value, the room's 100 keys). */
-  setAttributes: declareCommand({ subject: 'room-metadata.attributes.set', request: SetRoomAttributesCommand, reply: replyType<RoomAttributesOutcome>() }),
+  setAttributes: declareCommand({
+    subject: 'room-metadata.attributes.set',
+    request: SetRoomAttributesCommand,
+    reply: replyType<RoomAttributesOutcome>(),
+  }),
   /** The chatroom's attributes (only those keys, when given), in the order they were first set. */
-  getAttributes: declareCommand({ subject: 'room-metadata.attributes.get', request: GetRoomAttributesCommand, reply: replyType<RoomAttributeView[]>() }),
+  getAttributes: declareCommand({
+    subject: 'room-metadata.attributes.get',
+    request: GetRoomAttributesCommand,
+    reply: replyType<RoomAttributeView[]>(),
+  }),
   /** Removes attributes: one's own, or anyone's when forced; a key that is not there counts as removed. */
-  removeAttributes: declareCommand({ subject: 'room-metadata.attributes.remove', request: RemoveRoomAttributesCommand, reply: replyType<RoomAttributesOutcome>() }),
+  removeAttributes: declareCommand({
+    subject: 'room-metadata.attributes.remove',
+    request: RemoveRoomAttributesCommand,
+    reply: replyType<RoomAttributesOutcome>(),
+  }),
 };

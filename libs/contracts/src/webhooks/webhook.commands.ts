@@ -13,21 +13,22 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
 import type { Page } from '../membership/member.types';
 import {
   ALL_EVENTS,
   DELIVERY_STATES,
+  type DeliveryState,
   EVENT_TYPES,
   WEBHOOK_FORMATS,
-  WebhookLimits,
-  type DeliveryState,
   type WebhookDeliveryView,
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
   type WebhookEventFilter,
   type WebhookFormat,
+  WebhookLimits,
   type WebhookReplayResult,
   type WebhookTestResult,
 } from './webhook.types';
@@ -39,25 +40,38 @@ const EVENTS_RULE = { each: true, message: `$property must list event types or "
 export const WEBHOOK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 class WebhookUrlField {
-  @IsString() @MaxLength(WebhookLimits.url) @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
+  @IsString()
+  @MaxLength(WebhookLimits.url)
+  @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
   url!: string;
 }
 
 export class CreateWebhookCommand extends WebhookUrlField {
-  @IsOptional() @IsIn(WEBHOOK_FORMATS)
+  @IsOptional()
+  @IsIn(WEBHOOK_FORMATS)
   format?: WebhookFormat;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EVENT_TYPES.length) @IsIn([ALL_EVENTS, ...EVENT_TYPES], EVENTS_RULE)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVENT_TYPES.length)
+  @IsIn([ALL_EVENTS, ...EVENT_TYPES], EVENTS_RULE)
   events?: WebhookEventFilter[];
 
   /** Absent: one is generated (`whsec_…` for `standard`). */
-  @IsOptional() @IsString() @MinLength(WebhookLimits.easemobSecretMinLength) @MaxLength(WebhookLimits.secretMaxLength)
+  @IsOptional()
+  @IsString()
+  @MinLength(WebhookLimits.easemobSecretMinLength)
+  @MaxLength(WebhookLimits.secretMaxLength)
   secret?: string;
 
-  @IsOptional() @IsString() @MaxLength(WebhookLimits.description)
+  @IsOptional()
+  @IsString()
+  @MaxLength(WebhookLimits.description)
   description?: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   disabled?: boolean;
 }
 
@@ -70,16 +84,26 @@ export class WebhookIdCommand {
 
 /** What PATCH may change (absent fields stay). */
 export class WebhookChanges {
-  @IsOptional() @IsString() @MaxLength(WebhookLimits.url) @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(WebhookLimits.url)
+  @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
   url?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(EVENT_TYPES.length) @IsIn([ALL_EVENTS, ...EVENT_TYPES], EVENTS_RULE)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EVENT_TYPES.length)
+  @IsIn([ALL_EVENTS, ...EVENT_TYPES], EVENTS_RULE)
   events?: WebhookEventFilter[];
 
-  @IsOptional() @IsString() @MaxLength(WebhookLimits.description)
+  @IsOptional()
+  @IsString()
+  @MaxLength(WebhookLimits.description)
   description?: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   disabled?: boolean;
 }
 
@@ -90,11 +114,17 @@ export class UpdateWebhookCommand extends WebhookChanges {
 
 export class SecretRotation {
   /** Absent: one is generated. */
-  @IsOptional() @IsString() @MinLength(WebhookLimits.easemobSecretMinLength) @MaxLength(WebhookLimits.secretMaxLength)
+  @IsOptional()
+  @IsString()
+  @MinLength(WebhookLimits.easemobSecretMinLength)
+  @MaxLength(WebhookLimits.secretMaxLength)
   secret?: string;
 
   /** How long the previous secret keeps signing too (default a day, 0: stops at once). */
-  @IsOptional() @IsInt() @Min(0) @Max(WebhookLimits.rotationGraceMaxSeconds)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(WebhookLimits.rotationGraceMaxSeconds)
   graceSeconds?: number;
 }
 
@@ -104,30 +134,47 @@ export class RotateWebhookSecretCommand extends SecretRotation {
 }
 
 export class ListWebhookDeliveriesCommand extends WebhookIdCommand {
-  @IsOptional() @IsIn(DELIVERY_STATES)
+  @IsOptional()
+  @IsIn(DELIVERY_STATES)
   state?: DeliveryState;
 
-  @IsOptional() @IsString() @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
   cursor?: string;
 
-  @IsInt() @Min(1) @Max(WebhookLimits.pageMax)
+  @IsInt()
+  @Min(1)
+  @Max(WebhookLimits.pageMax)
   limit!: number;
 }
 
 /** Sends again the endpoint's deliveries of a time range, or of the given events; to another URL when `url` is given. */
 export class ReplayRequest {
   /** ms since epoch, inclusive (with `to`, instead of `eventIds`). */
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   from?: number;
 
   /** ms since epoch, exclusive. */
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   to?: number;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(WebhookLimits.replayEventIdsMax) @IsString({ each: true }) @MaxLength(256, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WebhookLimits.replayEventIdsMax)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
   eventIds?: string[];
 
-  @IsOptional() @IsString() @MaxLength(WebhookLimits.url) @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(WebhookLimits.url)
+  @Matches(WEBHOOK_URL_PATTERN, URL_RULE)
   url?: string;
 }
 
@@ -138,16 +185,56 @@ export class ReplayWebhookCommand extends ReplayRequest {
 
 /** The webhooks service's commands (`webhooks.<entity>.<verb>`): app admins only. */
 export const WebhookCommands = {
-  create: declareCommand({ subject: 'webhooks.endpoint.create', request: CreateWebhookCommand, reply: replyType<WebhookEndpointWithSecret>() }),
-  list: declareCommand({ subject: 'webhooks.endpoint.list', request: EmptyCommand, reply: replyType<WebhookEndpointView[]>() }),
-  get: declareCommand({ subject: 'webhooks.endpoint.get', request: WebhookIdCommand, reply: replyType<WebhookEndpointView>() }),
-  update: declareCommand({ subject: 'webhooks.endpoint.update', request: UpdateWebhookCommand, reply: replyType<WebhookEndpointView>() }),
-  delete: declareCommand({ subject: 'webhooks.endpoint.delete', request: WebhookIdCommand, reply: replyType<{ deleted: true }>() }),
-  rotateSecret: declareCommand({ subject: 'webhooks.endpoint.rotate_secret', request: RotateWebhookSecretCommand, reply: replyType<WebhookEndpointWithSecret>() }),
+  create: declareCommand({
+    subject: 'webhooks.endpoint.create',
+    request: CreateWebhookCommand,
+    reply: replyType<WebhookEndpointWithSecret>(),
+  }),
+  list: declareCommand({
+    subject: 'webhooks.endpoint.list',
+    request: EmptyCommand,
+    reply: replyType<WebhookEndpointView[]>(),
+  }),
+  get: declareCommand({
+    subject: 'webhooks.endpoint.get',
+    request: WebhookIdCommand,
+    reply: replyType<WebhookEndpointView>(),
+  }),
+  update: declareCommand({
+    subject: 'webhooks.endpoint.update',
+    request: UpdateWebhookCommand,
+    reply: replyType<WebhookEndpointView>(),
+  }),
+  delete: declareCommand({
+    subject: 'webhooks.endpoint.delete',
+    request: WebhookIdCommand,
+    reply: replyType<{ deleted: true }>(),
+  }),
+  rotateSecret: declareCommand({
+    subject: 'webhooks.endpoint.rotate_secret',
+    request: RotateWebhookSecretCommand,
+    reply: replyType<WebhookEndpointWithSecret>(),
+  }),
   /** Sends a `ping` now and answers how the endpoint answered (nothing queued, nothing retried). */
-  test: declareCommand({ subject: 'webhooks.endpoint.test', request: WebhookIdCommand, reply: replyType<WebhookTestResult>() }),
-  listDeliveries: declareCommand({ subject: 'webhooks.delivery.list', request: ListWebhookDeliveriesCommand, reply: replyType<Page<WebhookDeliveryView>>() }),
+  test: declareCommand({
+    subject: 'webhooks.endpoint.test',
+    request: WebhookIdCommand,
+    reply: replyType<WebhookTestResult>(),
+  }),
+  listDeliveries: declareCommand({
+    subject: 'webhooks.delivery.list',
+    request: ListWebhookDeliveriesCommand,
+    reply: replyType<Page<WebhookDeliveryView>>(),
+  }),
   /** Deliveries of the app still waiting for a 2xx, over all its endpoints (the admin dashboard's backlog). */
-  backlog: declareCommand({ subject: 'webhooks.delivery.backlog', request: EmptyCommand, reply: replyType<{ pending: number }>() }),
-  replay: declareCommand({ subject: 'webhooks.delivery.replay', request: ReplayWebhookCommand, reply: replyType<WebhookReplayResult>() }),
+  backlog: declareCommand({
+    subject: 'webhooks.delivery.backlog',
+    request: EmptyCommand,
+    reply: replyType<{ pending: number }>(),
+  }),
+  replay: declareCommand({
+    subject: 'webhooks.delivery.replay',
+    request: ReplayWebhookCommand,
+    reply: replyType<WebhookReplayResult>(),
+  }),
 };

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode as NatsErrorCode, NatsError, type MsgHdrs } from 'nats';
 import type { AnyCommand, Caller, CommandEnvelope, Reply, ReplyOf, RequestOf } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode as NatsErrorCode, type MsgHdrs, NatsError } from 'nats';
+
 import { busObserver, busTracer } from './bus-observer';
 import { busCodec } from './bus-wire';
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 export interface RequestContext {
   caller: Caller;
@@ -27,7 +28,9 @@ export class BusClient {
     const tracer = busTracer();
     // Neither metrics nor tracing on: nothing but the request.
     if (!observer && !tracer) return this.request(command, context, data);
-    const request = tracer ? () => tracer.request(command.subject, (headers) => this.request(command, context, data, headers)) : () => this.request(command, context, data);
+    const request = tracer
+      ? () => tracer.request(command.subject, (headers) => this.request(command, context, data, headers))
+      : () => this.request(command, context, data);
     if (!observer) return request();
     const started = performance.now();
     try {
@@ -35,18 +38,30 @@ export class BusClient {
       observer.requestSent(command.subject, 'ok', (performance.now() - started) / 1000);
       return reply;
     } catch (error) {
-      observer.requestSent(command.subject, error instanceof DomainError ? error.code : 'internal', (performance.now() - started) / 1000);
+      observer.requestSent(
+        command.subject,
+        error instanceof DomainError ? error.code : 'internal',
+        (performance.now() - started) / 1000,
+      );
       throw error;
     }
   }
 
-  private async request<C extends AnyCommand>(command: C, context: RequestContext, data: RequestOf<C>, headers?: MsgHdrs): Promise<ReplyOf<C>> {
+  private async request<C extends AnyCommand>(
+    command: C,
+    context: RequestContext,
+    data: RequestOf<C>,
+    headers?: MsgHdrs,
+  ): Promise<ReplyOf<C>> {
     const { subject } = command;
     const envelope: CommandEnvelope<RequestOf<C>> = { caller: context.caller, requestId: context.requestId, data };
     const nc = await this.holder.get();
     let raw: Uint8Array;
     try {
-      const msg = await nc.request(subject, busCodec.encode(envelope), { timeout: this.options.requestTimeoutMs, headers });
+      const msg = await nc.request(subject, busCodec.encode(envelope), {
+        timeout: this.options.requestTimeoutMs,
+        headers,
+      });
       raw = msg.data;
     } catch (error) {
       throw toTransportError(subject, error);

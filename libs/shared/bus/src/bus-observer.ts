@@ -38,7 +38,13 @@ export interface BusTracer {
    * Handles a received command or event under a span continuing the trace of `headers`;
    * `failure` names the outcome of a result that is a failure answered as data.
    */
-  handle<T>(name: string, kind: 'command' | 'event', headers: MsgHdrs | undefined, handle: () => Promise<T>, failure?: (result: T) => string | undefined): Promise<T>;
+  handle<T>(
+    name: string,
+    kind: 'command' | 'event',
+    headers: MsgHdrs | undefined,
+    handle: () => Promise<T>,
+    failure?: (result: T) => string | undefined,
+  ): Promise<T>;
   /** Headers carrying the current trace, for a publish. */
   headers(): MsgHdrs;
 }

@@ -1,14 +1,15 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { CommonEnv } from '@cohort/config';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import type { CommonEnv } from '@cohort/config';
+
 import { BusClient } from './bus-client';
 import { DeadLetters } from './dead-letters';
 import { EventConsumerRunner } from './event-consumer-runner';
 import { EventPublisher } from './event-publisher';
 import { EventStream } from './event-stream';
 import { natsAccessFrom } from './nats-connect-options';
-import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 /** Bus wiring for one process: typed requests, event publishing and durable event consumers. */
 @Global()
@@ -27,7 +28,10 @@ export class BusModule {
             ...natsAccessFrom(config),
             requestTimeoutMs: config.get('BUS_TIMEOUT_MS', { infer: true }),
             streamReplicas: config.get('EVENT_STREAM_REPLICAS', { infer: true }),
-            retry: { firstMs: config.get('EVENT_RETRY_FIRST_MS', { infer: true }), maxMs: config.get('EVENT_RETRY_MAX_MS', { infer: true }) },
+            retry: {
+              firstMs: config.get('EVENT_RETRY_FIRST_MS', { infer: true }),
+              maxMs: config.get('EVENT_RETRY_MAX_MS', { infer: true }),
+            },
           }),
         },
         NatsConnectionHolder,
@@ -37,7 +41,15 @@ export class BusModule {
         DeadLetters,
         EventConsumerRunner,
       ],
-      exports: [BUS_OPTIONS, NatsConnectionHolder, BusClient, EventStream, EventPublisher, DeadLetters, EventConsumerRunner],
+      exports: [
+        BUS_OPTIONS,
+        NatsConnectionHolder,
+        BusClient,
+        EventStream,
+        EventPublisher,
+        DeadLetters,
+        EventConsumerRunner,
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
+import type { AnyCommand, CommandEnvelope, Reply, ReplyOf, RequestOf } from '@cohort/contracts';
+import { currentDbCommands, isDebugLogged, runWithRequestId } from '@cohort/logging';
 import { Logger } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import type { AnyCommand, CommandEnvelope, ReplyOf, Reply, RequestOf } from '@cohort/contracts';
-import { currentDbCommands, isDebugLogged, runWithRequestId } from '@cohort/logging';
+
 import { busObserver, busTracer } from './bus-observer';
 import { busCodec } from './bus-wire';
 import { validateCommandEnvelope } from './command.decorator';
@@ -36,17 +37,21 @@ export function serveCommand<C extends AnyCommand>(
       // Not JSON: answered below as an invalid envelope.
     }
     const requestId = typeof envelope?.requestId === 'string' ? envelope.requestId : 'none';
-    const run = () => runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
-      let result: Reply<ReplyOf<C>>;
-      try {
-        result = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
-      } catch (error) {
-        result = { ok: false, error: errorPayloadOf(error, logger, command.subject) };
-      }
-      // Built only when written: this runs for every command.
-      if (isDebugLogged()) logger.debug(`${command.subject} answered ${result.ok ? 'ok' : result.error.code} after ${currentDbCommands()} db command(s)`);
-      return result;
-    });
+    const run = () =>
+      runWithRequestId(requestId, async (): Promise<Reply<ReplyOf<C>>> => {
+        let result: Reply<ReplyOf<C>>;
+        try {
+          result = { ok: true, data: await handle(validateCommandEnvelope(command.request, envelope)) };
+        } catch (error) {
+          result = { ok: false, error: errorPayloadOf(error, logger, command.subject) };
+        }
+        // Built only when written: this runs for every command.
+        if (isDebugLogged())
+          logger.debug(
+            `${command.subject} answered ${result.ok ? 'ok' : result.error.code} after ${currentDbCommands()} db command(s)`,
+          );
+        return result;
+      });
     const tracer = busTracer();
     const reply = tracer ? await tracer.handle(command.subject, 'command', msg.headers, run, failureOf) : await run();
     if (msg.reply) msg.respond(busCodec.encode(reply));

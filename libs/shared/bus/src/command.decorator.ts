@@ -1,10 +1,13 @@
-import { MessagePattern } from '@nestjs/microservices';
-import type { ClassConstructor } from 'class-transformer';
 import type { CommandDeclaration, CommandEnvelope } from '@cohort/contracts';
 import { invalidParameter, validateInput } from '@cohort/errors';
+import { MessagePattern } from '@nestjs/microservices';
+import type { ClassConstructor } from 'class-transformer';
 
 /** Services never trust the bus: the envelope and its data are validated again on arrival. */
-export function validateCommandEnvelope<T extends object>(dataClass: ClassConstructor<T>, value: unknown): CommandEnvelope<T> {
+export function validateCommandEnvelope<T extends object>(
+  dataClass: ClassConstructor<T>,
+  value: unknown,
+): CommandEnvelope<T> {
   const envelope = value as Partial<CommandEnvelope<unknown>> | null;
   const caller = envelope?.caller;
   if (!caller || typeof caller.appId !== 'string' || caller.appId.length === 0) {
@@ -17,7 +20,11 @@ export function validateCommandEnvelope<T extends object>(dataClass: ClassConstr
   if (!caller.isAppAdmin && !caller.userId) throw invalidParameter('caller.userId', 'is required for user callers');
   if (typeof envelope.requestId !== 'string') throw invalidParameter('requestId', 'is required');
   const data = validateInput(dataClass, envelope.data ?? {});
-  return { caller: { appId: caller.appId, userId: caller.userId, isAppAdmin: caller.isAppAdmin }, requestId: envelope.requestId, data };
+  return {
+    caller: { appId: caller.appId, userId: caller.userId, isAppAdmin: caller.isAppAdmin },
+    requestId: envelope.requestId,
+    data,
+  };
 }
 
 /**

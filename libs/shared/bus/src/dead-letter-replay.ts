@@ -1,5 +1,6 @@
-import { headers as natsHeaders, type JetStreamManager, type NatsConnection, type StoredMsg } from 'nats';
 import { DEAD_LETTER_STREAM } from '@cohort/contracts';
+import { headers as natsHeaders, type JetStreamManager, type NatsConnection, type StoredMsg } from 'nats';
+
 import { DeadLetterHeader, ensureDeadLetterStream, REPLAY_FOR_HEADER } from './dead-letters';
 
 export interface DeadLetter {
@@ -33,7 +34,10 @@ export async function listDeadLetters(jsm: JetStreamManager, filter: DeadLetterF
   return (await readDeadLetters(jsm, filter)).map(({ letter }) => letter);
 }
 
-async function readDeadLetters(jsm: JetStreamManager, filter: DeadLetterFilter): Promise<{ letter: DeadLetter; msg: StoredMsg }[]> {
+async function readDeadLetters(
+  jsm: JetStreamManager,
+  filter: DeadLetterFilter,
+): Promise<{ letter: DeadLetter; msg: StoredMsg }[]> {
   await ensureDeadLetterStream(jsm);
   const info = await jsm.streams.info(DEAD_LETTER_STREAM);
   const found: { letter: DeadLetter; msg: StoredMsg }[] = [];

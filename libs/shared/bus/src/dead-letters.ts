@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { headers as natsHeaders, RetentionPolicy, StorageType, type JetStreamManager, type JsMsg } from 'nats';
 import { DEAD_LETTER_STREAM } from '@cohort/contracts';
-import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { headers as natsHeaders, type JetStreamManager, type JsMsg, RetentionPolicy, StorageType } from 'nats';
+
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 /** Subject of one consumer's dead letters: `dlq.<service>.<durable>` (a service may publish only its own). */
 export const deadLetterSubject = (service: string, durable: string) => `dlq.${service}.${durable}`;
@@ -65,7 +66,9 @@ export class DeadLetters {
         throw failure;
       });
     await this.ready;
-    const reason = String(error instanceof Error ? error.message : error).slice(0, MAX_ERROR_LENGTH).replace(/[\r\n]+/g, ' ');
+    const reason = String(error instanceof Error ? error.message : error)
+      .slice(0, MAX_ERROR_LENGTH)
+      .replace(/[\r\n]+/g, ' ');
     const h = natsHeaders();
     h.set(DeadLetterHeader.durable, durable);
     h.set(DeadLetterHeader.subject, msg.subject);
@@ -73,7 +76,10 @@ export class DeadLetters {
     h.set(DeadLetterHeader.streamSeq, String(msg.seq));
     h.set(DeadLetterHeader.deliveries, String(msg.info.redeliveryCount));
     // One dead letter per (consumer, event): parking the same delivery twice stores it once.
-    await nc.jetstream().publish(deadLetterSubject(this.options.serviceName, durable), msg.data, { headers: h, msgID: `dlq:${durable}:${msg.seq}` });
+    await nc.jetstream().publish(deadLetterSubject(this.options.serviceName, durable), msg.data, {
+      headers: h,
+      msgID: `dlq:${durable}:${msg.seq}`,
+    });
     this.parked++;
     this.logger.error(`${durable}: event at seq ${msg.seq} dead-lettered (${this.parked} so far): ${reason}`);
   }

@@ -1,6 +1,6 @@
-import type { Logger } from '@nestjs/common';
 import type { ErrorPayload } from '@cohort/contracts';
 import { canonicalErrorOf, isDomainError } from '@cohort/errors';
+import type { Logger } from '@nestjs/common';
 
 /**
  * An error as it crosses the bus: a domain error as its payload; a database outage as

@@ -1,16 +1,18 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryService } from '@nestjs/core';
-import { eventSubject, type DomainEvent } from '@cohort/contracts';
+
+import { type DomainEvent, eventSubject } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
-import { findRepoRoot, startNats, type RunningServer } from '@cohort/local-infra';
+import { findRepoRoot, type RunningServer, startNats } from '@cohort/local-infra';
+import type { DiscoveryService } from '@nestjs/core';
+
 import { listDeadLetters, replayDeadLetters } from './dead-letter-replay';
 import { DeadLetters } from './dead-letters';
 import { EventConsumerRunner } from './event-consumer-runner';
 import type { DomainEventHandler } from './event-handler';
 import { EventPublisher } from './event-publisher';
 import { EventStream } from './event-stream';
-import { NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 type Handle = (event: DomainEvent) => Promise<void>;
 
@@ -20,7 +22,11 @@ function busOf(serviceName: string, natsUrl: string, handlers: Record<string, Ha
   const holder = new NatsConnectionHolder(options);
   const stream = new EventStream(holder, options);
   const deadLetters = new DeadLetters(holder, options);
-  const wrappers = Object.entries(handlers).map(([type, handle]) => ({ name: `${type}Handler`, type, instance: { handle } satisfies DomainEventHandler<never> }));
+  const wrappers = Object.entries(handlers).map(([type, handle]) => ({
+    name: `${type}Handler`,
+    type,
+    instance: { handle } satisfies DomainEventHandler<never>,
+  }));
   const discovery = {
     getProviders: () => wrappers,
     getMetadataByDecorator: (_decorator: unknown, wrapper: { type: string }) => wrapper.type,
@@ -101,7 +107,9 @@ describe('EventConsumerRunner on a real JetStream', () => {
         handled.push(event.groupId);
       },
     });
-    const other = busOf('bystander', nats.url, { 'group.destroyed': async (event) => void otherHandled.push(event.groupId) });
+    const other = busOf('bystander', nats.url, {
+      'group.destroyed': async (event) => void otherHandled.push(event.groupId),
+    });
     buses.push(bus, other);
     await bus.start();
     await other.start();
@@ -110,7 +118,13 @@ describe('EventConsumerRunner on a real JetStream', () => {
 
     const nc = await bus.holder.get();
     const letters = await listDeadLetters(await nc.jetstreamManager(), { durable: 'refusing__group_destroyed' });
-    expect(letters).toEqual([expect.objectContaining({ durable: 'refusing__group_destroyed', subject: eventSubject('group.destroyed'), error: 'not allowed here' })]);
+    expect(letters).toEqual([
+      expect.objectContaining({
+        durable: 'refusing__group_destroyed',
+        subject: eventSubject('group.destroyed'),
+        error: 'not allowed here',
+      }),
+    ]);
     expect(handled).toEqual([]);
 
     refuse = false;

@@ -1,6 +1,7 @@
 import type { DiscoveryService } from '@nestjs/core';
-import { EventConsumerRunner } from './event-consumer-runner';
+
 import type { DeadLetters } from './dead-letters';
+import { EventConsumerRunner } from './event-consumer-runner';
 import type { EventStream } from './event-stream';
 import type { BusOptions, NatsConnectionHolder } from './nats-connection';
 
@@ -11,8 +12,19 @@ function runnerFinding(providers: [string, string][]) {
     getProviders: () => wrappers,
     getMetadataByDecorator: (_decorator: unknown, wrapper: { type: string }) => wrapper.type,
   } as unknown as DiscoveryService;
-  const options: BusOptions = { serviceName: 'spec', natsUrl: 'nats://unused', requestTimeoutMs: 1000, retry: { firstMs: 1000, maxMs: 60_000 } };
-  const runner = new EventConsumerRunner(discovery, {} as NatsConnectionHolder, {} as EventStream, {} as DeadLetters, options);
+  const options: BusOptions = {
+    serviceName: 'spec',
+    natsUrl: 'nats://unused',
+    requestTimeoutMs: 1000,
+    retry: { firstMs: 1000, maxMs: 60_000 },
+  };
+  const runner = new EventConsumerRunner(
+    discovery,
+    {} as NatsConnectionHolder,
+    {} as EventStream,
+    {} as DeadLetters,
+    options,
+  );
   const start = jest.spyOn(runner as unknown as { start: () => Promise<void> }, 'start').mockResolvedValue();
   return { runner, start };
 }

@@ -1,20 +1,28 @@
+import { type DomainEvent, EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type EventType } from '@cohort/contracts';
+import { runWithRequestId } from '@cohort/logging';
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
-  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { AckPolicy, DeliverPolicy, JSONCodec, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { EVENTS_STREAM, EVENTS_WILDCARD, eventSubject, type DomainEvent, type EventType } from '@cohort/contracts';
-import { runWithRequestId } from '@cohort/logging';
+import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg, JSONCodec, nanos } from 'nats';
+
 import { busObserver, busTracer } from './bus-observer';
 import { DeadLetters, REPLAY_FOR_HEADER } from './dead-letters';
 import { isPermanentFailure, retryDelayMs } from './delivery-policy';
-import { ANY_EVENT, durableNameOf, HandleLater, HANDLED_EVENT, type DomainEventHandler, type HandledEvent } from './event-handler';
+import {
+  ANY_EVENT,
+  type DomainEventHandler,
+  durableNameOf,
+  HANDLED_EVENT,
+  type HandledEvent,
+  HandleLater,
+} from './event-handler';
 import { EventStream } from './event-stream';
-import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 const codec = JSONCodec<DomainEvent>();
 const ACK_WAIT_MS = 30_000;
@@ -85,7 +93,10 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     if (!existing) await jsm.consumers.add(EVENTS_STREAM, config);
     else if (existing.config.max_deliver !== UNLIMITED_DELIVERIES || existing.config.ack_wait !== config.ack_wait) {
       // A consumer made by an older release (which gave up after some deliveries).
-      await jsm.consumers.update(EVENTS_STREAM, durable, { max_deliver: UNLIMITED_DELIVERIES, ack_wait: config.ack_wait });
+      await jsm.consumers.update(EVENTS_STREAM, durable, {
+        max_deliver: UNLIMITED_DELIVERIES,
+        ack_wait: config.ack_wait,
+      });
     }
     const nc = await this.holder.get();
     const consumer = await nc.jetstream().consumers.get(EVENTS_STREAM, durable);
@@ -121,7 +132,12 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
   }
 
   /** Runs the handler under the event's correlation id; acks, naks for a retry, or gives up. */
-  private async handle(msg: JsMsg, handler: DomainEventHandler<EventType>, durable: string, event: DomainEvent): Promise<void> {
+  private async handle(
+    msg: JsMsg,
+    handler: DomainEventHandler<EventType>,
+    durable: string,
+    event: DomainEvent,
+  ): Promise<void> {
     await runWithRequestId(event.correlationId, async () => {
       try {
         await handler.handle(event, { streamSequence: msg.seq });
@@ -138,7 +154,9 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
           return;
         }
         const delay = retryDelayMs(msg.info.redeliveryCount, this.options.retry);
-        this.logger.warn(`${durable}: ${event.eventId} failed (delivery ${msg.info.redeliveryCount}), retry in ${delay} ms: ${String(error)}`);
+        this.logger.warn(
+          `${durable}: ${event.eventId} failed (delivery ${msg.info.redeliveryCount}), retry in ${delay} ms: ${String(error)}`,
+        );
         msg.nak(delay);
       }
     });

@@ -1,5 +1,5 @@
-import { DiscoveryService } from '@nestjs/core';
 import type { DomainEvent, EventType } from '@cohort/contracts';
+import { DiscoveryService } from '@nestjs/core';
 
 /** Where a handled event sits in the stream (for consumers that order or resume by it). */
 export interface EventDelivery {

@@ -1,13 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+
+import { type Caller, type DomainEvent, type EventMap, eventSubject, type EventType } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
 import { JSONCodec } from 'nats';
-import {
-  eventSubject,
-  type Caller,
-  type DomainEvent,
-  type EventMap,
-  type EventType,
-} from '@cohort/contracts';
+
 import { busTracer } from './bus-observer';
 import { EventStream } from './event-stream';
 import { NatsConnectionHolder } from './nats-connection';
@@ -52,7 +48,10 @@ export class EventPublisher {
     await this.stream.ensure();
     const nc = await this.holder.get();
     // The trace of the change travels with its event (tracing on): its consumers continue it.
-    await nc.jetstream().publish(eventSubject(event.type), codec.encode(event), { msgID: event.eventId, headers: busTracer()?.headers() });
+    await nc.jetstream().publish(eventSubject(event.type), codec.encode(event), {
+      msgID: event.eventId,
+      headers: busTracer()?.headers(),
+    });
   }
 
   async publish<K extends EventType>(type: K, input: PublishInput<K>): Promise<DomainEvent<K>> {

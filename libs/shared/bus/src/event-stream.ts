@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { nanos, RetentionPolicy, StorageType, type JetStreamManager } from 'nats';
 import { EVENTS_STREAM, EVENTS_WILDCARD } from '@cohort/contracts';
-import { BUS_OPTIONS, NatsConnectionHolder, type BusOptions } from './nats-connection';
+import { Inject, Injectable } from '@nestjs/common';
+import { type JetStreamManager, nanos, RetentionPolicy, StorageType } from 'nats';
+
+import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
 const DEDUP_WINDOW_MS = 2 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,7 +1,8 @@
-import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
-import type { NatsConnection, Subscription } from 'nats';
 import { commandDeclaredAs, type CommandEnvelope } from '@cohort/contracts';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import type { NatsConnection, Subscription } from 'nats';
+import { isObservable, lastValueFrom } from 'rxjs';
+
 import { serveCommand } from './command-responder';
 import type { NatsConnectionHolder } from './nats-connection';
 

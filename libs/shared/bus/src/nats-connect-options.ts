@@ -1,6 +1,6 @@
+import type { CommonEnv } from '@cohort/config';
 import type { ConfigService } from '@nestjs/config';
 import type { ConnectionOptions } from 'nats';
-import type { CommonEnv } from '@cohort/config';
 
 /** Where and as whom a process connects to NATS (from the validated config). */
 export interface NatsAccess {

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
+
 import type { RetryBackoff } from './delivery-policy';
-import { natsConnectOptions, type NatsAccess } from './nats-connect-options';
+import { type NatsAccess, natsConnectOptions } from './nats-connect-options';
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 
@@ -27,10 +28,12 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
 
   get(): Promise<NatsConnection> {
     // Waits for a server that is not up yet; a refusal (bad credentials) is not kept: the next call tries again.
-    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch((error: unknown) => {
-      this.connection = null;
-      throw error;
-    });
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch(
+      (error: unknown) => {
+        this.connection = null;
+        throw error;
+      },
+    );
     return this.connection;
   }
 

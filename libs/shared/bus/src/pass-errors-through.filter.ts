@@ -1,5 +1,5 @@
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
-import { throwError, type Observable } from 'rxjs';
+import { type Observable, throwError } from 'rxjs';
 
 /**
  * Hands a handler's error back to the transport as it was thrown: the transport answers it as

@@ -1,9 +1,13 @@
-import { ConfigModule } from '@nestjs/config';
 import type { DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import type * as Joi from 'joi';
 
 /** How every schema is applied: all errors at once, naming the variables (Joi labels), never their values. */
-const VALIDATION_OPTIONS: Joi.ValidationOptions = { abortEarly: false, allowUnknown: true, errors: { wrap: { label: '' } } };
+const VALIDATION_OPTIONS: Joi.ValidationOptions = {
+  abortEarly: false,
+  allowUnknown: true,
+  errors: { wrap: { label: '' } },
+};
 
 /**
  * The one way apps load configuration: environment variables validated by a Joi schema at

@@ -1,5 +1,5 @@
-import * as Joi from 'joi';
 import type { ServiceName } from '@cohort/contracts';
+import * as Joi from 'joi';
 
 /** Variables every process reads (gateway and services). */
 export const commonEnvSchema = {
@@ -28,7 +28,9 @@ export const commonEnvSchema = {
 };
 
 /** What a process reads before Nest starts to decide on tracing (spans must exist before the modules). */
-export const tracingEnvSchema = Joi.object({ OTEL_EXPORTER_OTLP_ENDPOINT: commonEnvSchema.OTEL_EXPORTER_OTLP_ENDPOINT });
+export const tracingEnvSchema = Joi.object({
+  OTEL_EXPORTER_OTLP_ENDPOINT: commonEnvSchema.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 
 export interface TracingEnv {
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;

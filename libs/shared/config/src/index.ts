@@ -1,3 +1,3 @@
-export * from './env-schemas';
 export * from './config.module';
+export * from './env-schemas';
 export * from './secrets';

@@ -18,7 +18,8 @@ export const REPOSITORY_SECRETS: readonly string[] = [
 
 /** Why `secret` may not be used in production (null: it may). */
 export function productionSecretProblem(secret: string): string | null {
-  if (REPOSITORY_SECRETS.includes(secret)) return 'appears in the Cohort repository (a public example), so it is no secret';
+  if (REPOSITORY_SECRETS.includes(secret))
+    return 'appears in the Cohort repository (a public example), so it is no secret';
   if (secret.length < MIN_SECRET_LENGTH) return `is shorter than ${MIN_SECRET_LENGTH} characters`;
   return null;
 }

@@ -34,7 +34,11 @@ interface DriverErrorShape {
 
 function classNames(error: object): string[] {
   const names: string[] = [];
-  for (let proto = Object.getPrototypeOf(error) as object | null; proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(error) as object | null;
+    proto && proto !== Error.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     names.push((proto as { constructor?: { name?: string } }).constructor?.name ?? '');
   }
   return names;
@@ -44,9 +48,12 @@ function isUnreachable(error: DriverErrorShape & object): boolean {
   if (typeof error.name === 'string' && UNREACHABLE_CLASSES.has(error.name)) return true;
   if (classNames(error).some((name) => UNREACHABLE_CLASSES.has(name))) return true;
   if (typeof error.code === 'number' && FAILOVER_CODES.has(error.code)) return true;
-  if (Array.isArray(error.errorLabels) && error.errorLabels.some((label) => TRANSIENT_LABELS.includes(String(label)))) return true;
+  if (Array.isArray(error.errorLabels) && error.errorLabels.some((label) => TRANSIENT_LABELS.includes(String(label))))
+    return true;
   // Mongoose queues commands while disconnected and gives up after `bufferTimeoutMS`.
-  return error.name === 'MongooseError' && typeof error.message === 'string' && /buffering timed out/.test(error.message);
+  return (
+    error.name === 'MongooseError' && typeof error.message === 'string' && /buffering timed out/.test(error.message)
+  );
 }
 
 /** True when `error` (or an error it was caused by) says the database is unreachable for now. */
@@ -66,6 +73,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function canonicalErrorOf(error: unknown): DomainError | null {
   if (isDomainError(error)) return error;
-  if (isDatabaseUnavailable(error)) return new DomainError('unavailable', 'the database is unavailable: try again shortly');
+  if (isDatabaseUnavailable(error))
+    return new DomainError('unavailable', 'the database is unavailable: try again shortly');
   return null;
 }

@@ -29,4 +29,3 @@ export function invalidParameter(field: string, rule: string): DomainError {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
-

@@ -1,3 +1,3 @@
+export * from './database-unavailable';
 export * from './domain-error';
 export * from './validate';
-export * from './database-unavailable';

@@ -1,4 +1,5 @@
 import { getMetadataStorage, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+
 import { validateInput } from './validate';
 
 class Sample {
@@ -8,7 +9,9 @@ class Sample {
 
 describe('validateInput', () => {
   it('returns a typed instance for valid input', () => {
-    expect(validateInput(Sample, { name: 'abc', size: 2 })).toEqual(Object.assign(new Sample(), { name: 'abc', size: 2 }));
+    expect(validateInput(Sample, { name: 'abc', size: 2 })).toEqual(
+      Object.assign(new Sample(), { name: 'abc', size: 2 }),
+    );
   });
 
   it('names the field and reports the type rule before the length rule', () => {
@@ -28,7 +31,9 @@ describe('validateInput', () => {
   });
 
   it('refuses a body that is not an object', () => {
-    expect(() => validateInput(Sample, [1])).toThrow(expect.objectContaining({ message: 'body: must be a JSON object' }));
+    expect(() => validateInput(Sample, [1])).toThrow(
+      expect.objectContaining({ message: 'body: must be a JSON object' }),
+    );
   });
 });
 
@@ -51,8 +56,12 @@ describe('validation rules looked up once per class', () => {
 
   it('keeps inherited rules, and validates the same on every call', () => {
     for (let i = 0; i < 3; i++) {
-      expect(() => validateInput(Derived, { name: 1, size: 1 })).toThrow(expect.objectContaining({ message: 'name: must be a string' }));
-      expect(() => validateInput(Derived, { name: 'a', size: 'x' })).toThrow(expect.objectContaining({ message: 'size: must be an integer number' }));
+      expect(() => validateInput(Derived, { name: 1, size: 1 })).toThrow(
+        expect.objectContaining({ message: 'name: must be a string' }),
+      );
+      expect(() => validateInput(Derived, { name: 'a', size: 'x' })).toThrow(
+        expect.objectContaining({ message: 'size: must be an integer number' }),
+      );
       expect(validateInput(Derived, { name: 'a', size: 1 })).toBeInstanceOf(Derived);
     }
   });

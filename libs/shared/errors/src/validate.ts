@@ -1,5 +1,6 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+
 import { invalidParameter } from './domain-error';
 import { lookUpValidationRulesOnce } from './validation-rules-once';
 
@@ -35,7 +36,11 @@ export function validateInput<T extends object>(
   }
   const instance = plainToInstance(cls, input);
   // forbidUnknownValues off: a command without fields (health) is a class with no metadata, not an unknown value.
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: !options.stripUnknown, forbidUnknownValues: false });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: !options.stripUnknown,
+    forbidUnknownValues: false,
+  });
   const failure = firstFailure(errors);
   if (failure) {
     // class-validator messages start with the property name; keep the rule text only once.

@@ -1,5 +1,7 @@
 import type { Caller, GroupSettings, GroupType } from '@cohort/contracts';
+
 import {
+  type AccessSubject,
   actingUser,
   assertAdmin,
   assertCanEditProfile,
@@ -10,14 +12,28 @@ import {
   canRead,
   isAdminRole,
   isOutsiderReader,
-  roleOf,
-  type AccessSubject,
   type Role,
+  roleOf,
 } from './access-rules';
 
-const settings: GroupSettings = { applyApproval: 1, memberInvite: false, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 };
-const subject = (role: Role, group: { type?: GroupType; public?: boolean; settings?: Partial<GroupSettings> } = {}): AccessSubject => ({
-  group: { groupId: '1', type: group.type ?? 'group', public: group.public ?? false, settings: { ...settings, ...group.settings } },
+const settings: GroupSettings = {
+  applyApproval: 1,
+  memberInvite: false,
+  memberModify: false,
+  readAck: false,
+  historyVisible: true,
+  disappearSeconds: 0,
+};
+const subject = (
+  role: Role,
+  group: { type?: GroupType; public?: boolean; settings?: Partial<GroupSettings> } = {},
+): AccessSubject => ({
+  group: {
+    groupId: '1',
+    type: group.type ?? 'group',
+    public: group.public ?? false,
+    settings: { ...settings, ...group.settings },
+  },
   role,
 });
 const appAdmin: Caller = { appId: 'a', userId: null, isAppAdmin: true };
@@ -42,7 +58,12 @@ describe('access rules', () => {
   });
 
   it('isAdminRole: the owner and admins', () => {
-    expect([isAdminRole('owner'), isAdminRole('admin'), isAdminRole('member'), isAdminRole(null)]).toEqual([true, true, false, false]);
+    expect([isAdminRole('owner'), isAdminRole('admin'), isAdminRole('member'), isAdminRole(null)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('canRead / assertCanRead: members read any group, anyone a chatroom or a public group', () => {
@@ -65,11 +86,15 @@ describe('access rules', () => {
   });
 
   it('assertAdmin: outsiders not_member, members forbidden, admins and the owner pass', () => {
-    expect(['owner', 'admin', 'member', null].map((role) => outcome(() => assertAdmin(subject(role as Role), 'x')))).toEqual(['ok', 'ok', 'forbidden', 'not_member']);
+    expect(
+      ['owner', 'admin', 'member', null].map((role) => outcome(() => assertAdmin(subject(role as Role), 'x'))),
+    ).toEqual(['ok', 'ok', 'forbidden', 'not_member']);
   });
 
   it('assertOwner: only the owner', () => {
-    expect(['owner', 'admin', 'member', null].map((role) => outcome(() => assertOwner(subject(role as Role), 'x')))).toEqual(['ok', 'forbidden', 'forbidden', 'not_member']);
+    expect(
+      ['owner', 'admin', 'member', null].map((role) => outcome(() => assertOwner(subject(role as Role), 'x'))),
+    ).toEqual(['ok', 'forbidden', 'forbidden', 'not_member']);
   });
 
   it('assertCanEditProfile: admins; members only when the group lets members modify it', () => {

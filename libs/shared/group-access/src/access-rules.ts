@@ -21,7 +21,10 @@ export function roleOf(caller: Caller, memberRole: MemberRole | null | undefined
 export const isAdminRole = (role: Role): boolean => role === 'owner' || role === 'admin';
 
 export function notMember(groupId: string, userId?: string | null): DomainError {
-  return new DomainError('not_member', userId ? `user ${userId} is not a member of group ${groupId}` : `caller is not a member of group ${groupId}`);
+  return new DomainError(
+    'not_member',
+    userId ? `user ${userId} is not a member of group ${groupId}` : `caller is not a member of group ${groupId}`,
+  );
 }
 
 export function blockedReader(groupId: string): DomainError {
@@ -85,5 +88,9 @@ export function assertCanInvite(subject: AccessSubject): void {
 export function actingUser(caller: Caller, what: string, subject?: { group: Pick<GroupView, 'ownerId'> }): string {
   if (caller.userId !== null) return caller.userId;
   if (caller.isAppAdmin && subject) return subject.group.ownerId;
-  throw new DomainError('invalid_parameter', `userId: is required with an app-admin token when no group names whom to act as (to ${what})`, { field: 'userId' });
+  throw new DomainError(
+    'invalid_parameter',
+    `userId: is required with an app-admin token when no group names whom to act as (to ${what})`,
+    { field: 'userId' },
+  );
 }

@@ -1,7 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { GroupCommands, groupKeyOf, MembershipCommands, ModerationCommands, type GroupKey, type GroupType, type GroupView, type MemberRole } from '@cohort/contracts';
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { assertCanRead, blockedReader, groupNotFound, isOutsiderReader, roleOf, type Role } from './access-rules';
+import {
+  GroupCommands,
+  type GroupKey,
+  groupKeyOf,
+  type GroupType,
+  type GroupView,
+  type MemberRole,
+  MembershipCommands,
+  ModerationCommands,
+} from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
+
+import { assertCanRead, blockedReader, groupNotFound, isOutsiderReader, type Role, roleOf } from './access-rules';
 import { PeerFactCache } from './peer-fact-cache';
 
 /** A group as the rules of a service that does not own members see it: the record, the caller's role, the named users' roles. */
@@ -34,7 +44,9 @@ export class PeerFacts {
 
   /** The active group; `group_not_found` when missing, dissolved, or not of the kind the route names. */
   async group(ctx: RequestContext, { groupId, groupType }: GroupTarget): Promise<GroupView> {
-    const group = await this.cache.record(ctx.caller.appId, groupId, () => this.bus.send(GroupCommands.state, ctx, { groupId }));
+    const group = await this.cache.record(ctx.caller.appId, groupId, () =>
+      this.bus.send(GroupCommands.state, ctx, { groupId }),
+    );
     if (groupType && group.type !== groupType) throw groupNotFound(groupId);
     return group;
   }
@@ -42,25 +54,35 @@ export class PeerFacts {
   /** Roles of the named users who are members. */
   roles(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberRole>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
-    return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(MembershipCommands.rolesOf, ctx, { groupId, userIds: missing }));
+    return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) =>
+      this.bus.send(MembershipCommands.rolesOf, ctx, { groupId, userIds: missing }),
+    );
   }
 
   /** The named users who are on the group's blocklist. */
   blockedAmong(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return Promise.resolve(new Set());
-    return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds: missing }));
+    return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) =>
+      this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds: missing }),
+    );
   }
 
   /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
   muteEnds(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
-    return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) => this.bus.send(ModerationCommands.muteEnds, ctx, { groupId, userIds: missing }));
+    return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) =>
+      this.bus.send(ModerationCommands.muteEnds, ctx, { groupId, userIds: missing }),
+    );
   }
 
   /** Refuses a blocked outsider's read (members are never on the blocklist). */
   async assertNotBlockedReader(ctx: RequestContext, subject: { group: GroupView; role: Role }): Promise<void> {
     const callerId = ctx.caller.userId;
-    if (callerId && isOutsiderReader(subject, ctx.caller) && (await this.blockedAmong(ctx, subject.group.groupId, [callerId])).size > 0) {
+    if (
+      callerId &&
+      isOutsiderReader(subject, ctx.caller) &&
+      (await this.blockedAmong(ctx, subject.group.groupId, [callerId])).size > 0
+    ) {
       throw blockedReader(subject.group.groupId);
     }
   }
@@ -73,8 +95,16 @@ export class GroupAccessLoader {
 
   async load(ctx: RequestContext, target: GroupTarget, userIds: string[] = []): Promise<GroupAccess> {
     const callerId = ctx.caller.userId;
-    const [group, roles] = await Promise.all([this.facts.group(ctx, target), this.facts.roles(ctx, target.groupId, callerId ? [callerId, ...userIds] : userIds)]);
-    return { key: groupKeyOf(ctx, target.groupId), group, role: roleOf(ctx.caller, callerId ? roles.get(callerId) : null), roles };
+    const [group, roles] = await Promise.all([
+      this.facts.group(ctx, target),
+      this.facts.roles(ctx, target.groupId, callerId ? [callerId, ...userIds] : userIds),
+    ]);
+    return {
+      key: groupKeyOf(ctx, target.groupId),
+      group,
+      role: roleOf(ctx.caller, callerId ? roles.get(callerId) : null),
+      roles,
+    };
   }
 
   /** Loads a group the caller may read: members read any group; others chatrooms and public groups, unless blocked. */

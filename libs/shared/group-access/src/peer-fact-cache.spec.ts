@@ -1,6 +1,7 @@
-import { JSONCodec, type Msg, type NatsConnection } from 'nats';
-import type { DomainEvent, EventType, GroupView, MemberRole } from '@cohort/contracts';
 import type { NatsConnectionHolder } from '@cohort/bus';
+import type { DomainEvent, EventType, GroupView, MemberRole } from '@cohort/contracts';
+import { JSONCodec, type Msg, type NatsConnection } from 'nats';
+
 import { PeerFactCache } from './peer-fact-cache';
 
 const codec = JSONCodec<DomainEvent>();
@@ -16,7 +17,16 @@ function fakeConnection() {
     status: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise(() => undefined) }) }),
   } as unknown as NatsConnection;
   const publish = <K extends EventType>(type: K, groupId: string, data: DomainEvent<K>['data']) => {
-    const event = { eventId: `${type}:${groupId}`, type, occurredAt: '', appId: 'app', groupId, actor: { userId: null, isAppAdmin: true }, correlationId: 'c', data } as DomainEvent;
+    const event = {
+      eventId: `${type}:${groupId}`,
+      type,
+      occurredAt: '',
+      appId: 'app',
+      groupId,
+      actor: { userId: null, isAppAdmin: true },
+      correlationId: 'c',
+      data,
+    } as DomainEvent;
     callbacks.get(`evt.${type}`)?.(null, { data: codec.encode(event) } as Msg);
   };
   return { holder: { get: () => Promise.resolve(nc) } as unknown as NatsConnectionHolder, publish };
@@ -60,9 +70,14 @@ describe('PeerFactCache', () => {
 
   it('keeps roles per user: asks only for the missing ones, forgets one on its member events', async () => {
     const { cache, publish } = await started();
-    const fetch = jest.fn(async (missing: string[]) => Object.fromEntries(missing.filter((u) => u !== 'out').map((u) => [u, 'member' as MemberRole])));
+    const fetch = jest.fn(async (missing: string[]) =>
+      Object.fromEntries(missing.filter((u) => u !== 'out').map((u) => [u, 'member' as MemberRole])),
+    );
     expect([...(await cache.roles('app', 'g', ['a', 'out'], fetch))]).toEqual([['a', 'member']]);
-    expect([...(await cache.roles('app', 'g', ['a', 'out', 'b'], fetch))]).toEqual([['a', 'member'], ['b', 'member']]);
+    expect([...(await cache.roles('app', 'g', ['a', 'out', 'b'], fetch))]).toEqual([
+      ['a', 'member'],
+      ['b', 'member'],
+    ]);
     expect(fetch.mock.calls).toEqual([[['a', 'out']], [['b']]]);
     publish('member.joined', 'g', { userId: 'out', role: 'member', how: 'added' });
     await cache.roles('app', 'g', ['a', 'out'], fetch);
@@ -71,7 +86,9 @@ describe('PeerFactCache', () => {
 
   it('forgets every role of a group on a transfer, and a block on block events', async () => {
     const { cache, publish } = await started();
-    const roles = jest.fn(async (missing: string[]) => Object.fromEntries(missing.map((u) => [u, 'member' as MemberRole])));
+    const roles = jest.fn(async (missing: string[]) =>
+      Object.fromEntries(missing.map((u) => [u, 'member' as MemberRole])),
+    );
     await cache.roles('app', 'g', ['a', 'b'], roles);
     publish('group.owner_transferred', 'g', { previousOwnerId: 'a', newOwnerId: 'b' });
     await cache.roles('app', 'g', ['a', 'b'], roles);
@@ -88,7 +105,10 @@ describe('PeerFactCache', () => {
   it('answers a cached mute end only while it lasts', async () => {
     const { cache } = await started();
     const ends = jest.fn(async () => ({ a: 1_000, b: -1 }));
-    expect([...(await cache.muteEnds('app', 'g', ['a', 'b', 'c'], ends, 500))]).toEqual([['a', 1_000], ['b', -1]]);
+    expect([...(await cache.muteEnds('app', 'g', ['a', 'b', 'c'], ends, 500))]).toEqual([
+      ['a', 1_000],
+      ['b', -1],
+    ]);
     expect([...(await cache.muteEnds('app', 'g', ['a', 'b', 'c'], ends, 2_000))]).toEqual([['b', -1]]);
     expect(ends).toHaveBeenCalledTimes(1);
   });

@@ -1,7 +1,7 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
-import { eventSubject, type DomainEvent, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
 import { NatsConnectionHolder } from '@cohort/bus';
+import { type DomainEvent, eventSubject, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 
 const codec = JSONCodec<DomainEvent>();
 
@@ -10,7 +10,13 @@ export const PEER_CACHE_GROUPS_PER_APP = 10_000;
 export const PEER_CACHE_USERS_PER_GROUP = 5_000;
 
 /** What each event makes stale: the group's record, a user's role, block or mute. */
-const GROUP_RECORD_EVENTS: EventType[] = ['group.updated', 'group.settings_changed', 'group.mute_all_changed', 'group.destroyed', 'group.owner_transferred'];
+const GROUP_RECORD_EVENTS: EventType[] = [
+  'group.updated',
+  'group.settings_changed',
+  'group.mute_all_changed',
+  'group.destroyed',
+  'group.owner_transferred',
+];
 const ROLE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.role_changed'];
 const BLOCK_EVENTS: EventType[] = ['member.blocked', 'member.unblocked'];
 const MUTE_EVENTS: EventType[] = ['member.muted', 'member.unmuted'];
@@ -48,7 +54,9 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const nc = await this.holder.get();
     for (const type of [...GROUP_RECORD_EVENTS, ...ROLE_EVENTS, ...BLOCK_EVENTS, ...MUTE_EVENTS]) {
-      this.subscriptions.push(nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }));
+      this.subscriptions.push(
+        nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }),
+      );
     }
     void this.clearOnReconnect(nc);
   }
@@ -72,31 +80,65 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** Roles of the named users (absent: not a member). */
-  async roles(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<Record<string, MemberRole>>): Promise<Map<string, MemberRole>> {
-    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.roles, async (missing) => {
-      const roles = await fetch(missing);
-      return new Map(missing.map((userId) => [userId, roles[userId] ?? null]));
-    });
+  async roles(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    fetch: (missing: string[]) => Promise<Record<string, MemberRole>>,
+  ): Promise<Map<string, MemberRole>> {
+    const found = await this.perUser(
+      appId,
+      groupId,
+      userIds,
+      (entry) => entry.roles,
+      async (missing) => {
+        const roles = await fetch(missing);
+        return new Map(missing.map((userId) => [userId, roles[userId] ?? null]));
+      },
+    );
     const roles = new Map<string, MemberRole>();
     for (const [userId, role] of found) if (role) roles.set(userId, role);
     return roles;
   }
 
   /** The named users who are on the group's blocklist. */
-  async blockedAmong(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<string[]>): Promise<Set<string>> {
-    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.blocked, async (missing) => {
-      const blocked = new Set(await fetch(missing));
-      return new Map(missing.map((userId) => [userId, blocked.has(userId)]));
-    });
+  async blockedAmong(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    fetch: (missing: string[]) => Promise<string[]>,
+  ): Promise<Set<string>> {
+    const found = await this.perUser(
+      appId,
+      groupId,
+      userIds,
+      (entry) => entry.blocked,
+      async (missing) => {
+        const blocked = new Set(await fetch(missing));
+        return new Map(missing.map((userId) => [userId, blocked.has(userId)]));
+      },
+    );
     return new Set([...found].filter(([, blocked]) => blocked).map(([userId]) => userId));
   }
 
   /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
-  async muteEnds(appId: string, groupId: string, userIds: string[], fetch: (missing: string[]) => Promise<Record<string, number>>, now = Date.now()): Promise<Map<string, number>> {
-    const found = await this.perUser(appId, groupId, userIds, (entry) => entry.muteEnds, async (missing) => {
-      const ends = await fetch(missing);
-      return new Map(missing.map((userId) => [userId, ends[userId] ?? null]));
-    });
+  async muteEnds(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    fetch: (missing: string[]) => Promise<Record<string, number>>,
+    now = Date.now(),
+  ): Promise<Map<string, number>> {
+    const found = await this.perUser(
+      appId,
+      groupId,
+      userIds,
+      (entry) => entry.muteEnds,
+      async (missing) => {
+        const ends = await fetch(missing);
+        return new Map(missing.map((userId) => [userId, ends[userId] ?? null]));
+      },
+    );
     const ends = new Map<string, number>();
     for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
     return ends;

@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+
 import { findRepoRoot } from './repo-root';
 import { runCommand } from './run-command';
 

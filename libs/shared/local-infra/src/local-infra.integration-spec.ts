@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { MongoClient } from 'mongodb';
 import { AckPolicy, connect, JSONCodec } from 'nats';
+
 import { canConnect, findFreePort, findRepoRoot, type RunningServer, startMongoJavaServer, startNats } from './index';
 
 const rootDir = findRepoRoot(__dirname);

@@ -78,7 +78,11 @@ export interface ManagedProcess {
 
 /** The watched process: the watchdog's child that is not its `sleep` tick. */
 function watchedPid(watchdogPid: number): number {
-  const children = readFileSync(`/proc/${watchdogPid}/task/${watchdogPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const children = readFileSync(`/proc/${watchdogPid}/task/${watchdogPid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number);
   const pid = children.find((candidate) => {
     try {
       return readFileSync(`/proc/${candidate}/comm`, 'utf8').trim() !== 'sleep';

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+
 import { ensureMongoJavaServer } from './binaries';
 import { type RunningServer, startServerProcess } from './start-on-port';
 

@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { connect, type NatsConnection } from 'nats';
-import { findRepoRoot } from './repo-root';
-import { generateNatsPasswords, natsAuthorizationConfig, type NatsUser } from './nats-authorization';
+
 import { startNats } from './nats';
+import { generateNatsPasswords, natsAuthorizationConfig, type NatsUser } from './nats-authorization';
+import { findRepoRoot } from './repo-root';
 import type { RunningServer } from './start-on-port';
 
 describe('NATS with per-process credentials (real nats-server)', () => {
@@ -13,7 +15,13 @@ describe('NATS with per-process credentials (real nats-server)', () => {
   const open: NatsConnection[] = [];
 
   const as = async (user: NatsUser) => {
-    const nc = await connect({ servers: nats.url, user, pass: passwords[user], inboxPrefix: `_INBOX_${user}`, reconnect: false });
+    const nc = await connect({
+      servers: nats.url,
+      user,
+      pass: passwords[user],
+      inboxPrefix: `_INBOX_${user}`,
+      reconnect: false,
+    });
     open.push(nc);
     return nc;
   };
@@ -32,7 +40,10 @@ describe('NATS with per-process credentials (real nats-server)', () => {
   };
 
   beforeAll(async () => {
-    nats = await startNats({ dataDir, authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])) });
+    nats = await startNats({
+      dataDir,
+      authorization: natsAuthorizationConfig((user) => JSON.stringify(passwords[user])),
+    });
   });
   afterAll(async () => {
     await Promise.all(open.map((nc) => nc.close()));
@@ -42,7 +53,9 @@ describe('NATS with per-process credentials (real nats-server)', () => {
 
   it('refuses an anonymous connection and a wrong password', async () => {
     await expect(connect({ servers: nats.url, reconnect: false })).rejects.toThrow(/authorization/i);
-    await expect(connect({ servers: nats.url, user: 'groups', pass: 'guess', reconnect: false })).rejects.toThrow(/authorization/i);
+    await expect(connect({ servers: nats.url, user: 'groups', pass: 'guess', reconnect: false })).rejects.toThrow(
+      /authorization/i,
+    );
   });
 
   it('lets a service publish its own events and the commands services send, nothing else', async () => {
@@ -62,7 +75,9 @@ describe('NATS with per-process credentials (real nats-server)', () => {
 
   it('lets a process read only its own replies', async () => {
     const groups = await as('groups');
-    const refused = new Promise<Error>((resolve) => groups.subscribe('_INBOX_gateway.>', { callback: (error) => error && resolve(error) }));
+    const refused = new Promise<Error>((resolve) =>
+      groups.subscribe('_INBOX_gateway.>', { callback: (error) => error && resolve(error) }),
+    );
     await groups.flush();
     expect((await refused).message).toMatch(/permissions violation/i);
   });

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from './repo-root';
+
 import { NATS_USERS, natsAuthorizationConfig, natsPasswordVariable, natsPermissions } from './nats-authorization';
+import { findRepoRoot } from './repo-root';
 
 /** The file docker-compose gives nats-server: passwords come from its environment. */
 const COMPOSE_CONFIG = join(findRepoRoot(), 'tools', 'infra', 'nats', 'authorization.conf');
-const HEADER = '# Generated from libs/shared/local-infra/src/nats-authorization.ts (UPDATE_NATS_CONF=1 npx jest --selectProjects unit nats-authorization rewrites it).\n';
+const HEADER =
+  '# Generated from libs/shared/local-infra/src/nats-authorization.ts (UPDATE_NATS_CONF=1 npx jest --selectProjects unit nats-authorization rewrites it).\n';
 
 describe('NATS authorization', () => {
   it('docker-compose runs the same users and permissions as the dev runner and the tests', () => {

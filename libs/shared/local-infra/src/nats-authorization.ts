@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { DEAD_LETTER_STREAM, EVENTS_STREAM, eventSubject, ServiceNames, type EventType, type ServiceName } from '@cohort/contracts';
-import { ALL_APPS, GATEWAY_APP, type CohortApp } from './cohort-apps';
+
+import {
+  DEAD_LETTER_STREAM,
+  EVENTS_STREAM,
+  eventSubject,
+  type EventType,
+  type ServiceName,
+  ServiceNames,
+} from '@cohort/contracts';
+
+import { ALL_APPS, type CohortApp, GATEWAY_APP } from './cohort-apps';
 
 /** The NATS user of operators' tools (`npm run events`, benchmarks, test harnesses): may do anything. */
 export const NATS_OPERATOR = 'operator';
@@ -38,13 +47,20 @@ export const EVENT_PUBLISHERS: Record<EventType, ServiceName> = {
 };
 
 /** The services whose commands other services send (access checks, sagas, repairs). */
-const SERVICE_TO_SERVICE: readonly ServiceName[] = [ServiceNames.groups, ServiceNames.membership, ServiceNames.moderation];
+const SERVICE_TO_SERVICE: readonly ServiceName[] = [
+  ServiceNames.groups,
+  ServiceNames.membership,
+  ServiceNames.moderation,
+];
 
 /** What a domain service needs of JetStream: the two streams and its own durable consumers. */
 function jetStreamOf(service: ServiceName): string[] {
   return [
     '$JS.API.INFO',
-    ...[EVENTS_STREAM, DEAD_LETTER_STREAM].flatMap((stream) => [`$JS.API.STREAM.INFO.${stream}`, `$JS.API.STREAM.CREATE.${stream}`]),
+    ...[EVENTS_STREAM, DEAD_LETTER_STREAM].flatMap((stream) => [
+      `$JS.API.STREAM.INFO.${stream}`,
+      `$JS.API.STREAM.CREATE.${stream}`,
+    ]),
     `$JS.API.CONSUMER.INFO.${EVENTS_STREAM}.*`,
     `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.>`,
     `$JS.API.CONSUMER.DURABLE.CREATE.${EVENTS_STREAM}.*`,
@@ -87,7 +103,9 @@ export function natsPermissions(user: NatsUser): NatsPermissions {
       subscribe: [inbox],
     };
   }
-  const ownEvents = (Object.keys(EVENT_PUBLISHERS) as EventType[]).filter((type) => EVENT_PUBLISHERS[type] === user).map(eventSubject);
+  const ownEvents = (Object.keys(EVENT_PUBLISHERS) as EventType[])
+    .filter((type) => EVENT_PUBLISHERS[type] === user)
+    .map(eventSubject);
   const sends = SERVICE_TO_SERVICE.includes(user) ? SERVICE_TO_SERVICE : [...SERVICE_TO_SERVICE, user];
   return {
     publish: [...sends.map((service) => `${service}.>`), ...ownEvents, ...jetStreamOf(user)],
@@ -97,7 +115,10 @@ export function natsPermissions(user: NatsUser): NatsPermissions {
 
 /** A password per user (a fresh 32-byte secret each), for a dev checkout or a test run. */
 export function generateNatsPasswords(): Record<NatsUser, string> {
-  return Object.fromEntries(NATS_USERS.map((user) => [user, randomBytes(32).toString('base64url')])) as Record<NatsUser, string>;
+  return Object.fromEntries(NATS_USERS.map((user) => [user, randomBytes(32).toString('base64url')])) as Record<
+    NatsUser,
+    string
+  >;
 }
 
 /** The environment variable holding a user's password in a deployment (docker-compose). */

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { ensureNatsServer } from './binaries';
 import { type RunningServer, startServerProcess } from './start-on-port';
 

@@ -1,4 +1,4 @@
-import { startManagedProcess, type ManagedProcess } from './managed-process';
+import { type ManagedProcess, startManagedProcess } from './managed-process';
 import { findFreePort } from './ports';
 import { canConnect } from './ports';
 import { waitForPort } from './wait-for-port';
@@ -40,7 +40,13 @@ export async function startOnPort(spec: {
     const proc = spec.start(port);
     try {
       await waitForPort(proc, port, { timeoutMs: spec.timeoutMs ?? 30_000 });
-      return { url: spec.url(port), port, stop: () => proc.stop(), signal: (signal) => proc.signal(signal), exited: proc.exited };
+      return {
+        url: spec.url(port),
+        port,
+        stop: () => proc.stop(),
+        signal: (signal) => proc.signal(signal),
+        exited: proc.exited,
+      };
     } catch (error) {
       lastError = error;
       const diedByItself = proc.hasExited();

@@ -1,2 +1,2 @@
-export * from './request-context';
 export * from './json-logger';
+export * from './request-context';

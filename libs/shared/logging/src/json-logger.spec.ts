@@ -21,7 +21,13 @@ describe('JsonLogger', () => {
     logger.log('not shown', 'Somewhere');
     logger.lifecycle('ready', 'groups listening on NATS', 'Bootstrap');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'info', service: 'groups', context: 'Bootstrap', lifecycle: 'ready', msg: 'groups listening on NATS' }),
+      expect.objectContaining({
+        level: 'info',
+        service: 'groups',
+        context: 'Bootstrap',
+        lifecycle: 'ready',
+        msg: 'groups listening on NATS',
+      }),
     ]);
     expect(raw.map(isReadyLine)).toEqual([true]);
   });
@@ -41,15 +47,37 @@ describe('JsonLogger', () => {
     expect(raw.map(isReadyLine)).toEqual([false]);
   });
 
-  it('writes the same fields as ever: time, level, service, context, request id, msg, an error\'s stack', () => {
+  it("writes the same fields as ever: time, level, service, context, request id, msg, an error's stack", () => {
     const logger = new JsonLogger('groups', 'info');
     runWithRequestId('req-1', () => logger.warn({ msg: 'slow', ms: 12 }, 'GroupsService'));
     logger.error(new Error('boom'), 'GroupsService');
     logger.error('failed', 'Error: x\n    at y', 'RpcFilter');
     expect(lines).toEqual([
-      { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'warn', service: 'groups', context: 'GroupsService', requestId: 'req-1', msg: 'slow', ms: 12 },
-      { time: expect.any(String), level: 'error', service: 'groups', context: 'GroupsService', msg: 'boom', stack: expect.stringContaining('Error: boom') },
-      { time: expect.any(String), level: 'error', service: 'groups', context: 'RpcFilter', msg: 'failed', stack: 'Error: x\n    at y' },
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        level: 'warn',
+        service: 'groups',
+        context: 'GroupsService',
+        requestId: 'req-1',
+        msg: 'slow',
+        ms: 12,
+      },
+      {
+        time: expect.any(String),
+        level: 'error',
+        service: 'groups',
+        context: 'GroupsService',
+        msg: 'boom',
+        stack: expect.stringContaining('Error: boom'),
+      },
+      {
+        time: expect.any(String),
+        level: 'error',
+        service: 'groups',
+        context: 'RpcFilter',
+        msg: 'failed',
+        stack: 'Error: x\n    at y',
+      },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
+
 import { currentRequestId } from './request-context';
 
 /** Nest's levels as pino's (Nest's `log` is info, `verbose` is trace). */
@@ -15,7 +16,14 @@ const PINO_LEVEL: Record<LogLevel, pino.Level> = {
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 /** Nest's own start-up chatter (a line per module, route and pattern): debug, not info. */
-const NEST_STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestMicroservice', 'NestApplication']);
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestMicroservice',
+  'NestApplication',
+]);
 
 /** A process's start and stop milestones, written whatever the level (runners wait for `ready`). */
 export type LifecycleEvent = 'ready' | 'stopping';

@@ -60,6 +60,10 @@ export async function findKeysetPage<D, T>(
   const { filter: past, sort } = keysetQuery(page.order, page.after);
   // Both may constrain with $or: then they must hold together.
   const query = '$or' in page.filter && '$or' in past ? { $and: [page.filter, past] } : { ...page.filter, ...past };
-  const docs = (await model.find(query as FilterQuery<D>).sort(sort).limit(page.limit + 1).lean()) as D[];
+  const docs = (await model
+    .find(query as FilterQuery<D>)
+    .sort(sort)
+    .limit(page.limit + 1)
+    .lean()) as D[];
   return toKeysetPage(docs.map(toItem), page.limit, cursorOf);
 }

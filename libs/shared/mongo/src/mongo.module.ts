@@ -1,9 +1,9 @@
-import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { ServiceEnv } from '@cohort/config';
 import { countDbCommand } from '@cohort/logging';
 import { activeTracer, observeDbCommands, traceDbCommands } from '@cohort/observability';
+import { type DynamicModule, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
 /**

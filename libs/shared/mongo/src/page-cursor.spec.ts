@@ -15,7 +15,9 @@ describe('page cursors', () => {
     // Well-formed, but past what a Date holds, before the epoch, or with an id no list has.
     const outOfRange = [encoded([9_000_000_000_000_000, 'x']), encoded([-1, 'x']), encoded([1, 'x'.repeat(300)])];
     for (const bad of ['nope', encoded([1]), encoded(['x', 'y']), ...outOfRange]) {
-      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ code: 'invalid_parameter', message: expect.stringContaining('cursor') }));
+      expect(() => decodeCursor(bad)).toThrow(
+        expect.objectContaining({ code: 'invalid_parameter', message: expect.stringContaining('cursor') }),
+      );
     }
   });
 });

@@ -1,5 +1,6 @@
-import type { KeysetCursor } from './keyset';
 import { invalidParameter } from '@cohort/errors';
+
+import type { KeysetCursor } from './keyset';
 
 /** Keyset positions travel as opaque strings: base64url of `[at, id]`. */
 export function encodeCursor(cursor: KeysetCursor | null): string | null {

@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+
 import { collectionOf } from './db-tracing';
 import { dbCommandSeconds } from './metric-families';
 
@@ -8,7 +9,9 @@ import { dbCommandSeconds } from './metric-families';
  */
 export function observeDbCommands(client: mongo.MongoClient): void {
   const collections = new Map<number, string>();
-  client.on('commandStarted', (event: mongo.CommandStartedEvent) => collections.set(event.requestId, collectionOf(event)));
+  client.on('commandStarted', (event: mongo.CommandStartedEvent) =>
+    collections.set(event.requestId, collectionOf(event)),
+  );
   const finished = (event: mongo.CommandSucceededEvent | mongo.CommandFailedEvent, outcome: 'ok' | 'error') => {
     const collection = collections.get(event.requestId) ?? '';
     collections.delete(event.requestId);

@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { mongo } from 'mongoose';
 
 /** The collection a command names (`{find: 'members', ...}`); '' for database-level commands (ping). */
@@ -19,7 +19,15 @@ export function traceDbCommands(client: mongo.MongoClient, tracer: Tracer): void
     const collection = collectionOf(event);
     const span = tracer.startSpan(
       collection ? `${event.commandName} ${collection}` : event.commandName,
-      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'mongodb', 'db.namespace': event.databaseName, 'db.collection.name': collection, 'db.operation.name': event.commandName } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'mongodb',
+          'db.namespace': event.databaseName,
+          'db.collection.name': collection,
+          'db.operation.name': event.commandName,
+        },
+      },
       parent,
     );
     spans.set(event.requestId, span);

@@ -33,12 +33,18 @@ export const dbCommandSeconds = new Histogram({
 /** A gauge per durable event consumer, read from JetStream at each scrape. */
 const perConsumer = (name: string, help: string) => new Gauge({ name, help, labelNames: ['consumer'] as const });
 
-export const consumerPending = perConsumer('cohort_event_consumer_pending', 'Events of the stream a durable consumer has not been given yet');
+export const consumerPending = perConsumer(
+  'cohort_event_consumer_pending',
+  'Events of the stream a durable consumer has not been given yet',
+);
 export const consumerAckPending = perConsumer(
   'cohort_event_consumer_ack_pending',
   'Events given to a durable consumer and not acknowledged yet (in hand, or waiting for a retry)',
 );
-export const consumerRedelivered = perConsumer('cohort_event_consumer_redelivered', 'Events a durable consumer has been given more than once and not acknowledged yet');
+export const consumerRedelivered = perConsumer(
+  'cohort_event_consumer_redelivered',
+  'Events a durable consumer has been given more than once and not acknowledged yet',
+);
 
 export const deadLetters = new Counter({
   name: 'cohort_dead_letters_total',
@@ -60,7 +66,7 @@ export const rateLimitRefusals = new Counter({
 
 export const sendDecisionCacheLookups = new Counter({
   name: 'cohort_send_decision_cache_lookups_total',
-  help: "Send-decision cache lookups, by what was looked up (group or user facts) and result (hit or miss)",
+  help: 'Send-decision cache lookups, by what was looked up (group or user facts) and result (hit or miss)',
   labelNames: ['facts', 'result'] as const,
 });
 

@@ -1,4 +1,5 @@
 import type { NatsConnectionHolder } from '@cohort/bus';
+
 import type { ReadinessCheck } from './readiness';
 
 /** NATS is connected: the connection answers a ping (flush) — a disconnected one waits, and times out. */

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+
 import { metricsText } from './metric-families';
 import type { ReadinessReport } from './readiness';
 
@@ -20,12 +21,14 @@ export async function startOpsServer(port: number, host: string, endpoints: OpsE
       response.writeHead(status, { 'content-type': contentType });
       response.end(body);
     };
-    const json = (status: number, body: unknown) => answer(status, 'application/json; charset=utf-8', JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      answer(status, 'application/json; charset=utf-8', JSON.stringify(body));
     if (request.method !== 'GET') return json(405, { error: 'method not allowed' });
     if (path === '/livez') return json(200, { status: 'ok' });
     if (path === '/readyz') {
       void endpoints.readiness().then(
-        (report) => json(report.ready ? 200 : 503, { status: report.ready ? 'ok' : 'not-ready', checks: report.checks }),
+        (report) =>
+          json(report.ready ? 200 : 503, { status: report.ready ? 'ok' : 'not-ready', checks: report.checks }),
         (error: unknown) => json(503, { status: 'not-ready', error: String(error) }),
       );
       return;

@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, register } from 'prom-client';
 import { observeBus } from '@cohort/bus';
+import { collectDefaultMetrics, register } from 'prom-client';
+
 import { busRequestSeconds, deadLetters } from './metric-families';
 
 let registered = false;
@@ -14,8 +15,10 @@ export function registerProcessMetrics(): void {
   registered = true;
   collectDefaultMetrics({ register });
   observeBus({
-    requestSent: (subject, outcome, seconds) => busRequestSeconds.observe({ side: 'client', subject, outcome }, seconds),
-    commandServed: (subject, outcome, seconds) => busRequestSeconds.observe({ side: 'server', subject, outcome }, seconds),
+    requestSent: (subject, outcome, seconds) =>
+      busRequestSeconds.observe({ side: 'client', subject, outcome }, seconds),
+    commandServed: (subject, outcome, seconds) =>
+      busRequestSeconds.observe({ side: 'server', subject, outcome }, seconds),
     deadLettered: (consumer) => deadLetters.inc({ consumer }),
   });
 }

@@ -33,7 +33,12 @@ async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<strin
 }
 
 /** Runs every check at once, each bounded by the timeout. */
-export async function probeReadiness(checks: readonly ReadinessCheck[], timeoutMs = READINESS_TIMEOUT_MS): Promise<ReadinessReport> {
-  const results = await Promise.all(checks.map(async (check) => [check.name, await runCheck(check, timeoutMs)] as const));
+export async function probeReadiness(
+  checks: readonly ReadinessCheck[],
+  timeoutMs = READINESS_TIMEOUT_MS,
+): Promise<ReadinessReport> {
+  const results = await Promise.all(
+    checks.map(async (check) => [check.name, await runCheck(check, timeoutMs)] as const),
+  );
   return { ready: results.every(([, result]) => result === 'ok'), checks: Object.fromEntries(results) };
 }

@@ -1,6 +1,7 @@
+import { busTracer } from '@cohort/bus';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
-import { busTracer } from '@cohort/bus';
+
 import { activeTracer, startTracing, stopTracing } from './tracing';
 
 describe('tracing', () => {

@@ -1,11 +1,25 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { type BusTracer, traceBus } from '@cohort/bus';
+import { type TracingEnv, tracingEnvSchema, validatedEnv } from '@cohort/config';
+import { addLogFields } from '@cohort/logging';
+import {
+  type Context,
+  context,
+  propagation,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-node';
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
-import { traceBus, type BusTracer } from '@cohort/bus';
-import { tracingEnvSchema, validatedEnv, type TracingEnv } from '@cohort/config';
-import { addLogFields } from '@cohort/logging';
 
 export interface TracingOptions {
   /** The process's name in traces (`service.name`): gateway, groups... */
@@ -35,7 +49,12 @@ function fail(span: Span, reason: string): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
 }
 
-async function inSpan<T>(span: Span, parent: Context, run: () => Promise<T>, failure?: (result: T) => string | undefined): Promise<T> {
+async function inSpan<T>(
+  span: Span,
+  parent: Context,
+  run: () => Promise<T>,
+  failure?: (result: T) => string | undefined,
+): Promise<T> {
   try {
     const result = await context.with(trace.setSpan(parent, span), run);
     const reason = failure?.(result);
@@ -59,7 +78,10 @@ function busTracerOf(active: Tracer): BusTracer {
   return {
     headers,
     request(subject, send) {
-      const span = active.startSpan(`send ${subject}`, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject } });
+      const span = active.startSpan(`send ${subject}`, {
+        kind: SpanKind.CLIENT,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject },
+      });
       const parent = context.active();
       return inSpan(span, parent, () => send(headers()));
     },
@@ -67,7 +89,13 @@ function busTracerOf(active: Tracer): BusTracer {
       const parent = propagation.extract(context.active(), received, getter);
       const span = active.startSpan(
         kind === 'command' ? `handle ${name}` : `consume ${name}`,
-        { kind: kind === 'command' ? SpanKind.SERVER : SpanKind.CONSUMER, attributes: { 'messaging.system': 'nats', [kind === 'command' ? 'messaging.destination.name' : 'messaging.consumer.group.name']: name } },
+        {
+          kind: kind === 'command' ? SpanKind.SERVER : SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'nats',
+            [kind === 'command' ? 'messaging.destination.name' : 'messaging.consumer.group.name']: name,
+          },
+        },
         parent,
       );
       return inSpan(span, parent, handle, failure);
@@ -84,7 +112,8 @@ function busTracerOf(active: Tracer): BusTracer {
 export function startTracing(options: TracingOptions): boolean {
   if (provider) return true;
   if (!options.exporter && !options.otlpEndpoint) return false;
-  const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${options.otlpEndpoint?.replace(/\/$/, '')}/v1/traces` });
+  const exporter =
+    options.exporter ?? new OTLPTraceExporter({ url: `${options.otlpEndpoint?.replace(/\/$/, '')}/v1/traces` });
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.service }),
     spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
@@ -101,7 +130,10 @@ export function startTracing(options: TracingOptions): boolean {
 
 /** startTracing configured by the environment (OTEL_EXPORTER_OTLP_ENDPOINT), before Nest builds the modules. */
 export function startTracingFromEnv(service: string): boolean {
-  return startTracing({ service, otlpEndpoint: validatedEnv<TracingEnv>(tracingEnvSchema).OTEL_EXPORTER_OTLP_ENDPOINT });
+  return startTracing({
+    service,
+    otlpEndpoint: validatedEnv<TracingEnv>(tracingEnvSchema).OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
 }
 
 /** Sends the spans that wait in the batch (an application shutting down); tracing stays on. */

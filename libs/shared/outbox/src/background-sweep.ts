@@ -1,6 +1,6 @@
+import type { ServiceEnv } from '@cohort/config';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
-import type { ServiceEnv } from '@cohort/config';
 
 /**
  * A repair pass run every `SWEEP_INTERVAL_MS` in the background, one pass at a time, awaited on
@@ -16,11 +16,14 @@ export abstract class BackgroundSweep implements OnApplicationBootstrap, OnAppli
   abstract sweep(now?: number): Promise<void>;
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((error: unknown) => this.logger.warn(`sweep failed: ${String(error)}`))
-        .finally(() => (this.running = null));
-    }, this.config.get('SWEEP_INTERVAL_MS', { infer: true }));
+    this.timer = setInterval(
+      () => {
+        this.running ??= this.sweep()
+          .catch((error: unknown) => this.logger.warn(`sweep failed: ${String(error)}`))
+          .finally(() => (this.running = null));
+      },
+      this.config.get('SWEEP_INTERVAL_MS', { infer: true }),
+    );
     this.timer.unref();
   }
 

@@ -1,5 +1,5 @@
 export * from './background-sweep';
-export * from './outbox-collection';
 export * from './outbox';
-export * from './outbox-sweeper';
 export * from './outbox.module';
+export * from './outbox-collection';
+export * from './outbox-sweeper';

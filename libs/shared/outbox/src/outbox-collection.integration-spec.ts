@@ -1,10 +1,12 @@
-import mongoose, { Schema, type Connection } from 'mongoose';
 import type { DomainEvent } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
-import { findRepoRoot, startMongoJavaServer, type RunningServer } from '@cohort/local-infra';
+import { findRepoRoot, type RunningServer, startMongoJavaServer } from '@cohort/local-infra';
+import mongoose, { type Connection, Schema } from 'mongoose';
+
 import { addOutbox, OUTBOX_LIMIT, OutboxCollection, outboxHasRoom, outboxOnUpdate } from './outbox-collection';
 
-const event = (i: number) => ({ eventId: `e${i}`, type: 'group.updated', data: { changed: { name: `n${i}` } } }) as unknown as DomainEvent;
+const event = (i: number) =>
+  ({ eventId: `e${i}`, type: 'group.updated', data: { changed: { name: `n${i}` } } }) as unknown as DomainEvent;
 
 describe('an embedded outbox stays bounded while events cannot be sent (dev database)', () => {
   let mongo: RunningServer;
@@ -27,11 +29,17 @@ describe('an embedded outbox stays bounded while events cannot be sent (dev data
     await model.create({ key: 'k', n: 0, outbox: [] });
     // A change per call, each with its event, while nothing is sent (JetStream refusing publishes).
     const change = async (i: number) => {
-      const result = await model.updateOne({ key: 'k', ...outboxHasRoom() }, { $set: { n: i }, ...outboxOnUpdate([event(i)]) });
+      const result = await model.updateOne(
+        { key: 'k', ...outboxHasRoom() },
+        { $set: { n: i }, ...outboxOnUpdate([event(i)]) },
+      );
       if (result.matchedCount === 0) await outbox.assertHasRoom({ key: 'k' });
       return result.matchedCount === 1;
     };
-    await model.updateOne({ key: 'k' }, { $push: { outbox: { $each: Array.from({ length: OUTBOX_LIMIT - 1 }, (_, i) => event(i)) } } });
+    await model.updateOne(
+      { key: 'k' },
+      { $push: { outbox: { $each: Array.from({ length: OUTBOX_LIMIT - 1 }, (_, i) => event(i)) } } },
+    );
     expect(await change(OUTBOX_LIMIT)).toBe(true); // the last one that fits
     const refused = await change(OUTBOX_LIMIT + 1).catch((error: unknown) => error);
     expect(isDomainError(refused) && refused.code).toBe('unavailable');

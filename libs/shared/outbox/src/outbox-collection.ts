@@ -1,6 +1,6 @@
-import { Schema as MongooseSchema, type FilterQuery, type Model } from 'mongoose';
 import type { DomainEvent } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { type FilterQuery, type Model, Schema as MongooseSchema } from 'mongoose';
 
 /** What a document with an embedded outbox holds besides its own fields. */
 export interface OutboxFields {
@@ -12,7 +12,10 @@ export interface OutboxFields {
 
 /** Adds the outbox fields (and the sweep's sparse index) to a collection's schema. */
 export function addOutbox(schema: MongooseSchema): void {
-  schema.add({ outbox: { type: [MongooseSchema.Types.Mixed], default: [] }, outboxSince: { type: Date, required: false } });
+  schema.add({
+    outbox: { type: [MongooseSchema.Types.Mixed], default: [] },
+    outboxSince: { type: Date, required: false },
+  });
   schema.index({ outboxSince: 1 }, { sparse: true });
 }
 
@@ -68,14 +71,19 @@ export class OutboxCollection {
   async removeEach(sent: { filter: FilterQuery<unknown>; eventId: string }[]): Promise<void> {
     if (sent.length === 0) return;
     await this.model.bulkWrite(
-      sent.map(({ filter, eventId }) => ({ updateOne: { filter: filter as FilterQuery<OutboxFields>, update: { $pull: { outbox: { eventId } } } } })),
+      sent.map(({ filter, eventId }) => ({
+        updateOne: { filter: filter as FilterQuery<OutboxFields>, update: { $pull: { outbox: { eventId } } } },
+      })),
       { ordered: false },
     );
   }
 
   /** Clears `outboxSince` of documents whose events have all been sent since (one command). */
   async forgetEmpty(olderThan: Date): Promise<void> {
-    await this.model.updateMany({ outboxSince: { $lt: olderThan }, outbox: { $size: 0 } }, { $unset: { outboxSince: 1 } });
+    await this.model.updateMany(
+      { outboxSince: { $lt: olderThan }, outbox: { $size: 0 } },
+      { $unset: { outboxSince: 1 } },
+    );
   }
 
   /**
@@ -83,7 +91,10 @@ export class OutboxCollection {
    * reason was a full outbox (the caller's own reasons — not found, another version — otherwise).
    */
   async assertHasRoom(filter: FilterQuery<unknown>): Promise<void> {
-    const full = await this.model.exists({ ...(filter as FilterQuery<OutboxFields>), [`outbox.${OUTBOX_LIMIT - 1}`]: { $exists: true } });
+    const full = await this.model.exists({
+      ...(filter as FilterQuery<OutboxFields>),
+      [`outbox.${OUTBOX_LIMIT - 1}`]: { $exists: true },
+    });
     if (full) throw new DomainError('unavailable', 'events cannot be published right now: try again later');
   }
 
@@ -93,7 +104,10 @@ export class OutboxCollection {
   }
 
   /** Documents (any app) holding events stored before `olderThan`. */
-  async findWaiting(olderThan: Date, limit: number): Promise<{ filter: FilterQuery<unknown>; events: DomainEvent[] }[]> {
+  async findWaiting(
+    olderThan: Date,
+    limit: number,
+  ): Promise<{ filter: FilterQuery<unknown>; events: DomainEvent[] }[]> {
     const docs = await this.model
       .find({ outboxSince: { $lt: olderThan }, 'outbox.0': { $exists: true } }, { _id: 1, outbox: 1 })
       .limit(limit)

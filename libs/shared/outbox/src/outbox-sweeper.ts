@@ -1,7 +1,8 @@
+import type { ServiceEnv } from '@cohort/config';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
-import type { ServiceEnv } from '@cohort/config';
+
 import { BackgroundSweep } from './background-sweep';
 import { Outbox } from './outbox';
 import type { OutboxCollection } from './outbox-collection';

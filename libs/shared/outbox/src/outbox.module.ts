@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+
 import { Outbox } from './outbox';
 import { OutboxSweeper } from './outbox-sweeper';
 

@@ -1,5 +1,6 @@
-import type { DomainEvent } from '@cohort/contracts';
 import type { EventPublisher } from '@cohort/bus';
+import type { DomainEvent } from '@cohort/contracts';
+
 import { Outbox } from './outbox';
 import type { OutboxCollection } from './outbox-collection';
 
@@ -14,7 +15,11 @@ function setup(failAt?: number) {
       published++;
     }),
   };
-  const collection = { name: 'groups', remove: jest.fn(async () => undefined), removeEach: jest.fn(async (_sent: unknown[]) => undefined) };
+  const collection = {
+    name: 'groups',
+    remove: jest.fn(async () => undefined),
+    removeEach: jest.fn(async (_sent: unknown[]) => undefined),
+  };
   const outbox = new Outbox(publisher as unknown as EventPublisher);
   return { outbox, publisher, collection: collection as unknown as OutboxCollection & typeof collection };
 }
@@ -43,7 +48,10 @@ describe('Outbox.flush', () => {
 });
 
 describe('Outbox.flushBatch', () => {
-  const item = (userId: string) => ({ filter: { appId: 'app', groupId: '1', userId }, event: event(`joined-${userId}`) });
+  const item = (userId: string) => ({
+    filter: { appId: 'app', groupId: '1', userId },
+    event: event(`joined-${userId}`),
+  });
 
   it('removes every sent event from its own document in one call', async () => {
     const { outbox, collection } = setup();

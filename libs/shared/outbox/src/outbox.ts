@@ -1,7 +1,8 @@
+import { EventPublisher, type RequestContext } from '@cohort/bus';
+import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FilterQuery } from 'mongoose';
-import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
-import { EventPublisher, type RequestContext } from '@cohort/bus';
+
 import type { OutboxCollection } from './outbox-collection';
 
 /** Events published at once by flushBatch (bounded, for 100k-member rooms). */
@@ -19,8 +20,20 @@ export class Outbox {
 
   constructor(private readonly publisher: EventPublisher) {}
 
-  prepare<K extends EventType>(type: K, ctx: RequestContext, groupId: string, data: EventMap[K], dedupKey?: string): DomainEvent {
-    return this.publisher.prepare(type, { caller: ctx.caller, correlationId: ctx.requestId, groupId, data, dedupKey }) as DomainEvent;
+  prepare<K extends EventType>(
+    type: K,
+    ctx: RequestContext,
+    groupId: string,
+    data: EventMap[K],
+    dedupKey?: string,
+  ): DomainEvent {
+    return this.publisher.prepare(type, {
+      caller: ctx.caller,
+      correlationId: ctx.requestId,
+      groupId,
+      data,
+      dedupKey,
+    }) as DomainEvent;
   }
 
   /**
@@ -28,7 +41,10 @@ export class Outbox {
    * removes the sent ones in one command. Returns the ids of the sent events; the others wait for
    * the sweep.
    */
-  async flushBatch(collection: OutboxCollection, items: { filter: FilterQuery<unknown>; event: DomainEvent }[]): Promise<Set<string>> {
+  async flushBatch(
+    collection: OutboxCollection,
+    items: { filter: FilterQuery<unknown>; event: DomainEvent }[],
+  ): Promise<Set<string>> {
     const sent = new Set<string>();
     for (let i = 0; i < items.length; i += PUBLISH_CHUNK) {
       await Promise.all(
@@ -42,7 +58,9 @@ export class Outbox {
         }),
       );
     }
-    await collection.removeEach(items.filter((i) => sent.has(i.event.eventId)).map((i) => ({ filter: i.filter, eventId: i.event.eventId })));
+    await collection.removeEach(
+      items.filter((i) => sent.has(i.event.eventId)).map((i) => ({ filter: i.filter, eventId: i.event.eventId })),
+    );
     return sent;
   }
 
@@ -56,7 +74,9 @@ export class Outbox {
       }
       return true;
     } catch (error) {
-      this.logger.warn(`${events.length - sent.length} event(s) kept in the ${collection.name} outbox: ${String(error)}`);
+      this.logger.warn(
+        `${events.length - sent.length} event(s) kept in the ${collection.name} outbox: ${String(error)}`,
+      );
       return false;
     } finally {
       if (sent.length) await collection.remove(filter, sent);

@@ -1,11 +1,11 @@
+import { LeanNatsTransport, NatsConnectionHolder, PassErrorsThrough } from '@cohort/bus';
+import type { CommonEnv } from '@cohort/config';
+import type { ServiceName } from '@cohort/contracts';
+import { JsonLogger } from '@cohort/logging';
+import { startTracingFromEnv } from '@cohort/observability';
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { LeanNatsTransport, NatsConnectionHolder, PassErrorsThrough } from '@cohort/bus';
-import type { ServiceName } from '@cohort/contracts';
-import type { CommonEnv } from '@cohort/config';
-import { JsonLogger } from '@cohort/logging';
-import { startTracingFromEnv } from '@cohort/observability';
 
 /**
  * Creates and starts a domain service as a NestJS microservice whose handlers are served by the
@@ -13,7 +13,11 @@ import { startTracingFromEnv } from '@cohort/observability';
  * share the load); resolves once NATS routes its subjects to it. Throws on failure: the production
  * entry point (bootstrapService) and the in-process test boot both go through here.
  */
-export async function startService(module: Type<unknown>, serviceName: ServiceName, logger = new JsonLogger(serviceName)): Promise<INestMicroservice> {
+export async function startService(
+  module: Type<unknown>,
+  serviceName: ServiceName,
+  logger = new JsonLogger(serviceName),
+): Promise<INestMicroservice> {
   // Before the modules exist: the database client and the bus find the tracer when they are made.
   startTracingFromEnv(serviceName);
   const transport = new LeanNatsTransport(serviceName);

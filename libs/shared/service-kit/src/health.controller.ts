@@ -1,7 +1,9 @@
-import { Controller, type Type } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { HealthCommands, type HealthView, type ServiceName } from '@cohort/contracts';
+
 import { Handles } from '@cohort/bus';
+import { HealthCommands, type HealthView, type ServiceName } from '@cohort/contracts';
+import { Controller, type Type } from '@nestjs/common';
+
 import { ServiceOps } from './service-ops';
 
 const startedAt = Date.now();
@@ -16,7 +18,13 @@ export function healthControllerFor(service: ServiceName): Type<unknown> {
     @Handles(HealthCommands[service])
     async check(): Promise<HealthView> {
       const { ready, checks } = await this.ops.readiness();
-      return { service, status: ready ? 'ok' : 'not-ready', checks, instance, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+      return {
+        service,
+        status: ready ? 'ok' : 'not-ready',
+        checks,
+        instance,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      };
     }
   }
   return HealthController;

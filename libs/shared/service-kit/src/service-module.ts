@@ -1,10 +1,11 @@
-import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
-import type * as Joi from 'joi';
-import type { ServiceName } from '@cohort/contracts';
 import { BusModule } from '@cohort/bus';
 import { validatedConfigModule } from '@cohort/config';
+import type { ServiceName } from '@cohort/contracts';
 import { MongoModule } from '@cohort/mongo';
 import { OutboxModule } from '@cohort/outbox';
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
+import type * as Joi from 'joi';
+
 import { healthControllerFor } from './health.controller';
 import { ServiceOps } from './service-ops';
 

@@ -1,25 +1,26 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Server } from 'node:http';
-import { EVENTS_STREAM } from '@cohort/contracts';
+
 import { EventConsumerRunner, EventStream, NatsConnectionHolder } from '@cohort/bus';
 import type { ServiceEnv } from '@cohort/config';
+import { EVENTS_STREAM } from '@cohort/contracts';
 import { IndexesBuilt } from '@cohort/mongo';
 import {
   beforeScrape,
-  flushTracing,
   consumerAckPending,
   consumerPending,
   consumerRedelivered,
+  flushTracing,
   natsReadiness,
   outboxBacklog,
   probeReadiness,
-  registerProcessMetrics,
-  startOpsServer,
   type ReadinessCheck,
   type ReadinessReport,
+  registerProcessMetrics,
+  startOpsServer,
 } from '@cohort/observability';
 import { OutboxSweeper } from '@cohort/outbox';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * A service's operability: its readiness (NATS connected, database answering, event consumers
@@ -85,7 +86,9 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
         consumerAckPending.set({ consumer }, info.num_ack_pending);
         consumerRedelivered.set({ consumer }, info.num_redelivered);
       }),
-      ...this.sweeper.outboxCollections.map(async (collection) => outboxBacklog.set({ collection: collection.name }, await collection.countWaiting())),
+      ...this.sweeper.outboxCollections.map(async (collection) =>
+        outboxBacklog.set({ collection: collection.name }, await collection.countWaiting()),
+      ),
     ]);
   }
 }

@@ -30,7 +30,12 @@ export class OperationFinder {
   constructor(document: OpenApiDocument) {
     this.templates = Object.entries(document.paths)
       .flatMap(([path, item]) =>
-        Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, segments: path.split('/'), operation })),
+        Object.entries(item).map(([method, operation]) => ({
+          method: method.toUpperCase(),
+          path,
+          segments: path.split('/'),
+          operation,
+        })),
       )
       .sort(byConcreteness);
   }

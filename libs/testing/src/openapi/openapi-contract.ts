@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+
 import { OperationFinder } from './find-operation';
 import type { OpenApiDocument, Response, Schema } from './openapi-types';
 
@@ -21,7 +22,12 @@ function inDocument(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(inDocument);
   if (schema === null || typeof schema !== 'object') return schema;
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOCUMENT_ID}${value}` : inDocument(value)]),
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `${DOCUMENT_ID}${value}`
+        : inDocument(value),
+    ]),
   );
 }
 
@@ -43,7 +49,8 @@ export class OpenApiContract {
     // strict off: OpenAPI has keywords JSON Schema has not (example, ...); Ajv knows `nullable`.
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
-    for (const format of ['int32', 'int64']) this.ajv.addFormat(format, { type: 'number', validate: (n: number) => Number.isInteger(n) });
+    for (const format of ['int32', 'int64'])
+      this.ajv.addFormat(format, { type: 'number', validate: (n: number) => Number.isInteger(n) });
     for (const format of ['float', 'double']) this.ajv.addFormat(format, { type: 'number', validate: () => true });
     this.ajv.addSchema({ components: document.components ?? {} }, DOCUMENT_ID);
     this.finder = new OperationFinder(document);
@@ -59,7 +66,8 @@ export class OpenApiContract {
       throw new Error(`${request}: no operation of the document matches, yet the server answered it`);
     }
     const { responses } = found.operation;
-    const response = responses[String(answer.status)] ?? responses[`${String(answer.status)[0]}XX`] ?? responses.default;
+    const response =
+      responses[String(answer.status)] ?? responses[`${String(answer.status)[0]}XX`] ?? responses.default;
     if (!response) throw new Error(`${request} (${found.name}): undocumented status`);
     this.checkBody(`${request} (${found.name})`, response, answer);
   }
@@ -71,7 +79,8 @@ export class OpenApiContract {
     }
     const type = mediaType(answer.contentType);
     const documented = response.content[type];
-    if (!documented) throw new Error(`${where}: content type "${type}" is not one of ${Object.keys(response.content).join(', ')}`);
+    if (!documented)
+      throw new Error(`${where}: content type "${type}" is not one of ${Object.keys(response.content).join(', ')}`);
     if (!documented.schema) return;
     let body: unknown;
     try {
@@ -81,7 +90,9 @@ export class OpenApiContract {
     }
     const validate = this.validatorOf(documented.schema);
     if (!validate(body)) {
-      throw new Error(`${where}: the body does not match the document: ${this.ajv.errorsText(validate.errors)}\n${answer.text.slice(0, 500)}`);
+      throw new Error(
+        `${where}: the body does not match the document: ${this.ajv.errorsText(validate.errors)}\n${answer.text.slice(0, 500)}`,
+      );
     }
   }
 

@@ -1,5 +1,5 @@
-import type { DomainEvent, EventType } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
+import type { DomainEvent, EventType } from '@cohort/contracts';
 import type { Outbox } from '@cohort/outbox';
 
 /**
@@ -20,7 +20,9 @@ export function fakeOutbox(): jest.Mocked<Outbox> {
       data,
     })),
     flush: jest.fn(async () => true),
-    flushBatch: jest.fn(async (_collection: unknown, items: { event: DomainEvent }[]) => new Set(items.map((i) => i.event.eventId))),
+    flushBatch: jest.fn(
+      async (_collection: unknown, items: { event: DomainEvent }[]) => new Set(items.map((i) => i.event.eventId)),
+    ),
   };
   return outbox as unknown as jest.Mocked<Outbox>;
 }

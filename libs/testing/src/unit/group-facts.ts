@@ -1,6 +1,6 @@
-import type { GroupView, MemberRole } from '@cohort/contracts';
 import type { RequestContext } from '@cohort/bus';
-import { groupNotFound, PeerFacts, type GroupTarget } from '@cohort/group-access';
+import type { GroupView, MemberRole } from '@cohort/contracts';
+import { groupNotFound, type GroupTarget, PeerFacts } from '@cohort/group-access';
 
 export const TEST_APP = 'app';
 
@@ -23,7 +23,14 @@ export function groupView(overrides: Partial<GroupView> = {}): GroupView {
     capacity: 1000,
     public: false,
     status: 'active',
-    settings: { applyApproval: 1, memberInvite: true, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
+    settings: {
+      applyApproval: 1,
+      memberInvite: true,
+      memberModify: false,
+      readAck: false,
+      historyVisible: true,
+      disappearSeconds: 0,
+    },
     muteAllUntil: null,
     createdAt: 1,
     updatedAt: 1,
@@ -54,9 +61,17 @@ export function givenGroup(facts: jest.Mocked<PeerFacts>, given: GivenGroup = {}
     if (groupId !== group.groupId || (groupType && groupType !== group.type)) throw groupNotFound(groupId);
     return group;
   });
-  facts.roles.mockImplementation(async (_ctx, _groupId, userIds) => new Map(userIds.flatMap((id) => (roles.has(id) ? [[id, roles.get(id) as MemberRole]] : []))));
-  facts.blockedAmong.mockImplementation(async (_ctx, _groupId, userIds) => new Set(userIds.filter((id) => blocked.has(id))));
-  facts.muteEnds.mockImplementation(async (_ctx, _groupId, userIds) => new Map(userIds.flatMap((id) => (muteEnds.has(id) ? [[id, muteEnds.get(id) as number]] : []))));
+  facts.roles.mockImplementation(
+    async (_ctx, _groupId, userIds) =>
+      new Map(userIds.flatMap((id) => (roles.has(id) ? [[id, roles.get(id) as MemberRole]] : []))),
+  );
+  facts.blockedAmong.mockImplementation(
+    async (_ctx, _groupId, userIds) => new Set(userIds.filter((id) => blocked.has(id))),
+  );
+  facts.muteEnds.mockImplementation(
+    async (_ctx, _groupId, userIds) =>
+      new Map(userIds.flatMap((id) => (muteEnds.has(id) ? [[id, muteEnds.get(id) as number]] : []))),
+  );
   facts.assertNotBlockedReader.mockImplementation(PeerFacts.prototype.assertNotBlockedReader.bind(facts));
   return group;
 }

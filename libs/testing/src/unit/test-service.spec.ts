@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { Outbox } from '@cohort/outbox';
-import { autoMock, newTestService } from './test-service';
+import { Injectable } from '@nestjs/common';
+
 import { sentEvents } from './fake-outbox';
 import { callBy } from './group-facts';
+import { autoMock, newTestService } from './test-service';
 
 class Base {
   inherited(): string {
@@ -61,9 +62,15 @@ describe('newTestService', () => {
 
   it('gives a recording outbox', async () => {
     const { service } = newTestService(Subject);
-    const event = service.outbox.prepare('member.left', callBy('1'), 'g1', { userId: '2', role: 'member', how: 'left' });
+    const event = service.outbox.prepare('member.left', callBy('1'), 'g1', {
+      userId: '2',
+      role: 'member',
+      how: 'left',
+    });
     await service.outbox.flush({} as never, {}, [event]);
-    expect(sentEvents(service.outbox as jest.Mocked<Outbox>)).toEqual([{ type: 'member.left', groupId: 'g1', data: { userId: '2', role: 'member', how: 'left' } }]);
+    expect(sentEvents(service.outbox as jest.Mocked<Outbox>)).toEqual([
+      { type: 'member.left', groupId: 'g1', data: { userId: '2', role: 'member', how: 'left' } },
+    ]);
   });
 
   it('says which parameter it cannot mock, and which class was not given', () => {

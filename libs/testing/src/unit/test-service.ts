@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { Outbox } from '@cohort/outbox';
+
 import { fakeOutbox } from './fake-outbox';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any constructor, whatever it takes
@@ -23,7 +25,10 @@ export interface TestService<T> {
  * auto-mock (every method a `jest.fn()`, resolving to undefined until the test says otherwise),
  * so a test sets only what its branch needs. The Outbox is a recording fake (`sentEvents`).
  */
-export function newTestService<T>(Service: new (...args: never[]) => T, options: TestServiceOptions = {}): TestService<T> {
+export function newTestService<T>(
+  Service: new (...args: never[]) => T,
+  options: TestServiceOptions = {},
+): TestService<T> {
   const instances = new Map<Class, unknown>([[Outbox, fakeOutbox()], ...(options.use ?? [])]);
   const real = new Set(options.real ?? []);
 
@@ -53,8 +58,10 @@ function parameterTypes(type: Class, building: Class[]): Class[] {
   const params = (Reflect.getMetadata('design:paramtypes', type) ?? []) as (Class | undefined)[];
   return params.map((param, index) => {
     // An interface or `import type` is emitted as Object, a circular import as undefined: neither names a provider.
-    if (!param || param === Object) throw new Error(`${building.map((b) => b.name).join(' → ')}: parameter ${index} has no class type to mock`);
-    if (building.includes(param)) throw new Error(`${building.map((b) => b.name).join(' → ')} → ${param.name}: a cycle`);
+    if (!param || param === Object)
+      throw new Error(`${building.map((b) => b.name).join(' → ')}: parameter ${index} has no class type to mock`);
+    if (building.includes(param))
+      throw new Error(`${building.map((b) => b.name).join(' → ')} → ${param.name}: a cycle`);
     return param;
   });
 }

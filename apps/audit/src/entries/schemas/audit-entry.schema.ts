@@ -1,6 +1,6 @@
+import type { AuditActorKind, EventType } from '@cohort/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { AuditActorKind, EventType } from '@cohort/contracts';
 
 /** One recorded event. Written once, never updated; removed only by retention. */
 @Schema({ collection: 'audit_entries', versionKey: false })

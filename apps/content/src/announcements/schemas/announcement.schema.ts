@@ -1,5 +1,6 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Limits } from '@cohort/contracts';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
 import { GroupContentDoc, indexGroupContent } from '../../content-store/group-content.schema';
 
 /**

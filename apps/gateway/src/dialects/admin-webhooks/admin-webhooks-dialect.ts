@@ -1,8 +1,9 @@
 import { ApiTags } from '@nestjs/swagger';
+
+import { appAdminAuthDocs, AppAdminGuard } from '../../auth/app-admin.guard';
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
-import { AppAdminGuard, appAdminAuthDocs } from '../../auth/app-admin.guard';
 
 /**
  * `/admin/v1/webhooks...`: Cohort's own JSON API for the app's server, with an app-admin token. Errors
@@ -12,9 +13,5 @@ export const adminWebhooksDialect: HttpDialect = {
   ...plainDialect,
   name: 'admin-webhooks',
   auth: AppAdminGuard,
-  apiDocs: () => [
-    ApiTags('admin: webhooks'),
-    ...appAdminAuthDocs(),
-    ...ApiEdgeResponses(),
-  ],
+  apiDocs: () => [ApiTags('admin: webhooks'), ...appAdminAuthDocs(), ...ApiEdgeResponses()],
 };

@@ -1,3 +1,18 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import {
+  CreateWebhookCommand,
+  type Page,
+  ReplayRequest,
+  SecretRotation,
+  WebhookChanges,
+  WebhookCommands,
+  type WebhookDeliveryView,
+  type WebhookEndpointView,
+  type WebhookEndpointWithSecret,
+  WebhookLimits,
+  type WebhookReplayResult,
+  type WebhookTestResult,
+} from '@cohort/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -6,21 +21,7 @@ import {
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
-import {
-  CreateWebhookCommand,
-  ReplayRequest,
-  SecretRotation,
-  WebhookChanges,
-  WebhookCommands,
-  WebhookLimits,
-  type Page,
-  type WebhookDeliveryView,
-  type WebhookEndpointView,
-  type WebhookEndpointWithSecret,
-  type WebhookReplayResult,
-  type WebhookTestResult,
-} from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -59,7 +60,9 @@ export class AdminWebhooksController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: `Add an endpoint (at most ${WebhookLimits.endpointsPerApp} per app); the answer is the only one that shows a generated secret` })
+  @ApiOperation({
+    summary: `Add an endpoint (at most ${WebhookLimits.endpointsPerApp} per app); the answer is the only one that shows a generated secret`,
+  })
   @ApiOkResponse({ schema: WEBHOOK_ENDPOINT_WITH_SECRET })
   @ApiBadRequestResponse(BAD_INPUT)
   @ApiConflictResponse({ description: 'The app has as many webhooks as it may' })
@@ -82,7 +85,11 @@ export class AdminWebhooksController {
   @ApiBadRequestResponse(BAD_INPUT)
   @ApiNotFoundResponse(NO_WEBHOOK)
   @ApiConflictResponse(CONFIGURED)
-  update(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: WebhookChanges): Promise<WebhookEndpointView> {
+  update(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: WebhookChanges,
+  ): Promise<WebhookEndpointView> {
     return this.bus.send(WebhookCommands.update, ctx, { ...body, endpointId: id });
   }
 
@@ -98,12 +105,19 @@ export class AdminWebhooksController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A new secret (given or generated); the previous one keeps signing beside it for `graceSeconds` (default a day)' })
+  @ApiOperation({
+    summary:
+      'A new secret (given or generated); the previous one keeps signing beside it for `graceSeconds` (default a day)',
+  })
   @ApiOkResponse({ schema: WEBHOOK_ENDPOINT_WITH_SECRET })
   @ApiBadRequestResponse(BAD_INPUT)
   @ApiNotFoundResponse(NO_WEBHOOK)
   @ApiConflictResponse(CONFIGURED)
-  rotateSecret(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: SecretRotation): Promise<WebhookEndpointWithSecret> {
+  rotateSecret(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: SecretRotation,
+  ): Promise<WebhookEndpointWithSecret> {
     return this.bus.send(WebhookCommands.rotateSecret, ctx, { ...body, endpointId: id });
   }
 
@@ -118,21 +132,33 @@ export class AdminWebhooksController {
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'What the endpoint was sent, newest first: attempts, last status and error, latency; filter by state' })
+  @ApiOperation({
+    summary: 'What the endpoint was sent, newest first: attempts, last status and error, latency; filter by state',
+  })
   @ApiOkResponse({ schema: WEBHOOK_DELIVERIES })
   @ApiBadRequestResponse(BAD_INPUT)
   @ApiNotFoundResponse(NO_WEBHOOK)
-  deliveries(@CallContext() ctx: RequestContext, @Param('id') id: string, @Query() query: DeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
+  deliveries(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Query() query: DeliveriesQuery,
+  ): Promise<Page<WebhookDeliveryView>> {
     return this.bus.send(WebhookCommands.listDeliveries, ctx, { ...query, endpointId: id });
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  @ApiOperation({ summary: `Send again, in order, the deliveries of a time range (\`from\`, \`to\`) or of \`eventIds\` (at most ${WebhookLimits.replayMax}), to the endpoint or to \`url\`` })
+  @ApiOperation({
+    summary: `Send again, in order, the deliveries of a time range (\`from\`, \`to\`) or of \`eventIds\` (at most ${WebhookLimits.replayMax}), to the endpoint or to \`url\``,
+  })
   @ApiOkResponse({ schema: WEBHOOK_REPLAY })
   @ApiBadRequestResponse(BAD_INPUT)
   @ApiNotFoundResponse(NO_WEBHOOK)
-  replay(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: ReplayRequest): Promise<WebhookReplayResult> {
+  replay(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: ReplayRequest,
+  ): Promise<WebhookReplayResult> {
     return this.bus.send(WebhookCommands.replay, ctx, { ...body, endpointId: id });
   }
 }

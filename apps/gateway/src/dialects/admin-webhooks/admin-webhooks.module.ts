@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AdminWebhooksController } from './admin-webhooks.controller';
 
 /** The native admin API of webhooks (`/admin/v1/webhooks`). */

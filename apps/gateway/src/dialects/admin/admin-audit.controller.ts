@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { AuditCommands, type AuditPage } from '@cohort/contracts';
 import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { AuditCommands, type AuditPage } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { AdminController } from './admin-path';
 import { AdminPage } from './dto/admin-answers';
@@ -13,11 +14,24 @@ export class AdminAuditController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit log, newest first, cursor-paged; filter by group, actor, target user, action, time range' })
-  @ApiOkResponse({ type: AdminPage, description: 'Entries: `{entryId, at, action, groupId, actor: {kind, userId}, targets, before, after, requestId}`' })
+  @ApiOperation({
+    summary: 'The audit log, newest first, cursor-paged; filter by group, actor, target user, action, time range',
+  })
+  @ApiOkResponse({
+    type: AdminPage,
+    description: 'Entries: `{entryId, at, action, groupId, actor: {kind, userId}, targets, before, after, requestId}`',
+  })
   list(@CallContext() ctx: RequestContext, @Query() q: AdminAuditQuery): Promise<AuditPage> {
     return this.bus.send(AuditCommands.list, ctx, {
-      groupId: q.groupId, actorId: q.actor, actorKind: q.actorKind, targetUserId: q.target, action: q.action, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit ?? 50,
+      groupId: q.groupId,
+      actorId: q.actor,
+      actorKind: q.actorKind,
+      targetUserId: q.target,
+      action: q.action,
+      from: q.from,
+      to: q.to,
+      cursor: q.cursor,
+      limit: q.limit ?? 50,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AdminActionsController } from './admin-actions.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminGroupsController } from './admin-groups.controller';

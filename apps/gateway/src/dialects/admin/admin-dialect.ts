@@ -1,8 +1,9 @@
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { ApiEdgeResponses } from '../../openapi/status-answers';
+
+import { appAdminAuthDocs, AppAdminGuard } from '../../auth/app-admin.guard';
 import type { HttpDialect } from '../../http/dialect';
 import { plainDialect } from '../../http/plain-dialect';
-import { AppAdminGuard, appAdminAuthDocs } from '../../auth/app-admin.guard';
+import { ApiEdgeResponses } from '../../openapi/status-answers';
 
 /**
  * The native admin API (`/admin/v1/...`): an app-admin token (`Authorization: Bearer`), domain

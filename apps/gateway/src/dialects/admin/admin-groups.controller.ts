@@ -1,23 +1,32 @@
-import { Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { BusClient, type RequestContext } from '@cohort/bus';
 import {
-  ContentCommands,
-  GroupCommands,
-  MembershipCommands,
-  ModerationCommands,
-  RoomMetadataCommands,
   type AnnouncementView,
+  ContentCommands,
   type FileView,
+  GroupCommands,
   type GroupSearchPage,
   type ListedUser,
+  MembershipCommands,
+  ModerationCommands,
   type MuteEntry,
   type RoomAttributeView,
+  RoomMetadataCommands,
 } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+
 import { CallContext } from '../../http/call-context.decorator';
-import { AdminGroup, AdminGroupPage, AdminMemberPage, AdminPage, type AdminMember, type AdminGroupDetail, type CursorPage } from './dto/admin-answers';
-import { AdminGroupListQuery, AdminGroupSearchQuery } from './dto/admin-queries';
 import { AdminController, ApiGroupIdParam, groupIdOf } from './admin-path';
+import {
+  AdminGroup,
+  type AdminGroupDetail,
+  AdminGroupPage,
+  type AdminMember,
+  AdminMemberPage,
+  AdminPage,
+  type CursorPage,
+} from './dto/admin-answers';
+import { AdminGroupListQuery, AdminGroupSearchQuery } from './dto/admin-queries';
 
 const limitOf = (query: { limit?: number }, fallback: number) => query.limit ?? fallback;
 
@@ -27,15 +36,26 @@ export class AdminGroupsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the app’s groups and chatrooms (by id, name, owner; by kind), newest first, cursor-paged' })
+  @ApiOperation({
+    summary: 'Search the app’s groups and chatrooms (by id, name, owner; by kind), newest first, cursor-paged',
+  })
   @ApiOkResponse({ type: AdminGroupPage })
   search(@CallContext() ctx: RequestContext, @Query() query: AdminGroupSearchQuery): Promise<GroupSearchPage> {
-    return this.bus.send(GroupCommands.search, ctx, { groupId: query.id, name: query.name, ownerId: query.owner, type: query.kind, cursor: query.cursor, limit: limitOf(query, 20) });
+    return this.bus.send(GroupCommands.search, ctx, {
+      groupId: query.id,
+      name: query.name,
+      ownerId: query.owner,
+      type: query.kind,
+      cursor: query.cursor,
+      limit: limitOf(query, 20),
+    });
   }
 
   @Get(':groupId')
   @ApiGroupIdParam()
-  @ApiOperation({ summary: 'One group’s whole state: profile, settings, member count, capacity, mute-all, current announcement' })
+  @ApiOperation({
+    summary: 'One group’s whole state: profile, settings, member count, capacity, mute-all, current announcement',
+  })
   @ApiOkResponse({ type: AdminGroup })
   async get(@CallContext() ctx: RequestContext, @Param('groupId') id: string): Promise<AdminGroupDetail> {
     const groupId = groupIdOf(id);
@@ -53,13 +73,30 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Members in join order with their roles, mute ends and block state, keyset-paged' })
   @ApiOkResponse({ type: AdminMemberPage })
-  async members(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<AdminMember>> {
+  async members(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<AdminMember>> {
     const groupId = groupIdOf(id);
-    const page = await this.bus.send(MembershipCommands.listMembers, ctx, { groupId, cursor: query.cursor, limit: limitOf(query, 50) });
+    const page = await this.bus.send(MembershipCommands.listMembers, ctx, {
+      groupId,
+      cursor: query.cursor,
+      limit: limitOf(query, 50),
+    });
     const userIds = page.items.map((m) => m.userId);
-    const blocked = new Set(userIds.length ? await this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds }) : []);
+    const blocked = new Set(
+      userIds.length ? await this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds }) : [],
+    );
     return {
-      items: page.items.map((m) => ({ userId: m.userId, role: m.role, displayName: m.displayName, joinedAt: m.joinedAt, mutedUntil: m.mutedUntil, blocked: blocked.has(m.userId) })),
+      items: page.items.map((m) => ({
+        userId: m.userId,
+        role: m.role,
+        displayName: m.displayName,
+        joinedAt: m.joinedAt,
+        mutedUntil: m.mutedUntil,
+        blocked: blocked.has(m.userId),
+      })),
       cursor: page.cursor,
     };
   }
@@ -68,47 +105,100 @@ export class AdminGroupsController {
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Mutes in force, in the order they were set: `until` is the end (ms, -1 permanent)' })
   @ApiOkResponse({ type: AdminPage })
-  async mutes(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<MuteEntry>> {
-    return pageOf(await this.bus.send(ModerationCommands.listMutes, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
+  async mutes(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<MuteEntry>> {
+    return pageOf(
+      await this.bus.send(ModerationCommands.listMutes, ctx, {
+        groupId: groupIdOf(id),
+        cursor: query.cursor,
+        limit: limitOf(query, 50),
+      }),
+    );
   }
 
   @Get(':groupId/blocks')
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'The blocklist, in the order users were blocked' })
   @ApiOkResponse({ type: AdminPage })
-  async blocks(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<ListedUser>> {
-    return pageOf(await this.bus.send(ModerationCommands.listBlocked, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
+  async blocks(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<ListedUser>> {
+    return pageOf(
+      await this.bus.send(ModerationCommands.listBlocked, ctx, {
+        groupId: groupIdOf(id),
+        cursor: query.cursor,
+        limit: limitOf(query, 50),
+      }),
+    );
   }
 
   @Get(':groupId/allowlist')
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'The allowlist (may send under mute-all)' })
   @ApiOkResponse({ type: AdminPage })
-  async allowlist(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<ListedUser>> {
-    return pageOf(await this.bus.send(ModerationCommands.listAllowed, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
+  async allowlist(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<ListedUser>> {
+    return pageOf(
+      await this.bus.send(ModerationCommands.listAllowed, ctx, {
+        groupId: groupIdOf(id),
+        cursor: query.cursor,
+        limit: limitOf(query, 50),
+      }),
+    );
   }
 
   @Get(':groupId/announcements')
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Announcements, newest first (the first is the current one)' })
   @ApiOkResponse({ type: AdminPage })
-  async announcements(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<AnnouncementView>> {
-    return pageOf(await this.bus.send(ContentCommands.listAnnouncements, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
+  async announcements(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<AnnouncementView>> {
+    return pageOf(
+      await this.bus.send(ContentCommands.listAnnouncements, ctx, {
+        groupId: groupIdOf(id),
+        cursor: query.cursor,
+        limit: limitOf(query, 50),
+      }),
+    );
   }
 
   @Get(':groupId/files')
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'Shared files' })
   @ApiOkResponse({ type: AdminPage })
-  async files(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Query() query: AdminGroupListQuery): Promise<CursorPage<FileView>> {
-    return pageOf(await this.bus.send(ContentCommands.listFiles, ctx, { groupId: groupIdOf(id), cursor: query.cursor, limit: limitOf(query, 50) }));
+  async files(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Query() query: AdminGroupListQuery,
+  ): Promise<CursorPage<FileView>> {
+    return pageOf(
+      await this.bus.send(ContentCommands.listFiles, ctx, {
+        groupId: groupIdOf(id),
+        cursor: query.cursor,
+        limit: limitOf(query, 50),
+      }),
+    );
   }
 
   @Get(':groupId/attributes')
   @ApiGroupIdParam()
   @ApiOperation({ summary: 'A chatroom’s custom attributes (a group has none: 404)' })
   @ApiOkResponse({ type: AdminPage })
-  async attributes(@CallContext() ctx: RequestContext, @Param('groupId') id: string): Promise<CursorPage<RoomAttributeView>> {
+  async attributes(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+  ): Promise<CursorPage<RoomAttributeView>> {
     const groupId = groupIdOf(id);
     // The group must be a live chatroom (else group_not_found): room-metadata keeps attributes only.
     await this.bus.send(GroupCommands.state, ctx, { groupId, groupType: 'chatroom' });

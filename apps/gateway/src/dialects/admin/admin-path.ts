@@ -1,7 +1,8 @@
-import { applyDecorators, Controller } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { GROUP_ID_PATTERN, USER_ID_PATTERN } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
+import { applyDecorators, Controller } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { adminDialect } from './admin-dialect';
@@ -14,7 +15,11 @@ export const AdminController = (path: string, tag: string, family: string): Clas
 
 /** The `{groupId}` path parameter in the API reference. */
 export const ApiGroupIdParam = (): MethodDecorator & ClassDecorator =>
-  ApiParam({ name: 'groupId', description: 'The group or chatroom id', schema: { type: 'string', pattern: GROUP_ID_PATTERN.source } });
+  ApiParam({
+    name: 'groupId',
+    description: 'The group or chatroom id',
+    schema: { type: 'string', pattern: GROUP_ID_PATTERN.source },
+  });
 
 export const ApiUserIdParam = (): MethodDecorator & ClassDecorator =>
   ApiParam({ name: 'userId', description: 'The user id', schema: { type: 'string', pattern: USER_ID_PATTERN.source } });
@@ -26,6 +31,7 @@ export function groupIdOf(value: string): string {
 }
 
 export function userIdOf(value: string): string {
-  if (!USER_ID_PATTERN.test(value)) throw invalidParameter('userId', 'must be a user id (1..64 chars of [A-Za-z0-9_.@:-])');
+  if (!USER_ID_PATTERN.test(value))
+    throw invalidParameter('userId', 'must be a user id (1..64 chars of [A-Za-z0-9_.@:-])');
   return value;
 }

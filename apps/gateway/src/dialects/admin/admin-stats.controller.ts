@@ -1,9 +1,10 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { AuditCommands, GroupCommands, MembershipCommands, WebhookCommands } from '@cohort/contracts';
 import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { AuditCommands, GroupCommands, MembershipCommands, WebhookCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
-import { CallContext } from '../../http/call-context.decorator';
+
 import { servicesHealth } from '../../health/services-health';
+import { CallContext } from '../../http/call-context.decorator';
 import { AdminController } from './admin-path';
 import { AdminStats } from './dto/admin-answers';
 

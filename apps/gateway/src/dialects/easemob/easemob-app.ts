@@ -1,5 +1,6 @@
-import { ApiParam } from '@nestjs/swagger';
 import { DomainError } from '@cohort/errors';
+import { ApiParam } from '@nestjs/swagger';
+
 import { validationSchemaOf } from '../../openapi/validation-schema';
 import { AppConfig } from '../../tenancy/app-config';
 import type { AppsRegistry, RegisteredApp } from '../../tenancy/apps.registry';

@@ -1,23 +1,33 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 import * as jwt from 'jsonwebtoken';
-import type { GatewayEnv } from '../../config/gateway.config';
+
 import { LoginThrottle } from '../../auth/login-throttle';
-import type { TokenRevocations } from '../../auth/token-revocations';
 import { TokenService } from '../../auth/token.service';
+import type { TokenRevocations } from '../../auth/token-revocations';
+import type { GatewayEnv } from '../../config/gateway.config';
 import type { CohortRequest } from '../../http/cohort-request';
 import { AppsRegistry } from '../../tenancy/apps.registry';
 import { EasemobAuthGuard } from './easemob-auth.guard';
 
 const APPS_JSON = JSON.stringify([
-  { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret', jwtKeys: [{ kid: 'd1', secret: 'demo-signing-key-of-32-characters-or-more' }] },
+  {
+    appId: 'demo',
+    orgName: 'demo',
+    appName: 'demo',
+    clientId: 'demo',
+    clientSecret: 'demo-secret',
+    jwtKeys: [{ kid: 'd1', secret: 'demo-signing-key-of-32-characters-or-more' }],
+  },
   { appId: 'other', orgName: 'acme', appName: 'chat', clientId: 'other', clientSecret: 'other-secret' },
 ]);
-const config = (env: Partial<GatewayEnv>) => ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
+const config = (env: Partial<GatewayEnv>) =>
+  ({ get: (key: keyof GatewayEnv) => env[key] }) as unknown as ConfigService<GatewayEnv, true>;
 const apps = new AppsRegistry(config({ APPS_JSON }));
 const noRevocations = { notBefore: () => 0 } as unknown as TokenRevocations;
 const tokens = new TokenService(apps, new LoginThrottle(), noRevocations, config({ JWT_TTL_SECONDS: 60 }));
-const issue = (clientId: string, clientSecret: string, userId?: string) => tokens.issue({ clientId, clientSecret, address: '127.0.0.1' }, userId);
+const issue = (clientId: string, clientSecret: string, userId?: string) =>
+  tokens.issue({ clientId, clientSecret, address: '127.0.0.1' }, userId);
 const guard = new EasemobAuthGuard(tokens, apps);
 
 const appToken = issue('demo', 'demo-secret').access_token;
@@ -40,7 +50,10 @@ describe('EasemobAuthGuard', () => {
   });
 
   it('answers 404 for an org/app no app has, whatever the token', () => {
-    for (const [org, app] of [['demo', 'nope'], ['nope', 'demo']]) {
+    for (const [org, app] of [
+      ['demo', 'nope'],
+      ['nope', 'demo'],
+    ]) {
       expect(() => authenticate(org, app, bearer(appToken))).toThrow(expect.objectContaining({ code: 'not_found' }));
       expect(() => authenticate(org, app, {})).toThrow(expect.objectContaining({ code: 'not_found' }));
     }
@@ -49,7 +62,11 @@ describe('EasemobAuthGuard', () => {
   it('refuses with 401: no token, not a Bearer token, a bad or expired one, a user token, another app', () => {
     const claims = jwt.decode(appToken) as Record<string, unknown>;
     const now = Math.floor(Date.now() / 1000);
-    const expired = jwt.sign({ ...claims, iat: now - 120, exp: now - 60 }, 'demo-signing-key-of-32-characters-or-more', { keyid: 'd1' });
+    const expired = jwt.sign(
+      { ...claims, iat: now - 120, exp: now - 60 },
+      'demo-signing-key-of-32-characters-or-more',
+      { keyid: 'd1' },
+    );
     const refused: [string, string, Record<string, string>][] = [
       ['demo', 'demo', {}],
       ['demo', 'demo', { 'access-token': appToken }],

@@ -1,8 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Caller } from '@cohort/contracts';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+
 import { tokenFromHeaders } from '../../auth/bearer';
-import { unauthorized } from '../../auth/token-errors';
 import { TokenService } from '../../auth/token.service';
+import { unauthorized } from '../../auth/token-errors';
 import type { CohortRequest } from '../../http/cohort-request';
 import { AppsRegistry } from '../../tenancy/apps.registry';
 import { appOfPath, type EasemobAppPath } from './easemob-app';

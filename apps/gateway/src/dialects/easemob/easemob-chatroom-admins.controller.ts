@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { MembershipCommands } from '@cohort/contracts';
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
@@ -34,7 +35,11 @@ export class EasemobChatroomAdminsController {
   @ApiOkResponse({ type: AdminAdded })
   @ApiBadRequestResponse({ description: 'An invalid newadmin' })
   @ApiForbiddenResponse({ description: 'Not a member, the owner, or 99 admins already' })
-  async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: NewAdminBody): Promise<AdminAdded> {
+  async add(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: NewAdminBody,
+  ): Promise<AdminAdded> {
     onlyItem(await this.bus.send(MembershipCommands.addAdmins, ctx, { ...chatroom(id), userIds: [body.newadmin] }));
     return { result: 'success', newadmin: body.newadmin };
   }
@@ -45,7 +50,11 @@ export class EasemobChatroomAdminsController {
   @ApiOkResponse({ type: AdminRemoved })
   @ApiBadRequestResponse({ description: 'An invalid oldadmin' })
   @ApiForbiddenResponse({ description: 'Not a member of the chatroom, or its owner' })
-  async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('oldadmin') oldadmin: string): Promise<AdminRemoved> {
+  async remove(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Param('oldadmin') oldadmin: string,
+  ): Promise<AdminRemoved> {
     onlyItem(await this.bus.send(MembershipCommands.removeAdmins, ctx, { ...chatroom(id), userIds: [oldadmin] }));
     return { result: 'success', oldadmin };
   }

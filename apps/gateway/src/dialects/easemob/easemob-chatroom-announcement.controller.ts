@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { ContentCommands, Limits } from '@cohort/contracts';
 import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { ContentCommands, Limits } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
@@ -32,10 +33,20 @@ export class EasemobChatroomAnnouncementController {
   @Post('announcement')
   @HttpCode(200)
   @RouteFields({ content: 'announcement' })
-  @ApiOperation({ summary: `Publish the chatroom's new announcement (at most ${Limits.chatroomAnnouncement} characters), without a title` })
+  @ApiOperation({
+    summary: `Publish the chatroom's new announcement (at most ${Limits.chatroomAnnouncement} characters), without a title`,
+  })
   @ApiOkResponse({ type: ChatroomAnnouncementSet })
-  async set(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: ChatroomAnnouncementBody): Promise<ChatroomAnnouncementSet> {
-    await this.bus.send(ContentCommands.publishAnnouncement, ctx, { ...chatroom(id), title: '', content: body.announcement });
+  async set(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: ChatroomAnnouncementBody,
+  ): Promise<ChatroomAnnouncementSet> {
+    await this.bus.send(ContentCommands.publishAnnouncement, ctx, {
+      ...chatroom(id),
+      title: '',
+      content: body.announcement,
+    });
     return { id, result: true };
   }
 }

@@ -1,6 +1,7 @@
-import { Limits, MembershipCommands, NUMERIC_ID_PATTERN } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
+import { Limits, MembershipCommands, NUMERIC_ID_PATTERN } from '@cohort/contracts';
 import { DomainError, invalidParameter } from '@cohort/errors';
+
 import type { ChatroomDetails } from './dto/easemob-answers';
 import { chatroomNotFound } from './easemob-chatroom-path';
 import { chatroomDetails } from './easemob-chatrooms.presenter';
@@ -8,8 +9,10 @@ import { chatroomDetails } from './easemob-chatrooms.presenter';
 /** The ids of `GET /chatrooms/{id1,id2,...}`: 1 to 100, separated by `,` (sent as is or as `%2C`). */
 export function chatroomIdsOf(path: string): string[] {
   const ids = path.split(',');
-  if (ids.length > Limits.batchGroupInfo) throw invalidParameter('id', `must name at most ${Limits.batchGroupInfo} chatrooms`);
-  if (!ids.every((id) => NUMERIC_ID_PATTERN.test(id))) throw invalidParameter('id', 'must be chatroom ids (decimal digits) separated by commas');
+  if (ids.length > Limits.batchGroupInfo)
+    throw invalidParameter('id', `must name at most ${Limits.batchGroupInfo} chatrooms`);
+  if (!ids.every((id) => NUMERIC_ID_PATTERN.test(id)))
+    throw invalidParameter('id', 'must be chatroom ids (decimal digits) separated by commas');
   return ids;
 }
 
@@ -20,6 +23,9 @@ export function chatroomIdsOf(path: string): string[] {
  */
 export async function chatroomsDetails(bus: BusClient, ctx: RequestContext, ids: string[]): Promise<ChatroomDetails[]> {
   const found = await bus.send(MembershipCommands.chatroomDetails, ctx, { groupIds: ids });
-  if (found.length === 0) throw ids.length === 1 ? chatroomNotFound(ids[0]) : new DomainError('group_not_found', `none of the chatrooms ${ids.join(', ')} exists`);
+  if (found.length === 0)
+    throw ids.length === 1
+      ? chatroomNotFound(ids[0])
+      : new DomainError('group_not_found', `none of the chatrooms ${ids.join(', ')} exists`);
   return found.map(({ room, members }) => chatroomDetails(room, members));
 }

@@ -1,11 +1,12 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands } from '@cohort/contracts';
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { GroupCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
-import { MuteAllOutcome, type MuteOutcome, type MutedUser, type UnmuteOutcome } from './dto/easemob-answers';
+import { MuteAllOutcome, type MutedUser, type MuteOutcome, type UnmuteOutcome } from './dto/easemob-answers';
 import { MuteUsersBody } from './dto/mute.dto';
 import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { easemobDialect } from './easemob-dialect';
@@ -28,19 +29,29 @@ export class EasemobChatroomMutesController {
   @Post('mute')
   @HttpCode(200)
   @ApiMuteUsers(false)
-  mute(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body() body: MuteUsersBody): Promise<MuteOutcome[]> {
+  mute(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() body: MuteUsersBody,
+  ): Promise<MuteOutcome[]> {
     return muteUsers(this.bus, ctx, chatroom(id), body);
   }
 
   @Delete('mute/:usernames')
   @ApiUnmuteUsers()
-  unmute(@CallContext() ctx: RequestContext, @Param('id') id: string, @Param('usernames') usernames: string): Promise<UnmuteOutcome[]> {
+  unmute(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Param('usernames') usernames: string,
+  ): Promise<UnmuteOutcome[]> {
     return unmuteUsers(this.bus, ctx, chatroom(id), usernames);
   }
 
   @Post('ban')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mute the whole chatroom until lifted: only the owner, admins and allowlisted users may send' })
+  @ApiOperation({
+    summary: 'Mute the whole chatroom until lifted: only the owner, admins and allowlisted users may send',
+  })
   @ApiOkResponse({ type: MuteAllOutcome })
   muteAll(@CallContext() ctx: RequestContext, @Param('id') id: string): Promise<MuteAllOutcome> {
     return this.setMuteAll(ctx, id, true);

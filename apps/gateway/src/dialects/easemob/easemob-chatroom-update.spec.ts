@@ -11,7 +11,11 @@ describe('chatroomUpdate (PUT /chatrooms/{id})', () => {
 
   it('changes the capacity first, then the profile, then the owner: each only when sent', () => {
     const body = { name: 'n', description: 'd', maxusers: 50, newowner: 'bob' };
-    expect(chatroomUpdate(body, Object.keys(body), app)).toEqual({ capacity: 50, profile: { name: 'n', description: 'd' }, newOwnerId: 'bob' });
+    expect(chatroomUpdate(body, Object.keys(body), app)).toEqual({
+      capacity: 50,
+      profile: { name: 'n', description: 'd' },
+      newOwnerId: 'bob',
+    });
     expect(chatroomUpdate({ description: '' }, ['description'], app)).toEqual({ profile: { description: '' } });
     expect(chatroomUpdate({ maxusers: 3 }, ['maxusers'], app)).toEqual({ capacity: 3 });
   });
@@ -37,14 +41,22 @@ describe('chatroomUpdate (PUT /chatrooms/{id})', () => {
   it('refuses a field that is not a chatroom field, naming it as sent', () => {
     for (const field of ['owner', 'capacity', 'custom']) {
       expect(() => chatroomUpdate({ newowner: 'bob' }, ['newowner', field], app)).toThrow(
-        expect.objectContaining({ code: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) }),
+        expect.objectContaining({
+          code: 'invalid_parameter',
+          message: expect.stringMatching(new RegExp(`^${field}: `)),
+        }),
       );
     }
   });
 
   it('needs at least one field (null counts as not given)', () => {
-    for (const [body, sent] of [[{}, []], [{ name: null }, ['name']]] as const) {
-      expect(() => chatroomUpdate(body as object, sent, app)).toThrow(expect.objectContaining({ code: 'invalid_parameter', message: expect.stringMatching(/^body: /) }));
+    for (const [body, sent] of [
+      [{}, []],
+      [{ name: null }, ['name']],
+    ] as const) {
+      expect(() => chatroomUpdate(body as object, sent, app)).toThrow(
+        expect.objectContaining({ code: 'invalid_parameter', message: expect.stringMatching(/^body: /) }),
+      );
     }
   });
 });

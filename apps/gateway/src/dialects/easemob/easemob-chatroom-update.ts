@@ -1,4 +1,5 @@
 import { DomainError, invalidParameter } from '@cohort/errors';
+
 import { validationSchemaOf } from '../../openapi/validation-schema';
 import type { AppConfig } from '../../tenancy/app-config';
 import { ChatroomUpdateBody } from './dto/chatroom.dto';
@@ -27,12 +28,16 @@ const given = <T>(value: T | null | undefined): value is T => value !== undefine
 export function chatroomUpdate(body: ChatroomUpdateBody, sent: readonly string[], app: AppConfig): ChatroomUpdate {
   const unknown = sent.find((field) => !UPDATE_FIELDS.includes(field));
   // Named as sent: no field table may rename it (a field `capacity` is not `maxusers`).
-  if (unknown) throw new DomainError('invalid_parameter', `${unknown}: is not a chatroom field (${UPDATE_FIELDS.join(', ')})`);
+  if (unknown)
+    throw new DomainError('invalid_parameter', `${unknown}: is not a chatroom field (${UPDATE_FIELDS.join(', ')})`);
   const { name, description, maxusers, newowner } = body;
-  if (![name, description, maxusers, newowner].some(given)) throw invalidParameter('body', `must give at least one of ${UPDATE_FIELDS.join(', ')}`);
+  if (![name, description, maxusers, newowner].some(given))
+    throw invalidParameter('body', `must give at least one of ${UPDATE_FIELDS.join(', ')}`);
   return {
     ...(given(maxusers) ? { capacity: withinCapacityCeiling(app, maxusers) } : {}),
-    ...(given(name) || given(description) ? { profile: { ...(given(name) ? { name } : {}), ...(given(description) ? { description } : {}) } } : {}),
+    ...(given(name) || given(description)
+      ? { profile: { ...(given(name) ? { name } : {}), ...(given(description) ? { description } : {}) } }
+      : {}),
     ...(given(newowner) ? { newOwnerId: newowner } : {}),
   };
 }

@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands, MembershipCommands } from '@cohort/contracts';
 import { Body, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { GroupCommands, MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -23,10 +24,13 @@ export class EasemobChatroomController {
   @Put()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Change the name, description or maxusers, or transfer the chatroom to a member (newowner); in that order: maxusers, then name and description, then newowner',
+    summary:
+      'Change the name, description or maxusers, or transfer the chatroom to a member (newowner); in that order: maxusers, then name and description, then newowner',
   })
   @ApiOkResponse({ type: ChatroomChanges })
-  @ApiBadRequestResponse({ description: 'A field that is not a chatroom field, no field, an invalid value, or maxusers below the member count' })
+  @ApiBadRequestResponse({
+    description: 'A field that is not a chatroom field, no field, an invalid value, or maxusers below the member count',
+  })
   @ApiForbiddenResponse({ description: 'newowner is not a member' })
   async update(
     @CallContext() ctx: RequestContext,
@@ -36,9 +40,14 @@ export class EasemobChatroomController {
     @SentFields() sent: string[],
   ): Promise<ChatroomChanges> {
     const update = chatroomUpdate(body, sent, app);
-    if (update.capacity !== undefined) await this.bus.send(GroupCommands.setCapacity, ctx, { ...chatroom(id), capacity: update.capacity });
+    if (update.capacity !== undefined)
+      await this.bus.send(GroupCommands.setCapacity, ctx, { ...chatroom(id), capacity: update.capacity });
     if (update.profile) await this.bus.send(GroupCommands.updateProfile, ctx, { ...chatroom(id), ...update.profile });
-    if (update.newOwnerId !== undefined) await this.bus.send(MembershipCommands.transferOwnership, ctx, { ...chatroom(id), newOwnerId: update.newOwnerId });
+    if (update.newOwnerId !== undefined)
+      await this.bus.send(MembershipCommands.transferOwnership, ctx, {
+        ...chatroom(id),
+        newOwnerId: update.newOwnerId,
+      });
     return chatroomChanges(update);
   }
 

@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands, Limits } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands, Limits } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { matching } from '../../http/path-constraint';
@@ -33,8 +34,14 @@ export class EasemobChatroomsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Create a chatroom for its owner, with members besides the owner' })
   @ApiOkResponse({ type: ChatroomCreated })
-  @ApiBadRequestResponse({ description: "An invalid field, maxusers above the app's ceiling, or more members than maxusers − 1" })
-  async create(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Body() body: CreateChatroomBody): Promise<ChatroomCreated> {
+  @ApiBadRequestResponse({
+    description: "An invalid field, maxusers above the app's ceiling, or more members than maxusers − 1",
+  })
+  async create(
+    @CallContext() ctx: RequestContext,
+    @CallApp() app: RegisteredApp,
+    @Body() body: CreateChatroomBody,
+  ): Promise<ChatroomCreated> {
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: 'chatroom',
       name: body.name,
@@ -48,18 +55,36 @@ export class EasemobChatroomsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The app's chatrooms, oldest first, a page at a time: `cursor` (top level) fetches the next page and is absent on the last" })
+  @ApiOperation({
+    summary:
+      "The app's chatrooms, oldest first, a page at a time: `cursor` (top level) fetches the next page and is absent on the last",
+  })
   @ApiOkResponse({ type: ChatroomSummary, isArray: true })
   @ApiBadRequestResponse({ description: 'limit out of range, or an invalid cursor' })
-  async list(@CallContext() ctx: RequestContext, @Query() query: ChatroomListQuery): Promise<EasemobList<ChatroomSummary>> {
-    const page = await this.bus.send(GroupCommands.listChatrooms, ctx, { limit: query.limit, ...(query.cursor !== undefined ? { cursor: query.cursor } : {}) });
-    return new EasemobList(page.items.map(chatroomSummary), pagingParams({ limit: query.limit, cursor: query.cursor }), page.cursor);
+  async list(
+    @CallContext() ctx: RequestContext,
+    @Query() query: ChatroomListQuery,
+  ): Promise<EasemobList<ChatroomSummary>> {
+    const page = await this.bus.send(GroupCommands.listChatrooms, ctx, {
+      limit: query.limit,
+      ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+    });
+    return new EasemobList(
+      page.items.map(chatroomSummary),
+      pagingParams({ limit: query.limit, cursor: query.cursor }),
+      page.cursor,
+    );
   }
 
   @Get(matching('id', CHATROOM_IDS))
-  @ApiParam({ name: 'id', description: `One chatroom id, or up to ${Limits.batchGroupInfo} separated by commas (\`,\` or \`%2C\`)`, schema: { type: 'string', pattern: CHATROOM_IDS.source } })
+  @ApiParam({
+    name: 'id',
+    description: `One chatroom id, or up to ${Limits.batchGroupInfo} separated by commas (\`,\` or \`%2C\`)`,
+    schema: { type: 'string', pattern: CHATROOM_IDS.source },
+  })
   @ApiOperation({
-    summary: 'Details of one chatroom or up to 100, with their first 1000 members; missing, deleted ones and private groups are left out (none found: 404)',
+    summary:
+      'Details of one chatroom or up to 100, with their first 1000 members; missing, deleted ones and private groups are left out (none found: 404)',
   })
   @ApiOkResponse({ type: ChatroomDetails, isArray: true })
   @ApiBadRequestResponse({ description: 'More than 100 ids, or a malformed list' })

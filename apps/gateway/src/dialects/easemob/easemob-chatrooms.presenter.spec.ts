@@ -1,4 +1,5 @@
 import type { GroupInfoView, MemberProfile } from '@cohort/contracts';
+
 import { chatroomDetails, chatroomSummary } from './easemob-chatrooms.presenter';
 
 const view = {
@@ -13,7 +14,14 @@ const view = {
   capacity: 300,
   public: true,
   status: 'active',
-  settings: { applyApproval: 1, memberInvite: true, memberModify: false, readAck: false, historyVisible: true, disappearSeconds: 0 },
+  settings: {
+    applyApproval: 1,
+    memberInvite: true,
+    memberModify: false,
+    readAck: false,
+    historyVisible: true,
+    disappearSeconds: 0,
+  },
   muteAllUntil: null,
   createdAt: 1_700_000_000_000,
   updatedAt: 1_700_000_000_500,

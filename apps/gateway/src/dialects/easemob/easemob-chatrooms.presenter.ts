@@ -1,4 +1,5 @@
 import type { GroupInfoView, MemberProfile } from '@cohort/contracts';
+
 import type { ChatroomDetails, ChatroomSummary } from './dto/easemob-answers';
 import { memberEntry } from './easemob-members.presenter';
 

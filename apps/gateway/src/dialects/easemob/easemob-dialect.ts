@@ -1,4 +1,5 @@
 import { ApiBearerAuth, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+
 import type { HttpDialect } from '../../http/dialect';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
 import { easemobAppParams } from './easemob-app';
@@ -44,7 +45,9 @@ export const easemobDialect: HttpDialect = {
   apiDocs: () => [
     ApiBearerAuth(),
     ...easemobAppParams(),
-    ApiUnauthorizedResponse({ description: "No app token of this app: missing, invalid or expired, a user token, or another app's" }),
+    ApiUnauthorizedResponse({
+      description: "No app token of this app: missing, invalid or expired, a user token, or another app's",
+    }),
     ApiNotFoundResponse({ description: 'No app of that org_name and app_name, or no such resource' }),
     ...ApiEdgeResponses(),
   ],

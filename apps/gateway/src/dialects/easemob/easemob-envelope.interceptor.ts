@@ -1,8 +1,9 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
+
 import type { GatewayEnv } from '../../config/gateway.config';
 import type { CohortRequest } from '../../http/cohort-request';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
@@ -72,7 +73,16 @@ export class EasemobEnvelopeInterceptor implements NestInterceptor {
     if (!app) throw new Error('the Easemob envelope runs after the auth guard');
     return next.handle().pipe(
       map((answer: unknown) =>
-        easemobEnvelope({ method: request.method, url: request.url, app, baseUrl: this.baseUrl, duration: Math.round(reply.elapsedTime) }, answer),
+        easemobEnvelope(
+          {
+            method: request.method,
+            url: request.url,
+            app,
+            baseUrl: this.baseUrl,
+            duration: Math.round(reply.elapsedTime),
+          },
+          answer,
+        ),
       ),
     );
   }
@@ -83,14 +93,28 @@ const STRING = { type: 'string' } as const;
 /** The success envelope of an operation answering `data`, for the API reference. */
 export const easemobSuccessSchema = (data: SchemaObject | ReferenceObject): SchemaObject => ({
   type: 'object',
-  required: ['action', 'application', 'applicationName', 'organization', 'uri', 'entities', 'data', 'timestamp', 'duration'],
+  required: [
+    'action',
+    'application',
+    'applicationName',
+    'organization',
+    'uri',
+    'entities',
+    'data',
+    'timestamp',
+    'duration',
+  ],
   additionalProperties: false,
   properties: {
     action: { type: 'string', enum: ['get', 'post', 'put', 'delete'], description: 'the request method, lower-case' },
     application: { type: 'string', format: 'uuid', description: "the app's application uuid" },
     applicationName: { ...STRING, description: "the app's app_name" },
     organization: { ...STRING, description: "the app's org_name" },
-    uri: { type: 'string', format: 'uri', description: 'the request URL (PUBLIC_BASE_URL and path), without the query' },
+    uri: {
+      type: 'string',
+      format: 'uri',
+      description: 'the request URL (PUBLIC_BASE_URL and path), without the query',
+    },
     entities: { type: 'array', maxItems: 0, items: { type: 'object' } },
     data,
     timestamp: { type: 'integer', description: 'ms since the epoch' },
@@ -101,6 +125,10 @@ export const easemobSuccessSchema = (data: SchemaObject | ReferenceObject): Sche
       additionalProperties: { type: 'array', items: STRING },
       description: 'lists: the paging query parameters, each value a string in an array',
     },
-    cursor: { type: 'string', minLength: 1, description: 'lists paged by cursor: the cursor of the next page; absent on the last page' },
+    cursor: {
+      type: 'string',
+      minLength: 1,
+      description: 'lists paged by cursor: the cursor of the next page; absent on the last page',
+    },
   },
 });

@@ -1,7 +1,8 @@
+import { type ErrorCode, ErrorCodes } from '@cohort/contracts';
+import type { DomainError } from '@cohort/errors';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCodes, type ErrorCode } from '@cohort/contracts';
-import type { DomainError } from '@cohort/errors';
+
 import type { RenderedError } from '../../http/dialect';
 import { msSinceReceived } from '../../http/request-id';
 

@@ -1,6 +1,7 @@
+import { NUMERIC_ID_PATTERN, NUMERIC_ID_SHAPE } from '@cohort/contracts';
 import { applyDecorators, Controller } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { NUMERIC_ID_PATTERN, NUMERIC_ID_SHAPE } from '@cohort/contracts';
+
 import { matching } from '../../http/path-constraint';
 
 /**
@@ -9,7 +10,12 @@ import { matching } from '../../http/path-constraint';
  * unknown endpoint (404) to the router. The router matches the shape (it takes no alternatives);
  * the id's value — a canonical int64 — is checked where the group is looked up.
  */
-export const GroupPathController = (collection: string, param: string, tag: string, description: string): ClassDecorator =>
+export const GroupPathController = (
+  collection: string,
+  param: string,
+  tag: string,
+  description: string,
+): ClassDecorator =>
   applyDecorators(
     Controller(`:org/:app/${collection}/${matching(param, NUMERIC_ID_SHAPE)}`),
     ApiTags(tag),

@@ -1,6 +1,7 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -19,10 +20,16 @@ export class EasemobJoinedChatroomsController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('joined_chatrooms')
-  @ApiOperation({ summary: 'The chatrooms a user joined, most recent first: a page, or without paging the 500 most recent' })
+  @ApiOperation({
+    summary: 'The chatrooms a user joined, most recent first: a page, or without paging the 500 most recent',
+  })
   @ApiOkResponse({ type: JoinedChatroom, isArray: true })
   @ApiBadRequestResponse({ description: 'pagenum or pagesize out of range, or an invalid username' })
-  async list(@CallContext() ctx: RequestContext, @Param('username') username: string, @Query() query: JoinedChatroomsQuery): Promise<EasemobList<JoinedChatroom>> {
+  async list(
+    @CallContext() ctx: RequestContext,
+    @Param('username') username: string,
+    @Query() query: JoinedChatroomsQuery,
+  ): Promise<EasemobList<JoinedChatroom>> {
     const { params, ...page } = joinedPage(query);
     return new EasemobList(await joinedChatrooms(this.bus, ctx, username, page), params);
   }

@@ -1,5 +1,6 @@
-import { GroupCommands, Limits, MembershipCommands, type GroupInfoView } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
+import { GroupCommands, type GroupInfoView, Limits, MembershipCommands } from '@cohort/contracts';
+
 import { chunksOf } from '../chunks-of';
 import type { JoinedChatroom } from './dto/easemob-answers';
 
@@ -16,7 +17,9 @@ export async function joinedChatrooms(
 ): Promise<JoinedChatroom[]> {
   const joined = await bus.send(MembershipCommands.listJoined, ctx, { userId: username, type: 'chatroom', ...page });
   const ids = joined.items.map((item) => item.groupId);
-  const batches = await Promise.all(chunksOf(ids, Limits.batchGroupInfo).map((groupIds) => bus.send(GroupCommands.getMany, ctx, { groupIds })));
+  const batches = await Promise.all(
+    chunksOf(ids, Limits.batchGroupInfo).map((groupIds) => bus.send(GroupCommands.getMany, ctx, { groupIds })),
+  );
   const byId = new Map<string, GroupInfoView>(batches.flat().map((view) => [view.groupId, view]));
   return ids.flatMap((id) => {
     const view = byId.get(id);

@@ -1,5 +1,6 @@
 import { invalidParameter } from '@cohort/errors';
-import { capacityCeilingOf, type AppConfig } from '../../tenancy/app-config';
+
+import { type AppConfig, capacityCeilingOf } from '../../tenancy/app-config';
 
 /**
  * `maxusers` held to the app's capacity ceiling (10,000 unless its config's `maxCapacity` raises
@@ -7,6 +8,7 @@ import { capacityCeilingOf, type AppConfig } from '../../tenancy/app-config';
  */
 export function withinCapacityCeiling(app: AppConfig, maxusers: number): number {
   const ceiling = capacityCeilingOf(app);
-  if (maxusers > ceiling) throw invalidParameter('maxusers', `must be an integer from 1 to ${ceiling} (the app's capacity ceiling)`);
+  if (maxusers > ceiling)
+    throw invalidParameter('maxusers', `must be an integer from 1 to ${ceiling} (the app's capacity ceiling)`);
   return maxusers;
 }

@@ -1,12 +1,15 @@
 import type { ItemResult, MemberProfile } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+
 import type { AddedMembers, MemberEntry, RemovedMember } from './dto/easemob-answers';
 
 /** The owner as `{owner}`, anyone else (admins included) as `{member}`. */
-export const memberEntry = (member: MemberProfile): MemberEntry => (member.role === 'owner' ? { owner: member.userId } : { member: member.userId });
+export const memberEntry = (member: MemberProfile): MemberEntry =>
+  member.role === 'owner' ? { owner: member.userId } : { member: member.userId };
 
 /** The admins' usernames, the owner left out. */
-export const adminNames = (admins: MemberProfile[]): string[] => admins.filter((a) => a.role === 'admin').map((a) => a.userId);
+export const adminNames = (admins: MemberProfile[]): string[] =>
+  admins.filter((a) => a.role === 'admin').map((a) => a.userId);
 
 /** The one item of a single-user call: done, or its failure thrown as the call's error. */
 export function onlyItem(results: ItemResult[]): void {
@@ -34,4 +37,10 @@ const removalFailure = (groupId: string, userId: string, error: { code: string; 
 export const removedMember = (groupId: string, result: ItemResult): RemovedMember =>
   result.ok
     ? { result: true, action: 'remove_member', user: result.userId, id: groupId }
-    : { result: false, action: 'remove_member', reason: removalFailure(groupId, result.userId, result.error), user: result.userId, id: groupId };
+    : {
+        result: false,
+        action: 'remove_member',
+        reason: removalFailure(groupId, result.userId, result.error),
+        user: result.userId,
+        id: groupId,
+      };

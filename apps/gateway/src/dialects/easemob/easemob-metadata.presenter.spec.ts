@@ -3,7 +3,10 @@ import { metadataOutcome, metadataValues } from './easemob-metadata.presenter';
 describe('Easemob chatroom attribute answers', () => {
   it('successKeys in request order; errorKeys with each failure’s description', () => {
     expect(
-      metadataOutcome({ done: ['a', 'b'], failed: [{ key: 'c', error: { code: 'forbidden', message: 'key c is owned by another member' } }] }),
+      metadataOutcome({
+        done: ['a', 'b'],
+        failed: [{ key: 'c', error: { code: 'forbidden', message: 'key c is owned by another member' } }],
+      }),
     ).toEqual({ successKeys: ['a', 'b'], errorKeys: { c: 'key c is owned by another member' } });
     expect(metadataOutcome({ done: [], failed: [] })).toEqual({ successKeys: [], errorKeys: {} });
   });

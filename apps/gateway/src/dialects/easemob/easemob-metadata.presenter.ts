@@ -1,4 +1,5 @@
 import type { RoomAttributesOutcome, RoomAttributeView } from '@cohort/contracts';
+
 import type { MetadataOutcome } from './dto/metadata-answers';
 
 /** `{successKeys, errorKeys}`: the keys done, and each failed key with its error's description. */
@@ -8,4 +9,5 @@ export const metadataOutcome = ({ done, failed }: RoomAttributesOutcome): Metada
 });
 
 /** `{key: value}` of the attributes read. */
-export const metadataValues = (attributes: RoomAttributeView[]): Record<string, string> => Object.fromEntries(attributes.map(({ key, value }) => [key, value]));
+export const metadataValues = (attributes: RoomAttributeView[]): Record<string, string> =>
+  Object.fromEntries(attributes.map(({ key, value }) => [key, value]));

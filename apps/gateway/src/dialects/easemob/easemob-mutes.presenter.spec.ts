@@ -1,4 +1,5 @@
 import { validateInput } from '@cohort/errors';
+
 import { MuteUsersBody } from './dto/mute.dto';
 import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
 
@@ -7,7 +8,9 @@ describe('the Easemob mute presenters', () => {
     expect(muteOutcome({ userId: 'a', ok: true, until: 1234 })).toEqual({ result: true, expire: 1234, user: 'a' });
     expect(muteOutcome({ userId: 'b', ok: true, until: -1 })).toEqual({ result: true, expire: -1, user: 'b' });
     expect(muteOutcome({ userId: 'c', ok: true, until: 0 })).toEqual({ result: true, expire: 0, user: 'c' });
-    expect(muteOutcome({ userId: 'd', ok: false, error: { code: 'not_member', message: 'd is not a member' } })).toEqual({
+    expect(
+      muteOutcome({ userId: 'd', ok: false, error: { code: 'not_member', message: 'd is not a member' } }),
+    ).toEqual({
       result: false,
       user: 'd',
       reason: 'd is not a member',
@@ -16,7 +19,11 @@ describe('the Easemob mute presenters', () => {
 
   it('answers an unmute per user, and lists a mute as {expire, user}', () => {
     expect(unmuteOutcome({ userId: 'a', ok: true, until: 0 })).toEqual({ result: true, user: 'a' });
-    expect(unmuteOutcome({ userId: 'b', ok: false, error: { code: 'forbidden', message: 'no' } })).toEqual({ result: false, reason: 'no', user: 'b' });
+    expect(unmuteOutcome({ userId: 'b', ok: false, error: { code: 'forbidden', message: 'no' } })).toEqual({
+      result: false,
+      reason: 'no',
+      user: 'b',
+    });
     expect(mutedUser({ userId: 'a', until: -1, at: 5 })).toEqual({ expire: -1, user: 'a' });
   });
 
@@ -30,7 +37,12 @@ describe('the Easemob mute presenters', () => {
       [{ usernames: ['a'], mute_duration: 100 * 365 * 24 * 3600 * 1000 + 1 }, 'mute_duration'],
       [{ usernames: ['a'] }, 'mute_duration'],
     ] as const) {
-      expect(() => parse(body)).toThrow(expect.objectContaining({ code: 'invalid_parameter', message: expect.stringMatching(new RegExp(`^${field}: `)) }));
+      expect(() => parse(body)).toThrow(
+        expect.objectContaining({
+          code: 'invalid_parameter',
+          message: expect.stringMatching(new RegExp(`^${field}: `)),
+        }),
+      );
     }
   });
 });

@@ -1,12 +1,13 @@
+import type { BusClient, RequestContext } from '@cohort/bus';
+import { type GroupType, Limits, ModerationCommands } from '@cohort/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { Limits, ModerationCommands, type GroupType } from '@cohort/contracts';
-import type { BusClient, RequestContext } from '@cohort/bus';
-import { MuteOutcome, MutedUser, UnmuteOutcome } from './dto/easemob-answers';
+
+import { everyPage } from '../every-page';
+import { MutedUser, MuteOutcome, UnmuteOutcome } from './dto/easemob-answers';
 import type { MuteUsersBody } from './dto/mute.dto';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
-import { everyPage } from '../every-page';
 import { pathUsernames } from './path-usernames';
 
 // The member mute routes `/chatgroups/{group_id}/mute...` and `/chatrooms/{id}/mute...` share:
@@ -20,7 +21,13 @@ type RoutedGroup = { groupId: string; groupType: GroupType };
  * (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing
  * changed; otherwise each user has its own outcome.
  */
-export async function muteUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup, body: MuteUsersBody, wholeRequest = false): Promise<MuteOutcome[]> {
+export async function muteUsers(
+  bus: BusClient,
+  ctx: RequestContext,
+  group: RoutedGroup,
+  body: MuteUsersBody,
+  wholeRequest = false,
+): Promise<MuteOutcome[]> {
   const results = await bus.send(ModerationCommands.mute, ctx, {
     ...group,
     userIds: body.usernames,
@@ -31,13 +38,24 @@ export async function muteUsers(bus: BusClient, ctx: RequestContext, group: Rout
 }
 
 /** Every mute in force, in the order they were set: Easemob's list has no paging. */
-export async function mutedUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup): Promise<EasemobList<MutedUser>> {
-  const mutes = await everyPage((cursor) => bus.send(ModerationCommands.listMutes, ctx, { ...group, cursor, limit: Limits.memberPageMax }));
+export async function mutedUsers(
+  bus: BusClient,
+  ctx: RequestContext,
+  group: RoutedGroup,
+): Promise<EasemobList<MutedUser>> {
+  const mutes = await everyPage((cursor) =>
+    bus.send(ModerationCommands.listMutes, ctx, { ...group, cursor, limit: Limits.memberPageMax }),
+  );
   return new EasemobList(mutes.map(mutedUser));
 }
 
 /** Lifts the mutes of the users of a path segment: one username or several separated by commas (the router has decoded `%2C`). */
-export async function unmuteUsers(bus: BusClient, ctx: RequestContext, group: RoutedGroup, usernames: string): Promise<UnmuteOutcome[]> {
+export async function unmuteUsers(
+  bus: BusClient,
+  ctx: RequestContext,
+  group: RoutedGroup,
+  usernames: string,
+): Promise<UnmuteOutcome[]> {
   const userIds = pathUsernames(usernames, Limits.batchMemberOps);
   return (await bus.send(ModerationCommands.unmute, ctx, { ...group, userIds })).map(unmuteOutcome);
 }
@@ -60,7 +78,9 @@ export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
           : 'an outcome per user, in request order (who is not a member, or the owner, fails their item)'),
     }),
     ApiOkResponse({ type: MuteOutcome, isArray: true }),
-    ApiBadRequestResponse({ description: `No usernames, more than ${Limits.batchMemberOps}, an invalid one, or an invalid mute_duration` }),
+    ApiBadRequestResponse({
+      description: `No usernames, more than ${Limits.batchMemberOps}, an invalid one, or an invalid mute_duration`,
+    }),
     ...(wholeRequest ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
   );
 
@@ -68,7 +88,9 @@ export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
 export const ApiUnmuteUsers = (): MethodDecorator =>
   applyDecorators(
     ApiParam({ name: 'usernames', description: `One username, or up to ${Limits.batchMemberOps} separated by commas` }),
-    ApiOperation({ summary: `Lift the mutes of one user or up to ${Limits.batchMemberOps} comma-separated (\`,\` or \`%2C\`): an outcome per user, in request order` }),
+    ApiOperation({
+      summary: `Lift the mutes of one user or up to ${Limits.batchMemberOps} comma-separated (\`,\` or \`%2C\`): an outcome per user, in request order`,
+    }),
     ApiOkResponse({ type: UnmuteOutcome, isArray: true }),
     ApiBadRequestResponse({ description: `More than ${Limits.batchMemberOps} usernames, or an invalid one` }),
   );

@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands } from '@cohort/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
@@ -36,7 +37,10 @@ export class EasemobSuperAdminsController {
   @ApiOkResponse({ type: String, isArray: true })
   @ApiBadRequestResponse({ description: 'pagenum or pagesize out of range' })
   async list(@CallContext() ctx: RequestContext, @Query() query: SuperAdminPageQuery): Promise<EasemobList<string>> {
-    const page = await this.bus.send(GroupCommands.listSuperAdmins, ctx, { pageNumber: query.pagenum, pageSize: query.pagesize });
+    const page = await this.bus.send(GroupCommands.listSuperAdmins, ctx, {
+      pageNumber: query.pagenum,
+      pageSize: query.pagesize,
+    });
     return new EasemobList(page.items, pagingParams({ pagenum: query.pagenum, pagesize: query.pagesize }));
   }
 
@@ -45,7 +49,10 @@ export class EasemobSuperAdminsController {
   @ApiOperation({ summary: 'Make a super admin a plain user again (not one: 404)' })
   @ApiOkResponse({ type: SuperAdminRemoved })
   @ApiBadRequestResponse({ description: 'An invalid username' })
-  async remove(@CallContext() ctx: RequestContext, @Param('superAdmin') superAdmin: string): Promise<SuperAdminRemoved> {
+  async remove(
+    @CallContext() ctx: RequestContext,
+    @Param('superAdmin') superAdmin: string,
+  ): Promise<SuperAdminRemoved> {
     await this.bus.send(GroupCommands.removeSuperAdmin, ctx, { userId: superAdmin });
     return { newSuperAdmin: superAdmin, resource: '' };
   }

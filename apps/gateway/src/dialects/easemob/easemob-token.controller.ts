@@ -1,6 +1,15 @@
-import { Body, Controller, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DomainError } from '@cohort/errors';
+import { Body, Controller, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+
 import { EasemobToken, EasemobTokenRequest } from '../../auth/token.dto';
 import { TokenService } from '../../auth/token.service';
 import { Dialect } from '../../http/dialect.decorator';
@@ -25,11 +34,19 @@ export class EasemobTokenController {
   @ApiBadRequestResponse({ description: 'An invalid parameter, or a body that is not JSON' })
   @ApiUnauthorizedResponse({ description: "Wrong client credentials, or another app's" })
   @ApiNotFoundResponse({ description: 'No app of that org_name and app_name' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this address or for this client id: retry after `Retry-After` seconds' })
-  easemobToken(@Param('org') org: string, @Param('app') appName: string, @Body() body: EasemobTokenRequest, @Ip() address: string): EasemobToken {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins from this address or for this client id: retry after `Retry-After` seconds',
+  })
+  easemobToken(
+    @Param('org') org: string,
+    @Param('app') appName: string,
+    @Body() body: EasemobTokenRequest,
+    @Ip() address: string,
+  ): EasemobToken {
     const app = appOfPath(this.apps, { org, app: appName });
     const issued = this.tokens.issue({ clientId: body.client_id, clientSecret: body.client_secret, address });
-    if (issued.app.appId !== app.appId) throw new DomainError('unauthorized', 'client credentials belong to another app');
+    if (issued.app.appId !== app.appId)
+      throw new DomainError('unauthorized', 'client credentials belong to another app');
     return { access_token: issued.access_token, expires_in: issued.expires_in, application: app.applicationUuid };
   }
 }

@@ -1,7 +1,8 @@
-import { Limits, ModerationCommands, type ItemResult } from '@cohort/contracts';
 import type { BusClient, RequestContext } from '@cohort/bus';
-import type { ChatroomListAction, ChatroomListOutcome } from './dto/easemob-answers';
+import { type ItemResult, Limits, ModerationCommands } from '@cohort/contracts';
+
 import { everyPage } from '../every-page';
+import type { ChatroomListAction, ChatroomListOutcome } from './dto/easemob-answers';
 import { chatroom } from './easemob-chatroom-path';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { onlyItem } from './easemob-members.presenter';
@@ -11,15 +12,29 @@ import { onlyItem } from './easemob-members.presenter';
 
 /** What a list's routes ask the moderation service, and how its outcomes are named. */
 export const CHATROOM_LISTS = {
-  blocks: { add: ModerationCommands.block, remove: ModerationCommands.unblock, list: ModerationCommands.listBlocked, added: 'add_blocks', removed: 'remove_blocks' },
-  white: { add: ModerationCommands.allow, remove: ModerationCommands.disallow, list: ModerationCommands.listAllowed, added: 'add_user_whitelist', removed: 'remove_user_whitelist' },
+  blocks: {
+    add: ModerationCommands.block,
+    remove: ModerationCommands.unblock,
+    list: ModerationCommands.listBlocked,
+    added: 'add_blocks',
+    removed: 'remove_blocks',
+  },
+  white: {
+    add: ModerationCommands.allow,
+    remove: ModerationCommands.disallow,
+    list: ModerationCommands.listAllowed,
+    added: 'add_user_whitelist',
+    removed: 'remove_user_whitelist',
+  },
 } as const;
 
 export type ChatroomList = (typeof CHATROOM_LISTS)[keyof typeof CHATROOM_LISTS];
 
 /** Easemob's words for a user who is not in the chatroom; other failures keep their message. */
 const failure = (chatroomId: string, result: ItemResult & { ok: false }): string =>
-  result.error.code === 'not_member' ? `user: ${result.userId} doesn't exist in chatroom: ${chatroomId}` : result.error.message;
+  result.error.code === 'not_member'
+    ? `user: ${result.userId} doesn't exist in chatroom: ${chatroomId}`
+    : result.error.message;
 
 /** One user's outcome of a change of a list. */
 export const listOutcome = (chatroomId: string, action: ChatroomListAction, result: ItemResult): ChatroomListOutcome =>
@@ -28,19 +43,40 @@ export const listOutcome = (chatroomId: string, action: ChatroomListAction, resu
     : { result: false, action, reason: failure(chatroomId, result), user: result.userId, chatroomid: chatroomId };
 
 /** Every username on the list, oldest entry first: Easemob's list has no paging. */
-export async function listedUsers(bus: BusClient, ctx: RequestContext, id: string, list: ChatroomList): Promise<EasemobList<string>> {
-  const entries = await everyPage((cursor) => bus.send(list.list, ctx, { ...chatroom(id), cursor, limit: Limits.memberPageMax }));
+export async function listedUsers(
+  bus: BusClient,
+  ctx: RequestContext,
+  id: string,
+  list: ChatroomList,
+): Promise<EasemobList<string>> {
+  const entries = await everyPage((cursor) =>
+    bus.send(list.list, ctx, { ...chatroom(id), cursor, limit: Limits.memberPageMax }),
+  );
   return new EasemobList(entries.map((entry) => entry.userId));
 }
 
 /** Puts users on the list or takes them off: an outcome per user, in request order. */
-export async function changeList(bus: BusClient, ctx: RequestContext, id: string, list: ChatroomList, add: boolean, userIds: string[]): Promise<ChatroomListOutcome[]> {
+export async function changeList(
+  bus: BusClient,
+  ctx: RequestContext,
+  id: string,
+  list: ChatroomList,
+  add: boolean,
+  userIds: string[],
+): Promise<ChatroomListOutcome[]> {
   const results = await bus.send(add ? list.add : list.remove, ctx, { ...chatroom(id), userIds });
   return results.map((result) => listOutcome(id, add ? list.added : list.removed, result));
 }
 
 /** Puts one user on the list or takes them off: their outcome, or their failure as the call's error. */
-export async function changeListOf(bus: BusClient, ctx: RequestContext, id: string, list: ChatroomList, add: boolean, userId: string): Promise<ChatroomListOutcome> {
+export async function changeListOf(
+  bus: BusClient,
+  ctx: RequestContext,
+  id: string,
+  list: ChatroomList,
+  add: boolean,
+  userId: string,
+): Promise<ChatroomListOutcome> {
   const results = await bus.send(add ? list.add : list.remove, ctx, { ...chatroom(id), userIds: [userId] });
   onlyItem(results);
   return listOutcome(id, add ? list.added : list.removed, results[0]);

@@ -1,4 +1,5 @@
 import type { JoinRequestView } from '@cohort/contracts';
+
 import type { GroupApplication } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+
 import { tokenFromHeaders } from '../../auth/bearer';
 
 /** What a /group call carries besides its own arguments. */
@@ -23,7 +24,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * group of a call whose body or query does not (fillGroupIdFromHeader). A route's own query
  * argument named `user_id` (`queryArguments`) is not the act-as `user_id`.
  */
-export function groupCallParams(headers: IncomingHttpHeaders, query: Record<string, unknown>, queryArguments: readonly string[] = []): GroupCallParams {
+export function groupCallParams(
+  headers: IncomingHttpHeaders,
+  query: Record<string, unknown>,
+  queryArguments: readonly string[] = [],
+): GroupCallParams {
   const param = (name: string): unknown => {
     const header = first(headers[name]);
     if (header !== undefined && header !== '') return header;
@@ -50,7 +55,12 @@ const nonEmpty = (value: string | undefined) => (value === undefined || value ==
 export function fillGroupIdFromHeader(request: { body?: unknown; query?: unknown }, groupId: string | undefined): void {
   if (groupId === undefined) return;
   for (const part of [request.body, request.query]) {
-    if (part !== null && typeof part === 'object' && !Array.isArray(part) && (part as Record<string, unknown>).group_id === undefined) {
+    if (
+      part !== null &&
+      typeof part === 'object' &&
+      !Array.isArray(part) &&
+      (part as Record<string, unknown>).group_id === undefined
+    ) {
       (part as Record<string, unknown>).group_id = groupId;
     }
   }

@@ -1,8 +1,9 @@
 import type { AnnouncementView, FileResult, FileView } from '@cohort/contracts';
+
 import type { GroupAnnouncement, GroupFile, GroupFileResult } from './dto/content-answers';
+import type { JsonId } from './dto/group-answers';
 import { groupErrorMessage } from './group-errors';
 import { jsonId } from './group-info.presenter';
-import type { JsonId } from './dto/group-answers';
 
 /** A user who published or shared something; an app admin acting as no user is 0 (the field is an int64). */
 const actorId = (userId: string | null): JsonId => (userId === null ? 0 : jsonId(userId));
@@ -34,5 +35,9 @@ export function toGroupFile(file: FileView): GroupFile {
 
 /** One file of a batch delete: done, or why not, worded as the error envelope words errors. */
 export function toFileResult(item: FileResult): GroupFileResult {
-  return { file_id: jsonId(item.fileId), result: item.ok ? 'success' : 'fail', reason: item.ok ? '' : groupErrorMessage(item.error) };
+  return {
+    file_id: jsonId(item.fileId),
+    result: item.ok ? 'success' : 'fail',
+    reason: item.ok ? '' : groupErrorMessage(item.error),
+  };
 }

@@ -1,7 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+
 import { actingCaller } from '../../auth/acting-caller';
-import { unauthorized } from '../../auth/token-errors';
 import { TokenService } from '../../auth/token.service';
+import { unauthorized } from '../../auth/token-errors';
 import type { CohortRequest } from '../../http/cohort-request';
 import { routeMetaOf } from '../../http/route-meta';
 import { fillGroupIdFromHeader, groupCallParams } from './calling-convention';
@@ -13,7 +14,11 @@ export class GroupAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CohortRequest>();
-    const params = groupCallParams(request.headers, (request.query ?? {}) as Record<string, unknown>, routeMetaOf(request)?.queryArguments);
+    const params = groupCallParams(
+      request.headers,
+      (request.query ?? {}) as Record<string, unknown>,
+      routeMetaOf(request)?.queryArguments,
+    );
     if (!params.token) throw unauthorized('missing access-token');
     const identity = this.tokens.verify(params.token);
     if (params.appId !== identity.app.appId) throw unauthorized('app_id does not match the token');

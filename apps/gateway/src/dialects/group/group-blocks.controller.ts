@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { Limits, ModerationCommands } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Limits, ModerationCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -34,7 +35,9 @@ export class GroupBlocksController {
   }
 
   @DeleteOrPost('unblock')
-  @ApiOperation({ summary: `4.52 Take up to ${Limits.idsPerCall} users off the blocklist (they may join again); unblocking someone not blocked succeeds` })
+  @ApiOperation({
+    summary: `4.52 Take up to ${Limits.idsPerCall} users off the blocklist (they may join again); unblocking someone not blocked succeeds`,
+  })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async unblock(@CallContext() ctx: RequestContext, @Body() body: UnblockBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(ModerationCommands.unblock, ctx, groupUsers(body))).map(toUserResult);
@@ -43,8 +46,19 @@ export class GroupBlocksController {
   @Get('blocked_list')
   @ApiOperation({ summary: '4.15 Blocked users, in the order they were blocked, in pages' })
   @ApiGroupPage(GroupBlockedUser)
-  async blockedList(@CallContext() ctx: RequestContext, @Query() query: BlockedListQuery): Promise<GroupPage<GroupBlockedUser>> {
-    const page = await this.bus.send(ModerationCommands.listBlocked, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
-    return GroupPage.of(page, (blocked) => ({ created_at: new Date(blocked.at).toISOString(), group_id: jsonId(query.group_id), user_id: jsonId(blocked.userId) }));
+  async blockedList(
+    @CallContext() ctx: RequestContext,
+    @Query() query: BlockedListQuery,
+  ): Promise<GroupPage<GroupBlockedUser>> {
+    const page = await this.bus.send(ModerationCommands.listBlocked, ctx, {
+      groupId: query.group_id,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return GroupPage.of(page, (blocked) => ({
+      created_at: new Date(blocked.at).toISOString(),
+      group_id: jsonId(query.group_id),
+      user_id: jsonId(blocked.userId),
+    }));
   }
 }

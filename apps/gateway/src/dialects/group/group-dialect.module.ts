@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { GroupAnnouncementsController } from './group-announcements.controller';
 import { GroupBlocksController } from './group-blocks.controller';
 import { GroupFilesController } from './group-files.controller';

@@ -1,5 +1,6 @@
-import { ApiHeader, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
+import { ApiHeader, ApiQuery, ApiSecurity } from '@nestjs/swagger';
+
 import type { HttpDialect } from '../../http/dialect';
 import { RETRY_AFTER } from '../../openapi/status-answers';
 import { GroupAuthGuard } from './group-auth.guard';
@@ -47,13 +48,47 @@ export const groupDialect: HttpDialect = {
     ApiSecurity('access-token'),
     ApiSecurity('bearer'),
     ApiSecurity('access-token-query'),
-    ApiHeader({ name: 'app_id', required: true, description: 'The app (or the `app_id` query parameter; the header wins); missing or another app: code 401' }),
-    ApiHeader({ name: 'access-token', required: false, description: 'The token (security scheme `access-token`); or `Authorization: Bearer`, or the `access-token` query parameter' }),
-    ApiHeader({ name: 'user_id', required: false, schema: USER_ID, description: `${ACT_AS} (or the \`user_id\` query parameter; the header wins)` }),
-    ApiHeader({ name: 'group_id', required: false, description: "App-admin token: act as an admin of this group; names the call's group when its query or body does not (user tokens: ignored)" }),
-    ApiQuery({ name: 'app_id', required: false, schema: STRING, description: 'The app, when the `app_id` header is absent or empty' }),
-    ApiQuery({ name: 'user_id', required: false, schema: USER_ID, description: `${ACT_AS}, when the \`user_id\` header is absent or empty` }),
-    ApiQuery({ name: 'access-token', required: false, schema: STRING, description: 'The token, when neither the `access-token` header nor `Authorization: Bearer` is sent' }),
+    ApiHeader({
+      name: 'app_id',
+      required: true,
+      description: 'The app (or the `app_id` query parameter; the header wins); missing or another app: code 401',
+    }),
+    ApiHeader({
+      name: 'access-token',
+      required: false,
+      description:
+        'The token (security scheme `access-token`); or `Authorization: Bearer`, or the `access-token` query parameter',
+    }),
+    ApiHeader({
+      name: 'user_id',
+      required: false,
+      schema: USER_ID,
+      description: `${ACT_AS} (or the \`user_id\` query parameter; the header wins)`,
+    }),
+    ApiHeader({
+      name: 'group_id',
+      required: false,
+      description:
+        "App-admin token: act as an admin of this group; names the call's group when its query or body does not (user tokens: ignored)",
+    }),
+    ApiQuery({
+      name: 'app_id',
+      required: false,
+      schema: STRING,
+      description: 'The app, when the `app_id` header is absent or empty',
+    }),
+    ApiQuery({
+      name: 'user_id',
+      required: false,
+      schema: USER_ID,
+      description: `${ACT_AS}, when the \`user_id\` header is absent or empty`,
+    }),
+    ApiQuery({
+      name: 'access-token',
+      required: false,
+      schema: STRING,
+      description: 'The token, when neither the `access-token` header nor `Authorization: Bearer` is sent',
+    }),
   ],
   responseDocs: {
     error: { name: 'GroupError', schema: groupErrorSchema },

@@ -1,7 +1,14 @@
-import { applyDecorators, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
+import type { Page } from '@cohort/contracts';
+import {
+  applyDecorators,
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
-import type { Page } from '@cohort/contracts';
 
 /** A paged list: the envelope adds `cursor` (empty when done), `total` and `version`. */
 export class GroupPage<T> {
@@ -33,13 +40,15 @@ export function ApiGroupPage(item: Type): MethodDecorator {
 @Injectable()
 export class GroupEnvelopeInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      map((data: unknown) =>
-        data instanceof GroupPage
-          ? { code: 200, message: null, data: data.items, cursor: data.cursor, total: data.total, version: 0 }
-          : { code: 200, message: null, data: data ?? null },
-      ),
-    );
+    return next
+      .handle()
+      .pipe(
+        map((data: unknown) =>
+          data instanceof GroupPage
+            ? { code: 200, message: null, data: data.items, cursor: data.cursor, total: data.total, version: 0 }
+            : { code: 200, message: null, data: data ?? null },
+        ),
+      );
   }
 }
 

@@ -1,7 +1,8 @@
+import { ErrorCodes, type ErrorPayload, HTTP_STATUS_BY_CODE } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCodes, HTTP_STATUS_BY_CODE, type ErrorPayload } from '@cohort/contracts';
-import { DomainError } from '@cohort/errors';
+
 import { isTokenExpired, tokenExpired } from '../../auth/token-errors';
 import type { RenderedError } from '../../http/dialect';
 import { reachedDialect } from '../../http/routed-request';
@@ -22,14 +23,20 @@ function envelopeCode(error: DomainError): number {
  */
 export function renderGroupError(error: DomainError, request: FastifyRequest): RenderedError {
   const code = envelopeCode(error);
-  return { status: reachedDialect(request) ? 200 : code, body: { code, message: groupErrorMessage(error), data: null } };
+  return {
+    status: reachedDialect(request) ? 200 : code,
+    body: { code, message: groupErrorMessage(error), data: null },
+  };
 }
 
 /** How /group words an error: `<canonical code>: <text>` (the envelope's `message`, a failed batch item's `reason`). */
-export const groupErrorMessage = (error: Pick<ErrorPayload, 'code' | 'message'>): string => `${error.code}: ${error.message}`;
+export const groupErrorMessage = (error: Pick<ErrorPayload, 'code' | 'message'>): string =>
+  `${error.code}: ${error.message}`;
 
 /** Every `code` an error envelope can carry: what envelopeCode gives each canonical code, and an expired token. */
-const ERROR_ENVELOPE_CODES = [...new Set([...ErrorCodes.map((code) => new DomainError(code, '')), tokenExpired()].map(envelopeCode))].sort((a, b) => a - b);
+const ERROR_ENVELOPE_CODES = [
+  ...new Set([...ErrorCodes.map((code) => new DomainError(code, '')), tokenExpired()].map(envelopeCode)),
+].sort((a, b) => a - b);
 
 /** The body of every /group error, for the API reference. */
 export const groupErrorSchema: SchemaObject = {
@@ -37,7 +44,11 @@ export const groupErrorSchema: SchemaObject = {
   required: ['code', 'message', 'data'],
   additionalProperties: false,
   properties: {
-    code: { type: 'integer', enum: ERROR_ENVELOPE_CODES, description: 'the outcome (402: the token expired, log in again)' },
+    code: {
+      type: 'integer',
+      enum: ERROR_ENVELOPE_CODES,
+      description: 'the outcome (402: the token expired, log in again)',
+    },
     message: { type: 'string', pattern: '^[a-z_]+: ', description: '`<canonical code>: <text>`' },
     data: { type: 'object', nullable: true, enum: [null] },
   },

@@ -1,19 +1,20 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands, Limits, MembershipCommands } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands, Limits, MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
-import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { oneOf } from '../../http/path-constraint';
+import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { PutOrPost } from '../../http/twin-route';
 import { everyPage } from '../every-page';
-import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { GroupIdQuery, GroupInfoValueBody, GroupListBody } from './dto/group.dto';
+import type { JsonId } from './dto/group-answers';
+import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
 import { jsonId, toGroupInfo, toShortGroupInfo } from './group-info.presenter';
-import type { JsonId } from './dto/group-answers';
 
 /** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
 const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
@@ -37,8 +38,10 @@ export class GroupInfoController {
   @Get('public_list')
   @ApiOperation({ summary: '4.39 Public groups and chatrooms (deprecated): all their ids, newest first' })
   @ApiOkResponse({ schema: { type: 'array', items: JSON_ID } })
-  async publicList(@CallContext() ctx: RequestContext): Promise<(JsonId)[]> {
-    const ids = await everyPage((cursor) => this.bus.send(GroupCommands.listPublic, ctx, { cursor, limit: Limits.publicListMax }));
+  async publicList(@CallContext() ctx: RequestContext): Promise<JsonId[]> {
+    const ids = await everyPage((cursor) =>
+      this.bus.send(GroupCommands.listPublic, ctx, { cursor, limit: Limits.publicListMax }),
+    );
     return ids.map(jsonId);
   }
 
@@ -57,7 +60,11 @@ export class GroupInfoController {
   @ApiParam({ name: 'field', enum: [...INFO_FIELDS] })
   @ApiOperation({ summary: '4.25/4.27/4.28/4.29 Update avatar, description, ext or name' })
   @ApiOkResponse({ schema: DONE })
-  async update(@CallContext() ctx: RequestContext, @Param('field') field: InfoField, @Body() body: GroupInfoValueBody): Promise<true> {
+  async update(
+    @CallContext() ctx: RequestContext,
+    @Param('field') field: InfoField,
+    @Body() body: GroupInfoValueBody,
+  ): Promise<true> {
     await this.bus.send(GroupCommands.updateProfile, ctx, { groupId: body.group_id, [field]: body.value });
     return true;
   }

@@ -1,4 +1,5 @@
 import type { GroupInfoView, GroupType } from '@cohort/contracts';
+
 import type { GroupInfo, JsonId, ShortGroupInfo } from './dto/group-answers';
 
 /** Ids leave as JSON numbers when numeric, with every digit (a BigInt beyond 2^53: int64-json.ts); a Mixin UUID stays a string. */

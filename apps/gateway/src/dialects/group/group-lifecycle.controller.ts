@@ -1,15 +1,16 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands } from '@cohort/contracts';
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost } from '../../http/twin-route';
-import { DONE, GroupInfo } from './dto/group-answers';
-import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
 import { newGroupCapacityOf } from '../../tenancy/app-config';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
+import { CreateGroupBody, GroupIdQuery } from './dto/group.dto';
+import { DONE, GroupInfo } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
 import { toGroupInfo } from './group-info.presenter';
 
@@ -24,7 +25,11 @@ export class GroupLifecycleController {
   @RateLimitFamily('group:create')
   @ApiOperation({ summary: '4.16 Create group: the caller (or user_id with an app token) becomes owner' })
   @ApiOkResponse({ type: GroupInfo })
-  async create(@CallContext() ctx: RequestContext, @CallApp() app: RegisteredApp, @Body() body: CreateGroupBody): Promise<GroupInfo> {
+  async create(
+    @CallContext() ctx: RequestContext,
+    @CallApp() app: RegisteredApp,
+    @Body() body: CreateGroupBody,
+  ): Promise<GroupInfo> {
     const memberIds = body.user_list ?? [];
     // An app-admin token naming no user (the vendor's admin tokens name none): the first listed user owns it.
     const ownerId = ctx.caller.userId ?? memberIds[0];

@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { Limits, MembershipCommands, type SetNotificationPrefsCommand } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Limits, MembershipCommands, type SetNotificationPrefsCommand } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RouteFields } from '../../http/field-names';
@@ -9,15 +10,23 @@ import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost, PutOrPost } from '../../http/twin-route';
 import { everyPage } from '../every-page';
 import { toUserResult } from './batch-result.presenter';
-import { DONE } from './dto/group-answers';
 import { GroupIdQuery } from './dto/group.dto';
+import type { JsonId } from './dto/group-answers';
+import { DONE } from './dto/group-answers';
+import {
+  DisplayNameBody,
+  groupUsers,
+  KickBody,
+  MemberListQuery,
+  MemberProfilesBody,
+  MuteModeBody,
+  PushModeBody,
+} from './dto/member.dto';
 import { EMPTY, GROUP_IDS, GroupMemberProfile, GroupUserResult } from './dto/member-answers';
-import { DisplayNameBody, groupUsers, KickBody, MemberListQuery, MemberProfilesBody, MuteModeBody, PushModeBody } from './dto/member.dto';
 import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 import { toMemberProfile } from './member-profile.presenter';
-import type { JsonId } from './dto/group-answers';
 
 /** The roster and each member's own place in it: lists, profiles, preferences, leaving, kicks. */
 @ApiTags('group: members')
@@ -30,8 +39,15 @@ export class GroupMembersController {
   @Get('member_list')
   @ApiOperation({ summary: '4.35 Members, oldest first, in pages' })
   @ApiGroupPage(GroupMemberProfile)
-  async memberList(@CallContext() ctx: RequestContext, @Query() query: MemberListQuery): Promise<GroupPage<GroupMemberProfile>> {
-    const page = await this.bus.send(MembershipCommands.listMembers, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
+  async memberList(
+    @CallContext() ctx: RequestContext,
+    @Query() query: MemberListQuery,
+  ): Promise<GroupPage<GroupMemberProfile>> {
+    const page = await this.bus.send(MembershipCommands.listMembers, ctx, {
+      groupId: query.group_id,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
     return GroupPage.of(page, toMemberProfile);
   }
 
@@ -84,7 +100,7 @@ export class GroupMembersController {
   @Get('user_joined')
   @ApiOperation({ summary: '4.53 Every group the caller is in' })
   @ApiOkResponse({ schema: GROUP_IDS })
-  async joined(@CallContext() ctx: RequestContext): Promise<(JsonId)[]> {
+  async joined(@CallContext() ctx: RequestContext): Promise<JsonId[]> {
     // The vendor answers every group at once: read page after page (numbered; the cursor is the next number).
     const pageSize = Limits.joinedPageMax;
     const groups = await everyPage(async (cursor) => {

@@ -1,15 +1,16 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { Limits, MembershipCommands } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Limits, MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { DeleteOrPost, PutOrPost } from '../../http/twin-route';
 import { succeeded, toUserResult } from './batch-result.presenter';
 import { GroupIdQuery } from './dto/group.dto';
-import { GroupMemberProfile, GroupUserResult } from './dto/member-answers';
 import { AdminsBody, groupUsers, TransferBody } from './dto/member.dto';
+import { GroupMemberProfile, GroupUserResult } from './dto/member-answers';
 import { groupDialect } from './group-dialect';
 import { toMemberProfile } from './member-profile.presenter';
 
@@ -23,7 +24,9 @@ export class GroupRolesController {
 
   @Post('admin/add')
   @HttpCode(200)
-  @ApiOperation({ summary: `4.1 Make members admins (at most ${Limits.maxAdmins} admins): a result per user, in request order` })
+  @ApiOperation({
+    summary: `4.1 Make members admins (at most ${Limits.maxAdmins} admins): a result per user, in request order`,
+  })
   @ApiOkResponse({ type: GroupUserResult, isArray: true })
   async addAdmins(@CallContext() ctx: RequestContext, @Body() body: AdminsBody): Promise<GroupUserResult[]> {
     return (await this.bus.send(MembershipCommands.addAdmins, ctx, groupUsers(body))).map(toUserResult);
@@ -47,7 +50,10 @@ export class GroupRolesController {
   @ApiOperation({ summary: '4.50 Hand the group to a member (owner only); the old owner stays as a member' })
   @ApiOkResponse({ type: GroupUserResult })
   async transfer(@CallContext() ctx: RequestContext, @Body() body: TransferBody): Promise<GroupUserResult> {
-    await this.bus.send(MembershipCommands.transferOwnership, ctx, { groupId: body.group_id, newOwnerId: body.new_owner });
+    await this.bus.send(MembershipCommands.transferOwnership, ctx, {
+      groupId: body.group_id,
+      newOwnerId: body.new_owner,
+    });
     return succeeded(body.new_owner);
   }
 }

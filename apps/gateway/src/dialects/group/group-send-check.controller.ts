@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { MembershipCommands, type MemberView, ModerationCommands } from '@cohort/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MembershipCommands, ModerationCommands, type MemberView } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
@@ -9,9 +10,9 @@ import { QueryArguments } from '../../http/route-meta';
 import { SendCheckQuery } from './dto/block.dto';
 import { MemberListQuery } from './dto/member.dto';
 import { GroupRecipient, GroupSendDecision } from './dto/moderation-answers';
+import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
-import { groupDialect } from './group-dialect';
 
 /** A member as the recipients view shows them. */
 const toRecipient = (member: MemberView): GroupRecipient => ({
@@ -48,8 +49,15 @@ export class GroupSendCheckController {
       "The recipients view (ours), for the app's message server: the members in join order, each with what steers delivery to them (role, join time, mute and push modes, notification mute), in keyset pages. App-admin token only",
   })
   @ApiGroupPage(GroupRecipient)
-  async recipients(@CallContext() ctx: RequestContext, @Query() query: MemberListQuery): Promise<GroupPage<GroupRecipient>> {
-    const page = await this.bus.send(MembershipCommands.recipients, ctx, { groupId: query.group_id, cursor: query.cursor, limit: query.limit });
+  async recipients(
+    @CallContext() ctx: RequestContext,
+    @Query() query: MemberListQuery,
+  ): Promise<GroupPage<GroupRecipient>> {
+    const page = await this.bus.send(MembershipCommands.recipients, ctx, {
+      groupId: query.group_id,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
     return GroupPage.of(page, toRecipient);
   }
 }

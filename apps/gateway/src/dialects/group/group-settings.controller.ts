@@ -1,15 +1,16 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { GroupCommands, MembershipCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { GroupCommands, MembershipCommands, type UpdateGroupSettingsCommand } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { allSentAs, RouteFields } from '../../http/field-names';
-import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { oneOf } from '../../http/path-constraint';
+import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { PutOrPost } from '../../http/twin-route';
-import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
+import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
 import { banExpireTime, toGroupInfo } from './group-info.presenter';
 

@@ -1,4 +1,5 @@
 import type { InvitationView } from '@cohort/contracts';
+
 import type { GroupInvitation } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 

@@ -1,4 +1,5 @@
 import type { MemberProfile, MuteEntry } from '@cohort/contracts';
+
 import type { GroupMemberProfile } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 

@@ -5,14 +5,33 @@ import { toMemberProfile } from './member-profile.presenter';
 
 describe('membership presenters of the /group dialect', () => {
   it('shows a member with its mute end as expired_time and numeric ids as numbers', () => {
-    const member = { userId: '1001', role: 'admin', displayName: 'Ann', joinedAt: 1_700_000_000_000, msgMuteMode: 1, msgPushMode: 2, notificationsMutedUntil: 0 } as const;
-    expect(toMemberProfile({ ...member, mutedUntil: -1 })).toEqual({ display_name: 'Ann', expired_time: -1, join_time: 1_700_000_000_000, user_id: 1001 });
+    const member = {
+      userId: '1001',
+      role: 'admin',
+      displayName: 'Ann',
+      joinedAt: 1_700_000_000_000,
+      msgMuteMode: 1,
+      msgPushMode: 2,
+      notificationsMutedUntil: 0,
+    } as const;
+    expect(toMemberProfile({ ...member, mutedUntil: -1 })).toEqual({
+      display_name: 'Ann',
+      expired_time: -1,
+      join_time: 1_700_000_000_000,
+      user_id: 1001,
+    });
     expect(toMemberProfile({ ...member, mutedUntil: 0 }).expired_time).toBe(0);
   });
 
   it('words a failed batch item as the error envelope does, a done one with an empty reason', () => {
     expect(toUserResult({ userId: '7', ok: true })).toEqual({ user_id: 7, result: 'success', reason: '' });
-    expect(toUserResult({ userId: '8', ok: false, error: { code: 'owner_protected', message: 'the owner cannot be removed' } })).toEqual({
+    expect(
+      toUserResult({
+        userId: '8',
+        ok: false,
+        error: { code: 'owner_protected', message: 'the owner cannot be removed' },
+      }),
+    ).toEqual({
       user_id: 8,
       result: 'fail',
       reason: 'owner_protected: the owner cannot be removed',
@@ -21,7 +40,9 @@ describe('membership presenters of the /group dialect', () => {
   });
 
   it('shows an application with its expiry in ms', () => {
-    expect(toApplication({ groupId: '5', applicantId: '6', reason: 'hi', status: 0, createdAt: 1, expiresAt: 2 })).toEqual({
+    expect(
+      toApplication({ groupId: '5', applicantId: '6', reason: 'hi', status: 0, createdAt: 1, expiresAt: 2 }),
+    ).toEqual({
       applicant_id: 6,
       expired_time: 2,
       group_id: 5,
@@ -31,7 +52,16 @@ describe('membership presenters of the /group dialect', () => {
   });
 
   it('shows an invitation with updated_at as an ISO-8601 string and expired_time in ms', () => {
-    const invitation = { groupId: '5', inviteeId: '6', inviterId: '7', reason: '', status: 1, createdAt: 1, updatedAt: Date.UTC(2024, 0, 2, 3, 4, 5, 6), expiresAt: 9 } as const;
+    const invitation = {
+      groupId: '5',
+      inviteeId: '6',
+      inviterId: '7',
+      reason: '',
+      status: 1,
+      createdAt: 1,
+      updatedAt: Date.UTC(2024, 0, 2, 3, 4, 5, 6),
+      expiresAt: 9,
+    } as const;
     expect(toInvitation(invitation)).toEqual({
       expired_time: 9,
       group_id: 5,

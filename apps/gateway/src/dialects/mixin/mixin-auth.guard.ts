@@ -1,8 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+
 import { actingCaller } from '../../auth/acting-caller';
 import { tokenFromHeaders } from '../../auth/bearer';
+import { type TokenIdentity, TokenService } from '../../auth/token.service';
 import { unauthorized } from '../../auth/token-errors';
-import { TokenService, type TokenIdentity } from '../../auth/token.service';
 import type { Authenticated, CohortRequest } from '../../http/cohort-request';
 import { rawBodyOf } from '../../http/json-body';
 import { MixinReplays } from './mixin-replays';
@@ -29,7 +30,9 @@ export class MixinAuthGuard implements CanActivate {
     const token = tokenFromHeaders(request.headers, false);
     if (!token) throw unauthorized('missing Authorization: Bearer');
     const actAs = (request.query as Record<string, unknown> | undefined)?.user_id;
-    request.cohort = isSignedToken(token) ? await this.signed(token, request, actAs) : withCaller(this.tokens.verify(token), actAs);
+    request.cohort = isSignedToken(token)
+      ? await this.signed(token, request, actAs)
+      : withCaller(this.tokens.verify(token), actAs);
     return true;
   }
 
@@ -38,10 +41,18 @@ export class MixinAuthGuard implements CanActivate {
     const session = await this.sessions.resolve(parsed.claims.uid, parsed.claims.sid);
     checkSignedToken(parsed, session.key, { method: request.method, url: request.url, body: rawBodyOf(request) });
     // Last: a token refused for another reason does not use up its id.
-    if (!(await this.replays.firstUse(parsed.claims.sid, parsed.claims.jti))) throw unauthorized('token already used (replay)');
-    const identity: TokenIdentity = { app: session.app, userId: session.isBot ? null : session.userId, isAppAdmin: session.isBot };
+    if (!(await this.replays.firstUse(parsed.claims.sid, parsed.claims.jti)))
+      throw unauthorized('token already used (replay)');
+    const identity: TokenIdentity = {
+      app: session.app,
+      userId: session.isBot ? null : session.userId,
+      isAppAdmin: session.isBot,
+    };
     return withCaller(identity, actAs);
   }
 }
 
-const withCaller = (identity: TokenIdentity, actAs: unknown): Authenticated => ({ app: identity.app, caller: actingCaller(identity, actAs) });
+const withCaller = (identity: TokenIdentity, actAs: unknown): Authenticated => ({
+  app: identity.app,
+  caller: actingCaller(identity, actAs),
+});

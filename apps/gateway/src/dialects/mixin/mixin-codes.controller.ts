@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { MembershipCommands, UUID_PATTERN } from '@cohort/contracts';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { MembershipCommands, UUID_PATTERN } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { matching } from '../../http/path-constraint';
@@ -28,11 +29,18 @@ export class MixinCodesController {
   ) {}
 
   @Get()
-  @ApiParam({ name: 'id', description: 'An invite code (`code_id`)', schema: { type: 'string', pattern: UUID_PATTERN.source } })
+  @ApiParam({
+    name: 'id',
+    description: 'An invite code (`code_id`)',
+    schema: { type: 'string', pattern: UUID_PATTERN.source },
+  })
   @ApiOperation({ summary: 'The conversation an invite code joins (404 for a code rotated away or never issued)' })
   @ApiOkResponse({ type: MixinConversation })
   async get(@CallContext() ctx: RequestContext, @Param('id') code: string): Promise<MixinConversation> {
     const { groupId } = await this.bus.send(MembershipCommands.findByCode, ctx, { code });
-    return this.conversations.read({ ...ctx, caller: { appId: ctx.caller.appId, userId: null, isAppAdmin: true } }, groupId);
+    return this.conversations.read(
+      { ...ctx, caller: { appId: ctx.caller.appId, userId: null, isAppAdmin: true } },
+      groupId,
+    );
   }
 }

@@ -1,6 +1,7 @@
+import { UUID_PATTERN } from '@cohort/contracts';
 import { applyDecorators, Controller } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import { UUID_PATTERN } from '@cohort/contracts';
+
 import { matching } from '../../http/path-constraint';
 
 /** The tag of every conversation operation in the API reference. */
@@ -14,5 +15,9 @@ export const ConversationController = (): ClassDecorator =>
   applyDecorators(
     Controller(`conversations/${matching('id', UUID_PATTERN)}`),
     ApiTags(CONVERSATIONS_TAG),
-    ApiParam({ name: 'id', description: 'The conversation id (for `join`: the invite code)', schema: { type: 'string', pattern: UUID_PATTERN.source } }),
+    ApiParam({
+      name: 'id',
+      description: 'The conversation id (for `join`: the invite code)',
+      schema: { type: 'string', pattern: UUID_PATTERN.source },
+    }),
   );

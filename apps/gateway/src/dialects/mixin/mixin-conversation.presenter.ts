@@ -1,4 +1,5 @@
 import type { GroupInfoView, MemberRole, ParticipantsView } from '@cohort/contracts';
+
 import type { MixinConversation, MixinParticipant, MixinParticipantSession } from './dto/mixin-answers';
 
 /** A time as Mixin writes it: RFC 3339, UTC, nine fraction digits (`2018-05-16T12:34:44.134000000Z`). */
@@ -10,11 +11,18 @@ const ROLE_NAMES: Record<MemberRole, MixinParticipant['role']> = { owner: 'OWNER
 function participantSessions(people: ParticipantsView): MixinParticipantSession[] {
   const byUser = new Map<string, string[]>();
   for (const { userId, sessionId } of people.sessions) byUser.set(userId, [...(byUser.get(userId) ?? []), sessionId]);
-  return people.members.flatMap((member) => (byUser.get(member.userId) ?? []).map((sessionId) => ({ user_id: member.userId, session_id: sessionId })));
+  return people.members.flatMap((member) =>
+    (byUser.get(member.userId) ?? []).map((sessionId) => ({ user_id: member.userId, session_id: sessionId })),
+  );
 }
 
 /** The whole conversation, as the caller sees it (their own notification mute). */
-export function presentConversation(group: GroupInfoView, people: ParticipantsView, announcement: string, publicBaseUrl: string): MixinConversation {
+export function presentConversation(
+  group: GroupInfoView,
+  people: ParticipantsView,
+  announcement: string,
+  publicBaseUrl: string,
+): MixinConversation {
   return {
     type: 'conversation',
     conversation_id: group.groupId,
@@ -28,7 +36,12 @@ export function presentConversation(group: GroupInfoView, people: ParticipantsVi
     code_url: `${publicBaseUrl.replace(/\/+$/, '')}/codes/${people.inviteCode}`,
     mute_until: rfc3339Nano(group.callerMember?.notificationsMutedUntil ?? 0),
     expire_in: group.settings.disappearSeconds,
-    participants: people.members.map((member) => ({ type: 'participant', user_id: member.userId, role: ROLE_NAMES[member.role], created_at: rfc3339Nano(member.joinedAt) })),
+    participants: people.members.map((member) => ({
+      type: 'participant',
+      user_id: member.userId,
+      role: ROLE_NAMES[member.role],
+      created_at: rfc3339Nano(member.joinedAt),
+    })),
     participant_sessions: participantSessions(people),
     circles: [],
   };

@@ -1,7 +1,8 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { ContentCommands, MembershipCommands } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ContentCommands, MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import type { GatewayEnv } from '../../config/gateway.config';
 import type { MixinConversation } from './dto/mixin-answers';
 import { presentConversation } from './mixin-conversation.presenter';
@@ -29,7 +30,7 @@ export class MixinConversations {
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     ]);
     const people = { ...first, members: [...first.members], sessions: [...first.sessions] };
-    for (let cursor = first.cursor; cursor; ) {
+    for (let cursor = first.cursor; cursor;) {
       const page = await this.bus.send(MembershipCommands.participants, ctx, { groupId, cursor });
       people.members.push(...page.members);
       people.sessions.push(...page.sessions);

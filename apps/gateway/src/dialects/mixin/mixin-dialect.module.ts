@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MixinCodesController } from './mixin-codes.controller';
 import { MixinConversations } from './mixin-conversations';
 import { MixinConversationController, MixinCreateConversationController } from './mixin-conversations.controller';
@@ -12,7 +13,13 @@ import { MixinUsersController } from './mixin-users.controller';
  * (signed requests, `{data}`, Mixin's errors) is declared once in mixin-dialect.ts.
  */
 @Module({
-  controllers: [MixinUsersController, MixinCreateConversationController, MixinConversationController, MixinParticipantsController, MixinCodesController],
+  controllers: [
+    MixinUsersController,
+    MixinCreateConversationController,
+    MixinConversationController,
+    MixinParticipantsController,
+    MixinCodesController,
+  ],
   providers: [MixinSessions, MixinReplays, MixinConversations],
 })
 export class MixinDialectModule {}

@@ -1,3 +1,4 @@
+import { USER_ID_PATTERN } from '@cohort/contracts';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -7,7 +8,7 @@ import {
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { USER_ID_PATTERN } from '@cohort/contracts';
+
 import type { HttpDialect } from '../../http/dialect';
 import { ApiEdgeResponses } from '../../openapi/status-answers';
 import { MixinAuthGuard } from './mixin-auth.guard';
@@ -35,15 +36,23 @@ export const mixinDialect: HttpDialect = {
   envelope: MixinEnvelopeInterceptor,
   apiDocs: () => [
     ApiSecurity('bearer'),
-    ApiHeader({ name: 'X-Request-Id', required: false, description: 'Echoed in the answer (Mixin signed requests carry it, equal to the token’s `jti`)' }),
+    ApiHeader({
+      name: 'X-Request-Id',
+      required: false,
+      description: 'Echoed in the answer (Mixin signed requests carry it, equal to the token’s `jti`)',
+    }),
     ApiQuery({
       name: 'user_id',
       required: false,
       schema: { type: 'string', pattern: USER_ID_PATTERN.source },
-      description: 'An app token or the bot: act as this user; a user token or session: its own user or absent, else 401',
+      description:
+        'An app token or the bot: act as this user; a user token or session: its own user or absent, else 401',
     }),
     ApiBadRequestResponse({ description: 'Invalid data: the description names the field' }),
-    ApiUnauthorizedResponse({ description: 'No valid signed request or token: a bad signature, an unknown session, a changed request, an expired or replayed token...' }),
+    ApiUnauthorizedResponse({
+      description:
+        'No valid signed request or token: a bad signature, an unknown session, a changed request, an expired or replayed token...',
+    }),
     ApiForbiddenResponse({ description: 'The caller may not do this (not an admin, not the owner...)' }),
     ApiNotFoundResponse({ description: 'No such conversation (for the caller), invite code or endpoint' }),
     ...ApiEdgeResponses(),

@@ -1,4 +1,4 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 

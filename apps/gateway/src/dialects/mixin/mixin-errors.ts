@@ -1,6 +1,7 @@
-import type { SchemaObject } from '@nestjs/swagger';
 import { HTTP_STATUS_BY_CODE } from '@cohort/contracts';
 import type { DomainError } from '@cohort/errors';
+import type { SchemaObject } from '@nestjs/swagger';
+
 import type { RenderedError } from '../../http/dialect';
 
 /** Mixin: `{error: {status, code, description}}` with code = HTTP status = the canonical status, as Mixin answers. */
@@ -21,7 +22,11 @@ export const mixinErrorSchema: SchemaObject = {
       type: 'object',
       required: ['status', 'code', 'description'],
       additionalProperties: false,
-      properties: { status: { type: 'integer', enum: STATUSES }, code: { type: 'integer', enum: STATUSES }, description: { type: 'string' } },
+      properties: {
+        status: { type: 'integer', enum: STATUSES },
+        code: { type: 'integer', enum: STATUSES },
+        description: { type: 'string' },
+      },
     },
   },
 };

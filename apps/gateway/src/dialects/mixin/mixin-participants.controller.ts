@@ -1,12 +1,13 @@
+import { BusClient, type RequestContext } from '@cohort/bus';
+import { Limits, MembershipCommands } from '@cohort/contracts';
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Limits, MembershipCommands } from '@cohort/contracts';
-import { BusClient, type RequestContext } from '@cohort/bus';
+
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { MixinConversation } from './dto/mixin-answers';
-import { ParticipantsBody, participantsSchema, type ParticipantRef } from './dto/participants';
+import { type ParticipantRef, ParticipantsBody, participantsSchema } from './dto/participants';
 import { ConversationController } from './mixin-conversation-path';
 import { MixinConversations } from './mixin-conversations';
 import { mixinDialect } from './mixin-dialect';
@@ -32,7 +33,11 @@ export class MixinParticipantsController {
   @ApiBody({ schema: participantsSchema(Limits.idsPerCall, false) })
   @ApiOperation({ summary: `Add up to ${Limits.idsPerCall} users directly (owner and admins)` })
   @ApiOkResponse({ type: MixinConversation })
-  async add(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[]): Promise<MixinConversation> {
+  async add(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[],
+  ): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.addMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
     return this.conversations.read(ctx, id);
   }
@@ -40,9 +45,15 @@ export class MixinParticipantsController {
   @Post('participants/REMOVE')
   @HttpCode(200)
   @ApiBody({ schema: participantsSchema(Limits.idsPerCall, false) })
-  @ApiOperation({ summary: `Remove up to ${Limits.idsPerCall} participants (owner and admins; only the owner removes admins)` })
+  @ApiOperation({
+    summary: `Remove up to ${Limits.idsPerCall} participants (owner and admins; only the owner removes admins)`,
+  })
   @ApiOkResponse({ type: MixinConversation })
-  async remove(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[]): Promise<MixinConversation> {
+  async remove(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body(new ParticipantsBody(Limits.idsPerCall, false)) body: ParticipantRef[],
+  ): Promise<MixinConversation> {
     await this.bus.send(MembershipCommands.kickMembers, ctx, { groupId: id, userIds: userIdsOf(body) });
     return this.conversations.read(ctx, id);
   }
@@ -50,9 +61,15 @@ export class MixinParticipantsController {
   @Post('participants/ROLE')
   @HttpCode(200)
   @ApiBody({ schema: participantsSchema(Limits.maxAdmins, true) })
-  @ApiOperation({ summary: 'Make participants admins (`role: "ADMIN"`) or plain participants (`role: ""`): the owner only' })
+  @ApiOperation({
+    summary: 'Make participants admins (`role: "ADMIN"`) or plain participants (`role: ""`): the owner only',
+  })
   @ApiOkResponse({ type: MixinConversation })
-  async role(@CallContext() ctx: RequestContext, @Param('id') id: string, @Body(new ParticipantsBody(Limits.maxAdmins, true)) body: ParticipantRef[]): Promise<MixinConversation> {
+  async role(
+    @CallContext() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body(new ParticipantsBody(Limits.maxAdmins, true)) body: ParticipantRef[],
+  ): Promise<MixinConversation> {
     const admins = userIdsOf(body.filter((p) => p.role === 'ADMIN'));
     const plain = userIdsOf(body.filter((p) => p.role === ''));
     if (admins.length) await this.bus.send(MembershipCommands.addAdmins, ctx, { groupId: id, userIds: admins });

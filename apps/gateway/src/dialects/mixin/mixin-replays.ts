@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { KV } from 'nats';
+
 import { NatsConnectionHolder } from '@cohort/bus';
 import { DomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+import type { KV } from 'nats';
+
 import { CLOCK_SKEW_SECONDS, MAX_TOKEN_SECONDS } from './mixin-signed-token';
 
 /** A JetStream key-value bucket of the token ids seen, each kept as long as a token can live. */

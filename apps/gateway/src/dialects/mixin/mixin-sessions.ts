@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { SessionCommands } from '@cohort/contracts';
+import { randomUUID } from 'node:crypto';
+
 import { BusClient } from '@cohort/bus';
+import { SessionCommands } from '@cohort/contracts';
 import { isDomainError } from '@cohort/errors';
+import { Injectable } from '@nestjs/common';
+
 import { unauthorized } from '../../auth/token-errors';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
 import { AppsRegistry } from '../../tenancy/apps.registry';
@@ -43,13 +45,18 @@ export class MixinSessions {
 
   private bot(sessionId: string): KnownSession | undefined {
     const app = this.apps.all().find((candidate) => candidate.mixin?.botSessionId === sessionId);
-    return app?.mixin ? { app, userId: app.mixin.botUserId, key: ed25519PublicKey(app.mixin.botPublicKey), isBot: true } : undefined;
+    return app?.mixin
+      ? { app, userId: app.mixin.botUserId, key: ed25519PublicKey(app.mixin.botPublicKey), isBot: true }
+      : undefined;
   }
 
   private async registered(userId: string, sessionId: string): Promise<KnownSession> {
     const found = await Promise.all(
       this.apps.all().map(async (app) => {
-        const ctx = { caller: { appId: app.appId, userId: null, isAppAdmin: true }, requestId: `session-${randomUUID()}` };
+        const ctx = {
+          caller: { appId: app.appId, userId: null, isAppAdmin: true },
+          requestId: `session-${randomUUID()}`,
+        };
         try {
           const session = await this.bus.send(SessionCommands.find, ctx, { userId, sessionId });
           return { app, userId: session.userId, key: ed25519PublicKey(session.publicKey), isBot: false };
@@ -70,4 +77,3 @@ export class MixinSessions {
     if (this.known.size > REMEMBERED) this.known.delete(this.known.keys().next().value as string);
   }
 }
-

@@ -1,5 +1,13 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { checkSignedToken, ed25519PublicKey, isSignedToken, parseSignedToken, requestDigest, type SignedRequest } from './mixin-signed-token';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+
+import {
+  checkSignedToken,
+  ed25519PublicKey,
+  isSignedToken,
+  parseSignedToken,
+  requestDigest,
+  type SignedRequest,
+} from './mixin-signed-token';
 
 const NOW = 1_800_000_000;
 const UID = '8dcf823d-9eb3-4da2-8734-f0aad50c0da6';
@@ -9,8 +17,21 @@ const request: SignedRequest = { method: 'POST', url: '/conversations/abc?x=1', 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A token as Mixin's SDKs sign it, with `claims` changed. */
-function signed(privateKey: KeyObject, claims: Record<string, unknown> = {}, header: object = { alg: 'EdDSA', typ: 'JWT' }): string {
-  const payload = { uid: UID, sid: SID, iat: NOW, exp: NOW + 3600, jti: 'req-1', sig: requestDigest(request), scp: 'FULL', ...claims };
+function signed(
+  privateKey: KeyObject,
+  claims: Record<string, unknown> = {},
+  header: object = { alg: 'EdDSA', typ: 'JWT' },
+): string {
+  const payload = {
+    uid: UID,
+    sid: SID,
+    iat: NOW,
+    exp: NOW + 3600,
+    jti: 'req-1',
+    sig: requestDigest(request),
+    scp: 'FULL',
+    ...claims,
+  };
   const input = `${b64url(header)}.${b64url(payload)}`;
   return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
 }
@@ -19,7 +40,10 @@ describe('Mixin signed tokens', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
   const key = ed25519PublicKey(raw.toString('base64url'));
-  const check = (token: string, req = request, now = NOW) => () => checkSignedToken(parseSignedToken(token), key, req, now);
+  const check =
+    (token: string, req = request, now = NOW) =>
+    () =>
+      checkSignedToken(parseSignedToken(token), key, req, now);
 
   it('tells signed tokens (EdDSA) from the ones Cohort issues', () => {
     expect(isSignedToken(signed(privateKey))).toBe(true);
@@ -29,7 +53,9 @@ describe('Mixin signed tokens', () => {
 
   it('accepts a genuine request; reads the key in standard base64 too', () => {
     expect(check(signed(privateKey))).not.toThrow();
-    expect(() => checkSignedToken(parseSignedToken(signed(privateKey)), ed25519PublicKey(raw.toString('base64')), request, NOW)).not.toThrow();
+    expect(() =>
+      checkSignedToken(parseSignedToken(signed(privateKey)), ed25519PublicKey(raw.toString('base64')), request, NOW),
+    ).not.toThrow();
   });
 
   it('refuses another key, a changed body, path or method, an expired token, a future one, a too long one, another scope', () => {
@@ -44,7 +70,10 @@ describe('Mixin signed tokens', () => {
       ['lifetime longer', check(signed(privateKey, { exp: NOW + 86_400 }))],
       ['scope must be FULL', check(signed(privateKey, { scp: 'PROFILE:READ' }))],
     ];
-    for (const [message, attempt] of refusals) expect(attempt).toThrow(expect.objectContaining({ code: 'unauthorized', message: expect.stringContaining(message) }));
+    for (const [message, attempt] of refusals)
+      expect(attempt).toThrow(
+        expect.objectContaining({ code: 'unauthorized', message: expect.stringContaining(message) }),
+      );
   });
 
   it('tolerates a minute of clock skew either way', () => {
@@ -54,7 +83,11 @@ describe('Mixin signed tokens', () => {
 
   it('refuses malformed tokens and claims', () => {
     expect(() => parseSignedToken('a.b')).toThrow(expect.objectContaining({ code: 'unauthorized' }));
-    expect(() => parseSignedToken(signed(privateKey, { uid: 'not-a-uuid' }))).toThrow(expect.objectContaining({ message: expect.stringContaining('claims') }));
-    expect(() => parseSignedToken(signed(privateKey, { jti: '' }))).toThrow(expect.objectContaining({ code: 'unauthorized' }));
+    expect(() => parseSignedToken(signed(privateKey, { uid: 'not-a-uuid' }))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('claims') }),
+    );
+    expect(() => parseSignedToken(signed(privateKey, { jti: '' }))).toThrow(
+      expect.objectContaining({ code: 'unauthorized' }),
+    );
   });
 });

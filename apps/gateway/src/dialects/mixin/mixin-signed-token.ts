@@ -1,5 +1,7 @@
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+
 import { UUID_PATTERN } from '@cohort/contracts';
+
 import { unauthorized } from '../../auth/token-errors';
 
 /** The claims of a token Mixin's SDKs sign for every request with a session's Ed25519 key. */
@@ -57,34 +59,57 @@ export function parseSignedToken(token: string): ParsedSignedToken {
   }
   const { uid, sid, iat, exp, jti, sig, scp } = claims;
   const valid =
-    typeof uid === 'string' && UUID_PATTERN.test(uid) && typeof sid === 'string' && UUID_PATTERN.test(sid) &&
-    Number.isInteger(iat) && Number.isInteger(exp) && typeof jti === 'string' && jti.length > 0 && jti.length <= 128 &&
-    typeof sig === 'string' && typeof scp === 'string';
+    typeof uid === 'string' &&
+    UUID_PATTERN.test(uid) &&
+    typeof sid === 'string' &&
+    UUID_PATTERN.test(sid) &&
+    Number.isInteger(iat) &&
+    Number.isInteger(exp) &&
+    typeof jti === 'string' &&
+    jti.length > 0 &&
+    jti.length <= 128 &&
+    typeof sig === 'string' &&
+    typeof scp === 'string';
   if (!valid) throw unauthorized('invalid token claims');
-  return { claims: claims as SignedClaims, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2], 'base64url') };
+  return {
+    claims: claims as SignedClaims,
+    signingInput: `${parts[0]}.${parts[1]}`,
+    signature: Buffer.from(parts[2], 'base64url'),
+  };
 }
 
 /** An Ed25519 public key from its 32 raw bytes in base64 or base64url. */
 export function ed25519PublicKey(base64: string): KeyObject {
   const raw = Buffer.from(base64.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   // SubjectPublicKeyInfo of an Ed25519 key: this fixed prefix, then the 32 bytes.
-  return createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /** The `sig` claim of a request: hex SHA-256 of method, path?query and body. */
-export const requestDigest = ({ method, url, body }: SignedRequest): string => createHash('sha256').update(`${method.toUpperCase()}${url}${body}`).digest('hex');
+export const requestDigest = ({ method, url, body }: SignedRequest): string =>
+  createHash('sha256').update(`${method.toUpperCase()}${url}${body}`).digest('hex');
 
 /**
  * Checks everything a signed token says but its replay: the signature under the session's key,
  * the scope, the times (with CLOCK_SKEW_SECONDS either way, and no longer than MAX_TOKEN_SECONDS
  * ahead) and that `sig` is the digest of the request actually received.
  */
-export function checkSignedToken(token: ParsedSignedToken, key: KeyObject, request: SignedRequest, nowSeconds = Math.floor(Date.now() / 1000)): void {
+export function checkSignedToken(
+  token: ParsedSignedToken,
+  key: KeyObject,
+  request: SignedRequest,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): void {
   if (!verify(null, Buffer.from(token.signingInput), key, token.signature)) throw unauthorized('invalid signature');
   const { claims } = token;
   if (claims.scp !== 'FULL') throw unauthorized('scope must be FULL');
   if (claims.exp < nowSeconds - CLOCK_SKEW_SECONDS) throw unauthorized('token expired');
   if (claims.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw unauthorized('token issued in the future');
-  if (claims.exp > nowSeconds + MAX_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) throw unauthorized(`token lifetime longer than ${MAX_TOKEN_SECONDS} s`);
+  if (claims.exp > nowSeconds + MAX_TOKEN_SECONDS + CLOCK_SKEW_SECONDS)
+    throw unauthorized(`token lifetime longer than ${MAX_TOKEN_SECONDS} s`);
   if (claims.sig !== requestDigest(request)) throw unauthorized('sig does not match the request');
 }

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+
 import { validateInput } from '@cohort/errors';
+
 import { CreateUserBody } from './dto/conversation.dto';
 import { isSafeEd25519PublicKey } from './session-key';
 
@@ -19,14 +21,19 @@ describe('session keys', () => {
       '0000000000000000000000000000000000000000000000000000000000000000', // order 4
       'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', // order 8
     ];
-    for (const hex of smallOrder) expect([hex, isSafeEd25519PublicKey(Buffer.from(hex, 'hex').toString('base64'))]).toEqual([hex, false]);
+    for (const hex of smallOrder)
+      expect([hex, isSafeEd25519PublicKey(Buffer.from(hex, 'hex').toString('base64'))]).toEqual([hex, false]);
     expect(isSafeEd25519PublicKey(Buffer.alloc(32, 0xff).toString('base64'))).toBe(false);
     expect(isSafeEd25519PublicKey('not a key')).toBe(false);
   });
 
   it('POST /users refuses a session registered with a small-order key, naming session_secret', () => {
     const identity = Buffer.from('01'.padEnd(64, '0'), 'hex').toString('base64');
-    expect(() => validateInput(CreateUserBody, { full_name: 'x', session_secret: identity }, 'body')).toThrow(/session_secret/);
-    expect(validateInput(CreateUserBody, { full_name: 'x', session_secret: rawKey().toString('base64') }, 'body').full_name).toBe('x');
+    expect(() => validateInput(CreateUserBody, { full_name: 'x', session_secret: identity }, 'body')).toThrow(
+      /session_secret/,
+    );
+    expect(
+      validateInput(CreateUserBody, { full_name: 'x', session_secret: rawKey().toString('base64') }, 'body').full_name,
+    ).toBe('x');
   });
 });

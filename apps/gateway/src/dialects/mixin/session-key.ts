@@ -1,5 +1,5 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 const BASE64_KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
 
@@ -19,4 +19,10 @@ export function isSafeEd25519PublicKey(base64: string): boolean {
 
 /** A field holding such a key. */
 export const IsSafeEd25519PublicKey = (options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy({ name: 'isSafeEd25519PublicKey', validator: { validate: (value) => typeof value === 'string' && isSafeEd25519PublicKey(value) } }, options);
+  ValidateBy(
+    {
+      name: 'isSafeEd25519PublicKey',
+      validator: { validate: (value) => typeof value === 'string' && isSafeEd25519PublicKey(value) },
+    },
+    options,
+  );

@@ -1,6 +1,6 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RequestStatus } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** An invitation: one per (group, invitee, inviter); inviting again renews it. */
 @Schema({ collection: 'invitations', versionKey: false })

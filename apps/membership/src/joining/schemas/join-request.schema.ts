@@ -1,6 +1,6 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { RequestStatus } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** An application to join: one per (group, applicant); applying again renews it. */
 @Schema({ collection: 'join_requests', versionKey: false })

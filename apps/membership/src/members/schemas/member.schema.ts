@@ -1,6 +1,6 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { GroupType, MemberRole, MsgMuteMode, MsgPushMode } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'members', versionKey: false })
 export class MemberDoc {

@@ -1,6 +1,6 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { GroupType } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
  * One per group: who owns it, and the counters that keep its limits under concurrency. Joins

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
 import { factProp, type StoredFact } from '../../standings/stored-facts';
 
 /**

@@ -1,6 +1,7 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { MemberRole } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
 import { factProp, type StoredFact } from '../stored-facts';
 
 /**

@@ -1,5 +1,5 @@
-import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { addOutbox } from '@cohort/outbox';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** One custom attribute, inside its room's document. */
 @Schema({ _id: false, versionKey: false })

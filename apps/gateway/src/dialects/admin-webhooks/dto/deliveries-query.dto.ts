@@ -1,7 +1,7 @@
+import { DELIVERY_STATES, type DeliveryState, WebhookLimits } from '@cohort/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DELIVERY_STATES, WebhookLimits, type DeliveryState } from '@cohort/contracts';
 
 const LIMIT = { message: `must be an integer from 1 to ${WebhookLimits.pageMax}` };
 const DEFAULT_LIMIT = 20;
@@ -19,8 +19,18 @@ export class DeliveriesQuery {
   @MaxLength(256)
   cursor?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: DEFAULT_LIMIT, description: `Deliveries per page, 1 to ${WebhookLimits.pageMax}` })
-  @Transform(({ value }) => (value === undefined || value === '' ? DEFAULT_LIMIT : typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value))
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: DEFAULT_LIMIT,
+    description: `Deliveries per page, 1 to ${WebhookLimits.pageMax}`,
+  })
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? DEFAULT_LIMIT
+      : typeof value === 'string' && /^[0-9]+$/.test(value)
+        ? Number(value)
+        : value,
+  )
   @IsInt(LIMIT)
   @Min(1, LIMIT)
   @Max(WebhookLimits.pageMax, LIMIT)

@@ -1,5 +1,5 @@
-import type { SchemaObject } from '@nestjs/swagger';
 import { ALL_EVENTS, DELIVERY_STATES, EVENT_TYPES, WEBHOOK_FORMATS } from '@cohort/contracts';
+import type { SchemaObject } from '@nestjs/swagger';
 
 const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
 const object = (properties: Record<string, SchemaObject>): SchemaObject => ({
@@ -16,13 +16,20 @@ const ENDPOINT_PROPERTIES: Record<string, SchemaObject> = {
   events: { type: 'array', items: { type: 'string', enum: [ALL_EVENTS, ...EVENT_TYPES] } },
   description: { type: 'string' },
   disabled: { type: 'boolean' },
-  source: { type: 'string', enum: ['config', 'api'], description: '`config`: from the app configuration, read-only here' },
+  source: {
+    type: 'string',
+    enum: ['config', 'api'],
+    description: '`config`: from the app configuration, read-only here',
+  },
   breaker: object({
     state: { type: 'string', enum: ['closed', 'open', 'half_open'] },
     consecutiveFailures: { type: 'integer' },
     openUntil: nullable({ type: 'integer', description: 'ms since epoch' }),
   }),
-  previousSecretExpiresAt: nullable({ type: 'integer', description: 'When the previous secret stops signing (ms since epoch)' }),
+  previousSecretExpiresAt: nullable({
+    type: 'integer',
+    description: 'When the previous secret stops signing (ms since epoch)',
+  }),
   createdAt: { type: 'integer' },
   updatedAt: { type: 'integer' },
 };

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AnnouncementView, GroupView, MemberRole } from '@cohort/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Every list of the admin API: its items and the cursor of the next page (null on the last). */
 export interface CursorPage<T> {
@@ -17,13 +17,22 @@ export interface AdminMember {
   blocked: boolean;
 }
 
-export type AdminGroupDetail = GroupView & { memberCount: number; muteAll: boolean; announcement: AnnouncementView | null };
+export type AdminGroupDetail = GroupView & {
+  memberCount: number;
+  muteAll: boolean;
+  announcement: AnnouncementView | null;
+};
 
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 
 export class AdminPage {
   @ApiProperty({ type: 'array', items: OBJECT }) items!: unknown[];
-  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) cursor!: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  cursor!: string | null;
 }
 
 /** The group record after a change. */
@@ -34,8 +43,13 @@ export class AdminGroupRecord {
   @ApiProperty() description!: string;
   @ApiProperty() ownerId!: string;
   @ApiProperty() capacity!: number;
-  @ApiProperty({ ...OBJECT, description: 'applyApproval, memberInvite, memberModify, readAck, historyVisible, disappearSeconds' }) settings!: object;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Mute-all end (ms), -1 permanent, null off' }) muteAllUntil!: number | null;
+  @ApiProperty({
+    ...OBJECT,
+    description: 'applyApproval, memberInvite, memberModify, readAck, historyVisible, disappearSeconds',
+  })
+  settings!: object;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Mute-all end (ms), -1 permanent, null off' })
+  muteAllUntil!: number | null;
   @ApiProperty() createdAt!: number;
 }
 
@@ -43,14 +57,20 @@ export class AdminGroupRecord {
 export class AdminGroup extends AdminGroupRecord {
   @ApiProperty() memberCount!: number;
   @ApiProperty() muteAll!: boolean;
-  @ApiPropertyOptional({ ...OBJECT, nullable: true, description: 'The current announcement' }) announcement!: object | null;
+  @ApiPropertyOptional({ ...OBJECT, nullable: true, description: 'The current announcement' }) announcement!:
+    object | null;
 }
 
 export class AdminGroupPage extends AdminPage {}
 export class AdminMemberPage extends AdminPage {}
 
 export class AdminItemResults {
-  @ApiProperty({ type: 'array', items: OBJECT, description: 'One per user, in request order: `{userId, ok: true}` or `{userId, ok: false, error: {code, message}}`' })
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'One per user, in request order: `{userId, ok: true}` or `{userId, ok: false, error: {code, message}}`',
+  })
   results!: unknown[];
 }
 
@@ -64,6 +84,12 @@ export class AdminStats {
   @ApiProperty() members!: number;
   @ApiProperty({ description: 'Events recorded in the last minute' }) eventsPerMinute!: number;
   @ApiProperty({ description: 'Average per minute over the last hour' }) eventsPerMinuteLastHour!: number;
-  @ApiProperty({ description: 'Webhook deliveries waiting (0 until the webhooks service runs)' }) webhookBacklog!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'each service: `ok` or why it did not answer' }) services!: Record<string, string>;
+  @ApiProperty({ description: 'Webhook deliveries waiting (0 until the webhooks service runs)' })
+  webhookBacklog!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'each service: `ok` or why it did not answer',
+  })
+  services!: Record<string, string>;
 }

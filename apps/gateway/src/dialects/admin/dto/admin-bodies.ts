@@ -1,6 +1,6 @@
+import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Matches, Max, Min } from 'class-validator';
-import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
 
 const USER_IDS = { each: true, message: 'must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])' };
 
@@ -18,7 +18,12 @@ export class AdminUsersBody {
 const MAX_MINUTES = Limits.muteDurationMaxMs / 60_000;
 
 export class AdminMuteBody extends AdminUsersBody {
-  @ApiProperty({ type: 'integer', minimum: -1, maximum: MAX_MINUTES, description: 'Minutes; -1 permanent (0 is refused: unmute lifts a mute)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: -1,
+    maximum: MAX_MINUTES,
+    description: 'Minutes; -1 permanent (0 is refused: unmute lifts a mute)',
+  })
   @IsInt({ message: `must be an integer from -1 to ${MAX_MINUTES}, not 0` })
   @Min(-1, { message: `must be an integer from -1 to ${MAX_MINUTES}, not 0` })
   @Max(MAX_MINUTES, { message: `must be an integer from -1 to ${MAX_MINUTES}, not 0` })
@@ -40,7 +45,11 @@ export class AdminMuteAllBody {
 }
 
 export class AdminCapacityBody {
-  @ApiProperty({ type: 'integer', minimum: 1, description: "The most members; at least the current count, at most the app's capacity ceiling" })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: "The most members; at least the current count, at most the app's capacity ceiling",
+  })
   @IsInt({ message: 'must be a positive integer' })
   @Min(1, { message: 'must be a positive integer' })
   capacity!: number;

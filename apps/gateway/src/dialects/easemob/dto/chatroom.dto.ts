@@ -1,6 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const USERNAME = 'a username (1..64 chars of [A-Za-z0-9_.@:-])';
 const IS_USERNAME = { message: `must be ${USERNAME}` };
@@ -37,7 +48,11 @@ export class CreateChatroomBody {
   @MaxLength(Limits.chatroomDescription)
   description?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: Limits.defaultCapacity, description: `The most members, the owner included: ${CAPACITY}` })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: Limits.defaultCapacity,
+    description: `The most members, the owner included: ${CAPACITY}`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -48,7 +63,11 @@ export class CreateChatroomBody {
   @Matches(USER_ID_PATTERN, IS_USERNAME)
   owner!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Members besides the owner: at least one when given, at most maxusers − 1 (the owner, if listed, is left out)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Members besides the owner: at least one when given, at most maxusers − 1 (the owner, if listed, is left out)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'must name at least one user' })
@@ -68,7 +87,9 @@ export class CreateChatroomBody {
  * naming it). What a call is asked to do: easemob-chatroom-update.ts.
  */
 export class ChatroomUpdateBody {
-  @ApiPropertyOptional({ description: 'A member of the chatroom, who becomes its owner (the owner becomes a plain member)' })
+  @ApiPropertyOptional({
+    description: 'A member of the chatroom, who becomes its owner (the owner becomes a plain member)',
+  })
   @IsOptional()
   @Matches(USER_ID_PATTERN, IS_USERNAME)
   newowner?: string;
@@ -85,7 +106,10 @@ export class ChatroomUpdateBody {
   @MaxLength(Limits.chatroomDescription)
   description?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: `The new capacity: ${CAPACITY}, and not below the current member count` })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: `The new capacity: ${CAPACITY}, and not below the current member count`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 import { Limits } from '@cohort/contracts';
+import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 
 // What the Easemob handlers answer inside the envelope's `data`; the presenters return these types.
 
@@ -8,7 +8,12 @@ const CHATROOM_ID = { description: 'The chatroom id (decimal digits, as a string
 /** One entry of a chatroom's member list: the owner, or anyone else (admins included). */
 export type MemberEntry = { owner: string } | { member: string };
 
-const entry = (key: string): SchemaObject => ({ type: 'object', required: [key], additionalProperties: false, properties: { [key]: { type: 'string' } } });
+const entry = (key: string): SchemaObject => ({
+  type: 'object',
+  required: [key],
+  additionalProperties: false,
+  properties: { [key]: { type: 'string' } },
+});
 
 const MEMBER_ENTRY: SchemaObject = { oneOf: [entry('owner'), entry('member')] };
 
@@ -25,7 +30,8 @@ export class AddedMember {
 
 /** POST /chatrooms/{id}/users. */
 export class AddedMembers {
-  @ApiProperty({ type: [String], description: 'The users added (those who could not be are left out)' }) newmembers!: string[];
+  @ApiProperty({ type: [String], description: 'The users added (those who could not be are left out)' })
+  newmembers!: string[];
   @ApiProperty({ enum: ['add_member'] }) action!: 'add_member';
   @ApiProperty(CHATROOM_ID) id!: string;
 }
@@ -88,7 +94,11 @@ export class ChatroomDetails extends ChatroomSummary {
   @ApiProperty({ type: 'integer', description: 'The capacity, the owner included' }) maxusers!: number;
   @ApiProperty({ type: 'integer', description: 'Creation time, ms since the epoch' }) created!: number;
   @ApiProperty({ description: 'Custom data' }) custom!: string;
-  @ApiProperty({ type: 'array', items: MEMBER_ENTRY, description: `The first ${Limits.memberPageMax} members: the owner as \`owner\`, anyone else as \`member\`` })
+  @ApiProperty({
+    type: 'array',
+    items: MEMBER_ENTRY,
+    description: `The first ${Limits.memberPageMax} members: the owner as \`owner\`, anyone else as \`member\``,
+  })
   affiliations!: MemberEntry[];
   @ApiProperty({ type: 'boolean', enum: [true] }) public!: true;
 }
@@ -109,20 +119,26 @@ export class SuperAdminRemoved {
 export class JoinedChatroom {
   @ApiProperty(CHATROOM_ID) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['false'], description: 'Always "false": a disabled chatroom is not listed' }) disabled!: 'false';
+  @ApiProperty({ enum: ['false'], description: 'Always "false": a disabled chatroom is not listed' })
+  disabled!: 'false';
 }
 
 /** POST /chatgroups/{group_id}/mute and /chatrooms/{id}/mute: one user's outcome, in request order. */
 export class MuteOutcome {
   @ApiProperty({ description: 'Whether the user was muted (or, with mute_duration 0, unmuted)' }) result!: boolean;
-  @ApiPropertyOptional({ type: 'integer', description: 'When `result` is true: the end of the mute, ms since the epoch; -1 permanent; 0 lifted' }) expire?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'When `result` is true: the end of the mute, ms since the epoch; -1 permanent; 0 lifted',
+  })
+  expire?: number;
   @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
   @ApiProperty({ description: 'The username sent' }) user!: string;
 }
 
 /** GET /chatgroups/{group_id}/mute and /chatrooms/{id}/mute: one mute in force. */
 export class MutedUser {
-  @ApiProperty({ type: 'integer', description: 'The end of the mute, ms since the epoch; -1 permanent' }) expire!: number;
+  @ApiProperty({ type: 'integer', description: 'The end of the mute, ms since the epoch; -1 permanent' })
+  expire!: number;
   @ApiProperty() user!: string;
 }
 
@@ -141,7 +157,8 @@ export class MuteAllOutcome {
 /** `/chatrooms/{id}/blocks/users...` and `/chatrooms/{id}/white/users...`: one user's outcome (in request order for several). */
 export class ChatroomListOutcome {
   @ApiProperty({ description: 'Whether the user was put on the list (or taken off)' }) result!: boolean;
-  @ApiProperty({ enum: ['add_blocks', 'remove_blocks', 'add_user_whitelist', 'remove_user_whitelist'] }) action!: ChatroomListAction;
+  @ApiProperty({ enum: ['add_blocks', 'remove_blocks', 'add_user_whitelist', 'remove_user_whitelist'] })
+  action!: ChatroomListAction;
   @ApiPropertyOptional({ description: 'Why not, when `result` is false' }) reason?: string;
   @ApiProperty() user!: string;
   @ApiProperty(CHATROOM_ID) chatroomid!: string;

@@ -1,7 +1,8 @@
+import { Limits } from '@cohort/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Limits } from '@cohort/contracts';
+
 import type { EasemobParams } from '../easemob-envelope.interceptor';
 
 /** Easemob's page sizes: the largest page of a list, and the answer of joined_chatrooms without paging. */
@@ -18,11 +19,19 @@ const CHATROOM_LIMIT = { message: `must be an integer from 1 to ${Limits.chatroo
 
 /** Query values are strings: a decimal integer becomes its number, absent or empty is `fallback`; anything else is left for the rules to refuse. */
 const IntegerParam = (fallback?: number): PropertyDecorator =>
-  Transform(({ value }) => (value === undefined || value === '' ? fallback : typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value));
+  Transform(({ value }) =>
+    value === undefined || value === ''
+      ? fallback
+      : typeof value === 'string' && /^-?[0-9]+$/.test(value)
+        ? Number(value)
+        : value,
+  );
 
 /** Paging parameters (`pagenum`, `pagesize`, `limit`, `cursor`) as the answer's `params` echoes them: each a string in an array. */
 export const pagingParams = (paging: Record<string, number | string | undefined>): EasemobParams =>
-  Object.fromEntries(Object.entries(paging).flatMap(([name, value]) => (value === undefined ? [] : [[name, [String(value)]]])));
+  Object.fromEntries(
+    Object.entries(paging).flatMap(([name, value]) => (value === undefined ? [] : [[name, [String(value)]]])),
+  );
 
 /** `pagenum` (from 1, default 1) and `pagesize` (1 to `max`, default `size`): Easemob's page-number paging. */
 function PageNumberQuery(size: number, max: number, items: string) {
@@ -48,11 +57,19 @@ function PageNumberQuery(size: number, max: number, items: string) {
 export class MemberPageQuery extends PageNumberQuery(EasemobPageSizes.max, EasemobPageSizes.max, 'Members') {}
 
 /** GET /chatrooms/super_admin: page `pagenum` (from 1) of `pagesize` super admins (default 10). */
-export class SuperAdminPageQuery extends PageNumberQuery(EasemobPageSizes.superAdminsDefault, Limits.superAdminPageMax, 'Super admins') {}
+export class SuperAdminPageQuery extends PageNumberQuery(
+  EasemobPageSizes.superAdminsDefault,
+  Limits.superAdminPageMax,
+  'Super admins',
+) {}
 
 /** GET /chatrooms: `limit` chatrooms (1 to 100, default 10) from `cursor` (absent or empty: the first page). */
 export class ChatroomListQuery {
-  @ApiPropertyOptional({ type: 'integer', default: EasemobPageSizes.chatroomsDefault, description: `Chatrooms per page, 1 to ${Limits.chatroomListPageMax}` })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: EasemobPageSizes.chatroomsDefault,
+    description: `Chatrooms per page, 1 to ${Limits.chatroomListPageMax}`,
+  })
   @IntegerParam(EasemobPageSizes.chatroomsDefault)
   @IsInt(CHATROOM_LIMIT)
   @Min(1, CHATROOM_LIMIT)
@@ -89,7 +106,16 @@ export class JoinedChatroomsQuery {
 }
 
 /** The page joined_chatrooms answers, and the paging parameters its answer echoes (those that were sent). */
-export function joinedPage({ pagenum, pagesize }: JoinedChatroomsQuery): { pageNumber: number; pageSize: number; params?: EasemobParams } {
-  if (pagenum === undefined && pagesize === undefined) return { pageNumber: 1, pageSize: EasemobPageSizes.joinedWithoutPaging };
-  return { pageNumber: pagenum ?? 1, pageSize: pagesize ?? EasemobPageSizes.max, params: pagingParams({ pagenum, pagesize }) };
+export function joinedPage({ pagenum, pagesize }: JoinedChatroomsQuery): {
+  pageNumber: number;
+  pageSize: number;
+  params?: EasemobParams;
+} {
+  if (pagenum === undefined && pagesize === undefined)
+    return { pageNumber: 1, pageSize: EasemobPageSizes.joinedWithoutPaging };
+  return {
+    pageNumber: pagenum ?? 1,
+    pageSize: pagesize ?? EasemobPageSizes.max,
+    params: pagingParams({ pagenum, pagesize }),
+  };
 }

@@ -1,6 +1,6 @@
+import { IsStringRecord, Limits } from '@cohort/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
-import { IsStringRecord, Limits } from '@cohort/contracts';
 
 /** Whether an attribute goes away when the member who set it leaves (DELETE, the default) or stays. */
 export const AUTO_DELETE_MODES = ['DELETE', 'NO_DELETE'] as const;
@@ -23,7 +23,11 @@ export class SetMetadataBody {
   @IsStringRecord(1, Limits.roomAttributesPerCall)
   metaData!: Record<string, string>;
 
-  @ApiPropertyOptional({ enum: AUTO_DELETE_MODES, default: 'DELETE', description: 'DELETE: the attributes go away when the member leaves; NO_DELETE: they stay' })
+  @ApiPropertyOptional({
+    enum: AUTO_DELETE_MODES,
+    default: 'DELETE',
+    description: 'DELETE: the attributes go away when the member leaves; NO_DELETE: they stay',
+  })
   @IsOptional()
   @IsIn([...AUTO_DELETE_MODES])
   autoDelete?: AutoDelete;
@@ -34,7 +38,9 @@ export class MetadataQueryBody {
   @ApiPropertyOptional({ type: [String], description: 'The keys to read; absent or empty: all of them' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(Limits.roomAttributesPerRoom, { message: `may name at most ${Limits.roomAttributesPerRoom} keys (a chatroom has no more)` })
+  @ArrayMaxSize(Limits.roomAttributesPerRoom, {
+    message: `may name at most ${Limits.roomAttributesPerRoom} keys (a chatroom has no more)`,
+  })
   @IsString(KEYS_ARE_STRINGS)
   keys?: string[];
 }
@@ -44,7 +50,9 @@ export class MetadataKeysBody {
   @ApiProperty({ type: [String], description: `1 to ${Limits.roomAttributesPerCall} keys to remove` })
   @IsArray()
   @ArrayMinSize(1, { message: 'must name at least one key' })
-  @ArrayMaxSize(Limits.roomAttributesPerCall, { message: `may name at most ${Limits.roomAttributesPerCall} keys per call` })
+  @ArrayMaxSize(Limits.roomAttributesPerCall, {
+    message: `may name at most ${Limits.roomAttributesPerCall} keys per call`,
+  })
   @IsString(KEYS_ARE_STRINGS)
   keys!: string[];
 }

@@ -1,6 +1,7 @@
+import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
+
 import { GroupIdField } from './id-fields';
 import { GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { JSON_ID, MS } from './group-answers';
+
 import type { JsonId } from './group-answers';
+import { JSON_ID, MS } from './group-answers';
 
 // What the /group announcement and file handlers answer inside the envelope's `data`; the
 // presenters return these types.

@@ -1,10 +1,13 @@
-import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import type { ApplyApproval } from '@cohort/contracts';
+import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 
 // What the /group handlers answer inside the envelope's `data`; the presenters return these types.
 
 /** Ids leave as JSON numbers when numeric and exact (group-info.presenter's jsonId), else as strings. */
-export const JSON_ID = { oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }], description: 'a JSON number when numeric (every digit of an int64), a string for a Mixin conversation UUID' };
+export const JSON_ID = {
+  oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }],
+  description: 'a JSON number when numeric (every digit of an int64), a string for a Mixin conversation UUID',
+};
 /** An id as the dialect answers it: a number, a BigInt beyond 2^53 (written with every digit), or a UUID string. */
 export type JsonId = number | bigint | string;
 const SECONDS_MUTED = { type: 'integer', description: 'mute-all end in seconds; -1 permanent; 0 off' } as const;
@@ -12,12 +15,14 @@ export const MS = { type: 'integer', description: 'ms since the epoch' } as cons
 
 /** What the short (4.26) and the full (4.16, 4.24, 4.42) group information share. */
 abstract class GroupSummary {
-  @ApiProperty({ type: 'integer', enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' }) apply_approval!: ApplyApproval;
+  @ApiProperty({ type: 'integer', enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' })
+  apply_approval!: ApplyApproval;
   @ApiProperty() avatar!: string;
   @ApiProperty({ type: 'integer' }) capacity!: number;
   @ApiProperty({ type: 'integer', description: 'members' }) count!: number;
   @ApiProperty(JSON_ID) group_id!: JsonId;
-  @ApiProperty({ type: 'integer', description: "the caller's message mute mode (0 when not a member)" }) msg_mute_mode!: number;
+  @ApiProperty({ type: 'integer', description: "the caller's message mute mode (0 when not a member)" })
+  msg_mute_mode!: number;
   @ApiProperty({ type: 'integer', description: "the caller's push mode (0 when not a member)" }) msg_push_mode!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'integer', enum: [0, 1], description: '0 active, 1 dissolved' }) status!: 0 | 1;

@@ -1,7 +1,8 @@
+import { Limits } from '@cohort/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Limits } from '@cohort/contracts';
+
 import { GroupIdField, GroupIdListField, UserIdListField } from './id-fields';
 
 export class GroupIdQuery {
@@ -16,7 +17,12 @@ export class CreateGroupBody {
   @IsOptional()
   @IsIn([0, 2], { message: 'must be 0 (group) or 2 (chatroom)' })
   type?: 0 | 2;
-  @IsOptional() @UserIdListField(Limits.capacityCeiling - 1, "users who join with the owner (the group's capacity grows from the app's default to fit them, up to the app's ceiling)") user_list?: string[];
+  @IsOptional()
+  @UserIdListField(
+    Limits.capacityCeiling - 1,
+    "users who join with the owner (the group's capacity grows from the app's default to fit them, up to the app's ceiling)",
+  )
+  user_list?: string[];
 }
 
 export class GroupListBody {
@@ -45,7 +51,11 @@ export class GroupSettingFlagBody {
 
 export class ApplyApprovalBody {
   @GroupIdField() group_id!: string;
-  @ApiPropertyOptional({ enum: [0, 1, 2], default: 0, description: '0 (or absent) anyone joins, 1 admin approval, 2 refuse' })
+  @ApiPropertyOptional({
+    enum: [0, 1, 2],
+    default: 0,
+    description: '0 (or absent) anyone joins, 1 admin approval, 2 refuse',
+  })
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
   apply_approval: 0 | 1 | 2 = 0;
 }
@@ -55,7 +65,12 @@ const MUTE_MINUTES_MAX = Limits.muteDurationMaxMs / 60_000;
 
 /** A mute's `duration` as the vendor sends it: minutes, -1 permanent, 0 lifts (4.12, 4.45). */
 export const MuteMinutesField = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' }), IsInt(), Min(-1), Max(MUTE_MINUTES_MAX));
+  applyDecorators(
+    ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' }),
+    IsInt(),
+    Min(-1),
+    Max(MUTE_MINUTES_MAX),
+  );
 
 export class BanAllBody {
   @GroupIdField() group_id!: string;

@@ -1,17 +1,29 @@
+import { Limits } from '@cohort/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Limits } from '@cohort/contracts';
+
 import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 /** The optional `reason` of an application or an invitation. */
 const ReasonField = (): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ description: `at most ${Limits.reason} characters` }), IsOptional(), IsString(), MaxLength(Limits.reason));
+  applyDecorators(
+    ApiPropertyOptional({ description: `at most ${Limits.reason} characters` }),
+    IsOptional(),
+    IsString(),
+    MaxLength(Limits.reason),
+  );
 
 /** The answer to a request; Go clients drop a `false` (`omitempty`), so absent rejects (declines). */
 const ApprovalField = (): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ default: false, description: 'true approves (accepts), false (or absent) rejects (declines)' }), IsBoolean());
+  applyDecorators(
+    ApiPropertyOptional({
+      default: false,
+      description: 'true approves (accepts), false (or absent) rejects (declines)',
+    }),
+    IsBoolean(),
+  );
 
 /** 4.10 */
 export class ApplyBody {
@@ -39,13 +51,17 @@ export class InviteBody {
 /** 4.32: `user_id` here is the inviter (a body field); absent or the caller's own id: every pending invitation to the group. */
 export class HandleInvitationBody {
   @GroupIdField() group_id!: string;
-  @IsOptional() @UserIdField('the inviter whose invitation is answered; absent or your own id: all of them') user_id?: string;
+  @IsOptional()
+  @UserIdField('the inviter whose invitation is answered; absent or your own id: all of them')
+  user_id?: string;
   @ApprovalField() approval: boolean = false;
 }
 
 /** 4.30: with `group_id`, that group's invitations (its admins); without, the caller's received invitations. */
 export class InvitationListQuery extends GroupPagingQuery(GroupPageSizes.invitationList) {
-  @IsOptional() @GroupIdField('the group whose invitations to list (admins); absent: the invitations you received') group_id?: string;
+  @IsOptional()
+  @GroupIdField('the group whose invitations to list (admins); absent: the invitations you received')
+  group_id?: string;
 }
 
 /** 4.40 */

@@ -1,17 +1,27 @@
-import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import type { RequestStatus } from '@cohort/contracts';
-import { JSON_ID, MS } from './group-answers';
+import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
+
 import type { JsonId } from './group-answers';
+import { JSON_ID, MS } from './group-answers';
 
 // What the /group membership handlers answer inside the envelope's `data` (members, roles,
 // join requests, invitations, QR codes); the presenters return these types.
 
-const REQUEST_STATUS = { type: 'integer', enum: [0, 1, 2], description: '0 pending, 1 approved / accepted, 2 rejected / declined (an expired request is not pending)' } as const;
+const REQUEST_STATUS = {
+  type: 'integer',
+  enum: [0, 1, 2],
+  description: '0 pending, 1 approved / accepted, 2 rejected / declined (an expired request is not pending)',
+} as const;
 
 /** A member as the member lists (4.3, 4.35, 4.36) show them. */
 export class GroupMemberProfile {
-  @ApiProperty({ description: 'the name the member chose in this group (4.18); empty when none' }) display_name!: string;
-  @ApiProperty({ type: 'integer', description: "end of the member's mute in ms since the epoch; -1 permanent; 0 not muted" }) expired_time!: number;
+  @ApiProperty({ description: 'the name the member chose in this group (4.18); empty when none' })
+  display_name!: string;
+  @ApiProperty({
+    type: 'integer',
+    description: "end of the member's mute in ms since the epoch; -1 permanent; 0 not muted",
+  })
+  expired_time!: number;
   @ApiProperty(MS) join_time!: number;
   @ApiProperty(JSON_ID) user_id!: JsonId;
 }
@@ -20,7 +30,10 @@ export class GroupMemberProfile {
 export class GroupUserResult {
   @ApiProperty(JSON_ID) user_id!: JsonId;
   @ApiProperty({ enum: ['success', 'fail'] }) result!: 'success' | 'fail';
-  @ApiProperty({ description: 'empty on success ("pending" when an application awaits approval); on failure `<canonical code>: <text>`' })
+  @ApiProperty({
+    description:
+      'empty on success ("pending" when an application awaits approval); on failure `<canonical code>: <text>`',
+  })
   reason!: string;
 }
 

@@ -1,6 +1,7 @@
+import { Limits } from '@cohort/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { Limits } from '@cohort/contracts';
+
 import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
@@ -37,7 +38,11 @@ export class DisplayNameBody {
 /** 4.37 */
 export class MuteModeBody {
   @GroupIdField() group_id!: string;
-  @ApiPropertyOptional({ enum: [0, 1, 2], default: 0, description: "the caller's message mute mode in this group; absent: 0 (Go clients drop a 0)" })
+  @ApiPropertyOptional({
+    enum: [0, 1, 2],
+    default: 0,
+    description: "the caller's message mute mode in this group; absent: 0 (Go clients drop a 0)",
+  })
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
   msg_mute_mode: 0 | 1 | 2 = 0;
 }
@@ -45,7 +50,11 @@ export class MuteModeBody {
 /** 4.38 */
 export class PushModeBody {
   @GroupIdField() group_id!: string;
-  @ApiPropertyOptional({ enum: [0, 1, 2, 3, 4], default: 0, description: "the caller's push mode in this group; absent: 0 (Go clients drop a 0)" })
+  @ApiPropertyOptional({
+    enum: [0, 1, 2, 3, 4],
+    default: 0,
+    description: "the caller's push mode in this group; absent: 0 (Go clients drop a 0)",
+  })
   @IsIn([0, 1, 2, 3, 4], { message: 'must be 0, 1, 2, 3 or 4' })
   msg_push_mode: 0 | 1 | 2 | 3 | 4 = 0;
 }
@@ -57,4 +66,7 @@ export class TransferBody {
 }
 
 /** The group and users of a batch body, in the domain's names. */
-export const groupUsers = (body: { group_id: string; user_list: string[] }) => ({ groupId: body.group_id, userIds: body.user_list });
+export const groupUsers = (body: { group_id: string; user_list: string[] }) => ({
+  groupId: body.group_id,
+  userIds: body.user_list,
+});

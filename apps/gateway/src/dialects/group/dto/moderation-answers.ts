@@ -1,5 +1,6 @@
+import { type MemberRole, type SendReason, SendReasons } from '@cohort/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { SendReasons, type MemberRole, type SendReason } from '@cohort/contracts';
+
 import { JSON_ID, type JsonId } from './group-answers';
 
 // What the /group moderation handlers answer inside the envelope's `data` besides batch results
@@ -15,18 +16,44 @@ export class GroupBlockedUser {
 /** The send decision. */
 export class GroupSendDecision {
   @ApiProperty({ description: 'whether the user may send now' }) allowed!: boolean;
-  @ApiProperty({ enum: SendReasons, description: 'the first rule that applies, in this order; `ok` when allowed' }) reason!: SendReason;
-  @ApiProperty({ type: 'integer', description: 'with `muted` / `muted_all`: when it ends in ms since the epoch, -1 permanent; otherwise 0' }) until!: number;
-  @ApiProperty({ description: 'allowed and on the allowlist: the message may be treated as high priority' }) priority!: boolean;
-  @ApiProperty({ type: 'string', nullable: true, description: "the sender's role: owner, admin or member; null when not a member" }) role!: MemberRole | null;
+  @ApiProperty({ enum: SendReasons, description: 'the first rule that applies, in this order; `ok` when allowed' })
+  reason!: SendReason;
+  @ApiProperty({
+    type: 'integer',
+    description: 'with `muted` / `muted_all`: when it ends in ms since the epoch, -1 permanent; otherwise 0',
+  })
+  until!: number;
+  @ApiProperty({ description: 'allowed and on the allowlist: the message may be treated as high priority' })
+  priority!: boolean;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: "the sender's role: owner, admin or member; null when not a member",
+  })
+  role!: MemberRole | null;
 }
 
 /** One member of the recipients view (ours): what steers delivery of a message to them. */
 export class GroupRecipient {
   @ApiProperty(JSON_ID) user_id!: JsonId;
   @ApiProperty({ enum: ['owner', 'admin', 'member'] }) role!: MemberRole;
-  @ApiProperty({ type: 'integer', description: 'when they joined (ms): with history_visible false, they see no message sent before' }) join_time!: number;
-  @ApiProperty({ type: 'integer', enum: [0, 1, 2], description: '0 notify, 1 deliver without local notification, 2 deliver nothing' }) msg_mute_mode!: number;
-  @ApiProperty({ type: 'integer', enum: [0, 1, 2, 3, 4], description: '0 push all, 1 none, 2 admins and @me, 3 admins only, 4 @me only' }) msg_push_mode!: number;
-  @ApiProperty({ type: 'integer', description: 'notifications muted until (ms; 0 not muted): Mixin `mute_until`' }) notifications_muted_until!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'when they joined (ms): with history_visible false, they see no message sent before',
+  })
+  join_time!: number;
+  @ApiProperty({
+    type: 'integer',
+    enum: [0, 1, 2],
+    description: '0 notify, 1 deliver without local notification, 2 deliver nothing',
+  })
+  msg_mute_mode!: number;
+  @ApiProperty({
+    type: 'integer',
+    enum: [0, 1, 2, 3, 4],
+    description: '0 push all, 1 none, 2 admins and @me, 3 admins only, 4 @me only',
+  })
+  msg_push_mode!: number;
+  @ApiProperty({ type: 'integer', description: 'notifications muted until (ms; 0 not muted): Mixin `mute_until`' })
+  notifications_muted_until!: number;
 }

@@ -1,7 +1,8 @@
 import { Limits, type MuteCommand } from '@cohort/contracts';
+
 import { MuteMinutesField } from './group.dto';
 import { GroupIdField } from './id-fields';
-import { GroupUsersBody, groupUsers } from './member.dto';
+import { groupUsers, GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 /** 4.51: the members whose mute is lifted. */

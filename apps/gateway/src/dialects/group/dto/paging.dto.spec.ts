@@ -1,10 +1,12 @@
 import { validateInput } from '@cohort/errors';
+
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
 class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList) {}
 class InvitationListQuery extends GroupPagingQuery(GroupPageSizes.invitationList) {}
 
-const parse = (cls: new () => object, query: Record<string, unknown>) => validateInput(cls, query, '', { stripUnknown: true });
+const parse = (cls: new () => object, query: Record<string, unknown>) =>
+  validateInput(cls, query, '', { stripUnknown: true });
 
 describe('GroupPagingQuery', () => {
   it("defaults limit to the list's page size; cursor absent is the first page", () => {

@@ -39,13 +39,22 @@ export function GroupPagingQuery(pageSize: number) {
     @MaxLength(1024)
     cursor?: string;
 
-    @ApiPropertyOptional({ type: 'integer', minimum: 1, default: pageSize, description: `Page size, at most ${pageSize} (larger values are capped)` })
+    @ApiPropertyOptional({
+      type: 'integer',
+      minimum: 1,
+      default: pageSize,
+      description: `Page size, at most ${pageSize} (larger values are capped)`,
+    })
     @Transform(({ value }) => pageLimit(value, pageSize))
     @Min(1, { message: 'must be a positive integer' })
     @IsInt({ message: 'must be a positive integer' })
     limit: number = pageSize;
 
-    @ApiPropertyOptional({ type: 'integer', default: 0, description: 'Reserved by the vendor: accepted, ignored, answered as 0' })
+    @ApiPropertyOptional({
+      type: 'integer',
+      default: 0,
+      description: 'Reserved by the vendor: accepted, ignored, answered as 0',
+    })
     @IsOptional()
     version?: unknown;
   }

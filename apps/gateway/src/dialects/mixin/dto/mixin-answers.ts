@@ -13,7 +13,8 @@ export class MixinParticipant {
 
 export class MixinParticipantSession {
   @ApiProperty() user_id!: string;
-  @ApiProperty({ description: 'A registered session of the participant (one without any is not listed)' }) session_id!: string;
+  @ApiProperty({ description: 'A registered session of the participant (one without any is not listed)' })
+  session_id!: string;
 }
 
 export class MixinConversation {
@@ -27,9 +28,11 @@ export class MixinConversation {
   @ApiProperty(TIME) created_at!: string;
   @ApiProperty({ description: 'The current invite code (a UUID)' }) code_id!: string;
   @ApiProperty({ description: 'PUBLIC_BASE_URL/codes/<code_id>' }) code_url!: string;
-  @ApiProperty({ ...TIME, description: "The end of the caller's notification mute; the epoch when not muted" }) mute_until!: string;
+  @ApiProperty({ ...TIME, description: "The end of the caller's notification mute; the epoch when not muted" })
+  mute_until!: string;
   @ApiProperty({ type: 'integer', description: 'Disappearing messages: seconds, 0 off' }) expire_in!: number;
-  @ApiProperty({ type: [MixinParticipant], description: 'Every participant, by join time' }) participants!: MixinParticipant[];
+  @ApiProperty({ type: [MixinParticipant], description: 'Every participant, by join time' })
+  participants!: MixinParticipant[];
   @ApiProperty({ type: [MixinParticipantSession] }) participant_sessions!: MixinParticipantSession[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Always empty' }) circles!: never[];
 }

@@ -1,7 +1,7 @@
-import type { PipeTransform } from '@nestjs/common';
-import type { SchemaObject } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '@cohort/contracts';
 import { invalidParameter } from '@cohort/errors';
+import type { PipeTransform } from '@nestjs/common';
+import type { SchemaObject } from '@nestjs/swagger';
 
 /**
  * A participant as Mixin's clients send one: `{user_id}`, with `role` ("ADMIN" or "") when roles
@@ -36,23 +36,27 @@ export function participantsOf(value: unknown, max: number, withRole: boolean, f
   if (value.length > max) throw invalidParameter(field, `must contain at most ${max} participants`);
   return value.map((item: unknown, index) => {
     const { user_id: userId, role } = (item ?? {}) as { user_id?: unknown; role?: unknown };
-    if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId)) throw invalidParameter(`${field}[${index}].user_id`, 'must be a user id');
+    if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId))
+      throw invalidParameter(`${field}[${index}].user_id`, 'must be a user id');
     if (!withRole) return { user_id: userId };
     if (role === undefined) return { user_id: userId, role: '' };
-    if (typeof role !== 'string' || !ROLES.includes(role)) throw invalidParameter(`${field}[${index}].role`, 'must be "ADMIN" or ""');
+    if (typeof role !== 'string' || !ROLES.includes(role))
+      throw invalidParameter(`${field}[${index}].role`, 'must be "ADMIN" or ""');
     return { user_id: userId, role: role as 'ADMIN' | '' };
   });
 }
 
 /** Whether `value` is a valid list (for a body field: @Shaped). */
-export const isParticipantList = (max: number, withRole: boolean) => (value: unknown): boolean => {
-  try {
-    participantsOf(value, max, withRole, 'participants');
-    return true;
-  } catch {
-    return false;
-  }
-};
+export const isParticipantList =
+  (max: number, withRole: boolean) =>
+  (value: unknown): boolean => {
+    try {
+      participantsOf(value, max, withRole, 'participants');
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
 /** A bare JSON array body of participants (`/participants/ADD|REMOVE|ROLE`). */
 export class ParticipantsBody implements PipeTransform<unknown, ParticipantRef[]> {
