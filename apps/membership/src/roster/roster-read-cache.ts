@@ -1,7 +1,8 @@
 import { NatsConnectionHolder } from '@cohort/bus';
 import type { GroupKey } from '@cohort/contracts';
+import { type GroupCacheEntry, GroupKeyedCache } from '@cohort/group-access';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+import { JSONCodec, type NatsConnection, type Subscription } from 'nats';
 
 import type { StoredMember } from '../members/member.repository';
 import type { RosterState } from './roster.repository';
@@ -19,9 +20,7 @@ interface Touched {
   userIds: string[] | null;
 }
 
-interface Entry {
-  /** Bumped by every change of the group: a fill that started before it is not stored. */
-  generation: number;
+interface Entry extends GroupCacheEntry {
   roster?: RosterState | null;
   /** Present members' records; null: not a member. */
   members: Map<string, StoredMember | null>;
@@ -39,10 +38,9 @@ const codec = JSONCodec<Touched>();
 @Injectable()
 export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RosterReadCache.name);
-  private readonly apps = new Map<string, Map<string, Entry>>();
+  private readonly table = new GroupKeyedCache<Entry>(() => ({ members: new Map() }), ROSTER_CACHE_GROUPS_PER_APP);
   private subscription: Subscription | null = null;
   private connection: NatsConnection | null = null;
-  private generations = 0;
 
   constructor(private readonly holder: NatsConnectionHolder) {}
 
@@ -52,7 +50,7 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
     this.subscription = nc.subscribe(ROSTER_TOUCHED_SUBJECT, {
       callback: (error, msg) => error || this.apply(msg.data),
     });
-    void this.clearOnReconnect(nc);
+    this.table.clearOnConnectionLoss(nc);
   }
 
   beforeApplicationShutdown(): void {
@@ -77,11 +75,11 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async roster(key: GroupKey, fetch: () => Promise<RosterState | null>): Promise<RosterState | null> {
-    const entry = this.entry(key);
+    const entry = this.table.entry(key.appId, key.groupId);
     if (entry.roster !== undefined) return entry.roster;
     const generation = entry.generation;
     const roster = await fetch();
-    if (this.isCurrent(key, entry, generation)) entry.roster = roster;
+    if (this.table.isCurrent(key.appId, key.groupId, entry, generation)) entry.roster = roster;
     return roster;
   }
 
@@ -91,25 +89,20 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
     userIds: string[],
     fetch: (missing: string[]) => Promise<Map<string, StoredMember>>,
   ): Promise<Map<string, StoredMember>> {
-    const entry = this.entry(key);
-    const found = new Map<string, StoredMember>();
-    const missing: string[] = [];
-    for (const userId of new Set(userIds)) {
-      const known = entry.members.get(userId);
-      if (known) found.set(userId, known);
-      else if (known === undefined) missing.push(userId);
-    }
-    if (missing.length === 0) return found;
-    const generation = entry.generation;
-    const fetched = await fetch(missing);
-    const current = this.isCurrent(key, entry, generation);
-    if (current && entry.members.size + missing.length > ROSTER_CACHE_MEMBERS_PER_GROUP) entry.members.clear();
-    for (const userId of missing) {
-      const member = fetched.get(userId) ?? null;
-      if (member) found.set(userId, member);
-      if (current) entry.members.set(userId, member);
-    }
-    return found;
+    const { found } = await this.table.perUser(
+      key.appId,
+      key.groupId,
+      userIds,
+      (entry) => entry.members,
+      async (missing) => {
+        const members = await fetch(missing);
+        return new Map(missing.map((userId) => [userId, members.get(userId) ?? null]));
+      },
+      ROSTER_CACHE_MEMBERS_PER_GROUP,
+    );
+    const members = new Map<string, StoredMember>();
+    for (const [userId, member] of found) if (member) members.set(userId, member);
+    return members;
   }
 
   private apply(data: Uint8Array): void {
@@ -121,38 +114,11 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private forget({ appId, groupId, userIds }: Touched): void {
-    const entry = this.apps.get(appId)?.get(groupId);
+    const entry = this.table.changed(appId, groupId);
     if (!entry) return;
-    entry.generation = ++this.generations;
     // Whatever changed a member may have changed the roster too (its count, its admins).
     entry.roster = undefined;
     if (userIds === null) entry.members.clear();
     else for (const userId of userIds) entry.members.delete(userId);
-  }
-
-  /** The group's entry, most recently used last (a Map keeps insertion order): the first is the eldest. */
-  private entry({ appId, groupId }: GroupKey): Entry {
-    let groups = this.apps.get(appId);
-    if (!groups) this.apps.set(appId, (groups = new Map()));
-    let entry = groups.get(groupId);
-    if (entry) {
-      groups.delete(groupId);
-    } else {
-      entry = { generation: ++this.generations, members: new Map() };
-      if (groups.size >= ROSTER_CACHE_GROUPS_PER_APP) groups.delete(groups.keys().next().value as string);
-    }
-    groups.set(groupId, entry);
-    return entry;
-  }
-
-  /** A fill is stored only into the entry it started from, and only if no change came meanwhile. */
-  private isCurrent({ appId, groupId }: GroupKey, entry: Entry, generation: number): boolean {
-    return this.apps.get(appId)?.get(groupId) === entry && entry.generation === generation;
-  }
-
-  private async clearOnReconnect(nc: NatsConnection): Promise<void> {
-    for await (const status of nc.status()) {
-      if (status.type === Events.Disconnect || status.type === Events.Reconnect) this.apps.clear();
-    }
   }
 }

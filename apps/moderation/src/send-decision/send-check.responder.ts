@@ -1,5 +1,6 @@
 import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder, serveCommand } from '@cohort/bus';
 import { type DomainEvent, eventSubject, ModerationCommands } from '@cohort/contracts';
+import { forgetOnConnectionLoss } from '@cohort/group-access';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -7,7 +8,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Events, JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { JSONCodec, type Msg, type Subscription } from 'nats';
 
 import { FACT_EVENTS } from './event-facts';
 import { SendDecisions } from './send-decisions.service';
@@ -40,7 +41,8 @@ export class SendCheckResponder implements OnApplicationBootstrap, BeforeApplica
     for (const type of FACT_EVENTS) {
       this.subscriptions.push(nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg) }));
     }
-    void this.forgetOnReconnect(nc);
+    // Events may be missed while NATS is unreachable: start over from the database after that.
+    forgetOnConnectionLoss(nc, () => this.cache.clear());
     this.subscriptions.push(
       serveCommand(nc, ModerationCommands.sendCheck, this.options.serviceName, ({ caller, data }) =>
         this.decisions.decide(caller, data),
@@ -58,13 +60,6 @@ export class SendCheckResponder implements OnApplicationBootstrap, BeforeApplica
       this.cache.applyEvent(eventCodec.decode(msg.data));
     } catch (error) {
       this.logger.warn(`undecodable event on ${msg.subject} ignored: ${String(error)}`);
-    }
-  }
-
-  /** Events may be missed while NATS is unreachable: start over from the database after that. */
-  private async forgetOnReconnect(nc: NatsConnection): Promise<void> {
-    for await (const status of nc.status()) {
-      if (status.type === Events.Disconnect || status.type === Events.Reconnect) this.cache.clear();
     }
   }
 }

@@ -1,7 +1,9 @@
 import { NatsConnectionHolder } from '@cohort/bus';
 import { type DomainEvent, eventSubject, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
+import { JSONCodec, type Subscription } from 'nats';
+
+import { type GroupCacheEntry, GroupKeyedCache } from './group-keyed-cache';
 
 const codec = JSONCodec<DomainEvent>();
 
@@ -21,9 +23,7 @@ const ROLE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.role_c
 const BLOCK_EVENTS: EventType[] = ['member.blocked', 'member.unblocked'];
 const MUTE_EVENTS: EventType[] = ['member.muted', 'member.unmuted'];
 
-interface GroupEntry {
-  /** Bumped by every event of the group: a fill that started before it is not stored. */
-  generation: number;
+interface GroupEntry extends GroupCacheEntry {
   record?: GroupView;
   roles: Map<string, MemberRole | null>;
   blocked: Map<string, boolean>;
@@ -43,9 +43,11 @@ interface GroupEntry {
 @Injectable()
 export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PeerFactCache.name);
-  private readonly apps = new Map<string, Map<string, GroupEntry>>();
+  private readonly table = new GroupKeyedCache<GroupEntry>(
+    () => ({ roles: new Map(), blocked: new Map(), muteEnds: new Map() }),
+    PEER_CACHE_GROUPS_PER_APP,
+  );
   private readonly subscriptions: Subscription[] = [];
-  private generations = 0;
   private misses = 0;
   private hits = 0;
 
@@ -58,7 +60,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
         nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }),
       );
     }
-    void this.clearOnReconnect(nc);
+    this.table.clearOnConnectionLoss(nc);
   }
 
   beforeApplicationShutdown(): void {
@@ -71,11 +73,11 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async record(appId: string, groupId: string, fetch: () => Promise<GroupView>): Promise<GroupView> {
-    const entry = this.entry(appId, groupId);
+    const entry = this.table.entry(appId, groupId);
     if (entry.record) return this.hit(entry.record);
     const generation = entry.generation;
     const record = await this.miss(fetch);
-    if (this.isCurrent(appId, groupId, entry, generation)) entry.record = record;
+    if (this.table.isCurrent(appId, groupId, entry, generation)) entry.record = record;
     return record;
   }
 
@@ -151,24 +153,17 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     facts: (entry: GroupEntry) => Map<string, V>,
     fetch: (missing: string[]) => Promise<Map<string, V>>,
   ): Promise<Map<string, V>> {
-    const entry = this.entry(appId, groupId);
-    const known = facts(entry);
-    const result = new Map<string, V>();
-    const missing: string[] = [];
-    for (const userId of new Set(userIds)) {
-      if (known.has(userId)) result.set(userId, known.get(userId) as V);
-      else missing.push(userId);
-    }
-    if (missing.length === 0) return this.hit(result);
-    const generation = entry.generation;
-    const fetched = await this.miss(() => fetch(missing));
-    const current = this.isCurrent(appId, groupId, entry, generation);
-    if (current && known.size + fetched.size > PEER_CACHE_USERS_PER_GROUP) known.clear();
-    for (const [userId, value] of fetched) {
-      result.set(userId, value);
-      if (current) known.set(userId, value);
-    }
-    return result;
+    const { found, fetched } = await this.table.perUser(
+      appId,
+      groupId,
+      userIds,
+      facts,
+      fetch,
+      PEER_CACHE_USERS_PER_GROUP,
+    );
+    if (fetched) this.misses += 1;
+    else this.hits += 1;
+    return found;
   }
 
   private apply(data: Uint8Array): void {
@@ -179,9 +174,8 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
       this.logger.warn(`undecodable event ignored: ${String(error)}`);
       return;
     }
-    const entry = this.apps.get(event.appId)?.get(event.groupId);
+    const entry = this.table.changed(event.appId, event.groupId);
     if (!entry) return;
-    entry.generation = ++this.generations;
     if (GROUP_RECORD_EVENTS.includes(event.type)) entry.record = undefined;
     if (event.type === 'group.destroyed' || event.type === 'group.owner_transferred') entry.roles.clear();
     const userId = (event.data as { userId?: unknown }).userId;
@@ -189,26 +183,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     if (ROLE_EVENTS.includes(event.type)) entry.roles.delete(userId);
     if (BLOCK_EVENTS.includes(event.type)) entry.blocked.delete(userId);
     if (MUTE_EVENTS.includes(event.type)) entry.muteEnds.delete(userId);
-  }
-
-  /** The group's entry, most recently used last (a Map keeps insertion order): the first is the eldest. */
-  private entry(appId: string, groupId: string): GroupEntry {
-    let groups = this.apps.get(appId);
-    if (!groups) this.apps.set(appId, (groups = new Map()));
-    let entry = groups.get(groupId);
-    if (entry) {
-      groups.delete(groupId);
-    } else {
-      entry = { generation: ++this.generations, roles: new Map(), blocked: new Map(), muteEnds: new Map() };
-      if (groups.size >= PEER_CACHE_GROUPS_PER_APP) groups.delete(groups.keys().next().value as string);
-    }
-    groups.set(groupId, entry);
-    return entry;
-  }
-
-  /** A fill is stored only into the entry it started from, and only if no event came meanwhile. */
-  private isCurrent(appId: string, groupId: string, entry: GroupEntry, generation: number): boolean {
-    return this.apps.get(appId)?.get(groupId) === entry && entry.generation === generation;
   }
 
   private hit<T>(value: T): T {
@@ -219,11 +193,5 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
   private miss<T>(fetch: () => Promise<T>): Promise<T> {
     this.misses += 1;
     return fetch();
-  }
-
-  private async clearOnReconnect(nc: NatsConnection): Promise<void> {
-    for await (const status of nc.status()) {
-      if (status.type === Events.Disconnect || status.type === Events.Reconnect) this.apps.clear();
-    }
   }
 }
