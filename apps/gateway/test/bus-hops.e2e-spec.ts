@@ -26,8 +26,6 @@ const KNOWN_MULTI_HOP: Record<string, number> = {
   'GET /readyz': 0,
   // App-wide lists joined with membership's counts: groups.chatroom.list → membership.access.get
   'GET /{org}/{app}/chatrooms': 2,
-  // membership.joined.list → groups.group.get_many → membership.access.get
-  'GET /{org}/{app}/users/{username}/joined_chatrooms': 3,
   // moderation.mutes.list → membership.members.profiles (the muted members' names live in membership)
   'GET /group/banned_list': 2,
   // Composed by the gateway: membership.group.info → membership.members.participants → content.announcement.current

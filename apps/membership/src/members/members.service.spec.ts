@@ -1,4 +1,6 @@
 import type { GroupView } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
+import { PeerFacts } from '@cohort/group-access';
 import { callBy, newTestService } from '@cohort/testing';
 
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
@@ -114,6 +116,28 @@ describe('MembersService reads', () => {
     await expect(service.joined(callBy(null), { userId: '2', pageNumber: 3, pageSize: 1 })).resolves.toMatchObject({
       cursor: null,
     });
+  });
+});
+
+describe('MembersService joined groups with their names', () => {
+  it('names each group from its record; a group dissolved meanwhile is left out of the page', async () => {
+    const { service, members, mock } = setup({ name: 'Book club' });
+    const facts = mock(PeerFacts);
+    const live = await facts.group(callBy('3'), { groupId: 'g1' });
+    facts.group.mockImplementation(async (_ctx, { groupId }) => {
+      if (groupId === 'gone') throw new DomainError('group_not_found', 'no such group');
+      return groupId === 'dissolved' ? { ...live, status: 'dissolved' } : live;
+    });
+    members.joinedBy.mockResolvedValue({
+      items: [
+        storedMember('3', 'member'),
+        { ...storedMember('3', 'member'), groupId: 'gone' },
+        { ...storedMember('3', 'member'), groupId: 'dissolved' },
+      ],
+      total: 3,
+    });
+    const page = await service.joined(callBy('3'), { pageNumber: 1, pageSize: 3, withNames: true });
+    expect(page.items.map((item) => [item.groupId, item.name])).toEqual([['g1', 'Book club']]);
   });
 });
 

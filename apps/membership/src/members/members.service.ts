@@ -17,7 +17,7 @@ import type {
   SetDisplayNameCommand,
   SetNotificationPrefsCommand,
 } from '@cohort/contracts';
-import { DomainError } from '@cohort/errors';
+import { DomainError, isDomainError } from '@cohort/errors';
 import { actingUser, assertAdmin, assertMember, notMember, PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
@@ -113,11 +113,23 @@ export class MembersService {
       skip,
       command.pageSize,
     );
+    const joined = items.map((m) => ({ groupId: m.groupId, type: m.groupType, role: m.role, joinedAt: m.joinedAt }));
     return {
-      items: items.map((m) => ({ groupId: m.groupId, type: m.groupType, role: m.role, joinedAt: m.joinedAt })),
+      items: command.withNames ? await this.named(ctx, joined) : joined,
       cursor: skip + items.length < total ? String(command.pageNumber + 1) : null,
       total,
     };
+  }
+
+  /** The groups with their names, from PeerFacts (the groups service asked once per group it lacks). */
+  private async named(ctx: RequestContext, joined: JoinedGroupView[]): Promise<JoinedGroupView[]> {
+    const groups = await Promise.all(
+      joined.map(({ groupId }) => this.facts.group(ctx, { groupId }).catch(ignoreMissingGroup)),
+    );
+    return joined.flatMap((item, i) => {
+      const group = groups[i];
+      return group?.status === 'active' ? [{ ...item, name: group.name }] : [];
+    });
   }
 
   setDisplayName(ctx: RequestContext, { groupId, displayName }: SetDisplayNameCommand): Promise<MemberView> {
@@ -194,4 +206,10 @@ export class MembersService {
     );
     return members.map((m) => ({ ...memberViewOf(m), mutedUntil: muteEnds.get(m.userId) ?? 0 }));
   }
+}
+
+/** A group dissolved since the member record was read: left out, not an error. */
+function ignoreMissingGroup(error: unknown): null {
+  if (isDomainError(error) && error.code === 'group_not_found') return null;
+  throw error;
 }

@@ -214,6 +214,11 @@ export class ListJoinedCommand {
   @Min(1)
   @Max(Limits.joinedPageMax)
   pageSize!: number;
+
+  /** With each group's name (groups dissolved meanwhile left out of the page). */
+  @IsOptional()
+  @IsBoolean()
+  withNames?: boolean;
 }
 
 export class ApplyCommand extends GroupIdArgs {

@@ -55,6 +55,8 @@ export interface JoinedGroupView {
   role: MemberRole;
   /** ms since epoch */
   joinedAt: number;
+  /** The group's name, when asked for (`withNames`). */
+  name?: string;
 }
 
 /** 0 pending, 1 approved / accepted, 2 rejected / declined. Expired requests read as not pending. */
