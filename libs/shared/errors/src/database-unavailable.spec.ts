@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoNetworkError,
   MongoNetworkTimeoutError,
   MongoServerError,
@@ -53,6 +54,10 @@ describe('a database outage is `unavailable`, not `internal`', () => {
       labelled(new MongoServerError({ message: 'write concern error', code: 64 }), 'RetryableWriteError'),
     ],
     ['an outage wrapped by other code', new Error('flush failed', { cause: new MongoNetworkError('reset') })],
+    [
+      'a bulk write whose connection closed (unlabelled: no retryable writes on a single server)',
+      new MongoBulkWriteError(new MongoNetworkError('connection 16 to 127.0.0.1:46347 closed'), {} as never),
+    ],
   ];
 
   it.each(outages)('%s', (_, error) => {
@@ -67,6 +72,7 @@ describe('a database outage is `unavailable`, not `internal`', () => {
     for (const error of [
       new TypeError("Cannot read properties of undefined (reading 'x')"),
       new MongoServerError({ message: 'E11000 duplicate key', code: 11000 }),
+      new MongoBulkWriteError({ message: 'E11000 duplicate key', code: 11000, writeErrors: [] }, {} as never),
       'boom',
       null,
     ]) {

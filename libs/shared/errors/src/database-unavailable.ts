@@ -26,6 +26,8 @@ const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'R
 
 interface DriverErrorShape {
   name?: unknown;
+  /** What a `MongoBulkWriteError` copied from the error it wraps (a network error's `beforeHandshake`). */
+  errorResponse?: { beforeHandshake?: unknown };
   code?: unknown;
   message?: unknown;
   errorLabels?: unknown;
@@ -48,6 +50,8 @@ function isUnreachable(error: DriverErrorShape & object): boolean {
   if (typeof error.name === 'string' && UNREACHABLE_CLASSES.has(error.name)) return true;
   if (classNames(error).some((name) => UNREACHABLE_CLASSES.has(name))) return true;
   if (typeof error.code === 'number' && FAILOVER_CODES.has(error.code)) return true;
+  // A bulk write wraps the network error it met in its own class: its fields say what it was.
+  if (typeof error.errorResponse?.beforeHandshake === 'boolean') return true;
   if (Array.isArray(error.errorLabels) && error.errorLabels.some((label) => TRANSIENT_LABELS.includes(String(label))))
     return true;
   // Mongoose queues commands while disconnected and gives up after `bufferTimeoutMS`.
