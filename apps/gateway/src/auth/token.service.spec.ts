@@ -9,6 +9,12 @@ import { TokenService } from './token.service';
 import { isTokenExpired } from './token-errors';
 import type { TokenRevocations } from './token-revocations';
 
+// jsonwebtoken as it is, its verify() watched (a namespace import cannot be spied on after the fact).
+jest.mock('jsonwebtoken', () => {
+  const actual = jest.requireActual<typeof jwt>('jsonwebtoken');
+  return { ...actual, verify: jest.fn(actual.verify) };
+});
+
 const OLD_KEY = { kid: 'k1', secret: 'an-old-signing-key-of-at-least-32-characters' };
 const NEW_KEY = { kid: 'k2', secret: 'the-new-signing-key-of-at-least-32-characters' };
 const demo = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
@@ -89,6 +95,36 @@ describe('TokenService', () => {
     notBefore.set('demo', Date.now() + 1);
     expect(failure(other, service)).toMatchObject({ message: 'token revoked' });
     notBefore.clear();
+  });
+
+  it('checks a signature once: a token seen again is not parsed or verified again, and still expires, is still revoked', () => {
+    const service = serviceFor([OLD_KEY]);
+    const token = login(service, 'u3');
+    const checks = jwt.verify as unknown as jest.Mock;
+    checks.mockClear();
+    expect(service.verify(token).userId).toBe('u3');
+    expect(service.verify(token).userId).toBe('u3');
+    expect(checks).toHaveBeenCalledTimes(1);
+    notBefore.set('demo/u3', Date.now() + 1);
+    expect(failure(token, service)).toMatchObject({ message: 'token revoked' });
+    notBefore.clear();
+    const exp = (jwt.decode(token) as { exp: number }).exp;
+    jest.useFakeTimers({ now: exp * 1000 });
+    try {
+      expect(isTokenExpired(failure(token, service))).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("a token checked with a key that is no longer the app's is checked again (and refused)", () => {
+    const rotating = new AppsRegistry(config({ APPS_JSON: JSON.stringify([{ ...demo, jwtKeys: [OLD_KEY] }]) }));
+    const service = new TokenService(rotating, new LoginThrottle(), revocations, config({ JWT_TTL_SECONDS: 60 }));
+    const token = login(service);
+    expect(service.verify(token).isAppAdmin).toBe(true);
+    const dropped = new AppsRegistry(config({ APPS_JSON: JSON.stringify([{ ...demo, jwtKeys: [NEW_KEY] }]) }));
+    jest.spyOn(rotating, 'findById').mockImplementation((appId) => dropped.findById(appId));
+    expect(failure(token, service)).toMatchObject({ code: 'unauthorized', message: 'invalid token' });
   });
 
   it('throttles wrong secrets per address with a growing backoff (429 + Retry-After), a good login is not slowed', () => {

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -41,10 +41,27 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** Tokens whose signature was checked, kept at most (least recently used out first). */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/** A token whose signature checked out: with the key it was checked with, and its claims. */
+interface VerifiedToken {
+  appId: string;
+  kid: string;
+  key: KeyObject;
+  claims: TokenClaims & { exp: number };
+}
+
 /** HS256 JWTs signed with each app's own key (never its client secret), named in the header by `kid`. */
 @Injectable()
 export class TokenService {
   private readonly ttlSeconds: number;
+  /**
+   * A token's signature is checked once, not on every request it comes with (the HMAC and the
+   * JWT parsing were the gateway's top auth frames): what was checked is reused while the key that
+   * checked it is still the app's and the token has not expired. Revocations apply on every use.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     private readonly apps: AppsRegistry,
@@ -78,15 +95,26 @@ export class TokenService {
   }
 
   verify(token: string): TokenIdentity {
+    const known = this.verified.get(token);
+    if (known) {
+      this.verified.delete(token);
+      const app = this.apps.findById(known.appId);
+      if (app && app.verifyingKeys.get(known.kid) === known.key) {
+        // jsonwebtoken's rule: expired from the second `exp` names.
+        if (Math.floor(Date.now() / 1000) >= known.claims.exp) throw tokenExpired();
+        this.verified.set(token, known);
+        return this.identity(app, known.claims);
+      }
+    }
     const unverified = jwt.decode(token, { complete: true });
     const appId =
       unverified && typeof unverified.payload === 'object'
         ? (unverified.payload as Partial<TokenClaims>).app
         : undefined;
     const app = typeof appId === 'string' ? this.apps.findById(appId) : undefined;
-    const key =
-      app && typeof unverified?.header.kid === 'string' ? app.verifyingKeys.get(unverified.header.kid) : undefined;
-    if (!app || !key) throw unauthorized('invalid token');
+    const kid = unverified?.header.kid;
+    const key = app && typeof kid === 'string' ? app.verifyingKeys.get(kid) : undefined;
+    if (!app || !key || typeof kid !== 'string') throw unauthorized('invalid token');
     let claims: TokenClaims;
     try {
       claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: 'cohort' }) as TokenClaims;
@@ -94,10 +122,23 @@ export class TokenService {
       // jsonwebtoken checks the signature first: only a genuine token can be "expired".
       throw error instanceof jwt.TokenExpiredError ? tokenExpired() : unauthorized('invalid token');
     }
+    const identity = this.identity(app, claims);
+    if (typeof claims.exp === 'number')
+      this.remember(token, { appId: app.appId, kid, key, claims: { ...claims, exp: claims.exp } });
+    return identity;
+  }
+
+  /** Who the (genuine, unexpired) claims speak for, unless they are malformed or revoked. */
+  private identity(app: RegisteredApp, claims: TokenClaims): TokenIdentity {
     const userId = claims.role === 'user' && typeof claims.sub === 'string' ? claims.sub : null;
     if (claims.role !== 'admin' && userId === null) throw unauthorized('invalid token');
     if (typeof claims.iat !== 'number' || claims.iat * 1000 < this.revocations.notBefore(app.appId, userId))
       throw unauthorized('token revoked');
     return { app, userId, isAppAdmin: claims.role === 'admin' };
+  }
+
+  private remember(token: string, verified: VerifiedToken): void {
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, verified);
   }
 }

@@ -14,6 +14,7 @@ describe('natsConnectOptions', () => {
       inboxPrefix: '_INBOX_groups',
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
+      noAsyncTraces: true,
     });
   });
 
