@@ -54,6 +54,7 @@ describe('admin API /admin/v1 (e2e)', () => {
       ['GET', '/admin/v1/groups'],
       ['GET', `/admin/v1/groups/${groupId}`],
       ['GET', `/admin/v1/groups/${groupId}/members`],
+      ['GET', `/admin/v1/groups/${groupId}/members/${s.users.member}`],
       ['GET', `/admin/v1/groups/${groupId}/mutes`],
       ['GET', `/admin/v1/groups/${groupId}/blocks`],
       ['GET', `/admin/v1/groups/${groupId}/allowlist`],
@@ -142,6 +143,13 @@ describe('admin API /admin/v1 (e2e)', () => {
         }),
       ]),
     );
+    // One member, exactly as the list shows it; a user who is no member (the kicked outsider) is not found.
+    const one = await get(`${path}/members/${member}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(members.body.items.find((m: { userId: string }) => m.userId === member));
+    expectError(await get(`${path}/members/${s.users.outsider}`), 404, 'not_found');
+    expectError(await get(`${path}/members/a%20b`), 400, 'invalid_parameter', 'userId');
+    expectError(await get(`/admin/v1/groups/x%20y/members/${member}`), 400, 'invalid_parameter', 'groupId');
     expect((await get(`${path}/mutes`)).body.items).toEqual([
       expect.objectContaining({ userId: member, until: muted.body.results[0].until }),
     ]);
@@ -261,6 +269,7 @@ describe('admin API /admin/v1 (e2e)', () => {
     expect((await send('DELETE', path)).body).toEqual({ done: true });
     expectError(await get(path), 404, 'group_not_found');
     expectError(await get(`${path}/members`), 404, 'group_not_found');
+    expectError(await get(`${path}/members/${member}`), 404, 'group_not_found');
     expectError(await send('DELETE', path), 404, 'group_not_found');
     expectError(await send('POST', `${path}/mutes`, { userIds: [member], durationMinutes: 1 }), 404, 'group_not_found');
   });
@@ -292,6 +301,7 @@ describe('admin API /admin/v1 (e2e)', () => {
         '/admin/v1/groups',
         '/admin/v1/groups/{groupId}',
         '/admin/v1/groups/{groupId}/members',
+        '/admin/v1/groups/{groupId}/members/{userId}',
         '/admin/v1/audit',
         '/admin/v1/stats',
       ]),

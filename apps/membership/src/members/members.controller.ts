@@ -2,6 +2,7 @@ import { Handles } from '@cohort/bus';
 import {
   type CommandEnvelope,
   type GetGroupsCommand,
+  type GetMemberCommand,
   type GroupIdArgs,
   type KickMembersCommand,
   type ListJoinedCommand,
@@ -51,6 +52,11 @@ export class MembersController {
   @Handles(MembershipCommands.listMembersByPage)
   listByPage(command: CommandEnvelope<ListMembersByPageCommand>) {
     return this.members.listByPage(command, command.data);
+  }
+
+  @Handles(MembershipCommands.getMember)
+  member(command: CommandEnvelope<GetMemberCommand>) {
+    return this.members.member(command, command.data);
   }
 
   @Handles(MembershipCommands.getProfiles)

@@ -141,6 +141,49 @@ describe('MembersService joined groups with their names', () => {
   });
 });
 
+describe('MembersService one member', () => {
+  it('answers the member with the end of their mute (moderation) and whether they are blocked', async () => {
+    const { service } = setup();
+    await expect(service.member(callBy(null), { groupId: 'g1', userId: '3' })).resolves.toEqual({
+      userId: '3',
+      role: 'member',
+      displayName: '',
+      joinedAt: 1,
+      msgMuteMode: 0,
+      msgPushMode: 0,
+      notificationsMutedUntil: 0,
+      mutedUntil: 5000,
+      blocked: false,
+    });
+    await expect(service.member(callBy('3'), { groupId: 'g1', userId: '1' })).resolves.toMatchObject({
+      role: 'owner',
+      mutedUntil: 0,
+    });
+  });
+
+  it('a member whose block has not expelled them yet reads as blocked', async () => {
+    const { service, mock } = setup();
+    mock(PeerFacts).blockedAmong.mockResolvedValue(new Set(['2']));
+    await expect(service.member(callBy(null), { groupId: 'g1', userId: '2' })).resolves.toMatchObject({
+      role: 'admin',
+      blocked: true,
+    });
+  });
+
+  it('no such member: not_found; no such group: group_not_found; an outsider reads no private group', async () => {
+    const { service } = setup();
+    await expect(service.member(callBy(null), { groupId: 'g1', userId: '9' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(service.member(callBy(null), { groupId: 'g2', userId: '3' })).rejects.toMatchObject({
+      code: 'group_not_found',
+    });
+    await expect(service.member(callBy('7'), { groupId: 'g1', userId: '3' })).rejects.toMatchObject({
+      code: 'not_member',
+    });
+  });
+});
+
 describe('MembersService own preferences', () => {
   it('a member sets its display name; an outsider is not a member', async () => {
     const { service, members } = setup();

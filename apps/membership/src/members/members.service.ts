@@ -1,5 +1,6 @@
 import type { RequestContext } from '@cohort/bus';
 import type {
+  GetMemberCommand,
   GroupIdArgs,
   ItemResult,
   JoinedGroupView,
@@ -7,6 +8,7 @@ import type {
   ListJoinedCommand,
   ListMembersByPageCommand,
   ListMembersCommand,
+  MemberDetail,
   MemberProfile,
   MemberRole,
   MemberSettings,
@@ -84,6 +86,18 @@ export class MembersService {
     const gc = await this.loader.loadReadable(ctx, groupId, userIds);
     const found = [...new Set(userIds)].flatMap((id) => gc.members.get(id) ?? []);
     return this.profiles(ctx, gc, found);
+  }
+
+  /** One member with the end of their mute and whether they are blocked (both moderation's, through PeerFacts). */
+  async member(ctx: RequestContext, { userId, ...target }: GetMemberCommand): Promise<MemberDetail> {
+    const gc = await this.loader.loadReadable(ctx, target, [userId]);
+    const member = gc.members.get(userId);
+    if (!member) throw new DomainError('not_found', `user ${userId} is not a member of group ${target.groupId}`);
+    const [[profile], blocked] = await Promise.all([
+      this.profiles(ctx, gc, [member]),
+      this.facts.blockedAmong(ctx, target.groupId, [userId]),
+    ]);
+    return { ...profile, blocked: blocked.has(userId) };
   }
 
   /** The roles of the listed users who are members (for other services' rules: no read check). */

@@ -26,6 +26,7 @@ import type {
   JoinedGroupView,
   JoinOutcome,
   JoinRequestView,
+  MemberDetail,
   MemberProfile,
   MemberRole,
   MemberView,
@@ -130,6 +131,12 @@ export class ListMembersByPageCommand extends GroupIdArgs {
   @Min(1)
   @Max(Limits.memberPageMax)
   pageSize!: number;
+}
+
+/** One member of a group, named by user id. */
+export class GetMemberCommand extends GroupIdArgs {
+  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  userId!: string;
 }
 
 /** A batch naming 1..`max` users of one group; more is refused whole, naming the limit. */
@@ -350,6 +357,12 @@ export const MembershipCommands = {
     subject: 'membership.members.list_by_page',
     request: ListMembersByPageCommand,
     reply: replyType<Page<MemberProfile>>(),
+  }),
+  /** One member with the end of their mute and whether they are blocked; `not_found` when not a member. */
+  getMember: declareCommand({
+    subject: 'membership.members.get',
+    request: GetMemberCommand,
+    reply: replyType<MemberDetail>(),
   }),
   getProfiles: declareCommand({
     subject: 'membership.members.profiles',

@@ -28,6 +28,11 @@ export interface MemberProfile extends MemberView {
   mutedUntil: number;
 }
 
+/** One member as a moderator reads it: the profile, and whether moderation blocks them. */
+export interface MemberDetail extends MemberProfile {
+  blocked: boolean;
+}
+
 /** What membership tells other services about one group from one user's point of view. */
 export interface AccessView {
   groupId: string;

@@ -6,6 +6,7 @@ import {
   GroupCommands,
   type GroupSearchPage,
   type ListedUser,
+  type MemberProfile,
   MembershipCommands,
   ModerationCommands,
   type MuteEntry,
@@ -13,15 +14,15 @@ import {
   RoomMetadataCommands,
 } from '@cohort/contracts';
 import { Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 
 import { CallContext } from '../../http/call-context.decorator';
-import { AdminController, ApiGroupIdParam, groupIdOf } from './admin-path';
+import { AdminController, ApiGroupIdParam, ApiUserIdParam, groupIdOf, userIdOf } from './admin-path';
 import {
   AdminGroup,
   type AdminGroupDetail,
   AdminGroupPage,
-  type AdminMember,
+  AdminMember,
   AdminMemberPage,
   AdminPage,
   type CursorPage,
@@ -88,17 +89,25 @@ export class AdminGroupsController {
     const blocked = new Set(
       userIds.length ? await this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds }) : [],
     );
-    return {
-      items: page.items.map((m) => ({
-        userId: m.userId,
-        role: m.role,
-        displayName: m.displayName,
-        joinedAt: m.joinedAt,
-        mutedUntil: m.mutedUntil,
-        blocked: blocked.has(m.userId),
-      })),
-      cursor: page.cursor,
-    };
+    return { items: page.items.map((m) => adminMemberOf(m, blocked.has(m.userId))), cursor: page.cursor };
+  }
+
+  @Get(':groupId/members/:userId')
+  @ApiGroupIdParam()
+  @ApiUserIdParam()
+  @ApiOperation({ summary: 'One member: role, display name, join time, mute end and block state' })
+  @ApiOkResponse({ type: AdminMember })
+  @ApiNotFoundResponse({ description: '`group_not_found`: no such group; `not_found`: the user is no member' })
+  async member(
+    @CallContext() ctx: RequestContext,
+    @Param('groupId') id: string,
+    @Param('userId') userId: string,
+  ): Promise<AdminMember> {
+    const member = await this.bus.send(MembershipCommands.getMember, ctx, {
+      groupId: groupIdOf(id),
+      userId: userIdOf(userId),
+    });
+    return adminMemberOf(member, member.blocked);
   }
 
   @Get(':groupId/mutes')
@@ -204,6 +213,17 @@ export class AdminGroupsController {
     await this.bus.send(GroupCommands.state, ctx, { groupId, groupType: 'chatroom' });
     return { items: await this.bus.send(RoomMetadataCommands.getAttributes, ctx, { groupId }), cursor: null };
   }
+}
+
+function adminMemberOf(m: MemberProfile, blocked: boolean): AdminMember {
+  return {
+    userId: m.userId,
+    role: m.role,
+    displayName: m.displayName,
+    joinedAt: m.joinedAt,
+    mutedUntil: m.mutedUntil,
+    blocked,
+  };
 }
 
 function pageOf<T>(page: { items: T[]; cursor: string | null }): CursorPage<T> {

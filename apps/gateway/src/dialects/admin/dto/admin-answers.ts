@@ -7,14 +7,14 @@ export interface CursorPage<T> {
   cursor: string | null;
 }
 
-export interface AdminMember {
-  userId: string;
-  role: MemberRole;
-  displayName: string;
-  joinedAt: number;
-  /** 0 not muted; -1 permanent; else ms since epoch. */
-  mutedUntil: number;
-  blocked: boolean;
+/** One member as the console lists it. */
+export class AdminMember {
+  @ApiProperty() userId!: string;
+  @ApiProperty({ enum: ['owner', 'admin', 'member'] }) role!: MemberRole;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ description: 'ms since epoch' }) joinedAt!: number;
+  @ApiProperty({ description: 'Mute end: 0 not muted, -1 permanent, else ms since epoch' }) mutedUntil!: number;
+  @ApiProperty() blocked!: boolean;
 }
 
 export type AdminGroupDetail = GroupView & {
