@@ -24,10 +24,6 @@ const KNOWN_MULTI_HOP: Record<string, number> = {
   // The gateway's own probes: no command (readiness pings the NATS connection itself).
   'GET /livez': 0,
   'GET /readyz': 0,
-  // App-wide lists joined with membership's counts: groups.chatroom.list → membership.access.get
-  'GET /{org}/{app}/chatrooms': 2,
-  // moderation.mutes.list → membership.members.profiles (the muted members' names live in membership)
-  'GET /group/banned_list': 2,
   // Composed by the gateway: membership.group.info → membership.members.participants → content.announcement.current
   'GET /conversations/{id}': 3,
   // The code's conversation: membership.code.find, then the conversation as above (read with the app's rights)

@@ -1,27 +1,32 @@
+import { PeerFacts } from '@cohort/group-access';
 import { callBy, groupView, newTestService } from '@cohort/testing';
 
 import { GroupRepository } from './group.repository';
 import { GroupListsService } from './group-lists.service';
-import { MembershipClient } from './membership.client';
 
 function setup() {
   const { service, mock } = newTestService(GroupListsService);
-  return { service, groups: mock(GroupRepository), membership: mock(MembershipClient) };
+  return { service, groups: mock(GroupRepository), facts: mock(PeerFacts) };
 }
 
 describe('GroupListsService', () => {
-  it('anyone in the app pages the chatrooms, each with its member count', async () => {
-    const { service, groups, membership } = setup();
+  it('anyone in the app pages the chatrooms, each with its member count from the rosters PeerFacts keeps', async () => {
+    const { service, groups, facts } = setup();
     groups.chatroomPage.mockResolvedValue({
       items: [groupView({ groupId: 'r1', type: 'chatroom' })],
       next: { at: 1, id: 'r1' },
     });
     groups.countChatrooms.mockResolvedValue(5);
-    membership.accessTo.mockResolvedValue(
+    facts.rosters.mockResolvedValue(
       new Map([['r1', { groupId: 'r1', memberCount: 42, ownerId: '1', capacity: 1000, member: null }]]),
     );
     const page = await service.chatrooms(callBy('7'), { limit: 1 });
-    expect(page).toMatchObject({ items: [{ groupId: 'r1', memberCount: 42 }], total: 5, cursor: expect.any(String) });
+    expect(page).toMatchObject({
+      items: [{ groupId: 'r1', memberCount: 42, callerMember: null }],
+      total: 5,
+      cursor: expect.any(String),
+    });
+    expect(facts.rosters).toHaveBeenCalledWith(expect.anything(), ['r1']);
   });
 
   it('search and stats are the app admin’s only', async () => {

@@ -10,11 +10,11 @@ import {
   type SearchGroupsCommand,
 } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
+import { PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 
 import { GroupRepository } from './group.repository';
-import { MembershipClient } from './membership.client';
 
 /** The whole app's lists and counts are its admin's. */
 function requireAppAdmin(ctx: RequestContext): void {
@@ -27,22 +27,26 @@ function requireAppAdmin(ctx: RequestContext): void {
 export class GroupListsService {
   constructor(
     private readonly groups: GroupRepository,
-    private readonly membership: MembershipClient,
+    private readonly facts: PeerFacts,
   ) {}
 
-  /** Keyset-paged in creation order: every room existing when a walk starts is visited exactly once. */
+  /**
+   * Keyset-paged in creation order: every room existing when a walk starts is visited exactly once.
+   * Counts and owners are membership's rosters as PeerFacts keeps them (no caller record: a list
+   * is the same for every reader).
+   */
   async chatrooms(ctx: RequestContext, { cursor, limit }: ListChatroomsCommand): Promise<Page<GroupInfoView>> {
     const after = decodeCursor(cursor);
     const [page, total] = await Promise.all([
       this.groups.chatroomPage(ctx.caller.appId, limit, after),
       this.groups.countChatrooms(ctx.caller.appId),
     ]);
-    const access = await this.membership.accessTo(
+    const rosters = await this.facts.rosters(
       ctx,
       page.items.map((g) => g.groupId),
     );
     return {
-      items: page.items.map((g) => groupInfoOf(g, access.get(g.groupId))),
+      items: page.items.map((g) => groupInfoOf(g, rosters.get(g.groupId))),
       cursor: encodeCursor(page.next),
       total,
     };

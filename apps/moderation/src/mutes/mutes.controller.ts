@@ -2,7 +2,7 @@ import { Handles } from '@cohort/bus';
 import {
   type CommandEnvelope,
   type GroupUsersQuery,
-  type ListModeratedCommand,
+  type ListMutesCommand,
   ModerationCommands,
   type MuteCommand,
   type UnmuteCommand,
@@ -26,7 +26,7 @@ export class MutesController {
   }
 
   @Handles(ModerationCommands.listMutes)
-  list(command: CommandEnvelope<ListModeratedCommand>) {
+  list(command: CommandEnvelope<ListMutesCommand>) {
     return this.mutes.list(command, command.data);
   }
 

@@ -1,3 +1,4 @@
+import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, sentEvents } from '@cohort/testing';
 
@@ -103,6 +104,28 @@ describe('MutesService reads', () => {
     await expect(chatroom.service.list(callBy('8'), { groupId: 'g1', limit: 10 })).rejects.toMatchObject({
       code: 'blocked',
     });
+  });
+
+  it("withMembers: each mute with the user's name and join time from PeerFacts (null: no longer a member)", async () => {
+    const { service, standings, mock } = setup();
+    standings.listPage.mockResolvedValue({
+      items: [
+        { userId: '3', value: -1, at: 7, by: '1' },
+        { userId: '9', value: 5000, at: 8, by: '1' },
+      ],
+      next: null,
+    });
+    standings.count.mockResolvedValue(2);
+    mock(PeerFacts).naming.mockResolvedValue(new Map([['3', { displayName: 'Ann', joinedAt: 42 }]]));
+    await expect(service.list(callBy('3'), { groupId: 'g1', limit: 10, withMembers: true })).resolves.toEqual({
+      items: [
+        { userId: '3', until: -1, at: 7, member: { displayName: 'Ann', joinedAt: 42 } },
+        { userId: '9', until: 5000, at: 8, member: null },
+      ],
+      cursor: null,
+      total: 2,
+    });
+    expect(mock(PeerFacts).naming).toHaveBeenCalledWith(expect.anything(), 'g1', ['3', '9']);
   });
 
   it('mute ends of the listed users who are muted', async () => {

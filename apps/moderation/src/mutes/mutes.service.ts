@@ -2,14 +2,14 @@ import type { RequestContext } from '@cohort/bus';
 import {
   groupKeyOf,
   type GroupUsersQuery,
-  type ListModeratedCommand,
+  type ListMutesCommand,
   type MuteCommand,
   type MuteEntry,
   type MuteResult,
   type Page,
   type UnmuteCommand,
 } from '@cohort/contracts';
-import { assertAdmin, type GroupAccess, GroupAccessLoader } from '@cohort/group-access';
+import { assertAdmin, type GroupAccess, GroupAccessLoader, PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
@@ -33,6 +33,7 @@ export class MutesService {
     private readonly standings: StandingRepository,
     private readonly changes: StandingChanges,
     private readonly outbox: Outbox,
+    private readonly facts: PeerFacts,
   ) {}
 
   /**
@@ -78,19 +79,33 @@ export class MutesService {
     });
   }
 
-  /** The mutes in force, in the order they were set: members read them (anyone, for chatrooms and public groups). */
-  async list(ctx: RequestContext, command: ListModeratedCommand): Promise<Page<MuteEntry>> {
+  /**
+   * The mutes in force, in the order they were set: members read them (anyone, for chatrooms and
+   * public groups); `withMembers`, with the muted users' names and join times (PeerFacts).
+   */
+  async list(ctx: RequestContext, command: ListMutesCommand): Promise<Page<MuteEntry>> {
     const after = decodeCursor(command.cursor);
     const access = await this.readable.load(ctx, command);
     const [page, total] = await Promise.all([
       this.standings.listPage(access.key, 'mute', command.limit, after),
       this.standings.count(access.key, 'mute'),
     ]);
+    const items: MuteEntry[] = page.items.map(({ userId, value, at }) => ({ userId, until: value, at }));
     return {
-      items: page.items.map(({ userId, value, at }) => ({ userId, until: value, at })),
+      items: command.withMembers ? await this.named(ctx, command.groupId, items) : items,
       cursor: encodeCursor(page.next),
       total,
     };
+  }
+
+  /** The mutes with each user's name and join time (null: no longer a member). */
+  private async named(ctx: RequestContext, groupId: string, mutes: MuteEntry[]): Promise<MuteEntry[]> {
+    const members = await this.facts.naming(
+      ctx,
+      groupId,
+      mutes.map((mute) => mute.userId),
+    );
+    return mutes.map((mute) => ({ ...mute, member: members.get(mute.userId) ?? null }));
   }
 
   /** Each listed user's mute end in force now (ms, -1 permanent); expired and lifted mutes count as none. */

@@ -258,7 +258,7 @@ export const GroupCommands = {
     request: SetCapacityCommand,
     reply: replyType<GroupView>(),
   }),
-  /** Chatrooms oldest first; a cursor visits every one exactly once while others are created. */
+  /** Chatrooms oldest first; a cursor visits every one exactly once while others are created (no caller record: `callerMember` null). */
   listChatrooms: declareCommand({
     subject: 'groups.chatroom.list',
     request: ListChatroomsCommand,

@@ -23,6 +23,9 @@ export type MemberSettings = Pick<
   'displayName' | 'msgMuteMode' | 'msgPushMode' | 'notificationsMutedUntil'
 >;
 
+/** What a member's record says of them beside another service's facts: their name there and join time. */
+export type MemberNaming = Pick<MemberView, 'displayName' | 'joinedAt'>;
+
 /** A member as member lists show it: with the end of their mute from moderation (0 none, -1 permanent). */
 export interface MemberProfile extends MemberView {
   mutedUntil: number;

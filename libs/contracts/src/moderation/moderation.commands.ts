@@ -83,6 +83,13 @@ export class ListModeratedCommand extends ModeratedGroup {
   limit!: number;
 }
 
+export class ListMutesCommand extends ListModeratedCommand {
+  /** Also each muted user's name and join time in the group (membership's, kept by moderation). */
+  @IsOptional()
+  @IsBoolean()
+  withMembers?: boolean;
+}
+
 /** The moderation service's commands (`moderation.<entity>.<verb>`). */
 export const ModerationCommands = {
   /** Which of these users are on the group's blocklist: every join path asks before admitting. */
@@ -107,7 +114,7 @@ export const ModerationCommands = {
   /** Mutes in force, in the order they were set (expired and lifted ones never show). */
   listMutes: declareCommand({
     subject: 'moderation.mutes.list',
-    request: ListModeratedCommand,
+    request: ListMutesCommand,
     reply: replyType<Page<MuteEntry>>(),
   }),
   /** Blocks members (they are removed at once, and cannot come back by any path until unblocked). */

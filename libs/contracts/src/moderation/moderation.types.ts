@@ -1,3 +1,4 @@
+import type { MemberNaming } from '../membership/member.types';
 import type { ErrorPayload } from '../errors';
 
 /** A mute in force: until ms since epoch, or -1 permanent. */
@@ -6,6 +7,8 @@ export interface MuteEntry {
   until: number;
   /** When it was set (ms). */
   at: number;
+  /** When asked for (`withMembers`): the user's name and join time in the group, null when not a member (a mute outlives leaving). */
+  member?: MemberNaming | null;
 }
 
 /** One target of a mute or unmute, in request order; `until` is 0 for a lifted mute. */

@@ -1,10 +1,14 @@
 import { BusClient, type RequestContext } from '@cohort/bus';
 import {
+  type AccessView,
+  type AnnouncementView,
+  ContentCommands,
   GroupCommands,
   type GroupKey,
   groupKeyOf,
   type GroupType,
   type GroupView,
+  type MemberNaming,
   type MemberRole,
   MembershipCommands,
   ModerationCommands,
@@ -31,8 +35,9 @@ export interface GroupTarget {
 }
 
 /**
- * The facts other services own, as this service's rules need them: a group's record (groups), roles
- * (membership), blocklist entries and mute ends (moderation) — from this instance's PeerFactCache, so a warm
+ * The facts other services own, as this service's rules and answers need them: a group's record
+ * (groups), its roster, roles and members' names (membership), blocklist entries and mute ends
+ * (moderation), its current announcement (content) — from this instance's PeerFactCache, so a warm
  * request asks no other service; a cold one asks the owners in parallel.
  */
 @Injectable()
@@ -56,6 +61,29 @@ export class PeerFacts {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) =>
       this.bus.send(MembershipCommands.rolesOf, ctx, { groupId, userIds: missing }),
+    );
+  }
+
+  /** Names and join times of the named users (at most a command's batch) who are members (membership's records). */
+  naming(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberNaming>> {
+    if (userIds.length === 0) return Promise.resolve(new Map());
+    return this.cache.naming(ctx.caller.appId, groupId, userIds, (missing) =>
+      this.bus.send(MembershipCommands.getProfiles, ctx, { groupId, userIds: missing }),
+    );
+  }
+
+  /** The rosters (count, owner, capacity) of the named groups that have one, as any reader sees them. */
+  rosters(ctx: RequestContext, groupIds: string[]): Promise<Map<string, AccessView>> {
+    if (groupIds.length === 0) return Promise.resolve(new Map());
+    return this.cache.rosters(ctx.caller.appId, groupIds, (missing) =>
+      this.bus.send(MembershipCommands.getAccess, ctx, { groupIds: missing }),
+    );
+  }
+
+  /** The group's current announcement (content's), null: none. */
+  announcement(ctx: RequestContext, groupId: string): Promise<AnnouncementView | null> {
+    return this.cache.announcement(ctx.caller.appId, groupId, () =>
+      this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     );
   }
 

@@ -1,5 +1,15 @@
 import { NatsConnectionHolder } from '@cohort/bus';
-import { type DomainEvent, eventSubject, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
+import {
+  type AccessView,
+  type AnnouncementView,
+  type DomainEvent,
+  eventSubject,
+  type EventType,
+  type GroupView,
+  type MemberNaming,
+  type MemberRole,
+  type MemberView,
+} from '@cohort/contracts';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JSONCodec, type Subscription } from 'nats';
 
@@ -22,18 +32,39 @@ const GROUP_RECORD_EVENTS: EventType[] = [
 const ROLE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.role_changed'];
 const BLOCK_EVENTS: EventType[] = ['member.blocked', 'member.unblocked'];
 const MUTE_EVENTS: EventType[] = ['member.muted', 'member.unmuted'];
+/** A member's name in the group changes with their own settings; joining and leaving make or end the record. */
+const PROFILE_EVENTS: EventType[] = ['member.joined', 'member.left', 'member.settings_changed'];
+/** The roster's count changes with every join and leave, its owner and capacity with the record's events. */
+const ROSTER_EVENTS: EventType[] = [...GROUP_RECORD_EVENTS, 'member.joined', 'member.left'];
+const ANNOUNCEMENT_EVENTS: EventType[] = ['announcement.published', 'announcement.deleted', 'group.destroyed'];
+const EVERY_EVENT = [
+  ...new Set([
+    ...ROSTER_EVENTS,
+    ...ROLE_EVENTS,
+    ...BLOCK_EVENTS,
+    ...MUTE_EVENTS,
+    ...PROFILE_EVENTS,
+    ...ANNOUNCEMENT_EVENTS,
+  ]),
+];
 
 interface GroupEntry extends GroupCacheEntry {
   record?: GroupView;
+  /** Membership's roster as any reader sees it (count, owner, capacity; no caller record). */
+  roster?: AccessView | null;
+  /** The current announcement (content's), null: none. */
+  announcement?: AnnouncementView | null;
   roles: Map<string, MemberRole | null>;
+  /** Members' names and join times; null: not a member. */
+  naming: Map<string, MemberNaming | null>;
   blocked: Map<string, boolean>;
   /** A mute's end (ms, -1 permanent), null: not muted; an end that has passed is not a mute. */
   muteEnds: Map<string, number | null>;
 }
 
 /**
- * This instance's copy of the facts its rules need from other services — a group's record, members'
- * roles, blocklist entries — taken from their owners on first need and kept right by the owners'
+ * This instance's copy of the facts its rules need from other services — a group's record, roster
+ * and current announcement, members' roles, names, blocklist entries and mute ends — taken from their owners on first need and kept right by the owners'
  * events, on the bus's own connection (the one every command arrives on). An owner publishes a
  * change's event before it answers the change, and NATS delivers one connection's messages in
  * order: the first command after a write's answer is handled after its event, so it never reads
@@ -44,7 +75,7 @@ interface GroupEntry extends GroupCacheEntry {
 export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PeerFactCache.name);
   private readonly table = new GroupKeyedCache<GroupEntry>(
-    () => ({ roles: new Map(), blocked: new Map(), muteEnds: new Map() }),
+    () => ({ roles: new Map(), naming: new Map(), blocked: new Map(), muteEnds: new Map() }),
     PEER_CACHE_GROUPS_PER_APP,
   );
   private readonly subscriptions: Subscription[] = [];
@@ -55,7 +86,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const nc = await this.holder.get();
-    for (const type of [...GROUP_RECORD_EVENTS, ...ROLE_EVENTS, ...BLOCK_EVENTS, ...MUTE_EVENTS]) {
+    for (const type of EVERY_EVENT) {
       this.subscriptions.push(
         nc.subscribe(eventSubject(type), { callback: (error, msg) => error || this.apply(msg.data) }),
       );
@@ -72,13 +103,39 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return { hits: this.hits, misses: this.misses };
   }
 
-  async record(appId: string, groupId: string, fetch: () => Promise<GroupView>): Promise<GroupView> {
-    const entry = this.table.entry(appId, groupId);
-    if (entry.record) return this.hit(entry.record);
-    const generation = entry.generation;
-    const record = await this.miss(fetch);
-    if (this.table.isCurrent(appId, groupId, entry, generation)) entry.record = record;
-    return record;
+  record(appId: string, groupId: string, fetch: () => Promise<GroupView>): Promise<GroupView> {
+    return this.groupFact(appId, groupId, 'record', fetch);
+  }
+
+  /** The group's current announcement (null: none). */
+  announcement(
+    appId: string,
+    groupId: string,
+    fetch: () => Promise<AnnouncementView | null>,
+  ): Promise<AnnouncementView | null> {
+    return this.groupFact(appId, groupId, 'announcement', fetch);
+  }
+
+  /** The rosters of the named groups (absent: no roster); the missing ones asked of the owner at once. */
+  async rosters(
+    appId: string,
+    groupIds: string[],
+    fetch: (missing: string[]) => Promise<AccessView[]>,
+  ): Promise<Map<string, AccessView>> {
+    const entries = new Map(groupIds.map((groupId) => [groupId, this.table.entry(appId, groupId)]));
+    const missing = new Map(
+      [...entries].flatMap(([id, entry]) => (entry.roster === undefined ? [[id, entry.generation]] : [])),
+    );
+    const fetched = missing.size ? await this.miss(() => fetch([...missing.keys()])) : this.hit([]);
+    const byGroup = new Map(fetched.map((roster) => [roster.groupId, roster]));
+    const rosters = new Map<string, AccessView>();
+    for (const [groupId, entry] of entries) {
+      const generation = missing.get(groupId);
+      const roster = generation === undefined ? entry.roster : (byGroup.get(groupId) ?? null);
+      if (generation !== undefined && this.table.isCurrent(appId, groupId, entry, generation)) entry.roster = roster;
+      if (roster) rosters.set(groupId, roster);
+    }
+    return rosters;
   }
 
   /** Roles of the named users (absent: not a member). */
@@ -101,6 +158,33 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     const roles = new Map<string, MemberRole>();
     for (const [userId, role] of found) if (role) roles.set(userId, role);
     return roles;
+  }
+
+  /** Names and join times of the named users who are members. */
+  async naming(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    fetch: (missing: string[]) => Promise<MemberView[]>,
+  ): Promise<Map<string, MemberNaming>> {
+    const found = await this.perUser(
+      appId,
+      groupId,
+      userIds,
+      (entry) => entry.naming,
+      async (missing) => {
+        const members = new Map((await fetch(missing)).map((m) => [m.userId, m]));
+        return new Map(
+          missing.map((userId) => {
+            const member = members.get(userId);
+            return [userId, member ? { displayName: member.displayName, joinedAt: member.joinedAt } : null];
+          }),
+        );
+      },
+    );
+    const naming = new Map<string, MemberNaming>();
+    for (const [userId, named] of found) if (named) naming.set(userId, named);
+    return naming;
   }
 
   /** The named users who are on the group's blocklist. */
@@ -177,12 +261,32 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     const entry = this.table.changed(event.appId, event.groupId);
     if (!entry) return;
     if (GROUP_RECORD_EVENTS.includes(event.type)) entry.record = undefined;
+    if (ROSTER_EVENTS.includes(event.type)) entry.roster = undefined;
+    if (ANNOUNCEMENT_EVENTS.includes(event.type)) entry.announcement = undefined;
     if (event.type === 'group.destroyed' || event.type === 'group.owner_transferred') entry.roles.clear();
+    if (event.type === 'group.destroyed') entry.naming.clear();
     const userId = (event.data as { userId?: unknown }).userId;
     if (typeof userId !== 'string') return;
     if (ROLE_EVENTS.includes(event.type)) entry.roles.delete(userId);
+    if (PROFILE_EVENTS.includes(event.type)) entry.naming.delete(userId);
     if (BLOCK_EVENTS.includes(event.type)) entry.blocked.delete(userId);
     if (MUTE_EVENTS.includes(event.type)) entry.muteEnds.delete(userId);
+  }
+
+  /** A fact about the whole group in `slot`, asked of its owner once and kept unless the group changed meanwhile. */
+  private async groupFact<F extends 'record' | 'announcement'>(
+    appId: string,
+    groupId: string,
+    slot: F,
+    fetch: () => Promise<NonNullable<GroupEntry[F]> | null>,
+  ): Promise<Exclude<GroupEntry[F], undefined>> {
+    type Fact = Exclude<GroupEntry[F], undefined>;
+    const entry = this.table.entry(appId, groupId);
+    if (entry[slot] !== undefined) return this.hit(entry[slot] as Fact);
+    const generation = entry.generation;
+    const value = (await this.miss(fetch)) as Fact;
+    if (this.table.isCurrent(appId, groupId, entry, generation)) entry[slot] = value;
+    return value;
   }
 
   private hit<T>(value: T): T {

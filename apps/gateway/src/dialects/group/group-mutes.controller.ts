@@ -6,10 +6,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallContext } from '../../http/call-context.decorator';
 import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
-import { bannedPage } from './banned-list';
 import { toUserResult } from './batch-result.presenter';
 import { groupUsers } from './dto/member.dto';
 import { GroupMemberProfile, GroupUserResult } from './dto/member-answers';
+import { toMutedProfile } from './member-profile.presenter';
 import { BanBody, BannedListQuery, muteOf, UnbanBody } from './dto/mute.dto';
 import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
@@ -56,7 +56,8 @@ export class GroupMutesController {
       groupId: query.group_id,
       cursor: query.cursor,
       limit: query.limit,
+      withMembers: true,
     });
-    return bannedPage(this.bus, ctx, query.group_id, mutes);
+    return GroupPage.of(mutes, toMutedProfile);
   }
 }

@@ -15,14 +15,14 @@ export function toMemberProfile(member: MemberProfile): GroupMemberProfile {
 }
 
 /**
- * A muted user as the banned list (4.13) shows one: `expired_time` is the end of this mute. A
- * mute outlives leaving the group: a user who is no longer a member has no name and join_time 0.
+ * A muted user as the banned list (4.13) shows one (read `withMembers`): `expired_time` is the end of
+ * this mute. A mute outlives leaving the group: a user who is no longer a member has no name and join_time 0.
  */
-export function toMutedProfile(mute: MuteEntry, member: MemberProfile | undefined): GroupMemberProfile {
+export function toMutedProfile(mute: MuteEntry): GroupMemberProfile {
   return {
-    display_name: member?.displayName ?? '',
+    display_name: mute.member?.displayName ?? '',
     expired_time: mute.until,
-    join_time: member?.joinedAt ?? 0,
+    join_time: mute.member?.joinedAt ?? 0,
     user_id: jsonId(mute.userId),
   };
 }
