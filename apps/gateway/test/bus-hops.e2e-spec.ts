@@ -24,10 +24,6 @@ const KNOWN_MULTI_HOP: Record<string, number> = {
   // The gateway's own probes: no command (readiness pings the NATS connection itself).
   'GET /livez': 0,
   'GET /readyz': 0,
-  // Composed by the gateway: membership.group.info → membership.members.participants → content.announcement.current
-  'GET /conversations/{id}': 3,
-  // The code's conversation: membership.code.find, then the conversation as above (read with the app's rights)
-  'GET /codes/{id}': 4,
 };
 
 /**

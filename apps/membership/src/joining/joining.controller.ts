@@ -91,9 +91,4 @@ export class JoiningController {
   joinByCode(command: CommandEnvelope<JoinByCodeCommand>) {
     return this.codes.join(command, command.data);
   }
-
-  @Handles(MembershipCommands.findByCode)
-  findByCode(command: CommandEnvelope<JoinByCodeCommand>) {
-    return this.codes.find(command, command.data);
-  }
 }

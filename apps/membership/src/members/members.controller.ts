@@ -1,6 +1,8 @@
 import { Handles } from '@cohort/bus';
 import {
   type CommandEnvelope,
+  type ConversationByCodeCommand,
+  type ConversationCommand,
   type GetGroupsCommand,
   type GetMemberCommand,
   type GroupIdArgs,
@@ -9,7 +11,6 @@ import {
   type ListMembersByPageCommand,
   type ListMembersCommand,
   MembershipCommands,
-  type ParticipantsCommand,
   type ProfilesCommand,
   type RolesOfCommand,
   type SetDisplayNameCommand,
@@ -19,13 +20,13 @@ import { Controller } from '@nestjs/common';
 
 import { ChatroomDetailsService } from './chatroom-details.service';
 import { MembersService } from './members.service';
-import { ParticipantsService } from './participants.service';
+import { ConversationsService } from './conversations.service';
 
 @Controller()
 export class MembersController {
   constructor(
     private readonly members: MembersService,
-    private readonly participantsOf: ParticipantsService,
+    private readonly conversations: ConversationsService,
     private readonly chatrooms: ChatroomDetailsService,
   ) {}
 
@@ -34,9 +35,14 @@ export class MembersController {
     return this.chatrooms.details(command, command.data);
   }
 
-  @Handles(MembershipCommands.participants)
-  participants(command: CommandEnvelope<ParticipantsCommand>) {
-    return this.participantsOf.participants(command, command.data);
+  @Handles(MembershipCommands.conversation)
+  conversation(command: CommandEnvelope<ConversationCommand>) {
+    return this.conversations.conversation(command, command.data);
+  }
+
+  @Handles(MembershipCommands.conversationByCode)
+  conversationByCode(command: CommandEnvelope<ConversationByCodeCommand>) {
+    return this.conversations.byCode(command, command.data);
   }
 
   @Handles(MembershipCommands.listMembers)

@@ -14,6 +14,7 @@ import { QrInvitesService } from '../joining/qr-invites.service';
 import { InvitationDoc, InvitationSchema } from '../joining/schemas/invitation.schema';
 import { JoinRequestDoc, JoinRequestSchema } from '../joining/schemas/join-request.schema';
 import { ChatroomDetailsService } from '../members/chatroom-details.service';
+import { ConversationsService } from '../members/conversations.service';
 import { DepartureService } from '../members/departure.service';
 import { DepartureSweeper } from '../members/departure.sweeper';
 import { ExpelOnBlocked } from '../members/expel-on-blocked.handler';
@@ -21,7 +22,6 @@ import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
 import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
-import { ParticipantsService } from '../members/participants.service';
 import { MemberDoc, MemberSchema } from '../members/schemas/member.schema';
 import { RolesOnOwnerTransferred } from '../roles/owner-transferred.handler';
 import { RolesController } from '../roles/roles.controller';
@@ -55,7 +55,7 @@ import { RosterDoc, RosterSchema } from './schemas/roster.schema';
       RosterService,
       RosterPurger,
       MembersService,
-      ParticipantsService,
+      ConversationsService,
       ChatroomDetailsService,
       DepartureService,
       RolesService,

@@ -21,6 +21,7 @@ import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
 import type {
   AccessView,
+  ConversationView,
   InvitationView,
   ItemResult,
   JoinedGroupView,
@@ -33,7 +34,6 @@ import type {
   MsgMuteMode,
   MsgPushMode,
   Page,
-  ParticipantsView,
   QrInviteView,
 } from './member.types';
 
@@ -94,15 +94,15 @@ export class GetAccessCommand {
   userId?: string;
 }
 
-/** Keyset paging: `cursor` from the previous page (absent: the first page). */
-/** A page of a Mixin conversation's people: the Mixin dialect reads them all, page after page. */
-export class ParticipantsCommand extends GroupIdArgs {
+/** A Mixin conversation with a page of its people (`cursor` from the previous answer; absent: the first page). */
+export class ConversationCommand extends GroupIdArgs {
   @IsOptional()
   @IsString()
   @MaxLength(1024)
   cursor?: string;
 }
 
+/** Keyset paging: `cursor` from the previous page (absent: the first page). */
 export class CursorPaging {
   @IsOptional()
   @IsString()
@@ -280,6 +280,14 @@ export class JoinByCodeCommand {
   code!: string;
 }
 
+/** The conversation an invite code joins, with a page of its people (`cursor` as in ConversationCommand). */
+export class ConversationByCodeCommand extends JoinByCodeCommand {
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  cursor?: string;
+}
+
 /** The roles of the listed users who are members (moderation's rules ask before acting). */
 export class RolesOfCommand extends GroupIdArgs {
   @IsArray()
@@ -328,6 +336,16 @@ export const MembershipCommands = {
     subject: 'membership.group.info',
     request: GroupIdCommand,
     reply: replyType<GroupInfoView>(),
+  }),
+  /**
+   * A Mixin conversation in one answer: the group (its kind must be `group`), a page of its
+   * participants (up to `Limits.participantsPage`, so that an answer fits a NATS message) with their
+   * sessions, the invite code and the current announcement; participants only.
+   */
+  conversation: declareCommand({
+    subject: 'membership.conversation.get',
+    request: ConversationCommand,
+    reply: replyType<ConversationView>(),
   }),
   /**
    * Chatrooms with their first page of members (at most `Limits.memberPageMax`), in request order,
@@ -467,22 +485,19 @@ export const MembershipCommands = {
     request: JoinByCodeCommand,
     reply: replyType<{ groupId: string }>(),
   }),
-  /** The group an invite code joins: anyone of the app holding the code may see it (Mixin's `GET /codes/{id}`). */
-  findByCode: declareCommand({
-    subject: 'membership.code.find',
-    request: JoinByCodeCommand,
-    reply: replyType<{ groupId: string }>(),
+  /**
+   * The conversation an invite code joins, to anyone of the app holding the code (Mixin's
+   * `GET /codes/{id}`): the code, not a membership, lets its holder see it (read with the app's rights).
+   */
+  conversationByCode: declareCommand({
+    subject: 'membership.conversation.by_code',
+    request: ConversationByCodeCommand,
+    reply: replyType<ConversationView>(),
   }),
-  /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
   /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
   stats: declareCommand({
     subject: 'membership.members.stats',
     request: EmptyCommand,
     reply: replyType<{ members: number }>(),
-  }),
-  participants: declareCommand({
-    subject: 'membership.members.participants',
-    request: ParticipantsCommand,
-    reply: replyType<ParticipantsView>(),
   }),
 };

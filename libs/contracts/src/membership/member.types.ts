@@ -1,5 +1,6 @@
+import type { AnnouncementView } from '../content/content.types';
 import type { ErrorPayload } from '../errors';
-import type { GroupType } from '../groups/group.types';
+import type { GroupInfoView, GroupType } from '../groups/group.types';
 
 export type MemberRole = 'owner' | 'admin' | 'member';
 export type MsgMuteMode = 0 | 1 | 2;
@@ -111,4 +112,13 @@ export interface ParticipantsView {
   sessions: { userId: string; sessionId: string }[];
   /** The group's current invite code. */
   inviteCode: string;
+}
+
+/** A whole Mixin conversation as its reader sees it, in one answer. */
+export interface ConversationView {
+  group: GroupInfoView;
+  /** A page of the members with their sessions, and the invite code. */
+  people: ParticipantsView;
+  /** The current announcement (content's), null: none. */
+  announcement: AnnouncementView | null;
 }

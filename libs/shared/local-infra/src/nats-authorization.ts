@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import {
+  ContentCommands,
   DEAD_LETTER_STREAM,
   EVENTS_STREAM,
   eventSubject,
@@ -52,6 +53,12 @@ const SERVICE_TO_SERVICE: readonly ServiceName[] = [
   ServiceNames.membership,
   ServiceNames.moderation,
 ];
+
+/** Single commands of another service one sends beyond those: a fact its answers show (PeerFacts asks the owner). */
+const PEER_FACT_COMMANDS: Partial<Record<ServiceName, string[]>> = {
+  // A Mixin conversation shows the current announcement.
+  [ServiceNames.membership]: [ContentCommands.currentAnnouncement.subject],
+};
 
 /** What a domain service needs of JetStream: the two streams and its own durable consumers. */
 function jetStreamOf(service: ServiceName): string[] {
@@ -108,7 +115,12 @@ export function natsPermissions(user: NatsUser): NatsPermissions {
     .map(eventSubject);
   const sends = SERVICE_TO_SERVICE.includes(user) ? SERVICE_TO_SERVICE : [...SERVICE_TO_SERVICE, user];
   return {
-    publish: [...sends.map((service) => `${service}.>`), ...ownEvents, ...jetStreamOf(user)],
+    publish: [
+      ...sends.map((service) => `${service}.>`),
+      ...(PEER_FACT_COMMANDS[user as ServiceName] ?? []),
+      ...ownEvents,
+      ...jetStreamOf(user),
+    ],
     subscribe: [`${user}.>`, 'evt.>', inbox],
   };
 }

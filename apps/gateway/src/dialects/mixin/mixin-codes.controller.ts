@@ -1,5 +1,5 @@
-import { BusClient, type RequestContext } from '@cohort/bus';
-import { MembershipCommands, UUID_PATTERN } from '@cohort/contracts';
+import type { RequestContext } from '@cohort/bus';
+import { UUID_PATTERN } from '@cohort/contracts';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 
@@ -15,18 +15,15 @@ import { mixinDialect } from './mixin-dialect';
 /**
  * `GET /codes/{id}`, where a conversation's `code_url` points: the conversation the code joins, as
  * Mixin answers it to anyone holding the code (a preview before joining). Membership decides that
- * the code is valid; the conversation is then read with the app's rights, since the code, not a
- * membership, is what lets its holder see it.
+ * the code is valid and reads the conversation with the app's rights (the code, not a membership,
+ * is what lets its holder see it).
  */
 @ApiTags(CONVERSATIONS_TAG)
 @Controller(`codes/${matching('id', UUID_PATTERN)}`)
 @Dialect(mixinDialect)
 @RateLimitFamily('mixin:conversations')
 export class MixinCodesController {
-  constructor(
-    private readonly bus: BusClient,
-    private readonly conversations: MixinConversations,
-  ) {}
+  constructor(private readonly conversations: MixinConversations) {}
 
   @Get()
   @ApiParam({
@@ -36,11 +33,7 @@ export class MixinCodesController {
   })
   @ApiOperation({ summary: 'The conversation an invite code joins (404 for a code rotated away or never issued)' })
   @ApiOkResponse({ type: MixinConversation })
-  async get(@CallContext() ctx: RequestContext, @Param('id') code: string): Promise<MixinConversation> {
-    const { groupId } = await this.bus.send(MembershipCommands.findByCode, ctx, { code });
-    return this.conversations.read(
-      { ...ctx, caller: { appId: ctx.caller.appId, userId: null, isAppAdmin: true } },
-      groupId,
-    );
+  get(@CallContext() ctx: RequestContext, @Param('id') code: string): Promise<MixinConversation> {
+    return this.conversations.readByCode(ctx, code);
   }
 }

@@ -1,5 +1,5 @@
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { ContentCommands, MembershipCommands } from '@cohort/contracts';
+import { type ConversationView, MembershipCommands } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
@@ -7,7 +7,10 @@ import type { GatewayEnv } from '../../config/gateway.config';
 import type { MixinConversation } from './dto/mixin-answers';
 import { presentConversation } from './mixin-conversation.presenter';
 
-/** What every conversation route answers: the whole conversation, as the caller sees it now. */
+/**
+ * What every conversation route answers: the whole conversation, as the caller sees it now — one
+ * membership command, and one more per further page of participants (Mixin lists them all).
+ */
 @Injectable()
 export class MixinConversations {
   private readonly publicBaseUrl: string;
@@ -19,22 +22,24 @@ export class MixinConversations {
     this.publicBaseUrl = config.get('PUBLIC_BASE_URL', { infer: true });
   }
 
-  /**
-   * The group (groups), its people and invite code (membership) and its current announcement
-   * (content), asked together; every participant, read page after page (Mixin lists them all).
-   */
-  async read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
-    const [group, first, announcement] = await Promise.all([
-      this.bus.send(MembershipCommands.groupInfo, ctx, { groupId, groupType: 'group' }),
-      this.bus.send(MembershipCommands.participants, ctx, { groupId }),
-      this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
-    ]);
+  read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
+    return this.whole((cursor) => this.bus.send(MembershipCommands.conversation, ctx, { groupId, ...cursor }));
+  }
+
+  /** The conversation an invite code joins (membership decides the code is valid and what its holder sees). */
+  readByCode(ctx: RequestContext, code: string): Promise<MixinConversation> {
+    return this.whole((cursor) => this.bus.send(MembershipCommands.conversationByCode, ctx, { code, ...cursor }));
+  }
+
+  /** The first answer with the people of every further page. */
+  private async whole(page: (cursor: { cursor?: string }) => Promise<ConversationView>): Promise<MixinConversation> {
+    const { group, people: first, announcement } = await page({});
     const people = { ...first, members: [...first.members], sessions: [...first.sessions] };
     for (let cursor = first.cursor; cursor;) {
-      const page = await this.bus.send(MembershipCommands.participants, ctx, { groupId, cursor });
-      people.members.push(...page.members);
-      people.sessions.push(...page.sessions);
-      cursor = page.cursor;
+      const next = (await page({ cursor })).people;
+      people.members.push(...next.members);
+      people.sessions.push(...next.sessions);
+      cursor = next.cursor;
     }
     return presentConversation(group, people, announcement?.content ?? '', this.publicBaseUrl);
   }
