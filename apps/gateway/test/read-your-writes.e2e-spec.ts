@@ -1,18 +1,24 @@
 // Read-your-writes with every service twice: each fact a service keeps of another's (PeerFacts:
-// a group's record, members' roles, blocks, mute ends) and each record membership keeps of its own
+// a group's record, roster, current announcement, members' roles and names, blocks, mute ends) and each record membership keeps of its own
 // (RosterReadCache: rosters, members) is read right after the write that changed it, through
 // whichever instance NATS picks, round after round. A copy that lagged its owner's
 // event would answer the fact the write replaced (docs/architecture.md, "Read-your-writes").
-import { expectForbidden, expectGroupError, expectOk, newUserId } from './group-e2e.helpers';
+import { randomUUID } from 'node:crypto';
+
+import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
+import { expectForbidden, expectGroupError, expectOk, type Loose, newUserId } from './group-e2e.helpers';
 import { done, MembershipApi } from './group-membership.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
+import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient } from './mixin-e2e.helpers';
 
 const ROUNDS = 8;
 
 describe('read-your-writes: every service twice', () => {
+  const { appsJson, bot } = demoAppWithBot();
   const e2e = useGroupStack('read-your-writes', {
     instances: 2,
     env: HIGH_RATE_LIMIT,
+    appEnv: { gateway: { APPS_JSON: appsJson } },
     api: (baseUrl) => new MembershipApi(baseUrl),
   });
 
@@ -110,6 +116,88 @@ describe('read-your-writes: every service twice', () => {
         true,
       );
       expect(await profileName()).toBe(`name ${round}`);
+    }
+  });
+
+  it("a new display name or a departure in membership is what moderation's next banned list shows (members' names)", async () => {
+    const leavers = Array.from({ length: ROUNDS }, () => newUserId());
+    const g = await e2e.api.createGroup(e2e.tokens.owner, { user_list: [e2e.users.member, ...leavers] });
+    const muted = [e2e.users.member, ...leavers];
+    expectOk(
+      await e2e.api.groupCall('POST', 'ban', e2e.tokens.owner, g.group_id, { user_list: muted, duration: -1 }),
+      muted.map((userId) => done(userId)),
+    );
+    const banned = async (userId: string): Promise<{ display_name: string; join_time: number }> => {
+      const res = await e2e.api.groupGet('banned_list', e2e.tokens.owner, { group_id: g.group_id });
+      expect(res.body.code).toBe(200);
+      const entries = res.body.data as { user_id: unknown; display_name: string; join_time: number }[];
+      return entries.find((entry) => String(entry.user_id) === userId) as { display_name: string; join_time: number };
+    };
+    expect(await banned(leavers[0])).toMatchObject({ display_name: '', join_time: expect.any(Number) });
+    for (let round = 0; round < ROUNDS; round++) {
+      expectOk(
+        await e2e.api.groupCall('PUT', 'display_name', e2e.tokens.member, g.group_id, { value: `name ${round}` }),
+        true,
+      );
+      expect((await banned(e2e.users.member)).display_name).toBe(`name ${round}`);
+      expect((await banned(leavers[round])).join_time).toBeGreaterThan(0);
+      expectOk(
+        await e2e.api.groupCall('DELETE', 'kick', e2e.tokens.owner, g.group_id, { user_list: [leavers[round]] }),
+        [done(leavers[round])],
+      );
+      expect(await banned(leavers[round])).toMatchObject({ display_name: '', join_time: 0 });
+    }
+  });
+
+  it("a user added to or removed from a chatroom in membership is what groups' next chatroom list counts (rosters)", async () => {
+    const easemob = new EasemobClient(e2e.stack.baseUrl);
+    const user = () => `ryw_${randomUUID().slice(0, 8)}`;
+    const id = await createEasemobChatroom(easemob, { owner: user(), members: [user()] });
+    const listedCount = async (): Promise<number> => {
+      const rooms: Loose[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await easemob.get('/chatrooms', { query: { limit: 100, ...(cursor ? { cursor } : {}) } });
+        rooms.push(...(expectEasemobOk(res) as Loose[]));
+        cursor = res.body.cursor;
+      } while (cursor);
+      return rooms.find((room) => room.id === id)?.affiliations_count as number;
+    };
+    expect(await listedCount()).toBe(2);
+    for (let round = 0; round < ROUNDS; round++) {
+      const newcomer = user();
+      expectEasemobOk(await easemob.post(`/chatrooms/${id}/users/${newcomer}`));
+      expect(await listedCount()).toBe(3);
+      expectEasemobOk(await easemob.delete(`/chatrooms/${id}/users/${newcomer}`));
+      expect(await listedCount()).toBe(2);
+    }
+  });
+
+  it("an announcement published in content is what membership's next Mixin conversation shows (the current announcement)", async () => {
+    const mixin = new MixinClient(e2e.stack.baseUrl, bot);
+    const [owner, participant] = await Promise.all([
+      createNetworkUser(mixin, 'Owner'),
+      createNetworkUser(mixin, 'Participant'),
+    ]);
+    const conversationId = randomUUID();
+    const created = expectMixinOk(
+      await mixin.as(owner).post('/conversations', {
+        body: {
+          category: 'GROUP',
+          conversation_id: conversationId,
+          name: 'ryw',
+          participants: [{ user_id: participant.userId }],
+        },
+      }),
+    );
+    expect(created.announcement).toBe('');
+    for (let round = 0; round < ROUNDS; round++) {
+      const written = expectMixinOk(
+        await mixin.as(owner).post(`/conversations/${conversationId}`, { body: { announcement: `news ${round}` } }),
+      );
+      expect(written.announcement).toBe(`news ${round}`);
+      const read = expectMixinOk(await mixin.as(participant).get(`/conversations/${conversationId}`));
+      expect(read.announcement).toBe(`news ${round}`);
     }
   });
 });

@@ -1,5 +1,13 @@
 import type { NatsConnectionHolder } from '@cohort/bus';
-import type { DomainEvent, EventType, GroupView, MemberRole } from '@cohort/contracts';
+import type {
+  AccessView,
+  AnnouncementView,
+  DomainEvent,
+  EventType,
+  GroupView,
+  MemberRole,
+  MemberView,
+} from '@cohort/contracts';
 import { JSONCodec, type Msg, type NatsConnection } from 'nats';
 
 import { PeerFactCache } from './peer-fact-cache';
@@ -117,5 +125,67 @@ describe('PeerFactCache', () => {
     const { cache } = await started();
     await cache.record('app', 'g', () => Promise.resolve(record('mine')));
     expect(await cache.record('other', 'g', () => Promise.resolve(record('theirs')))).toEqual(record('theirs'));
+  });
+
+  it("keeps members' names per user: forgets one when they change their settings, join or leave", async () => {
+    const { cache, publish } = await started();
+    const member = (userId: string, displayName: string) => ({ userId, displayName, joinedAt: 7 }) as MemberView;
+    const fetch = jest.fn(async (missing: string[]) => missing.filter((u) => u !== 'gone').map((u) => member(u, 'n')));
+    expect([...(await cache.naming('app', 'g', ['a', 'gone'], fetch))]).toEqual([
+      ['a', { displayName: 'n', joinedAt: 7 }],
+    ]);
+    await cache.naming('app', 'g', ['a', 'gone'], fetch);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    publish('member.settings_changed', 'g', { userId: 'a', changed: { displayName: 'new' } });
+    publish('member.joined', 'g', { userId: 'gone', role: 'member', how: 'added' });
+    await cache.naming('app', 'g', ['a', 'gone', 'b'], fetch);
+    expect(fetch.mock.calls[1]).toEqual([['a', 'gone', 'b']]);
+    publish('member.left', 'g', { userId: 'b', role: 'member', how: 'left' });
+    await cache.naming('app', 'g', ['a', 'b'], fetch);
+    expect(fetch.mock.calls[2]).toEqual([['b']]);
+  });
+
+  it('keeps rosters per group, asks for the missing ones at once, forgets one on joins, leaves and record changes', async () => {
+    const { cache, publish } = await started();
+    const roster = (groupId: string, memberCount: number): AccessView => ({
+      groupId,
+      memberCount,
+      ownerId: '1',
+      capacity: 10,
+      member: null,
+    });
+    const fetch = jest.fn(async (missing: string[]) => missing.filter((g) => g !== 'none').map((g) => roster(g, 1)));
+    expect([...(await cache.rosters('app', ['g1', 'none'], fetch)).keys()]).toEqual(['g1']);
+    expect([...(await cache.rosters('app', ['g1', 'none', 'g2'], fetch)).keys()]).toEqual(['g1', 'g2']);
+    expect(fetch.mock.calls).toEqual([[['g1', 'none']], [['g2']]]);
+    for (const [type, data] of [
+      ['member.joined', { userId: 'u', role: 'member', how: 'added' }],
+      ['member.left', { userId: 'u', role: 'member', how: 'left' }],
+      ['group.updated', { changed: { capacity: 20 } }],
+      ['group.owner_transferred', { previousOwnerId: '1', newOwnerId: '2' }],
+    ] as const) {
+      publish(type, 'g1', data as never);
+      await cache.rosters('app', ['g1', 'g2'], fetch);
+      expect(fetch.mock.calls.at(-1)).toEqual([['g1']]);
+    }
+    expect(cache.stats().hits).toBe(0);
+    await cache.rosters('app', ['g1', 'g2'], fetch);
+    expect(cache.stats().hits).toBe(1);
+  });
+
+  it('keeps the current announcement (none included) until one is published or deleted', async () => {
+    const { cache, publish } = await started();
+    const fetch = jest.fn<Promise<AnnouncementView | null>, []>().mockResolvedValueOnce(null);
+    expect(await cache.announcement('app', 'g', fetch)).toBeNull();
+    expect(await cache.announcement('app', 'g', fetch)).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const published = { announcementId: 'a1', content: 'hi' } as AnnouncementView;
+    publish('announcement.published', 'g', published);
+    fetch.mockResolvedValueOnce(published);
+    expect(await cache.announcement('app', 'g', fetch)).toBe(published);
+    publish('announcement.deleted', 'g', { announcementId: 'a1' });
+    fetch.mockResolvedValueOnce(null);
+    expect(await cache.announcement('app', 'g', fetch)).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 });
