@@ -42,6 +42,18 @@ describe('MembersService reads', () => {
     expect(page.cursor).toEqual(expect.any(String));
   });
 
+  it('withBlocked: each member with whether moderation blocks them (PeerFacts)', async () => {
+    const { service, members, mock } = setup();
+    members.page.mockResolvedValue({ items: [storedMember('1', 'owner'), storedMember('3', 'member')], next: null });
+    mock(PeerFacts).blockedAmong.mockResolvedValue(new Set(['3']));
+    const page = await service.list(callBy(null), { groupId: 'g1', limit: 2, withBlocked: true });
+    expect(page.items.map((m) => [m.userId, m.blocked])).toEqual([
+      ['1', false],
+      ['3', true],
+    ]);
+    expect(mock(PeerFacts).blockedAmong).toHaveBeenLastCalledWith(expect.anything(), 'g1', ['1', '3']);
+  });
+
   it('an outsider reads a public group but not a private one, and never while blocked', async () => {
     const { service, members } = setup({ public: true });
     members.page.mockResolvedValue({ items: [], next: null });

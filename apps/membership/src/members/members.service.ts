@@ -44,14 +44,29 @@ export class MembersService {
   ) {}
 
   /** Keyset-paged in join order: stable while members join and leave, same cost at any depth. */
-  async list(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberProfile>> {
+  /** A page of members in join order; `withBlocked`, with whether moderation blocks each (PeerFacts). */
+  async list(
+    ctx: RequestContext,
+    { groupId, cursor, limit, withBlocked }: ListMembersCommand,
+  ): Promise<Page<MemberProfile>> {
     const after = decodeCursor(cursor);
     const [gc, page, total] = await Promise.all([
       this.loader.loadReadable(ctx, groupId),
       this.members.page({ appId: ctx.caller.appId, groupId }, limit, after),
       this.total(ctx, groupId),
     ]);
-    return { items: await this.profiles(ctx, gc, page.items), cursor: encodeCursor(page.next), total };
+    const [profiles, blocked] = await Promise.all([
+      this.profiles(ctx, gc, page.items),
+      withBlocked
+        ? this.facts.blockedAmong(
+            ctx,
+            groupId,
+            page.items.map((m) => m.userId),
+          )
+        : null,
+    ]);
+    const items = blocked ? profiles.map((p) => ({ ...p, blocked: blocked.has(p.userId) })) : profiles;
+    return { items, cursor: encodeCursor(page.next), total };
   }
 
   /**

@@ -3,7 +3,7 @@ import {
   type CommandEnvelope,
   type EmptyCommand,
   type GetAccessCommand,
-  type GroupIdCommand,
+  type GroupInfoCommand,
   type InitializeRosterCommand,
   MembershipCommands,
   type PurgeRosterCommand,
@@ -33,7 +33,7 @@ export class RosterController {
   }
 
   @Handles(MembershipCommands.groupInfo)
-  info(command: CommandEnvelope<GroupIdCommand>) {
+  info(command: CommandEnvelope<GroupInfoCommand>) {
     return this.rosters.info(command, command.data);
   }
 

@@ -1,3 +1,4 @@
+import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, newTestService, sentEvents } from '@cohort/testing';
 
@@ -42,6 +43,25 @@ describe('RosterService.info', () => {
     await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.toMatchObject({
       groupId: 'g1',
       callerMember: null,
+    });
+  });
+
+  it('withAnnouncement: with the current announcement from PeerFacts (asked only then)', async () => {
+    const t = setup();
+    const announcement = {
+      announcementId: 'a1',
+      groupId: 'g1',
+      title: '',
+      content: 'hi',
+      authorId: null,
+      createdAt: 1,
+    };
+    t.mock(PeerFacts).announcement.mockResolvedValue(announcement);
+    await expect(t.service.info(callBy(null), { groupId: 'g1' })).resolves.not.toHaveProperty('announcement');
+    expect(t.mock(PeerFacts).announcement).not.toHaveBeenCalled();
+    await expect(t.service.info(callBy(null), { groupId: 'g1', withAnnouncement: true })).resolves.toMatchObject({
+      memberCount: 3,
+      announcement,
     });
   });
 });

@@ -2,7 +2,7 @@ import type { RequestContext } from '@cohort/bus';
 import type {
   AccessView,
   GetAccessCommand,
-  GroupIdCommand,
+  GroupInfoCommand,
   GroupInfoView,
   InitializeRosterCommand,
   PurgeRosterCommand,
@@ -10,7 +10,7 @@ import type {
 } from '@cohort/contracts';
 import { groupInfoOf, groupKeyOf } from '@cohort/contracts';
 import { DomainError, invalidParameter } from '@cohort/errors';
-import { isAdminRole, roleOf } from '@cohort/group-access';
+import { isAdminRole, PeerFacts, roleOf } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
@@ -32,14 +32,22 @@ export class RosterService {
     private readonly purger: RosterPurger,
     private readonly loader: GroupContextLoader,
     private readonly outbox: Outbox,
+    private readonly facts: PeerFacts,
   ) {}
 
-  /** Group info in one hop: the record from PeerFacts, the roster and the caller's record from here. */
-  async info(ctx: RequestContext, target: GroupIdCommand): Promise<GroupInfoView> {
+  /**
+   * Group info in one hop: the record from PeerFacts, the roster and the caller's record from here;
+   * `withAnnouncement`, the current announcement from PeerFacts too.
+   */
+  async info(ctx: RequestContext, { withAnnouncement, ...target }: GroupInfoCommand): Promise<GroupInfoView> {
     const gc = await this.loader.loadReadable(ctx, target);
-    const roster = await this.rosters.findCached(gc.key);
+    const [roster, announcement] = await Promise.all([
+      this.rosters.findCached(gc.key),
+      withAnnouncement ? this.facts.announcement(ctx, gc.group.groupId) : undefined,
+    ]);
     const caller = gc.callerId ? gc.members.get(gc.callerId) : undefined;
-    return groupInfoOf(gc.group, roster ? accessViewOf(gc.group.groupId, roster, caller) : undefined);
+    const info = groupInfoOf(gc.group, roster ? accessViewOf(gc.group.groupId, roster, caller) : undefined);
+    return announcement === undefined ? info : { ...info, announcement };
   }
 
   /**

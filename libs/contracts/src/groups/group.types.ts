@@ -41,6 +41,8 @@ export interface GroupView {
 export interface GroupInfoView extends GroupView {
   memberCount: number;
   callerMember: import('../membership/member.types').MemberView | null;
+  /** When asked for (`withAnnouncement`): the current announcement (content's), null: none. */
+  announcement?: import('../content/content.types').AnnouncementView | null;
 }
 
 /** A page of the admin's group search; `cursor` null on the last page. */

@@ -118,6 +118,18 @@ export class CursorPaging {
 export class ListMembersCommand extends CursorPaging {
   @IsGroupId()
   groupId!: string;
+
+  /** Also whether moderation blocks each member (`blocked`). */
+  @IsOptional()
+  @IsBoolean()
+  withBlocked?: boolean;
+}
+
+/** A group's info, with its current announcement when asked for. */
+export class GroupInfoCommand extends GroupIdCommand {
+  @IsOptional()
+  @IsBoolean()
+  withAnnouncement?: boolean;
 }
 
 /** Page-number paging (Easemob): page 1 first. */
@@ -334,7 +346,7 @@ export const MembershipCommands = {
   /** A group as its readers see it (the record, the count, the caller's own record): answered by membership, which holds all but the record. */
   groupInfo: declareCommand({
     subject: 'membership.group.info',
-    request: GroupIdCommand,
+    request: GroupInfoCommand,
     reply: replyType<GroupInfoView>(),
   }),
   /**

@@ -30,6 +30,8 @@ export type MemberNaming = Pick<MemberView, 'displayName' | 'joinedAt'>;
 /** A member as member lists show it: with the end of their mute from moderation (0 none, -1 permanent). */
 export interface MemberProfile extends MemberView {
   mutedUntil: number;
+  /** When asked for (`withBlocked`): whether moderation blocks them. */
+  blocked?: boolean;
 }
 
 /** One member as a moderator reads it: the profile, and whether moderation blocks them. */

@@ -59,15 +59,18 @@ export class AdminGroupsController {
   })
   @ApiOkResponse({ type: AdminGroup })
   async get(@CallContext() ctx: RequestContext, @Param('groupId') id: string): Promise<AdminGroupDetail> {
-    const groupId = groupIdOf(id);
-    const [info, announcement] = await Promise.all([
-      this.bus.send(MembershipCommands.groupInfo, ctx, { groupId }),
-      this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
-    ]);
+    const info = await this.bus.send(MembershipCommands.groupInfo, ctx, {
+      groupId: groupIdOf(id),
+      withAnnouncement: true,
+    });
     // The app admin is no member: the caller's own record says nothing here.
-    const { callerMember, ...group } = info;
+    const { callerMember, announcement, ...group } = info;
     void callerMember;
-    return { ...group, muteAll: group.muteAllUntil === -1 || (group.muteAllUntil ?? 0) > Date.now(), announcement };
+    return {
+      ...group,
+      muteAll: group.muteAllUntil === -1 || (group.muteAllUntil ?? 0) > Date.now(),
+      announcement: announcement ?? null,
+    };
   }
 
   @Get(':groupId/members')
@@ -79,17 +82,13 @@ export class AdminGroupsController {
     @Param('groupId') id: string,
     @Query() query: AdminGroupListQuery,
   ): Promise<CursorPage<AdminMember>> {
-    const groupId = groupIdOf(id);
     const page = await this.bus.send(MembershipCommands.listMembers, ctx, {
-      groupId,
+      groupId: groupIdOf(id),
       cursor: query.cursor,
       limit: limitOf(query, 50),
+      withBlocked: true,
     });
-    const userIds = page.items.map((m) => m.userId);
-    const blocked = new Set(
-      userIds.length ? await this.bus.send(ModerationCommands.blockedAmong, ctx, { groupId, userIds }) : [],
-    );
-    return { items: page.items.map((m) => adminMemberOf(m, blocked.has(m.userId))), cursor: page.cursor };
+    return { items: page.items.map((m) => adminMemberOf(m, m.blocked ?? false)), cursor: page.cursor };
   }
 
   @Get(':groupId/members/:userId')
@@ -208,10 +207,11 @@ export class AdminGroupsController {
     @CallContext() ctx: RequestContext,
     @Param('groupId') id: string,
   ): Promise<CursorPage<RoomAttributeView>> {
-    const groupId = groupIdOf(id);
-    // The group must be a live chatroom (else group_not_found): room-metadata keeps attributes only.
-    await this.bus.send(GroupCommands.state, ctx, { groupId, groupType: 'chatroom' });
-    return { items: await this.bus.send(RoomMetadataCommands.getAttributes, ctx, { groupId }), cursor: null };
+    // Room metadata answers group_not_found unless the group is a live chatroom.
+    return {
+      items: await this.bus.send(RoomMetadataCommands.getAttributes, ctx, { groupId: groupIdOf(id) }),
+      cursor: null,
+    };
   }
 }
 
