@@ -68,7 +68,8 @@ describe('bus hops per HTTP request', () => {
   const e2e = useGroupStack('bus-hops', {
     db: false,
     env: HIGH_RATE_LIMIT,
-    appEnv: { gateway: { APPS_JSON: appsJson } },
+    // The admin API's webhook reads need an endpoint: a loopback one, never called.
+    appEnv: { gateway: { APPS_JSON: appsJson }, webhooks: { WEBHOOK_ALLOW_NETWORKS: 'loopback' } },
     api: (baseUrl) => new ContentApi(baseUrl),
   });
   let counter: BusRequestCounter;
@@ -133,7 +134,7 @@ describe('bus hops per HTTP request', () => {
       ...asAppAdmin(),
       body: { url: 'http://127.0.0.1:9/hops', description: 'hops' },
     });
-    expect(webhook.status).toBe(200);
+    expect({ status: webhook.status, body: webhook.body }).toEqual({ status: 200, body: webhook.body });
     return {
       webhookId: String(webhook.body.endpointId),
       groupId,
