@@ -25,7 +25,7 @@ const KNOWN_MULTI_HOP: Record<string, number> = {
   'GET /livez': 0,
   'GET /readyz': 0,
   // The console's app-wide counts, each owned by its service (no service holds the others' counts):
-  // groups.stats.get, membership.members.stats, audit.stats.get, webhooks.backlog.get, asked together.
+  // groups.group.stats, membership.members.stats, audit.entries.stats, webhooks.delivery.backlog, asked together.
   'GET /admin/v1/stats': 4,
 };
 
