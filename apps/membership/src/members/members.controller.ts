@@ -19,8 +19,8 @@ import {
 import { Controller } from '@nestjs/common';
 
 import { ChatroomDetailsService } from './chatroom-details.service';
-import { MembersService } from './members.service';
 import { ConversationsService } from './conversations.service';
+import { MembersService } from './members.service';
 
 @Controller()
 export class MembersController {

@@ -1,5 +1,5 @@
-import type { MemberNaming } from '../membership/member.types';
 import type { ErrorPayload } from '../errors';
+import type { MemberNaming } from '../membership/member.types';
 
 /** A mute in force: until ms since epoch, or -1 permanent. */
 export interface MuteEntry {

@@ -9,10 +9,10 @@ import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { toUserResult } from './batch-result.presenter';
 import { groupUsers } from './dto/member.dto';
 import { GroupMemberProfile, GroupUserResult } from './dto/member-answers';
-import { toMutedProfile } from './member-profile.presenter';
 import { BanBody, BannedListQuery, muteOf, UnbanBody } from './dto/mute.dto';
 import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
+import { toMutedProfile } from './member-profile.presenter';
 
 /** Member mutes: muting and unmuting members, the list of those muted. */
 @ApiTags('group: moderation')
