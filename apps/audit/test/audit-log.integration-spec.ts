@@ -17,7 +17,7 @@ import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 
 import { AuditEntryDoc } from '../src/entries/schemas/audit-entry.schema';
-import { AuditRetentionSweep } from '../src/retention/audit-retention.sweep';
+import { AuditRetentionSweep } from '../src/retention/audit-retention.sweeper';
 
 /** One event of every type, as the services publish them. */
 const SAMPLES: { [K in EventType]: EventMap[K] } = {

@@ -6,7 +6,7 @@ import { AppsConfig } from './apps-config/apps-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryRepository } from './deliveries/delivery.repository';
-import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweep';
+import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweeper';
 import { QueueRepository } from './deliveries/queue.repository';
 import { DeliveryDoc, DeliverySchema } from './deliveries/schemas/delivery.schema';
 import { QueueDoc, QueueSchema } from './deliveries/schemas/queue.schema';

@@ -5,7 +5,7 @@ import { shortId, useServiceInProcess } from '@cohort/testing';
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
-import { DeliveryRetentionSweep } from '../src/deliveries/delivery-retention.sweep';
+import { DeliveryRetentionSweep } from '../src/deliveries/delivery-retention.sweeper';
 import { DeliveryDoc } from '../src/deliveries/schemas/delivery.schema';
 
 const DAY_MS = 24 * 3600 * 1000;
