@@ -11,7 +11,13 @@ import { ContentApi } from './content-e2e.helpers';
 import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
 import { expectOk, type HttpResult, newUserId } from './group-e2e.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
-import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient, type MixinKeystore } from './mixin-e2e.helpers';
+import {
+  createConversation,
+  createNetworkUser,
+  demoAppWithBot,
+  MixinClient,
+  type MixinKeystore,
+} from './mixin-e2e.helpers';
 
 /**
  * Read routes that do not (yet) cost exactly one command, with their measured count: each is
@@ -119,17 +125,7 @@ describe('bus hops per HTTP request', () => {
       createNetworkUser(mixin, 'Owner'),
       createNetworkUser(mixin, 'Participant'),
     ]);
-    const conversationId = randomUUID();
-    const conversation = expectMixinOk(
-      await mixin.as(conversationOwner).post('/conversations', {
-        body: {
-          category: 'GROUP',
-          conversation_id: conversationId,
-          name: 'hops',
-          participants: [{ user_id: participant.userId }],
-        },
-      }),
-    );
+    const conversation = await createConversation(mixin, conversationOwner, [participant], 'hops');
     const webhook = await e2e.api.call('POST', '/admin/v1/webhooks', {
       ...asAppAdmin(),
       body: { url: 'http://127.0.0.1:9/hops', description: 'hops' },
@@ -142,8 +138,8 @@ describe('bus hops per HTTP request', () => {
       fileId: file.file_id,
       chatroomId,
       roomMember: member,
-      conversationId,
-      codeId: String((conversation as { code_id: string }).code_id),
+      conversationId: conversation.conversation_id,
+      codeId: String(conversation.code_id),
       conversationOwner,
     };
   }

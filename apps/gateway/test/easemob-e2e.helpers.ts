@@ -155,3 +155,15 @@ export async function chatroomDetails(easemob: EasemobClient, ids: string | stri
   expect(res.body.count).toBe(data.length);
   return data;
 }
+
+/** GET /chatrooms (Easemob) page after page: every chatroom of the app. */
+export async function everyChatroom(easemob: EasemobClient): Promise<Loose[]> {
+  const rooms: Loose[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await easemob.get('/chatrooms', { query: { limit: 100, ...(cursor ? { cursor } : {}) } });
+    rooms.push(...(expectEasemobOk(res) as Loose[]));
+    cursor = res.body.cursor;
+  } while (cursor);
+  return rooms;
+}

@@ -145,6 +145,24 @@ export async function createNetworkUser(
   return { userId: data.user_id, sessionId: data.session_id, privateKey, publicKey, seedHex };
 }
 
+/** POST /conversations by `owner` with `participants`: a new GROUP conversation under a fresh id; its answer. */
+export async function createConversation(
+  client: MixinClient,
+  owner: MixinKeystore,
+  participants: MixinKeystore[],
+  name = 'conversation',
+): Promise<Record<string, unknown> & { conversation_id: string }> {
+  const body = {
+    category: 'GROUP',
+    conversation_id: randomUUID(),
+    name,
+    participants: participants.map(({ userId }) => ({ user_id: userId })),
+  };
+  return expectMixinOk(await client.as(owner).post('/conversations', { body })) as Record<string, unknown> & {
+    conversation_id: string;
+  };
+}
+
 /** The answer keys of a conversation, sorted. */
 export const CONVERSATION_KEYS = [
   'announcement',

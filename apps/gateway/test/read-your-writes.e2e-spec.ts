@@ -5,11 +5,11 @@
 // event would answer the fact the write replaced (docs/architecture.md, "Read-your-writes").
 import { randomUUID } from 'node:crypto';
 
-import { createEasemobChatroom, EasemobClient, expectEasemobOk } from './easemob-e2e.helpers';
-import { expectForbidden, expectGroupError, expectOk, type Loose, newUserId } from './group-e2e.helpers';
+import { createEasemobChatroom, EasemobClient, everyChatroom, expectEasemobOk } from './easemob-e2e.helpers';
+import { expectForbidden, expectGroupError, expectOk, newUserId } from './group-e2e.helpers';
 import { done, MembershipApi } from './group-membership.helpers';
 import { HIGH_RATE_LIMIT, useGroupStack } from './group-stack.fixture';
-import { createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient } from './mixin-e2e.helpers';
+import { createConversation, createNetworkUser, demoAppWithBot, expectMixinOk, MixinClient } from './mixin-e2e.helpers';
 
 const ROUNDS = 8;
 
@@ -154,13 +154,7 @@ describe('read-your-writes: every service twice', () => {
     const user = () => `ryw_${randomUUID().slice(0, 8)}`;
     const id = await createEasemobChatroom(easemob, { owner: user(), members: [user()] });
     const listedCount = async (): Promise<number> => {
-      const rooms: Loose[] = [];
-      let cursor: string | undefined;
-      do {
-        const res = await easemob.get('/chatrooms', { query: { limit: 100, ...(cursor ? { cursor } : {}) } });
-        rooms.push(...(expectEasemobOk(res) as Loose[]));
-        cursor = res.body.cursor;
-      } while (cursor);
+      const rooms = await everyChatroom(easemob);
       return rooms.find((room) => room.id === id)?.affiliations_count as number;
     };
     expect(await listedCount()).toBe(2);
@@ -179,17 +173,8 @@ describe('read-your-writes: every service twice', () => {
       createNetworkUser(mixin, 'Owner'),
       createNetworkUser(mixin, 'Participant'),
     ]);
-    const conversationId = randomUUID();
-    const created = expectMixinOk(
-      await mixin.as(owner).post('/conversations', {
-        body: {
-          category: 'GROUP',
-          conversation_id: conversationId,
-          name: 'ryw',
-          participants: [{ user_id: participant.userId }],
-        },
-      }),
-    );
+    const created = await createConversation(mixin, owner, [participant], 'ryw');
+    const conversationId = created.conversation_id;
     expect(created.announcement).toBe('');
     for (let round = 0; round < ROUNDS; round++) {
       const written = expectMixinOk(

@@ -139,52 +139,41 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** Roles of the named users (absent: not a member). */
-  async roles(
+  roles(
     appId: string,
     groupId: string,
     userIds: string[],
     fetch: (missing: string[]) => Promise<Record<string, MemberRole>>,
   ): Promise<Map<string, MemberRole>> {
-    const found = await this.perUser(
+    return this.ofMembers(
       appId,
       groupId,
       userIds,
       (entry) => entry.roles,
       async (missing) => {
         const roles = await fetch(missing);
-        return new Map(missing.map((userId) => [userId, roles[userId] ?? null]));
+        return new Map(Object.entries(roles));
       },
     );
-    const roles = new Map<string, MemberRole>();
-    for (const [userId, role] of found) if (role) roles.set(userId, role);
-    return roles;
   }
 
   /** Names and join times of the named users who are members. */
-  async naming(
+  naming(
     appId: string,
     groupId: string,
     userIds: string[],
     fetch: (missing: string[]) => Promise<MemberView[]>,
   ): Promise<Map<string, MemberNaming>> {
-    const found = await this.perUser(
+    return this.ofMembers(
       appId,
       groupId,
       userIds,
       (entry) => entry.naming,
       async (missing) => {
-        const members = new Map((await fetch(missing)).map((m) => [m.userId, m]));
-        return new Map(
-          missing.map((userId) => {
-            const member = members.get(userId);
-            return [userId, member ? { displayName: member.displayName, joinedAt: member.joinedAt } : null];
-          }),
-        );
+        const members = await fetch(missing);
+        return new Map(members.map((m) => [m.userId, { displayName: m.displayName, joinedAt: m.joinedAt }]));
       },
     );
-    const naming = new Map<string, MemberNaming>();
-    for (const [userId, named] of found) if (named) naming.set(userId, named);
-    return naming;
   }
 
   /** The named users who are on the group's blocklist. */
@@ -228,6 +217,23 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     const ends = new Map<string, number>();
     for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
     return ends;
+  }
+
+  /** A fact of members only: users the owner leaves out are kept as no member (null) and answered absent. */
+  private async ofMembers<V>(
+    appId: string,
+    groupId: string,
+    userIds: string[],
+    facts: (entry: GroupEntry) => Map<string, V | null>,
+    fetch: (missing: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
+    const found = await this.perUser(appId, groupId, userIds, facts, async (missing) => {
+      const fetched = await fetch(missing);
+      return new Map(missing.map((userId) => [userId, fetched.get(userId) ?? null]));
+    });
+    const present = new Map<string, V>();
+    for (const [userId, value] of found) if (value !== null) present.set(userId, value);
+    return present;
   }
 
   private async perUser<V>(
