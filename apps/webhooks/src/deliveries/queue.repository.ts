@@ -69,7 +69,7 @@ export class QueueRepository {
     );
   }
 
-  /** Unless an ingestion came since `version`: then it stays ready. */
+  /** Sleeps until the next ingestion, unless one came since `version` (then it stays ready). */
   async idle(queue: QueueDoc, owner: string, version: number, now: Date): Promise<void> {
     const { matchedCount } = await this.model.updateOne(
       { _id: queue._id, appId: queue.appId, leaseOwner: owner, version },
@@ -78,7 +78,7 @@ export class QueueRepository {
     if (matchedCount === 0) await this.release(queue, owner, now);
   }
 
-  /** Unless {@link resumeEndpoint} came since `version`: then it is worked again at once. */
+  /** Sleeps until {@link resumeEndpoint}, unless it came since `version` (then it is worked at once). */
   pause(queue: QueueDoc, owner: string, version: number, now: Date): Promise<void> {
     return this.idle(queue, owner, version, now);
   }
