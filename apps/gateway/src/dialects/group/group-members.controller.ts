@@ -110,7 +110,7 @@ export class GroupMembersController {
     return groups.map((group) => jsonId(group.groupId));
   }
 
-  /** 4.37 and 4.38 answer an empty object. */
+  /** The vendor answers both modes with an empty object. */
   private async setPrefs(ctx: RequestContext, command: SetNotificationPrefsCommand): Promise<object> {
     await this.bus.send(MembershipCommands.setNotificationPrefs, ctx, command);
     return {};
