@@ -28,7 +28,7 @@ export interface StartStackOptions {
   appEnv?: Partial<Record<CohortApp, Record<string, string>>>;
   rootDir?: string;
   healthTimeoutMs?: number;
-  /** Processes per service, sharing requests through the service's queue group and its durable consumers. */
+  /** Default COHORT_E2E_INSTANCES or 1 (`npm run test:e2e:scaled`: 2), sharing requests through each service's queue group. */
   instances?: number;
   /** Owned by the caller (fault injection kills and restarts them), and left running by `stop`. */
   servers?: TestServers;
@@ -76,7 +76,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   ) as Record<ServiceApp, string>;
   const port = await findFreePort(undefined, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
-  const instances = Math.max(1, options.instances ?? 1);
+  const instances = Math.max(1, options.instances ?? Number(process.env.COHORT_E2E_INSTANCES ?? 1));
   const processNames = (app: CohortApp): string[] =>
     app === GATEWAY_APP || instances === 1 ? [app] : Array.from({ length: instances }, (_, i) => `${app}-${i + 1}`);
   const logFiles = (app: CohortApp) => processNames(app).map((name) => join(logDir, `${name}.log`));
