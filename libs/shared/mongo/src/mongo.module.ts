@@ -44,6 +44,7 @@ export class MongoModule {
             dbName: config.get('MONGO_DB', { infer: true }),
             autoIndex: true,
             serverSelectionTimeoutMS: 10_000,
+            // Each request counts its database commands, logged with its answer at debug level.
             monitorCommands: true,
             connectionFactory: (connection: Connection) => {
               connection.getClient().on('commandStarted', countDbCommand);
