@@ -89,7 +89,6 @@ export const groupDialect: HttpDialect = {
   ],
   responseDocs: {
     error: { name: 'GroupError', schema: groupErrorSchema },
-    // The vendor answers HTTP 200 to every request that reached the dialect, its outcome in `code`.
     success: (data, error) => ({
       description: 'Every request that reached the dialect: `code` 200 and `data`, or an error and its code',
       schema: { oneOf: [groupSuccessSchema(data), error] },
