@@ -18,28 +18,20 @@ import { Injectable } from '@nestjs/common';
 import { assertCanRead, blockedReader, groupNotFound, isOutsiderReader, type Role, roleOf } from './access-rules';
 import { PeerFactCache } from './peer-fact-cache';
 
-/** A group as the rules of a service that does not own members see it: the record, the caller's role, the named users' roles. */
 export interface GroupAccess {
   key: GroupKey;
   group: GroupView;
-  /** null: not a member. An app admin without a user acts as the owner. */
+  /** An app admin without a user acts as the owner. */
   role: Role;
-  /** Roles of the named users who are members. */
   roles: Map<string, MemberRole>;
 }
 
-/** A group as a command names it, with the kind its route expects (absent: any). */
 export interface GroupTarget {
   groupId: string;
   groupType?: GroupType;
 }
 
-/**
- * The facts other services own, as this service's rules and answers need them: a group's record
- * (groups), its roster, roles and members' names (membership), blocklist entries and mute ends
- * (moderation), its current announcement (content) — from this instance's PeerFactCache, so a warm
- * request asks no other service; a cold one asks the owners in parallel.
- */
+/** From this instance's PeerFactCache: a warm request asks no other service; a cold one asks the owners in parallel. */
 @Injectable()
 export class PeerFacts {
   constructor(
@@ -56,7 +48,6 @@ export class PeerFacts {
     return group;
   }
 
-  /** Roles of the named users who are members. */
   roles(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberRole>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -64,7 +55,7 @@ export class PeerFacts {
     );
   }
 
-  /** Names and join times of the named users (at most a command's batch) who are members (membership's records). */
+  /** At most a command's batch of users. */
   naming(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberNaming>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.naming(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -72,7 +63,6 @@ export class PeerFacts {
     );
   }
 
-  /** The rosters (count, owner, capacity) of the named groups that have one, as any reader sees them. */
   rosters(ctx: RequestContext, groupIds: string[]): Promise<Map<string, AccessView>> {
     if (groupIds.length === 0) return Promise.resolve(new Map());
     return this.cache.rosters(ctx.caller.appId, groupIds, (missing) =>
@@ -80,14 +70,12 @@ export class PeerFacts {
     );
   }
 
-  /** The group's current announcement (content's), null: none. */
   announcement(ctx: RequestContext, groupId: string): Promise<AnnouncementView | null> {
     return this.cache.announcement(ctx.caller.appId, groupId, () =>
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     );
   }
 
-  /** The named users who are on the group's blocklist. */
   blockedAmong(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return Promise.resolve(new Set());
     return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -95,7 +83,6 @@ export class PeerFacts {
     );
   }
 
-  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
   muteEnds(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -103,7 +90,6 @@ export class PeerFacts {
     );
   }
 
-  /** Refuses a blocked outsider's read (members are never on the blocklist). */
   async assertNotBlockedReader(ctx: RequestContext, subject: { group: GroupView; role: Role }): Promise<void> {
     const callerId = ctx.caller.userId;
     if (
@@ -116,7 +102,6 @@ export class PeerFacts {
   }
 }
 
-/** Loads a group and the roles its rules need, for moderation, content and room metadata (which own neither). */
 @Injectable()
 export class GroupAccessLoader {
   constructor(private readonly facts: PeerFacts) {}
@@ -135,7 +120,6 @@ export class GroupAccessLoader {
     };
   }
 
-  /** Loads a group the caller may read: members read any group; others chatrooms and public groups, unless blocked. */
   async loadReadable(ctx: RequestContext, target: GroupTarget): Promise<GroupAccess> {
     const access = await this.load(ctx, target);
     assertCanRead(access);

@@ -17,11 +17,9 @@ import { type GroupCacheEntry, GroupKeyedCache } from './group-keyed-cache';
 
 const codec = JSONCodec<DomainEvent>();
 
-/** Groups kept per app (least recently used out first), and users per group. */
 export const PEER_CACHE_GROUPS_PER_APP = 10_000;
 export const PEER_CACHE_USERS_PER_GROUP = 5_000;
 
-/** What each event makes stale: the group's record, a user's role, block or mute. */
 const GROUP_RECORD_EVENTS: EventType[] = [
   'group.updated',
   'group.settings_changed',
@@ -50,25 +48,19 @@ const EVERY_EVENT = [
 
 interface GroupEntry extends GroupCacheEntry {
   record?: GroupView;
-  /** Membership's roster as any reader sees it (count, owner, capacity; no caller record). */
   roster?: AccessView | null;
-  /** The current announcement (content's), null: none. */
   announcement?: AnnouncementView | null;
   roles: Map<string, MemberRole | null>;
-  /** Members' names and join times; null: not a member. */
   naming: Map<string, MemberNaming | null>;
   blocked: Map<string, boolean>;
-  /** A mute's end (ms, -1 permanent), null: not muted; an end that has passed is not a mute. */
+  /** An end that has passed is not a mute. */
   muteEnds: Map<string, number | null>;
 }
 
 /**
- * This instance's copy of the facts its rules need from other services — a group's record, roster
- * and current announcement, members' roles, names, blocklist entries and mute ends — taken from their owners on first need and kept right by the owners'
- * events, on the bus's own connection (the one every command arrives on). An owner publishes a
- * change's event before it answers the change, and NATS delivers one connection's messages in
- * order: the first command after a write's answer is handled after its event, so it never reads
- * what the write replaced (read-your-writes, whichever instance answers). Cleared when the
+ * Kept right by the owners' events on the bus's own connection: an owner publishes a change's event
+ * before it answers, and NATS keeps one connection's order, so the next command after a write's
+ * answer never reads what the write replaced, whichever instance answers. Cleared when the
  * connection drops, as events may have been missed.
  */
 @Injectable()
@@ -98,7 +90,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
-  /** Counters for tests and the benchmark: facts answered from memory and asked of owners. */
   stats(): { hits: number; misses: number } {
     return { hits: this.hits, misses: this.misses };
   }
@@ -107,7 +98,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return this.groupFact(appId, groupId, 'record', fetch);
   }
 
-  /** The group's current announcement (null: none). */
   announcement(
     appId: string,
     groupId: string,
@@ -138,7 +128,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return rosters;
   }
 
-  /** Roles of the named users (absent: not a member). */
   roles(
     appId: string,
     groupId: string,
@@ -157,7 +146,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
-  /** Names and join times of the named users who are members. */
   naming(
     appId: string,
     groupId: string,
@@ -176,7 +164,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
-  /** The named users who are on the group's blocklist. */
   async blockedAmong(
     appId: string,
     groupId: string,
@@ -196,7 +183,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return new Set([...found].filter(([, blocked]) => blocked).map(([userId]) => userId));
   }
 
-  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
   async muteEnds(
     appId: string,
     groupId: string,

@@ -14,7 +14,6 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { toMutedProfile } from './member-profile.presenter';
 
-/** Member mutes: muting and unmuting members, the list of those muted. */
 @ApiTags('group: moderation')
 @Controller('group')
 @Dialect(groupDialect)
