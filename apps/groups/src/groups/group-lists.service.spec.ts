@@ -1,7 +1,6 @@
 import { PeerFacts } from '@cohort/group-access';
 import { callBy, groupView, newTestService } from '@cohort/testing';
 
-import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
 import { GroupListsService } from './group-lists.service';
 

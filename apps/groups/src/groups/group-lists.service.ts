@@ -14,7 +14,6 @@ import { PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 
-import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
 
 /** The whole app's lists and counts are its admin's. */
