@@ -51,7 +51,6 @@ export class ConversationsService {
     return this.conversation(asApp, { groupId, ...(cursor ? { cursor } : {}) });
   }
 
-  /** A page of the members by join time, their sessions, and the invite code. */
   private async participants(ctx: RequestContext, groupId: string, cursor?: string): Promise<ParticipantsView> {
     const gc = await this.loader.load(ctx, groupId);
     assertMember(gc);

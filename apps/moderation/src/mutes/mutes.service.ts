@@ -98,7 +98,6 @@ export class MutesService {
     };
   }
 
-  /** The mutes with each user's name and join time (null: no longer a member). */
   private async named(ctx: RequestContext, groupId: string, mutes: MuteEntry[]): Promise<MuteEntry[]> {
     const members = await this.facts.naming(
       ctx,

@@ -31,7 +31,7 @@ export class MixinConversations {
     return this.whole((cursor) => this.bus.send(MembershipCommands.conversationByCode, ctx, { code, ...cursor }));
   }
 
-  /** The first answer with the people of every further page. */
+  // Mixin lists every participant; one answer carries at most a page of them (a NATS message's size).
   private async whole(page: (cursor: { cursor?: string }) => Promise<ConversationView>): Promise<MixinConversation> {
     const { group, people: first, announcement } = await page({});
     const people = { ...first, members: [...first.members], sessions: [...first.sessions] };
