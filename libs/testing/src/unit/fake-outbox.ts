@@ -31,8 +31,11 @@ export function sentEvents(outbox: jest.Mocked<Outbox>): Pick<DomainEvent, 'type
     .map(({ type, groupId, data }) => ({ type, groupId, data }));
 }
 
+/** The one collection every mocked write stores in (writes combined by `Written.all` share it). */
+const FAKE_COLLECTION = { name: 'fake' } as OutboxCollection;
+
 /** What a mocked repository write answers: `value`, with `events` stored (one document each). */
 export function written<T>(value: T, ...events: DomainEvent[]): Written<T> {
   const stored = events.map((event) => ({ filter: {}, events: [event] }));
-  return new Written(value, {} as OutboxCollection, stored, true);
+  return new Written(value, FAKE_COLLECTION, stored, true);
 }
