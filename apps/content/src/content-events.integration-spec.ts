@@ -52,7 +52,11 @@ describe('content service events (integration)', () => {
         authorId: 'owner',
         createdAt: base + i,
       };
-      await announcements.insert(key, announcement, event('announcement.published', key.groupId, announcement));
+      await announcements.insert(
+        key,
+        () => announcement,
+        () => event('announcement.published', key.groupId, announcement),
+      );
     }
     await announcements.markDeleted(
       key,
@@ -69,7 +73,11 @@ describe('content service events (integration)', () => {
       createdAt: base,
       updatedAt: base,
     };
-    await files.insert(key, file, event('file.added', key.groupId, file));
+    await files.insert(
+      key,
+      () => file,
+      () => event('file.added', key.groupId, file),
+    );
   }
 
   /** Every document of the group, deleted ones included. */
