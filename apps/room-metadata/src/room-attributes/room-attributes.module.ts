@@ -7,7 +7,6 @@ import { RoomRepository } from './room.repository';
 import { RoomAttributesController } from './room-attributes.controller';
 import { RoomAttributesService } from './room-attributes.service';
 import { RoomAttributesPurgeOnGroupDestroyed } from './room-attributes-purge.handler';
-import { RoomChanges } from './room-changes';
 import { RoomDoc, RoomSchema } from './schemas/room.schema';
 
 @Module({
@@ -15,7 +14,6 @@ import { RoomDoc, RoomSchema } from './schemas/room.schema';
   controllers: [RoomAttributesController],
   providers: [
     RoomRepository,
-    RoomChanges,
     RoomAttributesService,
     RoomAttributesPurgeOnGroupDestroyed,
     RoomAttributesRemoveOnOwnerLeft,
