@@ -16,7 +16,13 @@ function repository(taken: number) {
   return { announcements: new AnnouncementRepository(model), create };
 }
 
-const fieldsOf = (announcementId: string) => ({ announcementId, title: 't', content: 'c', authorId: '1', createdAt: 1 });
+const fieldsOf = (announcementId: string) => ({
+  announcementId,
+  title: 't',
+  content: 'c',
+  authorId: '1',
+  createdAt: 1,
+});
 const eventOf = (fields: { announcementId: string }) =>
   ({ eventId: `published-${fields.announcementId}`, data: fields }) as unknown as DomainEvent;
 

@@ -111,7 +111,9 @@ describe('FilesService.delete', () => {
 
   it('an admin deletes anyone’s; one deleted concurrently is not_found', async () => {
     const { service, files } = setup();
-    files.markDeleted.mockImplementation(async (_key, id, event) => (id === 'f3' ? written(true, event) : written(false)));
+    files.markDeleted.mockImplementation(async (_key, id, event) =>
+      id === 'f3' ? written(true, event) : written(false),
+    );
     const results = await service.delete(callBy('2'), { groupId: 'g1', fileIds: ['f3', 'f4'] });
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'not_found']);
   });

@@ -135,7 +135,11 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { ...fields }, event);
   }
 
-  async updateSettings(key: GroupKey, changed: Partial<GroupSettings>, event: DomainEvent): Promise<Written<GroupView | null>> {
+  async updateSettings(
+    key: GroupKey,
+    changed: Partial<GroupSettings>,
+    event: DomainEvent,
+  ): Promise<Written<GroupView | null>> {
     const set: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(changed)) set[`settings.${field}`] = value;
     return this.updateActive(key, set, event);

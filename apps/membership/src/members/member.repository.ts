@@ -103,7 +103,13 @@ export class MemberRepository implements OutboxOwner {
     joinedAt: Date,
   ): Promise<Written<Set<string>>> {
     const duplicates = await this.insertMany(key, groupType, members, joinedAt);
-    return this.outbox.written(duplicates, eventsOf(key, members.filter((m) => !duplicates.has(m.userId))));
+    return this.outbox.written(
+      duplicates,
+      eventsOf(
+        key,
+        members.filter((m) => !duplicates.has(m.userId)),
+      ),
+    );
   }
 
   /**
@@ -268,7 +274,13 @@ export class MemberRepository implements OutboxOwner {
           key,
           changes.map((c) => c.event),
         );
-        return this.outbox.written(changed, eventsOf(key, changes.filter((c) => changed.has(c.userId))));
+        return this.outbox.written(
+          changed,
+          eventsOf(
+            key,
+            changes.filter((c) => changed.has(c.userId)),
+          ),
+        );
       },
     );
   }
@@ -306,7 +318,13 @@ export class MemberRepository implements OutboxOwner {
           .find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 })
           .lean();
         const markedIds = new Set(marked.map((d) => d.userId));
-        return this.outbox.written(markedIds, eventsOf(key, leavers.filter((l) => markedIds.has(l.userId))));
+        return this.outbox.written(
+          markedIds,
+          eventsOf(
+            key,
+            leavers.filter((l) => markedIds.has(l.userId)),
+          ),
+        );
       },
     );
   }

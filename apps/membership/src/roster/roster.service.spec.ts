@@ -16,7 +16,9 @@ function setup() {
   const [rosters, members] = [t.mock(RosterRepository), t.mock(MemberRepository)];
   givenRoster(t);
   rosters.resize.mockResolvedValue(true);
-  members.insertOnce.mockImplementation(async (_key, _type, joining) => written(new Set(), ...joining.map((m) => m.event)));
+  members.insertOnce.mockImplementation(async (_key, _type, joining) =>
+    written(new Set(), ...joining.map((m) => m.event)),
+  );
   members.count.mockResolvedValue(3);
   return { ...t, rosters, members, outbox: t.mock(Outbox) };
 }

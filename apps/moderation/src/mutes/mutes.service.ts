@@ -15,9 +15,9 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { refuseWhole, targetRefusal } from '../moderation.policy';
+import { ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
-import { ListChanges } from '../standings/list-changes';
 
 /** -1 in a mute's end: muted until lifted. */
 const PERMANENT = -1;
