@@ -183,7 +183,7 @@ describe('content service events (integration)', () => {
     expect(await files.find(key, '2000')).toMatchObject({ name: 'notes.pdf' });
     // Once the sweep has sent what waited, changes pass again; a missing file is still just "not there".
     await fileDocs.updateOne({ ...key, fileId: '2000' }, { $set: { outbox: [] } });
-    expect(await rename()).toMatchObject({ name: 'later.pdf' });
-    expect(await files.markDeleted(key, '2999', deleted)).toBe(false);
+    expect((await rename()).value).toMatchObject({ name: 'later.pdf' });
+    expect((await files.markDeleted(key, '2999', deleted)).value).toBe(false);
   });
 });
