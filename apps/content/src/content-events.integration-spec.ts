@@ -149,9 +149,9 @@ describe('content service events (integration)', () => {
         ),
       ),
     );
-    expect(renames.filter((r) => r !== null)).toHaveLength(1);
+    expect(renames.filter((r) => r.value !== null)).toHaveLength(1);
     const outcomes = await Promise.all([1, 2, 3].map(() => files.markDeleted(key, '2000', deleted)));
-    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(outcomes.filter((o) => o.value)).toHaveLength(1);
     expect(await files.find(key, '2000')).toBeNull();
     expect(await files.listPage(key, 10)).toEqual({ items: [], next: null });
   });
