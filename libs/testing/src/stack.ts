@@ -33,8 +33,9 @@ export interface StartStackOptions {
   /** How long to wait for gateway /health (default 90s). */
   healthTimeoutMs?: number;
   /**
-   * Processes per service (default 1), all on the one NATS and database: they share requests
-   * through the service's queue group and its durable consumers. Logs: `<app>-<n>.log` when > 1.
+   * Processes per service (default 1, or COHORT_E2E_INSTANCES: `npm run test:e2e:scaled` runs every
+   * suite on two), all on the one NATS and database: they share requests through the service's queue
+   * group and its durable consumers. Logs: `<app>-<n>.log` when > 1.
    */
   instances?: number;
   /**
@@ -100,7 +101,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   ) as Record<ServiceApp, string>;
   const port = await findFreePort(undefined, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
-  const instances = Math.max(1, options.instances ?? 1);
+  const instances = Math.max(1, options.instances ?? Number(process.env.COHORT_E2E_INSTANCES ?? 1));
   /** Process names of an app: the app itself, or `<app>-1`, `<app>-2`... for several services. */
   const processNames = (app: CohortApp): string[] =>
     app === GATEWAY_APP || instances === 1 ? [app] : Array.from({ length: instances }, (_, i) => `${app}-${i + 1}`);

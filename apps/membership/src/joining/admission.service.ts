@@ -6,8 +6,8 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { MemberRepository, type NewMember } from '../members/member.repository';
-import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
+import type { GroupContext } from '../rules/membership.policy';
 
 /** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;

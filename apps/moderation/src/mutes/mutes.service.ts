@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { refuseWhole, targetRefusal } from '../moderation.policy';
+import { refuseWhole, targetRefusal } from '../rules/moderation.policy';
 import { ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';

@@ -12,9 +12,9 @@ import { GroupAccessLoader, type GroupTarget } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
+import { assertMayActAs, assertMayChange } from '../rules/room-attributes.policy';
 import { type Planned, planRemove, planSet, type StoredAttribute } from './attribute-plans';
 import { RoomRepository } from './room.repository';
-import { assertMayActAs, assertMayChange } from './room-attributes.policy';
 
 /** Attributes belong to chatrooms only: any other group is not found. */
 const chatroom = (groupId: string): GroupTarget => ({ groupId, groupType: 'chatroom' });

@@ -3,6 +3,7 @@ import { connect, type NatsConnection } from 'nats';
 
 import type { RetryBackoff } from './delivery-policy';
 import { type NatsAccess, natsConnectOptions } from './nats-connect-options';
+import { coalesceWrites } from './write-coalescing';
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 
@@ -28,12 +29,12 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
 
   get(): Promise<NatsConnection> {
     // Waits for a server that is not up yet; a refusal (bad credentials) is not kept: the next call tries again.
-    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch(
-      (error: unknown) => {
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`))
+      .then(coalesceWrites)
+      .catch((error: unknown) => {
         this.connection = null;
         throw error;
-      },
-    );
+      });
     return this.connection;
   }
 
