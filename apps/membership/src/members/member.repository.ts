@@ -93,38 +93,21 @@ export class MemberRepository implements OutboxOwner {
 
   /**
    * Inserts members, each with its join event, in one command. Answers the user ids that were
-   * already there (duplicates: a retried step, or a concurrent join of the same user); only the
-   * inserted members' events were stored.
+   * already there (duplicates: a retried step, or a concurrent join of the same user). Only the
+   * inserted members' events count as stored, unless `retried`: a step retried under the same
+   * event ids (the roster's initialization), whose first run stored the duplicates' events under
+   * those ids, sends them again rather than leave them to the sweep (the stream keeps one copy).
    */
   async insert(
     key: GroupKey,
     groupType: GroupType,
     members: NewMember[],
     joinedAt: Date,
+    { retried = false } = {},
   ): Promise<Written<Set<string>>> {
     const duplicates = await this.insertMany(key, groupType, members, joinedAt);
-    return this.outbox.written(
-      duplicates,
-      eventsOf(
-        key,
-        members.filter((m) => !duplicates.has(m.userId)),
-      ),
-    );
-  }
-
-  /**
-   * `insert` for a step retried under the same event ids (the roster's initialization): the events
-   * of members already there count as stored too, as the first run stored them with the same ids,
-   * so a retry sends them again rather than leave them to the sweep (the stream keeps one copy).
-   */
-  async insertOnce(
-    key: GroupKey,
-    groupType: GroupType,
-    members: NewMember[],
-    joinedAt: Date,
-  ): Promise<Written<Set<string>>> {
-    const duplicates = await this.insertMany(key, groupType, members, joinedAt);
-    return this.outbox.written(duplicates, eventsOf(key, members));
+    const stored = retried ? members : members.filter((m) => !duplicates.has(m.userId));
+    return this.outbox.written(duplicates, eventsOf(key, stored));
   }
 
   private async insertMany(

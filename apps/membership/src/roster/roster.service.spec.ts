@@ -16,9 +16,7 @@ function setup() {
   const [rosters, members] = [t.mock(RosterRepository), t.mock(MemberRepository)];
   givenRoster(t);
   rosters.resize.mockResolvedValue(true);
-  members.insertOnce.mockImplementation(async (_key, _type, joining) =>
-    written(new Set(), ...joining.map((m) => m.event)),
-  );
+  members.insert.mockImplementation(async (_key, _type, joining) => written(new Set(), ...joining.map((m) => m.event)));
   members.count.mockResolvedValue(3);
   return { ...t, rosters, members, outbox: t.mock(Outbox) };
 }
@@ -55,7 +53,7 @@ describe('RosterService.initialize (create saga step)', () => {
     const { service, rosters, members, outbox } = setup();
     await expect(service.initialize(callBy('1'), command)).resolves.toEqual({ memberCount: 3 });
     expect(rosters.ensure).toHaveBeenCalledWith(KEY, 'group', '1', 10);
-    expect(members.insertOnce.mock.calls[0][2].map((m) => [m.userId, m.role, m.event.eventId])).toEqual([
+    expect(members.insert.mock.calls[0][2].map((m) => [m.userId, m.role, m.event.eventId])).toEqual([
       ['1', 'owner', 'member.joined:app:g1:1:created'],
       ['2', 'member', 'member.joined:app:g1:2:created'],
       ['3', 'member', 'member.joined:app:g1:3:created'],

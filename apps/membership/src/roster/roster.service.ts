@@ -69,7 +69,7 @@ export class RosterService {
       ),
     });
     const members = [joined(command.ownerId, 'owner'), ...memberIds.map((userId) => joined(userId, 'member'))];
-    const inserted = await this.members.insertOnce(key, type, members, new Date());
+    const inserted = await this.members.insert(key, type, members, new Date(), { retried: true });
     // Nobody else can join before the group is active: an exact count, once.
     const memberCount = await this.members.count(key);
     await this.rosters.setCount(key, memberCount, command.capacity);
