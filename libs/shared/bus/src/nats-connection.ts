@@ -10,16 +10,11 @@ export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 export interface BusOptions extends NatsAccess {
   serviceName: string;
   requestTimeoutMs: number;
-  /** Redelivery backoff of a durable consumer's failed events (default DEFAULT_RETRY_BACKOFF). */
   retry?: RetryBackoff;
-  /** Replicas of the event streams when this process creates them (EVENT_STREAM_REPLICAS). */
   streamReplicas?: number;
 }
 
-/**
- * The process's own NATS connection for bus requests and JetStream (Nest's NATS transport keeps
- * its own connection for the message handlers and does not speak JetStream).
- */
+/** Nest's NATS transport keeps its own connection and does not speak JetStream. */
 @Injectable()
 export class NatsConnectionHolder implements OnApplicationShutdown {
   private readonly logger = new Logger(NatsConnectionHolder.name);

@@ -4,7 +4,6 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Matches, Max, Min } from 'c
 
 const USER_IDS = { each: true, message: 'must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])' };
 
-/** The users a moderator acts on: 1 to 60. */
 export class AdminUsersBody {
   @ApiProperty({ type: [String], minItems: 1, maxItems: Limits.batchMemberOps, description: 'The users' })
   @IsArray()
@@ -14,7 +13,7 @@ export class AdminUsersBody {
   userIds!: string[];
 }
 
-/** The longest mute in minutes: 100 years. */
+/** 100 years. */
 const MAX_MINUTES = Limits.muteDurationMaxMs / 60_000;
 
 export class AdminMuteBody extends AdminUsersBody {
