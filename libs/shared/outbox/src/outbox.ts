@@ -71,24 +71,22 @@ export class Outbox {
     await collection.removeEach(sent);
   }
 
-  /** Sends stored events in order and removes the sent ones; false (logged) when some must wait. */
+  /** Sends one document's stored events in order and removes the sent ones (the others wait, logged). */
   async flush(
     collection: OutboxCollection,
     filter: FilterQuery<unknown>,
     events: readonly DomainEvent[],
-  ): Promise<boolean> {
+  ): Promise<void> {
     const sent: string[] = [];
     try {
       for (const event of events) {
         await this.publisher.publishEvent(event);
         sent.push(event.eventId);
       }
-      return true;
     } catch (error) {
       this.logger.warn(
         `${events.length - sent.length} event(s) kept in the ${collection.name} outbox: ${String(error)}`,
       );
-      return false;
     } finally {
       if (sent.length) await collection.remove(filter, sent);
     }
