@@ -52,8 +52,7 @@ export class JoinRequestsService {
       reason,
       expiresAt: expiresAt.getTime(),
     });
-    await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event);
-    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    await this.outbox.commit(await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event));
     return { outcome: 'pending' };
   }
 
@@ -69,7 +68,7 @@ export class JoinRequestsService {
     assertAdmin(gc, 'handle applications');
     const event = this.outbox.prepare('join_request.handled', ctx, groupId, { applicantId, approved: approve });
     const claimed = await this.requests.claim(gc.key, applicantId, approve ? 1 : 2, ctx.caller.userId, event);
-    if (!claimed)
+    if (!claimed.value)
       throw new DomainError('not_found', `no pending application of user ${applicantId} to group ${groupId}`);
     if (approve && !gc.members.has(applicantId)) {
       try {
@@ -79,7 +78,7 @@ export class JoinRequestsService {
         throw error;
       }
     }
-    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    await this.outbox.commit(claimed);
     return { outcome: approve ? 'joined' : 'rejected' };
   }
 
