@@ -2,17 +2,14 @@ import type { Caller } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import type { GroupAccess } from '@cohort/group-access';
 
-/** A user calls only as themself; an app admin may name any user. */
 export function assertMayActAs(caller: Caller, userId: string | null): void {
   if (!caller.isAppAdmin && caller.userId !== userId)
     throw new DomainError('forbidden', 'a user may set or remove chatroom attributes only as themself');
 }
 
 /**
- * Who may change attributes: members. Unforced, a member changes only their own keys (planned per
- * key); forced, any member overwrites or removes keys others own: Easemob limits forcing to no
- * role, the app server (which holds the app token) decides who may. `userId` null is the app
- * admin itself, who may do anything.
+ * Any member may force: Easemob limits forcing to no role; the app server decides who may.
+ * `userId` null is the app admin itself.
  */
 export function assertMayChange(access: GroupAccess, userId: string | null): void {
   if (userId === null) return;
