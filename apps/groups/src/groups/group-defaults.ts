@@ -1,6 +1,5 @@
 import type { GroupSettings, GroupType } from '@cohort/contracts';
 
-/** Defaults for a new group (the same whichever dialect creates it). */
 export function defaultSettings(type: GroupType): GroupSettings {
   return {
     applyApproval: type === 'group' ? 1 : 0,
@@ -16,7 +15,7 @@ export function defaultPublic(type: GroupType): boolean {
   return type === 'chatroom';
 }
 
-/** Mute-all end from the seed's minutes: -1 permanent, 0 off. */
+/** Minutes: -1 permanent, 0 off. */
 export function muteAllUntilFrom(durationMinutes: number, now = Date.now()): number | null {
   if (durationMinutes === 0) return null;
   if (durationMinutes < 0) return -1;
