@@ -15,7 +15,7 @@ export function defaultPublic(type: GroupType): boolean {
   return type === 'chatroom';
 }
 
-/** Minutes: -1 permanent, 0 off. */
+/** Mute-all end from the seed's minutes: -1 permanent, 0 off. */
 export function muteAllUntilFrom(durationMinutes: number, now = Date.now()): number | null {
   if (durationMinutes === 0) return null;
   if (durationMinutes < 0) return -1;

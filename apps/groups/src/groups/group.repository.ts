@@ -108,6 +108,7 @@ export class GroupRepository implements OutboxOwner {
     await this.model.deleteOne({ ...key, status: 'abandoned' });
   }
 
+  /** The group whatever its status (pending, active, dissolved): what a creation that reuses its id collides with. */
   async find(key: GroupKey): Promise<GroupView | null> {
     const doc = await this.model.findOne(key).lean();
     return doc ? toView(doc) : null;
@@ -201,6 +202,7 @@ export class GroupRepository implements OutboxOwner {
     );
   }
 
+  /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
   async dissolve(key: GroupKey, event: DomainEvent): Promise<Written<GroupView | null>> {
     return this.updateActive(key, { status: 'dissolved' }, event);
   }

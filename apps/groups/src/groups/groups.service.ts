@@ -60,6 +60,7 @@ export class GroupsService {
     await this.groups.setOwner(key, previousOwnerId, newOwnerId);
   }
 
+  /** Batch info: groups that are missing, dissolved or not readable by the caller are left out. */
   async getMany(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<GroupInfoView[]> {
     const unique = [...new Set(groupIds)];
     const found = await this.groups.findActiveMany(ctx.caller.appId, unique);

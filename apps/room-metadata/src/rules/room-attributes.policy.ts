@@ -8,8 +8,10 @@ export function assertMayActAs(caller: Caller, userId: string | null): void {
 }
 
 /**
- * Any member may force: Easemob limits forcing to no role; the app server decides who may.
- * `userId` null is the app admin itself.
+ * Who may change attributes: members. Unforced, a member changes only their own keys (planned per
+ * key); forced, any member overwrites or removes keys others own: Easemob limits forcing to no
+ * role, the app server (which holds the app token) decides who may. `userId` null is the app
+ * admin itself, who may do anything.
  */
 export function assertMayChange(access: GroupAccess, userId: string | null): void {
   if (userId === null) return;
