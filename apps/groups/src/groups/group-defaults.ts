@@ -1,6 +1,5 @@
 import type { GroupSettings, GroupType } from '@cohort/contracts';
 
-/** Defaults for a new group (the same whichever dialect creates it). */
 export function defaultSettings(type: GroupType): GroupSettings {
   return {
     applyApproval: type === 'group' ? 1 : 0,
