@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
+import { Paged } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
 import type { EventType } from '../events';
 import { EmptyCommand } from '../health/health.commands';
@@ -12,7 +13,7 @@ export const AUDIT_PAGE_MAX = 1000;
 const MAX_TIME = 8.64e15;
 
 /** The audit log of the caller's app, newest first, keyset-paged; every filter optional, all of them hold together. */
-export class ListAuditCommand {
+export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
   @IsOptional()
   @IsGroupId()
   groupId?: string;
@@ -48,16 +49,6 @@ export class ListAuditCommand {
   @Min(0)
   @Max(MAX_TIME)
   to?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(AUDIT_PAGE_MAX)
-  limit!: number;
 }
 
 /** The audit service's commands (`audit.<entity>.<verb>`): app admins only. */

@@ -13,32 +13,36 @@ import {
   Min,
 } from 'class-validator';
 
+import type { ItemResult } from '../common/batch';
+import { GroupIdCommand } from '../common/group-id.command';
+import { type Page, Paged, WithCursor } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
-import { GetGroupsCommand, GroupIdCommand } from '../groups/group.commands';
-import type { GroupInfoView, GroupType } from '../groups/group.types';
+import type { LeaveHow } from '../events';
+import { GetGroupsCommand } from '../groups/group.commands';
+import { GROUP_TYPES, type GroupInfoView, type GroupType } from '../groups/group.types';
 import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId } from '../ids';
 import { Limits, USER_ID_PATTERN } from '../limits';
-import type {
-  AccessView,
-  InvitationView,
-  ItemResult,
-  JoinedGroupView,
-  JoinOutcome,
-  JoinRequestView,
-  MemberDetail,
-  MemberProfile,
-  MemberRole,
-  MemberView,
+import {
+  type AccessView,
+  type InvitationView,
+  type JoinedGroupView,
+  type JoinOutcome,
+  type JoinRequestView,
+  type MemberDetail,
+  type MemberProfile,
+  type MemberRole,
+  type MemberView,
   MsgMuteMode,
   MsgPushMode,
-  Page,
-  ParticipantsView,
-  QrInviteView,
+  type ParticipantsView,
+  type QrInviteView,
 } from './member.types';
 
 const USER_ID_RULE = { message: '$property must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' };
 const USER_IDS_RULE = { ...USER_ID_RULE, each: true };
+/** The ways out a kick may name: `blocked` when moderation removes the users it just blocked. */
+const KICK_HOWS = ['kicked', 'blocked'] as const satisfies readonly LeaveHow[];
 
 /** Creates the roster of a new group: idempotent, keyed by group id (create saga step). */
 export class InitializeRosterCommand {
@@ -46,7 +50,7 @@ export class InitializeRosterCommand {
   groupId!: string;
 
   @IsOptional()
-  @IsIn(['group', 'chatroom'])
+  @IsIn(GROUP_TYPES)
   type?: GroupType;
 
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
@@ -63,20 +67,10 @@ export class InitializeRosterCommand {
   capacity!: number;
 }
 
-export class GroupIdArgs {
-  @IsGroupId()
-  groupId!: string;
-
-  /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
-  @IsOptional()
-  @IsIn(['group', 'chatroom'])
-  groupType?: GroupType;
-}
-
-export class PurgeRosterCommand extends GroupIdArgs {}
+export class PurgeRosterCommand extends GroupIdCommand {}
 
 /** The roster's capacity: refused below the current member count (atomically). */
-export class SetRosterCapacityCommand extends GroupIdArgs {
+export class SetRosterCapacityCommand extends GroupIdCommand {
   @IsInt()
   @Min(1)
   @Max(Limits.capacityCeiling)
@@ -94,34 +88,13 @@ export class GetAccessCommand {
   userId?: string;
 }
 
-/** Keyset paging: `cursor` from the previous page (absent: the first page). */
-/** A page of a Mixin conversation's people: the Mixin dialect reads them all, page after page. */
-export class ParticipantsCommand extends GroupIdArgs {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-}
+/** A page of a group's people with their sessions (at most Limits.participantsPage members). */
+export class ParticipantsCommand extends WithCursor(GroupIdCommand) {}
 
-export class CursorPaging {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(Limits.memberPageMax)
-  limit!: number;
-}
-
-export class ListMembersCommand extends CursorPaging {
-  @IsGroupId()
-  groupId!: string;
-}
+export class ListMembersCommand extends Paged(Limits.memberPageMax, GroupIdCommand) {}
 
 /** Page-number paging (Easemob): page 1 first. */
-export class ListMembersByPageCommand extends GroupIdArgs {
+export class ListMembersByPageCommand extends GroupIdCommand {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -134,14 +107,14 @@ export class ListMembersByPageCommand extends GroupIdArgs {
 }
 
 /** One member of a group, named by user id. */
-export class GetMemberCommand extends GroupIdArgs {
+export class GetMemberCommand extends GroupIdCommand {
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   userId!: string;
 }
 
 /** A batch naming 1..`max` users of one group; more is refused whole, naming the limit. */
 function GroupUsersBatch(max: number) {
-  class Batch extends GroupIdArgs {
+  class Batch extends GroupIdCommand {
     @IsArray()
     @ArrayMinSize(1, { message: '$property must name at least one user' })
     @ArrayMaxSize(max, { message: `$property may name at most ${max} users per call` })
@@ -155,10 +128,9 @@ function GroupUsersBatch(max: number) {
 export class AddMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 /** Kicks (Easemob batch remove: 100 there; /group/kick, Mixin REMOVE). */
 export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
-  /** Why they go: `blocked` when moderation removes the users it just blocked. */
   @IsOptional()
-  @IsIn(['kicked', 'blocked'])
-  how?: 'kicked' | 'blocked';
+  @IsIn(KICK_HOWS)
+  how?: (typeof KICK_HOWS)[number];
 }
 /** Admins to add or remove: at most the admin limit (99). */
 export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
@@ -172,25 +144,25 @@ export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
   reason?: string;
 }
 
-export class TransferOwnershipCommand extends GroupIdArgs {
+export class TransferOwnershipCommand extends GroupIdCommand {
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   newOwnerId!: string;
 }
 
-export class SetDisplayNameCommand extends GroupIdArgs {
+export class SetDisplayNameCommand extends GroupIdCommand {
   @IsString()
   @MaxLength(Limits.displayName)
   displayName!: string;
 }
 
 /** The caller's own notification preferences in one group; at least one field. */
-export class SetNotificationPrefsCommand extends GroupIdArgs {
+export class SetNotificationPrefsCommand extends GroupIdCommand {
   @IsOptional()
-  @IsIn([0, 1, 2])
+  @IsIn(Object.values(MsgMuteMode))
   msgMuteMode?: MsgMuteMode;
 
   @IsOptional()
-  @IsIn([0, 1, 2, 3, 4])
+  @IsIn(Object.values(MsgPushMode))
   msgPushMode?: MsgPushMode;
 
   /** Seconds from now; 0 unmutes (Mixin's conversation mute). */
@@ -208,7 +180,7 @@ export class ListJoinedCommand {
   userId?: string;
 
   @IsOptional()
-  @IsIn(['group', 'chatroom'])
+  @IsIn(GROUP_TYPES)
   type?: GroupType;
 
   /** Most recently joined first; page 1 first. */
@@ -228,14 +200,14 @@ export class ListJoinedCommand {
   withNames?: boolean;
 }
 
-export class ApplyCommand extends GroupIdArgs {
+export class ApplyCommand extends GroupIdCommand {
   @IsOptional()
   @IsString()
   @MaxLength(Limits.reason)
   reason?: string;
 }
 
-export class HandleApplicationCommand extends GroupIdArgs {
+export class HandleJoinRequestCommand extends GroupIdCommand {
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
   applicantId!: string;
 
@@ -243,7 +215,7 @@ export class HandleApplicationCommand extends GroupIdArgs {
   approve!: boolean;
 }
 
-export class ListApplicationsCommand extends CursorPaging {
+export class ListJoinRequestsCommand extends Paged(Limits.memberPageMax) {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(Limits.idsPerCall)
@@ -251,7 +223,7 @@ export class ListApplicationsCommand extends CursorPaging {
   groupIds!: string[];
 }
 
-export class HandleInvitationCommand extends GroupIdArgs {
+export class HandleInvitationCommand extends GroupIdCommand {
   /** Answer only this inviter's invitation; absent: every pending invitation to the group. */
   @IsOptional()
   @Matches(USER_ID_PATTERN, USER_ID_RULE)
@@ -261,7 +233,7 @@ export class HandleInvitationCommand extends GroupIdArgs {
   accept!: boolean;
 }
 
-export class ListInvitationsCommand extends CursorPaging {
+export class ListInvitationsCommand extends Paged(Limits.memberPageMax) {
   /** A group's invitations (its admins); absent: the caller's received invitations. */
   @IsOptional()
   @IsGroupId()
@@ -281,7 +253,7 @@ export class JoinByCodeCommand {
 }
 
 /** The roles of the listed users who are members (moderation's rules ask before acting). */
-export class RolesOfCommand extends GroupIdArgs {
+export class RolesOfCommand extends GroupIdCommand {
   @IsArray()
   @ArrayMaxSize(Limits.idsPerCall + 1)
   @Matches(USER_ID_PATTERN, USER_IDS_RULE)
@@ -371,7 +343,7 @@ export const MembershipCommands = {
   }),
   listAdmins: declareCommand({
     subject: 'membership.admins.list',
-    request: GroupIdArgs,
+    request: GroupIdCommand,
     reply: replyType<MemberProfile[]>(),
   }),
   addMembers: declareCommand({
@@ -384,7 +356,7 @@ export const MembershipCommands = {
     request: KickMembersCommand,
     reply: replyType<ItemResult[]>(),
   }),
-  leave: declareCommand({ subject: 'membership.members.leave', request: GroupIdArgs, reply: replyType<Done>() }),
+  leave: declareCommand({ subject: 'membership.members.leave', request: GroupIdCommand, reply: replyType<Done>() }),
   addAdmins: declareCommand({
     subject: 'membership.admins.add',
     request: AdminsCommand,
@@ -421,14 +393,14 @@ export const MembershipCommands = {
     request: ApplyCommand,
     reply: replyType<{ outcome: JoinOutcome }>(),
   }),
-  handleApplication: declareCommand({
+  handleJoinRequest: declareCommand({
     subject: 'membership.application.handle',
-    request: HandleApplicationCommand,
+    request: HandleJoinRequestCommand,
     reply: replyType<{ outcome: JoinOutcome }>(),
   }),
-  listApplications: declareCommand({
+  listJoinRequests: declareCommand({
     subject: 'membership.application.list',
-    request: ListApplicationsCommand,
+    request: ListJoinRequestsCommand,
     reply: replyType<Page<JoinRequestView>>(),
   }),
   invite: declareCommand({
@@ -446,7 +418,7 @@ export const MembershipCommands = {
     request: ListInvitationsCommand,
     reply: replyType<Page<InvitationView>>(),
   }),
-  signQr: declareCommand({ subject: 'membership.qr.sign', request: GroupIdArgs, reply: replyType<QrInviteView>() }),
+  signQr: declareCommand({ subject: 'membership.qr.sign', request: GroupIdCommand, reply: replyType<QrInviteView>() }),
   redeemQr: declareCommand({
     subject: 'membership.qr.redeem',
     request: RedeemQrCommand,
@@ -454,12 +426,12 @@ export const MembershipCommands = {
   }),
   getInviteCode: declareCommand({
     subject: 'membership.code.get',
-    request: GroupIdArgs,
+    request: GroupIdCommand,
     reply: replyType<{ code: string }>(),
   }),
   rotateInviteCode: declareCommand({
     subject: 'membership.code.rotate',
-    request: GroupIdArgs,
+    request: GroupIdCommand,
     reply: replyType<{ code: string }>(),
   }),
   joinByCode: declareCommand({
