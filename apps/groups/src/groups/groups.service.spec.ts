@@ -19,7 +19,7 @@ function setup(group: Partial<GroupView> = {}) {
   groups.findActiveMany.mockImplementation(async (_appId, ids) => (ids.includes(view.groupId) ? [view] : []));
   for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll'] as const)
     groups[write].mockResolvedValue(view);
-  groups.dissolve.mockResolvedValue(view);
+  groups.markDestroyed.mockResolvedValue(view);
   return { ...t, view, groups, membership: t.mock(MembershipClient), outbox: t.mock(Outbox) };
 }
 
@@ -152,23 +152,23 @@ describe('GroupsService.setCapacity', () => {
 describe('GroupsService.setMuteAll', () => {
   it('admins mute all for minutes, for good (negative) or lift it (0)', async () => {
     const { service, groups, outbox } = setup();
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: -1 });
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 0 });
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 10 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: -1 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: 0 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: 600_000 });
     expect(groups.setMuteAll.mock.calls.map((c) => c[1])).toEqual([-1, null, expect.any(Number)]);
     expect(sentEvents(outbox).map((e) => e.type)).toEqual([
       'group.mute_all_changed',
       'group.mute_all_changed',
       'group.mute_all_changed',
     ]);
-    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMinutes: 10 })).rejects.toMatchObject({
+    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMs: 600_000 })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
 });
 
 describe('GroupsService.destroy', () => {
-  it('the owner (or the app admin) dissolves it with group.destroyed; an admin may not', async () => {
+  it('the owner (or the app admin) destroys it (group.destroyed); an admin may not', async () => {
     const { service, outbox } = setup();
     await expect(service.destroy(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).resolves.toEqual({ destroyed: true });
@@ -180,9 +180,9 @@ describe('GroupsService.destroy', () => {
     });
   });
 
-  it('destroyed twice: the second finds nothing to dissolve', async () => {
+  it('destroyed twice: the second finds nothing to destroy', async () => {
     const { service, groups } = setup();
-    groups.dissolve.mockResolvedValue(null);
+    groups.markDestroyed.mockResolvedValue(null);
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'group_not_found' });
   });
 

@@ -135,7 +135,7 @@ export class GroupsService {
   async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
     const { group, role } = await this.load(ctx, command);
     assertAdmin({ group, role }, 'change group settings');
-    const until = muteAllUntilFrom(command.durationMinutes);
+    const until = muteAllUntilFrom(command.durationMs);
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
     const updated = await this.groups.setMuteAll(key, until, event);
@@ -157,8 +157,8 @@ export class GroupsService {
       { type: group.type, ownerId: group.ownerId },
       groupId,
     );
-    const dissolved = await this.groups.dissolve(key, event);
-    if (!dissolved) throw groupNotFound(groupId);
+    const destroyed = await this.groups.markDestroyed(key, event);
+    if (!destroyed) throw groupNotFound(groupId);
     await this.outbox.flush(this.groups.outbox, key, [event]);
     return { destroyed: true };
   }

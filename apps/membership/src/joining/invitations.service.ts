@@ -2,6 +2,7 @@ import type { RequestContext } from '@cohort/bus';
 import {
   type ErrorPayload,
   type HandleInvitationCommand,
+  InvitationStatus,
   type InvitationView,
   type InviteCommand,
   type ItemResult,
@@ -93,7 +94,7 @@ export class InvitationsService {
         inviterId: invitation.inviterId,
         accepted: accept,
       });
-      if (await this.invitations.claim(gc.key, inviteeId, invitation.inviterId, accept ? 1 : 2, event)) {
+      if (await this.invitations.claim(gc.key, inviteeId, invitation.inviterId, accept ? InvitationStatus.Accepted : InvitationStatus.Declined, event)) {
         claimed.push({
           inviterId: invitation.inviterId,
           eventId: event.eventId,

@@ -3,7 +3,7 @@ import {
   type CommandEnvelope,
   type GetGroupsCommand,
   type GetMemberCommand,
-  type GroupIdArgs,
+  type GroupIdCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
@@ -70,7 +70,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.listAdmins)
-  admins(command: CommandEnvelope<GroupIdArgs>) {
+  admins(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.admins(command, command.data);
   }
 
@@ -90,7 +90,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.leave)
-  leave(command: CommandEnvelope<GroupIdArgs>) {
+  leave(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.leave(command, command.data);
   }
 

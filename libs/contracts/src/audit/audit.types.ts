@@ -1,4 +1,4 @@
-import type { KeysetPage } from '../common/paging';
+import type { CursorPage } from '../common/paging';
 import type { EventType } from '../events';
 
 /** Who made a change: a user, the app's admin (acting as a user or as no one), or a background pass of Cohort itself. */
@@ -30,7 +30,7 @@ export interface AuditEntryView {
 }
 
 /** A page of the audit log. No total: counting a large log would cost a scan per page. */
-export type AuditPage = KeysetPage<AuditEntryView>;
+export type AuditPage = CursorPage<AuditEntryView>;
 
 /** How busy an app is, from its audit log. */
 export interface AuditStatsView {

@@ -4,13 +4,13 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 export const CURSOR_MAX_LENGTH = 1024;
 
 /** One page of a keyset-paged list; `cursor` is opaque, null on the last page. */
-export interface KeysetPage<T> {
+export interface CursorPage<T> {
   items: T[];
   cursor: string | null;
 }
 
 /** A keyset page that also counts the whole list (where counting is cheap: a maintained count). */
-export interface Page<T> extends KeysetPage<T> {
+export interface Page<T> extends CursorPage<T> {
   total: number;
 }
 

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 
 import { GroupIdCommand } from '../common/group-id.command';
-import { type KeysetPage, type Page, Paged } from '../common/paging';
+import { type CursorPage, type Page, Paged } from '../common/paging';
 import { PERMANENT } from '../common/until';
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
@@ -231,7 +231,7 @@ export const GroupCommands = {
   listPublic: declareCommand({
     subject: 'groups.group.list_public',
     request: ListPublicCommand,
-    reply: replyType<KeysetPage<string>>(),
+    reply: replyType<CursorPage<string>>(),
   }),
   addSuperAdmin: declareCommand({
     subject: 'groups.super_admin.add',

@@ -1,4 +1,4 @@
-import type { KeysetPage } from '../common/paging';
+import type { CursorPage } from '../common/paging';
 
 export const GROUP_TYPES = ['group', 'chatroom'] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -61,7 +61,7 @@ export interface GroupInfoView extends GroupView {
 }
 
 /** A page of the admin's group search. */
-export type GroupSearchPage = KeysetPage<GroupView>;
+export type GroupSearchPage = CursorPage<GroupView>;
 
 export interface GroupStatsView {
   groups: number;

@@ -17,7 +17,7 @@ import { pathUsernames } from './path-usernames';
 type RoutedGroup = { groupId: string; groupType: GroupType };
 
 /**
- * Mutes the users of `body` for `mute_duration` ms (-1 permanent, 0 lifts). `wholeRequest`
+ * Mutes the users of `body` for `mute_duration` ms (-1 permanent, 0 lifts). `allOrNothing`
  * (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing
  * changed; otherwise each user has its own outcome.
  */
@@ -26,13 +26,13 @@ export async function muteUsers(
   ctx: RequestContext,
   group: RoutedGroup,
   body: MuteUsersBody,
-  wholeRequest = false,
+  allOrNothing = false,
 ): Promise<MuteOutcome[]> {
   const results = await bus.send(ModerationCommands.mute, ctx, {
     ...group,
     userIds: body.usernames,
     durationMs: body.mute_duration,
-    ...(wholeRequest ? { wholeRequest } : {}),
+    ...(allOrNothing ? { allOrNothing } : {}),
   });
   return results.map(muteOutcome);
 }
@@ -68,12 +68,12 @@ export const ApiMutedUsers = (): MethodDecorator =>
   );
 
 /** The API reference of `POST .../mute`: refused whole (`/chatgroups`) or an outcome per user (`/chatrooms`). */
-export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
+export const ApiMuteUsers = (allOrNothing: boolean): MethodDecorator =>
   applyDecorators(
     ApiOperation({
       summary:
         `Mute up to ${Limits.batchMemberOps} members for mute_duration ms (-1 permanent, 0 lifts): ` +
-        (wholeRequest
+        (allOrNothing
           ? 'a user who is not a member, or the owner, refuses the whole request (403, nothing changes); else when each mute ends, in request order'
           : 'an outcome per user, in request order (who is not a member, or the owner, fails their item)'),
     }),
@@ -81,7 +81,7 @@ export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
     ApiBadRequestResponse({
       description: `No usernames, more than ${Limits.batchMemberOps}, an invalid one, or an invalid mute_duration`,
     }),
-    ...(wholeRequest ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
+    ...(allOrNothing ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
   );
 
 /** The API reference of `DELETE .../mute/{usernames}`. */

@@ -3,7 +3,8 @@ import { type MemberProfile, MembershipCommands, type MuteEntry } from '@cohort/
 import { validateInput } from '@cohort/errors';
 
 import { bannedPage } from './banned-list';
-import { BanBody, BannedListQuery, muteMs, muteOf } from './dto/mute.dto';
+import { muteMs } from '../mute-minutes';
+import { BanBody, BannedListQuery, muteOf } from './dto/mute.dto';
 import { toMutedProfile } from './member-profile.presenter';
 
 const member = (userId: string, displayName = ''): MemberProfile => ({
