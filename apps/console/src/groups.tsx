@@ -178,6 +178,17 @@ function SettingsTab() {
   );
 }
 
+/** The group page's tabs after its settings, in the order a moderator works through them. */
+const LIST_TABS = [
+  { label: 'Members', path: 'members', Tab: MembersTab },
+  { label: 'Mutes', path: 'mutes', Tab: MutesTab },
+  { label: 'Blocklist', path: 'blocklist', Tab: BlocklistTab },
+  { label: 'Allowlist', path: 'allowlist', Tab: AllowlistTab },
+  { label: 'Announcements', path: 'announcements', Tab: AnnouncementsTab },
+  { label: 'Files', path: 'files', Tab: FilesTab },
+  { label: 'Attributes', path: 'attributes', Tab: AttributesTab },
+];
+
 /** One group: its settings and lists in tabs, with the moderator's actions. */
 export const GroupShow = () => (
   <Show>
@@ -186,27 +197,11 @@ export const GroupShow = () => (
       <TabbedShowLayout.Tab label="Settings">
         <SettingsTab />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Members" path="members">
-        <MembersTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Mutes" path="mutes">
-        <MutesTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Blocklist" path="blocklist">
-        <BlocklistTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Allowlist" path="allowlist">
-        <AllowlistTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Announcements" path="announcements">
-        <AnnouncementsTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Files" path="files">
-        <FilesTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="Attributes" path="attributes">
-        <AttributesTab />
-      </TabbedShowLayout.Tab>
+      {LIST_TABS.map(({ label, path, Tab }) => (
+        <TabbedShowLayout.Tab key={path} label={label} path={path}>
+          <Tab />
+        </TabbedShowLayout.Tab>
+      ))}
     </TabbedShowLayout>
   </Show>
 );

@@ -4,7 +4,7 @@ import { serviceModule } from '@cohort/service-kit';
 import { AnnouncementsModule } from './announcements/announcements.module';
 import { contentEnvSchema } from './config/content.config';
 import { FilesModule } from './files/files.module';
-import { GroupPurgeModule } from './group-purge/group-purge.module';
+import { GroupPurgeModule } from './purge/group-purge.module';
 
 /** The content service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({

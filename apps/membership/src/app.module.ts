@@ -2,11 +2,11 @@ import { ServiceNames } from '@cohort/contracts';
 import { serviceModule } from '@cohort/service-kit';
 
 import { membershipEnvSchema } from './config/membership.config';
-import { RosterModule } from './roster/roster.module';
+import { MembershipModule } from './membership.module';
 
 /** The membership service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.membership,
   envSchema: membershipEnvSchema,
-  features: [RosterModule],
+  features: [MembershipModule],
 });

@@ -3,8 +3,8 @@ import { PeerFacts } from '@cohort/group-access';
 import { type GivenGroup, givenGroup, groupView, TEST_APP, type TestService } from '@cohort/testing';
 
 import { MemberRepository, type StoredMember } from '../src/members/member.repository';
-import type { GroupContext } from '../src/members/membership.policy';
 import { RosterRepository, type RosterState } from '../src/roster/roster.repository';
+import type { GroupContext } from '../src/rules/membership.policy';
 
 export function storedMember(userId: string, role: MemberRole, groupId = 'g1'): StoredMember {
   return {

@@ -4,8 +4,8 @@ import { serviceModule } from '@cohort/service-kit';
 import { AllowlistModule } from './allowlist/allowlist.module';
 import { BlocksModule } from './blocks/blocks.module';
 import { moderationEnvSchema } from './config/moderation.config';
-import { GroupPurgeModule } from './group-purge/group-purge.module';
 import { MutesModule } from './mutes/mutes.module';
+import { GroupPurgeModule } from './purge/group-purge.module';
 import { SendDecisionModule } from './send-decision/send-decision.module';
 
 /** The moderation service: its feature modules on the shared service scaffold. */

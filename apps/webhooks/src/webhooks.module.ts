@@ -6,10 +6,10 @@ import { AppsConfig } from './apps-config/apps-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryRepository } from './deliveries/delivery.repository';
-import { DeliveryDoc, DeliverySchema } from './deliveries/delivery.schema';
-import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweep';
+import { DeliveryRetentionSweep } from './deliveries/delivery-retention.sweeper';
 import { QueueRepository } from './deliveries/queue.repository';
-import { QueueDoc, QueueSchema } from './deliveries/queue.schema';
+import { DeliveryDoc, DeliverySchema } from './deliveries/schemas/delivery.schema';
+import { QueueDoc, QueueSchema } from './deliveries/schemas/queue.schema';
 import { AddressGuard } from './dispatch/address-guard';
 import { DISPATCH_SETTINGS, dispatchSettingsFrom } from './dispatch/dispatch-settings';
 import { DispatchSignal } from './dispatch/dispatch-signal';
@@ -19,13 +19,13 @@ import { HttpSender } from './dispatch/http-sender';
 import { IngestFloor } from './dispatch/ingest-floor';
 import { QueueRunner } from './dispatch/queue-runner';
 import { EndpointRepository } from './endpoints/endpoint.repository';
-import { EndpointDoc, EndpointSchema } from './endpoints/endpoint.schema';
 import { EndpointsController } from './endpoints/endpoints.controller';
 import { EndpointsService } from './endpoints/endpoints.service';
+import { EndpointDoc, EndpointSchema } from './endpoints/schemas/endpoint.schema';
 import { EventIngestHandler } from './ingest/event-ingest.handler';
-import { GroupTypeRepository } from './ingest/group-type.repository';
-import { GroupTypeDoc, GroupTypeSchema } from './ingest/group-type.schema';
 import { IngestService } from './ingest/ingest.service';
+import { GroupTypeRepository } from './projections/group-type.repository';
+import { GroupTypeDoc, GroupTypeSchema } from './projections/schemas/group-type.schema';
 
 /** Endpoints (admin API and app config), ingestion of the event stream, and delivery. */
 @Module({

@@ -1,4 +1,4 @@
-import { CLOSED_BREAKER, type EndpointDoc } from '../src/endpoints/endpoint.schema';
+import { CLOSED_BREAKER, type EndpointDoc } from '../src/endpoints/schemas/endpoint.schema';
 
 /** A standard-format secret strong enough to be accepted. */
 export const STANDARD_SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;

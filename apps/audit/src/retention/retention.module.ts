@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuditEntriesModule } from '../entries/audit-entries.module';
-import { AuditRetentionSweep } from './audit-retention.sweep';
+import { AuditRetentionSweep } from './audit-retention.sweeper';
 
 @Module({
   imports: [AuditEntriesModule],

@@ -11,9 +11,9 @@ import { GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { announcementNotFound, assertCanEditAnnouncements } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
 import { createWithEvent } from '../content-store/create-with-event';
+import { announcementNotFound, assertCanEditAnnouncements } from '../rules/content.policy';
 import { AnnouncementRepository } from './announcement.repository';
 
 /** A group's announcements: a history whose latest entry not deleted is the current announcement. */

@@ -14,9 +14,9 @@ import { assertMember, GroupAccessLoader } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { fileChangeRefusal, fileNotFound } from '../content.policy';
 import { contentPage } from '../content-store/content-page';
 import { createWithEvent } from '../content-store/create-with-event';
+import { fileChangeRefusal, fileNotFound } from '../rules/content.policy';
 import { FileRepository } from './file.repository';
 
 /** A group's shared files (metadata: the bytes live at each file's url). */

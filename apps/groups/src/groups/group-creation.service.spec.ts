@@ -4,10 +4,10 @@ import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { newTestService } from '@cohort/testing';
 
+import { MembershipClient } from '../peers/membership.client';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
 import { GroupRepository } from './group.repository';
 import { GroupCreationService } from './group-creation.service';
-import { MembershipClient } from './membership.client';
 
 const ctx = (userId: string | null, isAppAdmin = false): RequestContext => ({
   caller: { appId: 'app', userId, isAppAdmin },

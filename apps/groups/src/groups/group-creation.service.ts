@@ -13,11 +13,11 @@ import { Outbox } from '@cohort/outbox';
 import { generateNumericId } from '@cohort/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 
+import { MembershipClient } from '../peers/membership.client';
+import { assertCanCreate } from '../rules/group.policy';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
-import { assertCanCreate } from './group.policy';
 import { GroupRepository, type NewGroup } from './group.repository';
 import { defaultPublic, defaultSettings } from './group-defaults';
-import { MembershipClient } from './membership.client';
 
 const ID_ATTEMPTS = 3;
 

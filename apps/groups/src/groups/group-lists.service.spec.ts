@@ -1,8 +1,8 @@
 import { callBy, groupView, newTestService } from '@cohort/testing';
 
+import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
 import { GroupListsService } from './group-lists.service';
-import { MembershipClient } from './membership.client';
 
 function setup() {
   const { service, mock } = newTestService(GroupListsService);

@@ -13,8 +13,8 @@ import { DomainError } from '@cohort/errors';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Injectable } from '@nestjs/common';
 
+import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
-import { MembershipClient } from './membership.client';
 
 /** The whole app's lists and counts are its admin's. */
 function requireAppAdmin(ctx: RequestContext): void {

@@ -4,9 +4,9 @@ import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { callBy, givenGroup, groupView, newTestService, sentEvents } from '@cohort/testing';
 
+import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
 import { GroupsService } from './groups.service';
-import { MembershipClient } from './membership.client';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 const ROLES: Record<string, MemberRole> = { '2': 'admin', '3': 'member' };

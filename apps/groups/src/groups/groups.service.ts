@@ -25,10 +25,10 @@ import {
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { effectiveRole } from './group.policy';
+import { MembershipClient } from '../peers/membership.client';
+import { effectiveRole } from '../rules/group.policy';
 import { GroupRepository, type ProfileFields } from './group.repository';
 import { muteAllUntilFrom } from './group-defaults';
-import { MembershipClient } from './membership.client';
 
 const PROFILE_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 const SETTING_FIELDS = [

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
-import { SuperAdminDoc } from './super-admin.schema';
+import { SuperAdminDoc } from './schemas/super-admin.schema';
 
 /** The only code touching super admins. Every call is scoped by app. */
 @Injectable()

@@ -7,8 +7,8 @@ import { Injectable } from '@nestjs/common';
 
 import { flushEach } from '../members/flush-each';
 import { MemberRepository, type NewMember } from '../members/member.repository';
-import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
+import type { GroupContext } from '../rules/membership.policy';
 
 /** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;

@@ -9,8 +9,8 @@ import { ConfigService } from '@nestjs/config';
 
 import type { MembershipEnv } from '../config/membership.config';
 import { GroupContextLoader } from '../members/group-context.loader';
-import type { GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
+import type { GroupContext } from '../rules/membership.policy';
 import { AdmissionService } from './admission.service';
 import { APP_ADMIN_INVITER } from './invitations.service';
 

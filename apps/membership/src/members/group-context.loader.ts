@@ -3,8 +3,8 @@ import { groupKeyOf } from '@cohort/contracts';
 import { assertCanRead, type GroupTarget, PeerFacts, roleOf } from '@cohort/group-access';
 import { Injectable } from '@nestjs/common';
 
+import type { GroupContext } from '../rules/membership.policy';
 import { MemberRepository } from './member.repository';
-import type { GroupContext } from './membership.policy';
 
 /** Loads what every rule needs: the active group (PeerFacts) and the members the call names, in parallel. */
 @Injectable()

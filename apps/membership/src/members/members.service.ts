@@ -26,10 +26,10 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { RosterRepository } from '../roster/roster.repository';
+import { type GroupContext, kickRefusal } from '../rules/membership.policy';
 import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
-import { type GroupContext, kickRefusal } from './membership.policy';
 
 /** Member lists and profiles, the member's own preferences, leaving and kicking. */
 @Injectable()

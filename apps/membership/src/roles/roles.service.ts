@@ -15,8 +15,8 @@ import { Injectable } from '@nestjs/common';
 import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
-import { type GroupContext } from '../members/membership.policy';
 import { RosterRepository } from '../roster/roster.repository';
+import { type GroupContext } from '../rules/membership.policy';
 
 const CHANGED_CONCURRENTLY: ErrorPayload = {
   code: 'conflict',

@@ -4,9 +4,9 @@ import { callBy, newTestService, sentEvents } from '@cohort/testing';
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository } from '../members/member.repository';
+import { RosterPurger } from '../purge/roster-purger';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
-import { RosterPurger } from './roster-purger';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 

@@ -17,8 +17,8 @@ import { Injectable } from '@nestjs/common';
 import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from '../members/member.repository';
+import { RosterPurger } from '../purge/roster-purger';
 import { RosterRepository, type RosterState } from './roster.repository';
-import { RosterPurger } from './roster-purger';
 
 /** Tries of a capacity change that races joins and leaves before answering `conflict`. */
 const CAPACITY_ATTEMPTS = 5;

@@ -11,8 +11,8 @@ import {
 import { assertAdmin, GroupAccessLoader } from '@cohort/group-access';
 import { Injectable } from '@nestjs/common';
 
-import { targetRefusal } from '../moderation.policy';
 import { MembershipClient } from '../peers/membership.client';
+import { targetRefusal } from '../rules/moderation.policy';
 import { BLOCKLIST, ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';

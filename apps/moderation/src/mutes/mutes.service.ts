@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { refuseAll, targetRefusal } from '../moderation.policy';
+import { refuseAll, targetRefusal } from '../rules/moderation.policy';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
 import { StandingChanges } from '../standings/standing-changes';

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { JSONCodec, type Msg, type Subscription } from 'nats';
 
-import { FACT_EVENTS } from './event-facts';
+import { FACT_EVENTS } from '../projections/event-facts';
 import { SendDecisions } from './send-decisions.service';
 import { StandingCache } from './standing-cache';
 

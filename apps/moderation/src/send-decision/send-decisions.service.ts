@@ -5,7 +5,7 @@ import { DomainError } from '@cohort/errors';
 import { totalDbCommands } from '@cohort/logging';
 import { Injectable } from '@nestjs/common';
 
-import { decideSend } from './send-decision.policy';
+import { decideSend } from '../rules/send-decision.policy';
 import { type CachedFacts, StandingCache } from './standing-cache';
 
 /** The send decision: the app's message server asks it for every message (app admins only). */

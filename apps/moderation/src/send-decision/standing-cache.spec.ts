@@ -2,9 +2,9 @@ import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
 import type { ConfigService } from '@nestjs/config';
 
 import type { ModerationEnv } from '../config/moderation.config';
+import type { OwnerCheckedGroupFacts } from '../projections/owner-checked-group-facts';
+import type { OwnerCheckedRoles } from '../projections/owner-checked-roles';
 import type { GroupFacts, UserFacts } from '../standings/facts';
-import type { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
-import type { OwnerCheckedRoles } from './owner-checked-roles';
 import { type CachedFacts, StandingCache } from './standing-cache';
 
 const T0 = 1_700_000_000_000;

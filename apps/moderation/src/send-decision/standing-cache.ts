@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import type { ModerationEnv } from '../config/moderation.config';
+import { factsOf } from '../projections/event-facts';
+import { OwnerCheckedGroupFacts } from '../projections/owner-checked-group-facts';
+import { OwnerCheckedRoles } from '../projections/owner-checked-roles';
 import { type GroupFacts, mergeNewer, replaces, type UserFacts } from '../standings/facts';
-import { factsOf } from './event-facts';
-import { OwnerCheckedGroupFacts } from './owner-checked-group-facts';
-import { OwnerCheckedRoles } from './owner-checked-roles';
 
 interface CacheEntry<F> {
   facts: F;

@@ -9,9 +9,9 @@ import type {
 import { GroupAccessLoader, type GroupTarget } from '@cohort/group-access';
 import { Injectable } from '@nestjs/common';
 
+import { assertMayActAs, assertMayChange } from '../rules/room-attributes.policy';
 import { planRemove, planSet } from './attribute-plans';
 import { RoomRepository } from './room.repository';
-import { assertMayActAs, assertMayChange } from './room-attributes.policy';
 import { RoomChanges } from './room-changes';
 
 /** Attributes belong to chatrooms only: any other group is not found. */

@@ -8,8 +8,8 @@ import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EndpointsService } from '../endpoints/endpoints.service';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryRepository } from './delivery.repository';
-import type { DeliveryDoc } from './delivery.schema';
 import { QueueRepository } from './queue.repository';
+import type { DeliveryDoc } from './schemas/delivery.schema';
 
 const app: CommandEnvelope<unknown> = { ...callBy(null), data: null };
 const original = (sequence: number) =>

@@ -16,7 +16,7 @@ import { Injectable } from '@nestjs/common';
 import { AddressGuard } from '../dispatch/address-guard';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EndpointsService } from '../endpoints/endpoints.service';
-import { webhookAdminOnly } from '../endpoints/webhook-access';
+import { webhookAdminOnly } from '../rules/webhook-access';
 import { DeliveryRepository, type ReplaySelection } from './delivery.repository';
 import { toDeliveryView } from './delivery.view';
 import { QueueRepository } from './queue.repository';

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
 
-import { DeliveryDoc } from './delivery.schema';
+import { DeliveryDoc } from './schemas/delivery.schema';
 
 /** What an attempt found out. */
 export interface AttemptRecord {

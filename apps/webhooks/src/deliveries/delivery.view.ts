@@ -1,6 +1,6 @@
 import type { WebhookDeliveryView } from '@cohort/contracts';
 
-import type { DeliveryDoc } from './delivery.schema';
+import type { DeliveryDoc } from './schemas/delivery.schema';
 
 export function toDeliveryView(doc: DeliveryDoc): WebhookDeliveryView {
   return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
-import { QueueDoc } from './queue.schema';
+import { QueueDoc } from './schemas/queue.schema';
 
 export interface QueueRef {
   key: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { EndpointRepository } from '../endpoints/endpoint.repository';
-import type { EndpointDoc } from '../endpoints/endpoint.schema';
+import type { EndpointDoc } from '../endpoints/schemas/endpoint.schema';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { breakerCooldownMs } from './retry-policy';
 

@@ -3,12 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AppsConfig } from '../apps-config/apps-config';
 import { type AttemptRecord, DeliveryRepository } from '../deliveries/delivery.repository';
-import type { DeliveryDoc } from '../deliveries/delivery.schema';
 import { QueueRepository } from '../deliveries/queue.repository';
-import type { QueueDoc } from '../deliveries/queue.schema';
+import type { DeliveryDoc } from '../deliveries/schemas/delivery.schema';
+import type { QueueDoc } from '../deliveries/schemas/queue.schema';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
-import { CLOSED_BREAKER, type EndpointDoc } from '../endpoints/endpoint.schema';
 import { signingSecrets } from '../endpoints/endpoint.view';
+import { CLOSED_BREAKER, type EndpointDoc } from '../endpoints/schemas/endpoint.schema';
 import { renderDelivery } from '../formats/render';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { EndpointBreaker } from './endpoint-breaker';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 
-import { type BreakerDoc, CLOSED_BREAKER, EndpointDoc, type SigningSecret } from './endpoint.schema';
+import { type BreakerDoc, CLOSED_BREAKER, EndpointDoc, type SigningSecret } from './schemas/endpoint.schema';
 
 export type NewEndpoint = Omit<EndpointDoc, 'breaker'>;
 export type EndpointChanges = Partial<Pick<EndpointDoc, 'url' | 'events' | 'description' | 'disabled'>>;

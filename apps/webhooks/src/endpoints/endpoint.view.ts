@@ -1,6 +1,6 @@
 import type { WebhookEndpointView, WebhookEndpointWithSecret } from '@cohort/contracts';
 
-import type { EndpointDoc, SigningSecret } from './endpoint.schema';
+import type { EndpointDoc, SigningSecret } from './schemas/endpoint.schema';
 
 /** The secrets that sign now: the current one and a previous one still in its grace period. */
 export function signingSecrets(doc: Pick<EndpointDoc, 'secrets'>, now = new Date()): string[] {

@@ -9,8 +9,8 @@ import { QueueRepository } from '../deliveries/queue.repository';
 import { AddressGuard } from '../dispatch/address-guard';
 import { HttpSender } from '../dispatch/http-sender';
 import { EndpointRepository, type NewEndpoint } from './endpoint.repository';
-import type { EndpointDoc } from './endpoint.schema';
 import { EndpointsService } from './endpoints.service';
+import type { EndpointDoc } from './schemas/endpoint.schema';
 
 const envelope = (userId: string | null): CommandEnvelope<unknown> => ({ ...callBy(userId), data: null });
 const app = envelope(null);

@@ -24,11 +24,11 @@ import { AddressGuard } from '../dispatch/address-guard';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { HttpSender, isSuccess } from '../dispatch/http-sender';
 import { renderPing } from '../formats/render';
+import { webhookAdminOnly } from '../rules/webhook-access';
 import { EndpointRepository, type NewEndpoint } from './endpoint.repository';
-import type { EndpointDoc } from './endpoint.schema';
 import { signingSecrets, toEndpointView, withSecret } from './endpoint.view';
+import type { EndpointDoc } from './schemas/endpoint.schema';
 import { checkSecret, generateSecret } from './secrets';
-import { webhookAdminOnly } from './webhook-access';
 
 const notFound = (endpointId: string) => new DomainError('not_found', `no webhook ${endpointId}`);
 const configured = (endpointId: string) =>

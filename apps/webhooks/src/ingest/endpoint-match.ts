@@ -1,6 +1,6 @@
 import { ALL_EVENTS, type DomainEvent } from '@cohort/contracts';
 
-import type { EndpointDoc } from '../endpoints/endpoint.schema';
+import type { EndpointDoc } from '../endpoints/schemas/endpoint.schema';
 import { hasEasemobCounterpart } from '../formats/easemob-format';
 
 /**

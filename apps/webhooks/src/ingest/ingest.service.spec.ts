@@ -8,7 +8,7 @@ import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { QueueRepository } from '../deliveries/queue.repository';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
-import { GroupTypeRepository } from './group-type.repository';
+import { GroupTypeRepository } from '../projections/group-type.repository';
 import { IngestService } from './ingest.service';
 
 const KEY = { appId: 'app', groupId: 'g1' };

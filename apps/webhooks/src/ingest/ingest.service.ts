@@ -9,8 +9,8 @@ import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.rep
 import { QueueRepository } from '../deliveries/queue.repository';
 import { DispatchSignal } from '../dispatch/dispatch-signal';
 import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { GroupTypeRepository } from '../projections/group-type.repository';
 import { endpointWants } from './endpoint-match';
-import { GroupTypeRepository } from './group-type.repository';
 
 /** The queue of an endpoint's deliveries for one group. */
 export const groupQueueKey = (endpointId: string, groupId: string) => `${endpointId}|${groupId}`;

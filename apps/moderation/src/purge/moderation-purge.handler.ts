@@ -1,0 +1,25 @@
+import { type DomainEventHandler, OnEvent } from '@cohort/bus';
+import type { DomainEvent } from '@cohort/contracts';
+import { Injectable } from '@nestjs/common';
+
+import { FactProjector } from '../projections/fact-projector';
+import { StandingRepository } from '../standings/standing.repository';
+
+/**
+ * A destroyed group's mutes, blocks and allowlist go away with it, and the send decision learns
+ * it is gone (kept as a fact, so that a late event of the group cannot revive it). One handler: a
+ * service has one durable consumer per event type. Idempotent: a redelivery changes nothing.
+ */
+@Injectable()
+@OnEvent('group.destroyed')
+export class ModerationPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {
+  constructor(
+    private readonly projector: FactProjector,
+    private readonly standings: StandingRepository,
+  ) {}
+
+  async handle(event: DomainEvent<'group.destroyed'>): Promise<void> {
+    await this.projector.project(event);
+    await this.standings.purgeGroup({ appId: event.appId, groupId: event.groupId });
+  }
+}
