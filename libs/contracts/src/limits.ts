@@ -39,7 +39,7 @@ export const Limits = {
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
   /** A page of a Mixin conversation's members, as the Mixin dialect reads them (it answers them all). */
-  participantsPage: 1000,
+  membersWithSessionsPage: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,

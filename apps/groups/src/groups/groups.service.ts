@@ -62,7 +62,7 @@ export class GroupsService {
     await this.groups.setOwner(key, previousOwnerId, newOwnerId);
   }
 
-  /** Batch info: groups that are missing, dissolved or not readable by the caller are left out. */
+  /** Batch info: groups that are missing, destroyed or not readable by the caller are left out. */
   async getMany(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<GroupInfoView[]> {
     const unique = [...new Set(groupIds)];
     const found = await this.groups.findActiveMany(ctx.caller.appId, unique);
@@ -177,7 +177,7 @@ export class GroupsService {
       this.groups.findActive(groupKeyOf(ctx, groupId)),
       callerId ? this.facts.roles(ctx, groupId, [callerId]) : undefined,
     ]);
-    // A route that names one kind (Easemob's /chatrooms) does not find the other.
+    // A route that names one kind of group (a chatroom route) does not find the other.
     if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     return { group, role: roleOf(ctx.caller, callerId ? roles?.get(callerId) : null) };
   }

@@ -66,7 +66,13 @@ export class InvitationRepository implements OutboxOwner {
   /** The invitee's pending, unexpired invitations to the group (from one inviter, or all). */
   async findPending(key: GroupKey, inviteeId: string, inviterId?: string): Promise<InvitationView[]> {
     const docs = await this.invitations
-      .find({ ...key, inviteeId, ...(inviterId ? { inviterId } : {}), status: InvitationStatus.Pending, expiresAt: { $gt: new Date() } })
+      .find({
+        ...key,
+        inviteeId,
+        ...(inviterId ? { inviterId } : {}),
+        status: InvitationStatus.Pending,
+        expiresAt: { $gt: new Date() },
+      })
       .lean();
     return docs.map(toView);
   }

@@ -94,7 +94,15 @@ export class InvitationsService {
         inviterId: invitation.inviterId,
         accepted: accept,
       });
-      if (await this.invitations.claim(gc.key, inviteeId, invitation.inviterId, accept ? InvitationStatus.Accepted : InvitationStatus.Declined, event)) {
+      if (
+        await this.invitations.claim(
+          gc.key,
+          inviteeId,
+          invitation.inviterId,
+          accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
+          event,
+        )
+      ) {
         claimed.push({
           inviterId: invitation.inviterId,
           eventId: event.eventId,

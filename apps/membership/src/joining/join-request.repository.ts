@@ -100,7 +100,11 @@ export class JoinRequestRepository implements OutboxOwner {
   async unclaim(key: GroupKey, applicantId: string, eventId: string): Promise<void> {
     await this.requests.updateOne(
       { ...key, applicantId, status: JoinRequestStatus.Approved },
-      { $set: { status: JoinRequestStatus.Pending, handledBy: null }, $unset: { handledAt: 1 }, $pull: { outbox: { eventId } } },
+      {
+        $set: { status: JoinRequestStatus.Pending, handledBy: null },
+        $unset: { handledAt: 1 },
+        $pull: { outbox: { eventId } },
+      },
     );
   }
 

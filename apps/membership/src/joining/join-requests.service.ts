@@ -71,7 +71,13 @@ export class JoinRequestsService {
     const gc = await this.loader.load(ctx, groupId, [applicantId]);
     assertAdmin(gc, 'handle join requests');
     const event = this.outbox.prepare('join_request.handled', ctx, groupId, { applicantId, approved: approve });
-    const claimed = await this.requests.claim(gc.key, applicantId, approve ? JoinRequestStatus.Approved : JoinRequestStatus.Rejected, ctx.caller.userId, event);
+    const claimed = await this.requests.claim(
+      gc.key,
+      applicantId,
+      approve ? JoinRequestStatus.Approved : JoinRequestStatus.Rejected,
+      ctx.caller.userId,
+      event,
+    );
     if (!claimed)
       throw new DomainError('not_found', `no pending join request of user ${applicantId} to group ${groupId}`);
     if (approve && !gc.members.has(applicantId)) {

@@ -1,4 +1,4 @@
-import { InvitationStatus, JoinRequestStatus } from '@cohort/contracts';
+import { type InvitationStatus, JoinRequestStatus } from '@cohort/contracts';
 
 /** Join requests and invitations are pending with the same stored value. */
 const PENDING = JoinRequestStatus.Pending satisfies typeof InvitationStatus.Pending;

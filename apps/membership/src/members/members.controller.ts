@@ -9,7 +9,7 @@ import {
   type ListMembersByPageCommand,
   type ListMembersCommand,
   MembershipCommands,
-  type ParticipantsCommand,
+  type MembersWithSessionsCommand,
   type ProfilesCommand,
   type RolesOfCommand,
   type SetDisplayNameCommand,
@@ -19,13 +19,13 @@ import { Controller } from '@nestjs/common';
 
 import { ChatroomDetailsService } from './chatroom-details.service';
 import { MembersService } from './members.service';
-import { ParticipantsService } from './participants.service';
+import { MembersWithSessionsService } from './members-with-sessions.service';
 
 @Controller()
 export class MembersController {
   constructor(
     private readonly members: MembersService,
-    private readonly participantsOf: ParticipantsService,
+    private readonly withSessions: MembersWithSessionsService,
     private readonly chatrooms: ChatroomDetailsService,
   ) {}
 
@@ -34,9 +34,9 @@ export class MembersController {
     return this.chatrooms.details(command, command.data);
   }
 
-  @Handles(MembershipCommands.participants)
-  participants(command: CommandEnvelope<ParticipantsCommand>) {
-    return this.participantsOf.participants(command, command.data);
+  @Handles(MembershipCommands.membersWithSessions)
+  membersWithSessions(command: CommandEnvelope<MembersWithSessionsCommand>) {
+    return this.withSessions.membersWithSessions(command, command.data);
   }
 
   @Handles(MembershipCommands.listMembers)

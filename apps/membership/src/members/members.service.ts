@@ -222,7 +222,7 @@ export class MembersService {
   }
 }
 
-/** A group dissolved since the member record was read: left out, not an error. */
+/** A group destroyed since the member record was read: left out, not an error. */
 function ignoreMissingGroup(error: unknown): null {
   if (isDomainError(error) && error.code === 'group_not_found') return null;
   throw error;

@@ -43,4 +43,3 @@ export function mergeNewer<T extends Record<string, Fact<unknown> | undefined>>(
     if (fact && replaces(into[name], fact)) into[name] = fact as T[keyof T];
   }
 }
-

@@ -32,10 +32,10 @@ import {
   type MemberDetail,
   type MemberProfile,
   type MemberRole,
+  type MembersWithSessionsView,
   type MemberView,
   MsgMuteMode,
   MsgPushMode,
-  type ParticipantsView,
   type QrInviteView,
 } from './member.types';
 
@@ -88,8 +88,8 @@ export class GetAccessCommand {
   userId?: string;
 }
 
-/** A page of a group's people with their sessions (at most Limits.participantsPage members). */
-export class ParticipantsCommand extends WithCursor(GroupIdCommand) {}
+/** A page of a group's people with their sessions (at most Limits.membersWithSessionsPage members). */
+export class MembersWithSessionsCommand extends WithCursor(GroupIdCommand) {}
 
 export class ListMembersCommand extends Paged(Limits.memberPageMax, GroupIdCommand) {}
 
@@ -194,7 +194,7 @@ export class ListJoinedCommand {
   @Max(Limits.joinedPageMax)
   pageSize!: number;
 
-  /** With each group's name (groups dissolved meanwhile left out of the page). */
+  /** With each group's name (groups destroyed meanwhile left out of the page). */
   @IsOptional()
   @IsBoolean()
   withNames?: boolean;
@@ -452,9 +452,9 @@ export const MembershipCommands = {
     request: EmptyCommand,
     reply: replyType<{ members: number }>(),
   }),
-  participants: declareCommand({
+  membersWithSessions: declareCommand({
     subject: 'membership.members.participants',
-    request: ParticipantsCommand,
-    reply: replyType<ParticipantsView>(),
+    request: MembersWithSessionsCommand,
+    reply: replyType<MembersWithSessionsView>(),
   }),
 };

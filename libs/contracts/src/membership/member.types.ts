@@ -99,8 +99,8 @@ export interface QrInviteView {
 }
 
 /** A group's people as a Mixin conversation shows them. */
-export interface ParticipantsView {
-  /** A page of the members by join time (at most Limits.participantsPage). */
+export interface MembersWithSessionsView {
+  /** A page of the members by join time (at most Limits.membersWithSessionsPage). */
   members: MemberView[];
   /** The next page's position; null on the last page. */
   cursor: string | null;

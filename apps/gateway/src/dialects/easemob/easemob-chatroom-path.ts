@@ -17,6 +17,6 @@ export function chatroom(id: string): { groupId: string; groupType: 'chatroom' }
   return { groupId: id, groupType: 'chatroom' };
 }
 
-/** A group that is missing, dissolved, or not a chatroom, as a `/chatrooms` route answers it (404). */
+/** A group that is missing, destroyed, or not a chatroom, as a `/chatrooms` route answers it (404). */
 export const chatroomNotFound = (id: string): DomainError =>
   new DomainError('group_not_found', `chatroom ${id} does not exist`);

@@ -5,7 +5,7 @@ import type { JoinedChatroom } from './dto/easemob-answers';
 
 /**
  * One page of the chatrooms `username` joined, most recent first, with their names (membership
- * answers them from the group records it keeps). A chatroom dissolved meanwhile is left out.
+ * answers them from the group records it keeps). A chatroom destroyed meanwhile is left out.
  */
 export async function joinedChatrooms(
   bus: BusClient,

@@ -2,8 +2,8 @@ import type { BusClient, RequestContext } from '@cohort/bus';
 import { type MemberProfile, MembershipCommands, type MuteEntry } from '@cohort/contracts';
 import { validateInput } from '@cohort/errors';
 
-import { bannedPage } from './banned-list';
 import { muteMs } from '../mute-minutes';
+import { bannedPage } from './banned-list';
 import { BanBody, BannedListQuery, muteOf } from './dto/mute.dto';
 import { toMutedProfile } from './member-profile.presenter';
 
