@@ -9,15 +9,15 @@ export const Limits = {
   reason: 256,
   announcementTitle: 128,
   announcementContent: 1024,
-  /** Easemob's chatroom announcement: one string, shorter than a full announcement. */
+  /** A chatroom's announcement set as one string: shorter than a full announcement. */
   chatroomAnnouncement: 512,
   fileName: 256,
   fileType: 128,
   fileUrl: 2048,
   /**
-   * The most users, groups or files one call of the `/group` and Mixin dialects may name (neither
-   * vendor sets a limit): far above what their clients send, yet small enough that one request's
-   * work fits the bus timeout and its message the NATS payload limit. Easemob's own limits stay.
+   * The most users, groups or files one command may name where no tighter batch limit applies:
+   * far above what clients send, yet small enough that one request's work fits the bus timeout
+   * and its message the NATS payload limit.
    */
   idsPerCall: 1000,
   /** The largest page of a group's announcements or files. */
@@ -31,14 +31,14 @@ export const Limits = {
   superAdminPageMax: 1000,
   publicListMax: 10_000,
   maxAdmins: 99,
-  /** Easemob: chatroom details by ids, and users removed by one call. */
+  /** Batch limits of the domain's rules: groups read by ids, and users removed, by one call. */
   batchGroupInfo: 100,
   batchRemoveMembers: 100,
-  /** Easemob: users added, muted, unmuted, blocked, unblocked, allowlisted by one call. */
+  /** Users added, muted, unmuted, blocked, unblocked, allowlisted by one batch call. */
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
-  /** A page of a Mixin conversation's members, as the Mixin dialect reads them (it answers them all). */
+  /** A page of members with their sessions (a reader that needs them all reads page after page). */
   membersWithSessionsPage: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */

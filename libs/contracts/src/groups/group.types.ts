@@ -42,7 +42,7 @@ export interface GroupView {
   avatar: string;
   ext: string;
   ownerId: string;
-  /** Who created it (the first owner; Mixin's `creator_id`). */
+  /** Who created it (the first owner). */
   creatorId: string;
   capacity: number;
   public: boolean;

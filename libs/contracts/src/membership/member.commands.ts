@@ -93,7 +93,7 @@ export class MembersWithSessionsCommand extends WithCursor(GroupIdCommand) {}
 
 export class ListMembersCommand extends Paged(Limits.memberPageMax, GroupIdCommand) {}
 
-/** Page-number paging (Easemob): page 1 first. */
+/** Page-number paging (offset, for dialects that speak page numbers): page 1 first. */
 export class ListMembersByPageCommand extends GroupIdCommand {
   @IsInt()
   @Min(1)
@@ -124,9 +124,9 @@ function GroupUsersBatch(max: number) {
   return Batch;
 }
 
-/** Direct adds (Easemob single and batch add: 60 there; Mixin ADD). */
+/** Direct adds: no acceptance needed (a dialect may hold the batch lower). */
 export class AddMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {}
-/** Kicks (Easemob batch remove: 100 there; /group/kick, Mixin REMOVE). */
+/** Kicks (a dialect may hold the batch lower). */
 export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
   @IsOptional()
   @IsIn(KICK_HOWS)
@@ -165,7 +165,7 @@ export class SetNotificationPrefsCommand extends GroupIdCommand {
   @IsIn(Object.values(MsgPushMode))
   msgPushMode?: MsgPushMode;
 
-  /** Seconds from now; 0 unmutes (Mixin's conversation mute). */
+  /** Seconds from now; 0 unmutes. */
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -439,19 +439,19 @@ export const MembershipCommands = {
     request: JoinByCodeCommand,
     reply: replyType<{ groupId: string }>(),
   }),
-  /** The group an invite code joins: anyone of the app holding the code may see it (Mixin's `GET /codes/{id}`). */
+  /** The group an invite code joins: anyone of the app holding the code may see it. */
   findByCode: declareCommand({
     subject: 'membership.code.find',
     request: JoinByCodeCommand,
     reply: replyType<{ groupId: string }>(),
   }),
-  /** A group's first members by join time with their sessions, and its invite code (members only): a Mixin conversation's people. */
   /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
   stats: declareCommand({
     subject: 'membership.members.stats',
     request: EmptyCommand,
     reply: replyType<{ members: number }>(),
   }),
+  /** A page of members by join time with their sessions, and the invite code (members only); the subject keeps its first name. */
   membersWithSessions: declareCommand({
     subject: 'membership.members.participants',
     request: MembersWithSessionsCommand,

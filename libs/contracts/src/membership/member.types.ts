@@ -98,7 +98,7 @@ export interface QrInviteView {
   expiresAt: number;
 }
 
-/** A group's people as a Mixin conversation shows them. */
+/** A page of a group's members with their sessions, and its invite code. */
 export interface MembersWithSessionsView {
   /** A page of the members by join time (at most Limits.membersWithSessionsPage). */
   members: MemberView[];
