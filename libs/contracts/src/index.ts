@@ -3,6 +3,7 @@ export * from './audit/audit.types';
 export * from './common/batch';
 export * from './common/caller';
 export * from './common/group-id.command';
+export * from './common/group-users';
 export * from './common/paging';
 export * from './common/until';
 export * from './content/content.commands';

@@ -1,11 +1,10 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import { Paged } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
 import type { EventType } from '../events';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { USER_ID_PATTERN } from '../limits';
+import { IsGroupId, IsUserId } from '../ids';
 import { AUDIT_ACTION_TYPES, type AuditActorKind, type AuditPage, type AuditStatsView } from './audit.types';
 
 /** The largest page of the audit log. */
@@ -20,7 +19,7 @@ export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
 
   /** The acting user (a user, or the user an app admin acted as). */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   actorId?: string;
 
   @IsOptional()
@@ -29,7 +28,7 @@ export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
 
   /** A user the change was about. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   targetUserId?: string;
 
   @IsOptional()

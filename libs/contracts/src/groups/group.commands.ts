@@ -17,8 +17,8 @@ import { type CursorPage, type Page, Paged } from '../common/paging';
 import { PERMANENT } from '../common/until';
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { Limits, USER_ID_PATTERN, UUID_PATTERN } from '../limits';
+import { IsGroupId, IsUserId } from '../ids';
+import { Limits, UUID_PATTERN } from '../limits';
 import {
   ApprovalPolicy,
   GROUP_TYPES,
@@ -28,8 +28,6 @@ import {
   type GroupType,
   type GroupView,
 } from './group.types';
-
-const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
 /** The editable profile of a group (Limits; chatroom names are checked by type). */
 export class GroupProfileFields {
@@ -68,12 +66,12 @@ export class CreateGroupCommand extends GroupProfileFields {
 
   /** Required when an app admin creates without acting as a user; ignored otherwise. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   ownerId?: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.capacityCeiling)
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId({ each: true })
   memberIds!: string[];
 
   /** The gateway holds it to the app's ceiling (Limits.maxCapacity unless the app's config raises it). */
@@ -151,7 +149,7 @@ export class ListChatroomsCommand extends Paged(Limits.chatroomListPageMax) {}
 export class ListPublicCommand extends Paged(Limits.publicListMax) {}
 
 export class SuperAdminCommand {
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   userId!: string;
 }
 
@@ -184,7 +182,7 @@ export class SearchGroupsCommand extends Paged(GROUP_SEARCH_PAGE_MAX) {
   name?: string;
 
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   ownerId?: string;
 
   @IsOptional()

@@ -15,14 +15,15 @@ import {
 
 import type { ItemResult } from '../common/batch';
 import { GroupIdCommand } from '../common/group-id.command';
+import { GroupUsersBatch } from '../common/group-users';
 import { type Page, Paged, WithCursor } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
 import type { LeaveHow } from '../events';
 import { GetGroupsCommand } from '../groups/group.commands';
 import { GROUP_TYPES, type GroupInfoView, type GroupType } from '../groups/group.types';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { Limits, USER_ID_PATTERN } from '../limits';
+import { IsGroupId, IsUserId } from '../ids';
+import { Limits } from '../limits';
 import {
   type AccessView,
   type InvitationView,
@@ -39,8 +40,6 @@ import {
   type QrInviteView,
 } from './member.types';
 
-const USER_ID_RULE = { message: '$property must be a user id (1..64 chars of [A-Za-z0-9_.@:-])' };
-const USER_IDS_RULE = { ...USER_ID_RULE, each: true };
 /** The ways out a kick may name: `blocked` when moderation removes the users it just blocked. */
 const KICK_HOWS = ['kicked', 'blocked'] as const satisfies readonly LeaveHow[];
 
@@ -53,12 +52,12 @@ export class InitializeRosterCommand {
   @IsIn(GROUP_TYPES)
   type?: GroupType;
 
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   ownerId!: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.capacityCeiling)
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  @IsUserId({ each: true })
   memberIds!: string[];
 
   @IsInt()
@@ -84,7 +83,7 @@ export class GetAccessCommand {
   groupIds!: string[];
 
   @IsOptional()
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   userId?: string;
 }
 
@@ -108,20 +107,8 @@ export class ListMembersByPageCommand extends GroupIdCommand {
 
 /** One member of a group, named by user id. */
 export class GetMemberCommand extends GroupIdCommand {
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   userId!: string;
-}
-
-/** A batch naming 1..`max` users of one group; more is refused whole, naming the limit. */
-function GroupUsersBatch(max: number) {
-  class Batch extends GroupIdCommand {
-    @IsArray()
-    @ArrayMinSize(1, { message: '$property must name at least one user' })
-    @ArrayMaxSize(max, { message: `$property may name at most ${max} users per call` })
-    @Matches(USER_ID_PATTERN, USER_IDS_RULE)
-    userIds!: string[];
-  }
-  return Batch;
 }
 
 /** Direct adds: no acceptance needed (a dialect may hold the batch lower). */
@@ -145,7 +132,7 @@ export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
 }
 
 export class TransferOwnershipCommand extends GroupIdCommand {
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   newOwnerId!: string;
 }
 
@@ -176,7 +163,7 @@ export class SetNotificationPrefsCommand extends GroupIdCommand {
 export class ListJoinedCommand {
   /** Whose groups; absent: the caller's own. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   userId?: string;
 
   @IsOptional()
@@ -208,7 +195,7 @@ export class ApplyCommand extends GroupIdCommand {
 }
 
 export class HandleJoinRequestCommand extends GroupIdCommand {
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   applicantId!: string;
 
   @IsBoolean()
@@ -226,7 +213,7 @@ export class ListJoinRequestsCommand extends Paged(Limits.memberPageMax) {
 export class HandleInvitationCommand extends GroupIdCommand {
   /** Answer only this inviter's invitation; absent: every pending invitation to the group. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId()
   inviterId?: string;
 
   @IsBoolean()
@@ -256,7 +243,7 @@ export class JoinByCodeCommand {
 export class RolesOfCommand extends GroupIdCommand {
   @IsArray()
   @ArrayMaxSize(Limits.idsPerCall + 1)
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  @IsUserId({ each: true })
   userIds!: string[];
 }
 

@@ -1,17 +1,16 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import type { ItemResult } from '../common/batch';
 import { GroupIdCommand } from '../common/group-id.command';
+import { GroupUsersBatch } from '../common/group-users';
 import { type Page, Paged } from '../common/paging';
 import { PERMANENT } from '../common/until';
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { Limits, USER_ID_PATTERN } from '../limits';
+import { IsGroupId, IsUserId } from '../ids';
+import { Limits } from '../limits';
 import type { ListedUser, MuteEntry, MuteResult } from './moderation.types';
 import { SendCheckQuery, type SendDecision, type SendDecisionStats } from './send-decision';
-
-const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
 
 export class GroupUsersQuery {
   @IsGroupId()
@@ -19,18 +18,12 @@ export class GroupUsersQuery {
 
   @IsArray()
   @ArrayMaxSize(Math.max(Limits.memberPageMax, Limits.idsPerCall))
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  @IsUserId({ each: true })
   userIds!: string[];
 }
 
 /** 1..idsPerCall users of one group (a dialect may hold it lower); more is refused whole, naming the limit. */
-export class ModeratedUsers extends GroupIdCommand {
-  @IsArray()
-  @ArrayMinSize(1, { message: '$property must name at least one user' })
-  @ArrayMaxSize(Limits.idsPerCall, { message: `$property may name at most ${Limits.idsPerCall} users per call` })
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
-  userIds!: string[];
-}
+export class ModeratedUsers extends GroupUsersBatch(Limits.idsPerCall) {}
 
 export class MuteCommand extends ModeratedUsers {
   /** Milliseconds; PERMANENT (-1); 0 lifts the mutes. */
