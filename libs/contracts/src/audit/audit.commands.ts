@@ -5,7 +5,13 @@ import { declareCommand, replyType } from '../declare';
 import type { EventType } from '../events';
 import { EmptyCommand } from '../health/health.commands';
 import { IsGroupId, IsUserId } from '../ids';
-import { AUDIT_ACTION_TYPES, type AuditActorKind, type AuditPage, type AuditStatsView } from './audit.types';
+import {
+  AUDIT_ACTION_TYPES,
+  AUDIT_ACTOR_KINDS,
+  type AuditActorKind,
+  type AuditPage,
+  type AuditStatsView,
+} from './audit.types';
 
 /** The largest page of the audit log. */
 export const AUDIT_PAGE_MAX = 1000;
@@ -23,7 +29,7 @@ export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
   actorId?: string;
 
   @IsOptional()
-  @IsIn(['user', 'app_admin', 'system'])
+  @IsIn(AUDIT_ACTOR_KINDS)
   actorKind?: AuditActorKind;
 
   /** A user the change was about. */

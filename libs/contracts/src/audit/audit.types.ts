@@ -2,7 +2,8 @@ import type { CursorPage } from '../common/paging';
 import type { EventType } from '../events';
 
 /** Who made a change: a user, the app's admin (acting as a user or as no one), or a background pass of Cohort itself. */
-export type AuditActorKind = 'user' | 'app_admin' | 'system';
+export const AUDIT_ACTOR_KINDS = ['user', 'app_admin', 'system'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export interface AuditActor {
   kind: AuditActorKind;
