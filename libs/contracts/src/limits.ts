@@ -81,11 +81,11 @@ const INT64 = canonicalDecimalsUpTo('9223372036854775807');
 export const NUMERIC_ID_PATTERN = new RegExp(`^(?:${INT64})$`);
 /** The shape of a numeric id, for a router (which takes no alternatives): NUMERIC_ID_PATTERN checks its value. */
 export const NUMERIC_ID_SHAPE = /^[0-9]{1,19}$/;
-/** A UUID as Mixin's clients write it (lower case). */
+/** A UUID as clients write it (lower case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Group ids: canonical int64 decimals (the ids we generate, and any a client sends) or a UUID (a
- * Mixin conversation keeps the id its creator chose).
+ * group keeps the id its creator chose).
  */
 export const GROUP_ID_PATTERN = new RegExp(`^(?:${INT64}|${UUID_PATTERN.source.slice(1, -1)})$`);
 /**

@@ -25,7 +25,7 @@ import { InvitationRepository } from './invitation.repository';
 /** The inviter an app admin invites as when it names no user. */
 export const APP_ADMIN_INVITER = 'app-admin';
 
-/** Invitations: admins (members too with `member_invite`) invite; the invitee accepts or declines. */
+/** Invitations: admins (members too with `memberInvite`) invite; the invitee accepts or declines. */
 @Injectable()
 export class InvitationsService {
   constructor(

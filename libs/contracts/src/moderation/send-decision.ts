@@ -24,7 +24,7 @@ export interface SendDecision {
   priority: boolean;
   /**
    * The sender's role in the group (null when not a member): what the message server needs of the
-   * sender to fan out, e.g. `msg_push_mode` 2 and 3 (admins' messages) in the recipients view.
+   * sender to fan out, e.g. `MsgPushMode.AdminsAndMentions` and `AdminsOnly` (admins' messages) in the recipients view.
    */
   role: MemberRole | null;
 }
