@@ -1,4 +1,3 @@
-/** Small HTTP helpers of the benchmarks (global fetch). */
 export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
@@ -9,7 +8,6 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
   return (await response.json()) as T;
 }
 
-/** Milliseconds one GET takes (body read), and its JSON. */
 export async function timedGet<T>(url: string, headers: Record<string, string> = {}): Promise<{ ms: number; body: T }> {
   const started = performance.now();
   const response = await fetch(url, { headers });

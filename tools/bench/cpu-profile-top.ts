@@ -2,11 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 /**
- * The top frames by self time of `node --cpu-prof` profiles.
  *   node dist/tools/bench/cpu-profile-top.js <file.cpuprofile | folder> [frames per profile, default 10]
- * A folder's profiles are named by its processes.json ({ pid: name }, written by the routes
- * benchmark) when present, else by file name; its window.json ({ startUs, endUs }) keeps only the
- * samples taken under the measured load.
+ * A folder's processes.json ({ pid: name }) names its profiles; its window.json ({ startUs, endUs })
+ * keeps only the samples taken under the measured load.
  */
 interface CallFrame {
   functionName: string;
@@ -24,11 +22,10 @@ interface CpuProfile {
 interface TopFrame {
   frame: string;
   selfMs: number;
-  /** Share of the busy time (everything but idle). */
+  /** Of the busy time (everything but idle). */
   share: number;
 }
 
-/** Where a frame comes from, short: a package, the project's built file, or Node's own. */
 function shortUrl(url: string): string {
   const inPackage = /node_modules\/(.*)$/.exec(url);
   if (inPackage) return inPackage[1];
@@ -37,7 +34,6 @@ function shortUrl(url: string): string {
   return url.replace(/^file:\/\//, '');
 }
 
-/** Who a frame's code belongs to: a package, a project folder, Node itself, or V8 (no url). */
 function ownerOf(frame: string): string {
   const where = frame.split('  ')[1];
   if (!where) return frame.startsWith('(') ? frame : '(native)';
@@ -53,16 +49,13 @@ function frameName({ functionName, url, lineNumber }: CallFrame): string {
   return url ? `${name}  ${shortUrl(url)}:${lineNumber + 1}` : name;
 }
 
-/** Measured time, in the profiles' clock (CLOCK_MONOTONIC µs). */
+/** In the profiles' clock (CLOCK_MONOTONIC µs). */
 interface Window {
   startUs: number;
   endUs: number;
 }
 
-/**
- * Self time per frame (a sample's time is the delta to the next sample), busiest first; only the
- * samples inside `window` when given (the load, not the boot).
- */
+/** A sample's time is the delta to the next sample. */
 function topFrames(
   profile: CpuProfile,
   count: number,
@@ -99,7 +92,6 @@ function readJson<T>(folder: string, name: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 }
 
-/** `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile` → its process's name, else the file name. */
 function profileTitle(file: string, names: Record<string, string>): string {
   const pid = basename(file).split('.')[3];
   return names[pid] ? `${names[pid]} (pid ${pid})` : basename(file);

@@ -8,16 +8,12 @@ import { devOperatorUrl } from '../dev/dev-nats-credentials';
 export interface DevStack {
   baseUrl: string;
   natsUrl: string;
-  /** The runner (`npm start`'s dist/tools/dev/start.js): every process of the stack descends from it. */
+  /** Every process of the stack descends from it. */
   runner: ManagedProcess;
   stop(): Promise<void>;
 }
 
-/**
- * The stack as `npm start` runs it (the built apps, nats-server, the dev database in its file),
- * with its data and logs in `.infra/bench/` (wiped first) and the gateway on a free port.
- * `env` reaches every app, e.g. LOG_LEVEL and RATE_LIMIT_PER_SECOND.
- */
+/** Data and logs in `.infra/bench/` (wiped first), so the developer's own stack is left alone. */
 export async function startDevStack(root: string, env: Record<string, string>): Promise<DevStack> {
   const dir = join(root, '.infra', 'bench');
   rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,6 @@ async function measure(
   headers: Record<string, string> = {},
   connections = CONNECTIONS,
 ): Promise<Numbers> {
-  // Warm-up (JIT, connection pools), then the measured run.
   await autocannon({ url, headers, connections, duration: 2 });
   const result = await autocannon({ url, headers, connections, duration: DURATION_S });
   const numbers = {

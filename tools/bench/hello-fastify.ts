@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 
-/** The baseline: a bare Fastify hello-world, alone in its own process like the gateway. */
+/** The baseline: alone in its own process, like the gateway. */
 const port = Number(process.argv[2]);
 const app = Fastify({ logger: false });
 app.get('/', async () => ({ hello: 'world' }));

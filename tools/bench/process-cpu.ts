@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, almost always 100). */
+/** USER_HZ, almost always 100. */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** A process of the stack, named as the tables print it. */
 export interface StackProcess {
   pid: number;
   name: string;
 }
 
-/** The fields of /proc/<pid>/stat after the command name (field 3 onwards), or undefined once gone. */
+/** Field 3 onwards (after the command name); undefined once gone. */
 function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -20,7 +19,6 @@ function statFields(pid: number): string[] | undefined {
   }
 }
 
-/** What a process of the stack is, from its command line; undefined for the runner's shells. */
 function nameOf(pid: number): string | undefined {
   let argv: string[];
   try {
@@ -38,7 +36,6 @@ function nameOf(pid: number): string | undefined {
   return undefined;
 }
 
-/** Every app, nats-server and database process descending from `root`. */
 export function stackProcesses(root: number): StackProcess[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
@@ -60,7 +57,6 @@ export function stackProcesses(root: number): StackProcess[] {
   return found;
 }
 
-/** CPU time (user + system) each named process has used so far, in ms; processes of one name are summed. */
 export function cpuMsByName(processes: StackProcess[]): Map<string, number> {
   const totals = new Map<string, number>();
   for (const { pid, name } of processes) {

@@ -1,8 +1,6 @@
 import { postJson } from './bench-http';
 
-/** One HTTP call the routes benchmark repeats. */
 export interface BenchRoute {
-  /** What BENCH_ROUTES names it by. */
   key: string;
   title: string;
   method: 'GET' | 'POST' | 'PUT';
@@ -16,12 +14,7 @@ const OWNER = '1001';
 const MEMBERS = 50;
 const ROOM_MEMBERS = 50;
 
-/**
- * Seeds what the routes read and write through the HTTP API, as an app would: a private group of
- * MEMBERS members (owner included) with an announcement, read and renamed by its owner; an Easemob
- * chatroom of ROOM_MEMBERS members, read, updated and muted in with the app's token. Returns the
- * issue table's routes in its order.
- */
+/** Through the HTTP API, as an app would; returns the issue table's routes in its order. */
 export async function seedRoutes(baseUrl: string): Promise<BenchRoute[]> {
   const credentials = { client_id: APP.clientId, client_secret: APP.clientSecret };
   const { access_token: ownerToken } = await postJson<{ access_token: string }>(`${baseUrl}/token`, {

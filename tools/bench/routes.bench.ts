@@ -13,26 +13,17 @@ import { cpuMsByName, type StackProcess, stackProcesses } from './process-cpu';
 import { type BenchRoute, seedRoutes } from './route-table';
 import { runMain } from './run-main';
 
-/**
- * The issue table as a user measures it: the stack as `npm start` runs it, a bare Fastify
- * hello-world in its own process, then each route under CONNECTIONS connections for DURATION_S
- * seconds (after a short warm-up). Per route: req/s, p50, p99, the ratio to bare Fastify, the
- * command requests it caused on the bus per HTTP request, and the CPU each process spent per request.
- * BENCH_ROUTES=group-info,member-list picks routes; BENCH_SKIP_BARE=1 skips the baseline;
- * BENCH_CPU_PROF_DIR=<dir> profiles every app (profiles written when the stack stops).
- */
+/** BENCH_ROUTES=group-info,member-list picks routes; BENCH_SKIP_BARE=1 skips the baseline (tools/bench/README.md). */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PICKED = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
-/** When set, every app runs under `node --cpu-prof` writing there (see cpu-profile-top). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 const QUIET_MS = 500;
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 5);
-/** CLOCK_MONOTONIC in µs, the clock of V8's profile timestamps: the profiles are cut to the measured runs. */
+/** The clock of V8's profile timestamps: the profiles are cut to the measured runs. */
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const window: { startUs?: number; endUs?: number } = {};
-/** The processes the CPU table shows, in this order (others are appended). */
 const PROCESS_ORDER = ['gateway', ...Object.values(ServiceNames), 'nats-server', 'database'];
 
 interface Measured {
@@ -74,10 +65,7 @@ async function measureBare(root: string): Promise<number> {
   }
 }
 
-/**
- * Resolves once no command has crossed the bus for QUIET_MS: the requests autocannon left in
- * flight when it stopped have been served, so that they count in the run that sent them.
- */
+/** The requests autocannon left in flight when it stopped must count in the run that sent them. */
 async function quiet(counter: BusRequestCounter): Promise<void> {
   let last = -1;
   while (last !== counter.total) {
@@ -87,11 +75,7 @@ async function quiet(counter: BusRequestCounter): Promise<void> {
   }
 }
 
-/**
- * CPU ms per second each process spends with no request at all (pollers, relays, timers, the
- * database's own), measured after the routes: the per-request figures include it, which weighs
- * when a route serves few requests per second.
- */
+/** The per-request figures include this idle cost, which weighs when a route serves few requests per second. */
 async function idleCpu(processes: StackProcess[], counter: BusRequestCounter): Promise<Map<string, number>> {
   await quiet(counter);
   const before = cpuMsByName(processes);
@@ -175,8 +159,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_USER_PER_SECOND: '100000000',
     ...profiling,
   });
-  // Command subjects are `<service>.<entity>.<verb>`: listening to those only keeps replies and
-  // JetStream traffic off the counter (and its cost off the measurement).
+  // Listening to command subjects only keeps replies and JetStream traffic (and their cost) off the counter.
   const counter = await BusRequestCounter.open(stack.natsUrl, {
     subjects: Object.values(ServiceNames).map((service) => `${service}.>`),
   });

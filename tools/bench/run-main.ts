@@ -1,4 +1,3 @@
-/** Runs a benchmark's main: exit 0 when it resolves, else its error on stderr and exit 1. */
 export function runMain(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),

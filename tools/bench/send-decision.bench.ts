@@ -9,14 +9,8 @@ import { postJson } from './bench-http';
 import { runMain } from './run-main';
 
 /**
- * The send decision as the app's message server asks it: NATS requests straight to moderation
- * (`moderation.send.check`), for the members of a chatroom with mute-all on, some muted and some
- * allowlisted. First every user once (each decision reads the database: the cold path), then
- * DECISIONS decisions over the same users with IN_FLIGHT requests outstanding (the warm path),
- * then a few thousand one at a time (latency without queueing).
- * Prints decisions per second, latency percentiles, and the database commands moderation issued
- * per decision in each phase — read from its driver command monitoring (moderation.send.stats),
- * with its background sweeps switched off so that nothing else touches the database.
+ * The cold path (each decision reads the database), the warm path with IN_FLIGHT requests outstanding,
+ * then latency one at a time; moderation's sweeps are off so that nothing else touches the database.
  */
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 600);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 100_000);
@@ -75,7 +69,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** A chatroom of MEMBERS members with mute-all on, every 10th member muted and every 7th allowlisted. */
 async function seedRoom(
   baseUrl: string,
   token: string,
@@ -136,7 +129,6 @@ function stats(nc: NatsConnection): Promise<SendDecisionStats> {
   return send(nc, ModerationCommands.sendStats.subject, {});
 }
 
-/** One request in the bus's wire format, as the app admin. */
 async function send<T>(nc: NatsConnection, subject: string, data: object): Promise<T> {
   const envelope: CommandEnvelope<object> = {
     caller: { appId: 'demo', userId: null, isAppAdmin: true },
@@ -153,7 +145,6 @@ async function send<T>(nc: NatsConnection, subject: string, data: object): Promi
   return packet.response.data as T;
 }
 
-/** `count` decisions cycling over `users`, `inFlight` outstanding at any time. */
 async function run(
   nc: NatsConnection,
   groupId: string,
@@ -196,7 +187,7 @@ function report(title: string, phase: Phase, before: SendDecisionStats, after: S
   );
 }
 
-/** The stats once moderation has issued no database command for two seconds. */
+/** Once moderation has issued no database command for two seconds. */
 async function settled(nc: NatsConnection): Promise<SendDecisionStats> {
   let last = await stats(nc);
   for (;;) {

@@ -9,28 +9,18 @@ import { connect, JSONCodec, type NatsConnection } from 'nats';
 
 import { postJson } from './bench-http';
 
-/**
- * Webhook delivery to a local receiver (node:http, answering 200 at once):
- * 1. throughput: EVENTS events published to the stream as fast as NATS takes them, over GROUPS
- *    groups, to one `standard` endpoint: events per second received;
- * 2. lag: RATE events/s for SECONDS seconds: p50/p99 from publish to receipt;
- * 3. the write path: WRITES sequential mutes/unmutes through the gateway with no endpoint, then
- *    with 3 endpoints: p50/p99 latency of each (the webhooks service is a separate consumer).
- * Events of phases 1 and 2 are published straight to JetStream as the services publish them.
- */
+/** Events of the throughput and lag phases are published straight to JetStream, as the services publish them. */
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 10_000);
 const GROUPS = Number(process.env.BENCH_WEBHOOK_GROUPS ?? 200);
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 1_000);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 const WRITES = Number(process.env.BENCH_WEBHOOK_WRITES ?? 400);
-/** JetStream publishes awaited at once in the throughput phase. */
 const PUBLISH_WINDOW = 256;
 
 const codec = JSONCodec<DomainEvent>();
 
 interface Receiver {
   url: string;
-  /** webhook-id → receipt time (ms, performance clock). */
   received: Map<string, number>;
   close(): void;
 }
@@ -167,7 +157,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** WRITES sequential writes (a member muted, then unmuted) through the gateway: their latency percentiles. */
 async function writePath(baseUrl: string, token: string): Promise<{ p50: number; p99: number }> {
   const app = { 'access-token': token };
   const created = await postJson<{ data: { group_id: number } }>(

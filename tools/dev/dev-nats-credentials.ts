@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 import { findRepoRoot, NATS_OPERATOR, type NatsUser } from '@cohort/local-infra';
 
-/** Where `npm start` leaves this run's NATS URL and passwords (for `npm run events`), owner-only. */
+/** For `npm run events`; owner-only. */
 export function devNatsCredentialsFile(rootDir = findRepoRoot(__dirname)): string {
   return join(rootDir, '.infra', 'dev', 'nats-credentials.json');
 }
@@ -18,7 +18,6 @@ export function saveDevNatsCredentials(credentials: DevNatsCredentials, file = d
   writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 }
 
-/** The operator's URL of the running `npm start` (credentials included), if there is one. */
 export function devOperatorUrl(file = devNatsCredentialsFile()): string | undefined {
   if (!existsSync(file)) return undefined;
   const { url, passwords } = JSON.parse(readFileSync(file, 'utf8')) as DevNatsCredentials;

@@ -2,17 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** The secrets of one checkout's dev stack: made once, random, kept under .infra/dev/ (git-ignored). */
+/** Made once, random, kept under .infra/dev/ (git-ignored). */
 export interface DevSecrets {
-  /** The default app's JWT signing key. */
   jwtKey: { kid: string; secret: string };
-  /** Membership's QR invite key. */
   qrSecret: string;
 }
 
 const random = () => randomBytes(32).toString('base64url');
 
-/** Reads this checkout's dev secrets, creating them (readable by their owner only) on first use. */
 export function devSecrets(file: string): DevSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
   const secrets: DevSecrets = {

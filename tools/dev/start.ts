@@ -1,11 +1,4 @@
-/**
- * `npm start` runner (built to dist/tools/dev/start.js by tools/build.sh; tools/start.sh runs it).
- * Starts NATS (JetStream) and mongo-java-server — or uses NATS_URL / MONGO_URL when set — then the
- * six services and the gateway from dist/, waits for gateway /health, prints how to get a token,
- * and stays up until Ctrl-C. Data lives under .infra/dev/: the database in an H2 file that survives
- * restarts, or in memory with COHORT_DEV_MONGO=memory; and this checkout's random secrets (the
- * default app's JWT key, the QR key) in secrets.json.
- */
+/** `npm start` (README.md): data and this checkout's random secrets live under .infra/dev/. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
@@ -48,15 +41,12 @@ function say(message: string): void {
   process.stdout.write(`${useColor ? '\x1b[1m[cohort]\x1b[0m' : '[cohort]'} ${message}\n`);
 }
 
-/** The first service's OPS_PORT under `npm start` (Prometheus's exporter port range). */
+/** Prometheus's exporter port range. */
 const OPS_BASE_PORT = 9464;
 
 const QUIET_LEVELS = new Set(['trace', 'debug', 'info']);
 
-/**
- * What the terminal shows of an app: one line when it is ready, and its warnings, errors and
- * anything that is not a JSON log line (a crash); everything goes to its log file.
- */
+/** One line when ready, warnings, errors and anything not a JSON log line (a crash); everything goes to the log file. */
 function terminalEcho(name: string, index: number): (line: string) => void {
   const label = name.padEnd(13);
   const prefix = useColor ? `\x1b[${COLORS[index % COLORS.length]}m${label}|\x1b[0m ` : `${label}| `;
@@ -166,10 +156,9 @@ interface AppCredentials {
   clientSecret: string;
 }
 
-/** The default app (examples and tests use its credentials); its JWT key is this checkout's own. */
 const DEMO_APP = { appId: 'demo', orgName: 'demo', appName: 'demo', clientId: 'demo', clientSecret: 'demo-secret' };
 
-/** The first configured app (APPS_JSON / APPS_FILE, like the gateway), else the default demo app. */
+/** Like the gateway: APPS_JSON / APPS_FILE, else the demo app. */
 function firstApp(): AppCredentials {
   const demo = DEMO_APP;
   try {
@@ -236,7 +225,6 @@ async function main(): Promise<void> {
   const opsPorts: string[] = [];
   for (const [index, app] of ALL_APPS.entries()) {
     if (shuttingDown) return;
-    // Each service's /livez, /readyz and /metrics (docs/operations.md): 9464 on, or the next free port.
     const opsPort = isServiceApp(app) ? await findFreePort(OPS_BASE_PORT + index, '127.0.0.1') : 0;
     if (opsPort) opsPorts.push(`${app} :${opsPort}`);
     const env: NodeJS.ProcessEnv = isServiceApp(app)

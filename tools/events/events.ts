@@ -1,10 +1,4 @@
-/**
- * `npm run events -- <list|replay> [--durable <consumer>] [--seq <n>]`: the dead letters of the
- * event consumers (events a handler refused for a reason retrying could not fix, docs/events.md).
- * `list` prints them with their errors; `replay` delivers them again to the consumer that parked
- * each, then removes them. Connects with NATS_URL (+ NATS_USER / NATS_PASSWORD, an operator
- * account), else to the running `npm start` as its operator.
- */
+/** `npm run events -- <list|replay> [--durable <consumer>] [--seq <n>]` (docs/events.md). */
 import { parseArgs } from 'node:util';
 
 import { type DeadLetter, listDeadLetters, natsConnectOptions, replayDeadLetters } from '@cohort/bus';

@@ -1,10 +1,6 @@
 /**
- * Starts the built stack (as the e2e suites do), gets a user token of the default app, and runs
- * schemathesis over every operation of /openapi.json with it: no 5xx, and every response must
- * match the document (status, content type, headers, body schema). Exits with schemathesis' code.
- * /group answers HTTP 200 with the outcome in `code` by design, so schemathesis' "negative data
- * must be rejected with 4xx" check does not apply to it and is left out. hooks.py works around
- * how schemathesis passes values between stateful calls.
+ * /group answers HTTP 200 with the outcome in `code` by design, so schemathesis' "negative data must
+ * be rejected with 4xx" check is left out; hooks.py works around how it passes values between calls.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

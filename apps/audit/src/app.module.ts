@@ -5,7 +5,6 @@ import { auditEnvSchema } from './config/audit.config';
 import { AuditEntriesModule } from './entries/audit-entries.module';
 import { RetentionModule } from './retention/retention.module';
 
-/** The audit service: every domain event, recorded append-only per app, and the queries over it. */
 export const AppModule = serviceModule({
   service: ServiceNames.audit,
   envSchema: auditEnvSchema,

@@ -16,7 +16,6 @@ export const session = {
   },
 };
 
-/** A page of the admin API: its items and the next page's cursor (null on the last). */
 export interface CursorPage<T> {
   items: T[];
   cursor: string | null;
@@ -24,10 +23,7 @@ export interface CursorPage<T> {
 
 export type Query = Record<string, string | number | undefined | null>;
 
-/**
- * Calls the gateway (the console is served by it: same origin) with the app-admin token. Errors
- * carry the API's own words: its `message`, with the status.
- */
+/** Served by the gateway itself (same origin); errors carry the API's own `message`. */
 export async function api<T>(
   method: string,
   path: string,
@@ -73,7 +69,6 @@ export function failuresOf(answer: ItemResults): string | null {
   return failed.length ? failed.map((r) => `${r.userId}: ${r.error?.message ?? 'failed'}`).join('; ') : null;
 }
 
-/** ms since epoch as the console shows times; -1 permanent. */
 export function when(ms: number | null | undefined): string {
   if (ms === -1) return 'permanent';
   if (!ms) return '—';

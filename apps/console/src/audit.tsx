@@ -73,7 +73,6 @@ const actorOf = (r: RaRecord) => {
 
 const values = (v: unknown) => (v ? JSON.stringify(v) : '');
 
-/** Every change of the app, newest first: who, what, which group and users, before and after, and the request id. */
 export const AuditList = () => (
   <List filters={filters} perPage={50} sort={{ field: 'at', order: 'DESC' }} title="Audit log" exporter={false}>
     <div style={{ overflowX: 'auto' }}>

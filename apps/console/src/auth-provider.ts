@@ -2,7 +2,6 @@ import type { AuthProvider } from 'react-admin';
 
 import { api, session } from './api';
 
-/** Sign in with the app's client id and secret: POST /token answers the app-admin token. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const issued = await api<{ access_token: string }>('POST', '/token', {

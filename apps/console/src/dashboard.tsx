@@ -24,7 +24,6 @@ const Figure = ({ label, value }: { label: string; value: number | string }) => 
   </Card>
 );
 
-/** The app at a glance: its groups, chatrooms and members, its event rate, and whether every service answers. */
 export const Dashboard = () => {
   const { data, error } = useApi<Stats>('/admin/v1/stats');
   return (

@@ -2,7 +2,6 @@ import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 
 import { api, type CursorPage, type Query } from './api';
 
-/** How each resource reads from the admin API: its path, its record id, and how react-admin's filters become the query. */
 const RESOURCES: Record<
   string,
   { path: string; idOf: (item: Record<string, unknown>) => unknown; query?: (filter: Record<string, unknown>) => Query }
@@ -28,11 +27,7 @@ const RESOURCES: Record<
   webhooks: { path: '/admin/v1/webhooks', idOf: (w) => w.id ?? w.webhookId },
 };
 
-/**
- * The admin API pages with cursors; react-admin with page numbers. Each list remembers the cursor
- * that leads to each of its pages (react-admin walks them in order), and says only whether a next
- * page exists (no total: the API never counts a whole list).
- */
+/** The API pages with cursors, react-admin with page numbers: each list remembers the cursor of each page it walked. */
 const cursors = new Map<string, (string | undefined)[]>();
 
 async function getList(resource: string, params: GetListParams) {

@@ -2,10 +2,6 @@ import { useNotify, useRefresh } from 'react-admin';
 
 import { api, failuresOf, type ItemResults } from './api';
 
-/**
- * Runs a moderator action against the admin API and says how it went: the API's own words when it
- * refuses, per user for batch actions. Resolves true when everything was done.
- */
 export function useGroupAction(): (method: string, path: string, body: unknown, done: string) => Promise<boolean> {
   const notify = useNotify();
   const refresh = useRefresh();

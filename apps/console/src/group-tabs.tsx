@@ -13,7 +13,6 @@ export interface Column {
   render: (row: Row) => ReactNode;
 }
 
-/** One of a group's lists (members, mutes …), a page at a time, with the actions of each row. */
 export function GroupTable({
   list,
   columns,
@@ -79,7 +78,6 @@ export function GroupTable({
 const userId: Column = { label: 'User', render: (r) => String(r.userId) };
 const since: Column = { label: 'Since', render: (r) => when(r.at as number) };
 
-/** Members with their roles, mute ends and block state, and what a moderator does to each. */
 export function MembersTab() {
   const record = useRecordContext();
   const act = useGroupAction();
@@ -198,7 +196,6 @@ export function MutesTab() {
   );
 }
 
-/** A list of users with a remove action each, and a field to add one (the blocklist, the allowlist). */
 function UserListTab({
   list,
   add,

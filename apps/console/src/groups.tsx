@@ -44,7 +44,6 @@ const filters = [
   />,
 ];
 
-/** The app's groups and chatrooms, newest first, searchable by name, id and owner. */
 export const GroupList = () => (
   <List filters={filters} perPage={25} exporter={false} title="Groups & chatrooms">
     <div style={{ overflowX: 'auto' }}>
@@ -66,7 +65,6 @@ const Setting = ({ label, value }: { label: string; value: unknown }) => (
   </Typography>
 );
 
-/** What a moderator does to the whole group; transfer and destroy ask first. */
 function GroupActions() {
   const record = useRecordContext();
   const act = useGroupAction();
@@ -178,7 +176,6 @@ function SettingsTab() {
   );
 }
 
-/** The group page's tabs after its settings, in the order a moderator works through them. */
 const LIST_TABS = [
   { label: 'Members', path: 'members', Tab: MembersTab },
   { label: 'Mutes', path: 'mutes', Tab: MutesTab },
@@ -189,7 +186,6 @@ const LIST_TABS = [
   { label: 'Attributes', path: 'attributes', Tab: AttributesTab },
 ];
 
-/** One group: its settings and lists in tabs, with the moderator's actions. */
 export const GroupShow = () => (
   <Show>
     {/* Scrollable tabs: the row of eight fits a phone's width. */}

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { api, type Query } from './api';
 
-/** GETs `path` (again whenever `reload` is called, or the path, query or `outsideVersion` change): the answer, or the API's error message. */
 export function useApi<T>(
   path: string | null,
   query: Query = {},

@@ -8,7 +8,6 @@ import { useApi } from './use-api';
 const cell = (value: unknown) =>
   value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
-/** An endpoint's latest deliveries, as the webhooks API lists them. */
 const Deliveries = ({ id }: { id: string }) => {
   const { data, error } = useApi<CursorPage<Record<string, unknown>>>(
     `/admin/v1/webhooks/${encodeURIComponent(id)}/deliveries`,
@@ -47,7 +46,6 @@ const Deliveries = ({ id }: { id: string }) => {
   );
 };
 
-/** The app's webhook endpoints and, for one picked, its deliveries. */
 export const WebhookList = () => {
   const [picked, setPicked] = useState<string | null>(null);
   return (

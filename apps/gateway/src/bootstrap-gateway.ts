@@ -18,10 +18,7 @@ import { installRequestContext, requestIdOptions } from './http/request-id';
 import { trackRoutedRequests } from './http/routed-request';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
-/**
- * The longest path parameter (the router's default, 100, answers 414 above it): Easemob's batch
- * removal names up to 100 usernames of up to 64 characters in one segment, `%2C` between them.
- */
+/** The router's default, 100, answers 414 for Easemob's batch removal: up to 100 usernames of 64 characters in one segment. */
 const MAX_PARAM_LENGTH = 8 * 1024;
 
 export async function createGateway(logger = new JsonLogger('gateway')): Promise<NestFastifyApplication> {

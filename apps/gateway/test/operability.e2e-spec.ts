@@ -64,6 +64,8 @@ describe('operability: probes and metrics on every process', () => {
       servers,
       env: { RATE_LIMIT_PER_SECOND: '10000', RATE_LIMIT_PER_USER_PER_SECOND: '3', ...tracing },
       appEnv,
+      // One process per app: each gets its own ops port above (also under COHORT_E2E_INSTANCES).
+      instances: 1,
     });
     api = new Api(stack.baseUrl);
   }, 180_000);

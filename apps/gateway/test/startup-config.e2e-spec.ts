@@ -10,7 +10,8 @@ function runApp(app: string, env: Record<string, string>) {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
-    timeout: 30_000,
+    // A refusal comes within a second or two; a loaded machine may take far longer to load the app.
+    timeout: 90_000,
   });
   const fatal = result.stdout
     .split('\n')

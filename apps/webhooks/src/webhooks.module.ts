@@ -27,7 +27,6 @@ import { IngestService } from './ingest/ingest.service';
 import { GroupTypeRepository } from './projections/group-type.repository';
 import { GroupTypeDoc, GroupTypeSchema } from './projections/schemas/group-type.schema';
 
-/** Endpoints (admin API and app config), ingestion of the event stream, and delivery. */
 @Module({
   imports: [
     MongooseModule.forFeature([

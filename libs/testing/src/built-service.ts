@@ -7,7 +7,6 @@ import { builtAppMain, findRepoRoot, type ManagedProcess, startManagedProcess } 
 
 import type { TestServers } from './servers';
 
-/** Whether the service's health subject answers (false on "no responders" or a timeout). */
 export async function serviceAnswers(bus: BusClient, service: ServiceName): Promise<boolean> {
   try {
     await bus.send(
@@ -26,18 +25,12 @@ export interface BuiltServiceOptions {
   servers: TestServers;
   service: ServiceName;
   dbName: string;
-  /** Names the log folder: `.infra/logs/<suite>/<service>.log`. */
   suite: string;
-  /** Asks the health subject until the service answers. */
   bus: BusClient;
   env?: Record<string, string>;
 }
 
-/**
- * Runs a service from dist/ as a child process on the suite's servers (a service's module cannot
- * be imported from another app: Nx module boundaries) and resolves once it answers on the bus.
- * Needs `npm run build` first, like the e2e suites.
- */
+/** From dist/ as a child process: a service's module cannot be imported from another app (Nx boundaries). */
 export async function startBuiltService(options: BuiltServiceOptions): Promise<ManagedProcess> {
   const rootDir = findRepoRoot();
   const proc = startManagedProcess({

@@ -6,13 +6,9 @@ import * as Joi from 'joi';
 
 import type { TestServers } from './servers';
 
-/**
- * Another process on the bus, as a test's hands: sends commands (BusClient) and publishes events
- * (EventPublisher) the way a peer service does. Close it in afterAll.
- */
 export async function startBusPeer(servers: TestServers): Promise<INestApplicationContext> {
   // Config is read from process.env when the module is built: set it first.
-  process.env.NATS_URL = servers.natsUrl; // the operator (one user for the whole test process)
+  process.env.NATS_URL = servers.natsUrl;
   @Module({ imports: [validatedConfigModule(Joi.object(commonEnvSchema)), BusModule.forRoot('test-peer')] })
   class BusPeerModule {}
   const peer = await NestFactory.createApplicationContext(BusPeerModule, { logger: false });

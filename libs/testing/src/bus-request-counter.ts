@@ -2,28 +2,18 @@ import { natsConnectOptions } from '@cohort/bus';
 import { EVENT_SUBJECT_PREFIX } from '@cohort/contracts';
 import { connect, type Msg, type NatsConnection } from 'nats';
 
-/**
- * Subjects that are not commands: replies (`_INBOX.`), JetStream and KV traffic (`$JS.`, `$KV.`),
- * the server's own (`$SYS.`) and domain events.
- */
 const NOT_COMMANDS = ['_INBOX', '$JS.', '$KV.', '$SYS.', EVENT_SUBJECT_PREFIX];
 
 export const isCommandSubject = (subject: string): boolean =>
   !NOT_COMMANDS.some((prefix) => subject.startsWith(prefix));
 
 export interface BusRequestCounterOptions {
-  /** Keep each command's subject and payload, to ask which ones a request id caused (default false: only count). */
   keepMessages?: boolean;
-  /** What to subscribe to (default `>`: everything, so that no new subject escapes). */
+  /** Default `>`, so that no new subject escapes. */
   subjects?: string[];
 }
 
-/**
- * Counts the command requests crossing a NATS server: a subscription on `>` that ignores replies,
- * JetStream and events. `total` counts them all (a benchmark's requests per route); with
- * `keepMessages`, `subjectsOf(requestId)` lists the commands whose payload carries one HTTP
- * request's id, which stays exact while other requests share the bus. Close it when done.
- */
+/** `subjectsOf(requestId)` stays exact while other requests share the bus: it matches the id in each payload. */
 export class BusRequestCounter {
   private count = 0;
   private readonly messages: { subject: string; text: string }[] = [];
@@ -36,7 +26,7 @@ export class BusRequestCounter {
   static async open(natsUrl: string, options: BusRequestCounterOptions = {}): Promise<BusRequestCounter> {
     const nc = await connect(natsConnectOptions({ natsUrl }, 'bus-request-counter'));
     const counter = new BusRequestCounter(nc, options.keepMessages ?? false);
-    // A callback subscription counts each message as it is parsed: after `settle`, nothing is pending.
+    // A callback subscription counts each message as it is parsed, so after `settle` nothing is pending.
     for (const subject of options.subjects ?? ['>']) {
       nc.subscribe(subject, { callback: (error, message) => error || counter.record(message) });
     }
@@ -44,20 +34,15 @@ export class BusRequestCounter {
     return counter;
   }
 
-  /** Command requests seen so far. */
   get total(): number {
     return this.count;
   }
 
-  /**
-   * Resolves once every message the server routed to the counter before this call has been
-   * counted: the server answers a flush after what it already queued for us.
-   */
+  /** The server answers a flush after what it already queued for us. */
   async settle(): Promise<void> {
     await this.nc.flush();
   }
 
-  /** Subjects of the commands (in order) whose payload or headers carry `requestId`; call `settle` first. */
   subjectsOf(requestId: string): string[] {
     if (!this.keepMessages) throw new Error('BusRequestCounter: open it with keepMessages to ask per request id');
     return this.messages.filter((message) => message.text.includes(requestId)).map((message) => message.subject);

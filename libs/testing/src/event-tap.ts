@@ -6,11 +6,7 @@ import { type PollOptions, pollUntil } from './poll';
 
 const codec = JSONCodec<DomainEvent>();
 
-/**
- * Listens to one event type as published from now on (a plain NATS subscription sees every
- * message JetStream stores on the subject), so a test can wait for an event instead of sleeping.
- * Close it in afterAll.
- */
+/** A plain NATS subscription sees every message JetStream stores on the subject: tests wait for events, not time. */
 export class EventTap<K extends EventType> {
   readonly events: DomainEvent<K>[] = [];
 
@@ -35,12 +31,11 @@ export class EventTap<K extends EventType> {
     return tap;
   }
 
-  /** The first event (heard so far or soon) that `matches`. */
   next(matches: (event: DomainEvent<K>) => boolean, options?: PollOptions): Promise<DomainEvent<K>> {
     return pollUntil(() => this.events.find(matches), options);
   }
 
-  /** Safe to call after the server stopped (suites stop their servers in their own afterAll). */
+  /** Safe after the server stopped (suites stop their servers in their own afterAll). */
   async close(): Promise<void> {
     this.subscription.unsubscribe();
     await this.nc.close();

@@ -18,7 +18,6 @@ import { shortId } from './db-names';
 import { pollUntil } from './poll';
 import type { TestServers } from './servers';
 
-/** A server the fault suite kills, freezes and restarts on the same port and the same data. */
 export interface FaultServer {
   readonly url: string;
   kill(): Promise<void>;
@@ -29,9 +28,7 @@ export interface FaultServer {
 }
 
 export interface FaultServers extends TestServers {
-  /** The file-backed dev database (H2 file: what `npm start` runs). */
   mongo: FaultServer;
-  /** Every NATS node (one, or a three-node cluster). */
   nats: FaultServer[];
 }
 
@@ -60,7 +57,7 @@ function faultServer(url: string, start: () => Promise<RunningServer>, first: Ru
   };
 }
 
-/** Waits until JetStream answers (a cluster first elects its meta leader). */
+/** A cluster first elects its meta leader. */
 async function jetStreamReady(servers: string[], operatorPassword: string): Promise<void> {
   const nc = await connect({ servers, user: NATS_OPERATOR, pass: operatorPassword });
   try {
@@ -80,11 +77,7 @@ async function jetStreamReady(servers: string[], operatorPassword: string): Prom
   }
 }
 
-/**
- * Servers of a fault-injection suite, owned by it: the dev database on an H2 file and NATS with
- * JetStream on disk (one node, or `natsNodes: 3` as a cluster on loopback), both with fixed ports
- * so that a restart comes back where the apps reconnect, and NATS with per-app credentials.
- */
+/** Fixed ports, so that a restart comes back where the apps reconnect. */
 export async function startFaultServers(
   options: { natsNodes?: 1 | 3 } = {},
 ): Promise<FaultServers & { stop(): Promise<void> }> {

@@ -6,11 +6,7 @@ interface SharedMongo {
 }
 const holder = globalThis as typeof globalThis & { __cohortSharedMongo?: SharedMongo };
 
-/**
- * Jest globalSetup (integration and e2e projects): starts ONE Mongo-wire server for the whole
- * run, unless MONGO_URL is set, and hands its URL to the workers through COHORT_TEST_MONGO_URL.
- * Reference-counted because each selected project runs its own globalSetup in this process.
- */
+/** Reference-counted: each selected project runs its own globalSetup in this process. */
 export default async function globalSetup(): Promise<void> {
   if (process.env.MONGO_URL) return;
   if (holder.__cohortSharedMongo) {

@@ -2,7 +2,6 @@ import { SHARED_MONGO_URL_ENV, type TestServer } from './servers';
 
 const holder = globalThis as typeof globalThis & { __cohortSharedMongo?: { server: TestServer; refs: number } };
 
-/** Jest globalTeardown: stops the shared Mongo started by the globalSetup (last user only). */
 export default async function globalTeardown(): Promise<void> {
   const shared = holder.__cohortSharedMongo;
   if (!shared) return;

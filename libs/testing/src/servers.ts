@@ -20,31 +20,23 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** NATS for tests: `url` carries the operator's credentials (the tests' own connections). */
 export interface TestNats extends TestServer {
-  /** What an app is given to connect as itself (its own user and permissions). */
   envFor(app: CohortApp): Record<string, string>;
 }
 
 export interface TestServers {
   mongoUrl: string;
-  /** The operator's URL (credentials included): what test code connects with. */
   natsUrl: string;
-  /** NATS_URL, NATS_USER and NATS_PASSWORD of an app: it connects as its own NATS user. */
   natsEnvFor(app: CohortApp): Record<string, string>;
-  /** Stops only what this call started (never a server given through the environment). */
+  /** Never a server given through the environment. */
   stop(): Promise<void>;
 }
 
-/** Env var through which the jest globalSetup hands the shared Mongo URL to the workers. */
 export const SHARED_MONGO_URL_ENV = 'COHORT_TEST_MONGO_URL';
 
 let dockerAnswers: boolean | undefined;
 
-/**
- * How test servers are started when MONGO_URL/NATS_URL are not set: with testcontainers when a
- * Docker engine answers, else local binaries. `COHORT_TEST_INFRA=docker|local` forces one.
- */
+/** Testcontainers when a Docker engine answers, else local binaries; `COHORT_TEST_INFRA=docker|local` forces one. */
 export function testInfraMode(): 'docker' | 'local' {
   const forced = process.env.COHORT_TEST_INFRA;
   if (forced === 'docker' || forced === 'local') return forced;
@@ -62,10 +54,6 @@ function scratchDir(kind: string): string {
   return join(findRepoRoot(), '.infra', 'test', `${kind}-${process.pid}-${shortId()}`);
 }
 
-/**
- * Starts a Mongo-wire server: `mongo:7` in Docker, or mongo-java-server with its memory backend
- * (heap `COHORT_MONGO_HEAP`, default 1g).
- */
 export async function startMongoServer(): Promise<TestServer> {
   if (testInfraMode() === 'docker') {
     const { MongoDBContainer } = await import('@testcontainers/mongodb');
@@ -92,10 +80,6 @@ export async function startMongoServer(): Promise<TestServer> {
   };
 }
 
-/**
- * Starts a NATS server with JetStream: `nats:2` in Docker, or the local nats-server binary with
- * per-run credentials: one user per app with its permissions, and the operator for the tests.
- */
 export async function startNatsServer(): Promise<TestNats> {
   if (testInfraMode() === 'docker') {
     const { NatsContainer } = await import('@testcontainers/nats');
@@ -128,20 +112,13 @@ export async function startNatsServer(): Promise<TestNats> {
   };
 }
 
-/**
- * The Mongo of one test suite: MONGO_URL if set, else the one shared by the jest run
- * (COHORT_TEST_MONGO_URL, set by the globalSetup), else one started here (stopped by `stop`).
- */
 export async function startTestMongo(): Promise<TestServer> {
   const given = process.env.MONGO_URL || process.env[SHARED_MONGO_URL_ENV];
   if (given) return { url: given, stop: async () => undefined };
   return startMongoServer();
 }
 
-/**
- * Mongo and NATS for one test suite. Mongo: see startTestMongo. NATS: NATS_URL if set, else one
- * started here for this suite (isolates subjects and JetStream between suites).
- */
+/** A NATS per suite isolates subjects and JetStream between suites. */
 export async function startTestServers(): Promise<TestServers> {
   const owned: TestServer[] = [];
   try {

@@ -14,38 +14,25 @@ import { shortId, uniqueDbName } from './db-names';
 import { bootServiceInProcess } from './in-process-service';
 import { startTestServers, type TestServers } from './servers';
 
-/** Starting NATS (and the database when no shared one is running) can take a while on a cold machine. */
 const DEFAULT_HOOK_TIMEOUT_MS = 90_000;
 
 export interface UseServiceInProcessOptions {
-  /** Queue name of the service on the bus (ServiceNames.*). */
   serviceName: ServiceName;
-  /** Prefix of the suite's own database (made unique with uniqueDbName). */
   dbPrefix: string;
-  /** Imports the service's AppModule (lazily: only after the env is set, see bootServiceInProcess). */
+  /** Lazily: only after the env is set. */
   loadModule: () => Promise<Type<unknown>>;
-  /** Timeout of the boot (beforeAll) and teardown (afterAll) hooks; default 90s. */
   hookTimeoutMs?: number;
-  /** When given, the default timeout of every test of the file (jest.setTimeout), e.g. tighter than the project's. */
   testTimeoutMs?: number;
 }
 
 export interface ServiceInProcess {
-  /** The suite's database name (known as soon as the fixture is registered). */
   readonly dbName: string;
-  /** A fresh app id for the suite's data (`app_<random>`), known as soon as the fixture is registered. */
   readonly appId: string;
-  /** A caller of the suite's app: a plain user unless `isAppAdmin`. */
   caller(userId: string, isAppAdmin?: boolean): Caller;
-  /** The booted service; only once the fixture's beforeAll has run. */
   readonly app: INestMicroservice;
-  /** The suite's NATS + Mongo; only once the fixture's beforeAll has run. */
   readonly servers: TestServers;
-  /** Shortcut for `app.get(token)`. */
   get<T>(token: Type<T>): T;
-  /** Sends the service's health subject as `caller` over the bus and returns its answer. */
   health(caller: Caller): Promise<HealthView>;
-  /** Publishes one domain event about `groupId` as `caller` (as the service owning it would), for the consumers under test. */
   publishEvent<K extends EventType>(
     type: K,
     caller: Caller,
@@ -55,11 +42,7 @@ export interface ServiceInProcess {
   ): Promise<DomainEvent<K>>;
 }
 
-/**
- * Registers beforeAll/afterAll that boot one domain service in-process on real NATS + Mongo-wire
- * DB (startTestServers + bootServiceInProcess) and close it and the servers afterwards. Call it at
- * the top of a describe; hooks registered after it see the booted service.
- */
+/** Call it at the top of a describe: hooks registered after it see the booted service. */
 export function useServiceInProcess(options: UseServiceInProcessOptions): ServiceInProcess {
   const timeout = options.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS;
   const dbName = uniqueDbName(options.dbPrefix);

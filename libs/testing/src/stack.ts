@@ -22,50 +22,30 @@ import { pollUntil } from './poll';
 import { startTestServers, type TestServers } from './servers';
 
 export interface StartStackOptions {
-  /** Suite name: used for database names and the log folder (.infra/logs/<suite>/). */
   suite: string;
-  /** Extra env for every app (e.g. RATE_LIMIT_PER_SECOND, BUS_TIMEOUT_MS, APPS_JSON). */
+  /** e.g. RATE_LIMIT_PER_SECOND, BUS_TIMEOUT_MS, APPS_JSON */
   env?: Record<string, string>;
-  /** Extra env for one app only. */
   appEnv?: Partial<Record<CohortApp, Record<string, string>>>;
-  /** Repository root holding dist/ (default: found from this file). */
   rootDir?: string;
-  /** How long to wait for gateway /health (default 90s). */
   healthTimeoutMs?: number;
-  /**
-   * Processes per service (default 1), all on the one NATS and database: they share requests
-   * through the service's queue group and its durable consumers. Logs: `<app>-<n>.log` when > 1.
-   */
+  /** Default COHORT_E2E_INSTANCES or 1 (`npm run test:e2e:scaled`: 2), sharing requests through each service's queue group. */
   instances?: number;
-  /**
-   * Servers the caller owns (fault injection kills and restarts them): used instead of starting
-   * the suite's own NATS, and left running by `stop`.
-   */
+  /** Owned by the caller (fault injection kills and restarts them), and left running by `stop`. */
   servers?: TestServers;
 }
 
 export interface Stack {
-  /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   natsUrl: string;
   mongoUrl: string;
-  /** MONGO_DB given to each service. */
   dbNames: Record<ServiceApp, string>;
-  /** Folder with one <app>.log per app (`<app>-<n>.log` per instance when several). */
   logDir: string;
-  /** The log files of an app, one per instance. */
   logFiles(app: CohortApp): string[];
-  /** Stops an app (SIGTERM, every instance) and waits until it is gone. */
   stopService(name: CohortApp): Promise<void>;
-  /** Signals every process of an app (fault injection: SIGKILL, SIGSTOP, SIGCONT). */
   signalService(name: CohortApp, signal: NodeJS.Signals): void;
-  /** Resolves once every process of an app has exited (after a SIGKILL, say). */
   serviceExited(name: CohortApp): Promise<void>;
-  /** (Re)starts one app with the same env, then waits for gateway /health to be 200 again. */
   startService(name: CohortApp): Promise<void>;
-  /** Waits for gateway GET /health to answer 200. */
   waitHealthy(timeoutMs?: number): Promise<void>;
-  /** Stops the gateway, the services, then the suite's own NATS (never the shared Mongo). */
   stop(): Promise<void>;
 }
 
@@ -77,11 +57,7 @@ function logTail(file: string): string {
   return lines.slice(-LOG_TAIL_LINES).join('\n');
 }
 
-/**
- * Runs the whole built system for an e2e suite: its own NATS, the shared Mongo (databases named
- * `e2e_<suite>_<run>_<service>`), the services from dist/, then the gateway on a free port.
- * Requires `npm run build` first. Resolves once gateway GET /health is 200.
- */
+/** Requires `npm run build` first: the services run from dist/. */
 export async function startStack(options: StartStackOptions): Promise<Stack> {
   const rootDir = options.rootDir ?? findRepoRoot();
   for (const app of ALL_APPS) {
@@ -100,13 +76,12 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   ) as Record<ServiceApp, string>;
   const port = await findFreePort(undefined, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
-  const instances = Math.max(1, options.instances ?? 1);
-  /** Process names of an app: the app itself, or `<app>-1`, `<app>-2`... for several services. */
+  const instances = Math.max(1, options.instances ?? Number(process.env.COHORT_E2E_INSTANCES ?? 1));
   const processNames = (app: CohortApp): string[] =>
     app === GATEWAY_APP || instances === 1 ? [app] : Array.from({ length: instances }, (_, i) => `${app}-${i + 1}`);
   const logFiles = (app: CohortApp) => processNames(app).map((name) => join(logDir, `${name}.log`));
   const running = new Map<string, ManagedProcess>();
-  /** Service processes that logged their ready line (the gateway's /health needs only one per service). */
+  /** The gateway's /health needs only one ready process per service. */
   const listening = new Set<string>();
   let stopping = false;
 

@@ -2,13 +2,11 @@ import { type ServiceEnv, serviceEnvSchema } from '@cohort/config';
 import { ServiceNames } from '@cohort/contracts';
 import * as Joi from 'joi';
 
-/** The only place the audit service's environment is described. */
 export const auditEnvSchema = serviceEnvSchema(ServiceNames.audit).keys({
-  // How long an app's audit entries are kept, in days; AUDIT_RETENTION_BY_APP overrides it per
-  // app as a JSON object `{"<appId>": days}`.
+  // AUDIT_RETENTION_BY_APP overrides it per app as a JSON object `{"<appId>": days}`.
   AUDIT_RETENTION_DAYS: Joi.number().integer().min(1).max(36_500).default(90),
   AUDIT_RETENTION_BY_APP: Joi.object().pattern(Joi.string(), Joi.number().integer().min(1).max(36_500)).default({}),
-  // Entries one retention pass deletes per app at most: a pass stays short, the next one goes on.
+  // A pass stays short; the next one goes on.
   AUDIT_RETENTION_BATCH: Joi.number().integer().min(1).max(100_000).default(5_000),
 });
 

@@ -46,12 +46,12 @@ function toFilter(appId: string, f: AuditFilter): FilterQuery<AuditEntryDoc> {
   return filter;
 }
 
-/** The only code touching the audit log. Every call is scoped by app; entries are never updated. */
+/** Entries are never updated. */
 @Injectable()
 export class AuditEntryRepository {
   constructor(@InjectModel(AuditEntryDoc.name) private readonly model: Model<AuditEntryDoc>) {}
 
-  /** Records an entry once: a redelivered event finds its entry and changes nothing. */
+  /** A redelivered event finds its entry and changes nothing. */
   async record(appId: string, entry: AuditEntryView): Promise<void> {
     try {
       await this.model.create({
@@ -72,7 +72,7 @@ export class AuditEntryRepository {
     }
   }
 
-  /** Newest first, strictly past `after`: one indexed query per page wherever the page is. */
+  /** One indexed query per page wherever the page is. */
   page(appId: string, filter: AuditFilter, limit: number, after?: KeysetCursor): Promise<KeysetPage<AuditEntryView>> {
     return findKeysetPage(
       this.model,
@@ -86,12 +86,10 @@ export class AuditEntryRepository {
     return this.model.countDocuments({ appId, at: { $gte: since } });
   }
 
-  /** Every app with entries (a distinct over the index's first key). */
   apps(): Promise<string[]> {
     return this.model.distinct('appId');
   }
 
-  /** Deletes up to `limit` of the app's entries older than `before`; answers how many went. */
   async deleteOlder(appId: string, before: Date, limit: number): Promise<number> {
     const old = await this.model
       .find({ appId, at: { $lt: before } }, { _id: 1 })

@@ -2,7 +2,7 @@ import type { AuditActor, AuditEntryView, DomainEvent, EventMap, EventType } fro
 
 type Facts = Pick<AuditEntryView, 'targets' | 'before' | 'after'>;
 
-/** Request ids of Cohort's own background passes (sweeps): their changes are the system's. */
+/** Request ids of Cohort's own sweeps: their changes are the system's. */
 export const SYSTEM_REQUEST_PREFIX = 'sweep-';
 
 const about = (
@@ -16,10 +16,7 @@ const groupWide = (after: Record<string, unknown> | null, before: Record<string,
   after,
 });
 
-/**
- * What each event says for the log: whom it was about, and the values before and after where the
- * event carries them. A record over every event type, so a new one cannot go unrecorded.
- */
+/** A record over every event type, so a new one cannot go unrecorded. */
 const FACTS: { [K in EventType]: (data: EventMap[K]) => Facts } = {
   'group.created': (d) =>
     groupWide({
@@ -65,7 +62,6 @@ const FACTS: { [K in EventType]: (data: EventMap[K]) => Facts } = {
   'file.deleted': (d) => groupWide(null, { fileId: d.fileId, name: d.name, url: d.url }),
 };
 
-/** Who acted: a user; the app admin (acting as a user or as no one); or the system's background passes. */
 export function auditActorOf(event: DomainEvent): AuditActor {
   if (!event.actor.isAppAdmin) return { kind: 'user', userId: event.actor.userId };
   if (event.actor.userId === null && event.correlationId.startsWith(SYSTEM_REQUEST_PREFIX))
@@ -73,7 +69,6 @@ export function auditActorOf(event: DomainEvent): AuditActor {
   return { kind: 'app_admin', userId: event.actor.userId };
 }
 
-/** The audit line of an event. */
 export function auditEntryOf(event: DomainEvent): AuditEntryView {
   const facts = (FACTS[event.type] as (data: unknown) => Facts)(event.data);
   return {

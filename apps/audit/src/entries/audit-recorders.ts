@@ -4,11 +4,7 @@ import { Inject, Injectable, type Type } from '@nestjs/common';
 
 import { AuditService } from './audit.service';
 
-/**
- * The handler of one event type that records it. A service has one durable consumer per event
- * type (`audit__<event>`), so the audit service gets one of these per type: each event is
- * recorded once whatever the number of audit instances, and one caught up when it starts.
- */
+/** One durable consumer per event type (`audit__<event>`): recorded once whatever the number of audit instances. */
 function recorderOf(type: EventType): Type<DomainEventHandler<EventType>> {
   @Injectable()
   class AuditRecorder implements DomainEventHandler<EventType> {
@@ -23,5 +19,4 @@ function recorderOf(type: EventType): Type<DomainEventHandler<EventType>> {
   return AuditRecorder;
 }
 
-/** A recorder for every event type. */
 export const AUDIT_RECORDERS = AUDIT_ACTION_TYPES.map(recorderOf);

@@ -18,7 +18,6 @@ function requireAppAdmin(ctx: RequestContext): void {
 export class AuditService {
   constructor(private readonly entries: AuditEntryRepository) {}
 
-  /** Records one event (idempotent on its id). */
   record(event: DomainEvent): Promise<void> {
     return this.entries.record(event.appId, auditEntryOf(event));
   }

@@ -7,10 +7,7 @@ import { AuditEntryRepository } from '../entries/audit-entry.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * Retention: each pass deletes, per app, up to AUDIT_RETENTION_BATCH entries older than the app's
- * retention (AUDIT_RETENTION_BY_APP, else AUDIT_RETENTION_DAYS); a large backlog goes over a few passes.
- */
+/** Capped per app and pass (AUDIT_RETENTION_BATCH): a large backlog goes over a few passes. */
 @Injectable()
 export class AuditRetentionSweep extends BackgroundSweep {
   constructor(

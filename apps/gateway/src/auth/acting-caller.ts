@@ -6,11 +6,7 @@ import { unauthorized } from './token-errors';
 
 const absent = (value: unknown) => value === undefined || value === '';
 
-/**
- * The act-as rule of the dialects that have one (`/group`, Mixin): an app-admin token acts as
- * `user_id` when given (else with owner rights); a user token acts as its own user, and a
- * `user_id` naming anyone else is refused (401).
- */
+/** An app-admin token acts as `user_id` (else with owner rights); a user token naming anyone else is refused (401). */
 export function actingCaller(identity: TokenIdentity, userIdParam: unknown): Caller {
   const appId = identity.app.appId;
   if (!identity.isAppAdmin) {

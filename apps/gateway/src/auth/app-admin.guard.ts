@@ -7,11 +7,7 @@ import { tokenFromHeaders } from './bearer';
 import { TokenService } from './token.service';
 import { unauthorized } from './token-errors';
 
-/**
- * Every `/admin/v1/...` route (groups, audit, stats, webhooks, token revocation): an app-admin
- * token (`Authorization: Bearer`) of the app it acts on. No token or a bad one is 401 (who are
- * you?); a valid user token is 403 (known, but not the app's admin).
- */
+/** No token or a bad one is 401 (who are you?); a valid user token is 403 (known, but not the app's admin). */
 @Injectable()
 export class AppAdminGuard implements CanActivate {
   constructor(private readonly tokens: TokenService) {}
@@ -30,7 +26,6 @@ export class AppAdminGuard implements CanActivate {
 
 const USER_TOKEN_REFUSED = 'A user token: the admin API takes the app-admin token';
 
-/** The API reference of every route behind {@link AppAdminGuard} (`forbidden`: what else a 403 may mean there). */
 export const appAdminAuthDocs = (forbidden?: string): (ClassDecorator & MethodDecorator)[] => [
   ApiBearerAuth(),
   ApiUnauthorizedResponse({ description: 'No token, or not a valid one (badly signed, expired, revoked)' }),

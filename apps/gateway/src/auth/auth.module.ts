@@ -6,7 +6,6 @@ import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 import { TokenRevocations } from './token-revocations';
 
-/** Tenancy, tokens and rate limits: what every dialect's guard needs. */
 @Global()
 @Module({
   providers: [AppsRegistry, TokenService, LoginThrottle, TokenRevocations, RateLimiter],

@@ -1,4 +1,3 @@
-/** The token of a request: `Authorization: Bearer <t>`, or the /group dialect's `access-token` header. */
 export function tokenFromHeaders(
   headers: Record<string, string | string[] | undefined>,
   allowAccessTokenHeader: boolean,

@@ -2,13 +2,12 @@ import { DomainError } from '@cohort/errors';
 import { rateLimitRefusals } from '@cohort/observability';
 import { Injectable } from '@nestjs/common';
 
-/** Failures allowed before a backoff starts: per source address, and per client id (all addresses together). */
+/** Per source address, and per client id (all addresses together). */
 const FREE_FAILURES = { address: 5, client: 20 } as const;
-/** The longest backoff, seconds; each failure past the free ones doubles it from 1 s. */
+/** Each failure past the free ones doubles it from 1 s. */
 const MAX_BACKOFF_SECONDS = 300;
-/** A failure is forgotten this long after the last one. */
 const FORGET_AFTER_MS = 15 * 60_000;
-/** Entries kept per kind: the oldest go first (a flood of addresses cannot grow memory without bound). */
+/** The oldest go first: a flood of addresses cannot grow memory without bound. */
 const MAX_ENTRIES = 100_000;
 
 interface Failures {
@@ -17,20 +16,13 @@ interface Failures {
   blockedUntil: number;
 }
 
-/**
- * Throttles credential guessing on the token endpoints: per source address and per client id,
- * a growing backoff once failures pass a free allowance, answered 429 with Retry-After without
- * checking the secret. A success costs nothing and clears its address's and client's failures.
- * Counted per gateway process (docs/security.md).
- */
-/** The refusals metric's label of a login in backoff (credential guessing shows there). */
 const LOGIN_REFUSAL = { family: 'login' } as const;
 
+/** Answered 429 without checking the secret; counted per gateway process (docs/security.md). */
 @Injectable()
 export class LoginThrottle {
   private readonly failures = { address: new Map<string, Failures>(), client: new Map<string, Failures>() };
 
-  /** Refuses the attempt if its address or its client id is in a backoff. */
   assertMayTry(clientId: string, address: string, now = Date.now()): void {
     const waitMs = Math.max(this.blockedFor('address', address, now), this.blockedFor('client', clientId, now));
     if (waitMs > 0) {

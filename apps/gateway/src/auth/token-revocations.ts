@@ -5,18 +5,13 @@ import { ConfigService } from '@nestjs/config';
 import type { GatewayEnv } from '../config/gateway.config';
 import { WatchedBucket } from '../replica-state/watched-bucket';
 
-/** The NATS KV bucket of revocations, shared by every gateway replica. */
 export const TOKEN_REVOCATIONS_BUCKET = 'cohort_token_revocations';
 
 /** A KV key holds only [-/_=.a-zA-Z0-9]: user ids (`alice@x:1`) go in as hex. */
 const userKey = (appId: string, userId: string) => `${appId}.user.${Buffer.from(userId, 'utf8').toString('hex')}`;
 const appKey = (appId: string) => `${appId}.app`;
 
-/**
- * "Not before" times (ms): a token issued before its app's, or before its user's, is refused.
- * Kept in a NATS KV bucket every gateway mirrors by a watch (a check is a local map read); an
- * entry outlives by a minute the longest token it can concern, then expires.
- */
+/** Every gateway mirrors the bucket by a watch, so a check is a local map read; an entry expires a minute after the longest token it can concern. */
 @Injectable()
 export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TokenRevocations.name);
@@ -30,7 +25,7 @@ export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  /** Mirrors the bucket in the background: the gateway does not wait for NATS to start. */
+  /** The gateway does not wait for NATS to start. */
   onModuleInit(): void {
     void this.bucket
       .open()
@@ -43,19 +38,17 @@ export class TokenRevocations implements OnModuleInit, OnModuleDestroy {
     this.bucket.close();
   }
 
-  /** The time before which a token of this app (and of this user, if any) is revoked; 0: none is. */
+  /** 0: none is. */
   notBefore(appId: string, userId: string | null): number {
     const app = this.bucket.get(appKey(appId)) ?? 0;
     return userId === null ? app : Math.max(app, this.bucket.get(userKey(appId, userId)) ?? 0);
   }
 
-  /** Revokes every token the app issued until now (app-admin and user tokens alike). */
   async revokeApp(appId: string, now = Date.now()): Promise<number> {
     await this.bucket.put(appKey(appId), now);
     return now;
   }
 
-  /** Revokes every token issued to this user of the app until now. */
   async revokeUser(appId: string, userId: string, now = Date.now()): Promise<number> {
     await this.bucket.put(userKey(appId, userId), now);
     return now;

@@ -21,14 +21,12 @@ export class EasemobTokenRequest {
   @ApiProperty({ example: 'demo-secret' }) @IsString() @MaxLength(256) client_secret!: string;
 }
 
-/** What `POST /token` answers. */
 export class IssuedToken {
   @ApiProperty() access_token!: string;
   @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
   @ApiProperty({ type: 'integer', description: 'seconds' }) expires_in!: number;
 }
 
-/** What `POST /{org_name}/{app_name}/token` answers. */
 export class EasemobToken {
   @ApiProperty() access_token!: string;
   @ApiProperty({ type: 'integer', description: 'seconds' }) expires_in!: number;

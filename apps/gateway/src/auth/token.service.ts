@@ -15,36 +15,32 @@ interface TokenClaims {
   app: string;
   role: 'admin' | 'user';
   sub?: string;
-  /** Issue time in seconds, with milliseconds: a revocation at time T ends exactly the tokens issued before T. */
+  /** With milliseconds: a revocation at time T ends exactly the tokens issued before T. */
   iat: number;
-  /** Expiry in whole seconds. */
   exp?: number;
 }
 
-/** Who a valid token speaks for. */
 export interface TokenIdentity {
   app: RegisteredApp;
   userId: string | null;
   isAppAdmin: boolean;
 }
 
-/** Who asks for a token, and from where (the source address of the throttle). */
+/** The address is what the throttle counts by. */
 export interface TokenRequester {
   clientId: string;
   clientSecret: string;
   address: string;
 }
 
-/** Equal strings, in a time that does not depend on where they differ. */
+/** In a time that does not depend on where they differ. */
 function sameSecret(given: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/** Tokens whose signature was checked, kept at most (least recently used out first). */
 export const VERIFIED_TOKENS_KEPT = 10_000;
 
-/** A token whose signature checked out: with the key it was checked with, and its claims. */
 interface VerifiedToken {
   appId: string;
   kid: string;
@@ -52,14 +48,13 @@ interface VerifiedToken {
   claims: TokenClaims & { exp: number };
 }
 
-/** HS256 JWTs signed with each app's own key (never its client secret), named in the header by `kid`. */
+/** Each app's own key (never its client secret), named in the header by `kid`. */
 @Injectable()
 export class TokenService {
   private readonly ttlSeconds: number;
   /**
-   * A token's signature is checked once, not on every request it comes with (the HMAC and the
-   * JWT parsing were the gateway's top auth frames): what was checked is reused while the key that
-   * checked it is still the app's and the token has not expired. Revocations apply on every use.
+   * A signature is checked once, not on every request (the HMAC and JWT parsing were the gateway's top
+   * auth frames), while the key that checked it is still the app's; revocations apply on every use.
    */
   private readonly verified = new Map<string, VerifiedToken>();
 
@@ -72,7 +67,7 @@ export class TokenService {
     this.ttlSeconds = config.get('JWT_TTL_SECONDS', { infer: true });
   }
 
-  /** Client credentials → app-admin token; with a user id → that user's token. Failed guesses are throttled. */
+  /** Failed guesses are throttled. */
   issue({ clientId, clientSecret, address }: TokenRequester, userId?: string): IssuedToken & { app: RegisteredApp } {
     this.throttle.assertMayTry(clientId, address);
     const app = this.apps.findByClientId(clientId);
@@ -128,7 +123,6 @@ export class TokenService {
     return identity;
   }
 
-  /** Who the (genuine, unexpired) claims speak for, unless they are malformed or revoked. */
   private identity(app: RegisteredApp, claims: TokenClaims): TokenIdentity {
     const userId = claims.role === 'user' && typeof claims.sub === 'string' ? claims.sub : null;
     if (claims.role !== 'admin' && userId === null) throw unauthorized('invalid token');

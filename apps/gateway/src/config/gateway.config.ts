@@ -1,7 +1,6 @@
 import { type CommonEnv, commonEnvSchema } from '@cohort/config';
 import * as Joi from 'joi';
 
-/** The only place the gateway's environment is described. */
 export const gatewayEnvSchema = Joi.object({
   ...commonEnvSchema,
   PORT: Joi.number().port().default(3000),
@@ -11,14 +10,12 @@ export const gatewayEnvSchema = Joi.object({
   JWT_TTL_SECONDS: Joi.number().integer().min(60).max(31_536_000).default(7_200),
   RATE_LIMIT_PER_SECOND: Joi.number().integer().min(1).default(100),
   RATE_LIMIT_PER_USER_PER_SECOND: Joi.number().integer().min(1).default(20),
-  // Behind a load balancer: whose X-Forwarded-For to believe (Fastify's trustProxy: true, or
-  // addresses/CIDRs separated by commas); the login throttle counts per source address.
+  // The login throttle counts per source address, so behind a load balancer: whose X-Forwarded-For to believe.
   HTTP_TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.string()).default(false),
   PUBLIC_BASE_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
     .default('http://localhost:3000'),
-  // The edge's limits (docs/security.md): a client that trickles its headers or body, idles on a
-  // connection, or sends a huge or deeply nested body is cut off before it ties anything up.
+  // The edge's limits (docs/security.md).
   HTTP_HEADERS_TIMEOUT_MS: Joi.number().integer().min(100).max(Joi.ref('HTTP_REQUEST_TIMEOUT_MS')).default(10_000),
   HTTP_REQUEST_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(72_000),
@@ -31,7 +28,6 @@ export const gatewayEnvSchema = Joi.object({
   HTTP_JSON_MAX_DEPTH: Joi.number().integer().min(4).max(1_000).default(32),
 }).oxor('APPS_JSON', 'APPS_FILE');
 
-/** The HTTP limits of the gateway's listener. */
 export interface HttpLimits {
   HTTP_HEADERS_TIMEOUT_MS: number;
   HTTP_REQUEST_TIMEOUT_MS: number;

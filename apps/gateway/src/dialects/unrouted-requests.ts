@@ -7,11 +7,7 @@ import { mixinDialect } from './mixin/mixin-dialect';
 // `admin`: the native admin API; `console`: the admin console's files.
 const GATEWAY_ROOTS = new Set(['', 'token', 'health', 'docs', 'openapi.json', 'admin', 'console']);
 
-/**
- * The only place the gateway picks a dialect from the URL: for a request whose route declared
- * none — no route matched (an unknown path, whatever its body), or the route is not a
- * controller's (the API docs). Every controller route declares its own with `@Dialect`.
- */
+/** The only place the gateway picks a dialect from the URL: every controller route declares its own with `@Dialect`. */
 export function dialectOfUnroutedRequest(url: string): HttpDialect {
   const segments = url.split('?')[0].split('/').filter(Boolean);
   const first = segments[0] ?? '';

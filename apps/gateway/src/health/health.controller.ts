@@ -17,7 +17,6 @@ class Health {
   services!: Record<string, string>;
 }
 
-/** 200 once every service answers its health subject over NATS and is ready, 503 otherwise. */
 @ApiTags('ops')
 @Controller('health')
 @Dialect(plainDialect)

@@ -17,7 +17,7 @@ class Readiness {
   checks!: Record<string, string>;
 }
 
-/** The gateway's probes (the services answer the same on their OPS_PORT; /metrics: http-metrics.ts). */
+/** The services answer the same on their OPS_PORT. */
 @ApiTags('ops')
 @Controller()
 @Dialect(plainDialect)
@@ -28,7 +28,6 @@ export class OpsController implements OnApplicationShutdown {
     this.checks = [natsReadiness(holder)];
   }
 
-  /** The spans still in the batch leave before the process does. */
   async onApplicationShutdown(): Promise<void> {
     await flushTracing();
   }

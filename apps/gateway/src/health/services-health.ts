@@ -3,13 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { BusClient } from '@cohort/bus';
 import { type HealthCommand, HealthCommands, type ServiceName } from '@cohort/contracts';
 
-/** The failing readiness checks of a service that answered not ready: `not ready: database timed out`. */
 function notReady(checks: Record<string, string>): string {
   const failing = Object.entries(checks).filter(([, result]) => result !== 'ok');
   return `not ready: ${failing.map(([name, result]) => `${name} ${result}`).join(', ')}`;
 }
 
-/** Asks every service's health subject at once: each service → `ok`, or why it is not ready or did not answer. */
 export async function servicesHealth(bus: BusClient): Promise<Record<string, string>> {
   const ctx = { caller: { appId: 'system', userId: null, isAppAdmin: true }, requestId: randomUUID() };
   const entries = await Promise.all(

@@ -4,7 +4,6 @@ import type { FastifyRequest } from 'fastify';
 
 import type { RegisteredApp } from '../tenancy/apps.registry';
 
-/** What authentication attaches to a request. */
 export interface Authenticated {
   app: RegisteredApp;
   caller: Caller;

@@ -5,13 +5,10 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 
-/** The console's build (apps/console, built by Vite into dist/apps/console): beside this gateway's dist/apps/gateway. */
+/** Vite builds apps/console beside this gateway's dist/apps/gateway. */
 export const CONSOLE_DIR = join(__dirname, '..', '..', '..', 'console');
 
-/**
- * Serves the admin console at /console/ (a static single-page app that calls /token and
- * /admin/v1). Absent when the console was not built: the API works without it.
- */
+/** Absent when the console was not built: the API works without it. */
 export async function serveConsole(
   app: NestFastifyApplication,
   fastify: FastifyInstance,

@@ -8,16 +8,12 @@ import { isOwnFailure, publicError } from './public-error';
 import { type RouteMeta, routeMetaOf } from './route-meta';
 import { toDomainError } from './to-domain-error';
 
-/** The error as the route answers it (ErrorsAs), its message and details kept. */
 function answeredAs(error: DomainError, errorsAs: RouteMeta['errorsAs']): DomainError {
   const code = errorsAs?.[error.code];
   return code ? new DomainError(code, error.message, error.details) : error;
 }
 
-/**
- * Every error leaves in the envelope of the dialect its route declared, naming fields as that
- * dialect does; no stack, subject or driver message ever leaves (failures of ours are logged).
- */
+/** No stack, subject or driver message ever leaves; failures of ours are logged. */
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');

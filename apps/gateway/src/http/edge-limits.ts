@@ -2,19 +2,12 @@ import { validatedEnv } from '@cohort/config';
 
 import { gatewayEnvSchema, type HttpLimits } from '../config/gateway.config';
 
-/**
- * How often Node checks its header and request timeouts: they are enforced only at these checks
- * (Node's default, 30 s, would let a trickled request live half a minute past its timeout).
- */
+/** Node's default, 30 s, would let a trickled request live half a minute past its timeout. */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
-/**
- * The listener's limits, read from the gateway's validated environment before Nest starts (the
- * HTTP server exists before the config module does). A bad value fails the start, named.
- */
+/** Before Nest starts: the HTTP server exists before the config module does. */
 export const httpLimitsFromEnv = (): HttpLimits => validatedEnv<HttpLimits>(gatewayEnvSchema);
 
-/** Fastify's options for those limits: headers, whole request, idle socket and keep-alive timeouts, body size; and which proxies to believe about the client's address. */
 export function edgeServerOptions(limits: HttpLimits) {
   return {
     bodyLimit: limits.HTTP_BODY_LIMIT_BYTES,

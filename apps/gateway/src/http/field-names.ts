@@ -3,21 +3,13 @@ import { type DomainError, invalidParameter } from '@cohort/errors';
 import type { FieldNames } from './dialect';
 import { routeMeta } from './route-meta';
 
-/**
- * Field names one route adds to its dialect's table, for domain fields its clients send under
- * another name (`/group/info/name` sends `name` as `value`).
- */
+/** `/group/info/name` sends `name` as `value`. */
 export const RouteFields = (fields: FieldNames): ClassDecorator & MethodDecorator => routeMeta({ fields });
 
-/** `{a: name, b: name, ...}`: every one of `domainFields` sent as `name`. */
 export const allSentAs = (name: string, domainFields: readonly string[]): FieldNames =>
   Object.fromEntries(domainFields.map((field) => [field, name]));
 
-/**
- * An `invalid_parameter` error naming a domain field (`memberIds`, or `memberIds.2` below it) as
- * the dialect names it (`user_list`). Fields the table does not know keep their name: the
- * gateway's own validation already names the dialect's fields. Other errors pass unchanged.
- */
+/** Fields the table does not know keep their name: the gateway's own validation already names the dialect's fields. */
 export function inDialectFields(error: DomainError, names: FieldNames): DomainError {
   const field = error.details?.field;
   if (error.code !== 'invalid_parameter' || typeof field !== 'string') return error;

@@ -4,13 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { CohortRequest } from './cohort-request';
 import { routeMetaOf } from './route-meta';
 
-/** The route label of a request no route matched: never its path (unbounded). */
+/** Never its path: unbounded. */
 const UNMATCHED = '(unmatched)';
 
-/**
- * Times every answered request by dialect, route template (never the path), status and app
- * (only once authenticated: an unauthenticated caller names whatever app it likes).
- */
+/** The app label only once authenticated: an unauthenticated caller names whatever app it likes. */
 export function recordHttpMetrics(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request: CohortRequest, reply, done) => {
     httpRequestSeconds.observe(
@@ -26,10 +23,7 @@ export function recordHttpMetrics(fastify: FastifyInstance): void {
   });
 }
 
-/**
- * GET /metrics in Prometheus's text format: a plain Fastify route, outside the dialects and the
- * API reference (it is no API answer; docs/operations.md lists its families).
- */
+/** A plain Fastify route, outside the dialects and the API reference (docs/operations.md lists its families). */
 export function serveMetrics(fastify: FastifyInstance): void {
   fastify.get('/metrics', async (_request, reply) => {
     const { contentType, body } = await metricsText();

@@ -3,11 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const spans = new WeakMap<FastifyRequest, Span>();
 
-/**
- * A server span per HTTP request, named by its route template, active while the request is
- * handled (so the bus requests it makes are its children); a caller's `traceparent` is continued.
- * Registered after installRequestContext: the span runs inside the request id's context.
- */
+/** Registered after installRequestContext, so the span runs inside the request id's context; its bus requests are its children. */
 export function traceHttpRequests(fastify: FastifyInstance, tracer: Tracer): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     const parent = propagation.extract(context.active(), request.headers);

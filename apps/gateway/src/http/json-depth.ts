@@ -1,10 +1,6 @@
 import { invalidParameter } from '@cohort/errors';
 
-/**
- * Refuses a parsed body nested deeper than `maxDepth` (objects and arrays), naming the top-level
- * field that holds the deep part: no validator, copy or log of the body then recurses that deep.
- * Iterative, so the check itself cannot overflow the stack.
- */
+/** No validator, copy or log of the body then recurses that deep; iterative, so the check itself cannot overflow. */
 export function assertJsonDepth(body: unknown, maxDepth: number): void {
   if (body === null || typeof body !== 'object') return;
   const stack: { value: object; depth: number; field: string }[] = [];

@@ -1,15 +1,8 @@
-/**
- * A path parameter that matches only these values (a Fastify route constraint): anything else is
- * an unknown endpoint (404) before auth or body checks. `oneOf('field', ['name', 'ext'])`.
- */
+/** A Fastify route constraint: anything else is an unknown endpoint (404) before auth or body checks. */
 export const oneOf = (param: string, values: readonly string[]): string =>
   `:${param}(${values.map((v) => `^${v}$`).join('|')})`;
 
-/**
- * A path parameter that matches only `pattern` (a Fastify route constraint), e.g. a numeric id:
- * anything else is an unknown endpoint (404). The pattern must be anchored (`^...$`), without
- * flags or parentheses (the API reference drops `(^...)` from the path).
- */
+/** Anchored, without flags or parentheses: the API reference drops `(^...)` from the path. */
 export function matching(param: string, pattern: RegExp): string {
   const { source, flags } = pattern;
   if (flags || !source.startsWith('^') || !source.endsWith('$') || /[()]/.test(source)) {

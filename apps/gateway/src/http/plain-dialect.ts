@@ -10,7 +10,6 @@ const plainErrorSchema: SchemaObject = {
   properties: { error: { type: 'string', enum: [...ErrorCodes] }, message: { type: 'string' } },
 };
 
-/** The gateway's own endpoints (/token, /health): canonical status, `{error, message}`, domain field names. */
 export const plainDialect: HttpDialect = {
   name: 'plain',
   renderError: (error) => ({

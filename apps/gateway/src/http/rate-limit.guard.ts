@@ -7,16 +7,11 @@ import { RateLimiter } from './rate-limiter';
 import { rateLimited } from './rate-window';
 import { routeMeta, routeMetaOf } from './route-meta';
 
-/** The rate-limit family of a route (`group:info`): its requests share one budget per app, and a share of it per user. */
+/** Its requests share one budget per app, and a share of it per user. */
 export const RateLimitFamily = (family: string): ClassDecorator & MethodDecorator =>
   routeMeta({ rateLimitFamily: family });
 
-/**
- * Counts an authenticated request against its app's budget for the route's family and its user's
- * share; runs right after the dialect's auth guard (the app is known only then). Every answer of
- * the route carries the tightest budget as X-RateLimit-Limit / -Remaining / -Reset (seconds). A
- * route of an authenticated dialect without a family is a programming error, answered as internal.
- */
+/** Right after the dialect's auth guard: the app is known only then. A route without a family is a programming error. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(private readonly limiter: RateLimiter) {}

@@ -9,20 +9,13 @@ import { WatchedBucket } from '../replica-state/watched-bucket';
 import type { RegisteredApp } from '../tenancy/apps.registry';
 import { type Budget, type BudgetRule, RateWindow, type ReplicaCounts } from './rate-window';
 
-/** The NATS KV bucket where each gateway replica publishes its counts of the current second. */
 export const RATE_COUNTS_BUCKET = 'cohort_rate_counts';
-/** How often a replica shares its counts: the others see its traffic at most this late. */
+/** The others see its traffic at most this late. */
 const SHARE_INTERVAL_MS = 100;
-/** Budgets shared per window at most (the busiest first): bounds the size of one KV entry. */
+/** Bounds the size of one KV entry. */
 const MAX_SHARED_KEYS = 5_000;
 
-/**
- * Per app and endpoint family, N requests per second (the vendors' budget), and within it a share
- * per user, so that one user cannot spend the app's budget. Limits come from the app's config
- * (`rateLimits`) or the environment. Counts are shared by every gateway replica through a NATS KV
- * bucket: each replica counts locally (no NATS round trip per request) and publishes its counts
- * every 100 ms; the others add them to theirs (docs/security.md gives the accuracy this buys).
- */
+/** Each replica counts locally (no NATS round trip per request) and shares its counts every 100 ms (docs/security.md). */
 @Injectable()
 export class RateLimiter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimiter.name);
@@ -58,10 +51,6 @@ export class RateLimiter implements OnModuleInit, OnModuleDestroy {
     this.shared.close();
   }
 
-  /**
-   * Counts a request of `app` (acting as `userId`, or as the app itself) against its family's
-   * budgets, if it is admitted; answers whether it is, and the tightest budget.
-   */
   consume(
     app: RegisteredApp,
     family: string,

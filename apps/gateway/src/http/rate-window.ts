@@ -1,30 +1,22 @@
 import { DomainError } from '@cohort/errors';
 
-/** What a caller sees of a budget: the X-RateLimit-* headers. */
 export interface Budget {
   limit: number;
   remaining: number;
-  /** Seconds until the window resets. */
   resetSeconds: number;
 }
 
-/** One budget a request counts against: its key and its limit per second. */
 export interface BudgetRule {
   key: string;
   limit: number;
 }
 
-/** This replica's counts of one window, as it shares them with the others. */
 export interface ReplicaCounts {
   second: number;
   counts: Record<string, number>;
 }
 
-/**
- * Fixed one-second windows counted here, plus what the other replicas last reported for the same
- * second (`othersCount`): a request is admitted when every budget it counts against has room, and
- * then counts in all of them. Pure bookkeeping: sharing the counts is the limiter's job.
- */
+/** Pure bookkeeping of one-second windows: sharing the counts is the limiter's job. */
 export class RateWindow {
   private second = 0;
   private counts = new Map<string, number>();
@@ -32,7 +24,6 @@ export class RateWindow {
 
   constructor(private readonly othersCount: (second: number, key: string) => number) {}
 
-  /** Admits (and counts) or refuses a request against `rules`; answers the tightest budget either way. */
   admit(rules: BudgetRule[], now: number): { admitted: boolean; budget: Budget } {
     const second = Math.floor(now / 1000);
     if (second !== this.second) {
@@ -58,7 +49,7 @@ export class RateWindow {
     return { admitted, budget: { ...tightest, resetSeconds } };
   }
 
-  /** This window's counts if they changed since the last call (null: nothing new to share). */
+  /** null: nothing new to share. */
   takeChanges(): ReplicaCounts | null {
     if (!this.changed) return null;
     this.changed = false;
@@ -66,7 +57,6 @@ export class RateWindow {
   }
 }
 
-/** The refusal of a request over budget: 429 with Retry-After (the window's end). */
 export const rateLimited = (family: string, budget: Budget) =>
   new DomainError('rate_limited', `rate limit of ${budget.limit} requests per second exceeded for ${family}`, {
     retryAfterSeconds: budget.resetSeconds,

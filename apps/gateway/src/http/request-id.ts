@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fast
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Request ids: the client's `x-request-id` when sane, else a fresh uuid. */
+/** The client's `x-request-id` when sane. */
 export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId'> = {
   genReqId: (req) => {
     const header = req.headers['x-request-id'];
@@ -17,18 +17,13 @@ export const requestIdOptions: Pick<FastifyServerOptions, 'genReqId'> = {
 
 const accessLog = new Logger('Access');
 
-/** When the gateway received the request (set for every request by installRequestContext). */
 type TimedRequest = FastifyRequest & { receivedAt?: number };
 
-/** Milliseconds since the request arrived: for dialects that report a duration in their bodies. */
+/** For dialects that report a duration in their bodies. */
 export function msSinceReceived(request: FastifyRequest): number {
   return Date.now() - ((request as TimedRequest).receivedAt ?? Date.now());
 }
 
-/**
- * Every log line written while handling a request carries its id, the response echoes it, and
- * one access line per request records method, path, status and duration.
- */
 export function installRequestContext(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     (request as TimedRequest).receivedAt = Date.now();

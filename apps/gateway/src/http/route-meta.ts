@@ -5,14 +5,13 @@ import type { FastifyRequest } from 'fastify';
 
 import type { FieldNames, HttpDialect } from './dialect';
 
-/** What the gateway declares about a route: its dialect, the field names it adds, its rate-limit family. */
 export interface RouteMeta {
   dialect?: HttpDialect;
   fields?: FieldNames;
   rateLimitFamily?: string;
-  /** Query parameters that are the route's own arguments: never read as the call's context (act-as). */
+  /** Never read as the call's context (act-as). */
   queryArguments?: readonly string[];
-  /** Errors this route answers as another (a dialect's own wording of one endpoint's failures). */
+  /** A dialect's own wording of one endpoint's failures. */
   errorsAs?: Partial<Record<ErrorCode, ErrorCode>>;
 }
 
@@ -34,10 +33,8 @@ function addTo(handler: object, meta: RouteMeta, from: 'controller' | 'handler')
 }
 
 /**
- * Route metadata kept in the Fastify route's own config (Nest copies a handler's
- * `FASTIFY_ROUTE_CONFIG_METADATA` into it), so that whatever holds the request reads what its
- * matched route declared — the exception filter included, which Nest gives no handler. On a
- * controller, it applies to each of its routes (class decorators run after the methods').
+ * Kept in the Fastify route's own config, so that whatever holds the request reads it: the exception
+ * filter included, which Nest gives no handler. Class decorators run after the methods'.
  */
 export function routeMeta(meta: RouteMeta): ClassDecorator & MethodDecorator {
   return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
@@ -54,20 +51,16 @@ export function routeMeta(meta: RouteMeta): ClassDecorator & MethodDecorator {
   };
 }
 
-/** What a route handler declared (its controller's declarations included). */
 export const declaredRouteMeta = (handler: object): RouteMeta | undefined =>
   (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as RouteConfig | undefined)?.cohort;
 
-/** What the route that matched `request` declared; undefined when no route matched (404) or none was declared. */
+/** undefined when no route matched (404). */
 export const routeMetaOf = (request: FastifyRequest): RouteMeta | undefined => request.routeOptions?.config?.cohort;
 
-/**
- * Query parameters of a route that are its own arguments, not the call's context: GET
- * /group/send_check's `user_id` names the sender asked about, not a user to act as.
- */
+/** GET /group/send_check's `user_id` names the sender asked about, not a user to act as. */
 export const QueryArguments = (...names: string[]): MethodDecorator & ClassDecorator =>
   routeMeta({ queryArguments: names });
 
-/** Errors a route answers as others: Mixin answers a mute of a conversation the caller is not in with 403, say. */
+/** Mixin answers a mute of a conversation the caller is not in with 403, say. */
 export const ErrorsAs = (errorsAs: Partial<Record<ErrorCode, ErrorCode>>): MethodDecorator & ClassDecorator =>
   routeMeta({ errorsAs });

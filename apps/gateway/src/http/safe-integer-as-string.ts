@@ -2,12 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 
-/**
- * A field validated as a string that also takes an exact JSON number (an integer from `minimum`
- * on; beyond 2^53 it arrives as a BigInt, int64-json.ts), turned into its decimal string before validation. The API reference lists the
- * number as a form of the field; the validated string form is added from the validation rules.
- * `each`: the same for every item of an array.
- */
+/** Beyond 2^53 the number arrives as a BigInt (int64-json.ts); validated as its decimal string. */
 export function SafeIntegerAsString(minimum: number, { each = false } = {}): PropertyDecorator {
   const asString = (value: unknown) =>
     (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum) ||

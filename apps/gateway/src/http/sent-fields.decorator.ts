@@ -1,10 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
-/**
- * The names of the fields of the request body as it was sent: validation strips the fields a DTO
- * does not know, so a route that refuses unknown fields reads them here.
- */
+/** Validation strips the fields a DTO does not know, so a route that refuses unknown fields reads them here. */
 export const SentFields = createParamDecorator((_: unknown, ctx: ExecutionContext): string[] => {
   const body: unknown = ctx.switchToHttp().getRequest<FastifyRequest>().body;
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];

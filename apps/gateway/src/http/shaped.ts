@@ -1,10 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { registerDecorator } from 'class-validator';
 
-/**
- * A rule for a value the built-in rules cannot describe (a list of objects, say): `check` decides,
- * and `schema` is what the API reference states (the OpenAPI builder reads it from the rule).
- */
+/** `schema` is what the API reference states: the OpenAPI builder reads it from the rule. */
 export function Shaped(
   schema: SchemaObject,
   check: (value: unknown) => boolean,

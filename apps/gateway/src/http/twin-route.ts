@@ -4,12 +4,9 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 const DESIGN_KEYS = ['design:type', 'design:paramtypes', 'design:returntype'];
 
 /**
- * One handler registered for a method and POST on one path (the vendor's `PUT·POST` and `DELETE·POST`
- * endpoints), both answering 200. Nest maps one method per handler, so the second is a sibling
- * handler `<name>ViaPost` that calls the first. The sibling's prototype is the first handler, so
- * it sees every metadata of the first (guards, docs, route metadata), including what decorators
- * written above this one add later; only its path, method and status are its own. Parameter
- * metadata is stored per method name, hence copied (parameter decorators have run by then).
+ * Nest maps one method per handler, so the second is a sibling `<name>ViaPost` whose prototype is the
+ * first: it sees every metadata of the first, even what decorators above this one add later. Parameter
+ * metadata is stored per method name, hence copied.
  */
 function AndPost(first: RequestMethod, path: string): MethodDecorator {
   return (target, key, descriptor: PropertyDescriptor) => {
@@ -41,8 +38,6 @@ function AndPost(first: RequestMethod, path: string): MethodDecorator {
   };
 }
 
-/** `PUT` and `POST` of one path, one handler. */
 export const PutOrPost = (path = ''): MethodDecorator => AndPost(RequestMethod.PUT, path);
 
-/** `DELETE` and `POST` of one path, one handler. */
 export const DeleteOrPost = (path = ''): MethodDecorator => AndPost(RequestMethod.DELETE, path);

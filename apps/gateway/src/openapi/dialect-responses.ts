@@ -3,25 +3,17 @@ import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject 
 import type { DialectResponseDocs } from '../http/dialect';
 
 const JSON_TYPE = 'application/json';
-/** Methods whose body Fastify parses (it ignores a GET's): a body that is not JSON is refused. */
+/** Fastify ignores a GET's body. */
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 const isResponse = (response: ResponseObject | ReferenceObject): response is ResponseObject => !('$ref' in response);
-/** A path parameter the router constrains (`oneOf`, `matching`): documented with an enum or a pattern. */
 const isConstrainedPath = (parameter: ParameterObject | ReferenceObject) =>
   'in' in parameter &&
   parameter.in === 'path' &&
   parameter.schema !== undefined &&
   ('enum' in parameter.schema || 'pattern' in parameter.schema);
 
-/**
- * The answers of one operation in its dialect's bodies. The handler declares its data
- * (`@ApiOkResponse`) and the error statuses it answers (`@ApiUnauthorizedResponse`, ...); the
- * dialect wraps the data in its success envelope and gives every error status its error body.
- * Two answers come from the edge for every route that can meet them: 400 for a body that is not
- * JSON (or too large, or with a malformed Content-Type), parsed before any route runs, and 404 for
- * a path value outside its enum or pattern (an unknown endpoint to the router).
- */
+/** Two answers come from the edge: 400 for a body that is not JSON, parsed before any route runs, and 404 for a path value outside its enum or pattern. */
 export function answerInDialect(
   operation: OperationObject,
   method: string,

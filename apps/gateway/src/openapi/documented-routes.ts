@@ -8,16 +8,14 @@ import { isValidatedType } from '../http/input-validation.pipe';
 import { declaredRouteMeta } from '../http/route-meta';
 import type { DtoClass } from './validation-schema';
 
-/** What the document needs to know of a route that the Swagger module does not write down. */
 export interface DocumentedRoute {
   operationId: string;
   dialect: HttpDialect;
-  /** The classes the validation pipe checks its query and its body with. */
   query?: DtoClass;
   body?: DtoClass;
 }
 
-/** How the document names operations (the Swagger module's default, fixed so that routes find theirs). */
+/** The Swagger module's default, fixed so that routes find theirs. */
 export const operationIdOf = (controller: string, handler: string): string => `${controller}_${handler}`;
 
 function validatedArgument(controller: Type, handler: string, paramtype: RouteParamtypes): DtoClass | undefined {
@@ -32,7 +30,6 @@ function validatedArgument(controller: Type, handler: string, paramtype: RoutePa
   return isValidatedType(type) ? type : undefined;
 }
 
-/** Every handler of every controller of `app`, as its operation in the document. */
 export function documentedRoutes(app: INestApplication): DocumentedRoute[] {
   return app
     .get(DiscoveryService)

@@ -24,11 +24,7 @@ function operationsById(document: OpenAPIObject): Map<string, { method: string; 
   return operations;
 }
 
-/**
- * The OpenAPI document of the gateway: what the Swagger module generates from the controllers and
- * their @Api decorators, with every request constraint read from the class-validator rules the
- * validation pipe runs, and every answer in its route's dialect (envelope, error bodies).
- */
+/** Request constraints are read from the class-validator rules the validation pipe runs; answers are in each route's dialect. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, CONFIG, { operationIdFactory: operationIdOf });
   const schemas = ((document.components ??= {}).schemas ??= {});

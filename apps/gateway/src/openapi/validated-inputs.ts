@@ -6,11 +6,7 @@ import { withValidatedProperty, withValidation } from './with-validation';
 
 const isParameter = (parameter: ParameterObject | ReferenceObject): parameter is ParameterObject => 'in' in parameter;
 
-/**
- * Puts the rules the validation pipe enforces into the document, once per DTO: the component of
- * each body class (Swagger generated it from @ApiProperty), and each operation's query parameters
- * (generated from its query class, which has no component of its own).
- */
+/** A query class has no component of its own: its rules go to each operation's parameters. */
 export class ValidatedInputs {
   private readonly bodies = new Set<DtoClass>();
 

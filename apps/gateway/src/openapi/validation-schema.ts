@@ -2,10 +2,8 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
-/** A DTO class as the validation pipe instantiates it. */
 export type DtoClass = new () => object;
 
-/** What a DTO's validation rules accept, as the JSON Schema of an object. */
 export interface ValidatedObject {
   properties: Record<string, SchemaObject>;
   required: string[];
@@ -25,11 +23,7 @@ const patternOf = (pattern: unknown, modifiers: unknown, where: string): string 
   return pattern instanceof RegExp ? pattern.source : String(pattern);
 };
 
-/**
- * Each class-validator rule as the JSON Schema keywords that accept exactly what it accepts (the
- * rules type-check: `@Matches` and `@MaxLength` refuse a non-string, `@Min` a non-number). A rule
- * missing here fails the document's build rather than leave a constraint undocumented.
- */
+/** A rule missing here fails the document's build rather than leave a constraint undocumented. */
 const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObject> = {
   isString: () => ({ type: 'string' }),
   isBoolean: () => ({ type: 'boolean' }),
@@ -55,7 +49,7 @@ const RULES: Record<string, (constraints: unknown[], where: string) => SchemaObj
   shaped: ([schema]) => schema as SchemaObject,
 };
 
-/** Both sets of keywords at once; `integer` narrows `number`; any other disagreement is a bug in the DTO. */
+/** Any disagreement but `integer` narrowing `number` is a bug in the DTO. */
 function both(a: SchemaObject, b: SchemaObject, where: string): SchemaObject {
   const merged: SchemaObject = { ...a };
   for (const [key, value] of Object.entries(b) as [keyof SchemaObject, unknown][]) {
@@ -84,7 +78,7 @@ function ruleSchema(meta: ValidationMetadata, where: string): SchemaObject {
 const isOptionalRule = (meta: ValidationMetadata) =>
   meta.type === ValidationTypes.CONDITIONAL_VALIDATION && meta.name === 'isOptional';
 
-/** One property's rules: `each` rules describe the items; @IsOptional also lets null through. */
+/** @IsOptional also lets null through. */
 function propertySchema(rules: ValidationMetadata[], optional: boolean, where: string): SchemaObject {
   let schema: SchemaObject = {};
   let items: SchemaObject | undefined;
@@ -96,11 +90,7 @@ function propertySchema(rules: ValidationMetadata[], optional: boolean, where: s
   return optional && schema.type ? { ...schema, nullable: true } : schema;
 }
 
-/**
- * The JSON Schema of what `cls` accepts, read from the class-validator rules the validation pipe
- * runs (the same metadata, the same inheritance). A property is required unless it is
- * @IsOptional or the class gives it a default value.
- */
+/** A property is required unless it is @IsOptional or the class gives it a default value. */
 export function validationSchemaOf(cls: DtoClass): ValidatedObject {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false);
   const defaults = new cls() as Record<string, unknown>;

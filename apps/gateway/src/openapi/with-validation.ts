@@ -11,12 +11,7 @@ function sameType(documented: SchemaObject, validated: SchemaObject, where: stri
   throw new Error(`${where}: documented as ${d} but validated as ${v}`);
 }
 
-/**
- * One property as the document states it: what the DTO's @ApiProperty says (description, example,
- * format) and what its validation rules accept, whose keywords win. An `anyOf` documented by the
- * DTO lists the JSON forms a @Transform turns into the validated one (an id sent as a number): the
- * validated form joins them. Any other disagreement on the type is a bug in the DTO.
- */
+/** An `anyOf` documented by the DTO lists the JSON forms a @Transform turns into the validated one (an id sent as a number). */
 export function withValidatedProperty(
   documented: SchemaObject | ReferenceObject | undefined,
   validated: SchemaObject,
@@ -28,7 +23,7 @@ export function withValidatedProperty(
   }
   if (documented.anyOf) {
     const notes: SchemaObject = { ...documented };
-    // Swagger adds the property's TypeScript type beside `anyOf`; the alternatives carry the types.
+    // The alternatives carry the types.
     delete notes.type;
     const { nullable, ...form } = validated;
     return {
@@ -43,11 +38,7 @@ export function withValidatedProperty(
   return { ...documented, ...validated, ...items };
 }
 
-/**
- * A DTO's schema as the Swagger module generated it, with its validation rules: every property the
- * validator knows, required as the validator requires it. A documented property the validator does
- * not know would be stripped from every request, so it is a bug.
- */
+/** A documented property the validator does not know would be stripped from every request, so it is a bug. */
 export function withValidation(documented: SchemaObject, validated: ValidatedObject, where: string): SchemaObject {
   const properties = documented.properties ?? {};
   const stripped = Object.keys(properties).filter((name) => !(name in validated.properties));

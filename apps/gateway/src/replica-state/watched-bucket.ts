@@ -2,11 +2,7 @@ import type { NatsConnectionHolder } from '@cohort/bus';
 import { Logger } from '@nestjs/common';
 import type { KV, KvEntry, QueuedIterator } from 'nats';
 
-/**
- * A NATS KV bucket that every gateway replica shares, mirrored in this process by a watch: reads
- * are local (no NATS round trip on the hot path), writes go to the bucket and reach the other
- * replicas within milliseconds. Entries live `ttlMs` at most.
- */
+/** Reads are local (no NATS round trip on the hot path); writes reach the other replicas within milliseconds. */
 export class WatchedBucket<T> {
   private readonly logger: Logger;
   private readonly values = new Map<string, T>();
@@ -21,7 +17,6 @@ export class WatchedBucket<T> {
     this.logger = new Logger(`WatchedBucket(${bucket})`);
   }
 
-  /** Creates the bucket if needed and resolves once its current entries are mirrored. */
   async open(): Promise<void> {
     const nc = await this.holder.get();
     const kv = await nc.jetstream().views.kv(this.bucket, { history: 1, ttl: this.ttlMs });
@@ -41,7 +36,6 @@ export class WatchedBucket<T> {
     return this.values.entries();
   }
 
-  /** Stores `value` here at once and in the bucket for the other replicas. */
   async put(key: string, value: T): Promise<void> {
     this.values.set(key, value);
     if (!this.kv) throw new Error(`the ${this.bucket} bucket is not open yet`);

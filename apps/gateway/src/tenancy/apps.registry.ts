@@ -19,18 +19,13 @@ import {
 } from './app-config';
 
 export interface RegisteredApp extends AppConfig, Omit<AppNestedSettings, 'jwtKeys'> {
-  /** Easemob's `application` uuid, derived from the app id so it is stable across restarts. */
+  /** Derived from the app id so it is stable across restarts. */
   applicationUuid: string;
-  /** The key new tokens are signed with, and its `kid`. */
   signingKey: AppJwtKey;
-  /** Every key a token of the app may be signed with, by `kid` (the signing key and those kept for a grace period). */
   verifyingKeys: ReadonlyMap<string, KeyObject>;
 }
 
-/**
- * A JWT key as a KeyObject, built once: given a string, jsonwebtoken first tries (and fails) to
- * parse it as a public key on every call, which cost a quarter of the gateway's CPU.
- */
+/** Built once: given a string, jsonwebtoken tries to parse it as a public key on every call (a quarter of the gateway's CPU). */
 export interface AppJwtKey {
   kid: string;
   key: KeyObject;
@@ -41,7 +36,7 @@ function uuidFrom(appId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Apps (tenants) from configuration; refuses to start on bad or unsafe app config. */
+/** Refuses to start on bad or unsafe app config. */
 @Injectable()
 export class AppsRegistry {
   private readonly byId = new Map<string, RegisteredApp>();
@@ -92,7 +87,7 @@ export class AppsRegistry {
     }
   }
 
-  /** Production refuses an app without JWT keys; elsewhere it gets a random one, valid for this process only. */
+  /** Elsewhere a random key, valid for this process only. */
   private keysOfAppWithoutAny(label: string, production: boolean): JwtKeyConfig[] {
     if (production)
       throw new Error(
@@ -116,7 +111,6 @@ export class AppsRegistry {
     return this.byOrgApp.get(`${orgName}/${appName}`);
   }
 
-  /** Every app, in configuration order. */
   all(): RegisteredApp[] {
     return [...this.byId.values()];
   }
@@ -140,16 +134,14 @@ export class AppsRegistry {
   }
 }
 
-/** Keys validated on their own; `webhooks` by the webhooks service, which reads the same apps. */
+/** `webhooks` is validated by the webhooks service, which reads the same apps. */
 const NESTED_SETTINGS = ['mixin', 'jwtKeys', 'rateLimits', 'webhooks'] as const;
 
-/** An app's config without its nested settings (validated on their own: the builder of the API reference reads AppConfig). */
 const withoutNested = (raw: unknown): unknown =>
   raw === null || typeof raw !== 'object' || Array.isArray(raw)
     ? raw
     : Object.fromEntries(Object.entries(raw).filter(([key]) => !(NESTED_SETTINGS as readonly string[]).includes(key)));
 
-/** An app's nested settings, each validated on its own (absent: the app has none). */
 function nestedSettingsOf(raw: unknown, label: string): AppNestedSettings {
   const { mixin, jwtKeys, rateLimits } = (raw ?? {}) as Record<string, unknown>;
   if (jwtKeys !== undefined && (!Array.isArray(jwtKeys) || jwtKeys.length === 0))
@@ -164,7 +156,6 @@ function nestedSettingsOf(raw: unknown, label: string): AppNestedSettings {
   };
 }
 
-/** With NODE_ENV=production: no secret of the repository, none shorter than 32 characters. */
 function assertProductionSecrets(app: AppConfig, jwtKeys: JwtKeyConfig[], label: string): void {
   const secrets = [
     { field: `${label}.clientSecret`, value: app.clientSecret },

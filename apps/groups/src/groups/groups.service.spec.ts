@@ -107,7 +107,7 @@ describe('GroupsService.updateProfile', () => {
     });
   });
 
-  it('dissolved meanwhile is group_not_found, and nothing is sent', async () => {
+  it('destroyed meanwhile is group_not_found, and nothing is sent', async () => {
     const { service, groups, outbox } = setup();
     groups.updateProfile.mockResolvedValue(null);
     await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({

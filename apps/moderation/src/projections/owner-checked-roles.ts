@@ -47,7 +47,11 @@ export class OwnerCheckedRoles {
       groupId: key.groupId,
       userIds: projected.map((p) => p.userId),
     });
-    const drifted = projected.filter(({ userId, role }) => role !== (roles[userId] ?? null));
+    // A user never seen and not a member stores nothing: "no role" is what the projection already
+    // says, and a standing per non-member asked about would grow without bound.
+    const drifted = projected.filter(
+      ({ userId, role }) => role !== (roles[userId] ?? null) && !(role === undefined && !roles[userId]),
+    );
     await this.standings.apply(
       key,
       'role',

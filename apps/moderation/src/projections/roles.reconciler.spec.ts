@@ -83,13 +83,15 @@ describe('RolesReconciler', () => {
 });
 
 describe('OwnerCheckedRoles (the cold read of the send decision)', () => {
-  it('asks membership about a user with no projected role, stores its answer, and asks no more', async () => {
+  it("asks membership about a user with no projected role: stores a member's role, nothing for a stranger", async () => {
     const { roles, bus } = setup({}, { m: 'member' });
     expect(await roles.get({ appId: 'app', groupId: 'g' }, 'm')).toMatchObject({ role: { value: 'member' } });
-    expect(await roles.get({ appId: 'app', groupId: 'g' }, 'stranger')).toMatchObject({ role: { value: null } });
+    expect((await roles.get({ appId: 'app', groupId: 'g' }, 'stranger')).role).toBeUndefined();
     await roles.get({ appId: 'app', groupId: 'g' }, 'm');
     await roles.get({ appId: 'app', groupId: 'g' }, 'stranger');
-    expect(bus.send).toHaveBeenCalledTimes(2);
+    // The member's role is stored (asked once); the stranger is asked again (the send decision's
+    // cache keeps the answer in memory): no standing document per non-member asked about.
+    expect(bus.send).toHaveBeenCalledTimes(3);
   });
 
   it('answers what the projection holds when membership cannot be reached', async () => {

@@ -10,28 +10,22 @@ import type { WebhooksEnv } from '../config/webhooks.config';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** What the webhooks service reads of an app's config (the gateway reads the rest). */
+/** The gateway reads the rest. */
 class AppIdentity {
   @Matches(NAME) appId!: string;
   @Matches(NAME) orgName!: string;
   @Matches(NAME) appName!: string;
 }
 
-/** A static endpoint (`webhooks` of an app in APPS_JSON): the admin API's fields, the secret required. */
 export type StaticWebhook = CreateWebhookCommand & { secret: string };
 
 export interface AppWebhookConfig extends AppIdentity {
   webhooks: StaticWebhook[];
 }
 
-/** The gateway's default app when no apps are configured. */
 const DEFAULT_APP: AppWebhookConfig = { appId: 'demo', orgName: 'demo', appName: 'demo', webhooks: [] };
 
-/**
- * The apps, from the same APPS_JSON / APPS_FILE the gateway reads: their Easemob names (the
- * `easemob` format's appkey) and static endpoints. Bad config stops the service at boot, naming
- * the entry.
- */
+/** The same APPS_JSON / APPS_FILE the gateway reads; bad config stops the service at boot, naming the entry. */
 @Injectable()
 export class AppsConfig {
   private readonly byId: Map<string, AppWebhookConfig>;

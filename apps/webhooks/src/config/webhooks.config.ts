@@ -2,47 +2,36 @@ import { type ServiceEnv, serviceEnvSchema } from '@cohort/config';
 import { ServiceNames } from '@cohort/contracts';
 import * as Joi from 'joi';
 
-/** Address ranges an endpoint URL may resolve to besides public ones (the SSRF guard, docs/webhooks.md). */
+/** Besides public ones (the SSRF guard, docs/webhooks.md). */
 export const PRIVATE_NETWORK_KINDS = ['loopback', 'private', 'link-local'] as const;
 export type PrivateNetworkKind = (typeof PRIVATE_NETWORK_KINDS)[number];
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The only place the webhooks service's environment is described. */
 export const webhooksEnvSchema = serviceEnvSchema(ServiceNames.webhooks)
   .keys({
-    // The apps and their static endpoints: the same variables the gateway reads (docs/webhooks.md).
     APPS_JSON: Joi.string(),
     APPS_FILE: Joi.string(),
-    // Comma-separated: which non-public address kinds endpoint URLs may reach (none by default).
     WEBHOOK_ALLOW_NETWORKS: Joi.string()
       .allow('')
       .pattern(new RegExp(`^(${PRIVATE_NETWORK_KINDS.join('|')})(,(${PRIVATE_NETWORK_KINDS.join('|')}))*$`))
       .default(''),
     WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(100).max(60_000).default(5_000),
-    // A receiver's answer is read up to this many bytes (kept as the delivery's last error).
     WEBHOOK_RESPONSE_MAX_BYTES: Joi.number().integer().min(0).max(65_536).default(1_024),
-    // Backoff: first retry after about this, doubling per attempt, capped, with jitter.
     WEBHOOK_RETRY_BASE_MS: Joi.number().integer().min(1).default(5_000),
     WEBHOOK_RETRY_MAX_DELAY_MS: Joi.number().integer().min(1).default(3_600_000),
-    // A Retry-After longer than this is capped to it.
     WEBHOOK_RETRY_AFTER_MAX_MS: Joi.number().integer().min(1).default(3_600_000),
-    // How long after the event a delivery keeps being retried before it is marked failed.
     WEBHOOK_RETRY_FOR_MS: Joi.number()
       .integer()
       .min(1)
       .default(3 * DAY_MS),
-    // Consecutive failed attempts that open an endpoint's breaker, and how long it stays open at first (doubling, capped).
     WEBHOOK_BREAKER_THRESHOLD: Joi.number().integer().min(1).default(5),
     WEBHOOK_BREAKER_COOLDOWN_MS: Joi.number().integer().min(1).default(30_000),
     WEBHOOK_BREAKER_MAX_COOLDOWN_MS: Joi.number().integer().min(1).default(600_000),
-    // Group queues delivered at once per instance, and how often an idle instance looks for work.
     WEBHOOK_CONCURRENCY: Joi.number().integer().min(1).max(1_000).default(32),
     WEBHOOK_POLL_MS: Joi.number().integer().min(10).max(60_000).default(250),
-    // How long a claimed group queue stays this instance's without being renewed.
     WEBHOOK_LEASE_MS: Joi.number().integer().min(1_000).default(30_000),
-    // Succeeded and failed deliveries are kept this many days after their event (the deliveries API
-    // and replays read them), then deleted by the sweep, at most WEBHOOK_DELIVERY_PURGE_BATCH per app a pass.
+    // The deliveries API and replays read them until then.
     WEBHOOK_DELIVERY_RETENTION_DAYS: Joi.number().integer().min(1).max(3_650).default(30),
     WEBHOOK_DELIVERY_PURGE_BATCH: Joi.number().integer().min(1).max(100_000).default(5_000),
   })

@@ -21,7 +21,6 @@ import { DeliveryRepository, type ReplaySelection } from './delivery.repository'
 import { toDeliveryView } from './delivery.view';
 import { QueueRepository } from './queue.repository';
 
-/** What an endpoint was sent (the deliveries API) and sending it again (replays). */
 @Injectable()
 export class DeliveriesService {
   constructor(
@@ -46,11 +45,7 @@ export class DeliveriesService {
     return { pending: await this.deliveries.countPending(webhookAdminOnly(ctx)) };
   }
 
-  /**
-   * Queues again, in their original order, the endpoint's deliveries of a time range or of the
-   * given events, to the endpoint or to `url`: a replay is one ordered queue of its own, with the
-   * same webhook ids (receivers de-duplicate on them).
-   */
+  /** A replay is one ordered queue of its own, with the same webhook ids: receivers de-duplicate on them. */
   async replay(ctx: CommandEnvelope<unknown>, input: ReplayWebhookCommand): Promise<WebhookReplayResult> {
     const appId = webhookAdminOnly(ctx);
     const endpoint = await this.endpoints.find(appId, input.endpointId);

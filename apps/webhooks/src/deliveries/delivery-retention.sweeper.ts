@@ -8,11 +8,7 @@ import { DeliveryRepository } from './delivery.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/**
- * Retention: each pass deletes, per app, up to WEBHOOK_DELIVERY_PURGE_BATCH succeeded or failed
- * deliveries whose event is older than WEBHOOK_DELIVERY_RETENTION_DAYS (a backlog goes over a few
- * passes). Pending deliveries are never purged: they are still owed.
- */
+/** Pending deliveries are never purged: they are still owed. */
 @Injectable()
 export class DeliveryRetentionSweep extends BackgroundSweep {
   constructor(

@@ -6,7 +6,6 @@ import type { FilterQuery, Model } from 'mongoose';
 
 import { DeliveryDoc } from './schemas/delivery.schema';
 
-/** What an attempt found out. */
 export interface AttemptRecord {
   status: number | null;
   error: string | null;
@@ -25,12 +24,11 @@ const FINISHED: DeliveryState[] = ['succeeded', 'failed'];
 
 const NEWEST_FIRST = { timeField: 'occurredAt', idField: '_id', direction: -1 } as const;
 
-/** The only code touching the deliveries collection. Every call is scoped by app. */
 @Injectable()
 export class DeliveryRepository {
   constructor(@InjectModel(DeliveryDoc.name) private readonly model: Model<DeliveryDoc>) {}
 
-  /** Stores new deliveries; those already stored (a redelivered event) are left as they are. */
+  /** Those already stored (a redelivered event) are left as they are. */
   async insertNew(deliveries: NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     try {
@@ -43,7 +41,6 @@ export class DeliveryRepository {
     }
   }
 
-  /** A queue's next pending deliveries in order, up to stream sequence `maxSequence` (null: any). */
   next(appId: string, queueKey: string, maxSequence: number | null, limit: number): Promise<DeliveryDoc[]> {
     const filter: FilterQuery<DeliveryDoc> = { appId, queueKey, state: 'pending' };
     if (maxSequence !== null) filter.sequence = { $lte: maxSequence };
@@ -76,7 +73,6 @@ export class DeliveryRepository {
     );
   }
 
-  /** Given up: kept, with why, for the deliveries API and replays. */
   async failed(appId: string, deliveryId: string, attempt: AttemptRecord | null, reason?: string): Promise<void> {
     const set = attempt ? this.attemptFields(attempt) : {};
     await this.model.updateOne(
@@ -119,7 +115,6 @@ export class DeliveryRepository {
     return this.model.countDocuments({ appId, endpointId, ...(state ? { state } : {}) });
   }
 
-  /** The endpoint's own deliveries (not replays) a replay selects, oldest first. */
   forReplay(appId: string, endpointId: string, selection: ReplaySelection, limit: number): Promise<DeliveryDoc[]> {
     const which =
       'eventIds' in selection
@@ -132,10 +127,7 @@ export class DeliveryRepository {
       .lean<DeliveryDoc[]>();
   }
 
-  /**
-   * Deletes up to `limit` of the app's finished (succeeded or failed) deliveries whose event is
-   * older than `before`; pending ones stay whatever their age. Answers how many went.
-   */
+  /** Pending ones stay whatever their age. */
   async deleteFinishedBefore(appId: string, before: Date, limit: number): Promise<number> {
     const old = await this.model
       .find({ appId, state: { $in: FINISHED }, occurredAt: { $lt: before } }, { _id: 1 })

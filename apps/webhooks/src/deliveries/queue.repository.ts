@@ -13,12 +13,11 @@ export interface QueueRef {
 
 const NEVER = new Date(0);
 
-/** The only code touching the delivery queues: their readiness and the leases instances hold on them. */
 @Injectable()
 export class QueueRepository {
   constructor(@InjectModel(QueueDoc.name) private readonly model: Model<QueueDoc>) {}
 
-  /** New deliveries in these queues: they become ready (a queue backing off keeps its due time). */
+  /** A queue backing off keeps its due time. */
   async touch(queues: QueueRef[]): Promise<void> {
     if (queues.length === 0) return;
     await this.model.bulkWrite(
@@ -43,7 +42,7 @@ export class QueueRepository {
     );
   }
 
-  /** Takes the lease of the ready queue due first, if any: only its holder delivers it. */
+  /** Only the lease's holder delivers the queue. */
   claim(owner: string, now: Date, leaseMs: number): Promise<QueueDoc | null> {
     return this.model
       .findOneAndUpdate(
@@ -54,7 +53,7 @@ export class QueueRepository {
       .lean<QueueDoc>();
   }
 
-  /** Extends the lease; false when it was lost (taken over after it ran out). */
+  /** False when it was lost (taken over after it ran out). */
   async renew(queue: QueueDoc, owner: string, until: Date): Promise<boolean> {
     const { matchedCount } = await this.model.updateOne(
       { _id: queue._id, appId: queue.appId, leaseOwner: owner },
@@ -63,7 +62,6 @@ export class QueueRepository {
     return matchedCount === 1;
   }
 
-  /** Gives the lease back; the queue is worked again from `dueAt`. */
   async release(queue: QueueDoc, owner: string, dueAt: Date): Promise<void> {
     await this.model.updateOne(
       { _id: queue._id, appId: queue.appId, leaseOwner: owner },
@@ -71,7 +69,7 @@ export class QueueRepository {
     );
   }
 
-  /** Nothing left: the queue sleeps until the next ingestion, unless one came since `version` (then it stays ready). */
+  /** Sleeps until the next ingestion, unless one came since `version` (then it stays ready). */
   async idle(queue: QueueDoc, owner: string, version: number, now: Date): Promise<void> {
     const { matchedCount } = await this.model.updateOne(
       { _id: queue._id, appId: queue.appId, leaseOwner: owner, version },
@@ -80,15 +78,12 @@ export class QueueRepository {
     if (matchedCount === 0) await this.release(queue, owner, now);
   }
 
-  /**
-   * The endpoint is disabled: the queue sleeps until {@link resumeEndpoint}, unless that came since
-   * `version` (then it is worked again at once).
-   */
+  /** Sleeps until {@link resumeEndpoint}, unless it came since `version` (then it is worked at once). */
   pause(queue: QueueDoc, owner: string, version: number, now: Date): Promise<void> {
     return this.idle(queue, owner, version, now);
   }
 
-  /** The endpoint is enabled again: its sleeping queues are worked (those with nothing pending go back to sleep). */
+  /** Those with nothing pending go back to sleep. */
   async resumeEndpoint(appId: string, endpointId: string, now: Date): Promise<void> {
     await this.model.updateMany({ appId, endpointId }, { $set: { ready: true, dueAt: now }, $inc: { version: 1 } });
   }
@@ -97,7 +92,6 @@ export class QueueRepository {
     await this.model.deleteMany({ appId, endpointId });
   }
 
-  /** The current version of a queue (what an idle check compares against). */
   async versionOf(queue: QueueDoc): Promise<number | null> {
     const doc = await this.model.findOne({ _id: queue._id, appId: queue.appId }, { version: 1 }).lean<QueueDoc>();
     return doc?.version ?? null;

@@ -10,7 +10,7 @@ import type { PrivateNetworkKind, WebhooksEnv } from '../config/webhooks.config'
 
 type AddressKind = 'public' | PrivateNetworkKind | 'reserved';
 
-/** ipaddr.js ranges by kind; every other range (multicast, documentation, 6to4 ...) is reserved. */
+/** Every other range (multicast, documentation, 6to4 ...) is reserved. */
 const KIND_OF_RANGE: Partial<Record<string, AddressKind>> = {
   unicast: 'public',
   loopback: 'loopback',
@@ -20,7 +20,6 @@ const KIND_OF_RANGE: Partial<Record<string, AddressKind>> = {
   linkLocal: 'link-local',
 };
 
-/** What an IP address is: public, one of the kinds an operator may allow, or reserved (never allowed). */
 export function addressKind(address: string): AddressKind {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
@@ -30,11 +29,7 @@ export function addressKind(address: string): AddressKind {
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-/**
- * The SSRF guard: endpoint URLs may reach public addresses only, plus the kinds the operator
- * allows (WEBHOOK_ALLOW_NETWORKS). Checked when an endpoint is saved and again on every
- * connection (a name may resolve elsewhere later).
- */
+/** Checked when an endpoint is saved and again on every connection: a name may resolve elsewhere later. */
 @Injectable()
 export class AddressGuard {
   private readonly allowed: Set<AddressKind>;
@@ -48,7 +43,6 @@ export class AddressGuard {
     return this.allowed.has(addressKind(address));
   }
 
-  /** Refuses (400 naming `field`) a URL that is not http(s) or whose host resolves to an address not allowed. */
   async check(url: string, field: string): Promise<void> {
     let parsed: URL;
     try {
@@ -66,7 +60,6 @@ export class AddressGuard {
     }
   }
 
-  /** A `lookup` for http(s).request that refuses addresses not allowed (the connection fails). */
   readonly lookup = (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);

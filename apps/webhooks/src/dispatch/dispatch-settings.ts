@@ -3,7 +3,6 @@ import type { ConfigService } from '@nestjs/config';
 import type { WebhooksEnv } from '../config/webhooks.config';
 import type { RetrySettings } from './retry-policy';
 
-/** The dispatcher's settings, read once from the validated config. */
 export interface DispatchSettings {
   retry: RetrySettings;
   breaker: { threshold: number; cooldownMs: number; maxCooldownMs: number };

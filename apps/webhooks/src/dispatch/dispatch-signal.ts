@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-/** Wakes this instance's dispatcher when it stored deliveries (others find them by polling). */
+/** Only this instance's dispatcher: others find the deliveries by polling. */
 @Injectable()
 export class DispatchSignal {
   private waiter: (() => void) | null = null;
@@ -10,7 +10,6 @@ export class DispatchSignal {
     this.waiter = null;
   }
 
-  /** Resolves on the next wake() or after `ms`. */
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -14,11 +14,7 @@ import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { DispatchSignal } from './dispatch-signal';
 import { QueueRunner } from './queue-runner';
 
-/**
- * Each instance's delivery loop: claims ready, due queues (a lease in the database, so that two
- * instances never deliver the same queue) and runs up to WEBHOOK_CONCURRENCY of them at once;
- * sleeps until woken by an ingestion or WEBHOOK_POLL_MS when there is nothing to claim.
- */
+/** A queue is claimed by a lease in the database, so that two instances never deliver the same queue. */
 @Injectable()
 export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Dispatcher.name);

@@ -5,14 +5,9 @@ import type { EndpointDoc } from '../endpoints/schemas/endpoint.schema';
 import { DISPATCH_SETTINGS, type DispatchSettings } from './dispatch-settings';
 import { breakerCooldownMs } from './retry-policy';
 
-/** May a queue of this endpoint attempt now? If not, when to look again. */
 export type BreakerGate = { pass: true } | { pass: false; until: Date };
 
-/**
- * The circuit breaker of an endpoint, shared by all instances through its document: after
- * `threshold` consecutive failed attempts it opens for a cooldown (doubling each time it reopens,
- * capped); then exactly one attempt (the probe) may pass; its success closes it.
- */
+/** Shared by all instances through the endpoint's document; once the cooldown ends exactly one attempt (the probe) passes. */
 @Injectable()
 export class EndpointBreaker {
   constructor(

@@ -10,11 +10,9 @@ import type { SignedRequest } from '../formats/standard-format';
 import { AddressGuard } from './address-guard';
 import { parseRetryAfter } from './retry-policy';
 
-/** How a receiver answered one attempt. */
 export interface SendOutcome {
   /** null: no answer (timeout, network error, refused address). */
   status: number | null;
-  /** Why it failed: the error, or the start of a non-2xx answer's body. */
   error: string | null;
   retryAfterMs: number | null;
   latencyMs: number;
@@ -23,10 +21,7 @@ export interface SendOutcome {
 export const isSuccess = (outcome: SendOutcome) =>
   outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
 
-/**
- * POSTs a signed request with a deadline (WEBHOOK_TIMEOUT_MS for the whole exchange), no
- * redirects, through the SSRF guard, reading at most WEBHOOK_RESPONSE_MAX_BYTES of the answer.
- */
+/** No redirects, and every connection through the SSRF guard. */
 @Injectable()
 export class HttpSender implements OnApplicationShutdown {
   private readonly timeoutMs: number;

@@ -4,11 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 const FRESH_MS = 50;
 
-/**
- * The stream sequence up to which every event has been ingested (the durable consumer's ack
- * floor). Instances ingest concurrently, so a group's event N+1 may be stored before its event N;
- * delivering only up to the floor keeps each group in stream order.
- */
+/** Instances ingest concurrently, so a group's event N+1 may be stored before N: delivering up to the ack floor keeps stream order. */
 @Injectable()
 export class IngestFloor {
   private cached: { value: number; at: number } | null = null;

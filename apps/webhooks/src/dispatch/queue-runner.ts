@@ -18,17 +18,10 @@ import { isRetryable, retryDelayMs } from './retry-policy';
 
 const BATCH = 20;
 
-/**
- * What became of a delivery's attempt for the queue: go on with the next one, stop until `dueAt`,
- * or stop until the endpoint is enabled again (`dueAt` null).
- */
+/** `dueAt` null: until the endpoint is enabled again. */
 type Step = { next: true } | { next: false; dueAt: Date | null };
 
-/**
- * Delivers one claimed queue (an endpoint's deliveries for one group) in stream order, one at a
- * time: the next only after the previous succeeded or was given up. A failed attempt stops the
- * queue until its retry (other queues go on).
- */
+/** One at a time in stream order: the next only after the previous succeeded or was given up. */
 @Injectable()
 export class QueueRunner {
   private readonly logger = new Logger(QueueRunner.name);
@@ -74,7 +67,7 @@ export class QueueRunner {
           else await this.queues.pause(queue, owner, queue.version, new Date());
           return;
         }
-        // Renewed once a third of the lease has gone by, not after every delivery (one write less each).
+        // Not after every delivery: one write less each.
         if (Date.now() - renewedAt > this.settings.leaseMs / 3) {
           if (!(await this.queues.renew(queue, owner, new Date(Date.now() + this.settings.leaseMs)))) return;
           renewedAt = Date.now();

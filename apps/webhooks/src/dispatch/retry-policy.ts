@@ -1,22 +1,16 @@
-/** The retry settings (WEBHOOK_RETRY_*). */
 export interface RetrySettings {
   baseMs: number;
   maxDelayMs: number;
   retryAfterMaxMs: number;
-  /** How long after its first attempt a delivery keeps being retried. */
   retryForMs: number;
 }
 
-/** Timeouts and network errors (no status), 408, 429 and 5xx are worth another attempt; other answers are final. */
+/** Timeouts and network errors (no status), 408, 429 and 5xx; other answers are final. */
 export function isRetryable(status: number | null): boolean {
   return status === null || status === 408 || status === 429 || status >= 500;
 }
 
-/**
- * The wait before the next attempt after `attempts` failed ones: exponential from `baseMs`, capped,
- * with "equal jitter" (half fixed, half random) so that a recovering receiver is not hit by every
- * queue at once; never shorter than the receiver's Retry-After (itself capped).
- */
+/** "Equal jitter", so that a recovering receiver is not hit by every queue at once; never shorter than Retry-After. */
 export function retryDelayMs(
   attempts: number,
   retryAfterMs: number | null,
@@ -28,7 +22,7 @@ export function retryDelayMs(
   return retryAfterMs === null ? jittered : Math.max(jittered, Math.min(retryAfterMs, settings.retryAfterMaxMs));
 }
 
-/** `Retry-After` as ms: delta-seconds or an HTTP date; null when absent or unreadable. */
+/** Delta-seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
   if (!value) return null;
   const trimmed = value.trim();
@@ -37,7 +31,6 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/** The breaker's cooldown after it opened `opens` times in a row. */
 export function breakerCooldownMs(opens: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(opens, 40));
 }

@@ -7,7 +7,6 @@ import { type BreakerDoc, CLOSED_BREAKER, EndpointDoc, type SigningSecret } from
 export type NewEndpoint = Omit<EndpointDoc, 'breaker'>;
 export type EndpointChanges = Partial<Pick<EndpointDoc, 'url' | 'events' | 'description' | 'disabled'>>;
 
-/** The only code touching the endpoints collection. Every call is scoped by app. */
 @Injectable()
 export class EndpointRepository {
   constructor(@InjectModel(EndpointDoc.name) private readonly model: Model<EndpointDoc>) {}
@@ -25,7 +24,6 @@ export class EndpointRepository {
     return this.model.countDocuments({ appId });
   }
 
-  /** The endpoints events may go to now. */
   enabled(appId: string): Promise<EndpointDoc[]> {
     return this.model.find({ appId, disabled: false }).lean<EndpointDoc[]>();
   }
@@ -34,7 +32,7 @@ export class EndpointRepository {
     return this.model.findOne({ _id: endpointId, appId }).lean<EndpointDoc>();
   }
 
-  /** Changes an endpoint of the admin API (config endpoints change in the config). */
+  /** Config endpoints change in the config, not here. */
   update(appId: string, endpointId: string, changes: EndpointChanges, at: Date): Promise<EndpointDoc | null> {
     return this.model
       .findOneAndUpdate(
@@ -50,10 +48,7 @@ export class EndpointRepository {
     return deletedCount === 1;
   }
 
-  /**
-   * Puts `secrets` in place if the current secret is still `current` (a concurrent rotation wins
-   * otherwise: null).
-   */
+  /** A concurrent rotation wins when the current secret is no longer `current`: null. */
   replaceSecrets(
     appId: string,
     endpointId: string,
@@ -70,7 +65,7 @@ export class EndpointRepository {
       .lean<EndpointDoc>();
   }
 
-  /** Makes the app's config endpoints exactly `endpoints` (idempotent: every instance runs it at boot). */
+  /** Idempotent: every instance runs it at boot. */
   async syncConfig(appId: string, endpoints: NewEndpoint[]): Promise<void> {
     for (const endpoint of endpoints) {
       const { _id, createdAt, ...fields } = endpoint;
@@ -83,7 +78,6 @@ export class EndpointRepository {
     await this.model.deleteMany({ appId, source: 'config', _id: { $nin: endpoints.map((e) => e._id) } });
   }
 
-  /** One more failed attempt; answers the breaker after it. */
   async recordFailure(appId: string, endpointId: string): Promise<BreakerDoc | null> {
     const doc = await this.model
       .findOneAndUpdate(
@@ -95,7 +89,7 @@ export class EndpointRepository {
     return doc?.breaker ?? null;
   }
 
-  /** Opens the breaker until `openUntil` if it is still in `from` (another instance may have opened it). */
+  /** Only if still in `from`: another instance may have opened it. */
   async open(appId: string, endpointId: string, from: BreakerDoc['state'], openUntil: Date): Promise<void> {
     await this.model.updateOne(
       { _id: endpointId, appId, 'breaker.state': from },
@@ -103,7 +97,7 @@ export class EndpointRepository {
     );
   }
 
-  /** An open breaker whose time is up lets one attempt through: true for the caller that got it. */
+  /** True for the one caller that got the probe. */
   async claimProbe(appId: string, endpointId: string, now: Date, until: Date): Promise<boolean> {
     const { modifiedCount } = await this.model.updateOne(
       { _id: endpointId, appId, 'breaker.state': { $in: ['open', 'half_open'] }, 'breaker.openUntil': { $lte: now } },
@@ -112,7 +106,7 @@ export class EndpointRepository {
     return modifiedCount === 1;
   }
 
-  /** A success closes the breaker (one write only when it was not already closed and clean). */
+  /** One write only when it was not already closed and clean. */
   async recordSuccess(appId: string, endpointId: string): Promise<void> {
     await this.model.updateOne(
       { _id: endpointId, appId, $or: [{ 'breaker.failures': { $gt: 0 } }, { 'breaker.state': { $ne: 'closed' } }] },

@@ -2,7 +2,6 @@ import type { WebhookEndpointView, WebhookEndpointWithSecret } from '@cohort/con
 
 import type { EndpointDoc, SigningSecret } from './schemas/endpoint.schema';
 
-/** The secrets that sign now: the current one and a previous one still in its grace period. */
 export function signingSecrets(doc: Pick<EndpointDoc, 'secrets'>, now = new Date()): string[] {
   return doc.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.secret);
 }

@@ -34,7 +34,7 @@ const notFound = (endpointId: string) => new DomainError('not_found', `no webhoo
 const configured = (endpointId: string) =>
   new DomainError('conflict', `webhook ${endpointId} is set in the app's configuration (APPS_JSON): change it there`);
 
-/** A config endpoint's id: stable across restarts and instances for the same app, URL and format. */
+/** Stable across restarts and instances for the same app, URL and format. */
 function configEndpointId(appId: string, webhook: StaticWebhook): string {
   return `cfg_${createHash('sha256')
     .update(`${appId}\n${webhook.url}\n${webhook.format ?? 'standard'}`)
@@ -42,7 +42,6 @@ function configEndpointId(appId: string, webhook: StaticWebhook): string {
     .slice(0, 22)}`;
 }
 
-/** An endpoint as stored, with the defaults of absent fields (all events, enabled). */
 function newEndpoint(
   _id: string,
   appId: string,
@@ -65,7 +64,6 @@ function newEndpoint(
   };
 }
 
-/** The rules of endpoints: who may manage them, what a valid one is, secrets and their rotation. */
 @Injectable()
 export class EndpointsService implements OnApplicationBootstrap {
   constructor(
@@ -78,7 +76,6 @@ export class EndpointsService implements OnApplicationBootstrap {
     private readonly signal: DispatchSignal,
   ) {}
 
-  /** The config endpoints of every app, as configured now (every instance does it; it is idempotent). */
   async onApplicationBootstrap(): Promise<void> {
     const now = new Date();
     for (const app of this.apps.all()) {
@@ -148,7 +145,7 @@ export class EndpointsService implements OnApplicationBootstrap {
     return { deleted: true };
   }
 
-  /** A new current secret; the previous one keeps signing too (standard format) until the grace period ends. */
+  /** The previous secret keeps signing too (standard format) until the grace period ends. */
   async rotateSecret(
     ctx: CommandEnvelope<unknown>,
     input: RotateWebhookSecretCommand,
@@ -170,7 +167,7 @@ export class EndpointsService implements OnApplicationBootstrap {
     return withSecret(rotated);
   }
 
-  /** Sends a `ping` now and reports the answer (no retry, nothing stored). */
+  /** No retry, nothing stored. */
   async test(ctx: CommandEnvelope<unknown>, input: WebhookIdCommand): Promise<WebhookTestResult> {
     const appId = webhookAdminOnly(ctx);
     const endpoint = await this.find(appId, input.endpointId);

@@ -5,14 +5,13 @@ import { invalidParameter } from '@cohort/errors';
 
 const STANDARD_PREFIX = 'whsec_';
 
-/** A new secret: `whsec_` + 32 random bytes in base64 (Standard Webhooks), or 32 hex characters (Easemob's console style). */
+/** Standard Webhooks' `whsec_` + 32 random bytes in base64, or 32 hex characters (Easemob's console style). */
 export function generateSecret(format: WebhookFormat): string {
   return format === 'standard'
     ? `${STANDARD_PREFIX}${randomBytes(32).toString('base64')}`
     : randomBytes(16).toString('hex');
 }
 
-/** Refuses a secret the format cannot sign with safely, naming `field`. */
 export function checkSecret(format: WebhookFormat, secret: string, field = 'secret'): void {
   if (format === 'easemob') {
     if (secret.length < WebhookLimits.easemobSecretMinLength) {
@@ -33,7 +32,6 @@ export function checkSecret(format: WebhookFormat, secret: string, field = 'secr
   }
 }
 
-/** The HMAC key of a `whsec_` secret. */
 export function standardKeyOf(secret: string): Buffer {
   return Buffer.from(secret.slice(STANDARD_PREFIX.length), 'base64');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { ApprovalPolicy, type DomainEvent, type EventMap, type EventType, type GroupType } from '@cohort/contracts';
 
-/** `group_op_event`'s operation and payload of a Cohort event (docs/webhooks.md has the table). */
+/** docs/webhooks.md has the table. */
 export interface EasemobOperation {
   operation: string;
   payload?: Record<string, unknown>;
@@ -10,12 +10,12 @@ export interface EasemobOperation {
 
 type Mapper<K extends EventType> = (data: EventMap[K], event: DomainEvent<K>) => EasemobOperation | null;
 
-/** The user ids of Easemob's `owner` fields are `<appkey>_<user>`; member lists carry plain user ids. */
+/** Easemob's `owner` fields are `<appkey>_<user>`; member lists carry plain user ids. */
 type Names = { appkey: string };
 
 const members = (userId: string) => [userId];
 
-/** Easemob's group info object, of the fields Cohort has (strings, as Easemob sends them). */
+/** Strings, as Easemob sends them. */
 function infoOf(group: EventMap['group.created'], names: Names): Record<string, unknown> {
   return {
     owner: `${names.appkey}_${group.ownerId}`,
@@ -35,7 +35,6 @@ function infoOf(group: EventMap['group.created'], names: Names): Record<string, 
   };
 }
 
-/** The changed fields of `group.updated` / `group.settings_changed` under Easemob's names. */
 function changedInfoOf(changed: Record<string, unknown>): Record<string, unknown> {
   const names: Record<string, string> = {
     name: 'title',
@@ -125,7 +124,6 @@ function mappers(names: Names): { [K in EventType]?: Mapper<K> } {
   };
 }
 
-/** Whether an event type has an Easemob counterpart (the others are not sent in this format). */
 export function hasEasemobCounterpart(type: EventType): boolean {
   return mappers({ appkey: '' })[type] !== undefined;
 }
@@ -135,21 +133,17 @@ export interface EasemobCallbackInput {
   groupType: GroupType;
   orgName: string;
   appName: string;
-  /** Stable per delivery: retries send the same callId (and so the same security). */
+  /** Retries send the same callId, and so the same security. */
   callUuid: string;
   secret: string;
 }
 
-/** `MD5(callId + secret + timestamp)`, hex: Easemob's `security`. */
+/** Easemob's `security`. */
 export function easemobSecurity(callId: string, secret: string, timestamp: number): string {
   return createHash('md5').update(`${callId}${secret}${timestamp}`).digest('hex');
 }
 
-/**
- * The body Easemob's post-send callback sends for a group or chatroom operation, or null when the
- * event has no Easemob counterpart. `operator` is `@ppAdmin` for the app admin acting as no user;
- * `timestamp` is when the operation completed.
- */
+/** `operator` is `@ppAdmin` for the app admin acting as no user; `timestamp` is when the operation completed. */
 export function easemobCallbackBody(input: EasemobCallbackInput): Record<string, unknown> | null {
   const { event } = input;
   const appkey = `${input.orgName}#${input.appName}`;

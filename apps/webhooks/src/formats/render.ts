@@ -3,10 +3,9 @@ import type { DomainEvent, GroupType, WebhookFormat } from '@cohort/contracts';
 import { easemobCallbackBody, easemobSecurity } from './easemob-format';
 import { type SignedRequest, signStandard } from './standard-format';
 
-/** What a delivery needs to be rendered in its endpoint's format. */
 export interface RenderInput {
   format: WebhookFormat;
-  /** The secrets that sign now, newest first. */
+  /** Newest first. */
   secrets: string[];
   orgName: string;
   appName: string;
@@ -16,7 +15,7 @@ export interface RenderInput {
   groupType: GroupType;
 }
 
-/** The `standard` body: the event as docs/events.md documents it, with its stream sequence. */
+/** The event as docs/events.md documents it, with its stream sequence. */
 export function standardBody(event: DomainEvent, sequence: number): string {
   return JSON.stringify({
     type: event.type,
@@ -31,7 +30,7 @@ export function standardBody(event: DomainEvent, sequence: number): string {
   });
 }
 
-/** The request of one attempt; null when the event has nothing to say in the format (Easemob without a counterpart). */
+/** Null when the format has nothing to say of the event (Easemob without a counterpart). */
 export function renderDelivery(input: RenderInput, nowMs: number): SignedRequest | null {
   if (input.format === 'standard')
     return signStandard(input.event.eventId, standardBody(input.event, input.sequence), input.secrets, nowMs);
@@ -46,7 +45,6 @@ export function renderDelivery(input: RenderInput, nowMs: number): SignedRequest
   return body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : null;
 }
 
-/** A `ping` (the test call) in the endpoint's format. */
 export function renderPing(
   input: Pick<RenderInput, 'format' | 'secrets' | 'orgName' | 'appName'>,
   appId: string,

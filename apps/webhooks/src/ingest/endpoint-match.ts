@@ -3,10 +3,7 @@ import { ALL_EVENTS, type DomainEvent } from '@cohort/contracts';
 import type { EndpointDoc } from '../endpoints/schemas/endpoint.schema';
 import { hasEasemobCounterpart } from '../formats/easemob-format';
 
-/**
- * Whether an event goes to an endpoint: a type it subscribes to, that its format can say, and not
- * older than the endpoint (history is for replays).
- */
+/** Not older than the endpoint: history is for replays. */
 export function endpointWants(
   endpoint: Pick<EndpointDoc, 'events' | 'format' | 'createdAt'>,
   event: Pick<DomainEvent, 'type' | 'occurredAt'>,

@@ -4,11 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { IngestService } from './ingest.service';
 
-/**
- * The whole event stream, through one durable consumer (`webhooks__all`): each event is acked once
- * its deliveries are stored; delivering them is the dispatcher's job, so a slow receiver never
- * holds the stream back.
- */
+/** Acked once its deliveries are stored; delivering is the dispatcher's job, so a slow receiver never holds the stream back. */
 @Injectable()
 @OnEvent(ANY_EVENT)
 export class EventIngestHandler implements DomainEventHandler<EventType> {

@@ -12,13 +12,9 @@ import { EndpointRepository } from '../endpoints/endpoint.repository';
 import { GroupTypeRepository } from '../projections/group-type.repository';
 import { endpointWants } from './endpoint-match';
 
-/** The queue of an endpoint's deliveries for one group. */
 export const groupQueueKey = (endpointId: string, groupId: string) => `${endpointId}|${groupId}`;
 
-/**
- * Turns an event of the stream into one stored delivery per endpoint that wants it, then wakes the
- * dispatcher. Idempotent: a redelivered event finds its deliveries stored.
- */
+/** Idempotent: a redelivered event finds its deliveries stored. */
 @Injectable()
 export class IngestService {
   constructor(
@@ -60,7 +56,7 @@ export class IngestService {
     this.signal.wake();
   }
 
-  /** From the event, the projection, or (a group older than this service's history) the groups service. */
+  /** A group older than this service's history is asked of the groups service. */
   private async groupTypeOf(event: DomainEvent, key: GroupKey): Promise<GroupType> {
     if (event.type === 'group.created') return (event as DomainEvent<'group.created'>).data.type;
     if (event.type === 'group.destroyed') return (event as DomainEvent<'group.destroyed'>).data.type;

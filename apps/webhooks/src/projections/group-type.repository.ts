@@ -5,7 +5,6 @@ import type { Model } from 'mongoose';
 
 import { GroupTypeDoc } from './schemas/group-type.schema';
 
-/** The only code touching the group-type projection. */
 @Injectable()
 export class GroupTypeRepository {
   constructor(@InjectModel(GroupTypeDoc.name) private readonly model: Model<GroupTypeDoc>) {}

@@ -12,10 +12,7 @@ export interface RequestContext {
   requestId: string;
 }
 
-/**
- * Typed request/reply over NATS (the lean wire of bus-wire.ts): "no responders" fails fast (503)
- * and every call has a timeout (504).
- */
+/** "No responders" fails fast (503); every call has a timeout (504). */
 @Injectable()
 export class BusClient {
   constructor(
@@ -26,7 +23,6 @@ export class BusClient {
   async send<C extends AnyCommand>(command: C, context: RequestContext, data: RequestOf<C>): Promise<ReplyOf<C>> {
     const observer = busObserver();
     const tracer = busTracer();
-    // Neither metrics nor tracing on: nothing but the request.
     if (!observer && !tracer) return this.request(command, context, data);
     const request = tracer
       ? () => tracer.request(command.subject, (headers) => this.request(command, context, data, headers))
@@ -73,7 +69,6 @@ export class BusClient {
   }
 }
 
-/** True when a send failed before any service received it (NATS "no responders"). */
 export function wasNotDelivered(error: unknown): boolean {
   return error instanceof DomainError && error.details?.notDelivered === true;
 }

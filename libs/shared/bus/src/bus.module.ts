@@ -11,7 +11,6 @@ import { EventStream } from './event-stream';
 import { natsAccessFrom } from './nats-connect-options';
 import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-connection';
 
-/** Bus wiring for one process: typed requests, event publishing and durable event consumers. */
 @Global()
 @Module({})
 export class BusModule {

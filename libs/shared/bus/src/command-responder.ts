@@ -10,16 +10,11 @@ import { errorPayloadOf } from './error-payload';
 
 const logger = new Logger('CommandResponder');
 
-/** The error code of a reply that answers a failure (for the command's span). */
 const failureOf = (reply: Reply<unknown>): string | undefined => (reply.ok ? undefined : reply.error.code);
 
 /**
- * Answers a declared command with a plain subscription on the given NATS connection, in the
- * service's queue group: the envelope and its data validated against the declaration, the handler
- * run under the request id (every log line carries it), errors answered as data. Every command
- * handler of every service is served this way (LeanNatsTransport), and a hot path that must be
- * ordered with other subscriptions of the same connection can call it directly (NATS delivers one
- * connection's messages in order). Unsubscribe (or drain) to stop.
+ * Serves every command handler (through LeanNatsTransport); a hot path that must be ordered with
+ * other subscriptions of the connection calls it directly, as NATS keeps one connection's order.
  */
 export function serveCommand<C extends AnyCommand>(
   nc: NatsConnection,

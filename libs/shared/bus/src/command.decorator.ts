@@ -27,12 +27,6 @@ export function validateCommandEnvelope<T extends object>(
   };
 }
 
-/**
- * Makes a method the handler of a declared command: LeanNatsTransport subscribes it to the
- * command's subject (in the service's queue group) and validates the envelope and its data with the
- * declared request class; the compiler checks that the method takes that envelope and returns the
- * declared reply.
- */
 export function Handles<Request extends object, Reply>(command: CommandDeclaration<Request, Reply>) {
   return <Method extends (envelope: CommandEnvelope<Request>) => Reply | Promise<Reply>>(
     target: object,

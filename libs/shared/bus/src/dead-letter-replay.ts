@@ -4,7 +4,6 @@ import { headers as natsHeaders, type JetStreamManager, type NatsConnection, typ
 import { DeadLetterHeader, ensureDeadLetterStream, REPLAY_FOR_HEADER } from './dead-letters';
 
 export interface DeadLetter {
-  /** Sequence in the dead-letter stream (what `replay --seq` takes). */
   seq: number;
   durable: string;
   subject: string;
@@ -13,9 +12,7 @@ export interface DeadLetter {
 }
 
 export interface DeadLetterFilter {
-  /** Only this consumer's dead letters (e.g. `moderation__member_left`). */
   durable?: string;
-  /** Only this one dead letter. */
   seq?: number;
 }
 
@@ -29,7 +26,6 @@ function describe(msg: StoredMsg): DeadLetter {
   };
 }
 
-/** Every dead letter matching the filter, oldest first (the stream is read by sequence). */
 export async function listDeadLetters(jsm: JetStreamManager, filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
   return (await readDeadLetters(jsm, filter)).map(({ letter }) => letter);
 }
@@ -53,11 +49,7 @@ async function readDeadLetters(
   return found;
 }
 
-/**
- * Delivers dead letters again to the consumer that parked each (the others skip it, by the
- * Cohort-Replay-For header), then removes them from the dead-letter stream. A replayed event
- * that fails for good again is parked again, with its new error.
- */
+/** Only the consumer that parked a dead letter handles its replay (Cohort-Replay-For); a new failure parks it again. */
 export async function replayDeadLetters(nc: NatsConnection, filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
   const jsm = await nc.jetstreamManager();
   const js = nc.jetstream();

@@ -8,7 +8,6 @@ import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-conne
 export const deadLetterSubject = (service: string, durable: string) => `dlq.${service}.${durable}`;
 export const DEAD_LETTER_WILDCARD = 'dlq.>';
 
-/** Headers of a dead letter (its data is the event exactly as it was delivered). */
 export const DeadLetterHeader = {
   durable: 'Cohort-Durable',
   subject: 'Cohort-Subject',
@@ -17,12 +16,10 @@ export const DeadLetterHeader = {
   deliveries: 'Cohort-Deliveries',
 } as const;
 
-/** Header of a replayed event: only the consumer it names handles it, the others skip it. */
 export const REPLAY_FOR_HEADER = 'Cohort-Replay-For';
 
 const MAX_ERROR_LENGTH = 500;
 
-/** Ensures the dead-letter stream (file storage, kept until replayed or deleted by an operator). */
 export async function ensureDeadLetterStream(jsm: JetStreamManager, replicas = 1): Promise<void> {
   const existing = await jsm.streams.info(DEAD_LETTER_STREAM).catch(() => null);
   if (existing) return;
@@ -35,10 +32,7 @@ export async function ensureDeadLetterStream(jsm: JetStreamManager, replicas = 1
   });
 }
 
-/**
- * Parks an event that failed for a reason retrying cannot fix, with its error, in the
- * dead-letter stream: logged at error and counted. `npm run events -- replay` delivers it again.
- */
+/** For an event retrying cannot fix; `npm run events -- replay` delivers it again. */
 @Injectable()
 export class DeadLetters {
   private readonly logger = new Logger(DeadLetters.name);
@@ -50,12 +44,11 @@ export class DeadLetters {
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
-  /** Dead letters parked by this process since it started. */
   get count(): number {
     return this.parked;
   }
 
-  /** Stores the message as a dead letter; throws (the caller retries later) when JetStream cannot. */
+  /** Throws when JetStream cannot store it: the caller retries later. */
   async park(msg: JsMsg, durable: string, error: unknown): Promise<void> {
     const nc = await this.holder.get();
     this.ready ??= nc

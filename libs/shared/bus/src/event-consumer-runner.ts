@@ -26,14 +26,9 @@ import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-conne
 
 const codec = JSONCodec<DomainEvent>();
 const ACK_WAIT_MS = 30_000;
-/** No last delivery: an event whose failure is transient is retried until it succeeds. */
 const UNLIMITED_DELIVERIES = -1;
 
-/**
- * Starts one durable pull consumer per @HandlesEvent provider; acks only after the handler ran.
- * Never drops an event: a transient failure is retried with growing backoff for as long as it
- * lasts, and one that retrying cannot fix is parked in the dead-letter stream before it is let go.
- */
+/** Acks only after the handler ran; never drops an event: transient failures retry, permanent ones are parked first. */
 @Injectable()
 export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumerRunner.name);
@@ -63,12 +58,10 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     this.allAttached = true;
   }
 
-  /** True once every durable consumer of the service consumes (readiness). */
   get attached(): boolean {
     return this.allAttached;
   }
 
-  /** The durable consumers this process runs (metrics read their pending counts). */
   get consumers(): readonly string[] {
     return this.durables;
   }
@@ -131,7 +124,6 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     await (tracer ? tracer.handle(durable, 'event', msg.headers, handle) : handle());
   }
 
-  /** Runs the handler under the event's correlation id; acks, naks for a retry, or gives up. */
   private async handle(
     msg: JsMsg,
     handler: DomainEventHandler<EventType>,
@@ -162,7 +154,7 @@ export class EventConsumerRunner implements OnApplicationBootstrap, BeforeApplic
     });
   }
 
-  /** Parks the event as a dead letter, then lets it go; if even that fails it is delivered again. */
+  /** If even parking fails, the event is delivered again. */
   private async giveUp(msg: JsMsg, durable: string, error: unknown): Promise<void> {
     try {
       await this.deadLetters.park(msg, durable, error);

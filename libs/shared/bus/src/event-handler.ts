@@ -1,7 +1,6 @@
 import type { DomainEvent, EventType } from '@cohort/contracts';
 import { DiscoveryService } from '@nestjs/core';
 
-/** Where a handled event sits in the stream (for consumers that order or resume by it). */
 export interface EventDelivery {
   streamSequence: number;
 }
@@ -14,19 +13,15 @@ export interface DomainEventHandler<K extends EventType> {
 export const ANY_EVENT = '*';
 export type HandledEvent = EventType | typeof ANY_EVENT;
 
-/** Discovery metadata: which event a provider handles (read by the consumer runner). */
 export const HANDLED_EVENT = DiscoveryService.createDecorator<HandledEvent>();
 
-/** The durable consumer name of a service's handler of `type`. */
 export function durableNameOf(serviceName: string, type: HandledEvent): string {
   return `${serviceName}__${type === ANY_EVENT ? 'all' : type.replace(/\./g, '_')}`;
 }
 
 /**
- * Makes a provider the handler of one event type, typed: its `handle` must take that event. The
- * consumer runner gives it the durable JetStream consumer `<service>__<event>`, and refuses a
- * second handler of the same event in one service (they would split the events between them).
- * Handlers MUST be idempotent: an event may be delivered more than once.
+ * Each handler gets the durable consumer `<service>__<event>`, so a second handler of one event in a
+ * service is refused (they would split the events). Handlers MUST be idempotent: events are redelivered.
  */
 export function OnEvent<K extends EventType>(type: K | typeof ANY_EVENT) {
   return <T extends new (...args: never[]) => DomainEventHandler<K>>(target: T): void => {
@@ -34,10 +29,7 @@ export function OnEvent<K extends EventType>(type: K | typeof ANY_EVENT) {
   };
 }
 
-/**
- * Thrown by a handler that must not act yet (another path is expected to do the work first): the
- * event is delivered again after `delayMs`, without a warning, as often as it takes.
- */
+/** Not yet (another path should act first): redelivered after `delayMs`, without a warning. */
 export class HandleLater extends Error {
   constructor(
     readonly delayMs: number,

@@ -15,10 +15,7 @@ export interface PublishInput<K extends EventType> {
   correlationId: string;
   groupId: string;
   data: EventMap[K];
-  /**
-   * Stable key for de-duplication (JetStream Nats-Msg-Id): a retried step that publishes the
-   * same fact again passes the same key and the stream drops the copy.
-   */
+  /** JetStream's Nats-Msg-Id: a retried step publishing the same fact passes the same key, and the copy is dropped. */
   dedupKey?: string;
 }
 
@@ -29,7 +26,7 @@ export class EventPublisher {
     private readonly stream: EventStream,
   ) {}
 
-  /** Builds the event (envelope, stable id) without sending it: it can be stored first (outbox). */
+  /** Without sending it: the outbox stores it first. */
   prepare<K extends EventType>(type: K, input: PublishInput<K>): DomainEvent<K> {
     return {
       eventId: input.dedupKey ? `${type}:${input.caller.appId}:${input.dedupKey}` : randomUUID(),
@@ -43,7 +40,7 @@ export class EventPublisher {
     };
   }
 
-  /** Sends a prepared event; its id is the JetStream message id, so sending it again is harmless. */
+  /** Its id is the JetStream message id: sending it again is harmless. */
   async publishEvent(event: DomainEvent): Promise<void> {
     await this.stream.ensure();
     const nc = await this.holder.get();

@@ -7,7 +7,6 @@ import { BUS_OPTIONS, type BusOptions, NatsConnectionHolder } from './nats-conne
 const DEDUP_WINDOW_MS = 2 * 60 * 1000;
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Ensures the domain-event stream exists; every publisher and consumer calls it first. */
 @Injectable()
 export class EventStream {
   private ready: Promise<JetStreamManager> | null = null;

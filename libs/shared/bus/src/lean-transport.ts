@@ -6,12 +6,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { serveCommand } from './command-responder';
 import type { NatsConnectionHolder } from './nats-connection';
 
-/**
- * Nest's transport for command handlers: every `@Handles` method is served by serveCommand on the
- * process's one NATS connection (the bus's), in the service's queue group. No packet wrapper, no
- * interceptor or pipe chain per message: the transport validates against the command's
- * declaration and calls the handler, which stays a Nest handler in its Nest module.
- */
+/** Serves every `@Handles` method with serveCommand: no packet wrapper, no interceptor or pipe chain per message. */
 export class LeanNatsTransport extends Server implements CustomTransportStrategy {
   private holder: NatsConnectionHolder | null = null;
   private readonly subscriptions: Subscription[] = [];
@@ -20,7 +15,6 @@ export class LeanNatsTransport extends Server implements CustomTransportStrategy
     super();
   }
 
-  /** The bus's connection, from the application's container (known only once it is built). */
   useConnection(holder: NatsConnectionHolder): void {
     this.holder = holder;
   }
@@ -38,7 +32,7 @@ export class LeanNatsTransport extends Server implements CustomTransportStrategy
     }
   }
 
-  /** Stops taking requests and lets those in flight answer (the connection itself is drained by the bus). */
+  /** The connection itself is drained by the bus. */
   async close(): Promise<void> {
     await Promise.allSettled(this.subscriptions.map((subscription) => subscription.drain()));
     this.subscriptions.length = 0;

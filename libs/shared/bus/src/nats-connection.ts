@@ -3,22 +3,18 @@ import { connect, type NatsConnection } from 'nats';
 
 import type { RetryBackoff } from './delivery-policy';
 import { type NatsAccess, natsConnectOptions } from './nats-connect-options';
+import { coalesceWrites } from './write-coalescing';
 
 export const BUS_OPTIONS = Symbol('BUS_OPTIONS');
 
 export interface BusOptions extends NatsAccess {
   serviceName: string;
   requestTimeoutMs: number;
-  /** Redelivery backoff of a durable consumer's failed events (default DEFAULT_RETRY_BACKOFF). */
   retry?: RetryBackoff;
-  /** Replicas of the event streams when this process creates them (EVENT_STREAM_REPLICAS). */
   streamReplicas?: number;
 }
 
-/**
- * The process's own NATS connection for bus requests and JetStream (Nest's NATS transport keeps
- * its own connection for the message handlers and does not speak JetStream).
- */
+/** Nest's NATS transport keeps its own connection and does not speak JetStream. */
 @Injectable()
 export class NatsConnectionHolder implements OnApplicationShutdown {
   private readonly logger = new Logger(NatsConnectionHolder.name);
@@ -28,12 +24,12 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
 
   get(): Promise<NatsConnection> {
     // Waits for a server that is not up yet; a refusal (bad credentials) is not kept: the next call tries again.
-    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`)).catch(
-      (error: unknown) => {
+    this.connection ??= connect(natsConnectOptions(this.options, `${this.options.serviceName}-bus`))
+      .then(coalesceWrites)
+      .catch((error: unknown) => {
         this.connection = null;
         throw error;
-      },
-    );
+      });
     return this.connection;
   }
 

@@ -2,17 +2,13 @@ import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type * as Joi from 'joi';
 
-/** How every schema is applied: all errors at once, naming the variables (Joi labels), never their values. */
+/** All errors at once, naming the variables (Joi labels), never their values. */
 const VALIDATION_OPTIONS: Joi.ValidationOptions = {
   abortEarly: false,
   allowUnknown: true,
   errors: { wrap: { label: '' } },
 };
 
-/**
- * The one way apps load configuration: environment variables validated by a Joi schema at
- * boot. Errors name the variables (Joi labels), never their values.
- */
 export function validatedConfigModule(schema: Joi.ObjectSchema): Promise<DynamicModule> {
   return ConfigModule.forRoot({
     isGlobal: true,
@@ -23,10 +19,7 @@ export function validatedConfigModule(schema: Joi.ObjectSchema): Promise<Dynamic
   });
 }
 
-/**
- * The environment validated by `schema`, for what must be configured before Nest starts (the
- * gateway's HTTP server exists before the config module does). Same rules and errors as above.
- */
+/** For what exists before Nest's config module (the gateway's HTTP server). */
 export function validatedEnv<T>(schema: Joi.ObjectSchema): T {
   const { value, error } = schema.validate(process.env, VALIDATION_OPTIONS);
   if (error) throw new Error(`Config validation error: ${error.message}`);

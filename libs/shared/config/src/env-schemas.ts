@@ -1,33 +1,28 @@
 import type { ServiceName } from '@cohort/contracts';
 import * as Joi from 'joi';
 
-/** Variables every process reads (gateway and services). */
 export const commonEnvSchema = {
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
-  // One URL, or every node of a cluster separated by commas.
   NATS_URL: Joi.string()
     .pattern(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, 'NATS URLs separated by commas')
     .default('nats://127.0.0.1:4222'),
-  // This process's own NATS user (docs/security.md, "NATS credentials"); required in production.
+  // Required in production (docs/security.md, "NATS credentials").
   NATS_USER: Joi.string()
     .pattern(/^[A-Za-z0-9_-]{1,64}$/)
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   NATS_PASSWORD: Joi.string().min(1).when('NATS_USER', { is: Joi.exist(), then: Joi.required() }),
   LOG_LEVEL: Joi.string().valid('debug', 'info', 'warn', 'error').default('info'),
   BUS_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
-  // Copies JetStream keeps of the event streams when they are first created: 3 on a 3-node cluster.
+  // Used only when the streams are first created: 3 on a 3-node cluster.
   EVENT_STREAM_REPLICAS: Joi.number().integer().valid(1, 3, 5).default(1),
-  // Redelivery backoff of an event whose handler failed for a transient reason: doubles from
-  // the first delay up to the cap, with no last delivery (docs/events.md).
+  // Doubles up to the cap, with no last delivery (docs/events.md).
   EVENT_RETRY_FIRST_MS: Joi.number().integer().min(1).max(60_000).default(1_000),
   EVENT_RETRY_MAX_MS: Joi.number().integer().min(Joi.ref('EVENT_RETRY_FIRST_MS')).max(3_600_000).default(60_000),
-  // Prometheus metrics (docs/operations.md): measured and served at /metrics unless turned off.
   METRICS_ENABLED: Joi.boolean().default(true),
-  // OpenTelemetry traces, sent over OTLP/HTTP to this collector (docs/operations.md); unset: off.
   OTEL_EXPORTER_OTLP_ENDPOINT: Joi.string().uri({ scheme: ['http', 'https'] }),
 };
 
-/** What a process reads before Nest starts to decide on tracing (spans must exist before the modules). */
+/** Read before Nest starts: spans must exist before the modules. */
 export const tracingEnvSchema = Joi.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: commonEnvSchema.OTEL_EXPORTER_OTLP_ENDPOINT,
 });
@@ -36,12 +31,10 @@ export interface TracingEnv {
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
-/** A service's own database when MONGO_DB is not set: `cohort_<service>`. */
 export function defaultDbName(service: ServiceName): string {
   return `cohort_${service.replace(/-/g, '_')}`;
 }
 
-/** Variables of a domain service: its own Mongo database. */
 export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
   return Joi.object({
     ...commonEnvSchema,
@@ -51,11 +44,9 @@ export function serviceEnvSchema(service: ServiceName): Joi.ObjectSchema {
     MONGO_DB: Joi.string()
       .pattern(/^[A-Za-z0-9_-]{1,63}$/)
       .default(defaultDbName(service)),
-    // Background repair passes (outbox resend, and each service's own sweeps).
     SWEEP_INTERVAL_MS: Joi.number().integer().min(500).default(10_000),
     // An event still in an outbox after this long lost its publish: the sweep sends it again.
     OUTBOX_STALE_MS: Joi.number().integer().min(1_000).default(30_000),
-    // The service's own HTTP port for /livez, /readyz and /metrics (docs/operations.md); 0: none.
     OPS_PORT: Joi.number().port().default(0),
     OPS_HOST: Joi.string().default('0.0.0.0'),
   });

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-/** The shortest secret production accepts (characters). */
 export const MIN_SECRET_LENGTH = 32;
 
-/**
- * Secrets written in this repository (development defaults, examples of the docs, old fallbacks):
- * public, so production refuses each of them wherever a secret is configured.
- */
+/** Public, so production refuses each of them wherever a secret is configured. */
 export const REPOSITORY_SECRETS: readonly string[] = [
   'demo-secret',
   'cohort-development-qr-secret-not-for-production',
@@ -16,7 +12,6 @@ export const REPOSITORY_SECRETS: readonly string[] = [
   'a-long-random-secret-of-32-chars+',
 ];
 
-/** Why `secret` may not be used in production (null: it may). */
 export function productionSecretProblem(secret: string): string | null {
   if (REPOSITORY_SECRETS.includes(secret))
     return 'appears in the Cohort repository (a public example), so it is no secret';
@@ -24,5 +19,4 @@ export function productionSecretProblem(secret: string): string | null {
   return null;
 }
 
-/** A fresh random secret (32 bytes, base64url): what development gets when none is configured. */
 export const randomSecret = (): string => randomBytes(32).toString('base64url');

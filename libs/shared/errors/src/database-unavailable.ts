@@ -1,11 +1,6 @@
 import { DomainError, isDomainError } from './domain-error';
 
-/**
- * MongoDB driver and mongoose errors meaning "the database cannot be reached now" (killed,
- * restarting, frozen, failing over), matched by class name anywhere in the error's prototype chain
- * (so `MongoPoolClearedError` and `MongoNetworkTimeoutError`, subclasses of `MongoNetworkError`, are
- * caught) — by name, so that this library depends on no driver and any copy of it matches.
- */
+/** Matched by class name along the prototype chain, so this library needs no driver and any copy of it matches. */
 const UNREACHABLE_CLASSES = new Set([
   'MongoNetworkError',
   'MongoServerSelectionError',
@@ -18,15 +13,13 @@ const UNREACHABLE_CLASSES = new Set([
   'WaitQueueTimeoutError',
 ]);
 
-/** Server codes of a node that is unreachable, shutting down or no longer primary (a failover). */
+/** Unreachable, shutting down or no longer primary (a failover). */
 const FAILOVER_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
 
-/** Labels the driver puts on errors that a retry may cure. */
 const TRANSIENT_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
 
 interface DriverErrorShape {
   name?: unknown;
-  /** What a `MongoBulkWriteError` copied from the error it wraps (a network error's `beforeHandshake`). */
   errorResponse?: { beforeHandshake?: unknown };
   code?: unknown;
   message?: unknown;
@@ -60,7 +53,6 @@ function isUnreachable(error: DriverErrorShape & object): boolean {
   );
 }
 
-/** True when `error` (or an error it was caused by) says the database is unreachable for now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
@@ -71,10 +63,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/**
- * The canonical error an unexpected one stands for, where there is one: a database outage is
- * `unavailable` (503 in every dialect: try again), never `internal`. Null for a real bug.
- */
+/** A database outage is `unavailable` (503: try again), never `internal`; null for a real bug. */
 export function canonicalErrorOf(error: unknown): DomainError | null {
   if (isDomainError(error)) return error;
   if (isDatabaseUnavailable(error))

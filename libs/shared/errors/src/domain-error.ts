@@ -1,6 +1,5 @@
 import type { ErrorCode, ErrorPayload } from '@cohort/contracts';
 
-/** The one error type services throw; it crosses the bus as an ErrorPayload. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,

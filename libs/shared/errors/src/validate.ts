@@ -20,11 +20,7 @@ function firstFailure(errors: ValidationError[], parent = ''): { field: string; 
   return null;
 }
 
-/**
- * Validates a plain object against a class-validator class and returns the typed instance.
- * Throws `invalid_parameter` naming the first failing field; unknown fields are rejected
- * (the bus) or stripped (HTTP dialects, whose clients may send vendor fields we do not use).
- */
+/** Unknown fields are rejected on the bus, stripped over HTTP (vendor clients send fields we do not use). */
 export function validateInput<T extends object>(
   cls: ClassConstructor<T>,
   input: unknown,

@@ -7,11 +7,9 @@ type Rules = ReturnType<Lookup>;
 let installed = false;
 
 /**
- * class-validator looks a class's rules up again on every validation, and the lookup scans the
- * rules of every decorated class for ancestors (hundreds of classes in the gateway) — the top
- * validation frames of a request's profile. A class's rules are fixed once it is defined, so each
- * lookup is made once per class and option set, and its grouping by property once per lookup:
- * validation is compiled once per class, not rebuilt per message. Idempotent.
+ * class-validator looks a class's rules up on every validation, scanning every decorated class for
+ * ancestors (the top validation frames of a request's profile); the rules are fixed once a class is
+ * defined, so each lookup is made once. Idempotent.
  */
 export function lookUpValidationRulesOnce(storage: Storage = getMetadataStorage()): void {
   if (installed) return;

@@ -1,10 +1,7 @@
 import type { Caller, GroupView, MemberRole } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 
-/**
- * The access rules, once, as pure functions: every service decides with these, whichever dialect
- * asked. A rule looks at the group and the caller's role in it (null: not a member).
- */
+/** Every service decides with these, whichever dialect asked. */
 export type Role = MemberRole | null;
 
 export interface AccessSubject {
@@ -12,7 +9,6 @@ export interface AccessSubject {
   role: Role;
 }
 
-/** An app admin that names no user acts as the group's owner; anyone else has their member role. */
 export function roleOf(caller: Caller, memberRole: MemberRole | null | undefined): Role {
   if (caller.isAppAdmin && caller.userId === null) return 'owner';
   return memberRole ?? null;
@@ -44,17 +40,15 @@ export function assertCanRead(subject: AccessSubject): void {
   if (!canRead(subject)) throw notMember(subject.group.groupId);
 }
 
-/** A reader whose blocklist entry decides: an outsider reading as a user (members are never blocked). */
+/** Members are never blocked, so only an outsider reading as a user has a blocklist entry that decides. */
 export function isOutsiderReader({ role }: AccessSubject, caller: Caller): boolean {
   return role === null && caller.userId !== null;
 }
 
-/** Members only (an outsider is refused as not a member). */
 export function assertMember({ group, role }: AccessSubject): void {
   if (!role) throw notMember(group.groupId);
 }
 
-/** Owner and admins; a member is refused, and so is an outsider (as not a member). */
 export function assertAdmin(subject: AccessSubject, what: string): void {
   assertMember(subject);
   if (!isAdminRole(subject.role)) throw new DomainError('forbidden', `only the owner and admins may ${what}`);
@@ -80,11 +74,7 @@ export function assertCanInvite(subject: AccessSubject): void {
   }
 }
 
-/**
- * Calls that act for one user (apply, leave, own preferences): the caller's user. An app admin
- * naming no user acts as the owner of the group the call is about; without a group, it must name
- * the user.
- */
+/** An app admin naming no user acts as the group's owner; without a group, it must name the user. */
 export function actingUser(caller: Caller, what: string, subject?: { group: Pick<GroupView, 'ownerId'> }): string {
   if (caller.userId !== null) return caller.userId;
   if (caller.isAppAdmin && subject) return subject.group.ownerId;

@@ -14,27 +14,20 @@ import { Injectable } from '@nestjs/common';
 import { assertCanRead, blockedReader, groupNotFound, isOutsiderReader, type Role, roleOf } from './access-rules';
 import { PeerFactCache } from './peer-fact-cache';
 
-/** A group as the rules of a service that does not own members see it: the record, the caller's role, the named users' roles. */
 export interface GroupAccess {
   key: GroupKey;
   group: GroupView;
-  /** null: not a member. An app admin without a user acts as the owner. */
+  /** An app admin without a user acts as the owner. */
   role: Role;
-  /** Roles of the named users who are members. */
   roles: Map<string, MemberRole>;
 }
 
-/** A group as a command names it, with the kind its route expects (absent: any). */
 export interface GroupTarget {
   groupId: string;
   groupType?: GroupType;
 }
 
-/**
- * The facts other services own, as this service's rules need them: a group's record (groups), roles
- * (membership), blocklist entries and mute ends (moderation) — from this instance's PeerFactCache, so a warm
- * request asks no other service; a cold one asks the owners in parallel.
- */
+/** From this instance's PeerFactCache: a warm request asks no other service; a cold one asks the owners in parallel. */
 @Injectable()
 export class PeerFacts {
   constructor(
@@ -51,7 +44,6 @@ export class PeerFacts {
     return group;
   }
 
-  /** Roles of the named users who are members. */
   roles(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, MemberRole>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.roles(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -59,7 +51,6 @@ export class PeerFacts {
     );
   }
 
-  /** The named users who are on the group's blocklist. */
   blockedAmong(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return Promise.resolve(new Set());
     return this.cache.blockedAmong(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -67,7 +58,6 @@ export class PeerFacts {
     );
   }
 
-  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
   muteEnds(ctx: RequestContext, groupId: string, userIds: string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return Promise.resolve(new Map());
     return this.cache.muteEnds(ctx.caller.appId, groupId, userIds, (missing) =>
@@ -75,7 +65,6 @@ export class PeerFacts {
     );
   }
 
-  /** Refuses a blocked outsider's read (members are never on the blocklist). */
   async assertNotBlockedReader(ctx: RequestContext, subject: { group: GroupView; role: Role }): Promise<void> {
     const callerId = ctx.caller.userId;
     if (
@@ -88,7 +77,6 @@ export class PeerFacts {
   }
 }
 
-/** Loads a group and the roles its rules need, for moderation, content and room metadata (which own neither). */
 @Injectable()
 export class GroupAccessLoader {
   constructor(private readonly facts: PeerFacts) {}
@@ -107,7 +95,6 @@ export class GroupAccessLoader {
     };
   }
 
-  /** Loads a group the caller may read: members read any group; others chatrooms and public groups, unless blocked. */
   async loadReadable(ctx: RequestContext, target: GroupTarget): Promise<GroupAccess> {
     const access = await this.load(ctx, target);
     assertCanRead(access);

@@ -1,15 +1,12 @@
 import { Events, type NatsConnection } from 'nats';
 
-/** What every cached group carries: bumped by every change of the group. */
 export interface GroupCacheEntry {
   generation: number;
 }
 
 /**
- * The table under a per-instance cache of group facts: an entry per group, bounded per app (least
- * recently used out first), each with a generation that tells a fill whether a change of its group
- * came while it was in flight — such a fill answers its caller but is not stored (it may predate
- * the change).
+ * Bounded per app (least recently used out first); each entry's generation tells a fill whether its
+ * group changed while it was in flight: such a fill answers its caller but is not stored.
  */
 export class GroupKeyedCache<E extends GroupCacheEntry> {
   private readonly apps = new Map<string, Map<string, E>>();
@@ -20,7 +17,7 @@ export class GroupKeyedCache<E extends GroupCacheEntry> {
     private readonly groupsPerApp: number,
   ) {}
 
-  /** The group's entry (created empty if absent), made the most recently used: a Map keeps insertion order. */
+  /** A Map keeps insertion order: re-inserting makes it the most recently used. */
   entry(appId: string, groupId: string): E {
     let groups = this.apps.get(appId);
     if (!groups) this.apps.set(appId, (groups = new Map()));
@@ -35,23 +32,17 @@ export class GroupKeyedCache<E extends GroupCacheEntry> {
     return entry;
   }
 
-  /** The group's entry if it is cached, its generation bumped: the group has just changed. */
   changed(appId: string, groupId: string): E | undefined {
     const entry = this.apps.get(appId)?.get(groupId);
     if (entry) entry.generation = ++this.generations;
     return entry;
   }
 
-  /** A fill may be stored only into the entry it started from, and only if no change came meanwhile. */
   isCurrent(appId: string, groupId: string, entry: E, generation: number): boolean {
     return this.apps.get(appId)?.get(groupId) === entry && entry.generation === generation;
   }
 
-  /**
-   * Facts of users in one group (`known`, a map of the entry): those known are answered, the missing
-   * ones fetched at once and kept unless the group changed meanwhile (the map starts over past
-   * `maxUsers`). `fetched` says whether the owner was asked.
-   */
+  /** The map starts over past `maxUsers`; `fetched` says whether the owner was asked. */
   async perUser<V>(
     appId: string,
     groupId: string,
@@ -84,13 +75,12 @@ export class GroupKeyedCache<E extends GroupCacheEntry> {
     this.apps.clear();
   }
 
-  /** Forgets everything whenever `nc` drops or comes back: changes may have been missed meanwhile. */
   clearOnConnectionLoss(nc: NatsConnection): void {
     forgetOnConnectionLoss(nc, () => this.clear());
   }
 }
 
-/** Calls `forget` whenever `nc` drops or comes back: a cache kept by messages may have missed some. */
+/** A cache kept by messages may have missed some while `nc` was away. */
 export function forgetOnConnectionLoss(nc: NatsConnection, forget: () => void): void {
   void (async () => {
     for await (const status of nc.status()) {

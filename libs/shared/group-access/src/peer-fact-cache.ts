@@ -14,11 +14,9 @@ import { type GroupCacheEntry, GroupKeyedCache } from './group-keyed-cache';
 
 const codec = JSONCodec<DomainEvent>();
 
-/** Groups kept per app (least recently used out first), and users per group. */
 export const PEER_CACHE_GROUPS_PER_APP = 10_000;
 export const PEER_CACHE_USERS_PER_GROUP = 5_000;
 
-/** What each event makes stale: the group's record, a user's role, block or mute. */
 const GROUP_RECORD_EVENTS: EventType[] = [
   'group.updated',
   'group.settings_changed',
@@ -34,17 +32,14 @@ interface GroupEntry extends GroupCacheEntry {
   record?: GroupView;
   roles: Map<string, MemberRole | null>;
   blocked: Map<string, boolean>;
-  /** A mute's end (ms, -1 permanent), null: not muted; an end that has passed is not a mute. */
+  /** An end that has passed is not a mute. */
   muteEnds: Map<string, number | null>;
 }
 
 /**
- * This instance's copy of the facts its rules need from other services — a group's record, members'
- * roles, blocklist entries — taken from their owners on first need and kept right by the owners'
- * events, on the bus's own connection (the one every command arrives on). An owner publishes a
- * change's event before it answers the change, and NATS delivers one connection's messages in
- * order: the first command after a write's answer is handled after its event, so it never reads
- * what the write replaced (read-your-writes, whichever instance answers). Cleared when the
+ * Kept right by the owners' events on the bus's own connection: an owner publishes a change's event
+ * before it answers, and NATS keeps one connection's order, so the next command after a write's
+ * answer never reads what the write replaced, whichever instance answers. Cleared when the
  * connection drops, as events may have been missed.
  */
 @Injectable()
@@ -74,7 +69,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
-  /** Counters for tests and the benchmark: facts answered from memory and asked of owners. */
   stats(): { hits: number; misses: number } {
     return { hits: this.hits, misses: this.misses };
   }
@@ -88,7 +82,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return record;
   }
 
-  /** Roles of the named users (absent: not a member). */
   async roles(
     appId: string,
     groupId: string,
@@ -110,7 +103,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return roles;
   }
 
-  /** The named users who are on the group's blocklist. */
   async blockedAmong(
     appId: string,
     groupId: string,
@@ -130,7 +122,6 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
     return new Set([...found].filter(([, blocked]) => blocked).map(([userId]) => userId));
   }
 
-  /** Each muted user's mute end (ms, -1 permanent); users not muted are absent. */
   async muteEnds(
     appId: string,
     groupId: string,

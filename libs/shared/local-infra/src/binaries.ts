@@ -15,7 +15,6 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** Looks for an executable on PATH (read from process.env.PATH) and in the usual sbin folders. */
 export function findExecutable(name: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...EXTRA_BIN_DIRS];
   return dirs.map((dir) => join(dir, name)).find(isExecutable);
@@ -23,10 +22,7 @@ export function findExecutable(name: string): string | undefined {
 
 let natsServerPath: Promise<string> | undefined;
 
-/**
- * Returns the path of a nats-server binary, installing the Debian package through
- * tools/infra/install-nats.sh (apt-get, `apt-get update` first when needed) if none is found.
- */
+/** Installs the Debian package through tools/infra/install-nats.sh when none is found. */
 export function ensureNatsServer(rootDir: string = findRepoRoot()): Promise<string> {
   natsServerPath ??= (async () => {
     const found = findExecutable('nats-server');
@@ -41,19 +37,13 @@ export function ensureNatsServer(rootDir: string = findRepoRoot()): Promise<stri
 }
 
 export interface MongoJavaServerInstall {
-  /** The `java` executable. */
   java: string;
-  /** Class path with the launcher's classes and the mongo-java-server jars. */
   classpath: string;
 }
 
 let mongoJavaServer: Promise<MongoJavaServerInstall> | undefined;
 
-/**
- * Returns how to run the dev database (mongo-java-server and our launcher), resolving its jars
- * with Maven into <rootDir>/.infra/mongo-java-server the first time
- * (tools/infra/install-mongo-java-server.sh, which also installs a JDK and Maven when missing).
- */
+/** Resolves its jars with Maven into .infra/mongo-java-server the first time (tools/infra/install-mongo-java-server.sh). */
 export function ensureMongoJavaServer(rootDir: string = findRepoRoot()): Promise<MongoJavaServerInstall> {
   mongoJavaServer ??= (async () => {
     const out = await runCommand('bash', [join(rootDir, 'tools/infra/install-mongo-java-server.sh')], { cwd: rootDir });

@@ -2,14 +2,12 @@ import { join } from 'node:path';
 
 import { type ServiceName, ServiceNames } from '@cohort/contracts';
 
-/** The five domain services, in the order they are started. */
 export const SERVICE_APPS: readonly ServiceName[] = Object.values(ServiceNames);
 export type ServiceApp = ServiceName;
 export const GATEWAY_APP = 'gateway';
 export type CohortApp = ServiceApp | typeof GATEWAY_APP;
 export const ALL_APPS: readonly CohortApp[] = [...SERVICE_APPS, GATEWAY_APP];
 
-/** Where the build (tools/build.sh) puts an app's entry point. */
 export function builtAppMain(rootDir: string, app: CohortApp): string {
   return join(rootDir, 'dist', 'apps', app, 'src', 'main.js');
 }

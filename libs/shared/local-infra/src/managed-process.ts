@@ -6,11 +6,7 @@ const TAIL_LINES = 60;
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/**
- * Every child runs under a small bash watchdog: it forwards SIGTERM/SIGINT to the real process,
- * exits with its status, and terminates it when our process disappears — even when we are killed
- * with SIGKILL (e.g. a jest worker force-exited), which no 'exit' handler can catch.
- */
+/** The watchdog terminates the child even when we are SIGKILLed (a force-exited jest worker), which no handler catches. */
 const WATCHDOG = `
 parent=$1; shift
 "$@" & child=$!
@@ -26,7 +22,6 @@ kill -0 $child 2>/dev/null && stop_child
 wait $child
 `;
 
-/** Stops every still-running child when this process exits normally (or calls process.exit). */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
@@ -47,36 +42,23 @@ export interface ManagedProcessOptions {
   args: string[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  /** Append the child's stdout and stderr to this file. */
   logFile?: string;
-  /** Called with every output line (e.g. to echo it with a prefix). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /**
-   * Put the child in its own process group, so a Ctrl-C in the terminal reaches only us and we
-   * can stop children in order. It is still killed when this process exits.
-   */
+  /** Its own process group: a terminal's Ctrl-C reaches only us, and we stop children in order. */
   detached?: boolean;
 }
 
 export interface ManagedProcess {
   readonly name: string;
   readonly pid: number | undefined;
-  /** Resolves with the exit code (or signal name) when the child exits. */
   readonly exited: Promise<number | string>;
-  /** True once the child has exited. */
   hasExited(): boolean;
-  /** The last lines of stdout+stderr, for error messages. */
   tail(): string;
-  /** SIGTERM, then SIGKILL after `graceMs` (at most 10s); resolves when the child is gone. */
   stop(graceMs?: number): Promise<void>;
-  /**
-   * Sends a signal to the real process, not its watchdog (fault injection: SIGKILL, SIGSTOP,
-   * SIGCONT). Linux only: the process is found through /proc.
-   */
+  /** To the real process, not its watchdog (found through /proc: Linux only). */
   signal(signal: NodeJS.Signals): void;
 }
 
-/** The watched process: the watchdog's child that is not its `sleep` tick. */
 function watchedPid(watchdogPid: number): number {
   const children = readFileSync(`/proc/${watchdogPid}/task/${watchdogPid}/children`, 'utf8')
     .trim()

@@ -11,12 +11,11 @@ import {
 
 import { ALL_APPS, type CohortApp, GATEWAY_APP } from './cohort-apps';
 
-/** The NATS user of operators' tools (`npm run events`, benchmarks, test harnesses): may do anything. */
 export const NATS_OPERATOR = 'operator';
 export type NatsUser = CohortApp | typeof NATS_OPERATOR;
 export const NATS_USERS: readonly NatsUser[] = [...ALL_APPS, NATS_OPERATOR];
 
-/** Who publishes each event (the only service allowed to). A new event type must be placed here. */
+/** The only service allowed to publish each event: a new event type must be placed here. */
 export const EVENT_PUBLISHERS: Record<EventType, ServiceName> = {
   'group.created': 'groups',
   'group.updated': 'groups',
@@ -46,14 +45,12 @@ export const EVENT_PUBLISHERS: Record<EventType, ServiceName> = {
   'file.deleted': 'content',
 };
 
-/** The services whose commands other services send (access checks, sagas, repairs). */
 const SERVICE_TO_SERVICE: readonly ServiceName[] = [
   ServiceNames.groups,
   ServiceNames.membership,
   ServiceNames.moderation,
 ];
 
-/** What a domain service needs of JetStream: the two streams and its own durable consumers. */
 function jetStreamOf(service: ServiceName): string[] {
   return [
     '$JS.API.INFO',
@@ -75,11 +72,7 @@ export interface NatsPermissions {
   subscribe: string[];
 }
 
-/**
- * Each process's subjects. A service answers its own commands, sends only the commands services
- * may send each other, publishes only its own events; only the gateway sends every command;
- * replies go only to the asker (allow_responses) and each user reads only its own inbox.
- */
+/** Replies go only to the asker (allow_responses) and each user reads only its own inbox. */
 export function natsPermissions(user: NatsUser): NatsPermissions {
   if (user === NATS_OPERATOR) return { publish: ['>'], subscribe: ['>'] };
   const inbox = `_INBOX_${user}.>`;
@@ -113,7 +106,6 @@ export function natsPermissions(user: NatsUser): NatsPermissions {
   };
 }
 
-/** A password per user (a fresh 32-byte secret each), for a dev checkout or a test run. */
 export function generateNatsPasswords(): Record<NatsUser, string> {
   return Object.fromEntries(NATS_USERS.map((user) => [user, randomBytes(32).toString('base64url')])) as Record<
     NatsUser,
@@ -121,18 +113,13 @@ export function generateNatsPasswords(): Record<NatsUser, string> {
   >;
 }
 
-/** The environment variable holding a user's password in a deployment (docker-compose). */
 export function natsPasswordVariable(user: NatsUser): string {
   return `COHORT_NATS_PASSWORD_${user.toUpperCase().replace(/-/g, '_')}`;
 }
 
 const list = (subjects: string[]) => `[${subjects.map((subject) => JSON.stringify(subject)).join(', ')}]`;
 
-/**
- * The `authorization` block of a nats-server config: one user per app plus the operator, each
- * with its permissions; no anonymous access. Passwords are literal values or, for a deployment,
- * `$VARIABLE` references that nats-server reads from its environment.
- */
+/** Passwords are literal values or, for a deployment, `$VARIABLE` references nats-server reads from its environment. */
 export function natsAuthorizationConfig(password: (user: NatsUser) => string): string {
   const users = NATS_USERS.map((user) => {
     const { publish, subscribe } = natsPermissions(user);

@@ -13,10 +13,7 @@ function tryListen(port: number, host: string): Promise<number | undefined> {
   });
 }
 
-/**
- * Returns `preferred` when it can be bound on `host`, else a free port chosen by the OS.
- * (The port is free when checked; callers retry on the rare race with another process.)
- */
+/** The port is free when checked; callers retry on the rare race with another process. */
 export async function findFreePort(preferred?: number, host = '127.0.0.1'): Promise<number> {
   if (preferred) {
     const port = await tryListen(preferred, host);
@@ -27,7 +24,6 @@ export async function findFreePort(preferred?: number, host = '127.0.0.1'): Prom
   return port;
 }
 
-/** Resolves true when a TCP connection to host:port succeeds. */
 export function canConnect(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolvePromise) => {
     const socket = createConnection({ port, host });

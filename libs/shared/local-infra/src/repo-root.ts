@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-/**
- * Walks up from `startDir` to the monorepo root (the folder holding nx.json and package.json).
- * Works both from sources (libs/...) and from the build output (dist/...).
- */
+/** Works from sources (libs/...) and from the build output (dist/...). */
 export function findRepoRoot(startDir: string = __dirname): string {
   let dir = resolve(startDir);
   for (;;) {

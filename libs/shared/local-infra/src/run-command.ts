@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 
-/**
- * Runs a command to completion. Its stderr is passed through to ours (progress of installs);
- * its stdout is captured and returned trimmed. Rejects on a non-zero exit.
- */
+/** stderr passes through (install progress); stdout is returned trimmed. */
 export function runCommand(
   command: string,
   args: string[],

@@ -7,19 +7,13 @@ export interface RunningServer {
   url: string;
   port: number;
   stop(): Promise<void>;
-  /** Signals the server process itself (fault injection: SIGKILL, SIGSTOP, SIGCONT). */
   signal(signal: NodeJS.Signals): void;
-  /** Resolves when the server process has exited (also after a SIGKILL). */
   readonly exited: Promise<number | string>;
 }
 
 const ATTEMPTS_WITH_PICKED_PORT = 3;
 
-/**
- * Starts a server process on a port and waits until it listens. When the port was picked for
- * us (not fixed by the caller) and the process dies early — typically another process took the
- * port in the meantime — it retries on a new port.
- */
+/** A picked port taken meanwhile by another process kills the server early: it retries on a new one. */
 export async function startOnPort(spec: {
   name: string;
   fixedPort?: number;
@@ -57,10 +51,6 @@ export async function startOnPort(spec: {
   throw lastError instanceof Error ? lastError : new Error(`${spec.name} failed to start`);
 }
 
-/**
- * A local server binary on 127.0.0.1 under the watchdog (startManagedProcess), on `port` or a
- * free one: what nats-server and the dev database share.
- */
 export function startServerProcess(spec: {
   name: string;
   command: string;

@@ -1,8 +1,3 @@
-/**
- * Polls `url` until it answers HTTP 200. `shouldAbort` is checked between attempts (e.g. "a child
- * process died") and its message, when it returns one, becomes the error. Rejects on timeout with
- * the last status or error seen.
- */
 export async function waitForHttpOk(
   url: string,
   options: { timeoutMs?: number; intervalMs?: number; shouldAbort?: () => string | undefined } = {},

@@ -1,10 +1,6 @@
 import { type ManagedProcess } from './managed-process';
 import { canConnect } from './ports';
 
-/**
- * Waits until host:port accepts TCP connections. Fails early when `process` exits, and on
- * timeout; both errors carry the tail of the process's output.
- */
 export async function waitForPort(
   process: ManagedProcess,
   port: number,

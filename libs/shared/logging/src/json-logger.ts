@@ -3,7 +3,6 @@ import pino, { type Logger as Pino } from 'pino';
 
 import { currentRequestId } from './request-context';
 
-/** Nest's levels as pino's (Nest's `log` is info, `verbose` is trace). */
 const PINO_LEVEL: Record<LogLevel, pino.Level> = {
   verbose: 'trace',
   debug: 'debug',
@@ -15,7 +14,7 @@ const PINO_LEVEL: Record<LogLevel, pino.Level> = {
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
-/** Nest's own start-up chatter (a line per module, route and pattern): debug, not info. */
+/** Nest's start-up chatter (a line per module, route and pattern) goes to debug. */
 const NEST_STARTUP_CONTEXTS = new Set([
   'NestFactory',
   'InstanceLoader',
@@ -25,27 +24,22 @@ const NEST_STARTUP_CONTEXTS = new Set([
   'NestApplication',
 ]);
 
-/** A process's start and stop milestones, written whatever the level (runners wait for `ready`). */
 export type LifecycleEvent = 'ready' | 'stopping';
 
-/** True for the JSON log line a process writes once it serves (see JsonLogger.lifecycle). */
 export function isReadyLine(line: string): boolean {
   return line.startsWith('{') && line.includes('"lifecycle":"ready"');
 }
 
-/** The process's level (its JsonLogger sets it): hot paths ask before building a debug line. */
+/** Hot paths ask before building a debug line. */
 let processLevel: LogLevelName = 'info';
 
-/** True when debug lines are written in this process. */
 export function isDebugLogged(): boolean {
   return processLevel === 'debug';
 }
 
-/** Extra fields of every line (the trace id, once tracing is on): registered by the tracing setup. */
 type LineFields = () => Record<string, unknown>;
 let extraFields: LineFields | null = null;
 
-/** Adds fields to every log line of the process (e.g. `traceId`); null removes them. */
 export function addLogFields(fields: LineFields | null): void {
   extraFields = fields;
 }
@@ -57,25 +51,19 @@ function pinoFor(service: string, level: pino.LevelWithSilent): Pino {
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      // Every line carries the request id of the request being handled (and what addLogFields adds).
       mixin: () => {
         const requestId = currentRequestId();
         const extra = extraFields?.();
         return extra ? { requestId, ...extra } : { requestId };
       },
     },
-    // Through process.stdout (not a file descriptor of its own): ordered with anything else written there.
+    // Not a file descriptor of its own: ordered with anything else written to stdout.
     process.stdout,
   );
 }
 
-/**
- * Nest's logger, writing one JSON object per line on stdout through pino: time, level, service,
- * context, the current request id, the message (`msg`) and, for errors, the stack.
- */
 export class JsonLogger implements LoggerService {
   private readonly lines: Pino;
-  /** Lifecycle lines: written at info whatever the configured level. */
   private readonly milestones: Pino;
 
   constructor(service: string, level: LogLevelName = 'info') {
@@ -88,10 +76,7 @@ export class JsonLogger implements LoggerService {
     processLevel = level;
   }
 
-  /**
-   * A start or stop line: written at info whatever the configured level, because the runners
-   * (dev runner, test stack) and operators wait for it.
-   */
+  /** Written whatever the configured level: the runners and operators wait for it. */
   lifecycle(event: LifecycleEvent, message: string, context: string): void {
     this.milestones.info({ context, lifecycle: event }, message);
   }

@@ -1,29 +1,22 @@
 import type { FilterQuery, Model } from 'mongoose';
-/**
- * Keyset paging in (time, id) order — stable while rows are inserted and removed, and an index
- * seek on `(appId, groupId, time, id)` instead of skip/limit over the whole set.
- */
+/** Stable while rows come and go, and an index seek on `(appId, groupId, time, id)` instead of skip/limit. */
 export interface KeysetCursor {
-  /** ms since epoch of the last item returned. */
   at: number;
-  /** Its id: breaks ties between equal times. */
+  /** Breaks ties between equal times. */
   id: string;
 }
 
 export interface KeysetPage<T> {
   items: T[];
-  /** Pass back for the next page; null on the last page. */
   next: KeysetCursor | null;
 }
 
 export interface KeysetOrder {
   timeField: string;
   idField: string;
-  /** 1 oldest first, -1 newest first. */
   direction: 1 | -1;
 }
 
-/** The filter for "strictly past the cursor" and the sort that goes with it. */
 export function keysetQuery(
   order: KeysetOrder,
   cursor?: KeysetCursor,
@@ -40,17 +33,13 @@ export function keysetQuery(
   return { filter, sort: { [order.timeField]: order.direction, [order.idField]: order.direction } };
 }
 
-/** `fetched` holds up to limit + 1 items: the extra one only says that another page exists. */
+/** The extra item only says that another page exists. */
 export function toKeysetPage<T>(fetched: T[], limit: number, cursorOf: (item: T) => KeysetCursor): KeysetPage<T> {
   const items = fetched.slice(0, limit);
   const last = fetched.length > limit ? items[items.length - 1] : undefined;
   return { items, next: last ? cursorOf(last) : null };
 }
 
-/**
- * One keyset page of a collection: the documents matching `filter` strictly past `after` in
- * `order`, mapped to items. `cursorOf` gives an item's position (its time and id).
- */
 export async function findKeysetPage<D, T>(
   model: Model<D>,
   page: { filter: FilterQuery<D>; order: KeysetOrder; limit: number; after?: KeysetCursor },

@@ -1,9 +1,8 @@
-/** True for E11000 (unique index violation) from MongoDB and mongo-java-server alike. */
+/** MongoDB and mongo-java-server alike. */
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
-/** bulkWrite/insertMany with ordered:false report per-document failures; keep only non-duplicates. */
 export function nonDuplicateWriteErrors(error: unknown): unknown[] {
   // The driver's WriteError has `code`; mongoose's insertMany hands plain `{ err: { code } }`.
   type WriteErrorLike = { code?: number; err?: { code?: number } };
@@ -13,7 +12,6 @@ export function nonDuplicateWriteErrors(error: unknown): unknown[] {
   return list.filter((e) => (e.code ?? e.err?.code) !== 11000);
 }
 
-/** The indexes of the operations an unordered bulkWrite or insertMany refused as duplicates (E11000). */
 export function duplicateIndexes(error: unknown): number[] {
   type WriteErrorLike = { index?: number; code?: number; err?: { index?: number; code?: number } };
   const writeErrors = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] } | null)?.writeErrors ?? [];

@@ -6,11 +6,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
-/**
- * Holds the service back until every model's indexes exist: unique indexes are rules (one member
- * per group and user), so no request may write before they are built — and the dev database
- * mishandles writes racing an index build.
- */
+/** Unique indexes are rules, so no request may write before they exist; the dev database also mishandles writes racing an index build. */
 @Injectable()
 export class IndexesBuilt implements OnApplicationBootstrap {
   private built = false;
@@ -22,12 +18,11 @@ export class IndexesBuilt implements OnApplicationBootstrap {
     this.built = true;
   }
 
-  /** True once every model's indexes exist (readiness). */
   get done(): boolean {
     return this.built;
   }
 
-  /** Whether the database answers a ping (readiness; a stopped server fails, a frozen one hangs). */
+  /** A stopped server fails the ping, a frozen one hangs. */
   async databaseAnswers(): Promise<boolean> {
     const db = this.connection.db;
     if (!db) return false;
@@ -36,7 +31,6 @@ export class IndexesBuilt implements OnApplicationBootstrap {
   }
 }
 
-/** The service's own database: MONGO_URL + MONGO_DB. Works on MongoDB 7 and the dev database (mongo-java-server). */
 @Module({})
 export class MongoModule {
   static forRoot(): DynamicModule {
@@ -48,10 +42,9 @@ export class MongoModule {
           useFactory: (config: ConfigService<ServiceEnv, true>) => ({
             uri: config.get('MONGO_URL', { infer: true }),
             dbName: config.get('MONGO_DB', { infer: true }),
-            // Indexes are part of the rules (unique members, keyset paging): build them at boot.
             autoIndex: true,
             serverSelectionTimeoutMS: 10_000,
-            // Each request counts its database commands (logged with its answer at debug level).
+            // Each request counts its database commands, logged with its answer at debug level.
             monitorCommands: true,
             connectionFactory: (connection: Connection) => {
               connection.getClient().on('commandStarted', countDbCommand);

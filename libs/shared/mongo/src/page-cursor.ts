@@ -2,20 +2,15 @@ import { invalidParameter } from '@cohort/errors';
 
 import type { KeysetCursor } from './keyset';
 
-/** Keyset positions travel as opaque strings: base64url of `[at, id]`. */
 export function encodeCursor(cursor: KeysetCursor | null): string | null {
   return cursor ? Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url') : null;
 }
 
-/** The latest time a Date holds (ms since epoch): a position past it would reach the driver as an invalid date. */
+/** A position past the latest Date would reach the driver as an invalid date. */
 const MAX_DATE_MS = 8.64e15;
-/** Longer than any id a list orders by. */
 const MAX_ID_LENGTH = 256;
 
-/**
- * Absent or empty: the first page. Anything not made by encodeCursor — including a well-formed
- * one whose time is no valid date — is invalid_parameter on `cursor`.
- */
+/** Anything not made by encodeCursor, including a well-formed one with no valid date, is invalid. */
 export function decodeCursor(cursor: string | undefined): KeysetCursor | undefined {
   if (!cursor) return undefined;
   try {

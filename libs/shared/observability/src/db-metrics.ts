@@ -3,10 +3,7 @@ import type { mongo } from 'mongoose';
 import { collectionOf } from './db-tracing';
 import { dbCommandSeconds } from './metric-families';
 
-/**
- * Times every command of a client with command monitoring on (`monitorCommands: true`): the
- * driver names the collection only when a command starts, so it is kept until the command ends.
- */
+/** The driver names the collection only when a command starts, so it is kept until the command ends. */
 export function observeDbCommands(client: mongo.MongoClient): void {
   const collections = new Map<number, string>();
   client.on('commandStarted', (event: mongo.CommandStartedEvent) =>

@@ -1,16 +1,12 @@
 import { context, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { mongo } from 'mongoose';
 
-/** The collection a command names (`{find: 'members', ...}`); '' for database-level commands (ping). */
 export function collectionOf(event: mongo.CommandStartedEvent): string {
   const target: unknown = event.command[event.commandName];
   return typeof target === 'string' ? target : '';
 }
 
-/**
- * A span per database command issued inside a traced request or event (command monitoring on):
- * background work outside any trace (sweeps) makes none.
- */
+/** Background work outside any trace (sweeps) makes no spans. */
 export function traceDbCommands(client: mongo.MongoClient, tracer: Tracer): void {
   const spans = new Map<number, Span>();
   client.on('commandStarted', (event: mongo.CommandStartedEvent) => {

@@ -1,12 +1,8 @@
 import { Counter, Gauge, Histogram, register } from 'prom-client';
 
-/**
- * Every metric family Cohort exports, registered once per process on prom-client's default
- * registry (docs/operations.md lists them with what to alert on). Label values come from bounded
- * sets only: route templates, declared subjects, collection names, error codes, consumer names.
- */
+/** Label values come from bounded sets only (docs/operations.md lists the families). */
 
-/** Sub-millisecond to seconds: a bus hop or a keyed read is well under a millisecond on a quiet stack. */
+/** A bus hop or a keyed read is well under a millisecond on a quiet stack. */
 const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export const httpRequestSeconds = new Histogram({
@@ -30,7 +26,6 @@ export const dbCommandSeconds = new Histogram({
   buckets: FAST_BUCKETS,
 });
 
-/** A gauge per durable event consumer, read from JetStream at each scrape. */
 const perConsumer = (name: string, help: string) => new Gauge({ name, help, labelNames: ['consumer'] as const });
 
 export const consumerPending = perConsumer(
@@ -79,16 +74,12 @@ export const webhookDeliveries = new Counter({
 type ScrapeHook = () => Promise<void>;
 const scrapeHooks = new Set<ScrapeHook>();
 
-/**
- * Runs `hook` before every scrape (gauges read from elsewhere: JetStream's consumer state, the
- * outboxes); returns its removal. A hook that fails leaves its gauges as they were.
- */
+/** A hook that fails leaves its gauges as they were. */
 export function beforeScrape(hook: ScrapeHook): () => void {
   scrapeHooks.add(hook);
   return () => scrapeHooks.delete(hook);
 }
 
-/** The Prometheus text of every family (and the process's default metrics). */
 export async function metricsText(): Promise<{ contentType: string; body: string }> {
   await Promise.allSettled([...scrapeHooks].map((hook) => hook()));
   return { contentType: register.contentType, body: await register.metrics() };

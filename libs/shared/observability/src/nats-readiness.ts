@@ -2,7 +2,7 @@ import type { NatsConnectionHolder } from '@cohort/bus';
 
 import type { ReadinessCheck } from './readiness';
 
-/** NATS is connected: the connection answers a ping (flush) — a disconnected one waits, and times out. */
+/** A disconnected connection waits on flush, and times out. */
 export function natsReadiness(holder: NatsConnectionHolder): ReadinessCheck {
   return {
     name: 'nats',

@@ -5,15 +5,10 @@ import type { ReadinessReport } from './readiness';
 
 export interface OpsEndpoints {
   readiness(): Promise<ReadinessReport>;
-  /** False when the process's metrics are off (METRICS_ENABLED=false): /metrics is not served. */
   readonly metricsEnabled: boolean;
 }
 
-/**
- * A service's small HTTP listener for the on-call: GET /livez (the process answers), /readyz (200
- * when every readiness check passes, 503 with the failing ones otherwise) and /metrics
- * (Prometheus). Nothing else is served; it never touches the bus's request path.
- */
+/** /livez, /readyz and /metrics only: it never touches the bus's request path. */
 export async function startOpsServer(port: number, host: string, endpoints: OpsEndpoints): Promise<Server> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];

@@ -5,11 +5,7 @@ import { busRequestSeconds, deadLetters } from './metric-families';
 
 let registered = false;
 
-/**
- * Turns the process's metrics on, once (a second call is a no-op): Node's own (CPU, memory,
- * event-loop lag, GC) and the bus's requests, answers and dead letters. Until this runs the bus
- * measures nothing.
- */
+/** Until this runs the bus measures nothing. */
 export function registerProcessMetrics(): void {
   if (registered) return;
   registered = true;

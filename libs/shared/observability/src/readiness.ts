@@ -1,17 +1,14 @@
-/** One thing a process needs before it can serve: NATS, its database, its consumers, its indexes. */
 export interface ReadinessCheck {
   readonly name: string;
-  /** Resolves (or returns true) when ready; false or a rejection says why not. */
   check(): boolean | Promise<boolean>;
 }
 
 export interface ReadinessReport {
   ready: boolean;
-  /** Each check: `ok`, or why not (`not ready`, `timed out`, the error's message). */
   checks: Record<string, string>;
 }
 
-/** A check that does not answer within this is not ready (a frozen database hangs, it does not fail). */
+/** A frozen database hangs, it does not fail. */
 export const READINESS_TIMEOUT_MS = 1_000;
 
 async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<string> {
@@ -32,7 +29,6 @@ async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<strin
   }
 }
 
-/** Runs every check at once, each bounded by the timeout. */
 export async function probeReadiness(
   checks: readonly ReadinessCheck[],
   timeoutMs = READINESS_TIMEOUT_MS,

@@ -22,18 +22,15 @@ import {
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
 
 export interface TracingOptions {
-  /** The process's name in traces (`service.name`): gateway, groups... */
   service: string;
-  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<url>/v1/traces`. */
   otlpEndpoint?: string;
-  /** Where spans go instead (tests: an in-memory exporter), each as soon as it ends. */
+  /** Tests pass an in-memory exporter. */
   exporter?: SpanExporter;
 }
 
 let provider: NodeTracerProvider | null = null;
 let tracer: Tracer | null = null;
 
-/** The process's tracer, or null when tracing is off: callers skip every span then. */
 export function activeTracer(): Tracer | null {
   return tracer;
 }
@@ -44,7 +41,6 @@ const getter = {
   keys: (carrier: MsgHdrs | undefined) => (carrier ? carrier.keys() : []),
 };
 
-/** Ends a span with an error status naming `reason`. */
 function fail(span: Span, reason: string): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
 }
@@ -103,12 +99,7 @@ function busTracerOf(active: Tracer): BusTracer {
   };
 }
 
-/**
- * Turns tracing on for the process when a collector (or a test's exporter) is given, once; off
- * otherwise, at no cost: nothing is registered, so the bus, the HTTP server and the database
- * client find no tracer and measure nothing. On: W3C trace context in NATS headers, the trace id
- * in every log line written inside a span.
- */
+/** Off costs nothing: nothing is registered, so the bus, the HTTP server and the database client find no tracer. */
 export function startTracing(options: TracingOptions): boolean {
   if (provider) return true;
   if (!options.exporter && !options.otlpEndpoint) return false;
@@ -128,7 +119,7 @@ export function startTracing(options: TracingOptions): boolean {
   return true;
 }
 
-/** startTracing configured by the environment (OTEL_EXPORTER_OTLP_ENDPOINT), before Nest builds the modules. */
+/** Before Nest builds the modules. */
 export function startTracingFromEnv(service: string): boolean {
   return startTracing({
     service,
@@ -136,12 +127,10 @@ export function startTracingFromEnv(service: string): boolean {
   });
 }
 
-/** Sends the spans that wait in the batch (an application shutting down); tracing stays on. */
 export async function flushTracing(): Promise<void> {
   await provider?.forceFlush();
 }
 
-/** Sends what is left and turns tracing off (process shutdown, the end of a test). */
 export async function stopTracing(): Promise<void> {
   const current = provider;
   provider = null;

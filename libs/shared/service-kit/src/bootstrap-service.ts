@@ -7,12 +7,7 @@ import type { INestMicroservice, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 
-/**
- * Creates and starts a domain service as a NestJS microservice whose handlers are served by the
- * lean transport on the bus's NATS connection, in a queue group named after the service (replicas
- * share the load); resolves once NATS routes its subjects to it. Throws on failure: the production
- * entry point (bootstrapService) and the in-process test boot both go through here.
- */
+/** Throws on failure: the production entry point and the in-process test boot both go through here. */
 export async function startService(
   module: Type<unknown>,
   serviceName: ServiceName,
@@ -32,7 +27,6 @@ export async function startService(
   return app;
 }
 
-/** A service's main: startService, or one clear fatal line (bad config, say) and exit code 1. */
 export async function bootstrapService(module: Type<unknown>, serviceName: ServiceName): Promise<void> {
   const logger = new JsonLogger(serviceName);
   try {

@@ -9,7 +9,6 @@ import { ServiceOps } from './service-ops';
 const startedAt = Date.now();
 const instance = `${hostname()}:${process.pid}`;
 
-/** The health reply every service answers on its `<service>.health.check`: its readiness. */
 export function healthControllerFor(service: ServiceName): Type<unknown> {
   @Controller()
   class HealthController {

@@ -13,17 +13,10 @@ type FeatureModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | Fo
 
 export interface ServiceModuleOptions {
   service: ServiceName;
-  /** The service's env schema (built on serviceEnvSchema); read when this is called. */
   envSchema: Joi.ObjectSchema;
-  /** The service's own feature modules. */
   features: FeatureModule[];
 }
 
-/**
- * A domain service's root module: validated config, the bus (commands, events, outbox
- * publishing), its own Mongo database, its health command and probes (ServiceOps), around its feature modules. What
- * differs between services is only the list of features.
- */
 export function serviceModule(options: ServiceModuleOptions): Type<unknown> {
   @Module({
     imports: [

@@ -22,12 +22,7 @@ import { OutboxSweeper } from '@cohort/outbox';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
-/**
- * A service's operability: its readiness (NATS connected, database answering, event consumers
- * attached, indexes built), its metrics (registered once per process; consumer and outbox gauges
- * read at each scrape) and, when OPS_PORT is set, its /livez, /readyz and /metrics listener,
- * which is up from module init so that /livez answers while the service boots.
- */
+/** The ops listener is up from module init, so /livez answers while the service boots. */
 @Injectable()
 export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ServiceOps.name);
@@ -76,7 +71,6 @@ export class ServiceOps implements OnModuleInit, OnApplicationShutdown {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** The gauges read from elsewhere: JetStream's view of each durable consumer, each outbox's backlog. */
   private async readGauges(): Promise<void> {
     const jsm = await this.stream.ensure();
     await Promise.all([

@@ -19,10 +19,8 @@ const byConcreteness = (a: Template, b: Template) =>
   b.segments.filter((s) => !PARAM.test(s)).length - a.segments.filter((s) => !PARAM.test(s)).length;
 
 /**
- * Finds the operation a request is answered by: same method, a path template whose literal
- * segments are equal and whose parameters match, the most literal template first (as OpenAPI
- * orders `/group/info/batch` before `/group/info/{field}`). A path parameter with an enum matches
- * only those values: the router sends anything else elsewhere (another route, or 404).
+ * The most literal template first, as OpenAPI orders `/group/info/batch` before `/group/info/{field}`;
+ * a path parameter with an enum matches only those values, as the router sends anything else elsewhere.
  */
 export class OperationFinder {
   private readonly templates: Template[];

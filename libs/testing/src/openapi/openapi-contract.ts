@@ -4,20 +4,16 @@ import addFormats from 'ajv-formats';
 import { OperationFinder } from './find-operation';
 import type { OpenApiDocument, Response, Schema } from './openapi-types';
 
-/** One answer as a client received it. */
 export interface Answer {
   method: string;
-  /** The request's URL: its path picks the operation. */
   url: string | URL;
   status: number;
   contentType: string | null;
   text: string;
 }
 
-/** The id the document's components are known by to Ajv. */
 const DOCUMENT_ID = 'openapi.json';
 
-/** A schema of the document compiled on its own: its `#/components/...` point into the document. */
 function inDocument(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(inDocument);
   if (schema === null || typeof schema !== 'object') return schema;
@@ -33,13 +29,7 @@ function inDocument(schema: unknown): unknown {
 
 const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0].trim().toLowerCase();
 
-/**
- * An OpenAPI 3.0 document as a judge of the answers a server gives: each must be one the document
- * describes — its operation (method and path template), its status (or `4XX`, or `default`) and
- * its body (content type and JSON Schema, `$ref`s resolved, `nullable` honoured). A path no
- * operation matches cannot be described by the document at all; the server must then answer it
- * as unknown: 404, or 400 for a body refused before routing.
- */
+/** A path no operation matches must be answered as unknown: 404, or 400 for a body refused before routing. */
 export class OpenApiContract {
   private readonly ajv: Ajv;
   private readonly finder: OperationFinder;
@@ -56,7 +46,6 @@ export class OpenApiContract {
     this.finder = new OperationFinder(document);
   }
 
-  /** Throws, saying what is wrong, unless the document describes `answer`. */
   check(answer: Answer): void {
     const { pathname } = new URL(answer.url, 'http://unused');
     const request = `${answer.method.toUpperCase()} ${pathname} → ${answer.status}`;
@@ -108,7 +97,6 @@ export class OpenApiContract {
 
 const contracts = new Map<string, Promise<OpenApiContract>>();
 
-/** The contract of the server at `baseUrl`: its `/openapi.json`, fetched once per server. */
 export function openApiContractOf(baseUrl: string): Promise<OpenApiContract> {
   let contract = contracts.get(baseUrl);
   if (!contract) {

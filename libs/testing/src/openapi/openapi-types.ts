@@ -1,4 +1,3 @@
-/** The parts of an OpenAPI 3.0 document the contract checker reads. */
 export type Schema = Record<string, unknown>;
 
 export interface Parameter {

@@ -2,10 +2,6 @@ import type { RequestContext } from '@cohort/bus';
 import type { DomainEvent, EventType } from '@cohort/contracts';
 import type { Outbox } from '@cohort/outbox';
 
-/**
- * An Outbox that prepares events as the real one does (type, group, actor, data) and sends every
- * flush at once; `sentEvents` reads back what was sent, in order.
- */
 export function fakeOutbox(): jest.Mocked<Outbox> {
   let next = 0;
   const outbox = {
@@ -27,7 +23,6 @@ export function fakeOutbox(): jest.Mocked<Outbox> {
   return outbox as unknown as jest.Mocked<Outbox>;
 }
 
-/** The events the service sent through the fake outbox, in order: `{ type, groupId, data }` each. */
 export function sentEvents(outbox: jest.Mocked<Outbox>): Pick<DomainEvent, 'type' | 'groupId' | 'data'>[] {
   const flushed = outbox.flush.mock.calls.flatMap(([, , events]) => events);
   const batched = outbox.flushBatch.mock.calls.flatMap(([, items]) => items.map((i) => i.event));

@@ -4,12 +4,11 @@ import { groupNotFound, type GroupTarget, PeerFacts } from '@cohort/group-access
 
 export const TEST_APP = 'app';
 
-/** The context of a call by `userId` (null: the app admin acting as nobody). */
 export function callBy(userId: string | null, { isAppAdmin = userId === null } = {}): RequestContext {
   return { caller: { appId: TEST_APP, userId, isAppAdmin }, requestId: 'req-1' };
 }
 
-/** An active group `g1` owned by user `1`, with the settings a new group has. */
+/** Owned by user `1`, with the settings a new group has. */
 export function groupView(overrides: Partial<GroupView> = {}): GroupView {
   return {
     groupId: 'g1',
@@ -40,18 +39,12 @@ export function groupView(overrides: Partial<GroupView> = {}): GroupView {
 
 export interface GivenGroup {
   group?: Partial<GroupView>;
-  /** Members and their roles (the owner, `1` by default, is added as owner). */
   roles?: Record<string, MemberRole>;
-  /** Users on the group's blocklist. */
   blocked?: string[];
-  /** Muted users and the end of their mute. */
   muteEnds?: Record<string, number>;
 }
 
-/**
- * Makes an auto-mocked PeerFacts answer as the other services would for one group: any other id
- * (or the wrong kind) is `group_not_found`; the read check of blocked outsiders is the real one.
- */
+/** Any other id (or the wrong kind) is `group_not_found`; the read check of blocked outsiders is the real one. */
 export function givenGroup(facts: jest.Mocked<PeerFacts>, given: GivenGroup = {}): GroupView {
   const group = groupView(given.group);
   const roles = new Map<string, MemberRole>([[group.ownerId, 'owner'], ...Object.entries(given.roles ?? {})]);

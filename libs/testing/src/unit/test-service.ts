@@ -8,22 +8,18 @@ import { fakeOutbox } from './fake-outbox';
 export type Class<T = unknown> = abstract new (...args: any[]) => T;
 
 export interface TestServiceOptions {
-  /** Dependencies built for real, from the same mocks (a loader whose rules the test exercises). */
   real?: Class[];
-  /** Ready instances, by the class they stand for (a configured `ConfigService`, a hand-made fake). */
   use?: ReadonlyArray<readonly [Class, unknown]>;
 }
 
 export interface TestService<T> {
   service: T;
-  /** The mock (or the `real`/`use` instance) the service was given for `type`: one per class. */
   mock<D>(type: Class<D>): jest.Mocked<D>;
 }
 
 /**
- * News up `Service` as Nest would, from its constructor's parameter types, giving each an
- * auto-mock (every method a `jest.fn()`, resolving to undefined until the test says otherwise),
- * so a test sets only what its branch needs. The Outbox is a recording fake (`sentEvents`).
+ * News up `Service` as Nest would, from its constructor's parameter types, each an auto-mock
+ * resolving to undefined, so a test sets only what its branch needs; the Outbox records (`sentEvents`).
  */
 export function newTestService<T>(
   Service: new (...args: never[]) => T,
@@ -66,7 +62,6 @@ function parameterTypes(type: Class, building: Class[]): Class[] {
   });
 }
 
-/** An object with the class's methods (its own and inherited) as `jest.fn()`s. */
 export function autoMock<T>(type: Class<T>): jest.Mocked<T> {
   const mock: Record<string, jest.Mock> = {};
   for (let proto = type.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {

@@ -2,11 +2,10 @@ import type { AuditActorKind, EventType } from '@cohort/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 
-/** One recorded event. Written once, never updated; removed only by retention. */
+/** Written once, never updated; removed only by retention. */
 @Schema({ collection: 'audit_entries', versionKey: false })
 export class AuditEntryDoc {
   @Prop({ required: true }) appId!: string;
-  /** The event id. */
   @Prop({ required: true }) entryId!: string;
   @Prop({ required: true }) at!: Date;
   @Prop({ type: String, required: true }) action!: EventType;
@@ -22,7 +21,7 @@ export class AuditEntryDoc {
 export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntryDoc);
 // Each event once, whatever its redeliveries.
 AuditEntrySchema.index({ appId: 1, entryId: 1 }, { unique: true });
-// Newest first, keyset on (at, entryId): the log as a whole, and by each filter the console uses.
+// Keyset on (at, entryId): the log as a whole, and by each filter the console uses.
 AuditEntrySchema.index({ appId: 1, at: -1, entryId: -1 });
 AuditEntrySchema.index({ appId: 1, groupId: 1, at: -1, entryId: -1 });
 AuditEntrySchema.index({ appId: 1, actorId: 1, at: -1, entryId: -1 });

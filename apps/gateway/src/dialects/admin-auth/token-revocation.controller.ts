@@ -9,16 +9,13 @@ import { Dialect } from '../../http/dialect.decorator';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { adminAuthDialect } from './admin-auth-dialect';
 
-/** What a revocation answers: the time (ms) before which the tokens it names are refused. */
+/** The time (ms) before which the tokens it names are refused. */
 export class Revoked {
   @ApiProperty({ type: 'integer', description: 'ms since epoch: tokens issued before are refused by every gateway' })
   not_before!: number;
 }
 
-/**
- * Token revocation by the app itself (its app-admin token): every token of one user, or every token the
- * app issued. A token issued afterwards works again: the user, or the app, logs in anew.
- */
+/** A token issued afterwards works again: the user, or the app, logs in anew. */
 @ApiTags('admin: tokens')
 @Controller('admin/v1')
 @Dialect(adminAuthDialect)

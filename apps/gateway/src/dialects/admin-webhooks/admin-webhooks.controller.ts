@@ -41,10 +41,7 @@ const BAD_INPUT = { description: 'A field is invalid (the message names it), or 
 const NO_WEBHOOK = { description: 'No webhook of that id in this app' };
 const CONFIGURED = { description: "The webhook is set in the app's configuration (change it there)" };
 
-/**
- * `/admin/v1/webhooks`: the app's webhook endpoints (docs/webhooks.md), managed with the app
- * token. Endpoints from the app's configuration are listed too, read-only.
- */
+/** Endpoints from the app's configuration are listed too, read-only (docs/webhooks.md). */
 @Controller('admin/v1/webhooks')
 @Dialect(adminWebhooksDialect)
 @RateLimitFamily('admin:webhooks')

@@ -25,11 +25,7 @@ interface Results {
 
 const done = { done: true } as const;
 
-/**
- * What a moderator does to a group: each action is the same domain command the dialects send, so
- * every rule holds and every change publishes its event (and its audit line). Batch actions answer
- * a result per user; one that fails for a user says why, in the API's words.
- */
+/** Each action is the same domain command the dialects send, so every rule holds and every change publishes its event. */
 @AdminController('groups/:groupId', 'admin: moderation', 'admin:write')
 @ApiGroupIdParam()
 export class AdminActionsController {

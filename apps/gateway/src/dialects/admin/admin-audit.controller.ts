@@ -8,7 +8,6 @@ import { AdminController } from './admin-path';
 import { AdminPage } from './dto/admin-answers';
 import { AdminAuditQuery } from './dto/admin-queries';
 
-/** The app's audit log: every change, who made it, newest first. */
 @AdminController('audit', 'admin: audit', 'admin:read')
 export class AdminAuditController {
   constructor(private readonly bus: BusClient) {}

@@ -31,7 +31,6 @@ import { AdminGroupListQuery, AdminGroupSearchQuery } from './dto/admin-queries'
 
 const limitOf = (query: { limit?: number }, fallback: number) => query.limit ?? fallback;
 
-/** What a moderator reads: the app's groups and chatrooms, one group's whole state and its lists. */
 @AdminController('groups', 'admin: groups', 'admin:read')
 export class AdminGroupsController {
   constructor(private readonly bus: BusClient) {}

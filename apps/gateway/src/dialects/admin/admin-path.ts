@@ -9,11 +9,9 @@ import { adminDialect } from './admin-dialect';
 
 export const ADMIN_PREFIX = 'admin/v1';
 
-/** A controller of the admin API under `/admin/v1/<path>`, its tag and rate-limit family. */
 export const AdminController = (path: string, tag: string, family: string): ClassDecorator =>
   applyDecorators(Controller(`${ADMIN_PREFIX}/${path}`), ApiTags(tag), Dialect(adminDialect), RateLimitFamily(family));
 
-/** The `{groupId}` path parameter in the API reference. */
 export const ApiGroupIdParam = (): MethodDecorator & ClassDecorator =>
   ApiParam({
     name: 'groupId',
@@ -24,7 +22,6 @@ export const ApiGroupIdParam = (): MethodDecorator & ClassDecorator =>
 export const ApiUserIdParam = (): MethodDecorator & ClassDecorator =>
   ApiParam({ name: 'userId', description: 'The user id', schema: { type: 'string', pattern: USER_ID_PATTERN.source } });
 
-/** A path's group id: 400 naming `groupId` when it cannot be one. */
 export function groupIdOf(value: string): string {
   if (!GROUP_ID_PATTERN.test(value)) throw invalidParameter('groupId', 'must be a group id (decimal digits or a UUID)');
   return value;

@@ -8,7 +8,6 @@ import { CallContext } from '../../http/call-context.decorator';
 import { AdminController } from './admin-path';
 import { AdminStats } from './dto/admin-answers';
 
-/** The dashboard's numbers: the app's groups, chatrooms and members, its event rate, every service's health. */
 @AdminController('stats', 'admin: stats', 'admin:read')
 export class AdminStatsController {
   constructor(private readonly bus: BusClient) {}

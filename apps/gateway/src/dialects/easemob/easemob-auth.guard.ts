@@ -8,11 +8,7 @@ import type { CohortRequest } from '../../http/cohort-request';
 import { AppsRegistry } from '../../tenancy/apps.registry';
 import { appOfPath, type EasemobAppPath } from './easemob-app';
 
-/**
- * Resolves the caller of an Easemob call: the path's `{org}/{app}` names the app (none → 404), and
- * `Authorization: Bearer` must carry an app token of that very app (anything else → 401). The
- * caller is then the app admin, with owner rights in every group of the app.
- */
+/** The caller is then the app admin, with owner rights in every group of the app. */
 @Injectable()
 export class EasemobAuthGuard implements CanActivate {
   constructor(

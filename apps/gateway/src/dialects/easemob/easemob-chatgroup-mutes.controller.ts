@@ -11,7 +11,6 @@ import { easemobDialect } from './easemob-dialect';
 import type { EasemobList } from './easemob-envelope.interceptor';
 import { ApiMutedUsers, ApiMuteUsers, ApiUnmuteUsers, mutedUsers, muteUsers, unmuteUsers } from './easemob-mutes';
 
-/** `/{org}/{app}/chatgroups/{group_id}/mute...`: a private group's member mutes, set by the app admin. */
 @ChatgroupController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:moderation')

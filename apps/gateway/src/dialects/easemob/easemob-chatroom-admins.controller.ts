@@ -14,7 +14,7 @@ import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { adminNames, onlyItem } from './easemob-members.presenter';
 
-/** `/{org}/{app}/chatrooms/{id}/admin...`: a chatroom's admins (the owner is not one of them). */
+/** The owner is not one of the admins. */
 @ChatroomController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:members')

@@ -12,10 +12,7 @@ import { ChatroomAnnouncement, ChatroomAnnouncementSet } from './dto/easemob-ans
 import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { easemobDialect } from './easemob-dialect';
 
-/**
- * `/{org}/{app}/chatrooms/{id}/announcement`: the chatroom's current announcement, one string. It
- * is the content of the group's latest announcement, the one `/group/announcement/last` reads.
- */
+/** One string: the content of the group's latest announcement, the one `/group/announcement/last` reads. */
 @ChatroomController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:announcements')

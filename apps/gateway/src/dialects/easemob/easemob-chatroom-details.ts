@@ -6,7 +6,7 @@ import type { ChatroomDetails } from './dto/easemob-answers';
 import { chatroomNotFound } from './easemob-chatroom-path';
 import { chatroomDetails } from './easemob-chatrooms.presenter';
 
-/** The ids of `GET /chatrooms/{id1,id2,...}`: 1 to 100, separated by `,` (sent as is or as `%2C`). */
+/** Separated by `,`, sent as is or as `%2C`. */
 export function chatroomIdsOf(path: string): string[] {
   const ids = path.split(',');
   if (ids.length > Limits.batchGroupInfo)
@@ -16,11 +16,7 @@ export function chatroomIdsOf(path: string): string[] {
   return ids;
 }
 
-/**
- * The details of the chatrooms among `ids` (in request order, duplicates once): missing,
- * deleted ones and private groups are left out; none left → 404. Each with its first 1000
- * members, in one command.
- */
+/** Missing, deleted ones and private groups are left out (none left: 404); each with its first 1000 members, in one command. */
 export async function chatroomsDetails(bus: BusClient, ctx: RequestContext, ids: string[]): Promise<ChatroomDetails[]> {
   const found = await bus.send(MembershipCommands.chatroomDetails, ctx, { groupIds: ids });
   if (found.length === 0)

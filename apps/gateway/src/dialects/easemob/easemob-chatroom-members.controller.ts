@@ -24,7 +24,6 @@ import { EasemobList } from './easemob-envelope.interceptor';
 import { addedMembers, memberEntry, onlyItem, removedMember } from './easemob-members.presenter';
 import { pathUsernames } from './path-usernames';
 
-/** `/{org}/{app}/chatrooms/{id}/users...`: a chatroom's members, added and removed by the app admin. */
 @ChatroomController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:members')

@@ -13,7 +13,6 @@ import { easemobDialect } from './easemob-dialect';
 import type { EasemobList } from './easemob-envelope.interceptor';
 import { ApiMutedUsers, ApiMuteUsers, ApiUnmuteUsers, mutedUsers, muteUsers, unmuteUsers } from './easemob-mutes';
 
-/** `/{org}/{app}/chatrooms/{id}/mute...` and `.../ban`: a chatroom's member mutes and its mute-all, set by the app admin. */
 @ChatroomController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:moderation')

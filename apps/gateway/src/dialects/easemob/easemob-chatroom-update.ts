@@ -6,28 +6,22 @@ import { ChatroomUpdateBody } from './dto/chatroom.dto';
 import type { ChatroomChanges } from './dto/easemob-answers';
 import { withinCapacityCeiling } from './easemob-maxusers';
 
-/** Every field PUT /chatrooms/{id} takes. */
 const UPDATE_FIELDS = Object.keys(validationSchemaOf(ChatroomUpdateBody).properties);
 
-/** What PUT /chatrooms/{id} is asked to do, in the order it is done (each part only when sent). */
+/** In the order it is done, each part only when sent. */
 export interface ChatroomUpdate {
-  /** `maxusers`: first, so that a capacity refused (below the member count) changes nothing else. */
+  /** First, so that a capacity refused (below the member count) changes nothing else. */
   capacity?: number;
-  /** `name` and `description`. */
   profile?: { name?: string; description?: string };
-  /** `newowner`: last. */
   newOwnerId?: string;
 }
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
-/**
- * What PUT /chatrooms/{id} is asked to do, once every field sent is one it takes (any other → 400
- * naming it as sent), `maxusers` within the app's ceiling, and at least one field given.
- */
+/** Any field it does not take is refused, named as sent; at least one field must be given. */
 export function chatroomUpdate(body: ChatroomUpdateBody, sent: readonly string[], app: AppConfig): ChatroomUpdate {
   const unknown = sent.find((field) => !UPDATE_FIELDS.includes(field));
-  // Named as sent: no field table may rename it (a field `capacity` is not `maxusers`).
+  // No field table may rename it: a field `capacity` is not `maxusers`.
   if (unknown)
     throw new DomainError('invalid_parameter', `${unknown}: is not a chatroom field (${UPDATE_FIELDS.join(', ')})`);
   const { name, description, maxusers, newowner } = body;
@@ -42,7 +36,7 @@ export function chatroomUpdate(body: ChatroomUpdateBody, sent: readonly string[]
   };
 }
 
-/** The answer of PUT /chatrooms/{id}: `true` for each field changed (`name` is answered as `groupname`). */
+/** `name` is answered as `groupname`. */
 export function chatroomChanges(update: ChatroomUpdate): ChatroomChanges {
   return {
     ...(update.profile?.name !== undefined ? { groupname: true } : {}),

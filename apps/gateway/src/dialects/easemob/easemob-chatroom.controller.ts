@@ -14,7 +14,6 @@ import { chatroom, ChatroomController } from './easemob-chatroom-path';
 import { chatroomChanges, chatroomUpdate } from './easemob-chatroom-update';
 import { easemobDialect } from './easemob-dialect';
 
-/** `PUT` and `DELETE /{org}/{app}/chatrooms/{id}`: one chatroom's profile, capacity and owner; its end. */
 @ChatroomController()
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:chatrooms')

@@ -19,10 +19,9 @@ import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { withinCapacityCeiling } from './easemob-maxusers';
 
-/** One chatroom id, or several separated by commas (the router has decoded `%2C`); which ids: chatroomIdsOf. */
+/** The router has decoded `%2C`; which ids: chatroomIdsOf. */
 const CHATROOM_IDS = /^[0-9,]+$/;
 
-/** `/{org}/{app}/chatrooms`: creating chatrooms, the app's chatrooms page by page, the details of some. */
 @ApiTags(CHATROOMS_TAG)
 @Controller(':org/:app/chatrooms')
 @Dialect(easemobDialect)

@@ -3,7 +3,6 @@ import { ApprovalPolicy, type GroupInfoView, type MemberProfile } from '@cohort/
 import type { ChatroomDetails, ChatroomSummary } from './dto/easemob-answers';
 import { memberEntry } from './easemob-members.presenter';
 
-/** A chatroom of GET /chatrooms. */
 export const chatroomSummary = (view: GroupInfoView): ChatroomSummary => ({
   id: view.groupId,
   name: view.name,
@@ -11,7 +10,6 @@ export const chatroomSummary = (view: GroupInfoView): ChatroomSummary => ({
   affiliations_count: view.memberCount,
 });
 
-/** A chatroom of GET /chatrooms/{ids}, with its first members (`affiliations`). */
 export const chatroomDetails = (view: GroupInfoView, members: MemberProfile[]): ChatroomDetails => ({
   id: view.groupId,
   name: view.name,

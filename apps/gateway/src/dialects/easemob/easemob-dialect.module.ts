@@ -13,11 +13,6 @@ import { EasemobChatroomMetadataController } from './easemob-metadata.controller
 import { EasemobSuperAdminsController } from './easemob-super-admins.controller';
 import { EasemobTokenController } from './easemob-token.controller';
 
-/**
- * The `/{org_name}/{app_name}/...` dialect (group member mute, chatrooms). What makes it a dialect
- * is declared once in easemob-dialect.ts; each controller takes it with `@Dialect(easemobDialect)`
- * (the token endpoint with `@Dialect(easemobTokenDialect)`: no caller, no envelope).
- */
 @Module({
   controllers: [
     EasemobTokenController,

@@ -7,10 +7,7 @@ import { EasemobAuthGuard } from './easemob-auth.guard';
 import { EasemobEnvelopeInterceptor, easemobSuccessSchema } from './easemob-envelope.interceptor';
 import { easemobErrorSchema, renderEasemobError } from './easemob-errors';
 
-/**
- * The `/{org_name}/{app_name}/token` endpoint: Easemob's errors and names, but no caller to
- * resolve (it checks client credentials) and no envelope (it answers the token itself).
- */
+/** No caller to resolve (it checks client credentials) and no envelope (it answers the token itself). */
 export const easemobTokenDialect: HttpDialect = {
   name: 'easemob',
   renderError: renderEasemobError,
@@ -33,11 +30,6 @@ export const easemobTokenDialect: HttpDialect = {
   responseDocs: { error: { name: 'EasemobError', schema: easemobErrorSchema } },
 };
 
-/**
- * The `/{org_name}/{app_name}/...` dialect, attached to its controllers with
- * `@Dialect(easemobDialect)`: an app token of the path's app (the caller is the app admin), the
- * success envelope, Easemob's errors and names.
- */
 export const easemobDialect: HttpDialect = {
   ...easemobTokenDialect,
   auth: EasemobAuthGuard,

@@ -8,13 +8,10 @@ import type { GatewayEnv } from '../../config/gateway.config';
 import type { CohortRequest } from '../../http/cohort-request';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
 
-/** Query parameters as Easemob echoes them: every value a string in an array (`{pagesize: ["2"]}`). */
+/** Every value a string in an array (`{pagesize: ["2"]}`). */
 export type EasemobParams = Record<string, string[]>;
 
-/**
- * A list answer: the envelope adds `count` (the items of this answer) and, when given, `params`
- * and `cursor` (the next page of a list paged by cursor; none on the last page).
- */
+/** `count` is the items of this answer; `cursor` the next page of a list paged by cursor (none on the last). */
 export class EasemobList<T> {
   constructor(
     readonly items: T[],
@@ -23,22 +20,15 @@ export class EasemobList<T> {
   ) {}
 }
 
-/** What the envelope says about the request besides the answer. */
 export interface EnvelopeRequest {
   method: string;
-  /** The request URL as received (path and query). */
   url: string;
   app: RegisteredApp;
   /** PUBLIC_BASE_URL: how clients reach the gateway. */
   baseUrl: string;
-  /** ms spent so far. */
   duration: number;
 }
 
-/**
- * Easemob's success envelope: `{action, application, applicationName, organization, uri,
- * entities, data, timestamp, duration}` (plus `count` and `params` for a list), at HTTP 200.
- */
 export function easemobEnvelope(request: EnvelopeRequest, answer: unknown, now = Date.now()): Record<string, unknown> {
   const list = answer instanceof EasemobList ? answer : undefined;
   return {
@@ -57,7 +47,6 @@ export function easemobEnvelope(request: EnvelopeRequest, answer: unknown, now =
   };
 }
 
-/** Wraps every answer of an Easemob route in the success envelope. */
 @Injectable()
 export class EasemobEnvelopeInterceptor implements NestInterceptor {
   private readonly baseUrl: string;
@@ -90,7 +79,6 @@ export class EasemobEnvelopeInterceptor implements NestInterceptor {
 
 const STRING = { type: 'string' } as const;
 
-/** The success envelope of an operation answering `data`, for the API reference. */
 export const easemobSuccessSchema = (data: SchemaObject | ReferenceObject): SchemaObject => ({
   type: 'object',
   required: [

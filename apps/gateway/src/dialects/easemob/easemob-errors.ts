@@ -12,7 +12,6 @@ interface EasemobError {
   exception: string;
 }
 
-/** Easemob's statuses and error types per canonical code: one exhaustive switch. */
 function easemobError(code: ErrorCode): EasemobError {
   switch (code) {
     case 'invalid_parameter':
@@ -44,7 +43,6 @@ function easemobError(code: ErrorCode): EasemobError {
   }
 }
 
-/** Easemob: `{error, exception, timestamp, duration, error_description}` at its own status. */
 export function renderEasemobError(error: DomainError, request: FastifyRequest): RenderedError {
   const mapped = easemobError(error.code);
   return {
@@ -59,7 +57,6 @@ export function renderEasemobError(error: DomainError, request: FastifyRequest):
   };
 }
 
-/** The body of every Easemob error, for the API reference. */
 export const easemobErrorSchema: SchemaObject = {
   type: 'object',
   required: ['error', 'exception', 'timestamp', 'duration', 'error_description'],

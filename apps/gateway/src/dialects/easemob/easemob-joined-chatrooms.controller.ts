@@ -11,7 +11,6 @@ import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { joinedChatrooms } from './easemob-joined-chatrooms';
 
-/** `GET /{org}/{app}/users/{username}/joined_chatrooms`. */
 @ApiTags('easemob: chatrooms')
 @Controller(':org/:app/users/:username')
 @Dialect(easemobDialect)

@@ -3,10 +3,7 @@ import { MembershipCommands } from '@cohort/contracts';
 
 import type { JoinedChatroom } from './dto/easemob-answers';
 
-/**
- * One page of the chatrooms `username` joined, most recent first, with their names (membership
- * answers them from the group records it keeps). A chatroom destroyed meanwhile is left out.
- */
+/** Membership answers the names from the group records it keeps; a chatroom destroyed meanwhile is left out. */
 export async function joinedChatrooms(
   bus: BusClient,
   ctx: RequestContext,

@@ -12,7 +12,7 @@ import { easemobDialect } from './easemob-dialect';
 import { GroupPathController } from './easemob-group-path';
 import { metadataOutcome, metadataValues } from './easemob-metadata.presenter';
 
-/** The username that, in a forced removal's path, names the app admin itself rather than a member (Easemob's SDK sends it). */
+/** In a forced removal's path, names the app admin itself rather than a member (Easemob's SDK sends it). */
 const APP_ADMIN = 'admin';
 
 const ApiChange = (summary: string, forced: boolean): MethodDecorator =>
@@ -29,10 +29,7 @@ const ApiChange = (summary: string, forced: boolean): MethodDecorator =>
     }),
   );
 
-/**
- * `/{org}/{app}/metadata/chatroom/{id}...`: a chatroom's custom attributes, set and removed by the
- * app admin on behalf of a member (the path's username, who owns the keys set).
- */
+/** Set and removed by the app admin on behalf of a member: the path's username owns the keys set. */
 @GroupPathController('metadata/chatroom', 'id', 'easemob: chatroom attributes', 'The chatroom id')
 @Dialect(easemobDialect)
 @RateLimitFamily('easemob:metadata')

@@ -10,17 +10,9 @@ import { EasemobList } from './easemob-envelope.interceptor';
 import { mutedUser, muteOutcome, unmuteOutcome } from './easemob-mutes.presenter';
 import { pathUsernames } from './path-usernames';
 
-// The member mute routes `/chatgroups/{group_id}/mute...` and `/chatrooms/{id}/mute...` share:
-// what each asks the moderation service, for the group (and kind) its path names.
-
-/** The group a route's path names, with the kind the route expects. */
 type RoutedGroup = { groupId: string; groupType: GroupType };
 
-/**
- * Mutes the users of `body` for `mute_duration` ms (-1 permanent, 0 lifts). `allOrNothing`
- * (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing
- * changed; otherwise each user has its own outcome.
- */
+/** `allOrNothing` (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing changed. */
 export async function muteUsers(
   bus: BusClient,
   ctx: RequestContext,
@@ -37,7 +29,7 @@ export async function muteUsers(
   return results.map(muteOutcome);
 }
 
-/** Every mute in force, in the order they were set: Easemob's list has no paging. */
+/** Easemob's list has no paging. */
 export async function mutedUsers(
   bus: BusClient,
   ctx: RequestContext,
@@ -49,7 +41,7 @@ export async function mutedUsers(
   return new EasemobList(mutes.map(mutedUser));
 }
 
-/** Lifts the mutes of the users of a path segment: one username or several separated by commas (the router has decoded `%2C`). */
+/** The router has decoded `%2C`. */
 export async function unmuteUsers(
   bus: BusClient,
   ctx: RequestContext,
@@ -60,14 +52,12 @@ export async function unmuteUsers(
   return (await bus.send(ModerationCommands.unmute, ctx, { ...group, userIds })).map(unmuteOutcome);
 }
 
-/** The API reference of `GET .../mute`. */
 export const ApiMutedUsers = (): MethodDecorator =>
   applyDecorators(
     ApiOperation({ summary: `Every mute in force, oldest first: when each ends (ms, -1 permanent) and whom it mutes` }),
     ApiOkResponse({ type: MutedUser, isArray: true }),
   );
 
-/** The API reference of `POST .../mute`: refused whole (`/chatgroups`) or an outcome per user (`/chatrooms`). */
 export const ApiMuteUsers = (allOrNothing: boolean): MethodDecorator =>
   applyDecorators(
     ApiOperation({
@@ -84,7 +74,6 @@ export const ApiMuteUsers = (allOrNothing: boolean): MethodDecorator =>
     ...(allOrNothing ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
   );
 
-/** The API reference of `DELETE .../mute/{usernames}`. */
 export const ApiUnmuteUsers = (): MethodDecorator =>
   applyDecorators(
     ApiParam({ name: 'usernames', description: `One username, or up to ${Limits.batchMemberOps} separated by commas` }),

@@ -13,7 +13,7 @@ import { pagingParams, SuperAdminPageQuery } from './dto/easemob-paging.dto';
 import { easemobDialect } from './easemob-dialect';
 import { EasemobList } from './easemob-envelope.interceptor';
 
-/** `/{org}/{app}/chatrooms/super_admin...`: the users who may create chatrooms with a user token. */
+/** The users who may create chatrooms with a user token. */
 @ApiTags('easemob: super admins')
 @Controller(':org/:app/chatrooms/super_admin')
 @Dialect(easemobDialect)

@@ -17,7 +17,6 @@ import { AppsRegistry } from '../../tenancy/apps.registry';
 import { appOfPath } from './easemob-app';
 import { easemobTokenDialect } from './easemob-dialect';
 
-/** `POST /{org_name}/{app_name}/token`: the Easemob app token (client credentials). */
 @ApiTags('easemob')
 @Controller()
 @Dialect(easemobTokenDialect)

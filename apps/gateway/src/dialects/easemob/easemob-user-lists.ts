@@ -7,10 +7,6 @@ import { chatroom } from './easemob-chatroom-path';
 import { EasemobList } from './easemob-envelope.interceptor';
 import { onlyItem } from './easemob-members.presenter';
 
-// The blocklist and the allowlist of a chatroom (`.../blocks/users`, `.../white/users`) share their
-// shapes: a list of usernames, and an outcome per user of each change.
-
-/** What a list's routes ask the moderation service, and how its outcomes are named. */
 export const CHATROOM_LISTS = {
   blocks: {
     add: ModerationCommands.block,
@@ -30,19 +26,18 @@ export const CHATROOM_LISTS = {
 
 export type ChatroomList = (typeof CHATROOM_LISTS)[keyof typeof CHATROOM_LISTS];
 
-/** Easemob's words for a user who is not in the chatroom; other failures keep their message. */
+/** Easemob's words for a user who is not in the chatroom. */
 const failure = (chatroomId: string, result: ItemResult & { ok: false }): string =>
   result.error.code === 'not_member'
     ? `user: ${result.userId} doesn't exist in chatroom: ${chatroomId}`
     : result.error.message;
 
-/** One user's outcome of a change of a list. */
 export const listOutcome = (chatroomId: string, action: ChatroomListAction, result: ItemResult): ChatroomListOutcome =>
   result.ok
     ? { result: true, action, user: result.userId, chatroomid: chatroomId }
     : { result: false, action, reason: failure(chatroomId, result), user: result.userId, chatroomid: chatroomId };
 
-/** Every username on the list, oldest entry first: Easemob's list has no paging. */
+/** Easemob's list has no paging. */
 export async function listedUsers(
   bus: BusClient,
   ctx: RequestContext,
@@ -55,7 +50,6 @@ export async function listedUsers(
   return new EasemobList(entries.map((entry) => entry.userId));
 }
 
-/** Puts users on the list or takes them off: an outcome per user, in request order. */
 export async function changeList(
   bus: BusClient,
   ctx: RequestContext,
@@ -68,7 +62,6 @@ export async function changeList(
   return results.map((result) => listOutcome(id, add ? list.added : list.removed, result));
 }
 
-/** Puts one user on the list or takes them off: their outcome, or their failure as the call's error. */
 export async function changeListOf(
   bus: BusClient,
   ctx: RequestContext,

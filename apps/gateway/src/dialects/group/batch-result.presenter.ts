@@ -4,14 +4,13 @@ import type { GroupUserResult } from './dto/member-answers';
 import { groupErrorMessage } from './group-errors';
 import { jsonId } from './group-info.presenter';
 
-/** Done for `userId`; `reason` is empty unless there is more to say ("pending"). */
 export const succeeded = (userId: string, reason = ''): GroupUserResult => ({
   user_id: jsonId(userId),
   result: 'success',
   reason,
 });
 
-/** One item of a batch: done, or why not, worded as the error envelope words errors. */
+/** Worded as the error envelope words errors. */
 export function toUserResult(item: ItemResult): GroupUserResult {
   return item.ok
     ? succeeded(item.userId)

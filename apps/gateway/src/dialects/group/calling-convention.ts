@@ -2,28 +2,18 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import { tokenFromHeaders } from '../../auth/bearer';
 
-/** What a /group call carries besides its own arguments. */
 export interface GroupCallParams {
   token: string | null;
   appId: unknown;
-  /** Act as this user (app-admin tokens only). */
+  /** App-admin tokens only. */
   userId: unknown;
-  /** The group an app-admin token acts in, as its admin (the vendor's `group_id` header). */
+  /** The vendor's `group_id` header: act as an admin of this group. */
   groupId: string | undefined;
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/**
- * The vendor's clients send `access-token`, `app_id` and `user_id` as request headers; the same
- * names are accepted in the query (handy for curl). The header wins when both are sent; an empty
- * header counts as absent. The token may also come as `Authorization: Bearer`, after
- * `access-token` and before the query.
- *
- * The vendor's `group_id` header ("act as an admin of that group", app-admin tokens) names the
- * group of a call whose body or query does not (fillGroupIdFromHeader). A route's own query
- * argument named `user_id` (`queryArguments`) is not the act-as `user_id`.
- */
+/** The header wins over the query (handy for curl); an empty header counts as absent (docs/api/group.md). */
 export function groupCallParams(
   headers: IncomingHttpHeaders,
   query: Record<string, unknown>,
@@ -47,10 +37,8 @@ export function groupCallParams(
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
 /**
- * The vendor's document puts `group_id` in a header for most operations, where its seed shows it
- * in the query or the body: a call that names its group only by header is read as if the query
- * and the body named it (a route without a `group_id` argument drops it with other unknown fields).
- * Where both name a group, the call's own argument wins.
+ * The vendor's document puts `group_id` in a header where its examples put it in the query or the
+ * body: a call naming its group only by header is read as if they did; the call's own argument wins.
  */
 export function fillGroupIdFromHeader(request: { body?: unknown; query?: unknown }, groupId: string | undefined): void {
   if (groupId === undefined) return;

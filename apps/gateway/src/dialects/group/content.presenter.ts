@@ -5,7 +5,7 @@ import type { JsonId } from './dto/group-answers';
 import { groupErrorMessage } from './group-errors';
 import { jsonId } from './group-info.presenter';
 
-/** A user who published or shared something; an app admin acting as no user is 0 (the field is an int64). */
+/** An app admin acting as no user is 0: the field is an int64. */
 const actorId = (userId: string | null): JsonId => (userId === null ? 0 : jsonId(userId));
 
 export function toGroupAnnouncement(announcement: AnnouncementView): GroupAnnouncement {
@@ -33,7 +33,7 @@ export function toGroupFile(file: FileView): GroupFile {
   };
 }
 
-/** One file of a batch delete: done, or why not, worded as the error envelope words errors. */
+/** Worded as the error envelope words errors. */
 export function toFileResult(item: FileResult): GroupFileResult {
   return {
     file_id: jsonId(item.fileId),

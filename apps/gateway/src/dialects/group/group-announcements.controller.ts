@@ -17,7 +17,7 @@ import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 
 const WHO_PUBLISHES = 'owner and admins; members too with `allow_member_modify`';
 
-/** A group's announcements: the history, and its latest entry, the current announcement of every dialect. */
+/** The latest entry is the current announcement of every dialect. */
 @ApiTags('group: announcements')
 @Controller('group/announcement')
 @Dialect(groupDialect)

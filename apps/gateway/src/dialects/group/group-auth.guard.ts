@@ -7,7 +7,6 @@ import type { CohortRequest } from '../../http/cohort-request';
 import { routeMetaOf } from '../../http/route-meta';
 import { fillGroupIdFromHeader, groupCallParams } from './calling-convention';
 
-/** Resolves the caller of a /group call from its token, `app_id` and `user_id` (the act-as rule: actingCaller). */
 @Injectable()
 export class GroupAuthGuard implements CanActivate {
   constructor(private readonly tokens: TokenService) {}

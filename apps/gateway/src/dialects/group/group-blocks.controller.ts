@@ -16,7 +16,7 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 
-/** The blocklist: blocking (and so removing) members, unblocking, the list of those blocked. */
+/** Blocking removes members. */
 @ApiTags('group: moderation')
 @Controller('group')
 @Dialect(groupDialect)

@@ -12,11 +12,6 @@ import { GroupRolesController } from './group-roles.controller';
 import { GroupSendCheckController } from './group-send-check.controller';
 import { GroupSettingsController } from './group-settings.controller';
 
-/**
- * The `/group/...` dialect (the vendor's "group" API). What makes it a dialect — caller
- * resolution, envelope, errors, field names — is declared once in group-dialect.ts; each
- * controller takes it with `@Dialect(groupDialect)` and names its rate-limit family.
- */
 @Module({
   controllers: [
     GroupLifecycleController,

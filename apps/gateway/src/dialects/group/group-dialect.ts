@@ -11,7 +11,6 @@ const ACT_AS = 'App-admin token: act as this user; user token: its own user or a
 const STRING = { type: 'string' };
 const USER_ID = { ...STRING, pattern: USER_ID_PATTERN.source };
 
-/** The `/group/...` dialect (the vendor's "group" API), attached to its controllers with `@Dialect(groupDialect)`. */
 export const groupDialect: HttpDialect = {
   name: 'group',
   renderError: renderGroupError,
@@ -20,8 +19,7 @@ export const groupDialect: HttpDialect = {
     groupIds: 'group_list',
     memberIds: 'user_list',
     userIds: 'user_list',
-    // The user the call acts as: the owner of a group being created, whoever acts for themselves
-    // (apply, leave, own preferences).
+    // The user the call acts as: the owner of a group being created, whoever acts for themselves.
     ownerId: 'user_id',
     userId: 'user_id',
     // The other user of a join step, sent as `user_id` in the body (not the act-as `user_id`).
@@ -41,8 +39,7 @@ export const groupDialect: HttpDialect = {
   },
   auth: GroupAuthGuard,
   envelope: GroupEnvelopeInterceptor,
-  // The calling convention (calling-convention.ts): each parameter as a header, the vendor's way,
-  // or in the query (the header wins); the token also as `Authorization: Bearer`.
+  // The calling convention (calling-convention.ts).
   apiDocs: () => [
     ApiSecurity('access-token'),
     ApiSecurity('bearer'),
@@ -91,7 +88,6 @@ export const groupDialect: HttpDialect = {
   ],
   responseDocs: {
     error: { name: 'GroupError', schema: groupErrorSchema },
-    // Every request that reached the dialect is answered HTTP 200, its outcome in `code`.
     success: (data, error) => ({
       description: 'Every request that reached the dialect: `code` 200 and `data`, or an error and its code',
       schema: { oneOf: [groupSuccessSchema(data), error] },

@@ -10,7 +10,6 @@ import {
 import { ApiExtraModels, ApiOkResponse, getSchemaPath, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 
-/** A paged list: the envelope adds `cursor` (empty when done), `total` and `version`. */
 export class GroupPage<T> {
   constructor(
     readonly items: T[],
@@ -18,25 +17,19 @@ export class GroupPage<T> {
     readonly total: number,
   ) {}
 
-  /** A service's page, each item presented in the dialect; its last page has no cursor. */
   static of<V, T>(page: Page<V>, present: (item: V) => T): GroupPage<T> {
     return new GroupPage(page.items.map(present), page.cursor ?? '', page.total);
   }
 }
 
-/**
- * Marks the `data` schema of a paged answer, so that the success envelope of the API reference
- * also lists what the envelope adds to a `GroupPage`. Removed from the document as it is read.
- */
+/** Marks a paged answer's `data`, so that the API reference's envelope lists what a `GroupPage` adds; removed as read. */
 const PAGED = 'x-group-page';
 
-/** `@ApiOkResponse` of a route answering a `GroupPage` of `item`s. */
 export function ApiGroupPage(item: Type): MethodDecorator {
   const data: SchemaObject = { type: 'array', items: { $ref: getSchemaPath(item) } };
   return applyDecorators(ApiExtraModels(item), ApiOkResponse({ schema: { ...data, [PAGED]: true } as SchemaObject }));
 }
 
-/** /group success envelope: `{code: 200, message: null, data}`. */
 @Injectable()
 export class GroupEnvelopeInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -58,7 +51,6 @@ const PAGE_PROPERTIES: Record<string, SchemaObject> = {
   version: { type: 'integer', enum: [0] },
 };
 
-/** The success envelope of an operation answering `data` (a page: see ApiGroupPage), for the API reference. */
 export function groupSuccessSchema(data: SchemaObject | ReferenceObject): SchemaObject {
   const { [PAGED]: paged, ...unmarked } = data as SchemaObject & { [PAGED]?: true };
   return {

@@ -16,7 +16,7 @@ import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 
 const WHO_CHANGES = 'its uploader, the owner and admins';
 
-/** A group's shared files: metadata only, the bytes stay at each file's `url`. */
+/** Metadata only: the bytes stay at each file's `url`. */
 @ApiTags('group: files')
 @Controller('group/file')
 @Dialect(groupDialect)

@@ -16,7 +16,7 @@ import { DONE, GroupInfo, JSON_ID, ShortGroupInfo } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
 import { jsonId, toGroupInfo, toShortGroupInfo } from './group-info.presenter';
 
-/** The editable profile fields of 4.25/4.27/4.28/4.29; their limits are the profile command's. */
+/** Their limits are the profile command's. */
 const INFO_FIELDS = ['name', 'description', 'avatar', 'ext'] as const;
 type InfoField = (typeof INFO_FIELDS)[number];
 const INFO_FIELD_ROUTE = `info/${oneOf('field', INFO_FIELDS)}`;

@@ -2,7 +2,7 @@ import { type GroupInfoView, GroupStatus, type GroupType } from '@cohort/contrac
 
 import type { GroupInfo, JsonId, ShortGroupInfo } from './dto/group-answers';
 
-/** Ids leave as JSON numbers when numeric, with every digit (a BigInt beyond 2^53: int64-json.ts); a Mixin UUID stays a string. */
+/** A BigInt beyond 2^53 is written with every digit (int64-json.ts); a Mixin UUID stays a string. */
 export function jsonId(id: string): JsonId {
   if (!/^[0-9]+$/.test(id)) return id;
   const n = Number(id);
@@ -18,7 +18,7 @@ export function banExpireTime(muteAllUntil: number | null, now = Date.now()): nu
   return muteAllUntil > now ? Math.floor(muteAllUntil / 1000) : 0;
 }
 
-/** Group info exactly as the vendor's 4.16 / 4.24 / 4.42. */
+/** 4.16, 4.24, 4.42 */
 export function toGroupInfo(view: GroupInfoView): GroupInfo {
   return {
     apply_approval: view.settings.applyApproval,
@@ -44,7 +44,7 @@ export function toGroupInfo(view: GroupInfoView): GroupInfo {
   };
 }
 
-/** Short group info of the vendor's 4.26. */
+/** 4.26 */
 export function toShortGroupInfo(view: GroupInfoView): ShortGroupInfo {
   return {
     apply_approval: view.settings.applyApproval,

@@ -26,7 +26,6 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { toInvitation } from './invitation.presenter';
 
-/** The ways in: applications, invitations and QR codes. */
 @ApiTags('group: joining')
 @Controller('group')
 @Dialect(groupDialect)

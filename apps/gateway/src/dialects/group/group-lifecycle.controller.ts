@@ -36,7 +36,6 @@ export class GroupLifecycleController {
     const view = await this.bus.send(GroupCommands.create, ctx, {
       type: body.type === 2 ? 'chatroom' : 'group',
       memberIds,
-      // The owner and the listed users, each once.
       capacity: newGroupCapacityOf(app, new Set([...memberIds, ...(ownerId ? [ownerId] : [])]).size),
       ...(ctx.caller.userId === null && ownerId ? { ownerId } : {}),
       ...(body.name !== undefined ? { name: body.name } : {}),

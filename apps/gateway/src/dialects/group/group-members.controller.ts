@@ -28,7 +28,6 @@ import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 import { toMemberProfile } from './member-profile.presenter';
 
-/** The roster and each member's own place in it: lists, profiles, preferences, leaving, kicks. */
 @ApiTags('group: members')
 @Controller('group')
 @Dialect(groupDialect)
@@ -101,7 +100,7 @@ export class GroupMembersController {
   @ApiOperation({ summary: '4.53 Every group the caller is in' })
   @ApiOkResponse({ schema: GROUP_IDS })
   async joined(@CallContext() ctx: RequestContext): Promise<JsonId[]> {
-    // The vendor answers every group at once: read page after page (numbered; the cursor is the next number).
+    // The vendor answers every group at once: read page after page.
     const pageSize = Limits.joinedPageMax;
     const groups = await everyPage(async (cursor) => {
       const pageNumber = Number(cursor ?? 1);
@@ -111,7 +110,7 @@ export class GroupMembersController {
     return groups.map((group) => jsonId(group.groupId));
   }
 
-  /** 4.37 and 4.38 answer an empty object. */
+  /** The vendor answers both modes with an empty object. */
   private async setPrefs(ctx: RequestContext, command: SetNotificationPrefsCommand): Promise<object> {
     await this.bus.send(MembershipCommands.setNotificationPrefs, ctx, command);
     return {};

@@ -14,7 +14,6 @@ import { BanBody, BannedListQuery, muteOf, UnbanBody } from './dto/mute.dto';
 import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 
-/** Member mutes: muting and unmuting members, the list of those muted. */
 @ApiTags('group: moderation')
 @Controller('group')
 @Dialect(groupDialect)

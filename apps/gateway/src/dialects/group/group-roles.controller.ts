@@ -14,7 +14,6 @@ import { GroupMemberProfile, GroupUserResult } from './dto/member-answers';
 import { groupDialect } from './group-dialect';
 import { toMemberProfile } from './member-profile.presenter';
 
-/** Roles: admins and the owner. */
 @ApiTags('group: roles')
 @Controller('group')
 @Dialect(groupDialect)

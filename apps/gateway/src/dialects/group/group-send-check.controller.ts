@@ -14,7 +14,6 @@ import { groupDialect } from './group-dialect';
 import { ApiGroupPage, GroupPage } from './group-envelope.interceptor';
 import { jsonId } from './group-info.presenter';
 
-/** A member as the recipients view shows them. */
 const toRecipient = (member: MemberView): GroupRecipient => ({
   user_id: jsonId(member.userId),
   role: member.role,
@@ -24,7 +23,7 @@ const toRecipient = (member: MemberView): GroupRecipient => ({
   notifications_muted_until: member.notificationsMutedUntil,
 });
 
-/** The send decision and the recipients view over HTTP, for message servers outside the deployment (inside it, ask them on NATS). */
+/** For message servers outside the deployment; inside it, they ask on NATS. */
 @ApiTags('group: moderation')
 @Controller('group')
 @Dialect(groupDialect)

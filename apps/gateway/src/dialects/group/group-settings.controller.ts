@@ -15,7 +15,6 @@ import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
 import { banExpireTime, toGroupInfo } from './group-info.presenter';
 
-/** The boolean settings endpoints (4.43, 4.44, 4.46, 4.47) and the setting each one writes. */
 const FLAG_SETTINGS = {
   allow_member_invitation: 'memberInvite',
   allow_member_modify: 'memberModify',

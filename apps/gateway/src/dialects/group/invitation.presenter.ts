@@ -3,7 +3,7 @@ import type { InvitationView } from '@cohort/contracts';
 import type { GroupInvitation } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 
-/** An invitation as the vendor's invitation list shows one (4.30). */
+/** 4.30 */
 export function toInvitation(invitation: InvitationView): GroupInvitation {
   return {
     expired_time: invitation.expiresAt,

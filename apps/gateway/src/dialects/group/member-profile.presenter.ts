@@ -3,7 +3,7 @@ import type { MemberProfile, MuteEntry } from '@cohort/contracts';
 import type { GroupMemberProfile } from './dto/member-answers';
 import { jsonId } from './group-info.presenter';
 
-/** A member as the vendor's member lists show one (4.3, 4.35, 4.36). */
+/** 4.3, 4.35, 4.36 */
 export function toMemberProfile(member: MemberProfile): GroupMemberProfile {
   return {
     display_name: member.displayName,
@@ -14,10 +14,7 @@ export function toMemberProfile(member: MemberProfile): GroupMemberProfile {
   };
 }
 
-/**
- * A muted user as the banned list (4.13) shows one: `expired_time` is the end of this mute. A
- * mute outlives leaving the group: a user who is no longer a member has no name and join_time 0.
- */
+/** 4.13: a mute outlives leaving the group, so a user who is no longer a member has no name and join_time 0. */
 export function toMutedProfile(mute: MuteEntry, member: MemberProfile | undefined): GroupMemberProfile {
   return {
     display_name: member?.displayName ?? '',

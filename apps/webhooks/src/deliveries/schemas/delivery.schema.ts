@@ -2,22 +2,19 @@ import type { DeliveryState, DomainEvent, EventType, GroupType } from '@cohort/c
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 
-/**
- * One event for one endpoint (or one replay of it): the unit of delivery, retried until a 2xx or
- * given up. Unique per (endpoint, event, replay), so a redelivered event is stored once.
- */
+/** Unique per (endpoint, event, replay), so a redelivered event is stored once. */
 @Schema({ collection: 'deliveries', versionKey: false })
 export class DeliveryDoc {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) appId!: string;
   @Prop({ required: true }) endpointId!: string;
-  /** The ordered queue it belongs to: `<endpoint>|<group>` (or `<endpoint>|replay:<id>`). */
+  /** `<endpoint>|<group>`, or `<endpoint>|replay:<id>`. */
   @Prop({ required: true }) queueKey!: string;
   @Prop({ required: true }) eventId!: string;
   @Prop({ type: String, required: true }) eventType!: EventType;
   @Prop({ required: true }) groupId!: string;
   @Prop({ type: String, required: true }) groupType!: GroupType;
-  /** The event's stream sequence: the order within a queue. */
+  /** The order within a queue. */
   @Prop({ required: true }) sequence!: number;
   @Prop({ required: true }) occurredAt!: Date;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) event!: DomainEvent;
@@ -35,7 +32,6 @@ export class DeliveryDoc {
 
 export const DeliverySchema = SchemaFactory.createForClass(DeliveryDoc);
 DeliverySchema.index({ endpointId: 1, eventId: 1, replayId: 1 }, { unique: true });
-// A queue's next deliveries, in order.
 DeliverySchema.index({ queueKey: 1, state: 1, sequence: 1 });
 // The deliveries API (newest first, by state) and replays by time.
 DeliverySchema.index({ appId: 1, endpointId: 1, occurredAt: -1, _id: -1 });

@@ -1,7 +1,6 @@
 import type { BreakerState, WebhookEventFilter, WebhookFormat, WebhookSource } from '@cohort/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** A secret that signs; `expiresAt` set on the previous one during a rotation's grace period. */
 export interface SigningSecret {
   secret: string;
   expiresAt: Date | null;
@@ -9,16 +8,14 @@ export interface SigningSecret {
 
 export interface BreakerDoc {
   state: BreakerState;
-  /** Consecutive failed attempts (reset by a success). */
   failures: number;
-  /** How many times it opened in a row (the cooldown doubles with each). */
+  /** In a row: the cooldown doubles with each. */
   opens: number;
   openUntil: Date | null;
 }
 
 export const CLOSED_BREAKER: BreakerDoc = { state: 'closed', failures: 0, opens: 0, openUntil: null };
 
-/** An app's webhook endpoint: from the app's config (`source: config`) or the admin API. */
 @Schema({ collection: 'endpoints', versionKey: false })
 export class EndpointDoc {
   @Prop({ type: String, required: true }) _id!: string;

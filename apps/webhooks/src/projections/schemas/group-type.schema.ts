@@ -1,7 +1,7 @@
 import type { GroupType } from '@cohort/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** Whether a group is a group or a chatroom (the `easemob` format's `type`), projected from `group.created`. */
+/** The `easemob` format's `type`, projected from `group.created`. */
 @Schema({ collection: 'group_types', versionKey: false })
 export class GroupTypeDoc {
   @Prop({ required: true }) appId!: string;

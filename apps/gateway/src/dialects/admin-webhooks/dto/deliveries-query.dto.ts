@@ -6,7 +6,6 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 const LIMIT = { message: `must be an integer from 1 to ${WebhookLimits.pageMax}` };
 const DEFAULT_LIMIT = 20;
 
-/** GET /admin/v1/webhooks/{id}/deliveries: newest first, keyset-paged, optionally one state. */
 export class DeliveriesQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATES, description: 'Only deliveries in this state' })
   @IsOptional()

@@ -1,13 +1,11 @@
 import type { AnnouncementView, GroupView, MemberRole } from '@cohort/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** Every list of the admin API: its items and the cursor of the next page (null on the last). */
 export interface CursorPage<T> {
   items: T[];
   cursor: string | null;
 }
 
-/** One member as the console lists it. */
 export class AdminMember {
   @ApiProperty() userId!: string;
   @ApiProperty({ enum: ['owner', 'admin', 'member'] }) role!: MemberRole;
@@ -35,7 +33,6 @@ export class AdminPage {
   cursor!: string | null;
 }
 
-/** The group record after a change. */
 export class AdminGroupRecord {
   @ApiProperty() groupId!: string;
   @ApiProperty({ enum: ['group', 'chatroom'] }) type!: string;
@@ -53,7 +50,6 @@ export class AdminGroupRecord {
   @ApiProperty() createdAt!: number;
 }
 
-/** One group's whole state. */
 export class AdminGroup extends AdminGroupRecord {
   @ApiProperty() memberCount!: number;
   @ApiProperty() muteAll!: boolean;

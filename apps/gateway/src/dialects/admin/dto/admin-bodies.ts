@@ -6,7 +6,6 @@ import { MUTE_MINUTES_MAX as MAX_MINUTES } from '../../mute-minutes';
 
 const USER_IDS = { each: true, message: 'must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])' };
 
-/** The users a moderator acts on: 1 to 60. */
 export class AdminUsersBody {
   @ApiProperty({ type: [String], minItems: 1, maxItems: Limits.batchMemberOps, description: 'The users' })
   @IsArray()

@@ -14,11 +14,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
-/** Query values are strings: a decimal integer becomes a number, anything else stays to be refused. */
+/** Anything but a decimal integer stays a string, to be refused. */
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value;
 
-/** An integer query parameter from `min` to `max`. */
 const IntegerQuery = (min: number, max: number, description: string, defaultValue?: number) =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, default: defaultValue, description }),
@@ -36,7 +35,6 @@ const UserIdQuery = (description: string) =>
     Matches(USER_ID_PATTERN, { message: 'must be a user id' }),
   );
 
-/** Keyset paging: `cursor` from the previous page, `limit` up to `max`. */
 function Paged(max: number, defaultLimit: number) {
   class PagedQuery {
     @ApiPropertyOptional({

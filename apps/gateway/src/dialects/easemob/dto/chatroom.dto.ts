@@ -35,7 +35,7 @@ export class NewAdminBody {
 
 const CAPACITY = `1 to the app's capacity ceiling (${Limits.maxCapacity.toLocaleString('en')} unless its \`maxCapacity\` raises it, at most ${Limits.capacityCeiling.toLocaleString('en')})`;
 
-/** POST /chatrooms: a chatroom the app admin creates for its owner. Other fields (`scale`, `need_verify`...) are ignored. */
+/** POST /chatrooms. Other fields (`scale`, `need_verify`...) are ignored. */
 export class CreateChatroomBody {
   @ApiProperty({ description: `The name, at most ${Limits.chatroomName} characters` })
   @IsString()
@@ -82,10 +82,7 @@ export class CreateChatroomBody {
   custom?: string;
 }
 
-/**
- * PUT /chatrooms/{id}: the fields Easemob lets a call change; any other field is refused (400
- * naming it). What a call is asked to do: easemob-chatroom-update.ts.
- */
+/** PUT /chatrooms/{id}: any field Easemob does not let a call change is refused (400 naming it). */
 export class ChatroomUpdateBody {
   @ApiPropertyOptional({
     description: 'A member of the chatroom, who becomes its owner (the owner becomes a plain member)',

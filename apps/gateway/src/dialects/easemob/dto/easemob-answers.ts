@@ -1,8 +1,6 @@
 import { Limits } from '@cohort/contracts';
 import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 
-// What the Easemob handlers answer inside the envelope's `data`; the presenters return these types.
-
 const CHATROOM_ID = { description: 'The chatroom id (decimal digits, as a string)' } as const;
 
 /** One entry of a chatroom's member list: the owner, or anyone else (admins included). */

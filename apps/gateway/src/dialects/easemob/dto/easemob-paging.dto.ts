@@ -17,7 +17,7 @@ const PAGE_NUMBER = { message: 'must be a positive integer' };
 const PAGE_SIZE = { message: `must be an integer from 1 to ${EasemobPageSizes.max}` };
 const CHATROOM_LIMIT = { message: `must be an integer from 1 to ${Limits.chatroomListPageMax}` };
 
-/** Query values are strings: a decimal integer becomes its number, absent or empty is `fallback`; anything else is left for the rules to refuse. */
+/** Anything but a decimal integer is left for the rules to refuse. */
 const IntegerParam = (fallback?: number): PropertyDecorator =>
   Transform(({ value }) =>
     value === undefined || value === ''
@@ -27,13 +27,11 @@ const IntegerParam = (fallback?: number): PropertyDecorator =>
         : value,
   );
 
-/** Paging parameters (`pagenum`, `pagesize`, `limit`, `cursor`) as the answer's `params` echoes them: each a string in an array. */
 export const pagingParams = (paging: Record<string, number | string | undefined>): EasemobParams =>
   Object.fromEntries(
     Object.entries(paging).flatMap(([name, value]) => (value === undefined ? [] : [[name, [String(value)]]])),
   );
 
-/** `pagenum` (from 1, default 1) and `pagesize` (1 to `max`, default `size`): Easemob's page-number paging. */
 function PageNumberQuery(size: number, max: number, items: string) {
   const pageSize = { message: `must be an integer from 1 to ${max}` };
   class PageQuery {

@@ -1,7 +1,5 @@
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 
-// What the chatroom attribute handlers answer inside the envelope's `data`.
-
 const STRING_VALUES = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 /** PUT and DELETE /metadata/chatroom/{id}/user/{username}[/forced]: the outcome of each key. */

@@ -2,7 +2,6 @@ import { IsStringRecord, Limits } from '@cohort/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
 
-/** Whether an attribute goes away when the member who set it leaves (DELETE, the default) or stays. */
 export const AUTO_DELETE_MODES = ['DELETE', 'NO_DELETE'] as const;
 export type AutoDelete = (typeof AUTO_DELETE_MODES)[number];
 

@@ -6,10 +6,10 @@ import { GroupIdField } from './id-fields';
 import { GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
-/** 4.14: members to block (they are removed at once). */
+/** 4.14 */
 export class BlockBody extends GroupUsersBody(Limits.idsPerCall) {}
 
-/** 4.52: users to take off the blocklist. */
+/** 4.52 */
 export class UnblockBody extends GroupUsersBody(Limits.idsPerCall) {}
 
 /** 4.15 */
@@ -17,11 +17,7 @@ export class BlockedListQuery extends GroupPagingQuery(GroupPageSizes.blockedLis
   @GroupIdField() group_id!: string;
 }
 
-/**
- * GET /group/send_check: may `user_id` send in `group_id` now? Our extension, for every group and
- * chatroom whichever dialect made it: the sender is any user id (an Easemob username, a Mixin UUID),
- * not only this dialect's int64 ones.
- */
+/** Our extension: the sender is any user id (an Easemob username, a Mixin UUID), not only this dialect's int64. */
 export class SendCheckQuery {
   @GroupIdField('The group or chatroom') group_id!: string;
 

@@ -3,9 +3,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { JsonId } from './group-answers';
 import { JSON_ID, MS } from './group-answers';
 
-// What the /group announcement and file handlers answer inside the envelope's `data`; the
-// presenters return these types.
-
 const NOBODY = `${JSON_ID.description}; 0 when an app admin acted as no user`;
 
 /** An announcement (4.4, 4.6, 4.7, 4.8). */
@@ -18,7 +15,7 @@ export class GroupAnnouncement {
   @ApiProperty() title!: string;
 }
 
-/** A shared file's metadata (4.19, 4.21, 4.23): the bytes are at `url`. */
+/** 4.19, 4.21, 4.23 */
 export class GroupFile {
   @ApiProperty(MS) created_at!: number;
   @ApiProperty(JSON_ID) file_id!: JsonId;
@@ -31,7 +28,7 @@ export class GroupFile {
   @ApiProperty() url!: string;
 }
 
-/** One file of a batch delete (4.20), in request order. */
+/** 4.20, in request order. */
 export class GroupFileResult {
   @ApiProperty(JSON_ID) file_id!: JsonId;
   @ApiProperty({ enum: ['success', 'fail'] }) result!: 'success' | 'fail';

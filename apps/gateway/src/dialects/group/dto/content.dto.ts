@@ -9,15 +9,13 @@ import { GroupPage } from '../group-envelope.interceptor';
 import { ContentIdField, FileIdListField, GroupIdField } from './id-fields';
 import { optionalPageLimit } from './paging.dto';
 
-// Announcements (4.4–4.8) and shared files (4.19–4.23).
-
-/** 4.4 / 4.5: one announcement of a group, in the query. */
+/** 4.4 / 4.5 */
 export class AnnouncementQuery {
   @GroupIdField() group_id!: string;
   @ContentIdField('announcement') announcement_id!: string;
 }
 
-/** 4.6: a new announcement, which becomes the group's current one. */
+/** 4.6 */
 export class AnnouncementBody {
   @GroupIdField() group_id!: string;
   @ApiPropertyOptional({ default: '', description: `At most ${Limits.announcementTitle} characters; absent: ""` })
@@ -30,7 +28,7 @@ export class AnnouncementBody {
   content!: string;
 }
 
-/** 4.8 and 4.21: the vendor's lists have no paging: without `limit` or `cursor`, the whole list. */
+/** 4.8 and 4.21: the vendor's lists have no paging, so without `limit` or `cursor`, the whole list. */
 export class ContentListQuery {
   @GroupIdField() group_id!: string;
 
@@ -61,7 +59,6 @@ export class ContentListQuery {
   @IsOptional()
   version?: unknown;
 
-  /** A page of the list when the client pages; the whole list (read a page at a time) when it does not. */
   static async answer<V, T>(
     query: ContentListQuery,
     fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<V>>,
@@ -79,7 +76,7 @@ export class ContentListQuery {
   }
 }
 
-/** 4.19: one file of a group, in the query. */
+/** 4.19 */
 export class FileQuery {
   @GroupIdField() group_id!: string;
   @ContentIdField('file') file_id!: string;
@@ -98,7 +95,7 @@ export class RenameFileBody {
   name!: string;
 }
 
-/** 4.23: a file's metadata; its bytes are at `url`, wherever the client stored them. */
+/** 4.23: the bytes stay at `url`, wherever the client stored them. */
 export class UploadFileBody {
   @GroupIdField() group_id!: string;
   @ApiProperty({ description: FILE_NAME })

@@ -1,14 +1,12 @@
 import type { ApprovalPolicy } from '@cohort/contracts';
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 
-// What the /group handlers answer inside the envelope's `data`; the presenters return these types.
-
-/** Ids leave as JSON numbers when numeric and exact (group-info.presenter's jsonId), else as strings. */
+/** Numeric, exact ids leave as JSON numbers (group-info.presenter's jsonId), others as strings. */
 export const JSON_ID = {
   oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string' }],
   description: 'a JSON number when numeric (every digit of an int64), a string for a Mixin conversation UUID',
 };
-/** An id as the dialect answers it: a number, a BigInt beyond 2^53 (written with every digit), or a UUID string. */
+/** A BigInt beyond 2^53 is written with every digit; a Mixin group's id is a UUID string. */
 export type JsonId = number | bigint | string;
 const SECONDS_MUTED = { type: 'integer', description: 'mute-all end in seconds; -1 permanent; 0 off' } as const;
 export const MS = { type: 'integer', description: 'ms since the epoch' } as const;
@@ -50,5 +48,4 @@ export class MuteAllState {
   @ApiProperty(SECONDS_MUTED) ban_expire_time!: number;
 }
 
-/** The `data` of a write that has nothing else to say. */
 export const DONE: SchemaObject = { type: 'boolean', enum: [true] };

@@ -30,7 +30,7 @@ export class GroupListBody {
   @GroupIdListField(Limits.idsPerCall, `group ids, at most ${Limits.idsPerCall}`) group_list!: string[];
 }
 
-/** PUT|POST /group/info/{name,description,avatar,ext}; the per-field limit is checked by field. */
+/** 4.25, 4.27–4.29; the per-field limit is checked by field. */
 export class GroupInfoValueBody {
   @GroupIdField() group_id!: string;
   @ApiProperty({
@@ -61,7 +61,7 @@ export class ApplyApprovalBody {
   apply_approval: 0 | 1 | 2 = 0;
 }
 
-/** A mute's `duration` as the vendor sends it: minutes, -1 permanent, 0 lifts (4.12, 4.45). */
+/** Minutes, -1 permanent, 0 lifts (4.12, 4.45). */
 export const MuteMinutesField = (): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ description: 'minutes; -1 permanent; 0 lifts' }),

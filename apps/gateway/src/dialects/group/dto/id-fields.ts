@@ -8,7 +8,6 @@ import { SafeIntegerAsString } from '../../../http/safe-integer-as-string';
 // int64 ids arrive as JSON numbers or numeric strings; internally they are decimal strings. A group
 // made through the Mixin dialect keeps its UUID, which this dialect reads and answers as a string.
 
-/** What each kind of id must be, in the words of its error. */
 const IDS = {
   group: {
     pattern: GROUP_ID_PATTERN,
@@ -22,7 +21,6 @@ const IDS = {
 
 type IdKind = keyof typeof IDS;
 
-/** One id of a `kind`, as a JSON number or a numeric string. */
 function IdField(kind: IdKind, description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ description }),
@@ -31,7 +29,6 @@ function IdField(kind: IdKind, description: string): PropertyDecorator {
   );
 }
 
-/** A list of at most `max` ids of a `kind`. */
 function IdListField(kind: IdKind, max: number, description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ description }),
@@ -52,7 +49,6 @@ export const UserIdField = (description: string): PropertyDecorator => IdField('
 export const UserIdListField = (max: number, description: string): PropertyDecorator =>
   IdListField('user', max, description);
 
-/** An announcement's or a file's id. */
 export const ContentIdField = (kind: 'announcement' | 'file'): PropertyDecorator => IdField(kind, `The ${kind} id`);
 
 export const FileIdListField = (max: number, description: string): PropertyDecorator =>

@@ -6,7 +6,6 @@ import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
-/** The optional `reason` of an application or an invitation. */
 const ReasonField = (): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ description: `at most ${Limits.reason} characters` }),
@@ -15,7 +14,7 @@ const ReasonField = (): PropertyDecorator =>
     MaxLength(Limits.reason),
   );
 
-/** The answer to a request; Go clients drop a `false` (`omitempty`), so absent rejects (declines). */
+/** Go clients drop a `false` (`omitempty`), so absent rejects (declines). */
 const ApprovalField = (): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({
@@ -31,14 +30,14 @@ export class ApplyBody {
   @ReasonField() reason?: string;
 }
 
-/** 4.11: `user_id` here is the applicant (a body field, not the act-as `user_id` header). */
+/** 4.11: `user_id` here is the applicant, not the act-as `user_id` header. */
 export class HandleApplicationBody {
   @GroupIdField() group_id!: string;
   @UserIdField('the applicant') user_id!: string;
   @ApprovalField() approval: boolean = false;
 }
 
-/** 4.9's paging (its body is GroupListBody: `group_list`). */
+/** 4.9 (its body is GroupListBody) */
 export class ApplicationListQuery extends GroupPagingQuery(GroupPageSizes.applicationList) {}
 
 /** 4.31 */
@@ -48,7 +47,7 @@ export class InviteBody {
   @ReasonField() reason?: string;
 }
 
-/** 4.32: `user_id` here is the inviter (a body field); absent or the caller's own id: every pending invitation to the group. */
+/** 4.32: `user_id` is the inviter; absent or the caller's own id: every pending invitation to the group. */
 export class HandleInvitationBody {
   @GroupIdField() group_id!: string;
   @IsOptional()

@@ -4,9 +4,6 @@ import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 import type { JsonId } from './group-answers';
 import { JSON_ID, MS } from './group-answers';
 
-// What the /group membership handlers answer inside the envelope's `data` (members, roles,
-// join requests, invitations, QR codes); the presenters return these types.
-
 const REQUEST_STATUS = {
   type: 'integer',
   enum: [0, 1, 2],
@@ -26,7 +23,7 @@ export class GroupMemberProfile {
   @ApiProperty(JSON_ID) user_id!: JsonId;
 }
 
-/** The outcome for one user: an item of a batch (in request order), or the answer of a join step. */
+/** In request order for a batch. */
 export class GroupUserResult {
   @ApiProperty(JSON_ID) user_id!: JsonId;
   @ApiProperty({ enum: ['success', 'fail'] }) result!: 'success' | 'fail';
@@ -37,7 +34,7 @@ export class GroupUserResult {
   reason!: string;
 }
 
-/** A join request (4.9). */
+/** 4.9 */
 export class GroupApplication {
   @ApiProperty(JSON_ID) applicant_id!: JsonId;
   @ApiProperty({ ...MS, description: 'when the request expires, ms since the epoch' }) expired_time!: number;
@@ -46,7 +43,7 @@ export class GroupApplication {
   @ApiProperty(REQUEST_STATUS) status!: JoinRequestStatus;
 }
 
-/** An invitation (4.30). */
+/** 4.30 */
 export class GroupInvitation {
   @ApiProperty({ ...MS, description: 'when the invitation expires, ms since the epoch' }) expired_time!: number;
   @ApiProperty(JSON_ID) group_id!: JsonId;
@@ -58,15 +55,14 @@ export class GroupInvitation {
   @ApiProperty({ type: 'string', format: 'date-time', description: 'last change, ISO 8601' }) updated_at!: string;
 }
 
-/** A signed QR invite (4.41). */
+/** 4.41 */
 export class GroupQrCode {
   @ApiProperty(MS) create_at!: number;
   @ApiProperty({ ...MS, description: 'when the code stops working, ms since the epoch' }) expire_at!: number;
   @ApiProperty({ description: 'what the QR code carries; redeemed with 4.40' }) qr_info!: string;
 }
 
-/** The `data` of a write the vendor answers with an empty object. */
 export const EMPTY: SchemaObject = { type: 'object', maxProperties: 0 };
 
-/** 4.53: the ids of the groups the caller is in. */
+/** 4.53 */
 export const GROUP_IDS: SchemaObject = { type: 'array', items: JSON_ID };

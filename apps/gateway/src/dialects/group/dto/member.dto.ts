@@ -5,7 +5,7 @@ import { IsIn, IsString, MaxLength } from 'class-validator';
 import { GroupIdField, UserIdField, UserIdListField } from './id-fields';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
-/** `group_id` and a `user_list` of at most `max` users: `class KickBody extends GroupUsersBody(100) {}`. */
+/** `class KickBody extends GroupUsersBody(100) {}` */
 export function GroupUsersBody(max: number) {
   class UsersBody {
     @GroupIdField() group_id!: string;
@@ -26,7 +26,7 @@ export class MemberListQuery extends GroupPagingQuery(GroupPageSizes.memberList)
   @GroupIdField() group_id!: string;
 }
 
-/** 4.18: the caller's own name in the group. */
+/** 4.18 */
 export class DisplayNameBody {
   @GroupIdField() group_id!: string;
   @ApiPropertyOptional({ default: '', description: 'the name; empty (or absent: Go clients drop "") clears it' })
@@ -65,7 +65,6 @@ export class TransferBody {
   @UserIdField('the member who becomes owner') new_owner!: string;
 }
 
-/** The group and users of a batch body, in the domain's names. */
 export const groupUsers = (body: { group_id: string; user_list: string[] }) => ({
   groupId: body.group_id,
   userIds: body.user_list,

@@ -3,17 +3,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { JSON_ID, type JsonId } from './group-answers';
 
-// What the /group moderation handlers answer inside the envelope's `data` besides batch results
-// and member profiles.
-
-/** A user on the blocklist (4.15). */
+/** 4.15 */
 export class GroupBlockedUser {
   @ApiProperty({ type: 'string', format: 'date-time', description: 'when the user was blocked' }) created_at!: string;
   @ApiProperty(JSON_ID) group_id!: JsonId;
   @ApiProperty(JSON_ID) user_id!: JsonId;
 }
 
-/** The send decision. */
 export class GroupSendDecision {
   @ApiProperty({ description: 'whether the user may send now' }) allowed!: boolean;
   @ApiProperty({ enum: SendReasons, description: 'the first rule that applies, in this order; `ok` when allowed' })
@@ -33,7 +29,7 @@ export class GroupSendDecision {
   role!: MemberRole | null;
 }
 
-/** One member of the recipients view (ours): what steers delivery of a message to them. */
+/** Ours: what steers delivery of a message to each member. */
 export class GroupRecipient {
   @ApiProperty(JSON_ID) user_id!: JsonId;
   @ApiProperty({ enum: ['owner', 'admin', 'member'] }) role!: MemberRole;

@@ -6,10 +6,10 @@ import { GroupIdField } from './id-fields';
 import { groupUsers, GroupUsersBody } from './member.dto';
 import { GroupPageSizes, GroupPagingQuery } from './paging.dto';
 
-/** 4.51: the members whose mute is lifted. */
+/** 4.51 */
 export class UnbanBody extends GroupUsersBody(Limits.idsPerCall) {}
 
-/** 4.12: members muted for `duration` minutes. */
+/** 4.12 */
 export class BanBody extends UnbanBody {
   @MuteMinutesField() duration!: number;
 }
@@ -19,5 +19,5 @@ export class BannedListQuery extends GroupPagingQuery(GroupPageSizes.bannedList)
   @GroupIdField() group_id!: string;
 }
 
-/** 4.12's body as the mute command (each user has its own result). */
+/** Each user has its own result. */
 export const muteOf = (body: BanBody): MuteCommand => ({ ...groupUsers(body), durationMs: muteMs(body.duration) });
