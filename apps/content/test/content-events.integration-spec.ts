@@ -52,7 +52,11 @@ describe('content service events (integration)', () => {
         authorId: 'owner',
         createdAt: base + i,
       };
-      await announcements.insert(key, announcement, event('announcement.published', key.groupId, announcement));
+      await announcements.insert(
+        key,
+        () => announcement,
+        () => event('announcement.published', key.groupId, announcement),
+      );
     }
     await announcements.markDeleted(
       key,
@@ -69,7 +73,11 @@ describe('content service events (integration)', () => {
       createdAt: base,
       updatedAt: base,
     };
-    await files.insert(key, file, event('file.added', key.groupId, file));
+    await files.insert(
+      key,
+      () => file,
+      () => event('file.added', key.groupId, file),
+    );
   }
 
   /** Every document of the group, deleted ones included. */
@@ -141,9 +149,9 @@ describe('content service events (integration)', () => {
         ),
       ),
     );
-    expect(renames.filter((r) => r !== null)).toHaveLength(1);
+    expect(renames.filter((r) => r.value !== null)).toHaveLength(1);
     const outcomes = await Promise.all([1, 2, 3].map(() => files.markDeleted(key, '2000', deleted)));
-    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(outcomes.filter((o) => o.value)).toHaveLength(1);
     expect(await files.find(key, '2000')).toBeNull();
     expect(await files.listPage(key, 10)).toEqual({ items: [], next: null });
   });
@@ -175,7 +183,7 @@ describe('content service events (integration)', () => {
     expect(await files.find(key, '2000')).toMatchObject({ name: 'notes.pdf' });
     // Once the sweep has sent what waited, changes pass again; a missing file is still just "not there".
     await fileDocs.updateOne({ ...key, fileId: '2000' }, { $set: { outbox: [] } });
-    expect(await rename()).toMatchObject({ name: 'later.pdf' });
-    expect(await files.markDeleted(key, '2999', deleted)).toBe(false);
+    expect((await rename()).value).toMatchObject({ name: 'later.pdf' });
+    expect((await files.markDeleted(key, '2999', deleted)).value).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ describe('membership outboxes are bounded (integration)', () => {
     expect(await refusal(transfer())).toBe('unavailable');
     expect((await rosters.find(key))?.ownerId).toBe('owner');
     await empty(RosterDoc.name, key);
-    expect(await transfer()).toBe(true);
+    expect((await transfer()).value).toBe(true);
     expect((await rosters.find(key))?.ownerId).toBe('heir');
   });
 
@@ -70,13 +70,15 @@ describe('membership outboxes are bounded (integration)', () => {
       'unavailable',
     );
     expect((await members.findMany(key, ['busy'])).get('busy')?.msgPushMode).toBe(0);
-    expect(await members.updateOwn(key, 'calm', { msgPushMode: 1 }, event(key.groupId, 'calm'))).toMatchObject({
+    expect((await members.updateOwn(key, 'calm', { msgPushMode: 1 }, event(key.groupId, 'calm'))).value).toMatchObject({
       msgPushMode: 1,
     });
     // Not a member: still null (not unavailable).
-    expect(await members.updateOwn(key, 'stranger', { msgPushMode: 1 }, event(key.groupId, 'stranger'))).toBeNull();
+    expect(
+      (await members.updateOwn(key, 'stranger', { msgPushMode: 1 }, event(key.groupId, 'stranger'))).value,
+    ).toBeNull();
     await empty(MemberDoc.name, { ...key, userId: 'busy' });
-    expect(await members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy'))).toMatchObject({
+    expect((await members.updateOwn(key, 'busy', { msgPushMode: 1 }, event(key.groupId, 'busy'))).value).toMatchObject({
       msgPushMode: 1,
     });
   });

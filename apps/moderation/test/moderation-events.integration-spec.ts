@@ -134,8 +134,8 @@ describe('moderation service events (integration)', () => {
   it('a fact write older than the stored one does not apply (and says so)', async () => {
     const key = newGroup();
     const now = Date.now();
-    expect(await set(key, 'mute', ['u1'], -1, new Date(now))).toEqual(new Set(['u1']));
-    expect(await set(key, 'mute', ['u1'], 0, new Date(now - 1))).toEqual(new Set());
+    expect((await set(key, 'mute', ['u1'], -1, new Date(now))).value).toEqual(new Set(['u1']));
+    expect((await set(key, 'mute', ['u1'], 0, new Date(now - 1))).value).toEqual(new Set());
     expect((await standings.get(key, 'u1')).mute?.value).toBe(-1);
   });
 

@@ -5,7 +5,7 @@ import { EventTap, expectEventually, shortId, useServiceInProcess } from '@cohor
 
 import { planSet } from '../src/room-attributes/attribute-plans';
 import { RoomRepository } from '../src/room-attributes/room.repository';
-import { RoomChanges } from '../src/room-attributes/room-changes';
+import { RoomAttributesService } from '../src/room-attributes/room-attributes.service';
 
 /** The room-metadata service in-process on real NATS + Mongo-wire DB, driven by its events. */
 describe('room-metadata service events (integration)', () => {
@@ -17,12 +17,12 @@ describe('room-metadata service events (integration)', () => {
   });
   const owner = service.caller('owner');
   let rooms: RoomRepository;
-  let changes: RoomChanges;
+  let changes: RoomAttributesService;
   let tap: EventTap<'room_attributes.changed'>;
 
   beforeAll(async () => {
     rooms = service.get(RoomRepository);
-    changes = service.get(RoomChanges);
+    changes = service.get(RoomAttributesService);
     tap = await EventTap.open(service.servers.natsUrl, 'room_attributes.changed');
   });
 

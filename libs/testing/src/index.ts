@@ -27,7 +27,7 @@ export type { ServiceInProcess, UseServiceInProcessOptions } from './service-fix
 export { useServiceInProcess } from './service-fixture';
 export type { Stack, StartStackOptions } from './stack';
 export { startStack } from './stack';
-export { fakeOutbox, sentEvents } from './unit/fake-outbox';
+export { fakeOutbox, sentEvents, written } from './unit/fake-outbox';
 export type { GivenGroup } from './unit/group-facts';
 export { callBy, givenGroup, groupView, TEST_APP } from './unit/group-facts';
 export type { Class, TestService, TestServiceOptions } from './unit/test-service';

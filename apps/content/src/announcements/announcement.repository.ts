@@ -1,5 +1,5 @@
 import type { AnnouncementView, DomainEvent, GroupKey } from '@cohort/contracts';
-import { HasOutbox } from '@cohort/outbox';
+import { HasOutbox, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -30,13 +30,17 @@ export class AnnouncementRepository extends GroupContentRepository<AnnouncementD
     super(model, SHAPE);
   }
 
-  /** Stores a new announcement with its `announcement.published` event; null when its id is taken in the group. */
+  /** Stores a new announcement under a fresh id with its `announcement.published` event. */
   insert(
     key: GroupKey,
-    announcement: Omit<AnnouncementView, 'groupId'>,
-    event: DomainEvent,
-  ): Promise<AnnouncementView | null> {
-    return this.insertDoc({ ...announcement, ...key, createdAt: new Date(announcement.createdAt) }, event);
+    announcementOf: (announcementId: string) => Omit<AnnouncementView, 'groupId'>,
+    eventOf: (announcement: Omit<AnnouncementView, 'groupId'>) => DomainEvent,
+  ): Promise<Written<AnnouncementView>> {
+    return this.create(key, announcementOf, eventOf, (announcement) => ({
+      ...announcement,
+      ...key,
+      createdAt: new Date(announcement.createdAt),
+    }));
   }
 
   /** The current announcement: the latest one not deleted, or null. */

@@ -12,7 +12,6 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { contentPage } from '../content-store/content-page';
-import { createWithEvent } from '../content-store/create-with-event';
 import { announcementNotFound, assertCanEditAnnouncements } from '../rules/content.policy';
 import { AnnouncementRepository } from './announcement.repository';
 
@@ -30,20 +29,13 @@ export class AnnouncementsService {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);
     const createdAt = Date.now();
-    return createWithEvent(
-      this.outbox,
-      ctx,
-      this.announcements,
+    const { title, content } = command;
+    const published = await this.announcements.insert(
       access.key,
-      'announcement.published',
-      (announcementId) => ({
-        announcementId,
-        title: command.title,
-        content: command.content,
-        authorId: ctx.caller.userId,
-        createdAt,
-      }),
+      (announcementId) => ({ announcementId, title, content, authorId: ctx.caller.userId, createdAt }),
+      (announcement) => this.outbox.prepare('announcement.published', ctx, access.key.groupId, announcement),
     );
+    return this.outbox.commit(published);
   }
 
   async get(ctx: RequestContext, command: AnnouncementIdCommand): Promise<AnnouncementView> {
@@ -72,13 +64,8 @@ export class AnnouncementsService {
     const event = this.outbox.prepare('announcement.deleted', ctx, command.groupId, {
       announcementId: command.announcementId,
     });
-    if (!(await this.announcements.markDeleted(access.key, command.announcementId, event)))
+    if (!(await this.outbox.commit(await this.announcements.markDeleted(access.key, command.announcementId, event))))
       throw announcementNotFound(command.announcementId);
-    await this.outbox.flush(
-      this.announcements.outbox,
-      this.announcements.filterOf(access.key, command.announcementId),
-      [event],
-    );
     return { deleted: true };
   }
 }

@@ -6,12 +6,22 @@ import {
   type KeysetOrder,
   type KeysetPage,
 } from '@cohort/mongo';
-import { OutboxCollection, outboxHasRoom, outboxOnInsert, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import {
+  OutboxCollection,
+  outboxHasRoom,
+  outboxOnInsert,
+  outboxOnUpdate,
+  type OutboxOwner,
+  type Written,
+} from '@cohort/outbox';
+import { generateNumericId } from '@cohort/service-kit';
 import type { FilterQuery, Model } from 'mongoose';
 
 import type { GroupContentDoc } from './group-content.schema';
 
 const PRESENT = { deletedAt: null };
+/** Random 53-bit ids collide rarely; a few attempts make a collision practically impossible to surface. */
+const ID_ATTEMPTS = 5;
 
 /** How one kind of content is stored: its list order (whose id field is the item's id) and its view. */
 export interface ContentShape<D, V> {
@@ -37,8 +47,8 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     this.outbox = OutboxCollection.of(model);
   }
 
-  /** The exact key of one item (its outbox is flushed by it). */
-  filterOf(key: GroupKey, id: string): FilterQuery<D> {
+  /** The exact key of one item. */
+  protected filterOf(key: GroupKey, id: string): FilterQuery<D> {
     return { ...key, [this.shape.order.idField]: id } as FilterQuery<D>;
   }
 
@@ -71,21 +81,41 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
   }
 
   /** Marks the item deleted with the event of its deletion; false when it was not there (missing or already deleted). */
-  async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<boolean> {
+  async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<Written<boolean>> {
     const result = await this.model.updateOne(
       { ...this.filterOf(key, id), ...PRESENT, ...outboxHasRoom() },
       { $set: { deletedAt: at }, ...outboxOnUpdate([event]) },
     );
     if (result.matchedCount === 0) await this.outbox.assertHasRoom(this.filterOf(key, id));
-    return result.modifiedCount === 1;
+    const deleted = result.modifiedCount === 1;
+    return this.outbox.writtenIf(deleted, deleted, this.filterOf(key, id), [event]);
   }
 
   async purgeGroup(key: GroupKey): Promise<void> {
     await this.model.deleteMany(key as FilterQuery<D>);
   }
 
+  /**
+   * Stores a new item under a fresh numeric id with the event of its creation, made of its fields
+   * (one insert; another id when the unique index says it is taken, no read first).
+   */
+  protected async create<F>(
+    key: GroupKey,
+    fieldsOf: (id: string) => F,
+    eventOf: (fields: F) => DomainEvent,
+    docOf: (fields: F) => Omit<D, 'deletedAt'>,
+  ): Promise<Written<V>> {
+    for (let attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+      const fields = fieldsOf(generateNumericId());
+      const event = eventOf(fields);
+      const item = await this.insertDoc(docOf(fields), event);
+      if (item !== null) return this.outbox.writtenIf(true, item, this.filterOf(key, this.shape.idOf(item)), [event]);
+    }
+    throw new Error(`no free id after ${ID_ATTEMPTS} attempts`);
+  }
+
   /** Stores a new item with the event of its creation (one insert); null when its id is already taken in the group. */
-  protected async insertDoc(doc: Omit<D, 'deletedAt'>, event: DomainEvent): Promise<V | null> {
+  private async insertDoc(doc: Omit<D, 'deletedAt'>, event: DomainEvent): Promise<V | null> {
     try {
       const created = await this.model.create({ ...doc, deletedAt: null, ...outboxOnInsert([event]) });
       return this.shape.toView(created.toObject() as D);

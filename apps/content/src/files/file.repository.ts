@@ -1,5 +1,5 @@
 import type { DomainEvent, FileView, GroupKey } from '@cohort/contracts';
-import { HasOutbox, outboxHasRoom, outboxOnUpdate } from '@cohort/outbox';
+import { HasOutbox, outboxHasRoom, outboxOnUpdate, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -33,12 +33,18 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
     super(model, SHAPE);
   }
 
-  /** Stores a new file with its `file.added` event; null when its id is taken in the group. */
-  insert(key: GroupKey, file: Omit<FileView, 'groupId'>, event: DomainEvent): Promise<FileView | null> {
-    return this.insertDoc(
-      { ...file, ...key, createdAt: new Date(file.createdAt), updatedAt: new Date(file.updatedAt) },
-      event,
-    );
+  /** Stores a new file under a fresh id with its `file.added` event. */
+  insert(
+    key: GroupKey,
+    fileOf: (fileId: string) => Omit<FileView, 'groupId'>,
+    eventOf: (file: Omit<FileView, 'groupId'>) => DomainEvent,
+  ): Promise<Written<FileView>> {
+    return this.create(key, fileOf, eventOf, (file) => ({
+      ...file,
+      ...key,
+      createdAt: new Date(file.createdAt),
+      updatedAt: new Date(file.updatedAt),
+    }));
   }
 
   /**
@@ -53,7 +59,7 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
     to: string,
     event: DomainEvent,
     at: Date = new Date(),
-  ): Promise<FileView | null> {
+  ): Promise<Written<FileView | null>> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...this.filterOf(key, fileId), deletedAt: null, name: from, ...outboxHasRoom() },
@@ -62,6 +68,6 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
       )
       .lean<FileDoc>();
     if (!doc) await this.outbox.assertHasRoom(this.filterOf(key, fileId));
-    return doc ? SHAPE.toView(doc) : null;
+    return this.outbox.writtenIf(doc !== null, doc && SHAPE.toView(doc), this.filterOf(key, fileId), [event]);
   }
 }

@@ -1,7 +1,7 @@
 import type { FileView } from '@cohort/contracts';
 import { GroupAccessLoader, PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
-import { callBy, givenGroup, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, givenGroup, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { FileRepository } from './file.repository';
 import { FilesService } from './files.service';
@@ -27,11 +27,16 @@ function setup() {
     ['f3', file('f3', '3')],
     ['f4', file('f4', '4')],
   ]);
-  files.insert.mockImplementation(async (_key, fields) => ({ ...fields, groupId: 'g1' }));
+  files.insert.mockImplementation(async (_key, fileOf, eventOf) => {
+    const fields = fileOf('123');
+    return written({ ...fields, groupId: 'g1' }, eventOf(fields));
+  });
   files.find.mockImplementation(async (_key, id) => stored.get(id) ?? null);
   files.findMany.mockImplementation(async (_key, ids) => ids.flatMap((id) => stored.get(id) ?? []));
-  files.rename.mockImplementation(async (_key, id, _from, name) => ({ ...(stored.get(id) as FileView), name }));
-  files.markDeleted.mockResolvedValue(true);
+  files.rename.mockImplementation(async (_key, id, _from, name, event) =>
+    written({ ...(stored.get(id) as FileView), name }, event),
+  );
+  files.markDeleted.mockImplementation(async (_key, _id, event) => written(true, event));
   return { ...t, files, outbox: t.mock(Outbox) };
 }
 
@@ -82,7 +87,7 @@ describe('FilesService.rename', () => {
 
   it('renamed concurrently is a conflict; deleted concurrently is not_found; neither sends an event', async () => {
     const { service, files, outbox } = setup();
-    files.rename.mockResolvedValue(null);
+    files.rename.mockResolvedValue(written(null));
     await expect(service.rename(callBy('3'), { groupId: 'g1', fileId: 'f3', name: 'b.txt' })).rejects.toMatchObject({
       code: 'conflict',
     });
@@ -106,7 +111,9 @@ describe('FilesService.delete', () => {
 
   it('an admin deletes anyone’s; one deleted concurrently is not_found', async () => {
     const { service, files } = setup();
-    files.markDeleted.mockImplementation(async (_key, id) => id === 'f3');
+    files.markDeleted.mockImplementation(async (_key, id, event) =>
+      id === 'f3' ? written(true, event) : written(false),
+    );
     const results = await service.delete(callBy('2'), { groupId: 'g1', fileIds: ['f3', 'f4'] });
     expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'not_found']);
   });

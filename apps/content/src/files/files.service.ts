@@ -11,11 +11,10 @@ import type {
 } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { assertMember, GroupAccessLoader } from '@cohort/group-access';
-import { Outbox } from '@cohort/outbox';
+import { Outbox, Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { contentPage } from '../content-store/content-page';
-import { createWithEvent } from '../content-store/create-with-event';
 import { fileChangeRefusal, fileNotFound } from '../rules/content.policy';
 import { FileRepository } from './file.repository';
 
@@ -34,16 +33,12 @@ export class FilesService {
     assertMember(access);
     const now = Date.now();
     const { name, size, type, url } = command;
-    return createWithEvent(this.outbox, ctx, this.files, access.key, 'file.added', (fileId) => ({
-      fileId,
-      name,
-      size,
-      type,
-      url,
-      uploaderId: ctx.caller.userId,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    const added = await this.files.insert(
+      access.key,
+      (fileId) => ({ fileId, name, size, type, url, uploaderId: ctx.caller.userId, createdAt: now, updatedAt: now }),
+      (file) => this.outbox.prepare('file.added', ctx, access.key.groupId, file),
+    );
+    return this.outbox.commit(added);
   }
 
   async get(ctx: RequestContext, command: FileIdCommand): Promise<FileView> {
@@ -73,14 +68,15 @@ export class FilesService {
       name: command.name,
       previousName: file.name,
     });
-    const renamed = await this.files.rename(access.key, file.fileId, file.name, command.name, event);
+    const renamed = await this.outbox.commit(
+      await this.files.rename(access.key, file.fileId, file.name, command.name, event),
+    );
     if (!renamed) {
       const now = await this.files.find(access.key, file.fileId);
       throw now
         ? new DomainError('conflict', `file ${file.fileId} was renamed concurrently; read it and try again`)
         : DomainError.fromPayload(fileNotFound(file.fileId));
     }
-    await this.outbox.flush(this.files.outbox, this.files.filterOf(access.key, file.fileId), [event]);
     return renamed;
   }
 
@@ -113,14 +109,9 @@ export class FilesService {
       ];
     });
     // One conditional write per file: a file deleted concurrently is reported as not found.
-    const deleted = await Promise.all(
-      deletions.map(async (d) => ((await this.files.markDeleted(access.key, d.fileId, d.event)) ? [d] : [])),
-    );
-    for (const d of deleted.flat()) outcome.set(d.fileId, { fileId: d.fileId, ok: true });
-    await this.outbox.flushBatch(
-      this.files.outbox,
-      deleted.flat().map((d) => ({ filter: this.files.filterOf(access.key, d.fileId), event: d.event })),
-    );
+    const writes = await Promise.all(deletions.map((d) => this.files.markDeleted(access.key, d.fileId, d.event)));
+    const deleted = await this.outbox.commit(Written.all(writes));
+    deletions.forEach((d, i) => deleted[i] && outcome.set(d.fileId, { fileId: d.fileId, ok: true }));
     return command.fileIds.map((fileId) => outcome.get(fileId) ?? { fileId, ok: false, error: fileNotFound(fileId) });
   }
 }

@@ -2,7 +2,7 @@ import type { RequestContext } from '@cohort/bus';
 import type { CreateGroupCommand, GroupView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
-import { newTestService } from '@cohort/testing';
+import { newTestService, sentEvents, written } from '@cohort/testing';
 
 import { MembershipClient } from '../peers/membership.client';
 import { SuperAdminRepository } from '../super-admins/super-admin.repository';
@@ -37,10 +37,10 @@ function setup() {
     return view;
   });
   groups.find.mockImplementation(async ({ groupId }) => stored.find((g) => g.groupId === groupId) ?? null);
-  groups.activate.mockImplementation(async ({ groupId }) => {
+  groups.activate.mockImplementation(async ({ groupId }, event) => {
     const found = stored.find((g) => g.groupId === groupId && g.status === 'pending');
     if (found) found.status = 'active';
-    return found ? { ...found } : null;
+    return found ? written({ ...found }, event) : written(null);
   });
   groups.abandon.mockImplementation(async ({ groupId }) => {
     const found = stored.find((g) => g.groupId === groupId && (g.status === 'pending' || g.status === 'abandoned'));
@@ -80,7 +80,7 @@ describe('GroupCreationService.create', () => {
     );
     const event = outbox.prepare.mock.results[0].value;
     expect(groups.activate).toHaveBeenCalledWith({ appId: 'app', groupId: info.groupId }, event);
-    expect(outbox.flush).toHaveBeenCalledWith(groups.outbox, { appId: 'app', groupId: info.groupId }, [event]);
+    expect(sentEvents(outbox)).toEqual([{ type: 'group.created', groupId: info.groupId, data: event.data }]);
     expect(info).toMatchObject({ status: 'active', ownerId: '1', memberCount: 3, capacity: 1000 });
     expect(info.settings.applyApproval).toBe(1);
   });
@@ -93,7 +93,7 @@ describe('GroupCreationService.create', () => {
     expect(membership.purgeRoster).toHaveBeenCalled();
     expect(groups.deletePending).not.toHaveBeenCalled();
     expect(groups.activate).not.toHaveBeenCalled();
-    expect(outbox.flush).not.toHaveBeenCalled();
+    expect(sentEvents(outbox)).toEqual([]);
   });
 
   it('deletes the pending record at once when membership never got the request', async () => {

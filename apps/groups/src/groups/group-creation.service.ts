@@ -86,9 +86,8 @@ export class GroupCreationService {
       { ...pending, status: 'active', memberCount },
       pending.groupId,
     );
-    const active = await this.groups.activate(key, created);
+    const active = await this.outbox.commit(await this.groups.activate(key, created));
     if (!active) throw new DomainError('conflict', `group ${pending.groupId} was rolled back while being created`);
-    await this.outbox.flush(this.groups.outbox, key, [created]);
     return this.infoFor(ctx, active, ownerId);
   }
 

@@ -7,7 +7,14 @@ import {
   type GroupView,
 } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import {
+  HasOutbox,
+  OutboxCollection,
+  outboxHasRoom,
+  outboxOnUpdate,
+  type OutboxOwner,
+  type Written,
+} from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
@@ -83,7 +90,7 @@ export class GroupRepository implements OutboxOwner {
     return toView(doc.toObject());
   }
 
-  async activate(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
+  async activate(key: GroupKey, event: DomainEvent): Promise<Written<GroupView | null>> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...key, status: 'pending' },
@@ -91,7 +98,7 @@ export class GroupRepository implements OutboxOwner {
         { new: true },
       )
       .lean();
-    return doc ? toView(doc) : null;
+    return this.outbox.writtenIf(doc !== null, doc && toView(doc), key, [event]);
   }
 
   async deletePending(key: GroupKey): Promise<void> {
@@ -131,17 +138,21 @@ export class GroupRepository implements OutboxOwner {
     return docs.map(toView);
   }
 
-  async updateProfile(key: GroupKey, fields: ProfileFields, event: DomainEvent): Promise<GroupView | null> {
+  async updateProfile(key: GroupKey, fields: ProfileFields, event: DomainEvent): Promise<Written<GroupView | null>> {
     return this.updateActive(key, { ...fields }, event);
   }
 
-  async updateSettings(key: GroupKey, changed: Partial<GroupSettings>, event: DomainEvent): Promise<GroupView | null> {
+  async updateSettings(
+    key: GroupKey,
+    changed: Partial<GroupSettings>,
+    event: DomainEvent,
+  ): Promise<Written<GroupView | null>> {
     const set: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(changed)) set[`settings.${field}`] = value;
     return this.updateActive(key, set, event);
   }
 
-  async setCapacity(key: GroupKey, capacity: number, event: DomainEvent): Promise<GroupView | null> {
+  async setCapacity(key: GroupKey, capacity: number, event: DomainEvent): Promise<Written<GroupView | null>> {
     return this.updateActive(key, { capacity }, event);
   }
 
@@ -199,7 +210,7 @@ export class GroupRepository implements OutboxOwner {
     );
   }
 
-  async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<GroupView | null> {
+  async setMuteAll(key: GroupKey, until: number | null, event: DomainEvent): Promise<Written<GroupView | null>> {
     return this.updateActive(key, { muteAllUntil: until }, event);
   }
 
@@ -212,7 +223,7 @@ export class GroupRepository implements OutboxOwner {
   }
 
   /** Active → destroyed, once: a second destroy finds nothing and answers "not found". */
-  async markDestroyed(key: GroupKey, event: DomainEvent): Promise<GroupView | null> {
+  async markDestroyed(key: GroupKey, event: DomainEvent): Promise<Written<GroupView | null>> {
     return this.updateActive(key, { status: GroupStatus.Destroyed }, event);
   }
 
@@ -235,7 +246,7 @@ export class GroupRepository implements OutboxOwner {
     key: GroupKey,
     set: Record<string, unknown>,
     event: DomainEvent,
-  ): Promise<GroupView | null> {
+  ): Promise<Written<GroupView | null>> {
     const doc = await this.model
       .findOneAndUpdate(
         { ...key, status: 'active', ...outboxHasRoom() },
@@ -244,6 +255,6 @@ export class GroupRepository implements OutboxOwner {
       )
       .lean();
     if (!doc) await this.outbox.assertHasRoom(key);
-    return doc ? toView(doc) : null;
+    return this.outbox.writtenIf(doc !== null, doc && toView(doc), key, [event]);
   }
 }

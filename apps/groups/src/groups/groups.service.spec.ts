@@ -1,8 +1,8 @@
-import type { AccessView, GroupView, MemberRole } from '@cohort/contracts';
+import type { AccessView, DomainEvent, GroupView, MemberRole } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
-import { callBy, givenGroup, groupView, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, givenGroup, groupView, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
@@ -17,9 +17,8 @@ function setup(group: Partial<GroupView> = {}) {
   const groups = t.mock(GroupRepository);
   groups.findActive.mockImplementation(async ({ groupId }) => (groupId === view.groupId ? view : null));
   groups.findActiveMany.mockImplementation(async (_appId, ids) => (ids.includes(view.groupId) ? [view] : []));
-  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll'] as const)
-    groups[write].mockResolvedValue(view);
-  groups.markDestroyed.mockResolvedValue(view);
+  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll', 'markDestroyed'] as const)
+    groups[write].mockImplementation(async (...args) => written(view, args[args.length - 1] as DomainEvent));
   return { ...t, view, groups, membership: t.mock(MembershipClient), outbox: t.mock(Outbox) };
 }
 
@@ -109,7 +108,7 @@ describe('GroupsService.updateProfile', () => {
 
   it('destroyed meanwhile is group_not_found, and nothing is sent', async () => {
     const { service, groups, outbox } = setup();
-    groups.updateProfile.mockResolvedValue(null);
+    groups.updateProfile.mockResolvedValue(written(null));
     await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({
       code: 'group_not_found',
     });
@@ -182,7 +181,7 @@ describe('GroupsService.destroy', () => {
 
   it('destroyed twice: the second finds nothing to destroy', async () => {
     const { service, groups } = setup();
-    groups.markDestroyed.mockResolvedValue(null);
+    groups.markDestroyed.mockResolvedValue(written(null));
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'group_not_found' });
   });
 

@@ -22,7 +22,7 @@ import {
   type Role,
   roleOf,
 } from '@cohort/group-access';
-import { Outbox } from '@cohort/outbox';
+import { Outbox, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { MembershipClient } from '../peers/membership.client';
@@ -99,10 +99,7 @@ export class GroupsService {
     }
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.updated', ctx, group.groupId, { changed });
-    const updated = await this.groups.updateProfile(key, changed as ProfileFields, event);
-    if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(this.groups.outbox, key, [event]);
-    return updated;
+    return this.committed(group.groupId, this.groups.updateProfile(key, changed as ProfileFields, event));
   }
 
   async updateSettings(ctx: RequestContext, command: UpdateGroupSettingsCommand): Promise<GroupView> {
@@ -112,10 +109,7 @@ export class GroupsService {
     assertAdmin({ group, role }, 'change group settings');
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.settings_changed', ctx, group.groupId, { changed });
-    const updated = await this.groups.updateSettings(key, changed, event);
-    if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(this.groups.outbox, key, [event]);
-    return updated;
+    return this.committed(group.groupId, this.groups.updateSettings(key, changed, event));
   }
 
   /** Admins resize; membership refuses a capacity below the member count before anything changes. */
@@ -126,10 +120,7 @@ export class GroupsService {
     await this.membership.setCapacity(ctx, groupId, capacity);
     const key = groupKeyOf(ctx, groupId);
     const event = this.outbox.prepare('group.updated', ctx, groupId, { changed: { capacity } });
-    const updated = await this.groups.setCapacity(key, capacity, event);
-    if (!updated) throw groupNotFound(groupId);
-    await this.outbox.flush(this.groups.outbox, key, [event]);
-    return updated;
+    return this.committed(groupId, this.groups.setCapacity(key, capacity, event));
   }
 
   async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
@@ -138,10 +129,7 @@ export class GroupsService {
     const until = muteAllUntilFrom(command.durationMs);
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
-    const updated = await this.groups.setMuteAll(key, until, event);
-    if (!updated) throw groupNotFound(group.groupId);
-    await this.outbox.flush(this.groups.outbox, key, [event]);
-    return updated;
+    return this.committed(group.groupId, this.groups.setMuteAll(key, until, event));
   }
 
   async destroy(ctx: RequestContext, command: GroupIdCommand): Promise<{ destroyed: true }> {
@@ -157,10 +145,15 @@ export class GroupsService {
       { type: group.type, ownerId: group.ownerId },
       groupId,
     );
-    const destroyed = await this.groups.markDestroyed(key, event);
-    if (!destroyed) throw groupNotFound(groupId);
-    await this.outbox.flush(this.groups.outbox, key, [event]);
+    await this.committed(groupId, this.groups.markDestroyed(key, event));
     return { destroyed: true };
+  }
+
+  /** Ends a write to an active group: its event sent; a group dissolved meanwhile is not found. */
+  private async committed(groupId: string, write: Promise<Written<GroupView | null>>): Promise<GroupView> {
+    const group = await this.outbox.commit(await write);
+    if (!group) throw groupNotFound(groupId);
+    return group;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
-import { callBy, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { groupContext } from '../../test/members.fixture';
 import { MemberRepository } from '../members/member.repository';
@@ -14,7 +14,7 @@ function setup() {
   const [members, rosters, facts] = [mock(MemberRepository), mock(RosterRepository), mock(PeerFacts)];
   facts.blockedAmong.mockResolvedValue(new Set());
   rosters.reserveSlots.mockResolvedValue(true);
-  members.insert.mockResolvedValue(new Set());
+  members.insert.mockImplementation(async (_key, _type, joining) => written(new Set(), ...joining.map((m) => m.event)));
   members.findMany.mockResolvedValue(new Map());
   return { service, members, rosters, facts, outbox: mock(Outbox) };
 }
@@ -77,7 +77,9 @@ describe('AdmissionService.admit', () => {
 
   it('a user who joined concurrently by another path is already a member, and its place goes back; its event is not sent', async () => {
     const { service, rosters, members, outbox } = setup();
-    members.insert.mockResolvedValue(new Set(['3']));
+    members.insert.mockImplementation(async (_key, _type, joining) =>
+      written(new Set(['3']), ...joining.filter((m) => m.userId !== '3').map((m) => m.event)),
+    );
     const result = await service.admit(ctx, groupContext(), ['3', '4'], 'invited');
     expect(result.get('3')?.code).toBe('already_member');
     expect(result.get('4')).toBeNull();

@@ -5,7 +5,6 @@ import { PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { flushEach } from '../members/flush-each';
 import { MemberRepository, type NewMember } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
 import type { GroupContext } from '../rules/membership.policy';
@@ -67,13 +66,12 @@ export class AdmissionService {
       role: 'member',
       event: this.outbox.prepare('member.joined', ctx, gc.group.groupId, { userId, role: 'member', how }),
     }));
-    const duplicates = await this.members.insert(gc.key, gc.group.type, joining, new Date());
+    const inserted = await this.members.insert(gc.key, gc.group.type, joining, new Date());
+    const duplicates = inserted.value;
     // Joined concurrently by another path: give their places back.
     await this.rosters.releaseSlots(gc.key, duplicates.size);
-    const admitted = joining.filter((m) => !duplicates.has(m.userId));
-    for (const userId of duplicates) result.set(userId, alreadyMember(gc, userId));
-    for (const m of admitted) result.set(m.userId, null);
-    await flushEach(this.outbox, this.members.outbox, gc.key, admitted);
+    for (const { userId } of joining) result.set(userId, duplicates.has(userId) ? alreadyMember(gc, userId) : null);
+    await this.outbox.commit(inserted);
     return result;
   }
 

@@ -1,6 +1,6 @@
 import { type DomainEvent, type GroupKey, InvitationStatus, type InvitationView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
@@ -40,8 +40,7 @@ export class InvitationRepository implements OutboxOwner {
     invites: { inviteeId: string; event: DomainEvent }[],
     reason: string,
     expiresAt: Date,
-  ): Promise<void> {
-    if (invites.length === 0) return;
+  ): Promise<Written<void>> {
     const now = new Date();
     const ops: AnyBulkWriteOperation<InvitationDoc>[] = invites.map(({ inviteeId, event }) => ({
       updateOne: {
@@ -60,7 +59,11 @@ export class InvitationRepository implements OutboxOwner {
         upsert: true,
       },
     }));
-    await this.invitations.bulkWrite(ops, { ordered: false });
+    if (ops.length > 0) await this.invitations.bulkWrite(ops, { ordered: false });
+    return this.outbox.written(
+      undefined,
+      invites.map(({ inviteeId, event }) => ({ filter: { ...key, inviteeId, inviterId }, events: [event] })),
+    );
   }
 
   /** The invitee's pending, unexpired invitations to the group (from one inviter, or all). */
@@ -84,13 +87,14 @@ export class InvitationRepository implements OutboxOwner {
     inviterId: string,
     status: InvitationStatus,
     event: DomainEvent,
-  ): Promise<boolean> {
+  ): Promise<Written<boolean>> {
     const now = new Date();
     const result = await this.invitations.updateOne(
       { ...key, inviteeId, inviterId, status: InvitationStatus.Pending, expiresAt: { $gt: now } },
       { $set: { status, updatedAt: now }, ...outboxOnUpdate([event]) },
     );
-    return result.modifiedCount === 1;
+    const claimed = result.modifiedCount === 1;
+    return this.outbox.writtenIf(claimed, claimed, { ...key, inviteeId, inviterId }, [event]);
   }
 
   /** Gives back an acceptance whose join failed (group full, blocked): pending again, no event. */

@@ -1,6 +1,6 @@
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
-import { callBy, groupView, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, groupView, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { givenMembers } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
@@ -21,7 +21,10 @@ function setup(memberInvite = true) {
   invitations.findPending.mockResolvedValue([{ inviterId: '2' }, { inviterId: '3' }] as Awaited<
     ReturnType<InvitationRepository['findPending']>
   >);
-  invitations.claim.mockResolvedValue(true);
+  invitations.claim.mockImplementation(async (_key, _invitee, _inviter, _status, event) => written(true, event));
+  invitations.upsertPending.mockImplementation(async (_key, _inviter, invites) =>
+    written(undefined, ...invites.map((i) => i.event)),
+  );
   return { ...t, invitations, admission: t.mock(AdmissionService), outbox: t.mock(Outbox) };
 }
 
@@ -98,7 +101,7 @@ describe('InvitationsService.handle', () => {
 
   it('nothing pending (or all answered concurrently) is not_found', async () => {
     const { service, invitations } = setup();
-    invitations.claim.mockResolvedValue(false);
+    invitations.claim.mockResolvedValue(written(false));
     await expect(service.handle(callBy('7'), { groupId: 'g1', accept: true })).rejects.toMatchObject({
       code: 'not_found',
     });

@@ -15,7 +15,7 @@ import { DomainError } from '@cohort/errors';
 import { actingUser, assertAdmin, assertCanInvite } from '@cohort/group-access';
 import { PeerFacts } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
-import { Outbox } from '@cohort/outbox';
+import { Outbox, Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { GroupContextLoader } from '../members/group-context.loader';
@@ -64,12 +64,7 @@ export class InvitationsService {
           expiresAt: expiresAt.getTime(),
         }),
       }));
-    await this.invitations.upsertPending(gc.key, inviterId, invites, reason, expiresAt);
-    await Promise.all(
-      invites.map((i) =>
-        this.outbox.flush(this.invitations.outbox, { ...gc.key, inviteeId: i.inviteeId, inviterId }, [i.event]),
-      ),
-    );
+    await this.outbox.commit(await this.invitations.upsertPending(gc.key, inviterId, invites, reason, expiresAt));
     return userIds.map((userId) => {
       const refused = refusal(userId);
       return refused ? { userId, ok: false, error: refused } : { userId, ok: true };
@@ -87,40 +82,28 @@ export class InvitationsService {
     const gc = await this.loader.load(ctx, groupId);
     const inviteeId = actingUser(ctx.caller, 'answer an invitation', gc);
     const pending = await this.invitations.findPending(gc.key, inviteeId, inviterId);
-    const claimed: { inviterId: string; eventId: string; filter: object; event: ReturnType<Outbox['prepare']> }[] = [];
-    for (const invitation of pending) {
-      const event = this.outbox.prepare('invitation.handled', ctx, groupId, {
+    const claims = [];
+    for (const { inviterId } of pending) {
+      const event = this.outbox.prepare('invitation.handled', ctx, groupId, { inviteeId, inviterId, accepted: accept });
+      const written = await this.invitations.claim(
+        gc.key,
         inviteeId,
-        inviterId: invitation.inviterId,
-        accepted: accept,
-      });
-      if (
-        await this.invitations.claim(
-          gc.key,
-          inviteeId,
-          invitation.inviterId,
-          accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
-          event,
-        )
-      ) {
-        claimed.push({
-          inviterId: invitation.inviterId,
-          eventId: event.eventId,
-          filter: { ...gc.key, inviteeId, inviterId: invitation.inviterId },
-          event,
-        });
-      }
+        inviterId,
+        accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
+        event,
+      );
+      if (written.value) claims.push({ inviterId, eventId: event.eventId, written });
     }
-    if (claimed.length === 0) throw new DomainError('not_found', `no pending invitation to group ${groupId}`);
+    if (claims.length === 0) throw new DomainError('not_found', `no pending invitation to group ${groupId}`);
     if (accept && !gc.members.has(inviteeId)) {
       try {
         await this.admission.admitOne(ctx, gc, inviteeId, 'invited');
       } catch (error) {
-        await Promise.all(claimed.map((c) => this.invitations.unclaim(gc.key, inviteeId, c.inviterId, c.eventId)));
+        await Promise.all(claims.map((c) => this.invitations.unclaim(gc.key, inviteeId, c.inviterId, c.eventId)));
         throw error;
       }
     }
-    await Promise.all(claimed.map((c) => this.outbox.flush(this.invitations.outbox, c.filter, [c.event])));
+    await this.outbox.commit(Written.all(claims.map((c) => c.written)));
     return { outcome: accept ? 'joined' : 'declined' };
   }
 

@@ -6,7 +6,7 @@ import {
   type KeysetOrder,
   type KeysetPage,
 } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -44,7 +44,7 @@ export class JoinRequestRepository implements OutboxOwner {
     reason: string,
     expiresAt: Date,
     event: DomainEvent,
-  ): Promise<JoinRequestView> {
+  ): Promise<Written<JoinRequestView>> {
     const write = () =>
       this.requests
         .findOneAndUpdate(
@@ -65,12 +65,13 @@ export class JoinRequestRepository implements OutboxOwner {
         )
         .lean()
         .orFail();
+    const written = (doc: JoinRequestDoc) => this.outbox.writtenIf(true, toView(doc), { ...key, applicantId }, [event]);
     try {
-      return toView(await write());
+      return written(await write());
     } catch (error) {
       // Two concurrent first requests: the loser renews the winner's document.
       if (!isDuplicateKeyError(error)) throw error;
-      return toView(await write());
+      return written(await write());
     }
   }
 
@@ -84,7 +85,7 @@ export class JoinRequestRepository implements OutboxOwner {
     status: JoinRequestStatus,
     handledBy: string | null,
     event: DomainEvent,
-  ): Promise<JoinRequestView | null> {
+  ): Promise<Written<JoinRequestView | null>> {
     const now = new Date();
     const doc = await this.requests
       .findOneAndUpdate(
@@ -93,7 +94,7 @@ export class JoinRequestRepository implements OutboxOwner {
         { new: true },
       )
       .lean();
-    return doc ? toView(doc) : null;
+    return this.outbox.writtenIf(doc !== null, doc && toView(doc), { ...key, applicantId }, [event]);
   }
 
   /** Gives back a claimed approval whose join failed (group full, blocked): pending again, no event. */

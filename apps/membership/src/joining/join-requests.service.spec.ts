@@ -1,7 +1,7 @@
 import { ApprovalPolicy, type JoinRequestView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
-import { callBy, groupView, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, groupView, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { givenMembers, storedMember } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
@@ -20,7 +20,8 @@ function setup(applyApproval: ApprovalPolicy = ApprovalPolicy.ApprovalRequired, 
     blocked,
   });
   const requests = t.mock(JoinRequestRepository);
-  requests.claim.mockResolvedValue({} as JoinRequestView);
+  requests.claim.mockImplementation(async (...args) => written({} as JoinRequestView, args[4]));
+  requests.upsertPending.mockImplementation(async (...args) => written({} as JoinRequestView, args[4]));
   return {
     ...t,
     requests,
@@ -124,7 +125,7 @@ describe('JoinRequestsService.handle', () => {
     await expect(service.handle(callBy('3'), { groupId: 'g1', applicantId: '7', approve: true })).rejects.toMatchObject(
       { code: 'forbidden' },
     );
-    requests.claim.mockResolvedValue(null);
+    requests.claim.mockResolvedValue(written(null));
     await expect(service.handle(callBy('2'), { groupId: 'g1', applicantId: '7', approve: true })).rejects.toMatchObject(
       { code: 'not_found' },
     );

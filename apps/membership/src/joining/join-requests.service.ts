@@ -55,8 +55,7 @@ export class JoinRequestsService {
       reason,
       expiresAt: expiresAt.getTime(),
     });
-    await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event);
-    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    await this.outbox.commit(await this.requests.upsertPending(gc.key, applicantId, reason, expiresAt, event));
     return { outcome: 'pending' };
   }
 
@@ -78,7 +77,7 @@ export class JoinRequestsService {
       ctx.caller.userId,
       event,
     );
-    if (!claimed)
+    if (!claimed.value)
       throw new DomainError('not_found', `no pending join request of user ${applicantId} to group ${groupId}`);
     if (approve && !gc.members.has(applicantId)) {
       try {
@@ -88,7 +87,7 @@ export class JoinRequestsService {
         throw error;
       }
     }
-    await this.outbox.flush(this.requests.outbox, { ...gc.key, applicantId }, [event]);
+    await this.outbox.commit(claimed);
     return { outcome: approve ? 'joined' : 'rejected' };
   }
 

@@ -1,5 +1,5 @@
 import { Outbox } from '@cohort/outbox';
-import { callBy, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { RosterRepository } from '../roster/roster.repository';
 import { DepartureService } from './departure.service';
@@ -10,7 +10,9 @@ const KEY = { appId: 'app', groupId: 'g1' };
 function setup() {
   const { service, mock } = newTestService(DepartureService);
   const [members, rosters, outbox] = [mock(MemberRepository), mock(RosterRepository), mock(Outbox)];
-  members.markLeaving.mockImplementation(async (_key, leavers) => new Set(leavers.map((l) => l.userId)));
+  members.markLeaving.mockImplementation(async (_key, leavers) =>
+    written(new Set(leavers.map((l) => l.userId)), ...leavers.map((l) => l.event)),
+  );
   members.deleteLeft.mockImplementation(async (_key, userIds) => ({ deleted: userIds.length, admins: 0 }));
   return { service, members, rosters, outbox };
 }
@@ -40,7 +42,9 @@ describe('DepartureService.depart', () => {
 
   it('a member that already left or changed role is not marked: no event, not reported as left', async () => {
     const { service, members, outbox } = setup();
-    members.markLeaving.mockResolvedValue(new Set(['3']));
+    members.markLeaving.mockImplementation(async (_key, leavers) =>
+      written(new Set(['3']), ...leavers.filter((l) => l.userId === '3').map((l) => l.event)),
+    );
     const left = await service.depart(
       callBy('1'),
       KEY,
@@ -54,11 +58,10 @@ describe('DepartureService.depart', () => {
     expect(sentEvents(outbox).map((e) => e.data)).toEqual([{ userId: '3', role: 'member', how: 'left' }]);
   });
 
-  it('a member whose event did not go out stays marked (the sweep completes it): not deleted yet', async () => {
+  it('completes only after sending: a member whose event did not go out keeps it, and is not deleted (the sweep completes it)', async () => {
     const { service, members, outbox } = setup();
-    outbox.flushBatch.mockResolvedValue(new Set());
     const left = await service.depart(callBy('1'), KEY, [{ userId: '2', role: 'member' }], 'left');
     expect([...left]).toEqual(['2']);
-    expect(members.deleteLeft).toHaveBeenCalledWith(KEY, [], expect.any(String));
+    expect(outbox.commit.mock.invocationCallOrder[0]).toBeLessThan(members.deleteLeft.mock.invocationCallOrder[0]);
   });
 });

@@ -6,7 +6,6 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { RosterRepository } from '../roster/roster.repository';
-import { flushEach } from './flush-each';
 import { MemberRepository } from './member.repository';
 
 /**
@@ -37,18 +36,13 @@ export class DepartureService {
       ...l,
       event: this.outbox.prepare('member.left', ctx, key.groupId, { userId: l.userId, role: l.role, how }),
     }));
-    const marked = await this.members.markLeaving(key, withEvents, token);
-    const sent = await flushEach(
-      this.outbox,
-      this.members.outbox,
-      key,
-      withEvents.filter((l) => marked.has(l.userId)),
-    );
-    await this.complete(key, [...sent], token);
+    const marked = await this.outbox.commit(await this.members.markLeaving(key, withEvents, token));
+    // Only those whose event went out are deleted (their outbox is empty): the sweeper completes the others.
+    await this.complete(key, [...marked], token);
     return marked;
   }
 
-  /** Steps 3 and 4: idempotent, only members marked by `token` whose event was sent. */
+  /** Steps 3 and 4: idempotent, only members marked by `token` whose event was sent (an empty outbox). */
   async complete(key: GroupKey, userIds: string[], token: string): Promise<void> {
     const { deleted, admins } = await this.members.deleteLeft(key, userIds, token);
     await this.rosters.releaseSlots(key, deleted, admins);

@@ -23,6 +23,8 @@ import {
   outboxOnInsert,
   outboxOnUpdate,
   type OutboxOwner,
+  type StoredEvents,
+  type Written,
 } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -73,6 +75,10 @@ export function memberViewOf({ groupId: _groupId, groupType: _groupType, ...view
   return view;
 }
 
+/** Each member document's own event, as stored by a batch write. */
+const eventsOf = (key: GroupKey, changes: { userId: string; event: DomainEvent }[]): StoredEvents[] =>
+  changes.map(({ userId, event }) => ({ filter: { ...key, userId }, events: [event] }));
+
 const present = (doc: MemberDoc | null): doc is MemberDoc => doc !== null && !doc.leavingAt;
 
 /** One value as an equality (an exact unique-key lookup, also on the dev database), several as `$in`. */
@@ -95,10 +101,30 @@ export class MemberRepository implements OutboxOwner {
   }
 
   /**
-   * Inserts members, each with its join event, in one command. Returns the user ids that were
-   * already there (duplicates: a retried step, or a concurrent join of the same user).
+   * Inserts members, each with its join event, in one command. Answers the user ids that were
+   * already there (duplicates: a retried step, or a concurrent join of the same user). Only the
+   * inserted members' events count as stored, unless `retried`: a step retried under the same
+   * event ids (the roster's initialization), whose first run stored the duplicates' events under
+   * those ids, sends them again rather than leave them to the sweep (the stream keeps one copy).
    */
-  async insert(key: GroupKey, groupType: GroupType, members: NewMember[], joinedAt: Date): Promise<Set<string>> {
+  async insert(
+    key: GroupKey,
+    groupType: GroupType,
+    members: NewMember[],
+    joinedAt: Date,
+    { retried = false } = {},
+  ): Promise<Written<Set<string>>> {
+    const duplicates = await this.insertMany(key, groupType, members, joinedAt);
+    const stored = retried ? members : members.filter((m) => !duplicates.has(m.userId));
+    return this.outbox.written(duplicates, eventsOf(key, stored));
+  }
+
+  private async insertMany(
+    key: GroupKey,
+    groupType: GroupType,
+    members: NewMember[],
+    joinedAt: Date,
+  ): Promise<Set<string>> {
     return this.cache.writing(
       key,
       members.map((m) => m.userId),
@@ -205,7 +231,7 @@ export class MemberRepository implements OutboxOwner {
     userId: string,
     settings: Partial<MemberSettings>,
     event: DomainEvent,
-  ): Promise<StoredMember | null> {
+  ): Promise<Written<StoredMember | null>> {
     return this.cache.writing(key, [userId], async () => {
       const doc = await this.members
         .findOneAndUpdate(
@@ -215,20 +241,20 @@ export class MemberRepository implements OutboxOwner {
         )
         .lean();
       if (!doc) await this.outbox.assertHasRoom({ ...key, userId });
-      return doc ? toMember(doc) : null;
+      return this.outbox.writtenIf(doc !== null, doc && toMember(doc), { ...key, userId }, [event]);
     });
   }
 
   /**
    * Changes roles in one command, each only if the member still has the role the decision was
-   * made on, with its event. Returns who changed (their event is in their outbox).
+   * made on, with its event. Answers who changed (their event is in their outbox).
    */
-  async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Set<string>> {
+  async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Written<Set<string>>> {
     return this.cache.writing(
       key,
       changes.map((c) => c.userId),
       async () => {
-        if (changes.length === 0) return new Set();
+        if (changes.length === 0) return this.outbox.written(new Set<string>(), []);
         const ops: AnyBulkWriteOperation<MemberDoc>[] = changes.map((c) => ({
           updateOne: {
             filter: { ...key, userId: c.userId, role: c.from, ...PRESENT },
@@ -236,9 +262,16 @@ export class MemberRepository implements OutboxOwner {
           },
         }));
         await this.members.bulkWrite(ops, { ordered: false });
-        return this.holdingEvents(
+        const changed = await this.holdingEvents(
           key,
           changes.map((c) => c.event),
+        );
+        return this.outbox.written(
+          changed,
+          eventsOf(
+            key,
+            changes.filter((c) => changed.has(c.userId)),
+          ),
         );
       },
     );
@@ -253,18 +286,18 @@ export class MemberRepository implements OutboxOwner {
 
   /**
    * Marks members as leaving, each only if still present with the role the decision was made on,
-   * with its `member.left` event, in one command. Returns who was marked by this call.
+   * with its `member.left` event, in one command. Answers who was marked by this call.
    */
   async markLeaving(
     key: GroupKey,
     leavers: { userId: string; role: MemberRole; event: DomainEvent }[],
     token: string,
-  ): Promise<Set<string>> {
+  ): Promise<Written<Set<string>>> {
     return this.cache.writing(
       key,
       leavers.map((l) => l.userId),
       async () => {
-        if (leavers.length === 0) return new Set();
+        if (leavers.length === 0) return this.outbox.written(new Set<string>(), []);
         const leavingAt = new Date();
         const ops: AnyBulkWriteOperation<MemberDoc>[] = leavers.map((l) => ({
           updateOne: {
@@ -276,7 +309,14 @@ export class MemberRepository implements OutboxOwner {
         const marked = await this.members
           .find({ ...key, userId: { $in: leavers.map((l) => l.userId) }, leavingToken: token }, { userId: 1 })
           .lean();
-        return new Set(marked.map((d) => d.userId));
+        const markedIds = new Set(marked.map((d) => d.userId));
+        return this.outbox.written(
+          markedIds,
+          eventsOf(
+            key,
+            leavers.filter((l) => markedIds.has(l.userId)),
+          ),
+        );
       },
     );
   }

@@ -1,7 +1,7 @@
 import type { GroupView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { PeerFacts } from '@cohort/group-access';
-import { callBy, newTestService } from '@cohort/testing';
+import { callBy, newTestService, written } from '@cohort/testing';
 
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { DepartureService } from './departure.service';
@@ -187,7 +187,7 @@ describe('MembersService one member', () => {
 describe('MembersService own preferences', () => {
   it('a member sets its display name; an outsider is not a member', async () => {
     const { service, members } = setup();
-    members.updateOwn.mockResolvedValue(storedMember('3', 'member'));
+    members.updateOwn.mockResolvedValue(written(storedMember('3', 'member')));
     await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).resolves.toMatchObject({
       userId: '3',
     });
@@ -199,7 +199,7 @@ describe('MembersService own preferences', () => {
 
   it('notification preferences: only those given; 0 seconds unmutes; none at all is refused naming the field', async () => {
     const { service, members } = setup();
-    members.updateOwn.mockResolvedValue(storedMember('3', 'member'));
+    members.updateOwn.mockResolvedValue(written(storedMember('3', 'member')));
     await service.setNotificationPrefs(callBy('3'), { groupId: 'g1', msgMuteMode: 1, notificationsMutedForSeconds: 0 });
     expect(members.updateOwn.mock.lastCall?.slice(0, 3)).toEqual([
       KEY,
@@ -217,7 +217,7 @@ describe('MembersService own preferences', () => {
 
   it('a member who left meanwhile is not a member', async () => {
     const { service, members } = setup();
-    members.updateOwn.mockResolvedValue(null);
+    members.updateOwn.mockResolvedValue(written(null));
     await expect(service.setDisplayName(callBy('3'), { groupId: 'g1', displayName: 'Ann' })).rejects.toMatchObject({
       code: 'not_member',
     });

@@ -201,9 +201,8 @@ export class MembersService {
     const userId = actingUser(ctx.caller, 'change member preferences', gc);
     assertMember(gc);
     const event = this.outbox.prepare('member.settings_changed', ctx, groupId, { userId, changed: settings });
-    const updated = await this.members.updateOwn(gc.key, userId, settings, event);
+    const updated = await this.outbox.commit(await this.members.updateOwn(gc.key, userId, settings, event));
     if (!updated) throw notMember(groupId);
-    await this.outbox.flush(this.members.outbox, { ...gc.key, userId }, [event]);
     return memberViewOf(updated);
   }
 

@@ -1,5 +1,5 @@
 import { Outbox } from '@cohort/outbox';
-import { callBy, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { givenMembers, rosterState } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
@@ -15,10 +15,12 @@ function setup(roles: Record<string, 'admin' | 'member'> = { '2': 'member', '3':
   givenMembers(t, { roles });
   const members = t.mock(MemberRepository);
   const rosters = t.mock(RosterRepository);
-  members.changeRoles.mockImplementation(async (_key, changes: RoleChange[]) => new Set(changes.map((c) => c.userId)));
+  members.changeRoles.mockImplementation(async (_key, changes: RoleChange[]) =>
+    written(new Set(changes.map((c) => c.userId)), ...changes.map((c) => c.event)),
+  );
   rosters.reserveAdmins.mockResolvedValue(true);
   rosters.find.mockResolvedValue(rosterState());
-  rosters.transferOwner.mockResolvedValue(true);
+  rosters.transferOwner.mockImplementation(async (...args) => written(true, args[4]));
   return { ...t, members, rosters, outbox: t.mock(Outbox) };
 }
 
@@ -68,7 +70,9 @@ describe('RolesService.addAdmins', () => {
 
   it('a member whose role changed meanwhile gets conflict, and its reserved admin place is given back', async () => {
     const { service, rosters, members, outbox } = setup();
-    members.changeRoles.mockResolvedValue(new Set(['2']));
+    members.changeRoles.mockImplementation(async (_key, changes: RoleChange[]) =>
+      written(new Set(['2']), ...changes.filter((c) => c.userId === '2').map((c) => c.event)),
+    );
     const results = await service.addAdmins(owner, { groupId: 'g1', userIds: ['2', '4'] });
     expect(results[1]).toEqual({ userId: '4', ok: false, error: expect.objectContaining({ code: 'conflict' }) });
     expect(rosters.releaseAdmins).toHaveBeenCalledWith(KEY, 1);
@@ -133,7 +137,7 @@ describe('RolesService.transfer', () => {
     await expect(service.transfer(callBy('3'), { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    rosters.transferOwner.mockResolvedValue(false);
+    rosters.transferOwner.mockResolvedValue(written(false));
     await expect(service.transfer(owner, { groupId: 'g1', newOwnerId: '2' })).rejects.toMatchObject({
       code: 'conflict',
     });

@@ -12,7 +12,6 @@ import { assertOwner, notMember } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, type RoleChange } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
@@ -75,21 +74,13 @@ export class RolesService {
     const previousOwnerId = roster.ownerId;
     if (newOwnerId === previousOwnerId) return { done: true };
     const event = this.outbox.prepare('group.owner_transferred', ctx, groupId, { previousOwnerId, newOwnerId });
-    if (!(await this.rosters.transferOwner(gc.key, previousOwnerId, newOwnerId, newOwner.role === 'admin', event))) {
-      throw DomainError.fromPayload(CHANGED_CONCURRENTLY);
-    }
-    await this.outbox.flush(this.rosters.outbox, gc.key, [event]);
+    const transfer = this.rosters.transferOwner(gc.key, previousOwnerId, newOwnerId, newOwner.role === 'admin', event);
+    if (!(await this.outbox.commit(await transfer))) throw DomainError.fromPayload(CHANGED_CONCURRENTLY);
     const changes = [
       this.roleChange(ctx, groupId, newOwnerId, newOwner.role, 'owner'),
       this.roleChange(ctx, groupId, previousOwnerId, 'owner', 'member'),
     ];
-    const changed = await this.members.changeRoles(gc.key, changes);
-    await flushEach(
-      this.outbox,
-      this.members.outbox,
-      gc.key,
-      changes.filter((c) => changed.has(c.userId)),
-    );
+    await this.outbox.commit(await this.members.changeRoles(gc.key, changes));
     return { done: true };
   }
 
@@ -124,14 +115,7 @@ export class RolesService {
     to: MemberRole,
   ): Promise<Set<string>> {
     const changes = userIds.map((userId) => this.roleChange(ctx, gc.group.groupId, userId, from, to));
-    const changed = await this.members.changeRoles(gc.key, changes);
-    await flushEach(
-      this.outbox,
-      this.members.outbox,
-      gc.key,
-      changes.filter((c) => changed.has(c.userId)),
-    );
-    return changed;
+    return this.outbox.commit(await this.members.changeRoles(gc.key, changes));
   }
 
   private roleChange(

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import type { DomainEvent, GroupKey, GroupType } from '@cohort/contracts';
-import { HasOutbox, OutboxCollection, outboxHasRoom, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import {
+  HasOutbox,
+  OutboxCollection,
+  outboxHasRoom,
+  outboxOnUpdate,
+  type OutboxOwner,
+  type Written,
+} from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -151,14 +158,15 @@ export class RosterRepository implements OutboxOwner {
     toOwnerId: string,
     newOwnerWasAdmin: boolean,
     event: DomainEvent,
-  ): Promise<boolean> {
+  ): Promise<Written<boolean>> {
     return this.cache.writing(key, [fromOwnerId, toOwnerId], async () => {
       const result = await this.rosters.updateOne(
         { ...key, ownerId: fromOwnerId, ...outboxHasRoom() },
         { $set: { ownerId: toOwnerId }, $inc: { adminCount: newOwnerWasAdmin ? -1 : 0 }, ...outboxOnUpdate([event]) },
       );
       if (result.matchedCount === 0) await this.outbox.assertHasRoom(key);
-      return result.modifiedCount === 1;
+      const transferred = result.modifiedCount === 1;
+      return this.outbox.writtenIf(transferred, transferred, key, [event]);
     });
   }
 

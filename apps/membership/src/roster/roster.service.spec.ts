@@ -1,5 +1,5 @@
 import { Outbox } from '@cohort/outbox';
-import { callBy, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, newTestService, sentEvents, written } from '@cohort/testing';
 
 import { givenMembers, givenRoster, rosterState, storedMember } from '../../test/members.fixture';
 import { GroupContextLoader } from '../members/group-context.loader';
@@ -16,7 +16,7 @@ function setup() {
   const [rosters, members] = [t.mock(RosterRepository), t.mock(MemberRepository)];
   givenRoster(t);
   rosters.resize.mockResolvedValue(true);
-  members.insert.mockResolvedValue(new Set());
+  members.insert.mockImplementation(async (_key, _type, joining) => written(new Set(), ...joining.map((m) => m.event)));
   members.count.mockResolvedValue(3);
   return { ...t, rosters, members, outbox: t.mock(Outbox) };
 }

@@ -14,7 +14,6 @@ import { isAdminRole, roleOf } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { flushEach } from '../members/flush-each';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from '../members/member.repository';
 import { RosterPurger } from '../purge/roster-purger';
@@ -70,11 +69,11 @@ export class RosterService {
       ),
     });
     const members = [joined(command.ownerId, 'owner'), ...memberIds.map((userId) => joined(userId, 'member'))];
-    await this.members.insert(key, type, members, new Date());
+    const inserted = await this.members.insert(key, type, members, new Date(), { retried: true });
     // Nobody else can join before the group is active: an exact count, once.
     const memberCount = await this.members.count(key);
     await this.rosters.setCount(key, memberCount, command.capacity);
-    await flushEach(this.outbox, this.members.outbox, key, members);
+    await this.outbox.commit(inserted);
     return { memberCount };
   }
 

@@ -1,5 +1,5 @@
 import { Outbox } from '@cohort/outbox';
-import { callBy, sentEvents } from '@cohort/testing';
+import { callBy, sentEvents, written } from '@cohort/testing';
 
 import { moderationService } from '../../test/standings.fixture';
 import { MutesService } from './mutes.service';
@@ -66,7 +66,7 @@ describe('MutesService.mute', () => {
 
   it('a change a newer one superseded is not stored and its event not sent', async () => {
     const { service, standings, outbox } = setup();
-    standings.apply.mockResolvedValue(new Set());
+    standings.apply.mockResolvedValue(written(new Set()));
     await service.mute(callBy('1'), { groupId: 'g1', userIds: ['3'], durationMs: 1000 });
     expect(sentEvents(outbox)).toEqual([]);
   });

@@ -16,9 +16,9 @@ import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { refuseAll, targetRefusal } from '../rules/moderation.policy';
+import { ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
-import { StandingChanges } from '../standings/standing-changes';
 
 /** 0 in a mute's end: not muted (lifted). */
 const LIFTED = 0;
@@ -30,7 +30,7 @@ export class MutesService {
     private readonly loader: GroupAccessLoader,
     private readonly readable: ReadableGroups,
     private readonly standings: StandingRepository,
-    private readonly changes: StandingChanges,
+    private readonly changes: ListChanges,
     private readonly outbox: Outbox,
   ) {}
 
@@ -101,7 +101,7 @@ export class MutesService {
   /** Stores the mutes (or lifts) with their events in one command, then sends the events. */
   private async write(ctx: RequestContext, access: GroupAccess, userIds: string[], until: number): Promise<void> {
     const groupId = access.group.groupId;
-    await this.changes.set(ctx, access, 'mute', userIds, until, (userId) =>
+    await this.changes.write(ctx, access, 'mute', userIds, until, (userId) =>
       until === LIFTED
         ? this.outbox.prepare('member.unmuted', ctx, groupId, { userId })
         : this.outbox.prepare('member.muted', ctx, groupId, { userId, until }),

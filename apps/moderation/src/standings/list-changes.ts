@@ -1,12 +1,12 @@
 import type { RequestContext } from '@cohort/bus';
-import type { ListedUser, Page } from '@cohort/contracts';
+import type { DomainEvent, ListedUser, Page } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { StandingRepository } from './standing.repository';
-import { StandingChanges } from './standing-changes';
+import type { UserFactValues } from './facts';
+import { type StandingList, StandingRepository } from './standing.repository';
 
 /** A per-group user list kept in standings, and the events of putting users on it and taking them off. */
 export type UserList =
@@ -16,12 +16,11 @@ export type UserList =
 export const BLOCKLIST: UserList = { list: 'block', on: 'member.blocked', off: 'member.unblocked' };
 export const ALLOWLIST: UserList = { list: 'allow', on: 'member.allowlisted', off: 'member.unallowlisted' };
 
-/** Putting users on a per-group list or taking them off, the same way for every list. */
+/** Moderation's own changes of the per-group lists (mutes, blocklist, allowlist), each stored with its event. */
 @Injectable()
 export class ListChanges {
   constructor(
     private readonly standings: StandingRepository,
-    private readonly changes: StandingChanges,
     private readonly outbox: Outbox,
   ) {}
 
@@ -35,9 +34,31 @@ export class ListChanges {
   ): Promise<void> {
     const listed = new Set((await this.standings.findListed(access.key, list, userIds)).map((entry) => entry.userId));
     const changing = [...new Set(userIds)].filter((userId) => listed.has(userId) !== on);
-    await this.changes.set(ctx, access, list, changing, on, (userId) =>
+    await this.write(ctx, access, list, changing, on, (userId) =>
       this.outbox.prepare(on ? onEvent : offEvent, ctx, access.group.groupId, { userId }),
     );
+  }
+
+  /**
+   * Sets `list` to `value` for each user in one command; a change's time is its event's, so the
+   * newest change of a fact wins even among concurrent calls. A change a newer one superseded is
+   * not stored, and its event not sent.
+   */
+  async write<L extends StandingList>(
+    ctx: RequestContext,
+    access: GroupAccess,
+    list: L,
+    userIds: string[],
+    value: UserFactValues[L],
+    eventOf: (userId: string) => DomainEvent,
+  ): Promise<void> {
+    // One call is one change at one moment: its users share their time (lists order them by user).
+    const at = new Date();
+    const changes = userIds.map((userId) => {
+      const event = { ...eventOf(userId), occurredAt: at.toISOString() };
+      return { userId, value, at, by: ctx.caller.userId, event };
+    });
+    await this.outbox.commit(await this.standings.apply(access.key, list, changes));
   }
 
   /** One page of the list, oldest entry first. */

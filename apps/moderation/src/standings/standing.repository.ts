@@ -1,6 +1,6 @@
 import { type DomainEvent, type GroupKey, type MemberRole, PERMANENT } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
-import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner } from '@cohort/outbox';
+import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation, FilterQuery, Model } from 'mongoose';
@@ -54,10 +54,10 @@ export class StandingRepository implements OutboxOwner {
 
   /**
    * Applies changes of one fact to several users in one command, each with its event if any.
-   * Returns the users whose change applied (a newer one already stored leaves it out).
+   * Answers the users whose change applied (a newer one already stored leaves it out).
    */
-  async apply<F extends UserFact>(key: GroupKey, fact: F, changes: FactChange<F>[]): Promise<Set<string>> {
-    if (changes.length === 0) return new Set();
+  async apply<F extends UserFact>(key: GroupKey, fact: F, changes: FactChange<F>[]): Promise<Written<Set<string>>> {
+    if (changes.length === 0) return this.outbox.written(new Set<string>(), []);
     const ops: AnyBulkWriteOperation<StandingDoc>[] = changes.map(({ userId, value, at, by, event }) => ({
       updateOne: {
         filter: { ...key, userId, ...notNewerThan(fact, at) },
@@ -66,7 +66,11 @@ export class StandingRepository implements OutboxOwner {
       },
     }));
     const refused = await upsertNewer(this.model, ops);
-    return new Set(changes.filter((_, i) => !refused.has(i)).map((c) => c.userId));
+    const applied = changes.filter((_, i) => !refused.has(i));
+    return this.outbox.written(
+      new Set(applied.map((c) => c.userId)),
+      applied.flatMap(({ userId, event }) => (event ? [{ filter: { ...key, userId }, events: [event] }] : [])),
+    );
   }
 
   /** Everything known of one user in one group (one keyed read: the send decision's cold path). */

@@ -4,7 +4,7 @@ import { isDomainError } from '@cohort/errors';
 import { Injectable } from '@nestjs/common';
 
 import { planOwnerLeft } from './attribute-plans';
-import { RoomChanges } from './room-changes';
+import { RoomAttributesService } from './room-attributes.service';
 
 /**
  * When a member leaves (any reason), the attributes they own that go with them are removed, with
@@ -14,13 +14,13 @@ import { RoomChanges } from './room-changes';
 @Injectable()
 @OnEvent('member.left')
 export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'member.left'> {
-  constructor(private readonly changes: RoomChanges) {}
+  constructor(private readonly attributes: RoomAttributesService) {}
 
   async handle(event: DomainEvent<'member.left'>): Promise<void> {
     const ctx = { caller: { appId: event.appId, ...event.actor }, requestId: event.correlationId };
     const leftAt = Date.parse(event.occurredAt);
     try {
-      await this.changes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) =>
+      await this.attributes.apply(ctx, { appId: event.appId, groupId: event.groupId }, (current) =>
         planOwnerLeft(current, event.data.userId, leftAt),
       );
     } catch (error) {

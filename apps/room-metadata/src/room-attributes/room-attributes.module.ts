@@ -7,7 +7,6 @@ import { RoomAttributesRemoveOnOwnerLeft } from './owner-left.handler';
 import { RoomRepository } from './room.repository';
 import { RoomAttributesController } from './room-attributes.controller';
 import { RoomAttributesService } from './room-attributes.service';
-import { RoomChanges } from './room-changes';
 import { RoomDoc, RoomSchema } from './schemas/room.schema';
 
 @Module({
@@ -15,7 +14,6 @@ import { RoomDoc, RoomSchema } from './schemas/room.schema';
   controllers: [RoomAttributesController],
   providers: [
     RoomRepository,
-    RoomChanges,
     RoomAttributesService,
     RoomAttributesPurgeOnGroupDestroyed,
     RoomAttributesRemoveOnOwnerLeft,

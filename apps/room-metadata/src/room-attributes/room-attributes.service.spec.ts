@@ -1,11 +1,10 @@
 import { GroupAccessLoader, PeerFacts } from '@cohort/group-access';
 import { Outbox } from '@cohort/outbox';
-import { callBy, givenGroup, newTestService, sentEvents } from '@cohort/testing';
+import { callBy, givenGroup, newTestService, sentEvents, written } from '@cohort/testing';
 
 import type { StoredAttribute } from './attribute-plans';
 import { RoomRepository } from './room.repository';
 import { RoomAttributesService } from './room-attributes.service';
-import { RoomChanges } from './room-changes';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 const attribute = (key: string, ownerId: string): StoredAttribute => ({
@@ -17,7 +16,7 @@ const attribute = (key: string, ownerId: string): StoredAttribute => ({
 });
 
 function setup(type: 'chatroom' | 'group' = 'chatroom', destroyed = false) {
-  const t = newTestService(RoomAttributesService, { real: [GroupAccessLoader, RoomChanges] });
+  const t = newTestService(RoomAttributesService, { real: [GroupAccessLoader] });
   givenGroup(t.mock(PeerFacts), {
     group: { type },
     roles: { '2': 'admin', '3': 'member', '4': 'member' },
@@ -29,7 +28,7 @@ function setup(type: 'chatroom' | 'group' = 'chatroom', destroyed = false) {
     attributes: [attribute('color', '3'), attribute('size', '4')],
     destroyed,
   });
-  rooms.write.mockResolvedValue(true);
+  rooms.write.mockImplementation(async (_room, _version, _next, event) => written(true, event));
   return { ...t, rooms, outbox: t.mock(Outbox) };
 }
 
@@ -90,7 +89,7 @@ describe('RoomAttributesService.set', () => {
 
   it('a lost race plans again on a fresh read; nothing to change writes nothing', async () => {
     const { service, rooms, outbox } = setup();
-    rooms.write.mockResolvedValueOnce(false);
+    rooms.write.mockResolvedValueOnce(written(false));
     await service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false });
     expect(rooms.find).toHaveBeenCalledTimes(2);
     expect(sentEvents(outbox)).toHaveLength(1);
@@ -108,7 +107,7 @@ describe('RoomAttributesService.set', () => {
 
   it('a room that keeps changing gives up with conflict', async () => {
     const { service, rooms } = setup();
-    rooms.write.mockResolvedValue(false);
+    rooms.write.mockResolvedValue(written(false));
     await expect(
       service.set(callBy('3'), { groupId: 'g1', userId: '3', attributes: { mood: 'ok' }, removeOnLeave: false }),
     ).rejects.toMatchObject({ code: 'conflict' });

@@ -6,16 +6,24 @@ import type {
   RoomAttributeView,
   SetRoomAttributesCommand,
 } from '@cohort/contracts';
+import { type GroupKey } from '@cohort/contracts';
+import { DomainError } from '@cohort/errors';
 import { GroupAccessLoader, type GroupTarget } from '@cohort/group-access';
+import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
 import { assertMayActAs, assertMayChange } from '../rules/room-attributes.policy';
-import { planRemove, planSet } from './attribute-plans';
+import { type Planned, planRemove, planSet, type StoredAttribute } from './attribute-plans';
 import { RoomRepository } from './room.repository';
-import { RoomChanges } from './room-changes';
 
 /** Attributes belong to chatrooms only: any other group is not found. */
 const chatroom = (groupId: string): GroupTarget => ({ groupId, groupType: 'chatroom' });
+
+/**
+ * How many times a change is planned again after losing to a concurrent write. Each loss means
+ * another write to the room was applied, so this bounds the writers one call can queue behind.
+ */
+const MAX_ATTEMPTS = 200;
 
 /** Chatroom custom attributes: members set and remove their own keys, the owner and admins anyone's. */
 @Injectable()
@@ -23,7 +31,7 @@ export class RoomAttributesService {
   constructor(
     private readonly loader: GroupAccessLoader,
     private readonly rooms: RoomRepository,
-    private readonly changes: RoomChanges,
+    private readonly outbox: Outbox,
   ) {}
 
   async set(ctx: RequestContext, command: SetRoomAttributesCommand): Promise<RoomAttributesOutcome> {
@@ -32,7 +40,7 @@ export class RoomAttributesService {
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), [userId]);
     assertMayChange(access, userId);
-    return this.changes.apply(ctx, access.key, (current) =>
+    return this.apply(ctx, access.key, (current) =>
       planSet(current, { userId, attributes, removeOnLeave, forced }, Date.now()),
     );
   }
@@ -51,8 +59,30 @@ export class RoomAttributesService {
     assertMayActAs(ctx.caller, userId);
     const access = await this.loader.load(ctx, chatroom(command.groupId), userId ? [userId] : []);
     assertMayChange(access, userId);
-    return this.changes.apply(ctx, access.key, (current) =>
-      planRemove(current, { userId, keys: command.keys, forced }),
+    return this.apply(ctx, access.key, (current) => planRemove(current, { userId, keys: command.keys, forced }));
+  }
+
+  /**
+   * Applies a planned change to a room's attributes: read, plan, write only if nobody wrote in
+   * between (the room's version), with its `room_attributes.changed` in the same write; on a lost
+   * race, read and plan again. So concurrent calls behave as if one ran after the other: of two
+   * members setting the same new key, one owns it and the other's plan sees it owned; the 100-key
+   * limit is checked against what is really there.
+   */
+  async apply<T>(ctx: RequestContext, room: GroupKey, plan: (attributes: StoredAttribute[]) => Planned<T>): Promise<T> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await this.rooms.find(room);
+      const { result, change } = plan(stored?.attributes ?? []);
+      if (!change) return result;
+      // Destroyed after the call found the room: its attributes are gone for good.
+      if (stored?.destroyed) throw new DomainError('group_not_found', `chatroom ${room.groupId} does not exist`);
+      const event = this.outbox.prepare('room_attributes.changed', ctx, room.groupId, change.event);
+      const written = await this.rooms.write(room, stored?.version ?? null, change.next, event);
+      if (await this.outbox.commit(written)) return result;
+    }
+    throw new DomainError(
+      'conflict',
+      `the attributes of chatroom ${room.groupId} changed too often to apply this change; try again`,
     );
   }
 }

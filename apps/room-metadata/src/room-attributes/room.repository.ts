@@ -7,6 +7,7 @@ import {
   outboxOnInsert,
   outboxOnUpdate,
   type OutboxOwner,
+  type Written,
 } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -62,13 +63,14 @@ export class RoomRepository implements OutboxOwner {
     version: number | null,
     attributes: StoredAttribute[],
     event: DomainEvent,
-  ): Promise<boolean> {
+  ): Promise<Written<boolean>> {
+    const written = (stored: boolean) => this.outbox.writtenIf(stored, stored, room, [event]);
     if (version === null) {
       try {
         await this.model.create({ ...room, version: 1, attributes: attributes.map(toDoc), ...outboxOnInsert([event]) });
-        return true;
+        return written(true);
       } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
+        if (isDuplicateKeyError(error)) return written(false);
         throw error;
       }
     }
@@ -77,7 +79,7 @@ export class RoomRepository implements OutboxOwner {
       { $set: { attributes: attributes.map(toDoc) }, $inc: { version: 1 }, ...outboxOnUpdate([event]) },
     );
     if (result.matchedCount === 0) await this.outbox.assertHasRoom(room);
-    return result.matchedCount === 1;
+    return written(result.matchedCount === 1);
   }
 
   /**

@@ -2,6 +2,8 @@ import type { DomainEvent } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { type FilterQuery, type Model, Schema as MongooseSchema } from 'mongoose';
 
+import { type StoredEvents, Written } from './written';
+
 /** What a document with an embedded outbox holds besides its own fields. */
 export interface OutboxFields {
   /** Events of changes to this document, stored by the same atomic write as the change. */
@@ -41,8 +43,9 @@ export function outboxOnUpdate(events: DomainEvent[]) {
 }
 
 /**
- * The outbox side of one collection, used by its repository: removing sent events and finding
- * documents whose events wait too long. The only outbox code that touches mongoose.
+ * The outbox side of one collection, used by its repository: the result of a write with the events
+ * it stored, removing sent events and finding documents whose events wait too long. The only
+ * outbox code that touches mongoose.
  */
 export class OutboxCollection {
   private constructor(private readonly model: Model<OutboxFields>) {}
@@ -54,6 +57,16 @@ export class OutboxCollection {
 
   get name(): string {
     return this.model.collection.name;
+  }
+
+  /** A batch write's result with the events it stored, document by document. */
+  written<T>(value: T, stored: readonly StoredEvents[]): Written<T> {
+    return new Written(value, this, stored, true);
+  }
+
+  /** A one-document write's result: `events` were stored with its change if it `changed`. */
+  writtenIf<T>(changed: boolean, value: T, filter: FilterQuery<unknown>, events: readonly DomainEvent[]): Written<T> {
+    return new Written(value, this, changed ? [{ filter, events }] : []);
   }
 
   /** Drops events JetStream acknowledged; clears `outboxSince` once nothing is left. */

@@ -4,15 +4,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { FilterQuery } from 'mongoose';
 
 import type { OutboxCollection } from './outbox-collection';
+import type { StoredEvents, Written } from './written';
 
-/** Events published at once by flushBatch (bounded, for 100k-member rooms). */
+/** Documents whose events are published at once by a batch write's commit (bounded, for 100k-member rooms). */
 const PUBLISH_CHUNK = 200;
 
 /**
- * The one write-and-publish recipe: prepare the event, store it with the change in one atomic
- * single-document write (outboxOnInsert / outboxOnUpdate), then `flush`: send it and remove it.
- * If sending fails the change still stands and the sweep sends it later under the same message
- * id: a committed change never loses its event, and JetStream drops the copy of a resend.
+ * The one write-and-publish recipe, a unit of work: the service prepares the event, the
+ * repository stores it with the change in one atomic single-document write (outboxOnInsert /
+ * outboxOnUpdate) and returns both as a `Written`, and the service ends with `commit(written)`:
+ * the events are sent and removed from their outboxes. If sending fails the change still stands
+ * and the sweep sends it later under the same message id: a committed change never loses its
+ * event, and JetStream drops the copy of a resend.
  */
 @Injectable()
 export class Outbox {
@@ -36,48 +39,54 @@ export class Outbox {
     }) as DomainEvent;
   }
 
+  /** Sends the events a write stored and removes the sent ones (the others wait for the sweep); its result. */
+  async commit<T>(written: Written<T>): Promise<T> {
+    const { collection, stored, batch } = written;
+    if (collection && batch) await this.flushEach(collection, stored);
+    else if (collection) for (const { filter, events } of stored) await this.flush(collection, filter, events);
+    return written.value;
+  }
+
   /**
-   * Sends the events of many documents (one each: a batch write), a bounded number at a time, then
-   * removes the sent ones in one command. Returns the ids of the sent events; the others wait for
-   * the sweep.
+   * The events of many documents (a batch write): documents a bounded number at a time, each one's
+   * events in order, then the sent ones removed from every document in one command.
    */
-  async flushBatch(
-    collection: OutboxCollection,
-    items: { filter: FilterQuery<unknown>; event: DomainEvent }[],
-  ): Promise<Set<string>> {
-    const sent = new Set<string>();
-    for (let i = 0; i < items.length; i += PUBLISH_CHUNK) {
+  private async flushEach(collection: OutboxCollection, stored: readonly StoredEvents[]): Promise<void> {
+    const sent: { filter: FilterQuery<unknown>; eventId: string }[] = [];
+    for (let i = 0; i < stored.length; i += PUBLISH_CHUNK) {
       await Promise.all(
-        items.slice(i, i + PUBLISH_CHUNK).map(async ({ event }) => {
-          try {
-            await this.publisher.publishEvent(event);
-            sent.add(event.eventId);
-          } catch (error) {
-            this.logger.warn(`event ${event.eventId} kept in the ${collection.name} outbox: ${String(error)}`);
+        stored.slice(i, i + PUBLISH_CHUNK).map(async ({ filter, events }) => {
+          for (const event of events) {
+            try {
+              await this.publisher.publishEvent(event);
+              sent.push({ filter, eventId: event.eventId });
+            } catch (error) {
+              this.logger.warn(`event ${event.eventId} kept in the ${collection.name} outbox: ${String(error)}`);
+              return;
+            }
           }
         }),
       );
     }
-    await collection.removeEach(
-      items.filter((i) => sent.has(i.event.eventId)).map((i) => ({ filter: i.filter, eventId: i.event.eventId })),
-    );
-    return sent;
+    await collection.removeEach(sent);
   }
 
-  /** Sends stored events in order and removes the sent ones; false (logged) when some must wait. */
-  async flush(collection: OutboxCollection, filter: FilterQuery<unknown>, events: DomainEvent[]): Promise<boolean> {
+  /** Sends one document's stored events in order and removes the sent ones (the others wait, logged). */
+  async flush(
+    collection: OutboxCollection,
+    filter: FilterQuery<unknown>,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
     const sent: string[] = [];
     try {
       for (const event of events) {
         await this.publisher.publishEvent(event);
         sent.push(event.eventId);
       }
-      return true;
     } catch (error) {
       this.logger.warn(
         `${events.length - sent.length} event(s) kept in the ${collection.name} outbox: ${String(error)}`,
       );
-      return false;
     } finally {
       if (sent.length) await collection.remove(filter, sent);
     }

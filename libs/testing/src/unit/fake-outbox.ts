@@ -1,6 +1,6 @@
 import type { RequestContext } from '@cohort/bus';
 import type { DomainEvent, EventType } from '@cohort/contracts';
-import type { Outbox } from '@cohort/outbox';
+import { type Outbox, type OutboxCollection, Written } from '@cohort/outbox';
 
 export function fakeOutbox(): jest.Mocked<Outbox> {
   let next = 0;
@@ -15,16 +15,22 @@ export function fakeOutbox(): jest.Mocked<Outbox> {
       correlationId: ctx.requestId,
       data,
     })),
-    flush: jest.fn(async () => true),
-    flushBatch: jest.fn(
-      async (_collection: unknown, items: { event: DomainEvent }[]) => new Set(items.map((i) => i.event.eventId)),
-    ),
+    commit: jest.fn(async (written: Written<unknown>) => written.value),
   };
   return outbox as unknown as jest.Mocked<Outbox>;
 }
 
 export function sentEvents(outbox: jest.Mocked<Outbox>): Pick<DomainEvent, 'type' | 'groupId' | 'data'>[] {
-  const flushed = outbox.flush.mock.calls.flatMap(([, , events]) => events);
-  const batched = outbox.flushBatch.mock.calls.flatMap(([, items]) => items.map((i) => i.event));
-  return [...flushed, ...batched].map(({ type, groupId, data }) => ({ type, groupId, data }));
+  return outbox.commit.mock.calls
+    .flatMap(([written]) => written.events)
+    .map(({ type, groupId, data }) => ({ type, groupId, data }));
+}
+
+/** The one collection every mocked write stores in (writes combined by `Written.all` share it). */
+const FAKE_COLLECTION = { name: 'fake' } as OutboxCollection;
+
+/** What a mocked repository write answers: `value`, with `events` stored (one document each). */
+export function written<T>(value: T, ...events: DomainEvent[]): Written<T> {
+  const stored = events.map((event) => ({ filter: {}, events: [event] }));
+  return new Written(value, FAKE_COLLECTION, stored, true);
 }

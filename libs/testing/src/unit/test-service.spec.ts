@@ -1,7 +1,7 @@
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { sentEvents } from './fake-outbox';
+import { sentEvents, written } from './fake-outbox';
 import { callBy } from './group-facts';
 import { autoMock, newTestService } from './test-service';
 
@@ -67,7 +67,7 @@ describe('newTestService', () => {
       role: 'member',
       how: 'left',
     });
-    await service.outbox.flush({} as never, {}, [event]);
+    await service.outbox.commit(written(undefined, event));
     expect(sentEvents(service.outbox as jest.Mocked<Outbox>)).toEqual([
       { type: 'member.left', groupId: 'g1', data: { userId: '2', role: 'member', how: 'left' } },
     ]);
