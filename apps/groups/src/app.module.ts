@@ -4,7 +4,6 @@ import { serviceModule } from '@cohort/service-kit';
 import { groupsEnvSchema } from './config/groups.config';
 import { GroupsModule } from './groups/groups.module';
 
-/** The groups service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.groups,
   envSchema: groupsEnvSchema,

@@ -4,7 +4,6 @@ import { serviceModule } from '@cohort/service-kit';
 import { roomMetadataEnvSchema } from './config/room-metadata.config';
 import { RoomAttributesModule } from './room-attributes/room-attributes.module';
 
-/** The room-metadata service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.roomMetadata,
   envSchema: roomMetadataEnvSchema,

@@ -2,7 +2,6 @@ import { type ServiceEnv, serviceEnvSchema } from '@cohort/config';
 import { ServiceNames } from '@cohort/contracts';
 import * as Joi from 'joi';
 
-/** The only place the groups service's environment is described. */
 export const groupsEnvSchema = serviceEnvSchema(ServiceNames.groups).keys({
   // A group still pending after this long was cut off mid-creation: roll it back.
   PENDING_GROUP_TIMEOUT_MS: Joi.number().integer().min(1_000).default(30_000),

@@ -22,10 +22,8 @@ import { defaultPublic, defaultSettings } from './group-defaults';
 const ID_ATTEMPTS = 3;
 
 /**
- * Creating a group spans groups and membership with no transaction, so it is a small saga:
- * store the group as pending → membership initializes the roster (idempotent, keyed by group id)
- * → mark active → publish `group.created`. A failure compensates; a crash is cleaned up by the
- * GroupSweeper.
+ * Creation spans groups and membership with no transaction, so it is a saga: pending → roster →
+ * active with `group.created`. A failure compensates; a crash is left to the GroupSweeper.
  */
 @Injectable()
 export class GroupCreationService {
@@ -78,7 +76,6 @@ export class GroupCreationService {
       throw error;
     }
     // Message id = group id: whoever sends it (this call or the sweep), the stream keeps one copy.
-    // The group as it becomes active, dialect-neutral, for consumers that keep their own view of it.
     const created = this.outbox.prepare(
       'group.created',
       ctx,
@@ -91,7 +88,6 @@ export class GroupCreationService {
     return this.infoFor(ctx, active, ownerId);
   }
 
-  /** The group as its owner reads it (with the owner's member record). */
   private async infoFor(ctx: RequestContext, group: GroupView, ownerId: string): Promise<GroupInfoView> {
     const owner = await this.membership.accessTo({ ...ctx, caller: { ...ctx.caller, userId: ownerId } }, [
       group.groupId,
@@ -100,10 +96,8 @@ export class GroupCreationService {
   }
 
   /**
-   * Compensation, idempotent: claim the record (a group that became active meanwhile is left
-   * alone), then drop whatever membership stored. The claimed record stays until the sweep, a
-   * timeout later, purges again and deletes it: a roster step still in flight when the rollback
-   * ran (its caller timed out, NATS held it while reconnecting) lands before that second purge.
+   * The claimed record stays until the sweep purges again a timeout later: a roster step still in
+   * flight when the rollback ran (NATS held it while reconnecting) lands before that second purge.
    */
   async rollBack(ctx: RequestContext, groupId: string): Promise<void> {
     try {
@@ -114,13 +108,11 @@ export class GroupCreationService {
     }
   }
 
-  /** The sweep's last step of a rollback claimed a timeout ago: purge again, then forget the record. */
   async completeRollBack(ctx: RequestContext, groupId: string): Promise<void> {
     await this.membership.purgeRoster(ctx, groupId);
     await this.groups.deleteAbandoned(groupKeyOf(ctx, groupId));
   }
 
-  /** A new pending record under a generated id (another attempt if the id is taken). */
   private async insertPending(
     ctx: RequestContext,
     command: CreateGroupCommand,
@@ -139,11 +131,7 @@ export class GroupCreationService {
     }
   }
 
-  /**
-   * A new pending record under the id the creator chose; when the id is taken, the active group
-   * that the same creator made (creating it again is idempotent). Anything else is a conflict:
-   * another creator's group, a destroyed one, or the same creation still in progress.
-   */
+  /** A taken id answers the same creator's active group, so that creating it again is idempotent. */
   private async insertChosen(
     ctx: RequestContext,
     command: CreateGroupCommand,

@@ -1,6 +1,5 @@
 import { ApprovalPolicy, type GroupSettings, type GroupType, PERMANENT } from '@cohort/contracts';
 
-/** Defaults for a new group (the same whichever dialect creates it). */
 export function defaultSettings(type: GroupType): GroupSettings {
   return {
     applyApproval: type === 'group' ? ApprovalPolicy.ApprovalRequired : ApprovalPolicy.Open,

@@ -16,13 +16,11 @@ import { Injectable } from '@nestjs/common';
 import { MembershipClient } from '../peers/membership.client';
 import { GroupRepository } from './group.repository';
 
-/** The whole app's lists and counts are its admin's. */
 function requireAppAdmin(ctx: RequestContext): void {
   if (!ctx.caller.isAppAdmin)
     throw new DomainError('forbidden', 'only the app admin may search every group of the app');
 }
 
-/** App-wide lists: chatrooms (anyone in the app may see them) and the public ids. */
 @Injectable()
 export class GroupListsService {
   constructor(
@@ -48,7 +46,6 @@ export class GroupListsService {
     };
   }
 
-  /** The admin's search over every active group and chatroom of the app. */
   async search(ctx: RequestContext, { cursor, limit, ...search }: SearchGroupsCommand): Promise<GroupSearchPage> {
     requireAppAdmin(ctx);
     const page = await this.groups.searchPage(ctx.caller.appId, search, limit, decodeCursor(cursor));
@@ -64,7 +61,6 @@ export class GroupListsService {
     return { groups, chatrooms };
   }
 
-  /** Keyset-paged, newest first. */
   async publicIds(
     ctx: RequestContext,
     { cursor, limit }: ListPublicCommand,

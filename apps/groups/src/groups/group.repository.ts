@@ -54,12 +54,10 @@ function toView(doc: GroupDoc): GroupView {
 /** Chatrooms list oldest first: rooms created during a walk come after its position. */
 const CREATION_ORDER: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: 1 };
 const ACTIVE_CHATROOMS = { type: 'chatroom', status: 'active' };
-/** The admin's search lists newest first. */
 const NEWEST_FIRST: KeysetOrder = { timeField: 'createdAt', idField: 'groupId', direction: -1 };
 
 export interface GroupSearch {
   groupId?: string;
-  /** Contained in the name, case-insensitively. */
   name?: string;
   ownerId?: string;
   type?: GroupType;
@@ -67,7 +65,6 @@ export interface GroupSearch {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The only code touching the groups collection. Every call is scoped by app. */
 @Injectable()
 @HasOutbox()
 export class GroupRepository implements OutboxOwner {
@@ -105,11 +102,7 @@ export class GroupRepository implements OutboxOwner {
     await this.model.deleteOne({ ...key, status: 'pending' });
   }
 
-  /**
-   * Claims a group cut off mid-creation for its rollback (pending → abandoned, again if already
-   * abandoned): from then on `activate` cannot succeed, so a rollback never purges the roster of a
-   * group that became active meanwhile. Answers whether the rollback may proceed.
-   */
+  /** From then on `activate` fails, so a rollback never purges the roster of a group that became active. */
   async abandon(key: GroupKey): Promise<boolean> {
     const claimed = await this.model.updateOne(
       { ...key, status: { $in: ['pending', 'abandoned'] } },
@@ -156,7 +149,6 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { capacity }, event);
   }
 
-  /** A page of the app's active chatrooms in creation order. */
   async chatroomPage(appId: string, limit: number, after?: KeysetCursor): Promise<KeysetPage<GroupView>> {
     return findKeysetPage(
       this.model,
@@ -166,10 +158,6 @@ export class GroupRepository implements OutboxOwner {
     );
   }
 
-  /**
-   * A page of the app's active groups matching `search`, newest first: a walk of the index on
-   * (appId, status, createdAt, groupId) — or (appId, ownerId, …) with an owner — from the cursor on.
-   */
   async searchPage(
     appId: string,
     search: GroupSearch,
@@ -195,7 +183,6 @@ export class GroupRepository implements OutboxOwner {
     return this.model.countDocuments({ appId, ...ACTIVE_CHATROOMS });
   }
 
-  /** A page of the app's active chatrooms and public groups, newest first. */
   async publicPage(
     appId: string,
     limit: number,
@@ -214,7 +201,7 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { muteAllUntil: until }, event);
   }
 
-  /** The owner changes only from `fromOwnerId` (no event: membership published the transfer). */
+  /** No event: membership published the transfer. */
   async setOwner(key: GroupKey, fromOwnerId: string, toOwnerId: string): Promise<void> {
     await this.model.updateOne(
       { ...key, ownerId: fromOwnerId },
@@ -227,7 +214,6 @@ export class GroupRepository implements OutboxOwner {
     return this.updateActive(key, { status: GroupStatus.Destroyed }, event);
   }
 
-  /** Maintenance (all apps): groups cut off mid-creation, and rollbacks claimed before `olderThan`. */
   async findStale(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {
     const docs = await this.model
       .find({
@@ -241,7 +227,6 @@ export class GroupRepository implements OutboxOwner {
     return docs.map((doc) => ({ ...toView(doc), appId: doc.appId }));
   }
 
-  /** The change and its event in one atomic single-document update (no transaction needed). */
   private async updateActive(
     key: GroupKey,
     set: Record<string, unknown>,

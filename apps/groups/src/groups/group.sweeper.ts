@@ -9,11 +9,7 @@ import { GroupCreationService } from './group-creation.service';
 
 const BATCH = 100;
 
-/**
- * Background repair: rolls back groups left pending by a crash in the creation saga, and completes
- * rollbacks claimed a timeout ago (events left in outboxes are the shared OutboxSweeper's). Safe
- * with several replicas: every step is idempotent.
- */
+/** Repairs creations a crash cut off. Safe with several replicas: every step is idempotent. */
 @Injectable()
 export class GroupSweeper extends BackgroundSweep {
   constructor(

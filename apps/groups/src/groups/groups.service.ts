@@ -40,7 +40,6 @@ const SETTING_FIELDS = [
   'disappearSeconds',
 ] as const;
 
-/** Reads, edits and destruction of groups and chatrooms, with the permission rules of group.policy.ts. */
 @Injectable()
 export class GroupsService {
   constructor(
@@ -50,14 +49,13 @@ export class GroupsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** The active record for other services' rules: no read check, no member data. */
+  /** For other services' rules: no read check. */
   async state(ctx: RequestContext, { groupId, groupType }: GroupIdCommand): Promise<GroupView> {
     const group = await this.groups.findActive(groupKeyOf(ctx, groupId));
     if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     return group;
   }
 
-  /** Follows membership's ownership transfer; only from the owner it names (a late copy changes nothing). */
   async followOwnerTransfer(key: GroupKey, previousOwnerId: string, newOwnerId: string): Promise<void> {
     await this.groups.setOwner(key, previousOwnerId, newOwnerId);
   }
@@ -83,7 +81,6 @@ export class GroupsService {
     });
   }
 
-  /** A user who reads a chatroom or public group without being a member, and is on its blocklist. */
   private async isBlockedOutsider(ctx: RequestContext, group: GroupView, role: Role): Promise<boolean> {
     const userId = ctx.caller.userId;
     return role === null && userId !== null && (await this.facts.blockedAmong(ctx, group.groupId, [userId])).size > 0;
@@ -112,7 +109,6 @@ export class GroupsService {
     return this.committed(group.groupId, this.groups.updateSettings(key, changed, event));
   }
 
-  /** Admins resize; membership refuses a capacity below the member count before anything changes. */
   async setCapacity(ctx: RequestContext, command: SetCapacityCommand): Promise<GroupView> {
     const { groupId, capacity } = command;
     const { group, role } = await this.load(ctx, command);
@@ -149,17 +145,13 @@ export class GroupsService {
     return { destroyed: true };
   }
 
-  /** Ends a write to an active group: its event sent; a group dissolved meanwhile is not found. */
   private async committed(groupId: string, write: Promise<Written<GroupView | null>>): Promise<GroupView> {
     const group = await this.outbox.commit(await write);
     if (!group) throw groupNotFound(groupId);
     return group;
   }
 
-  /**
-   * The group and the caller's role in it: the record from this service's database, the role from
-   * PeerFacts (cached, kept right by membership's events); an app admin acting as owner needs none.
-   */
+  /** Roles come from membership's facts, not the record: membership owns them. */
   private async load(
     ctx: RequestContext,
     target: string | { groupId: string; groupType?: GroupType },

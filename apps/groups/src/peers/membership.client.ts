@@ -2,7 +2,6 @@ import { BusClient, type RequestContext } from '@cohort/bus';
 import { type AccessView, type GroupType, MembershipCommands } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 
-/** What the groups service asks membership: counts and the caller's own member record. */
 @Injectable()
 export class MembershipClient {
   constructor(private readonly bus: BusClient) {}

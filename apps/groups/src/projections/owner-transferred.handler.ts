@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 
 import { GroupsService } from '../groups/groups.service';
 
-/** The group record follows membership's ownership transfer (its owner field, shown when membership is silent). */
 @Injectable()
 @OnEvent('group.owner_transferred')
 export class GroupOwnerOnTransferred implements DomainEventHandler<'group.owner_transferred'> {

@@ -5,7 +5,6 @@ import type { Model } from 'mongoose';
 
 import { SuperAdminDoc } from './schemas/super-admin.schema';
 
-/** The only code touching super admins. Every call is scoped by app. */
 @Injectable()
 export class SuperAdminRepository {
   constructor(@InjectModel(SuperAdminDoc.name) private readonly model: Model<SuperAdminDoc>) {}
@@ -14,7 +13,6 @@ export class SuperAdminRepository {
     return (await this.model.exists({ appId, userId })) !== null;
   }
 
-  /** True when added; false when the user already was one (idempotent). */
   async add(appId: string, userId: string): Promise<boolean> {
     try {
       await this.model.create({ appId, userId, createdAt: new Date() });

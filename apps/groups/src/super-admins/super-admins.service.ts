@@ -5,7 +5,6 @@ import { Injectable } from '@nestjs/common';
 
 import { SuperAdminRepository } from './super-admin.repository';
 
-/** The app's super admins (users who may create chatrooms with a user token): the app admin's to manage. */
 @Injectable()
 export class SuperAdminsService {
   constructor(private readonly superAdmins: SuperAdminRepository) {}
@@ -22,7 +21,6 @@ export class SuperAdminsService {
     return { removed: true };
   }
 
-  /** Oldest first. */
   async list(ctx: RequestContext, { pageNumber, pageSize }: ListSuperAdminsCommand): Promise<Page<string>> {
     assertAppAdmin(ctx);
     const skip = (pageNumber - 1) * pageSize;

@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 
 import { RoomRepository } from '../room-attributes/room.repository';
 
-/** A destroyed chatroom's attributes go away with it (only chatrooms have any). Idempotent. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class RoomAttributesPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {

@@ -10,16 +10,13 @@ import {
 // What a call does to a room's attributes, decided from the attributes as read: pure functions,
 // so that the same decision can be made again on a fresher read when a concurrent write won.
 
-/** An attribute as stored (the dialect-neutral view). */
 export type StoredAttribute = RoomAttributeView;
 
-/** A change to write: the room's attributes afterwards and the event that says what changed. */
 export interface RoomChange {
   next: StoredAttribute[];
   event: EventMap['room_attributes.changed'];
 }
 
-/** What a call answers, and the change it makes (null: none). */
 export interface Planned<T> {
   result: T;
   change: RoomChange | null;
@@ -71,10 +68,7 @@ function setRefusal(
   return null;
 }
 
-/**
- * Sets each key for `userId` (who then owns it), in request order. A key fails alone: a bad key or
- * value, a key another member owns (unless forced), or a new key when the room holds 100.
- */
+/** A key fails alone: the others of the call are still set. */
 export function planSet(current: StoredAttribute[], request: SetRequest, now: number): Planned<RoomAttributesOutcome> {
   const byKey = new Map(current.map((a) => [a.key, a]));
   const outcome: RoomAttributesOutcome = { done: [], failed: [] };
@@ -101,10 +95,7 @@ export function planSet(current: StoredAttribute[], request: SetRequest, now: nu
   };
 }
 
-/**
- * Removes each key (once, in request order): one's own, anyone's when forced. A key that is not
- * there is done already (a retried call answers the same); a malformed key fails.
- */
+/** A key that is not there is done already, so a retried call answers the same. */
 export function planRemove(current: StoredAttribute[], request: RemoveRequest): Planned<RoomAttributesOutcome> {
   const byKey = new Map(current.map((a) => [a.key, a]));
   const outcome: RoomAttributesOutcome = { done: [], failed: [] };
@@ -131,10 +122,7 @@ export function planRemove(current: StoredAttribute[], request: RemoveRequest): 
   return { result: outcome, change: { next: [...byKey.values()], event } };
 }
 
-/**
- * A member left: their attributes that go with them are removed, unless set after `leftAt` (they
- * joined again and set them anew before this departure was handled).
- */
+/** Attributes set after `leftAt` stay: the member joined again before this departure was handled. */
 export function planOwnerLeft(current: StoredAttribute[], userId: string, leftAt: number): Planned<string[]> {
   const leaving = (a: StoredAttribute) => a.ownerId === userId && a.removeOnLeave && a.updatedAt <= leftAt;
   const removed = current.filter(leaving).map((a) => a.key);

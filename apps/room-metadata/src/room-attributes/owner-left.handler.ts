@@ -6,11 +6,6 @@ import { Injectable } from '@nestjs/common';
 import { planOwnerLeft } from './attribute-plans';
 import { RoomAttributesService } from './room-attributes.service';
 
-/**
- * When a member leaves (any reason), the attributes they own that go with them are removed, with
- * `room_attributes.changed` (how `owner_left`, by the leave's actor); the others stay. Idempotent:
- * a redelivery finds nothing left to remove and writes nothing.
- */
 @Injectable()
 @OnEvent('member.left')
 export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'member.left'> {
@@ -24,8 +19,7 @@ export class RoomAttributesRemoveOnOwnerLeft implements DomainEventHandler<'memb
         planOwnerLeft(current, event.data.userId, leftAt),
       );
     } catch (error) {
-      // Outpaced by writers to the room: a conflict, which the consumer would take for a refusal
-      // and drop; the removal must happen, so it is retried as a transient failure.
+      // The consumer drops a conflict as a refusal; this removal must happen, so it retries.
       if (isDomainError(error) && error.code === 'conflict') throw new Error(`retrying later: ${error.message}`);
       throw error;
     }

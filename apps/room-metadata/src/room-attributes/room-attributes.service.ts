@@ -25,7 +25,6 @@ const chatroom = (groupId: string): GroupTarget => ({ groupId, groupType: 'chatr
  */
 const MAX_ATTEMPTS = 200;
 
-/** Chatroom custom attributes: members set and remove their own keys, the owner and admins anyone's. */
 @Injectable()
 export class RoomAttributesService {
   constructor(
@@ -45,7 +44,6 @@ export class RoomAttributesService {
     );
   }
 
-  /** Anyone who may read the chatroom; unknown keys are left out. */
   async get(ctx: RequestContext, command: GetRoomAttributesCommand): Promise<RoomAttributeView[]> {
     const access = await this.loader.loadReadable(ctx, chatroom(command.groupId));
     const attributes = (await this.rooms.find(access.key))?.attributes ?? [];
@@ -63,11 +61,8 @@ export class RoomAttributesService {
   }
 
   /**
-   * Applies a planned change to a room's attributes: read, plan, write only if nobody wrote in
-   * between (the room's version), with its `room_attributes.changed` in the same write; on a lost
-   * race, read and plan again. So concurrent calls behave as if one ran after the other: of two
-   * members setting the same new key, one owns it and the other's plan sees it owned; the 100-key
-   * limit is checked against what is really there.
+   * Optimistic on the room's version, re-planned on a lost race: concurrent calls then behave as if
+   * one ran after the other (key ownership and the 100-key limit are checked against what is there).
    */
   async apply<T>(ctx: RequestContext, room: GroupKey, plan: (attributes: StoredAttribute[]) => Planned<T>): Promise<T> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -16,7 +16,6 @@ import type { Model } from 'mongoose';
 import type { StoredAttribute } from './attribute-plans';
 import { type AttributeDoc, RoomDoc } from './schemas/room.schema';
 
-/** A room's attributes as read, with the version a write must find to apply. */
 export interface StoredRoom {
   version: number;
   attributes: StoredAttribute[];
@@ -36,28 +35,21 @@ const toDoc = (attribute: StoredAttribute): AttributeDoc => ({
   updatedAt: new Date(attribute.updatedAt),
 });
 
-/** The only code touching the rooms collection. Every call is scoped by app and chatroom. */
 @Injectable()
 @HasOutbox()
 export class RoomRepository implements OutboxOwner {
-  /** Each room carries the events of its own changes. */
   readonly outbox: OutboxCollection;
 
   constructor(@InjectModel(RoomDoc.name) private readonly model: Model<RoomDoc>) {
     this.outbox = OutboxCollection.of(model);
   }
 
-  /** The room's attributes (null: none was ever set). */
   async find(room: GroupKey): Promise<StoredRoom | null> {
     const doc = await this.model.findOne(room, { version: 1, attributes: 1, destroyed: 1 }).lean<RoomDoc>();
     return doc ? { version: doc.version, attributes: doc.attributes.map(toAttribute), destroyed: doc.destroyed } : null;
   }
 
-  /**
-   * Replaces the room's attributes and stores the event with them, in one write, only if the room
-   * is still at `version` (null: has no document yet). False: another write came first (or a
-   * purge), nothing was written.
-   */
+  /** `version` null: the room has no document yet. */
   async write(
     room: GroupKey,
     version: number | null,
@@ -82,11 +74,7 @@ export class RoomRepository implements OutboxOwner {
     return written(result.matchedCount === 1);
   }
 
-  /**
-   * Deletes every attribute of a destroyed room for good: the document stays, empty and marked
-   * (with its unsent events), so that a write planned before the purge finds another version and
-   * then the mark. Idempotent.
-   */
+  /** The document stays, empty and marked, so that a write planned before the purge cannot revive it. */
   async purge(room: GroupKey): Promise<void> {
     await this.model.updateOne(
       room,

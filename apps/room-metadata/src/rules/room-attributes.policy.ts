@@ -2,7 +2,6 @@ import type { Caller } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import type { GroupAccess } from '@cohort/group-access';
 
-/** A user calls only as themself; an app admin may name any user. */
 export function assertMayActAs(caller: Caller, userId: string | null): void {
   if (!caller.isAppAdmin && caller.userId !== userId)
     throw new DomainError('forbidden', 'a user may set or remove chatroom attributes only as themself');

@@ -2,10 +2,7 @@ import type { ServiceEnv } from '@cohort/config';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
 
-/**
- * A repair pass run every `SWEEP_INTERVAL_MS` in the background, one pass at a time, awaited on
- * shutdown. Passes must be idempotent: every replica of the service runs its own.
- */
+/** Passes must be idempotent: every replica of the service runs its own. */
 export abstract class BackgroundSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private timer: NodeJS.Timeout | null = null;

@@ -16,11 +16,7 @@ export interface OutboxOwner {
   readonly outbox: OutboxCollection;
 }
 
-/**
- * Sends events left in outboxes (their publish failed, or the process died right after the
- * write), in every collection of the service whose repository is marked @HasOutbox(). Safe with
- * several replicas: a resend has the same message id and JetStream drops the copy.
- */
+/** Safe with several replicas: a resend has the same message id and JetStream drops the copy. */
 @Injectable()
 export class OutboxSweeper extends BackgroundSweep {
   private collections: OutboxCollection[] = [];
@@ -41,7 +37,7 @@ export class OutboxSweeper extends BackgroundSweep {
     super.onApplicationBootstrap();
   }
 
-  /** The service's collections that carry outboxes (known once the application has booted). */
+  /** Known once the application has booted. */
   get outboxCollections(): readonly OutboxCollection[] {
     return this.collections;
   }

@@ -4,7 +4,6 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Outbox } from './outbox';
 import { OutboxSweeper } from './outbox-sweeper';
 
-/** The outbox and its sweeper, for every service (part of the service scaffold). */
 @Global()
 @Module({
   imports: [DiscoveryModule],

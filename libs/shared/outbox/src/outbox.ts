@@ -6,16 +6,13 @@ import type { FilterQuery } from 'mongoose';
 import type { OutboxCollection } from './outbox-collection';
 import type { StoredEvents, Written } from './written';
 
-/** Documents whose events are published at once by a batch write's commit (bounded, for 100k-member rooms). */
+/** Bounded for 100k-member rooms. */
 const PUBLISH_CHUNK = 200;
 
 /**
- * The one write-and-publish recipe, a unit of work: the service prepares the event, the
- * repository stores it with the change in one atomic single-document write (outboxOnInsert /
- * outboxOnUpdate) and returns both as a `Written`, and the service ends with `commit(written)`:
- * the events are sent and removed from their outboxes. If sending fails the change still stands
- * and the sweep sends it later under the same message id: a committed change never loses its
- * event, and JetStream drops the copy of a resend.
+ * A unit of work: the event is stored with its change in one atomic single-document write, then
+ * `commit` sends it. A failed send leaves it to the sweep under the same message id, so a change
+ * never loses its event and JetStream drops the copy of a resend.
  */
 @Injectable()
 export class Outbox {
@@ -39,7 +36,6 @@ export class Outbox {
     }) as DomainEvent;
   }
 
-  /** Sends the events a write stored and removes the sent ones (the others wait for the sweep); its result. */
   async commit<T>(written: Written<T>): Promise<T> {
     const { collection, stored, batch } = written;
     if (collection && batch) await this.flushEach(collection, stored);
@@ -47,10 +43,6 @@ export class Outbox {
     return written.value;
   }
 
-  /**
-   * The events of many documents (a batch write): documents a bounded number at a time, each one's
-   * events in order, then the sent ones removed from every document in one command.
-   */
   private async flushEach(collection: OutboxCollection, stored: readonly StoredEvents[]): Promise<void> {
     const sent: { filter: FilterQuery<unknown>; eventId: string }[] = [];
     for (let i = 0; i < stored.length; i += PUBLISH_CHUNK) {
@@ -71,7 +63,6 @@ export class Outbox {
     await collection.removeEach(sent);
   }
 
-  /** Sends one document's stored events in order and removes the sent ones (the others wait, logged). */
   async flush(
     collection: OutboxCollection,
     filter: FilterQuery<unknown>,

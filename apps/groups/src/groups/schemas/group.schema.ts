@@ -35,13 +35,10 @@ export class GroupDoc {
 }
 
 export const GroupSchema = SchemaFactory.createForClass(GroupDoc);
-// Each change stores its event here, in the same atomic update (see @cohort/outbox).
 addOutbox(GroupSchema);
 GroupSchema.index({ appId: 1, groupId: 1 }, { unique: true });
 GroupSchema.index({ status: 1, createdAt: 1 });
-// The chatroom list walks (createdAt, groupId) within an app and type.
 GroupSchema.index({ appId: 1, type: 1, status: 1, createdAt: 1, groupId: 1 });
 GroupSchema.index({ updatedAt: 1 });
-// The admin's search: the app's groups newest first, all of them or one owner's.
 GroupSchema.index({ appId: 1, status: 1, createdAt: -1, groupId: -1 });
 GroupSchema.index({ appId: 1, ownerId: 1, status: 1, createdAt: -1, groupId: -1 });

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** App-level list of users allowed to create chatrooms with a user token. */
+/** Users who may create chatrooms with a user token. */
 @Schema({ collection: 'super_admins', versionKey: false })
 export class SuperAdminDoc {
   @Prop({ required: true }) appId!: string;
