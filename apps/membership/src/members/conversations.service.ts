@@ -4,7 +4,7 @@ import {
   type ConversationCommand,
   type ConversationView,
   Limits,
-  type ParticipantsView,
+  type MembersWithSessionsView,
 } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { assertMember, PeerFacts } from '@cohort/group-access';
@@ -51,11 +51,11 @@ export class ConversationsService {
     return this.conversation(asApp, { groupId, ...(cursor ? { cursor } : {}) });
   }
 
-  private async participants(ctx: RequestContext, groupId: string, cursor?: string): Promise<ParticipantsView> {
+  private async participants(ctx: RequestContext, groupId: string, cursor?: string): Promise<MembersWithSessionsView> {
     const gc = await this.loader.load(ctx, groupId);
     assertMember(gc);
     const [page, roster] = await Promise.all([
-      this.members.page(gc.key, Limits.participantsPage, decodeCursor(cursor)),
+      this.members.page(gc.key, Limits.membersWithSessionsPage, decodeCursor(cursor)),
       this.rosters.find(gc.key),
     ]);
     if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);

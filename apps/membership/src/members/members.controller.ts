@@ -5,7 +5,7 @@ import {
   type ConversationCommand,
   type GetGroupsCommand,
   type GetMemberCommand,
-  type GroupIdArgs,
+  type GroupIdCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
@@ -76,7 +76,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.listAdmins)
-  admins(command: CommandEnvelope<GroupIdArgs>) {
+  admins(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.admins(command, command.data);
   }
 
@@ -96,7 +96,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.leave)
-  leave(command: CommandEnvelope<GroupIdArgs>) {
+  leave(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.leave(command, command.data);
   }
 

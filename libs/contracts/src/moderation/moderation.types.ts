@@ -1,7 +1,7 @@
 import type { ErrorPayload } from '../errors';
 import type { MemberNaming } from '../membership/member.types';
 
-/** A mute in force: until ms since epoch, or -1 permanent. */
+/** A mute in force: until ms since epoch, or PERMANENT. */
 export interface MuteEntry {
   userId: string;
   until: number;

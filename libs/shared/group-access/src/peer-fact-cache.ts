@@ -6,6 +6,7 @@ import {
   eventSubject,
   type EventType,
   type GroupView,
+  isInForce,
   type MemberNaming,
   type MemberRole,
   type MemberView,
@@ -201,7 +202,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
       },
     );
     const ends = new Map<string, number>();
-    for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
+    for (const [userId, end] of found) if (end !== null && isInForce(end, now)) ends.set(userId, end);
     return ends;
   }
 

@@ -1,7 +1,8 @@
 import type { MuteEntry } from '@cohort/contracts';
 import { validateInput } from '@cohort/errors';
 
-import { BanBody, BannedListQuery, muteMs, muteOf } from './dto/mute.dto';
+import { muteMs } from '../mute-minutes';
+import { BanBody, BannedListQuery, muteOf } from './dto/mute.dto';
 import { toMutedProfile } from './member-profile.presenter';
 
 const mute = (userId: string, until: number, member: MuteEntry['member']): MuteEntry => ({
