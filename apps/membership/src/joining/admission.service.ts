@@ -9,7 +9,6 @@ import { MemberRepository, type NewMember } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
 import type { GroupContext } from '../rules/membership.policy';
 
-/** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;
 
 /**
@@ -75,7 +74,6 @@ export class AdmissionService {
     return result;
   }
 
-  /** A single join: the admission's refusal as an error. */
   async admitOne(ctx: RequestContext, gc: GroupContext, userId: string, how: JoinHow): Promise<void> {
     const refusal = (await this.admit(ctx, gc, [userId], how)).get(userId);
     if (refusal) throw DomainError.fromPayload(refusal);
