@@ -20,7 +20,6 @@ export const Limits = {
    * work fits the bus timeout and its message the NATS payload limit. Easemob's own limits stay.
    */
   idsPerCall: 1000,
-  /** The largest page of a group's announcements or files. */
   contentPageMax: 1000,
   defaultCapacity: 1000,
   /** The default ceiling of a group's capacity; an app's config may raise it up to capacityCeiling. */
@@ -43,9 +42,7 @@ export const Limits = {
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,
-  /** A signed QR invite is valid for 7 days. */
   qrTtlMs: 7 * 24 * 3600 * 1000,
-  /** The longest timed mute: 100 years in ms. */
   muteDurationMaxMs: 100 * 365 * 24 * 3600 * 1000,
   notificationMuteSecondsMax: 100 * 365 * 24 * 3600,
   pageSizeDefault: 20,
@@ -71,7 +68,6 @@ function canonicalDecimalsUpTo(max: string): string {
   return ['0', ...shorter, ...sameLength, max].join('|');
 }
 
-/** Any int64 from 0 up, in canonical decimal. */
 const INT64 = canonicalDecimalsUpTo('9223372036854775807');
 
 /**

@@ -21,7 +21,6 @@ export class SetRoomAttributesCommand extends RoomCommand {
   @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
   userId!: string;
 
-  /** Key → value, 1..10 of them. */
   @IsStringRecord(1, Limits.roomAttributesPerCall)
   attributes!: Record<string, string>;
 
@@ -66,7 +65,6 @@ export class RemoveRoomAttributesCommand extends RoomCommand {
   forced?: boolean;
 }
 
-/** The room-metadata service's commands (`room-metadata.<entity>.<verb>`): chatroom custom attributes. */
 export const RoomMetadataCommands = {
   /** Sets attributes as a member: each key fails alone (owned by another, bad key or value, the room's 100 keys). */
   setAttributes: declareCommand({
