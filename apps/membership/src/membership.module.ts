@@ -21,7 +21,7 @@ import { GroupContextLoader } from './members/group-context.loader';
 import { MemberRepository } from './members/member.repository';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
-import { ParticipantsService } from './members/participants.service';
+import { MembersWithSessionsService } from './members/members-with-sessions.service';
 import { MemberDoc, MemberSchema } from './members/schemas/member.schema';
 import { RosterPurgeOnGroupDestroyed } from './purge/roster-purge.handler';
 import { RosterPurger } from './purge/roster-purger';
@@ -55,7 +55,7 @@ import { SessionsModule } from './sessions/sessions.module';
       RosterService,
       RosterPurger,
       MembersService,
-      ParticipantsService,
+      MembersWithSessionsService,
       ChatroomDetailsService,
       DepartureService,
       RolesService,

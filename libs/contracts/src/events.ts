@@ -30,7 +30,7 @@ export interface EventMap {
   'member.role_changed': { userId: string; role: MemberRole; previousRole: MemberRole };
   /** A member changed their own settings in the group: the new values of those that changed. */
   'member.settings_changed': { userId: string; changed: Partial<MemberSettings> };
-  /** `until`: ms since epoch, or -1 permanent. */
+  /** `until`: ms since epoch, or PERMANENT (-1). */
   'member.muted': { userId: string; until: number };
   'member.unmuted': { userId: string };
   'member.blocked': { userId: string };

@@ -1,4 +1,4 @@
-import type { Caller } from './caller';
+import type { Caller } from './common/caller';
 
 /** The tenant and the group: every group-scoped query in every service is keyed by both. */
 export interface GroupKey {

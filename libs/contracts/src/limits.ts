@@ -9,15 +9,15 @@ export const Limits = {
   reason: 256,
   announcementTitle: 128,
   announcementContent: 1024,
-  /** Easemob's chatroom announcement: one string, shorter than a full announcement. */
+  /** A chatroom's announcement set as one string: shorter than a full announcement. */
   chatroomAnnouncement: 512,
   fileName: 256,
   fileType: 128,
   fileUrl: 2048,
   /**
-   * The most users, groups or files one call of the `/group` and Mixin dialects may name (neither
-   * vendor sets a limit): far above what their clients send, yet small enough that one request's
-   * work fits the bus timeout and its message the NATS payload limit. Easemob's own limits stay.
+   * The most users, groups or files one command may name where no tighter batch limit applies:
+   * far above what clients send, yet small enough that one request's work fits the bus timeout
+   * and its message the NATS payload limit.
    */
   idsPerCall: 1000,
   contentPageMax: 1000,
@@ -30,15 +30,15 @@ export const Limits = {
   superAdminPageMax: 1000,
   publicListMax: 10_000,
   maxAdmins: 99,
-  /** Easemob: chatroom details by ids, and users removed by one call. */
+  /** Batch limits of the domain's rules: groups read by ids, and users removed, by one call. */
   batchGroupInfo: 100,
   batchRemoveMembers: 100,
-  /** Easemob: users added, muted, unmuted, blocked, unblocked, allowlisted by one call. */
+  /** Users added, muted, unmuted, blocked, unblocked, allowlisted by one batch call. */
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
-  /** A page of a Mixin conversation's members, as the Mixin dialect reads them (it answers them all). */
-  participantsPage: 1000,
+  /** A page of members with their sessions (a reader that needs them all reads page after page). */
+  membersWithSessionsPage: 1000,
   joinedPageMax: 10_000,
   /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,
@@ -77,11 +77,11 @@ const INT64 = canonicalDecimalsUpTo('9223372036854775807');
 export const NUMERIC_ID_PATTERN = new RegExp(`^(?:${INT64})$`);
 /** The shape of a numeric id, for a router (which takes no alternatives): NUMERIC_ID_PATTERN checks its value. */
 export const NUMERIC_ID_SHAPE = /^[0-9]{1,19}$/;
-/** A UUID as Mixin's clients write it (lower case). */
+/** A UUID as clients write it (lower case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Group ids: canonical int64 decimals (the ids we generate, and any a client sends) or a UUID (a
- * Mixin conversation keeps the id its creator chose).
+ * group keeps the id its creator chose).
  */
 export const GROUP_ID_PATTERN = new RegExp(`^(?:${INT64}|${UUID_PATTERN.source.slice(1, -1)})$`);
 /**

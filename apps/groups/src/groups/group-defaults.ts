@@ -1,8 +1,8 @@
-import type { GroupSettings, GroupType } from '@cohort/contracts';
+import { ApprovalPolicy, type GroupSettings, type GroupType, PERMANENT } from '@cohort/contracts';
 
 export function defaultSettings(type: GroupType): GroupSettings {
   return {
-    applyApproval: type === 'group' ? 1 : 0,
+    applyApproval: type === 'group' ? ApprovalPolicy.ApprovalRequired : ApprovalPolicy.Open,
     memberInvite: false,
     memberModify: false,
     readAck: false,
@@ -15,9 +15,9 @@ export function defaultPublic(type: GroupType): boolean {
   return type === 'chatroom';
 }
 
-/** Mute-all end from the seed's minutes: -1 permanent, 0 off. */
-export function muteAllUntilFrom(durationMinutes: number, now = Date.now()): number | null {
-  if (durationMinutes === 0) return null;
-  if (durationMinutes < 0) return -1;
-  return now + durationMinutes * 60_000;
+/** Mute-all end from its length in ms: PERMANENT stays, 0 is off. */
+export function muteAllUntilFrom(durationMs: number, now = Date.now()): number | null {
+  if (durationMs === 0) return null;
+  if (durationMs === PERMANENT) return PERMANENT;
+  return now + durationMs;
 }

@@ -1,4 +1,11 @@
-import type { DomainEvent, GroupKey, GroupSettings, GroupType, GroupView } from '@cohort/contracts';
+import {
+  type DomainEvent,
+  type GroupKey,
+  type GroupSettings,
+  GroupStatus,
+  type GroupType,
+  type GroupView,
+} from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import {
   HasOutbox,
@@ -108,7 +115,7 @@ export class GroupRepository implements OutboxOwner {
     await this.model.deleteOne({ ...key, status: 'abandoned' });
   }
 
-  /** The group whatever its status (pending, active, dissolved): what a creation that reuses its id collides with. */
+  /** The group whatever its status (pending, active, destroyed): what a creation that reuses its id collides with. */
   async find(key: GroupKey): Promise<GroupView | null> {
     const doc = await this.model.findOne(key).lean();
     return doc ? toView(doc) : null;
@@ -202,9 +209,9 @@ export class GroupRepository implements OutboxOwner {
     );
   }
 
-  /** active → dissolved, once: a second destroy finds nothing and answers "not found". */
-  async dissolve(key: GroupKey, event: DomainEvent): Promise<Written<GroupView | null>> {
-    return this.updateActive(key, { status: 'dissolved' }, event);
+  /** Active → destroyed, once: a second destroy finds nothing and answers "not found". */
+  async markDestroyed(key: GroupKey, event: DomainEvent): Promise<Written<GroupView | null>> {
+    return this.updateActive(key, { status: GroupStatus.Destroyed }, event);
   }
 
   async findStale(olderThan: Date, limit: number): Promise<(GroupView & { appId: string })[]> {

@@ -17,7 +17,7 @@ function setup(group: Partial<GroupView> = {}) {
   const groups = t.mock(GroupRepository);
   groups.findActive.mockImplementation(async ({ groupId }) => (groupId === view.groupId ? view : null));
   groups.findActiveMany.mockImplementation(async (_appId, ids) => (ids.includes(view.groupId) ? [view] : []));
-  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll', 'dissolve'] as const)
+  for (const write of ['updateProfile', 'updateSettings', 'setCapacity', 'setMuteAll', 'markDestroyed'] as const)
     groups[write].mockImplementation(async (...args) => written(view, args[args.length - 1] as DomainEvent));
   return { ...t, view, groups, membership: t.mock(MembershipClient), outbox: t.mock(Outbox) };
 }
@@ -106,7 +106,7 @@ describe('GroupsService.updateProfile', () => {
     });
   });
 
-  it('dissolved meanwhile is group_not_found, and nothing is sent', async () => {
+  it('destroyed meanwhile is group_not_found, and nothing is sent', async () => {
     const { service, groups, outbox } = setup();
     groups.updateProfile.mockResolvedValue(written(null));
     await expect(service.updateProfile(callBy('2'), { groupId: 'g1', name: 'x' })).rejects.toMatchObject({
@@ -151,23 +151,23 @@ describe('GroupsService.setCapacity', () => {
 describe('GroupsService.setMuteAll', () => {
   it('admins mute all for minutes, for good (negative) or lift it (0)', async () => {
     const { service, groups, outbox } = setup();
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: -1 });
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 0 });
-    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMinutes: 10 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: -1 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: 0 });
+    await service.setMuteAll(callBy('2'), { groupId: 'g1', durationMs: 600_000 });
     expect(groups.setMuteAll.mock.calls.map((c) => c[1])).toEqual([-1, null, expect.any(Number)]);
     expect(sentEvents(outbox).map((e) => e.type)).toEqual([
       'group.mute_all_changed',
       'group.mute_all_changed',
       'group.mute_all_changed',
     ]);
-    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMinutes: 10 })).rejects.toMatchObject({
+    await expect(service.setMuteAll(callBy('3'), { groupId: 'g1', durationMs: 600_000 })).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
 });
 
 describe('GroupsService.destroy', () => {
-  it('the owner (or the app admin) dissolves it with group.destroyed; an admin may not', async () => {
+  it('the owner (or the app admin) destroys it (group.destroyed); an admin may not', async () => {
     const { service, outbox } = setup();
     await expect(service.destroy(callBy('2'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).resolves.toEqual({ destroyed: true });
@@ -179,9 +179,9 @@ describe('GroupsService.destroy', () => {
     });
   });
 
-  it('destroyed twice: the second finds nothing to dissolve', async () => {
+  it('destroyed twice: the second finds nothing to destroy', async () => {
     const { service, groups } = setup();
-    groups.dissolve.mockResolvedValue(written(null));
+    groups.markDestroyed.mockResolvedValue(written(null));
     await expect(service.destroy(callBy('1'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'group_not_found' });
   });
 

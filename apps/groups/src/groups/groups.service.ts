@@ -60,7 +60,7 @@ export class GroupsService {
     await this.groups.setOwner(key, previousOwnerId, newOwnerId);
   }
 
-  /** Batch info: groups that are missing, dissolved or not readable by the caller are left out. */
+  /** Batch info: groups that are missing, destroyed or not readable by the caller are left out. */
   async getMany(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<GroupInfoView[]> {
     const unique = [...new Set(groupIds)];
     const found = await this.groups.findActiveMany(ctx.caller.appId, unique);
@@ -122,7 +122,7 @@ export class GroupsService {
   async setMuteAll(ctx: RequestContext, command: SetMuteAllCommand): Promise<GroupView> {
     const { group, role } = await this.load(ctx, command);
     assertAdmin({ group, role }, 'change group settings');
-    const until = muteAllUntilFrom(command.durationMinutes);
+    const until = muteAllUntilFrom(command.durationMs);
     const key = groupKeyOf(ctx, group.groupId);
     const event = this.outbox.prepare('group.mute_all_changed', ctx, group.groupId, { until });
     return this.committed(group.groupId, this.groups.setMuteAll(key, until, event));
@@ -141,7 +141,7 @@ export class GroupsService {
       { type: group.type, ownerId: group.ownerId },
       groupId,
     );
-    await this.committed(groupId, this.groups.dissolve(key, event));
+    await this.committed(groupId, this.groups.markDestroyed(key, event));
     return { destroyed: true };
   }
 
@@ -162,7 +162,7 @@ export class GroupsService {
       this.groups.findActive(groupKeyOf(ctx, groupId)),
       callerId ? this.facts.roles(ctx, groupId, [callerId]) : undefined,
     ]);
-    // A route that names one kind (Easemob's /chatrooms) does not find the other.
+    // A route that names one kind of group (a chatroom route) does not find the other.
     if (!group || (groupType && group.type !== groupType)) throw groupNotFound(groupId);
     return { group, role: roleOf(ctx.caller, callerId ? roles?.get(callerId) : null) };
   }

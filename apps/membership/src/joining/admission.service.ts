@@ -12,7 +12,7 @@ import type { GroupContext } from '../rules/membership.policy';
 export type Admission = Map<string, ErrorPayload | null>;
 
 /**
- * The one way into a group, whatever the path (add, application, invitation, QR, code): refuses
+ * The one way into a group, whatever the path (add, join request, invitation, QR, code): refuses
  * blocked users and known members, takes the places with one conditional update of the roster's
  * free slots (all or none: capacity is never exceeded, even under concurrency), inserts the
  * members with their `member.joined` events in one command (the unique index refuses members the

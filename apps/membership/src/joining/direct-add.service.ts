@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { GroupContextLoader } from '../members/group-context.loader';
 import { AdmissionService } from './admission.service';
 
-/** Direct adds (Easemob add member, Mixin ADD): admins only, no acceptance needed. */
+/** Direct adds: admins only, no acceptance needed (unlike an invitation). */
 @Injectable()
 export class DirectAddService {
   constructor(

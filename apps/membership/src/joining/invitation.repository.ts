@@ -1,4 +1,4 @@
-import type { DomainEvent, GroupKey, InvitationView, RequestStatus } from '@cohort/contracts';
+import { type DomainEvent, type GroupKey, InvitationStatus, type InvitationView } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetOrder, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
@@ -46,7 +46,7 @@ export class InvitationRepository implements OutboxOwner {
         update: {
           $set: {
             reason,
-            status: 0,
+            status: InvitationStatus.Pending,
             createdAt: now,
             updatedAt: now,
             expiresAt,
@@ -66,7 +66,13 @@ export class InvitationRepository implements OutboxOwner {
 
   async findPending(key: GroupKey, inviteeId: string, inviterId?: string): Promise<InvitationView[]> {
     const docs = await this.invitations
-      .find({ ...key, inviteeId, ...(inviterId ? { inviterId } : {}), status: 0, expiresAt: { $gt: new Date() } })
+      .find({
+        ...key,
+        inviteeId,
+        ...(inviterId ? { inviterId } : {}),
+        status: InvitationStatus.Pending,
+        expiresAt: { $gt: new Date() },
+      })
       .lean();
     return docs.map(toView);
   }
@@ -76,12 +82,12 @@ export class InvitationRepository implements OutboxOwner {
     key: GroupKey,
     inviteeId: string,
     inviterId: string,
-    status: RequestStatus,
+    status: InvitationStatus,
     event: DomainEvent,
   ): Promise<Written<boolean>> {
     const now = new Date();
     const result = await this.invitations.updateOne(
-      { ...key, inviteeId, inviterId, status: 0, expiresAt: { $gt: now } },
+      { ...key, inviteeId, inviterId, status: InvitationStatus.Pending, expiresAt: { $gt: now } },
       { $set: { status, updatedAt: now }, ...outboxOnUpdate([event]) },
     );
     const claimed = result.modifiedCount === 1;
@@ -90,8 +96,8 @@ export class InvitationRepository implements OutboxOwner {
 
   async unclaim(key: GroupKey, inviteeId: string, inviterId: string, eventId: string): Promise<void> {
     await this.invitations.updateOne(
-      { ...key, inviteeId, inviterId, status: 1 },
-      { $set: { status: 0 }, $pull: { outbox: { eventId } } },
+      { ...key, inviteeId, inviterId, status: InvitationStatus.Accepted },
+      { $set: { status: InvitationStatus.Pending }, $pull: { outbox: { eventId } } },
     );
   }
 

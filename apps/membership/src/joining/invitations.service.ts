@@ -2,6 +2,7 @@ import type { RequestContext } from '@cohort/bus';
 import {
   type ErrorPayload,
   type HandleInvitationCommand,
+  InvitationStatus,
   type InvitationView,
   type InviteCommand,
   type ItemResult,
@@ -24,7 +25,7 @@ import { InvitationRepository } from './invitation.repository';
 /** The inviter an app admin invites as when it names no user. */
 export const APP_ADMIN_INVITER = 'app-admin';
 
-/** Invitations: admins (members too with `member_invite`) invite; the invitee accepts or declines. */
+/** Invitations: admins (members too with `memberInvite`) invite; the invitee accepts or declines. */
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -80,7 +81,13 @@ export class InvitationsService {
     const claims = [];
     for (const { inviterId } of pending) {
       const event = this.outbox.prepare('invitation.handled', ctx, groupId, { inviteeId, inviterId, accepted: accept });
-      const written = await this.invitations.claim(gc.key, inviteeId, inviterId, accept ? 1 : 2, event);
+      const written = await this.invitations.claim(
+        gc.key,
+        inviteeId,
+        inviterId,
+        accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
+        event,
+      );
       if (written.value) claims.push({ inviterId, eventId: event.eventId, written });
     }
     if (claims.length === 0) throw new DomainError('not_found', `no pending invitation to group ${groupId}`);

@@ -1,4 +1,4 @@
-import type { DomainEvent, GroupKey, JoinRequestView, RequestStatus } from '@cohort/contracts';
+import { type DomainEvent, type GroupKey, JoinRequestStatus, type JoinRequestView } from '@cohort/contracts';
 import {
   findKeysetPage,
   isDuplicateKeyError,
@@ -50,7 +50,7 @@ export class JoinRequestRepository implements OutboxOwner {
           {
             $set: {
               reason,
-              status: 0,
+              status: JoinRequestStatus.Pending,
               createdAt: new Date(),
               expiresAt,
               handledBy: null,
@@ -67,7 +67,7 @@ export class JoinRequestRepository implements OutboxOwner {
     try {
       return written(await write());
     } catch (error) {
-      // Two concurrent first applications: the loser renews the winner's document.
+      // Two concurrent first requests: the loser renews the winner's document.
       if (!isDuplicateKeyError(error)) throw error;
       return written(await write());
     }
@@ -77,14 +77,14 @@ export class JoinRequestRepository implements OutboxOwner {
   async claim(
     key: GroupKey,
     applicantId: string,
-    status: RequestStatus,
+    status: JoinRequestStatus,
     handledBy: string | null,
     event: DomainEvent,
   ): Promise<Written<JoinRequestView | null>> {
     const now = new Date();
     const doc = await this.requests
       .findOneAndUpdate(
-        { ...key, applicantId, status: 0, expiresAt: { $gt: now } },
+        { ...key, applicantId, status: JoinRequestStatus.Pending, expiresAt: { $gt: now } },
         { $set: { status, handledBy, handledAt: now }, ...outboxOnUpdate([event]) },
         { new: true },
       )
@@ -94,8 +94,12 @@ export class JoinRequestRepository implements OutboxOwner {
 
   async unclaim(key: GroupKey, applicantId: string, eventId: string): Promise<void> {
     await this.requests.updateOne(
-      { ...key, applicantId, status: 1 },
-      { $set: { status: 0, handledBy: null }, $unset: { handledAt: 1 }, $pull: { outbox: { eventId } } },
+      { ...key, applicantId, status: JoinRequestStatus.Approved },
+      {
+        $set: { status: JoinRequestStatus.Pending, handledBy: null },
+        $unset: { handledAt: 1 },
+        $pull: { outbox: { eventId } },
+      },
     );
   }
 

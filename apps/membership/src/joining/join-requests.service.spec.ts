@@ -1,4 +1,4 @@
-import type { JoinRequestView } from '@cohort/contracts';
+import { ApprovalPolicy, type JoinRequestView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { Outbox } from '@cohort/outbox';
 import { callBy, groupView, newTestService, sentEvents, written } from '@cohort/testing';
@@ -12,7 +12,7 @@ import { JoinRequestsService } from './join-requests.service';
 
 const KEY = { appId: 'app', groupId: 'g1' };
 
-function setup(applyApproval: 0 | 1 | 2 = 1, blocked: string[] = []) {
+function setup(applyApproval: ApprovalPolicy = ApprovalPolicy.ApprovalRequired, blocked: string[] = []) {
   const t = newTestService(JoinRequestsService, { real: [GroupContextLoader] });
   givenMembers(t, {
     group: { settings: { ...groupView().settings, applyApproval } },
@@ -32,8 +32,8 @@ function setup(applyApproval: 0 | 1 | 2 = 1, blocked: string[] = []) {
 }
 
 describe('JoinRequestsService.apply', () => {
-  it('apply_approval 0: joins at once through the admission', async () => {
-    const { service, admission, requests } = setup(0);
+  it('an open group: joins at once through the admission', async () => {
+    const { service, admission, requests } = setup(ApprovalPolicy.Open);
     await expect(service.apply(callBy('7'), { groupId: 'g1' })).resolves.toEqual({ outcome: 'joined' });
     expect(admission.admitOne).toHaveBeenCalledWith(
       expect.anything(),
@@ -44,8 +44,8 @@ describe('JoinRequestsService.apply', () => {
     expect(requests.upsertPending).not.toHaveBeenCalled();
   });
 
-  it('apply_approval 1: stores a pending request with its join_request.created event', async () => {
-    const { service, requests, outbox } = setup(1);
+  it('approval required: stores a pending request with its join_request.created event', async () => {
+    const { service, requests, outbox } = setup(ApprovalPolicy.ApprovalRequired);
     await expect(service.apply(callBy('7'), { groupId: 'g1', reason: 'hi' })).resolves.toEqual({ outcome: 'pending' });
     expect(requests.upsertPending).toHaveBeenCalledWith(
       KEY,
@@ -63,13 +63,13 @@ describe('JoinRequestsService.apply', () => {
     ]);
   });
 
-  it('apply_approval 2: refuses every application', async () => {
-    const { service } = setup(2);
+  it('a closed group: refuses every join request', async () => {
+    const { service } = setup(ApprovalPolicy.Closed);
     await expect(service.apply(callBy('7'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses members (the owner too) and blocked users before storing anything', async () => {
-    const { service, requests } = setup(1, ['8']);
+    const { service, requests } = setup(ApprovalPolicy.ApprovalRequired, ['8']);
     await expect(service.apply(callBy('3'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'already_member' });
     await expect(service.apply(callBy('1'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'already_member' });
     await expect(service.apply(callBy('8'), { groupId: 'g1' })).rejects.toMatchObject({ code: 'blocked' });
@@ -77,7 +77,7 @@ describe('JoinRequestsService.apply', () => {
   });
 
   it('an unknown group is group_not_found', async () => {
-    const { service } = setup(1);
+    const { service } = setup();
     await expect(service.apply(callBy('7'), { groupId: 'nope' })).rejects.toMatchObject({ code: 'group_not_found' });
   });
 });

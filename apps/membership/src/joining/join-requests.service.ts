@@ -1,11 +1,13 @@
 import type { RequestContext } from '@cohort/bus';
 import {
   type ApplyCommand,
-  type HandleApplicationCommand,
+  ApprovalPolicy,
+  type HandleJoinRequestCommand,
   type JoinOutcome,
+  JoinRequestStatus,
   type JoinRequestView,
   Limits,
-  type ListApplicationsCommand,
+  type ListJoinRequestsCommand,
   type Page,
 } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
@@ -20,7 +22,7 @@ import { MemberRepository } from '../members/member.repository';
 import { AdmissionService } from './admission.service';
 import { JoinRequestRepository } from './join-request.repository';
 
-/** Applications: `apply_approval` 0 joins at once, 1 waits for an admin, 2 refuses. */
+/** Join requests: the group's approval policy lets them in at once, makes them wait for an admin, or refuses them. */
 @Injectable()
 export class JoinRequestsService {
   constructor(
@@ -35,9 +37,10 @@ export class JoinRequestsService {
   async apply(ctx: RequestContext, { groupId, reason = '' }: ApplyCommand): Promise<{ outcome: JoinOutcome }> {
     const gc = await this.loader.load(ctx, groupId);
     const applicantId = actingUser(ctx.caller, 'apply', gc);
-    const approval = gc.group.settings.applyApproval;
-    if (approval === 2) throw new DomainError('forbidden', `group ${groupId} does not accept applications`);
-    if (approval === 0) {
+    const policy = gc.group.settings.applyApproval;
+    if (policy === ApprovalPolicy.Closed)
+      throw new DomainError('forbidden', `group ${groupId} does not accept join requests`);
+    if (policy === ApprovalPolicy.Open) {
       await this.admission.admitOne(ctx, gc, applicantId, 'applied');
       return { outcome: 'joined' };
     }
@@ -59,14 +62,20 @@ export class JoinRequestsService {
   /** Approving claims the request first (so it is decided once); a refused admission puts it back. */
   async handle(
     ctx: RequestContext,
-    { groupId, applicantId, approve }: HandleApplicationCommand,
+    { groupId, applicantId, approve }: HandleJoinRequestCommand,
   ): Promise<{ outcome: JoinOutcome }> {
     const gc = await this.loader.load(ctx, groupId, [applicantId]);
-    assertAdmin(gc, 'handle applications');
+    assertAdmin(gc, 'handle join requests');
     const event = this.outbox.prepare('join_request.handled', ctx, groupId, { applicantId, approved: approve });
-    const claimed = await this.requests.claim(gc.key, applicantId, approve ? 1 : 2, ctx.caller.userId, event);
+    const claimed = await this.requests.claim(
+      gc.key,
+      applicantId,
+      approve ? JoinRequestStatus.Approved : JoinRequestStatus.Rejected,
+      ctx.caller.userId,
+      event,
+    );
     if (!claimed.value)
-      throw new DomainError('not_found', `no pending application of user ${applicantId} to group ${groupId}`);
+      throw new DomainError('not_found', `no pending join request of user ${applicantId} to group ${groupId}`);
     if (approve && !gc.members.has(applicantId)) {
       try {
         await this.admission.admitOne(ctx, gc, applicantId, 'applied');
@@ -81,7 +90,7 @@ export class JoinRequestsService {
 
   async list(
     ctx: RequestContext,
-    { groupIds, cursor, limit }: ListApplicationsCommand,
+    { groupIds, cursor, limit }: ListJoinRequestsCommand,
   ): Promise<Page<JoinRequestView>> {
     const after = decodeCursor(cursor);
     const unique = [...new Set(groupIds)];
@@ -91,7 +100,7 @@ export class JoinRequestsService {
           .map((m) => m.groupId)
       : unique;
     if (administered.length === 0) {
-      if (unique.length === 1) assertAdmin(await this.loader.load(ctx, unique[0]), 'list applications');
+      if (unique.length === 1) assertAdmin(await this.loader.load(ctx, unique[0]), 'list join requests');
       return { items: [], cursor: null, total: 0 };
     }
     const [page, total] = await Promise.all([

@@ -3,13 +3,13 @@ import {
   type AddMembersCommand,
   type ApplyCommand,
   type CommandEnvelope,
-  type GroupIdArgs,
-  type HandleApplicationCommand,
+  type GroupIdCommand,
   type HandleInvitationCommand,
+  type HandleJoinRequestCommand,
   type InviteCommand,
   type JoinByCodeCommand,
-  type ListApplicationsCommand,
   type ListInvitationsCommand,
+  type ListJoinRequestsCommand,
   MembershipCommands,
   type RedeemQrCommand,
 } from '@cohort/contracts';
@@ -21,7 +21,7 @@ import { InviteCodesService } from './invite-codes.service';
 import { JoinRequestsService } from './join-requests.service';
 import { QrInvitesService } from './qr-invites.service';
 
-/** Every way into a group: direct add, applications, invitations, QR invites, invite codes. */
+/** Every way into a group: direct add, join requests, invitations, QR invites, invite codes. */
 @Controller()
 export class JoiningController {
   constructor(
@@ -42,13 +42,13 @@ export class JoiningController {
     return this.requests.apply(command, command.data);
   }
 
-  @Handles(MembershipCommands.handleApplication)
-  handleApplication(command: CommandEnvelope<HandleApplicationCommand>) {
+  @Handles(MembershipCommands.handleJoinRequest)
+  handleJoinRequest(command: CommandEnvelope<HandleJoinRequestCommand>) {
     return this.requests.handle(command, command.data);
   }
 
-  @Handles(MembershipCommands.listApplications)
-  listApplications(command: CommandEnvelope<ListApplicationsCommand>) {
+  @Handles(MembershipCommands.listJoinRequests)
+  listJoinRequests(command: CommandEnvelope<ListJoinRequestsCommand>) {
     return this.requests.list(command, command.data);
   }
 
@@ -68,7 +68,7 @@ export class JoiningController {
   }
 
   @Handles(MembershipCommands.signQr)
-  signQr(command: CommandEnvelope<GroupIdArgs>) {
+  signQr(command: CommandEnvelope<GroupIdCommand>) {
     return this.qr.sign(command, command.data);
   }
 
@@ -78,12 +78,12 @@ export class JoiningController {
   }
 
   @Handles(MembershipCommands.getInviteCode)
-  inviteCode(command: CommandEnvelope<GroupIdArgs>) {
+  inviteCode(command: CommandEnvelope<GroupIdCommand>) {
     return this.codes.get(command, command.data);
   }
 
   @Handles(MembershipCommands.rotateInviteCode)
-  rotateInviteCode(command: CommandEnvelope<GroupIdArgs>) {
+  rotateInviteCode(command: CommandEnvelope<GroupIdCommand>) {
     return this.codes.rotate(command, command.data);
   }
 

@@ -43,7 +43,7 @@ export class QrInvitesService {
     this.secret = config.get('QR_SECRET', { infer: true });
   }
 
-  /** Admins sign; members too when `member_invite` is on. */
+  /** Admins sign; members too when `memberInvite` is on. */
   async sign(ctx: RequestContext, { groupId }: { groupId: string }): Promise<QrInviteView> {
     assertCanInvite(await this.loader.load(ctx, groupId));
     const code = await this.codeDigest(ctx, groupId);

@@ -1,4 +1,13 @@
-import type { DomainEvent, GroupKey, GroupType, MemberRole, MemberSettings, MemberView } from '@cohort/contracts';
+import {
+  type DomainEvent,
+  type GroupKey,
+  type GroupType,
+  type MemberRole,
+  type MemberSettings,
+  type MemberView,
+  MsgMuteMode,
+  MsgPushMode,
+} from '@cohort/contracts';
 import {
   duplicateIndexes,
   findKeysetPage,
@@ -124,8 +133,8 @@ export class MemberRepository implements OutboxOwner {
           displayName: '',
           // Distinct join times keep keyset order stable and the owner first.
           joinedAt: new Date(joinedAt.getTime() + index),
-          msgMuteMode: 0,
-          msgPushMode: 0,
+          msgMuteMode: MsgMuteMode.None,
+          msgPushMode: MsgPushMode.All,
           notificationsMutedUntil: 0,
           ...outboxOnInsert([m.event]),
         }));

@@ -3,13 +3,13 @@ import {
   type CommandEnvelope,
   type GetGroupsCommand,
   type GetMemberCommand,
-  type GroupIdArgs,
+  type GroupIdCommand,
   type KickMembersCommand,
   type ListJoinedCommand,
   type ListMembersByPageCommand,
   type ListMembersCommand,
   MembershipCommands,
-  type ParticipantsCommand,
+  type MembersWithSessionsCommand,
   type ProfilesCommand,
   type RolesOfCommand,
   type SetDisplayNameCommand,
@@ -19,13 +19,13 @@ import { Controller } from '@nestjs/common';
 
 import { ChatroomDetailsService } from './chatroom-details.service';
 import { MembersService } from './members.service';
-import { ParticipantsService } from './participants.service';
+import { MembersWithSessionsService } from './members-with-sessions.service';
 
 @Controller()
 export class MembersController {
   constructor(
     private readonly members: MembersService,
-    private readonly participantsOf: ParticipantsService,
+    private readonly withSessions: MembersWithSessionsService,
     private readonly chatrooms: ChatroomDetailsService,
   ) {}
 
@@ -34,9 +34,9 @@ export class MembersController {
     return this.chatrooms.details(command, command.data);
   }
 
-  @Handles(MembershipCommands.participants)
-  participants(command: CommandEnvelope<ParticipantsCommand>) {
-    return this.participantsOf.participants(command, command.data);
+  @Handles(MembershipCommands.membersWithSessions)
+  membersWithSessions(command: CommandEnvelope<MembersWithSessionsCommand>) {
+    return this.withSessions.membersWithSessions(command, command.data);
   }
 
   @Handles(MembershipCommands.listMembers)
@@ -70,7 +70,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.listAdmins)
-  admins(command: CommandEnvelope<GroupIdArgs>) {
+  admins(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.admins(command, command.data);
   }
 
@@ -90,7 +90,7 @@ export class MembersController {
   }
 
   @Handles(MembershipCommands.leave)
-  leave(command: CommandEnvelope<GroupIdArgs>) {
+  leave(command: CommandEnvelope<GroupIdCommand>) {
     return this.members.leave(command, command.data);
   }
 

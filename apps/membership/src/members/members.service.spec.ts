@@ -120,7 +120,7 @@ describe('MembersService reads', () => {
 });
 
 describe('MembersService joined groups with their names', () => {
-  it('names each group from its record; a group dissolved meanwhile is left out of the page', async () => {
+  it('names each group from its record; a group destroyed meanwhile is left out of the page', async () => {
     const { service, members, mock } = setup({ name: 'Book club' });
     const facts = mock(PeerFacts);
     const live = await facts.group(callBy('3'), { groupId: 'g1' });

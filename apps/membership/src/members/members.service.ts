@@ -1,7 +1,7 @@
 import type { RequestContext } from '@cohort/bus';
 import type {
   GetMemberCommand,
-  GroupIdArgs,
+  GroupIdCommand,
   ItemResult,
   JoinedGroupView,
   KickMembersCommand,
@@ -101,7 +101,7 @@ export class MembersService {
   }
 
   /** The owner first, then admins in join order. */
-  async admins(ctx: RequestContext, command: GroupIdArgs): Promise<MemberProfile[]> {
+  async admins(ctx: RequestContext, command: GroupIdCommand): Promise<MemberProfile[]> {
     const gc = await this.loader.loadReadable(ctx, command);
     const found = await this.members.findByRoles(gc.key, ['owner', 'admin']);
     found.sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner'));
@@ -209,7 +209,7 @@ export class MembersService {
   }
 }
 
-/** A group dissolved since the member record was read: left out, not an error. */
+/** A group destroyed since the member record was read: left out, not an error. */
 function ignoreMissingGroup(error: unknown): null {
   if (isDomainError(error) && error.code === 'group_not_found') return null;
   throw error;

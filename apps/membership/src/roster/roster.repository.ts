@@ -31,7 +31,7 @@ function toState(doc: RosterDoc): RosterState {
   return { groupId, type, ownerId, memberCount, capacity, adminCount, inviteCode };
 }
 
-/** A fresh invite code: a random UUID (122 random bits), the form Mixin clients expect of a `code_id`. */
+/** A fresh invite code: a random UUID (122 random bits), the form the UUID-id dialect's clients expect. */
 export function newInviteCode(): string {
   return randomUUID();
 }

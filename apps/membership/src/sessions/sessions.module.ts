@@ -6,7 +6,7 @@ import { SessionRepository } from './session.repository';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
-/** Users' sessions (the keys of Mixin's signed requests). */
+/** Users' sessions (the keys that verify signed requests). */
 @Module({
   imports: [MongooseModule.forFeature([{ name: SessionDoc.name, schema: SessionSchema }])],
   controllers: [SessionsController],

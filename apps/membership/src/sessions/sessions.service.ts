@@ -10,9 +10,9 @@ import { SessionRepository } from './session.repository';
 const ED25519_PUBLIC_KEY_BYTES = 32;
 
 /**
- * Users' sessions, as Mixin's "network user" API makes them: the app creates a user with the
- * public half of a key pair the client generated, and the client signs every request with the
- * private half. Membership keeps them because a conversation lists its members' sessions.
+ * Users' sessions: the app creates a user with the public half of a key pair the client
+ * generated, and the client signs every request with the private half. Membership keeps them
+ * because a group's members are listed with their sessions.
  */
 @Injectable()
 export class SessionsService {

@@ -50,16 +50,16 @@ describe('MutesService.mute', () => {
     expect(standings.apply).not.toHaveBeenCalled();
   });
 
-  it('wholeRequest (Easemob): one outsider — all named — or the owner refuses the call, and nothing changes', async () => {
+  it('allOrNothing (Easemob): one outsider — all named — or the owner refuses the call, and nothing changes', async () => {
     const { service, standings } = setup();
     await expect(
-      service.mute(callBy('1'), { groupId: 'g1', userIds: ['3', '9', '7'], durationMs: 1000, wholeRequest: true }),
+      service.mute(callBy('1'), { groupId: 'g1', userIds: ['3', '9', '7'], durationMs: 1000, allOrNothing: true }),
     ).rejects.toMatchObject({
       code: 'not_member',
       message: expect.stringContaining('9, 7'),
     });
     await expect(
-      service.mute(callBy('2'), { groupId: 'g1', userIds: ['3', '1'], durationMs: 1000, wholeRequest: true }),
+      service.mute(callBy('2'), { groupId: 'g1', userIds: ['3', '1'], durationMs: 1000, allOrNothing: true }),
     ).rejects.toMatchObject({ code: 'owner_protected' });
     expect(standings.apply).not.toHaveBeenCalled();
   });

@@ -7,6 +7,7 @@ import {
   type MuteEntry,
   type MuteResult,
   type Page,
+  PERMANENT,
   type UnmuteCommand,
 } from '@cohort/contracts';
 import { assertAdmin, type GroupAccess, GroupAccessLoader } from '@cohort/group-access';
@@ -14,13 +15,11 @@ import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import { Outbox } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
 
-import { refuseWhole, targetRefusal } from '../rules/moderation.policy';
+import { refuseAll, targetRefusal } from '../rules/moderation.policy';
 import { ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
 
-/** -1 in a mute's end: muted until lifted. */
-const PERMANENT = -1;
 /** 0 in a mute's end: not muted (lifted). */
 const LIFTED = 0;
 
@@ -36,15 +35,15 @@ export class MutesService {
 
   /**
    * Per target in request order: members only, never the owner, admins only by the owner. With
-   * `wholeRequest` (Easemob), one such refusal refuses the request and nothing changes.
+   * `allOrNothing`, one such refusal refuses the request and nothing changes.
    */
   async mute(ctx: RequestContext, command: MuteCommand): Promise<MuteResult[]> {
-    const { userIds, durationMs, wholeRequest } = command;
+    const { userIds, durationMs, allOrNothing } = command;
     const access = await this.loader.load(ctx, command, userIds);
     assertAdmin(access, 'mute members');
     const refusals = new Map(userIds.map((userId) => [userId, targetRefusal(access, userId, 'mute')] as const));
-    if (wholeRequest) refuseWhole(userIds, refusals);
-    const until = durationMs === 0 ? LIFTED : durationMs === -1 ? PERMANENT : Date.now() + durationMs;
+    if (allOrNothing) refuseAll(userIds, refusals);
+    const until = durationMs === 0 ? LIFTED : durationMs === PERMANENT ? PERMANENT : Date.now() + durationMs;
     const targets = [...new Set(userIds)].filter((userId) => !refusals.get(userId));
     await this.write(ctx, access, targets, until);
     return userIds.map((userId) => {

@@ -1,7 +1,7 @@
 import type { GroupView, MemberRole } from '@cohort/contracts';
 import type { GroupAccess } from '@cohort/group-access';
 
-import { refuseWhole, targetRefusal } from './moderation.policy';
+import { refuseAll, targetRefusal } from './moderation.policy';
 
 function context(role: MemberRole, roles: Record<string, MemberRole>): GroupAccess {
   return {
@@ -53,12 +53,12 @@ describe('moderation policy', () => {
   it('refuses a whole request naming every non-member at once, then the owner', () => {
     const gc = context('owner', roles);
     const refusals = (ids: string[]) => new Map(ids.map((id) => [id, targetRefusal(gc, id, 'mute')] as const));
-    expect(() => refuseWhole(['m', 'x', 'y'], refusals(['m', 'x', 'y']))).toThrow(
+    expect(() => refuseAll(['m', 'x', 'y'], refusals(['m', 'x', 'y']))).toThrow(
       'users [x, y] are not members of this group!',
     );
-    expect(() => refuseWhole(['m', 'o'], refusals(['m', 'o']))).toThrow(
+    expect(() => refuseAll(['m', 'o'], refusals(['m', 'o']))).toThrow(
       expect.objectContaining({ code: 'owner_protected' }),
     );
-    expect(() => refuseWhole(['m', 'a'], refusals(['m', 'a']))).not.toThrow();
+    expect(() => refuseAll(['m', 'a'], refusals(['m', 'a']))).not.toThrow();
   });
 });

@@ -20,8 +20,8 @@ export function targetRefusal(gc: GroupAccess, userId: string, verb: ModerationV
   return null;
 }
 
-/** Easemob's whole-request rule: any non-member (all named at once), or the owner, refuses the call. */
-export function refuseWhole(userIds: string[], refusals: Map<string, ErrorPayload | null>): void {
+/** The all-or-nothing rule: any non-member (all named at once), or the owner, refuses the call. */
+export function refuseAll(userIds: string[], refusals: Map<string, ErrorPayload | null>): void {
   const outsiders = userIds.filter((userId) => refusals.get(userId)?.code === 'not_member');
   if (outsiders.length > 0)
     throw new DomainError('not_member', `users [${[...new Set(outsiders)].join(', ')}] are not members of this group!`);

@@ -1,6 +1,6 @@
-import type { MemberRole, SendDecision, SendReason } from '@cohort/contracts';
+import { isInForce, type MemberRole, type SendDecision, type SendReason } from '@cohort/contracts';
 
-import { type GroupFacts, inForce, type UserFacts } from '../standings/facts';
+import { type GroupFacts, type UserFacts } from '../standings/facts';
 
 const refused = (reason: SendReason, until = 0, role: MemberRole | null = null): SendDecision => ({
   allowed: false,
@@ -22,10 +22,10 @@ export function decideSend(group: GroupFacts, user: UserFacts, now: number): Sen
   const role = user.role?.value;
   if (!role) return refused('not_member');
   const mute = user.mute?.value;
-  if (mute !== undefined && inForce(mute, now)) return refused('muted', mute, role);
+  if (mute !== undefined && isInForce(mute, now)) return refused('muted', mute, role);
   const allowlisted = user.allow?.value === true;
   const muteAll = group.muteAll?.value;
-  if (muteAll !== undefined && muteAll !== null && inForce(muteAll, now) && role === 'member' && !allowlisted)
+  if (muteAll !== undefined && muteAll !== null && isInForce(muteAll, now) && role === 'member' && !allowlisted)
     return refused('muted_all', muteAll, role);
   return { allowed: true, reason: 'ok', until: 0, priority: allowlisted, role };
 }

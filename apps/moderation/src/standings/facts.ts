@@ -40,7 +40,3 @@ export function mergeNewer<T extends Record<string, Fact<unknown> | undefined>>(
     if (fact && replaces(into[name], fact)) into[name] = fact as T[keyof T];
   }
 }
-
-/** In force at `now`: permanent (-1) or ending after now; 0 and null are "none". */
-export const inForce = (until: number | null | undefined, now: number): boolean =>
-  until === -1 || (typeof until === 'number' && until > now);

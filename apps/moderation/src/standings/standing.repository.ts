@@ -1,4 +1,4 @@
-import type { DomainEvent, GroupKey, MemberRole } from '@cohort/contracts';
+import { type DomainEvent, type GroupKey, type MemberRole, PERMANENT } from '@cohort/contracts';
 import { findKeysetPage, type KeysetCursor, type KeysetPage } from '@cohort/mongo';
 import { HasOutbox, OutboxCollection, outboxOnUpdate, type OutboxOwner, type Written } from '@cohort/outbox';
 import { Injectable } from '@nestjs/common';
@@ -29,7 +29,7 @@ export interface FactChange<F extends UserFact> {
 
 function onList(list: StandingList, now: number): FilterQuery<StandingDoc> {
   return list === 'mute'
-    ? { $or: [{ 'mute.value': -1 }, { 'mute.value': { $gt: now } }] }
+    ? { $or: [{ 'mute.value': PERMANENT }, { 'mute.value': { $gt: now } }] }
     : { [`${list}.value`]: true };
 }
 

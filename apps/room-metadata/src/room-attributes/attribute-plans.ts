@@ -45,7 +45,7 @@ const ownedByOther = (key: string): ErrorPayload => ({
   message: `key ${key} is owned by another member`,
 });
 
-/** Characters as users count them (a surrogate pair is one), as the vendor's limit means. */
+/** Characters as users count them (a surrogate pair is one), as the attribute limits mean. */
 const lengthOf = (value: string): number => [...value].length;
 
 function setRefusal(

@@ -9,7 +9,7 @@ export function assertMayActAs(caller: Caller, userId: string | null): void {
 
 /**
  * Who may change attributes: members. Unforced, a member changes only their own keys (planned per
- * key); forced, any member overwrites or removes keys others own: Easemob limits forcing to no
+ * key); forced, any member overwrites or removes keys others own: forcing is limited to no
  * role, the app server (which holds the app token) decides who may. `userId` null is the app
  * admin itself, who may do anything.
  */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { DomainEvent, EventMap, EventType, GroupType } from '@cohort/contracts';
+import { ApprovalPolicy, type DomainEvent, type EventMap, type EventType, type GroupType } from '@cohort/contracts';
 
 /** docs/webhooks.md has the table. */
 export interface EasemobOperation {
@@ -27,7 +27,7 @@ function infoOf(group: EventMap['group.created'], names: Names): Record<string, 
     max_users: String(group.capacity),
     invite_need_confirm: 'false',
     public: String(group.public),
-    membersonly: String(group.settings.applyApproval === 1),
+    membersonly: String(group.settings.applyApproval === ApprovalPolicy.ApprovalRequired),
     allow_user_invites: String(group.settings.memberInvite),
     avatar: group.avatar,
     disabled: 'false',
@@ -46,7 +46,7 @@ function changedInfoOf(changed: Record<string, unknown>): Record<string, unknown
   };
   const info: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changed)) {
-    if (key === 'applyApproval') info.membersonly = String(value === 1);
+    if (key === 'applyApproval') info.membersonly = String(value === ApprovalPolicy.ApprovalRequired);
     else if (names[key]) info[names[key]] = String(value);
   }
   return info;

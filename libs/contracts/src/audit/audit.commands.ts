@@ -1,34 +1,40 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
+import { Paged } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
 import type { EventType } from '../events';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { USER_ID_PATTERN } from '../limits';
-import { AUDIT_ACTION_TYPES, type AuditActorKind, type AuditPage, type AuditStatsView } from './audit.types';
+import { IsGroupId, IsUserId } from '../ids';
+import {
+  AUDIT_ACTION_TYPES,
+  AUDIT_ACTOR_KINDS,
+  type AuditActorKind,
+  type AuditPage,
+  type AuditStatsView,
+} from './audit.types';
 
 /** The largest page of the audit log. */
 export const AUDIT_PAGE_MAX = 1000;
 const MAX_TIME = 8.64e15;
 
 /** The audit log of the caller's app, newest first, keyset-paged; every filter optional, all of them hold together. */
-export class ListAuditCommand {
+export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
   @IsOptional()
   @IsGroupId()
   groupId?: string;
 
   /** The acting user (a user, or the user an app admin acted as). */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   actorId?: string;
 
   @IsOptional()
-  @IsIn(['user', 'app_admin', 'system'])
+  @IsIn(AUDIT_ACTOR_KINDS)
   actorKind?: AuditActorKind;
 
   /** A user the change was about. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   targetUserId?: string;
 
   @IsOptional()
@@ -48,16 +54,6 @@ export class ListAuditCommand {
   @Min(0)
   @Max(MAX_TIME)
   to?: number;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(AUDIT_PAGE_MAX)
-  limit!: number;
 }
 
 /** App admins only. */

@@ -1,7 +1,9 @@
+import type { CursorPage } from '../common/paging';
 import type { EventType } from '../events';
 
 /** Who made a change: a user, the app's admin (acting as a user or as no one), or a background pass of Cohort itself. */
-export type AuditActorKind = 'user' | 'app_admin' | 'system';
+export const AUDIT_ACTOR_KINDS = ['user', 'app_admin', 'system'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export interface AuditActor {
   kind: AuditActorKind;
@@ -26,11 +28,8 @@ export interface AuditEntryView {
   requestId: string;
 }
 
-/** A page of the audit log; `cursor` is opaque, null on the last page. No total: counting a large log would cost a scan per page. */
-export interface AuditPage {
-  items: AuditEntryView[];
-  cursor: string | null;
-}
+/** A page of the audit log. No total: counting a large log would cost a scan per page. */
+export type AuditPage = CursorPage<AuditEntryView>;
 
 /** How busy an app is, from its audit log. */
 export interface AuditStatsView {

@@ -3,7 +3,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -12,10 +11,10 @@ import {
   MinLength,
 } from 'class-validator';
 
+import { GroupIdCommand } from '../common/group-id.command';
+import { type Page, Paged } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
-import { GroupIdCommand } from '../groups/group.commands';
 import { Limits, NUMERIC_ID_PATTERN } from '../limits';
-import type { Page } from '../membership/member.types';
 import type { AnnouncementView, FileResult, FileView } from './content.types';
 
 const CONTENT_ID_RULE = { message: '$property must be an id (decimal digits)' };
@@ -40,17 +39,7 @@ export class AnnouncementIdCommand extends GroupIdCommand {
 }
 
 /** One page of a group's announcements (newest first) or files (oldest first). */
-export class ContentPageCommand extends GroupIdCommand {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(Limits.contentPageMax)
-  limit!: number;
-}
+export class ContentPageCommand extends Paged(Limits.contentPageMax, GroupIdCommand) {}
 
 /** A file's name, as uploaded or renamed: 1..256 characters. */
 class FileNameCommand extends GroupIdCommand {

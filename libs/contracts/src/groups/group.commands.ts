@@ -12,21 +12,22 @@ import {
   Min,
 } from 'class-validator';
 
+import { GroupIdCommand } from '../common/group-id.command';
+import { type CursorPage, type Page, Paged } from '../common/paging';
+import { PERMANENT } from '../common/until';
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { Limits, USER_ID_PATTERN, UUID_PATTERN } from '../limits';
-import type { Page } from '../membership/member.types';
-import type {
-  ApplyApproval,
-  GroupInfoView,
-  GroupSearchPage,
-  GroupStatsView,
-  GroupType,
-  GroupView,
+import { IsGroupId, IsUserId } from '../ids';
+import { Limits, UUID_PATTERN } from '../limits';
+import {
+  ApprovalPolicy,
+  GROUP_TYPES,
+  type GroupInfoView,
+  type GroupSearchPage,
+  type GroupStatsView,
+  type GroupType,
+  type GroupView,
 } from './group.types';
-
-const USER_ID_RULE = { message: '$property must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])', each: true };
 
 /** The editable profile of a group (Limits; chatroom names are checked by type). */
 export class GroupProfileFields {
@@ -52,11 +53,11 @@ export class GroupProfileFields {
 }
 
 export class CreateGroupCommand extends GroupProfileFields {
-  @IsIn(['group', 'chatroom'])
+  @IsIn(GROUP_TYPES)
   type!: GroupType;
 
   /**
-   * A UUID the creator chose (a Mixin conversation id); absent: a generated numeric id. Creating
+   * A UUID the creator chose (the dialects whose ids are UUIDs); absent: a generated numeric id. Creating
    * it again by the same creator answers the existing group; by anyone else, `conflict`.
    */
   @IsOptional()
@@ -65,12 +66,12 @@ export class CreateGroupCommand extends GroupProfileFields {
 
   /** Required when an app admin creates without acting as a user; ignored otherwise. */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   ownerId?: string;
 
   @IsArray()
   @ArrayMaxSize(Limits.capacityCeiling)
-  @Matches(USER_ID_PATTERN, USER_ID_RULE)
+  @IsUserId({ each: true })
   memberIds!: string[];
 
   /** The gateway holds it to the app's ceiling (Limits.maxCapacity unless the app's config raises it). */
@@ -79,16 +80,6 @@ export class CreateGroupCommand extends GroupProfileFields {
   @Min(1)
   @Max(Limits.capacityCeiling)
   capacity?: number;
-}
-
-export class GroupIdCommand {
-  @IsGroupId()
-  groupId!: string;
-
-  /** Set by dialects whose routes name one kind (Easemob `/chatrooms/...`): another kind is not found. */
-  @IsOptional()
-  @IsIn(['group', 'chatroom'])
-  groupType?: GroupType;
 }
 
 export class GetGroupsCommand {
@@ -104,14 +95,14 @@ export class UpdateGroupProfileCommand extends GroupProfileFields {
 
   /** As in GroupIdCommand: the kind the route names, if any. */
   @IsOptional()
-  @IsIn(['group', 'chatroom'])
+  @IsIn(GROUP_TYPES)
   groupType?: GroupType;
 }
 
 export class UpdateGroupSettingsCommand extends GroupIdCommand {
   @IsOptional()
-  @IsIn([0, 1, 2])
-  applyApproval?: ApplyApproval;
+  @IsIn(Object.values(ApprovalPolicy))
+  applyApproval?: ApprovalPolicy;
 
   @IsOptional()
   @IsBoolean()
@@ -137,11 +128,11 @@ export class UpdateGroupSettingsCommand extends GroupIdCommand {
 }
 
 export class SetMuteAllCommand extends GroupIdCommand {
-  /** Minutes, as /group/settings/ban_all takes them: -1 permanent, 0 lifts, > 0 that long. */
+  /** Milliseconds, as a member's mute takes them: PERMANENT (-1), 0 lifts, > 0 that long. */
   @IsInt()
-  @Min(-1)
-  @Max(525_600 * 100)
-  durationMinutes!: number;
+  @Min(PERMANENT)
+  @Max(Limits.muteDurationMaxMs)
+  durationMs!: number;
 }
 
 export class SetCapacityCommand extends GroupIdCommand {
@@ -152,33 +143,13 @@ export class SetCapacityCommand extends GroupIdCommand {
   capacity!: number;
 }
 
-export class ListChatroomsCommand {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
+export class ListChatroomsCommand extends Paged(Limits.chatroomListPageMax) {}
 
-  @IsInt()
-  @Min(1)
-  @Max(Limits.chatroomListPageMax)
-  limit!: number;
-}
-
-/** A page of the app's public ids (newest first): `/group/public_list` reads them all, a page at a time. */
-export class ListPublicCommand {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(Limits.publicListMax)
-  limit!: number;
-}
+/** A page of the app's public ids (newest first). */
+export class ListPublicCommand extends Paged(Limits.publicListMax) {}
 
 export class SuperAdminCommand {
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   userId!: string;
 }
 
@@ -197,7 +168,7 @@ export class ListSuperAdminsCommand {
 export const GROUP_SEARCH_PAGE_MAX = 100;
 
 /** The app's groups and chatrooms for its admin, newest first; the filters hold together. */
-export class SearchGroupsCommand {
+export class SearchGroupsCommand extends Paged(GROUP_SEARCH_PAGE_MAX) {
   /** Exactly this group. */
   @IsOptional()
   @IsGroupId()
@@ -209,22 +180,12 @@ export class SearchGroupsCommand {
   name?: string;
 
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   ownerId?: string;
 
   @IsOptional()
-  @IsIn(['group', 'chatroom'])
+  @IsIn(GROUP_TYPES)
   type?: GroupType;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(GROUP_SEARCH_PAGE_MAX)
-  limit!: number;
 }
 
 export const GroupCommands = {
@@ -264,7 +225,7 @@ export const GroupCommands = {
   listPublic: declareCommand({
     subject: 'groups.group.list_public',
     request: ListPublicCommand,
-    reply: replyType<{ items: string[]; cursor: string | null }>(),
+    reply: replyType<CursorPage<string>>(),
   }),
   addSuperAdmin: declareCommand({
     subject: 'groups.super_admin.add',

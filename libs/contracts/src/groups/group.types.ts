@@ -1,14 +1,31 @@
-export type GroupType = 'group' | 'chatroom';
+import type { CursorPage } from '../common/paging';
+
+export const GROUP_TYPES = ['group', 'chatroom'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+
 /**
- * `pending` while the create saga runs; `abandoned` once its rollback claimed it (it can no longer
- * become active; the record goes when the rollback is complete); `dissolved` once destroyed.
+ * A group's life. `Pending` while the create saga runs; `Abandoned` once its rollback claimed it
+ * (it can no longer become active; the record goes when the rollback is complete); `Destroyed` for
+ * good (stored and read as `dissolved`, the value records have always held).
  */
-export type GroupStatus = 'pending' | 'abandoned' | 'active' | 'dissolved';
-export type ApplyApproval = 0 | 1 | 2;
+export const GroupStatus = {
+  Pending: 'pending',
+  Abandoned: 'abandoned',
+  Active: 'active',
+  Destroyed: 'dissolved',
+} as const;
+export type GroupStatus = (typeof GroupStatus)[keyof typeof GroupStatus];
+
+/**
+ * Who may join by a join request (the setting `applyApproval`): `Open` joins at once,
+ * `ApprovalRequired` waits for an admin, `Closed` refuses every request. The numbers are what
+ * records and events hold.
+ */
+export const ApprovalPolicy = { Open: 0, ApprovalRequired: 1, Closed: 2 } as const;
+export type ApprovalPolicy = (typeof ApprovalPolicy)[keyof typeof ApprovalPolicy];
 
 export interface GroupSettings {
-  /** 0 anyone may join by applying, 1 an admin must approve, 2 applications refused. */
-  applyApproval: ApplyApproval;
+  applyApproval: ApprovalPolicy;
   memberInvite: boolean;
   memberModify: boolean;
   readAck: boolean;
@@ -25,13 +42,13 @@ export interface GroupView {
   avatar: string;
   ext: string;
   ownerId: string;
-  /** Who created it (the first owner; Mixin's `creator_id`). */
+  /** Who created it (the first owner). */
   creatorId: string;
   capacity: number;
   public: boolean;
   status: GroupStatus;
   settings: GroupSettings;
-  /** Mute-all end in ms; -1 permanent; null off. Expired values read as off. */
+  /** Mute-all end in ms; PERMANENT; null off. Expired values read as off. */
   muteAllUntil: number | null;
   createdAt: number;
   updatedAt: number;
@@ -42,11 +59,8 @@ export interface GroupInfoView extends GroupView {
   callerMember: import('../membership/member.types').MemberView | null;
 }
 
-/** A page of the admin's group search; `cursor` null on the last page. */
-export interface GroupSearchPage {
-  items: GroupView[];
-  cursor: string | null;
-}
+/** A page of the admin's group search. */
+export type GroupSearchPage = CursorPage<GroupView>;
 
 export interface GroupStatsView {
   groups: number;

@@ -1,9 +1,14 @@
-import type { ErrorPayload } from '../errors';
 import type { GroupType } from '../groups/group.types';
 
 export type MemberRole = 'owner' | 'admin' | 'member';
-export type MsgMuteMode = 0 | 1 | 2;
-export type MsgPushMode = 0 | 1 | 2 | 3 | 4;
+
+/** What a member's client does with the group's messages (`msgMuteMode`). */
+export const MsgMuteMode = { None: 0, NoLocalNotification: 1, ReceiveNothing: 2 } as const;
+export type MsgMuteMode = (typeof MsgMuteMode)[keyof typeof MsgMuteMode];
+
+/** Which of the group's messages are pushed to a member (`msgPushMode`). */
+export const MsgPushMode = { All: 0, None: 1, AdminsAndMentions: 2, AdminsOnly: 3, MentionsOnly: 4 } as const;
+export type MsgPushMode = (typeof MsgPushMode)[keyof typeof MsgPushMode];
 
 export interface MemberView {
   userId: string;
@@ -44,16 +49,6 @@ export interface AccessView {
   member: MemberView | null;
 }
 
-/** One page of a list; `cursor` is opaque, null on the last page. `total` counts the whole list. */
-export interface Page<T> {
-  items: T[];
-  cursor: string | null;
-  total: number;
-}
-
-/** One item of a batch, in request order: done, or why not (a canonical error as data). */
-export type ItemResult = { userId: string; ok: true } | { userId: string; ok: false; error: ErrorPayload };
-
 export interface JoinedGroupView {
   groupId: string;
   type: GroupType;
@@ -64,14 +59,19 @@ export interface JoinedGroupView {
   name?: string;
 }
 
-/** 0 pending, 1 approved / accepted, 2 rejected / declined. Expired requests read as not pending. */
-export type RequestStatus = 0 | 1 | 2;
+/** Where a join request stands (the numbers are what records hold). Expired ones read as not pending. */
+export const JoinRequestStatus = { Pending: 0, Approved: 1, Rejected: 2 } as const;
+export type JoinRequestStatus = (typeof JoinRequestStatus)[keyof typeof JoinRequestStatus];
+
+/** Where an invitation stands (the numbers are what records hold). Expired ones read as not pending. */
+export const InvitationStatus = { Pending: 0, Accepted: 1, Declined: 2 } as const;
+export type InvitationStatus = (typeof InvitationStatus)[keyof typeof InvitationStatus];
 
 export interface JoinRequestView {
   groupId: string;
   applicantId: string;
   reason: string;
-  status: RequestStatus;
+  status: JoinRequestStatus;
   /** ms since epoch */
   createdAt: number;
   expiresAt: number;
@@ -82,13 +82,13 @@ export interface InvitationView {
   inviteeId: string;
   inviterId: string;
   reason: string;
-  status: RequestStatus;
+  status: InvitationStatus;
   createdAt: number;
   updatedAt: number;
   expiresAt: number;
 }
 
-/** How an application or a redeemed invitation ended. */
+/** How a join request or an answered invitation ended. */
 export type JoinOutcome = 'joined' | 'pending' | 'rejected' | 'declined';
 
 export interface QrInviteView {
@@ -97,9 +97,9 @@ export interface QrInviteView {
   expiresAt: number;
 }
 
-/** A group's people as a Mixin conversation shows them. */
-export interface ParticipantsView {
-  /** A page of the members by join time (at most Limits.participantsPage). */
+/** A page of a group's members with their sessions, and its invite code. */
+export interface MembersWithSessionsView {
+  /** A page of the members by join time (at most Limits.membersWithSessionsPage). */
   members: MemberView[];
   /** The next page's position; null on the last page. */
   cursor: string | null;

@@ -6,7 +6,7 @@ import { UUID_PATTERN } from '../limits';
 /** An Ed25519 public key (32 bytes) in standard or URL-safe base64, padded or not. */
 const ED25519_PUBLIC_KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
 
-/** A new user with one session, as Mixin's "network user" API creates them (the app only). */
+/** A new user with one session whose key signs their requests (the app only). */
 export class RegisterSessionCommand {
   @IsString()
   @Length(1, 512)
@@ -40,7 +40,7 @@ export interface SessionKeyView {
   publicKey: string;
 }
 
-/** Users' sessions (Mixin's signed requests), kept by membership next to who is in which group. */
+/** Users' sessions (their signed requests), kept by membership next to who is in which group. */
 export const SessionCommands = {
   register: declareCommand({
     subject: 'membership.sessions.register',

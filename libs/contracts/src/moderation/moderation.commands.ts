@@ -1,28 +1,16 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
+import type { ItemResult } from '../common/batch';
+import { GroupIdCommand } from '../common/group-id.command';
+import { GroupUsersBatch } from '../common/group-users';
+import { type Page, Paged } from '../common/paging';
+import { PERMANENT } from '../common/until';
 import { declareCommand, replyType } from '../declare';
-import type { GroupType } from '../groups/group.types';
 import { EmptyCommand } from '../health/health.commands';
-import { IsGroupId } from '../ids';
-import { Limits, USER_ID_PATTERN } from '../limits';
-import type { ItemResult, Page } from '../membership/member.types';
+import { IsGroupId, IsUserId } from '../ids';
+import { Limits } from '../limits';
 import type { ListedUser, MuteEntry, MuteResult } from './moderation.types';
 import { SendCheckQuery, type SendDecision, type SendDecisionStats } from './send-decision';
-
-const USER_IDS_RULE = { message: '$property must contain user ids', each: true };
 
 export class GroupUsersQuery {
   @IsGroupId()
@@ -30,58 +18,32 @@ export class GroupUsersQuery {
 
   @IsArray()
   @ArrayMaxSize(Math.max(Limits.memberPageMax, Limits.idsPerCall))
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
+  @IsUserId({ each: true })
   userIds!: string[];
 }
 
-/** A group as a moderation command names it (with the kind its route expects, if any). */
-export class ModeratedGroup {
-  @IsGroupId()
-  groupId!: string;
-
-  @IsOptional()
-  @IsIn(['group', 'chatroom'])
-  groupType?: GroupType;
-}
-
-/** 1..idsPerCall users of one group (Easemob's routes hold it to 60; more is refused whole, naming the limit). */
-export class ModeratedUsers extends ModeratedGroup {
-  @IsArray()
-  @ArrayMinSize(1, { message: '$property must name at least one user' })
-  @ArrayMaxSize(Limits.idsPerCall, { message: `$property may name at most ${Limits.idsPerCall} users per call` })
-  @Matches(USER_ID_PATTERN, USER_IDS_RULE)
-  userIds!: string[];
-}
+/** 1..idsPerCall users of one group (a dialect may hold it lower); more is refused whole, naming the limit. */
+export class ModeratedUsers extends GroupUsersBatch(Limits.idsPerCall) {}
 
 export class MuteCommand extends ModeratedUsers {
-  /** Milliseconds; -1 permanent; 0 lifts the mutes. */
+  /** Milliseconds; PERMANENT (-1); 0 lifts the mutes. */
   @IsInt()
-  @Min(-1)
+  @Min(PERMANENT)
   @Max(Limits.muteDurationMaxMs)
   durationMs!: number;
 
   /**
-   * Easemob's rule: one target that is not a member, or the owner, refuses the whole request
-   * (nothing changes). Otherwise (the /group dialect) each target has its own result.
+   * All or nothing: one target that is not a member, or the owner, refuses the whole request
+   * (nothing changes). Otherwise each target has its own result.
    */
   @IsOptional()
   @IsBoolean()
-  wholeRequest?: boolean;
+  allOrNothing?: boolean;
 }
 
 export class UnmuteCommand extends ModeratedUsers {}
 
-export class ListModeratedCommand extends ModeratedGroup {
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  cursor?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(Limits.memberPageMax)
-  limit!: number;
-}
+export class ListModeratedCommand extends Paged(Limits.memberPageMax, GroupIdCommand) {}
 
 /** The moderation service's commands (`moderation.<entity>.<verb>`). */
 export const ModerationCommands = {

@@ -1,6 +1,6 @@
 import type { ErrorPayload } from '../errors';
 
-/** A mute in force: until ms since epoch, or -1 permanent. */
+/** A mute in force: until ms since epoch, or PERMANENT. */
 export interface MuteEntry {
   userId: string;
   until: number;

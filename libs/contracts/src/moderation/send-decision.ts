@@ -1,7 +1,4 @@
-import { Matches } from 'class-validator';
-
-import { IsGroupId } from '../ids';
-import { USER_ID_PATTERN } from '../limits';
+import { IsGroupId, IsUserId } from '../ids';
 import type { MemberRole } from '../membership/member.types';
 
 /** Can `userId` send in `groupId` now? The app's message server asks on every message. */
@@ -9,7 +6,7 @@ export class SendCheckQuery {
   @IsGroupId()
   groupId!: string;
 
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   userId!: string;
 }
 
@@ -26,7 +23,7 @@ export interface SendDecision {
   priority: boolean;
   /**
    * The sender's role in the group (null when not a member): what the message server needs of the
-   * sender to fan out, e.g. `msg_push_mode` 2 and 3 (admins' messages) in the recipients view.
+   * sender to fan out, e.g. `MsgPushMode.AdminsAndMentions` and `AdminsOnly` (admins' messages) in the recipients view.
    */
   role: MemberRole | null;
 }

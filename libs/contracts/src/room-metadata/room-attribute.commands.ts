@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 
 import { declareCommand, replyType } from '../declare';
-import { Limits, NUMERIC_ID_PATTERN, USER_ID_PATTERN } from '../limits';
+import { IsUserId } from '../ids';
+import { Limits, NUMERIC_ID_PATTERN } from '../limits';
 import { IsStringRecord } from '../string-record';
 import type { RoomAttributesOutcome, RoomAttributeView } from './room-attribute.types';
 
@@ -18,7 +19,7 @@ export class RoomCommand {
 
 export class SetRoomAttributesCommand extends RoomCommand {
   /** The member who sets them and owns them afterwards. */
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   userId!: string;
 
   @IsStringRecord(1, Limits.roomAttributesPerCall)
@@ -48,7 +49,7 @@ export class GetRoomAttributesCommand extends RoomCommand {
 export class RemoveRoomAttributesCommand extends RoomCommand {
   /** The member on whose behalf; absent: the caller itself (an app admin without a user: forced only). */
   @IsOptional()
-  @Matches(USER_ID_PATTERN, { message: '$property must be a user id' })
+  @IsUserId()
   userId?: string;
 
   @IsArray()

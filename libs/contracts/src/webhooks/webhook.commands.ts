@@ -14,9 +14,9 @@ import {
   MinLength,
 } from 'class-validator';
 
+import type { Page } from '../common/paging';
 import { declareCommand, replyType } from '../declare';
 import { EmptyCommand } from '../health/health.commands';
-import type { Page } from '../membership/member.types';
 import {
   ALL_EVENTS,
   DELIVERY_STATES,

@@ -35,7 +35,7 @@ export class PeerFacts {
     private readonly cache: PeerFactCache,
   ) {}
 
-  /** The active group; `group_not_found` when missing, dissolved, or not of the kind the route names. */
+  /** The active group; `group_not_found` when missing, destroyed, or not of the kind the route names. */
   async group(ctx: RequestContext, { groupId, groupType }: GroupTarget): Promise<GroupView> {
     const group = await this.cache.record(ctx.caller.appId, groupId, () =>
       this.bus.send(GroupCommands.state, ctx, { groupId }),

@@ -1,5 +1,12 @@
 import { NatsConnectionHolder } from '@cohort/bus';
-import { type DomainEvent, eventSubject, type EventType, type GroupView, type MemberRole } from '@cohort/contracts';
+import {
+  type DomainEvent,
+  eventSubject,
+  type EventType,
+  type GroupView,
+  isInForce,
+  type MemberRole,
+} from '@cohort/contracts';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JSONCodec, type Subscription } from 'nats';
 
@@ -133,7 +140,7 @@ export class PeerFactCache implements OnApplicationBootstrap, BeforeApplicationS
       },
     );
     const ends = new Map<string, number>();
-    for (const [userId, end] of found) if (end !== null && (end === -1 || end > now)) ends.set(userId, end);
+    for (const [userId, end] of found) if (end !== null && isInForce(end, now)) ends.set(userId, end);
     return ends;
   }
 

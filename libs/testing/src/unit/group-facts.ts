@@ -1,5 +1,5 @@
 import type { RequestContext } from '@cohort/bus';
-import type { GroupView, MemberRole } from '@cohort/contracts';
+import { ApprovalPolicy, type GroupView, type MemberRole } from '@cohort/contracts';
 import { groupNotFound, type GroupTarget, PeerFacts } from '@cohort/group-access';
 
 export const TEST_APP = 'app';
@@ -23,7 +23,7 @@ export function groupView(overrides: Partial<GroupView> = {}): GroupView {
     public: false,
     status: 'active',
     settings: {
-      applyApproval: 1,
+      applyApproval: ApprovalPolicy.ApprovalRequired,
       memberInvite: true,
       memberModify: false,
       readAck: false,

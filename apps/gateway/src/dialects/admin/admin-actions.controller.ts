@@ -7,6 +7,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CallApp, CallContext } from '../../http/call-context.decorator';
 import { capacityCeilingOf } from '../../tenancy/app-config';
 import type { RegisteredApp } from '../../tenancy/apps.registry';
+import { muteMs } from '../mute-minutes';
 import { AdminController, ApiGroupIdParam, ApiUserIdParam, groupIdOf, userIdOf } from './admin-path';
 import { AdminDone, AdminGroupRecord, AdminItemResults } from './dto/admin-answers';
 import {
@@ -40,12 +41,11 @@ export class AdminActionsController {
     @Body() body: AdminMuteBody,
   ): Promise<Results> {
     if (body.durationMinutes === 0) throw invalidParameter('durationMinutes', 'must not be 0 (unmute lifts a mute)');
-    const durationMs = body.durationMinutes > 0 ? body.durationMinutes * 60_000 : -1;
     return {
       results: await this.bus.send(ModerationCommands.mute, ctx, {
         groupId: groupIdOf(id),
         userIds: body.userIds,
-        durationMs,
+        durationMs: muteMs(body.durationMinutes),
       }),
     };
   }
@@ -204,7 +204,7 @@ export class AdminActionsController {
   muteAll(@CallContext() ctx: RequestContext, @Param('groupId') id: string, @Body() body: AdminMuteAllBody) {
     return this.bus.send(GroupCommands.setMuteAll, ctx, {
       groupId: groupIdOf(id),
-      durationMinutes: body.durationMinutes,
+      durationMs: muteMs(body.durationMinutes),
     });
   }
 

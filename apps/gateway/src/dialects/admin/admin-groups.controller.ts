@@ -5,6 +5,7 @@ import {
   type FileView,
   GroupCommands,
   type GroupSearchPage,
+  isInForce,
   type ListedUser,
   type MemberProfile,
   MembershipCommands,
@@ -66,7 +67,7 @@ export class AdminGroupsController {
     // The app admin is no member: the caller's own record says nothing here.
     const { callerMember, ...group } = info;
     void callerMember;
-    return { ...group, muteAll: group.muteAllUntil === -1 || (group.muteAllUntil ?? 0) > Date.now(), announcement };
+    return { ...group, muteAll: isInForce(group.muteAllUntil, Date.now()), announcement };
   }
 
   @Get(':groupId/members')

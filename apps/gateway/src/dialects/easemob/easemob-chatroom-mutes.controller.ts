@@ -1,5 +1,5 @@
 import { BusClient, type RequestContext } from '@cohort/bus';
-import { GroupCommands } from '@cohort/contracts';
+import { GroupCommands, PERMANENT } from '@cohort/contracts';
 import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 
@@ -64,7 +64,7 @@ export class EasemobChatroomMutesController {
   }
 
   private async setMuteAll(ctx: RequestContext, id: string, mute: boolean): Promise<MuteAllOutcome> {
-    await this.bus.send(GroupCommands.setMuteAll, ctx, { ...chatroom(id), durationMinutes: mute ? -1 : 0 });
+    await this.bus.send(GroupCommands.setMuteAll, ctx, { ...chatroom(id), durationMs: mute ? PERMANENT : 0 });
     return { mute };
   }
 }

@@ -1,4 +1,4 @@
-import type { GroupInfoView, MemberProfile } from '@cohort/contracts';
+import { ApprovalPolicy, type GroupInfoView, type MemberProfile } from '@cohort/contracts';
 
 import type { ChatroomDetails, ChatroomSummary } from './dto/easemob-answers';
 import { memberEntry } from './easemob-members.presenter';
@@ -14,7 +14,7 @@ export const chatroomDetails = (view: GroupInfoView, members: MemberProfile[]): 
   id: view.groupId,
   name: view.name,
   description: view.description,
-  membersonly: view.settings.applyApproval === 1,
+  membersonly: view.settings.applyApproval === ApprovalPolicy.ApprovalRequired,
   allowinvites: view.settings.memberInvite,
   maxusers: view.capacity,
   owner: view.ownerId,

@@ -3,7 +3,7 @@ import { MembershipCommands } from '@cohort/contracts';
 
 import type { JoinedChatroom } from './dto/easemob-answers';
 
-/** Membership answers the names from the group records it keeps; a chatroom dissolved meanwhile is left out. */
+/** Membership answers the names from the group records it keeps; a chatroom destroyed meanwhile is left out. */
 export async function joinedChatrooms(
   bus: BusClient,
   ctx: RequestContext,

@@ -12,19 +12,19 @@ import { pathUsernames } from './path-usernames';
 
 type RoutedGroup = { groupId: string; groupType: GroupType };
 
-/** `wholeRequest` (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing changed. */
+/** `allOrNothing` (`/chatgroups`): one user who is not a member, or the owner, refuses the whole request, nothing changed. */
 export async function muteUsers(
   bus: BusClient,
   ctx: RequestContext,
   group: RoutedGroup,
   body: MuteUsersBody,
-  wholeRequest = false,
+  allOrNothing = false,
 ): Promise<MuteOutcome[]> {
   const results = await bus.send(ModerationCommands.mute, ctx, {
     ...group,
     userIds: body.usernames,
     durationMs: body.mute_duration,
-    ...(wholeRequest ? { wholeRequest } : {}),
+    ...(allOrNothing ? { allOrNothing } : {}),
   });
   return results.map(muteOutcome);
 }
@@ -58,12 +58,12 @@ export const ApiMutedUsers = (): MethodDecorator =>
     ApiOkResponse({ type: MutedUser, isArray: true }),
   );
 
-export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
+export const ApiMuteUsers = (allOrNothing: boolean): MethodDecorator =>
   applyDecorators(
     ApiOperation({
       summary:
         `Mute up to ${Limits.batchMemberOps} members for mute_duration ms (-1 permanent, 0 lifts): ` +
-        (wholeRequest
+        (allOrNothing
           ? 'a user who is not a member, or the owner, refuses the whole request (403, nothing changes); else when each mute ends, in request order'
           : 'an outcome per user, in request order (who is not a member, or the owner, fails their item)'),
     }),
@@ -71,7 +71,7 @@ export const ApiMuteUsers = (wholeRequest: boolean): MethodDecorator =>
     ApiBadRequestResponse({
       description: `No usernames, more than ${Limits.batchMemberOps}, an invalid one, or an invalid mute_duration`,
     }),
-    ...(wholeRequest ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
+    ...(allOrNothing ? [ApiForbiddenResponse({ description: 'A user is not a member, or is the owner' })] : []),
   );
 
 export const ApiUnmuteUsers = (): MethodDecorator =>

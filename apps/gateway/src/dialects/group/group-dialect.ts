@@ -30,7 +30,6 @@ export const groupDialect: HttpDialect = {
     accept: 'approval',
     token: 'qr_info',
     applyApproval: 'apply_approval',
-    durationMinutes: 'duration',
     durationMs: 'duration',
     msgMuteMode: 'msg_mute_mode',
     msgPushMode: 'msg_push_mode',

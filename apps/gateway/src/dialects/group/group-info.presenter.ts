@@ -1,4 +1,4 @@
-import type { GroupInfoView, GroupType } from '@cohort/contracts';
+import { type GroupInfoView, GroupStatus, type GroupType } from '@cohort/contracts';
 
 import type { GroupInfo, JsonId, ShortGroupInfo } from './dto/group-answers';
 
@@ -38,7 +38,7 @@ export function toGroupInfo(view: GroupInfoView): GroupInfo {
     name: view.name,
     owner_id: jsonId(view.ownerId),
     read_ack: view.settings.readAck,
-    status: view.status === 'dissolved' ? 1 : 0,
+    status: view.status === GroupStatus.Destroyed ? 1 : 0,
     type: TYPE_CODE[view.type],
     updated_at: view.updatedAt,
   };
@@ -56,7 +56,7 @@ export function toShortGroupInfo(view: GroupInfoView): ShortGroupInfo {
     msg_push_mode: view.callerMember?.msgPushMode ?? 0,
     name: view.name,
     owner: jsonId(view.ownerId),
-    status: view.status === 'dissolved' ? 1 : 0,
+    status: view.status === GroupStatus.Destroyed ? 1 : 0,
     type: TYPE_CODE[view.type],
   };
 }

@@ -50,11 +50,11 @@ export class GroupJoiningController {
   @PutOrPost('apply/handle')
   @ApiOperation({ summary: '4.11 Approve or reject an application (owner and admins)' })
   @ApiOkResponse({ type: GroupUserResult })
-  async handleApplication(
+  async handleJoinRequest(
     @CallContext() ctx: RequestContext,
     @Body() body: HandleApplicationBody,
   ): Promise<GroupUserResult> {
-    await this.bus.send(MembershipCommands.handleApplication, ctx, {
+    await this.bus.send(MembershipCommands.handleJoinRequest, ctx, {
       groupId: body.group_id,
       applicantId: body.user_id,
       approve: body.approval,
@@ -71,7 +71,7 @@ export class GroupJoiningController {
     @Body() body: GroupListBody,
     @Query() query: ApplicationListQuery,
   ): Promise<GroupPage<GroupApplication>> {
-    const page = await this.bus.send(MembershipCommands.listApplications, ctx, {
+    const page = await this.bus.send(MembershipCommands.listJoinRequests, ctx, {
       groupIds: body.group_list,
       cursor: query.cursor,
       limit: query.limit,

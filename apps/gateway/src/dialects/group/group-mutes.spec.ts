@@ -2,8 +2,9 @@ import type { BusClient, RequestContext } from '@cohort/bus';
 import { type MemberProfile, MembershipCommands, type MuteEntry } from '@cohort/contracts';
 import { validateInput } from '@cohort/errors';
 
+import { muteMs } from '../mute-minutes';
 import { bannedPage } from './banned-list';
-import { BanBody, BannedListQuery, muteMs, muteOf } from './dto/mute.dto';
+import { BanBody, BannedListQuery, muteOf } from './dto/mute.dto';
 import { toMutedProfile } from './member-profile.presenter';
 
 const member = (userId: string, displayName = ''): MemberProfile => ({

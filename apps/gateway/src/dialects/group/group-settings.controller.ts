@@ -9,6 +9,7 @@ import { allSentAs, RouteFields } from '../../http/field-names';
 import { oneOf } from '../../http/path-constraint';
 import { RateLimitFamily } from '../../http/rate-limit.guard';
 import { PutOrPost } from '../../http/twin-route';
+import { muteMs } from '../mute-minutes';
 import { ApplyApprovalBody, BanAllBody, GroupIdBody, GroupIdQuery, GroupSettingFlagBody } from './dto/group.dto';
 import { DONE, GroupInfo, MuteAllState } from './dto/group-answers';
 import { groupDialect } from './group-dialect';
@@ -51,7 +52,7 @@ export class GroupSettingsController {
   async banAll(@CallContext() ctx: RequestContext, @Body() body: BanAllBody): Promise<MuteAllState> {
     const view = await this.bus.send(GroupCommands.setMuteAll, ctx, {
       groupId: body.group_id,
-      durationMinutes: body.duration,
+      durationMs: muteMs(body.duration),
     });
     return { ban_expire_time: banExpireTime(view.muteAllUntil) };
   }
@@ -61,7 +62,7 @@ export class GroupSettingsController {
   @ApiOperation({ summary: '4.49 Lift mute-all' })
   @ApiOkResponse({ schema: DONE })
   async unbanAll(@CallContext() ctx: RequestContext, @Body() body: GroupIdBody): Promise<true> {
-    await this.bus.send(GroupCommands.setMuteAll, ctx, { groupId: body.group_id, durationMinutes: 0 });
+    await this.bus.send(GroupCommands.setMuteAll, ctx, { groupId: body.group_id, durationMs: 0 });
     return true;
   }
 

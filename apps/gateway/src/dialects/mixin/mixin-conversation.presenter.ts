@@ -1,4 +1,4 @@
-import type { GroupInfoView, MemberRole, ParticipantsView } from '@cohort/contracts';
+import type { GroupInfoView, MemberRole, MembersWithSessionsView } from '@cohort/contracts';
 
 import type { MixinConversation, MixinParticipant, MixinParticipantSession } from './dto/mixin-answers';
 
@@ -8,7 +8,7 @@ export const rfc3339Nano = (ms: number): string => new Date(ms).toISOString().re
 const ROLE_NAMES: Record<MemberRole, MixinParticipant['role']> = { owner: 'OWNER', admin: 'ADMIN', member: '' };
 
 /** Each participant's registered sessions, by join time; a participant without any has none listed (never an invented id). */
-function participantSessions(people: ParticipantsView): MixinParticipantSession[] {
+function participantSessions(people: MembersWithSessionsView): MixinParticipantSession[] {
   const byUser = new Map<string, string[]>();
   for (const { userId, sessionId } of people.sessions) byUser.set(userId, [...(byUser.get(userId) ?? []), sessionId]);
   return people.members.flatMap((member) =>
@@ -19,7 +19,7 @@ function participantSessions(people: ParticipantsView): MixinParticipantSession[
 /** The whole conversation, as the caller sees it (their own notification mute). */
 export function presentConversation(
   group: GroupInfoView,
-  people: ParticipantsView,
+  people: MembersWithSessionsView,
   announcement: string,
   publicBaseUrl: string,
 ): MixinConversation {

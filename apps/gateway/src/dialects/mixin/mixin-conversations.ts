@@ -26,12 +26,12 @@ export class MixinConversations {
   async read(ctx: RequestContext, groupId: string): Promise<MixinConversation> {
     const [group, first, announcement] = await Promise.all([
       this.bus.send(MembershipCommands.groupInfo, ctx, { groupId, groupType: 'group' }),
-      this.bus.send(MembershipCommands.participants, ctx, { groupId }),
+      this.bus.send(MembershipCommands.membersWithSessions, ctx, { groupId }),
       this.bus.send(ContentCommands.currentAnnouncement, ctx, { groupId }),
     ]);
     const people = { ...first, members: [...first.members], sessions: [...first.sessions] };
     for (let cursor = first.cursor; cursor;) {
-      const page = await this.bus.send(MembershipCommands.participants, ctx, { groupId, cursor });
+      const page = await this.bus.send(MembershipCommands.membersWithSessions, ctx, { groupId, cursor });
       people.members.push(...page.members);
       people.sessions.push(...page.sessions);
       cursor = page.cursor;

@@ -1,10 +1,10 @@
-import type { ApplyApproval, GroupStatus, GroupType } from '@cohort/contracts';
+import type { ApprovalPolicy, GroupStatus, GroupType } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ _id: false })
 export class GroupSettingsDoc {
-  @Prop({ type: Number, required: true }) applyApproval!: ApplyApproval;
+  @Prop({ type: Number, required: true }) applyApproval!: ApprovalPolicy;
   @Prop({ required: true }) memberInvite!: boolean;
   @Prop({ required: true }) memberModify!: boolean;
   @Prop({ required: true }) readAck!: boolean;

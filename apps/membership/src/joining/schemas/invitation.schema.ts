@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@cohort/contracts';
+import type { InvitationStatus } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
@@ -12,7 +12,7 @@ export class InvitationDoc {
   /** `<groupId>:<inviteeId>:<inviterId>`: the tie-breaker of keyset paging. */
   @Prop({ required: true }) listKey!: string;
   @Prop({ default: '' }) reason!: string;
-  @Prop({ type: Number, required: true }) status!: RequestStatus;
+  @Prop({ type: Number, required: true }) status!: InvitationStatus;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) updatedAt!: Date;
   @Prop({ required: true }) expiresAt!: Date;

@@ -1,8 +1,8 @@
-import type { RequestStatus } from '@cohort/contracts';
+import type { JoinRequestStatus } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** An application to join: one per (group, applicant); applying again renews it. */
+/** A join request: one per (group, applicant); applying again renews it. */
 @Schema({ collection: 'join_requests', versionKey: false })
 export class JoinRequestDoc {
   @Prop({ required: true }) appId!: string;
@@ -11,7 +11,7 @@ export class JoinRequestDoc {
   /** `<groupId>:<applicantId>`: the tie-breaker of keyset paging across groups. */
   @Prop({ required: true }) listKey!: string;
   @Prop({ default: '' }) reason!: string;
-  @Prop({ type: Number, required: true }) status!: RequestStatus;
+  @Prop({ type: Number, required: true }) status!: JoinRequestStatus;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) expiresAt!: Date;
   @Prop({ type: String, required: false }) handledBy?: string | null;

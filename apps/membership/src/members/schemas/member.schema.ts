@@ -1,4 +1,4 @@
-import type { GroupType, MemberRole, MsgMuteMode, MsgPushMode } from '@cohort/contracts';
+import { type GroupType, type MemberRole, MsgMuteMode, MsgPushMode } from '@cohort/contracts';
 import { addOutbox } from '@cohort/outbox';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
@@ -11,8 +11,8 @@ export class MemberDoc {
   @Prop({ type: String, required: true }) role!: MemberRole;
   @Prop({ default: '' }) displayName!: string;
   @Prop({ required: true }) joinedAt!: Date;
-  @Prop({ type: Number, default: 0 }) msgMuteMode!: MsgMuteMode;
-  @Prop({ type: Number, default: 0 }) msgPushMode!: MsgPushMode;
+  @Prop({ type: Number, default: MsgMuteMode.None }) msgMuteMode!: MsgMuteMode;
+  @Prop({ type: Number, default: MsgPushMode.All }) msgPushMode!: MsgPushMode;
   /** ms since epoch; 0 when notifications are not muted. */
   @Prop({ type: Number, default: 0 }) notificationsMutedUntil!: number;
   /**

@@ -13,5 +13,5 @@ export class SessionDoc {
 }
 
 export const SessionSchema = SchemaFactory.createForClass(SessionDoc);
-// A request names (user, session): one exact lookup. A conversation lists its members' sessions.
+// A request names (user, session): one exact lookup. A group's members are listed with their sessions.
 SessionSchema.index({ appId: 1, userId: 1, sessionId: 1 }, { unique: true });

@@ -2,6 +2,8 @@ import { Limits, USER_ID_PATTERN } from '@cohort/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Matches, Max, Min } from 'class-validator';
 
+import { MUTE_MINUTES_MAX as MAX_MINUTES } from '../../mute-minutes';
+
 const USER_IDS = { each: true, message: 'must contain user ids (1..64 chars of [A-Za-z0-9_.@:-])' };
 
 export class AdminUsersBody {
@@ -12,9 +14,6 @@ export class AdminUsersBody {
   @Matches(USER_ID_PATTERN, USER_IDS)
   userIds!: string[];
 }
-
-/** 100 years. */
-const MAX_MINUTES = Limits.muteDurationMaxMs / 60_000;
 
 export class AdminMuteBody extends AdminUsersBody {
   @ApiProperty({
@@ -39,7 +38,7 @@ export class AdminMuteAllBody {
   @ApiProperty({ type: 'integer', minimum: -1, description: 'Minutes; -1 permanent; 0 lifts mute-all' })
   @IsInt({ message: 'must be an integer: minutes, -1 permanent, 0 off' })
   @Min(-1, { message: 'must be an integer: minutes, -1 permanent, 0 off' })
-  @Max(525_600 * 100, { message: 'must be at most 100 years of minutes' })
+  @Max(MAX_MINUTES, { message: 'must be at most 100 years of minutes' })
   durationMinutes!: number;
 }
 

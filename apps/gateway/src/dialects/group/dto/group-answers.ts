@@ -1,4 +1,4 @@
-import type { ApplyApproval } from '@cohort/contracts';
+import type { ApprovalPolicy } from '@cohort/contracts';
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 
 /** Numeric, exact ids leave as JSON numbers (group-info.presenter's jsonId), others as strings. */
@@ -14,7 +14,7 @@ export const MS = { type: 'integer', description: 'ms since the epoch' } as cons
 /** What the short (4.26) and the full (4.16, 4.24, 4.42) group information share. */
 abstract class GroupSummary {
   @ApiProperty({ type: 'integer', enum: [0, 1, 2], description: '0 anyone joins, 1 admin approval, 2 refuse' })
-  apply_approval!: ApplyApproval;
+  apply_approval!: ApprovalPolicy;
   @ApiProperty() avatar!: string;
   @ApiProperty({ type: 'integer' }) capacity!: number;
   @ApiProperty({ type: 'integer', description: 'members' }) count!: number;

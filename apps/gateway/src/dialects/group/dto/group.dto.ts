@@ -3,6 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+import { MUTE_MINUTES_MAX } from '../../mute-minutes';
 import { GroupIdField, GroupIdListField, UserIdListField } from './id-fields';
 
 export class GroupIdQuery {
@@ -59,9 +60,6 @@ export class ApplyApprovalBody {
   @IsIn([0, 1, 2], { message: 'must be 0, 1 or 2' })
   apply_approval: 0 | 1 | 2 = 0;
 }
-
-/** The domain's limit is in ms: 100 years. */
-const MUTE_MINUTES_MAX = Limits.muteDurationMaxMs / 60_000;
 
 /** Minutes, -1 permanent, 0 lifts (4.12, 4.45). */
 export const MuteMinutesField = (): PropertyDecorator =>

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@cohort/contracts';
+import type { InvitationStatus, JoinRequestStatus } from '@cohort/contracts';
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
 
 import type { JsonId } from './group-answers';
@@ -40,7 +40,7 @@ export class GroupApplication {
   @ApiProperty({ ...MS, description: 'when the request expires, ms since the epoch' }) expired_time!: number;
   @ApiProperty(JSON_ID) group_id!: JsonId;
   @ApiProperty() reason!: string;
-  @ApiProperty(REQUEST_STATUS) status!: RequestStatus;
+  @ApiProperty(REQUEST_STATUS) status!: JoinRequestStatus;
 }
 
 /** 4.30 */
@@ -50,7 +50,7 @@ export class GroupInvitation {
   @ApiProperty(JSON_ID) invitee_id!: JsonId;
   @ApiProperty(JSON_ID) inviter_id!: JsonId;
   @ApiProperty() reason!: string;
-  @ApiProperty(REQUEST_STATUS) status!: RequestStatus;
+  @ApiProperty(REQUEST_STATUS) status!: InvitationStatus;
   // The vendor's document types this one as a date-time string, unlike every other time.
   @ApiProperty({ type: 'string', format: 'date-time', description: 'last change, ISO 8601' }) updated_at!: string;
 }

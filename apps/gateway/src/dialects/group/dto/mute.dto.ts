@@ -1,5 +1,6 @@
 import { Limits, type MuteCommand } from '@cohort/contracts';
 
+import { muteMs } from '../../mute-minutes';
 import { MuteMinutesField } from './group.dto';
 import { GroupIdField } from './id-fields';
 import { groupUsers, GroupUsersBody } from './member.dto';
@@ -17,9 +18,6 @@ export class BanBody extends UnbanBody {
 export class BannedListQuery extends GroupPagingQuery(GroupPageSizes.bannedList) {
   @GroupIdField() group_id!: string;
 }
-
-/** -1 (permanent) and 0 (lift) keep their meaning. */
-export const muteMs = (minutes: number): number => (minutes > 0 ? minutes * 60_000 : minutes);
 
 /** Each user has its own result. */
 export const muteOf = (body: BanBody): MuteCommand => ({ ...groupUsers(body), durationMs: muteMs(body.duration) });

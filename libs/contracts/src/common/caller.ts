@@ -12,4 +12,4 @@ export interface CommandEnvelope<T> {
 }
 
 /** Every reply is data: either a value or a canonical error. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: import('./errors').ErrorPayload };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: import('../errors').ErrorPayload };

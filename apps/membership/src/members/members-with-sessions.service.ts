@@ -1,5 +1,5 @@
 import type { RequestContext } from '@cohort/bus';
-import { Limits, type ParticipantsCommand, type ParticipantsView } from '@cohort/contracts';
+import { Limits, type MembersWithSessionsCommand, type MembersWithSessionsView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { assertMember } from '@cohort/group-access';
 import { decodeCursor, encodeCursor } from '@cohort/mongo';
@@ -10,9 +10,9 @@ import { SessionRepository } from '../sessions/session.repository';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf } from './member.repository';
 
-/** A group's people as a Mixin conversation shows them: members only. */
+/** A group's members with their registered sessions, and its invite code: members only. */
 @Injectable()
-export class ParticipantsService {
+export class MembersWithSessionsService {
   constructor(
     private readonly loader: GroupContextLoader,
     private readonly members: MemberRepository,
@@ -21,11 +21,14 @@ export class ParticipantsService {
   ) {}
 
   /** A page of the members by join time, their sessions, and the invite code. */
-  async participants(ctx: RequestContext, command: ParticipantsCommand): Promise<ParticipantsView> {
+  async membersWithSessions(
+    ctx: RequestContext,
+    command: MembersWithSessionsCommand,
+  ): Promise<MembersWithSessionsView> {
     const gc = await this.loader.load(ctx, command);
     assertMember(gc);
     const [page, roster] = await Promise.all([
-      this.members.page(gc.key, Limits.participantsPage, decodeCursor(command.cursor)),
+      this.members.page(gc.key, Limits.membersWithSessionsPage, decodeCursor(command.cursor)),
       this.rosters.find(gc.key),
     ]);
     if (!roster) throw new DomainError('group_not_found', `group ${command.groupId} does not exist`);
