@@ -25,10 +25,8 @@ interface QrClaims {
 }
 
 /**
- * QR invites: `<payload>.<signature>`, both base64url, the signature an HMAC-SHA256 of the payload
- * with the service's QR_SECRET. Nothing is stored: the token is the invite, honoured only while
- * its signer could still sign it (still a member allowed to invite) and while the group's invite
- * code is the one it was signed under (rotating the code revokes every QR invite of the group).
+ * Nothing is stored: the token is the invite, honoured only while its signer could still sign it
+ * and while the group's invite code is the one it was signed under (rotating it revokes them all).
  */
 @Injectable()
 export class QrInvitesService {
@@ -43,7 +41,6 @@ export class QrInvitesService {
     this.secret = config.get('QR_SECRET', { infer: true });
   }
 
-  /** Admins sign; members too when `memberInvite` is on. */
   async sign(ctx: RequestContext, { groupId }: { groupId: string }): Promise<QrInviteView> {
     assertCanInvite(await this.loader.load(ctx, groupId));
     const code = await this.codeDigest(ctx, groupId);

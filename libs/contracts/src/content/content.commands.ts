@@ -50,7 +50,6 @@ class FileNameCommand extends GroupIdCommand {
 }
 
 export class UploadFileCommand extends FileNameCommand {
-  /** Bytes. */
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -131,7 +130,6 @@ export const ContentCommands = {
     request: RenameFileCommand,
     reply: replyType<FileView>(),
   }),
-  /** Each file by its uploader or an admin: a result per file, in request order. */
   deleteFiles: declareCommand({
     subject: 'content.file.delete',
     request: DeleteFilesCommand,

@@ -25,7 +25,6 @@ export class SetRoomAttributesCommand extends RoomCommand {
   @IsStringRecord(1, Limits.roomAttributesPerCall)
   attributes!: Record<string, string>;
 
-  /** Whether they go away when `userId` leaves the chatroom. */
   @IsBoolean()
   removeOnLeave!: boolean;
 
@@ -36,7 +35,6 @@ export class SetRoomAttributesCommand extends RoomCommand {
 }
 
 export class GetRoomAttributesCommand extends RoomCommand {
-  /** Absent or empty: all of them. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Limits.roomAttributesPerRoom, {
@@ -73,7 +71,6 @@ export const RoomMetadataCommands = {
     request: SetRoomAttributesCommand,
     reply: replyType<RoomAttributesOutcome>(),
   }),
-  /** The chatroom's attributes (only those keys, when given), in the order they were first set. */
   getAttributes: declareCommand({
     subject: 'room-metadata.attributes.get',
     request: GetRoomAttributesCommand,
