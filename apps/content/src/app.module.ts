@@ -6,7 +6,6 @@ import { contentEnvSchema } from './config/content.config';
 import { FilesModule } from './files/files.module';
 import { GroupPurgeModule } from './purge/group-purge.module';
 
-/** The content service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.content,
   envSchema: contentEnvSchema,

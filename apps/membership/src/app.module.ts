@@ -4,7 +4,6 @@ import { serviceModule } from '@cohort/service-kit';
 import { membershipEnvSchema } from './config/membership.config';
 import { MembershipModule } from './membership.module';
 
-/** The membership service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.membership,
   envSchema: membershipEnvSchema,

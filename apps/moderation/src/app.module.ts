@@ -8,7 +8,6 @@ import { MutesModule } from './mutes/mutes.module';
 import { GroupPurgeModule } from './purge/group-purge.module';
 import { SendDecisionModule } from './send-decision/send-decision.module';
 
-/** The moderation service: its feature modules on the shared service scaffold. */
 export const AppModule = serviceModule({
   service: ServiceNames.moderation,
   envSchema: moderationEnvSchema,

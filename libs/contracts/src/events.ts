@@ -54,7 +54,6 @@ export interface EventMap {
     removed: string[];
     removeOnLeave?: boolean;
   };
-  /** The new current announcement, whole. */
   'announcement.published': Omit<AnnouncementView, 'groupId'>;
   'announcement.deleted': { announcementId: string };
   /** The file's metadata, whole (its bytes are at `url`). */

@@ -20,7 +20,6 @@ export const Limits = {
    * and its message the NATS payload limit.
    */
   idsPerCall: 1000,
-  /** The largest page of a group's announcements or files. */
   contentPageMax: 1000,
   defaultCapacity: 1000,
   /** The default ceiling of a group's capacity; an app's config may raise it up to capacityCeiling. */
@@ -31,21 +30,16 @@ export const Limits = {
   superAdminPageMax: 1000,
   publicListMax: 10_000,
   maxAdmins: 99,
-  /** Batch limits of the domain's rules: groups read by ids, and users removed, by one call. */
   batchGroupInfo: 100,
   batchRemoveMembers: 100,
-  /** Users added, muted, unmuted, blocked, unblocked, allowlisted by one batch call. */
   batchMemberOps: 60,
   disappearSecondsMax: 7_257_600,
   memberPageMax: 1000,
   /** A page of members with their sessions (a reader that needs them all reads page after page). */
   membersWithSessionsPage: 1000,
   joinedPageMax: 10_000,
-  /** A join request or invitation is pending for 7 days. */
   requestTtlMs: 7 * 24 * 3600 * 1000,
-  /** A signed QR invite is valid for 7 days. */
   qrTtlMs: 7 * 24 * 3600 * 1000,
-  /** The longest timed mute: 100 years in ms. */
   muteDurationMaxMs: 100 * 365 * 24 * 3600 * 1000,
   notificationMuteSecondsMax: 100 * 365 * 24 * 3600,
   pageSizeDefault: 20,
@@ -71,7 +65,6 @@ function canonicalDecimalsUpTo(max: string): string {
   return ['0', ...shorter, ...sameLength, max].join('|');
 }
 
-/** Any int64 from 0 up, in canonical decimal. */
 const INT64 = canonicalDecimalsUpTo('9223372036854775807');
 
 /**
@@ -81,7 +74,6 @@ const INT64 = canonicalDecimalsUpTo('9223372036854775807');
 export const NUMERIC_ID_PATTERN = new RegExp(`^(?:${INT64})$`);
 /** The shape of a numeric id, for a router (which takes no alternatives): NUMERIC_ID_PATTERN checks its value. */
 export const NUMERIC_ID_SHAPE = /^[0-9]{1,19}$/;
-/** A UUID as clients write it (lower case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * Group ids: canonical int64 decimals (the ids we generate, and any a client sends) or a UUID (a

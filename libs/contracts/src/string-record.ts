@@ -1,6 +1,5 @@
 import { registerDecorator } from 'class-validator';
 
-/** What is wrong with `value` as an object of `min`..`max` string values (null: nothing). */
 function stringRecordProblem(value: unknown, min: number, max: number): string | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return 'must be an object of names to string values';
@@ -11,11 +10,7 @@ function stringRecordProblem(value: unknown, min: number, max: number): string |
   return wrong ? `must have string values (${wrong[0]} is not a string)` : null;
 }
 
-/**
- * An object of `min`..`max` entries whose values are strings (names are free: rules about them,
- * if any, are the service's). Its OpenAPI form is an object with string `additionalProperties`
- * and `minProperties`/`maxProperties` (the gateway's document builder knows `isStringRecord`).
- */
+/** Names are free: rules about them, if any, are the service's. */
 export function IsStringRecord(min: number, max: number): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({

@@ -8,7 +8,6 @@ import { type ContentShape, GroupContentRepository } from '../content-store/grou
 import { AnnouncementDoc } from './schemas/announcement.schema';
 
 const SHAPE: ContentShape<AnnouncementDoc, AnnouncementView> = {
-  // Newest first; the id breaks ties between equal times.
   order: { timeField: 'createdAt', idField: 'announcementId', direction: -1 },
   toView: (doc) => ({
     announcementId: doc.announcementId,
@@ -22,7 +21,6 @@ const SHAPE: ContentShape<AnnouncementDoc, AnnouncementView> = {
   createdAtOf: (a) => a.createdAt,
 };
 
-/** The only code touching the announcements collection. Every call is scoped by app and group. */
 @Injectable()
 @HasOutbox()
 export class AnnouncementRepository extends GroupContentRepository<AnnouncementDoc, AnnouncementView> {
@@ -30,7 +28,6 @@ export class AnnouncementRepository extends GroupContentRepository<AnnouncementD
     super(model, SHAPE);
   }
 
-  /** Stores a new announcement under a fresh id with its `announcement.published` event. */
   insert(
     key: GroupKey,
     announcementOf: (announcementId: string) => Omit<AnnouncementView, 'groupId'>,
@@ -43,7 +40,6 @@ export class AnnouncementRepository extends GroupContentRepository<AnnouncementD
     }));
   }
 
-  /** The current announcement: the latest one not deleted, or null. */
   async latest(key: GroupKey): Promise<AnnouncementView | null> {
     return (await this.listPage(key, 1)).items[0] ?? null;
   }

@@ -15,7 +15,6 @@ import { contentPage } from '../content-store/content-page';
 import { announcementNotFound, assertCanEditAnnouncements } from '../rules/content.policy';
 import { AnnouncementRepository } from './announcement.repository';
 
-/** A group's announcements: a history whose latest entry not deleted is the current announcement. */
 @Injectable()
 export class AnnouncementsService {
   constructor(
@@ -24,7 +23,6 @@ export class AnnouncementsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** A new announcement, which becomes the current one: stored with its event, then the event is sent. */
   async publish(ctx: RequestContext, command: PublishAnnouncementCommand): Promise<AnnouncementView> {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);
@@ -45,19 +43,16 @@ export class AnnouncementsService {
     return announcement;
   }
 
-  /** The current announcement, or null when the group has none (never had one, or all were deleted). */
   async current(ctx: RequestContext, command: GroupIdCommand): Promise<AnnouncementView | null> {
     const access = await this.loader.loadReadable(ctx, command);
     return this.announcements.latest(access.key);
   }
 
-  /** The history, newest first. */
   async list(ctx: RequestContext, command: ContentPageCommand): Promise<Page<AnnouncementView>> {
     const access = await this.loader.loadReadable(ctx, command);
     return contentPage(this.announcements, access.key, command);
   }
 
-  /** Deleting the current announcement makes the one before it current again. */
   async delete(ctx: RequestContext, command: AnnouncementIdCommand): Promise<{ deleted: true }> {
     const access = await this.loader.load(ctx, command);
     assertCanEditAnnouncements(access);

@@ -4,7 +4,6 @@ import { decodeCursor, encodeCursor } from '@cohort/mongo';
 import type { GroupContentRepository } from './group-content.repository';
 import type { GroupContentDoc } from './group-content.schema';
 
-/** One page of a group's content in its kind's order, with the size of the whole list. */
 export async function contentPage<D extends GroupContentDoc, V>(
   repository: GroupContentRepository<D, V>,
   key: GroupKey,

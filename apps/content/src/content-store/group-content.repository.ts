@@ -23,7 +23,6 @@ const PRESENT = { deletedAt: null };
 /** Random 53-bit ids collide rarely; a few attempts make a collision practically impossible to surface. */
 const ID_ATTEMPTS = 5;
 
-/** How one kind of content is stored: its list order (whose id field is the item's id) and its view. */
 export interface ContentShape<D, V> {
   order: KeysetOrder;
   toView(doc: D): V;
@@ -31,12 +30,7 @@ export interface ContentShape<D, V> {
   createdAtOf(view: V): number;
 }
 
-/**
- * Shared storage logic of announcements and files: items of one group under an id unique in the
- * group, each carrying the events of its own changes. A deleted item is invisible to every read.
- * Subclasses inject their model (and mark themselves @HasOutbox()), so each stays the only code
- * touching its collection.
- */
+/** Subclasses inject their model, so each stays the only code touching its collection. */
 export abstract class GroupContentRepository<D extends GroupContentDoc, V> implements OutboxOwner {
   readonly outbox: OutboxCollection;
 
@@ -47,7 +41,6 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     this.outbox = OutboxCollection.of(model);
   }
 
-  /** The exact key of one item. */
   protected filterOf(key: GroupKey, id: string): FilterQuery<D> {
     return { ...key, [this.shape.order.idField]: id } as FilterQuery<D>;
   }
@@ -57,7 +50,6 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     return doc ? this.shape.toView(doc) : null;
   }
 
-  /** The items of these ids that exist (absent ones are simply missing from the result). */
   async findMany(key: GroupKey, ids: string[]): Promise<V[]> {
     const docs = await this.model
       .find({ ...key, [this.shape.order.idField]: { $in: ids }, ...PRESENT } as FilterQuery<D>)
@@ -65,7 +57,6 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     return docs.map((doc) => this.shape.toView(doc));
   }
 
-  /** One page in the kind's order; `after` is the `next` of the previous page. */
   async listPage(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<V>> {
     const { order, toView, idOf, createdAtOf } = this.shape;
     return findKeysetPage(
@@ -80,7 +71,6 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     return this.model.countDocuments({ ...key, ...PRESENT } as FilterQuery<D>);
   }
 
-  /** Marks the item deleted with the event of its deletion; false when it was not there (missing or already deleted). */
   async markDeleted(key: GroupKey, id: string, event: DomainEvent, at: Date = new Date()): Promise<Written<boolean>> {
     const result = await this.model.updateOne(
       { ...this.filterOf(key, id), ...PRESENT, ...outboxHasRoom() },
@@ -95,10 +85,7 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     await this.model.deleteMany(key as FilterQuery<D>);
   }
 
-  /**
-   * Stores a new item under a fresh numeric id with the event of its creation, made of its fields
-   * (one insert; another id when the unique index says it is taken, no read first).
-   */
+  /** Another id when the unique index says it is taken: no read first. */
   protected async create<F>(
     key: GroupKey,
     fieldsOf: (id: string) => F,
@@ -114,7 +101,6 @@ export abstract class GroupContentRepository<D extends GroupContentDoc, V> imple
     throw new Error(`no free id after ${ID_ATTEMPTS} attempts`);
   }
 
-  /** Stores a new item with the event of its creation (one insert); null when its id is already taken in the group. */
   private async insertDoc(doc: Omit<D, 'deletedAt'>, event: DomainEvent): Promise<V | null> {
     try {
       const created = await this.model.create({ ...doc, deletedAt: null, ...outboxOnInsert([event]) });

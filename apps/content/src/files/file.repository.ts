@@ -8,7 +8,6 @@ import { type ContentShape, GroupContentRepository } from '../content-store/grou
 import { FileDoc } from './schemas/file.schema';
 
 const SHAPE: ContentShape<FileDoc, FileView> = {
-  // Oldest first; the id breaks ties between equal times.
   order: { timeField: 'createdAt', idField: 'fileId', direction: 1 },
   toView: (doc) => ({
     fileId: doc.fileId,
@@ -25,7 +24,6 @@ const SHAPE: ContentShape<FileDoc, FileView> = {
   createdAtOf: (f) => f.createdAt,
 };
 
-/** The only code touching the files collection. Every call is scoped by app and group. */
 @Injectable()
 @HasOutbox()
 export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
@@ -33,7 +31,6 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
     super(model, SHAPE);
   }
 
-  /** Stores a new file under a fresh id with its `file.added` event. */
   insert(
     key: GroupKey,
     fileOf: (fileId: string) => Omit<FileView, 'groupId'>,
@@ -48,9 +45,8 @@ export class FileRepository extends GroupContentRepository<FileDoc, FileView> {
   }
 
   /**
-   * Renames the file from `from` to `to` with its `file.renamed` event. Null when it is gone or its
-   * name is no longer `from` (renamed concurrently: the event would name the wrong previous name).
-   * Refused (`unavailable`) while the file's outbox is full: renames may come without end.
+   * Null when its name is no longer `from`: the event would name the wrong previous name. Refused
+   * while the file's outbox is full, as renames may come without end.
    */
   async rename(
     key: GroupKey,

@@ -18,7 +18,6 @@ import { contentPage } from '../content-store/content-page';
 import { fileChangeRefusal, fileNotFound } from '../rules/content.policy';
 import { FileRepository } from './file.repository';
 
-/** A group's shared files (metadata: the bytes live at each file's url). */
 @Injectable()
 export class FilesService {
   constructor(
@@ -27,7 +26,6 @@ export class FilesService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Members share files; the caller is its uploader (none for an app admin acting as no user). */
   async upload(ctx: RequestContext, command: UploadFileCommand): Promise<FileView> {
     const access = await this.loader.load(ctx, command);
     assertMember(access);
@@ -48,13 +46,11 @@ export class FilesService {
     return file;
   }
 
-  /** Oldest first. */
   async list(ctx: RequestContext, command: ContentPageCommand): Promise<Page<FileView>> {
     const access = await this.loader.loadReadable(ctx, command);
     return contentPage(this.files, access.key, command);
   }
 
-  /** Its uploader or an admin (both members); the same name again changes nothing. */
   async rename(ctx: RequestContext, command: RenameFileCommand): Promise<FileView> {
     const access = await this.loader.load(ctx, command);
     assertMember(access);
@@ -80,10 +76,6 @@ export class FilesService {
     return renamed;
   }
 
-  /**
-   * A result per requested file, in request order (a file named twice gets its result twice):
-   * each by its uploader or an admin; missing ones (or another group's) are `not_found`.
-   */
   async delete(ctx: RequestContext, command: DeleteFilesCommand): Promise<FileResult[]> {
     const access = await this.loader.load(ctx, command);
     assertMember(access);
@@ -108,7 +100,7 @@ export class FilesService {
         },
       ];
     });
-    // One conditional write per file: a file deleted concurrently is reported as not found.
+    // A file deleted concurrently is reported as not found.
     const writes = await Promise.all(deletions.map((d) => this.files.markDeleted(access.key, d.fileId, d.event)));
     const deleted = await this.outbox.commit(Written.all(writes));
     deletions.forEach((d, i) => deleted[i] && outcome.set(d.fileId, { fileId: d.fileId, ok: true }));

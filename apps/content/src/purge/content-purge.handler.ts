@@ -5,10 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { AnnouncementRepository } from '../announcements/announcement.repository';
 import { FileRepository } from '../files/file.repository';
 
-/**
- * A destroyed group's announcements and file records go away with it. One handler for both:
- * a service has one durable consumer per event type. Idempotent: a redelivery deletes nothing.
- */
+/** One handler for both: a service has one durable consumer per event type. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class ContentPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {

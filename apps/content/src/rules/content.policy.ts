@@ -2,7 +2,6 @@ import type { ErrorPayload, FileView } from '@cohort/contracts';
 import { DomainError } from '@cohort/errors';
 import { assertMember, type GroupAccess, isAdminRole } from '@cohort/group-access';
 
-/** Publishing and deleting announcements: admins; members too when the group lets members modify it. */
 export function assertCanEditAnnouncements(access: GroupAccess): void {
   assertMember(access);
   if (isAdminRole(access.role) || access.group.settings.memberModify) return;
@@ -12,10 +11,7 @@ export function assertCanEditAnnouncements(access: GroupAccess): void {
   );
 }
 
-/**
- * Why `callerId` may not rename or delete `file` (null: may): its uploader or an admin. An app
- * admin acting as no user has the owner's role. The caller's membership is checked before.
- */
+/** An app admin acting as no user has the owner's role. */
 export function fileChangeRefusal(access: GroupAccess, callerId: string | null, file: FileView): ErrorPayload | null {
   if (isAdminRole(access.role)) return null;
   if (callerId !== null && file.uploaderId === callerId) return null;

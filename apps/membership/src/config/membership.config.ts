@@ -2,11 +2,8 @@ import { MIN_SECRET_LENGTH, randomSecret, REPOSITORY_SECRETS, type ServiceEnv, s
 import { ServiceNames } from '@cohort/contracts';
 import * as Joi from 'joi';
 
-/** The only place the membership service's environment is described. */
 export const membershipEnvSchema = serviceEnvSchema(ServiceNames.membership).keys({
-  // HMAC key of QR invites: the same on every replica, so any of them can verify a token. Production
-  // requires a real one; elsewhere an unset key is random per process (the dev runner and the test
-  // stack give every replica the same one).
+  // The same on every replica, so any of them can verify a QR invite.
   QR_SECRET: Joi.string()
     .min(MIN_SECRET_LENGTH)
     .when('NODE_ENV', {

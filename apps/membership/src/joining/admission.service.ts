@@ -9,17 +9,12 @@ import { MemberRepository, type NewMember } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
 import type { GroupContext } from '../rules/membership.policy';
 
-/** Per user: null when admitted, else why not. */
 export type Admission = Map<string, ErrorPayload | null>;
 
 /**
- * The one way into a group, whatever the path (add, join request, invitation, QR, code): refuses
- * blocked users and known members, takes the places with one conditional update of the roster's
- * free slots (all or none: capacity is never exceeded, even under concurrency), inserts the
- * members with their `member.joined` events in one command (the unique index refuses members the
- * caller did not know about, whose places go back), then clears the sent events in one command.
- * Three database commands for a batch of any size; a near-full group whose reservation fails is
- * looked at once more to tell members from newcomers before answering `group_full`.
+ * The one way into a group, whatever the path. The places are taken all or none by one
+ * conditional update of the roster's free slots, so capacity holds under concurrency; the unique
+ * index refuses members the caller did not know about, whose places go back.
  */
 @Injectable()
 export class AdmissionService {
@@ -75,7 +70,6 @@ export class AdmissionService {
     return result;
   }
 
-  /** A single join: the admission's refusal as an error. */
   async admitOne(ctx: RequestContext, gc: GroupContext, userId: string, how: JoinHow): Promise<void> {
     const refusal = (await this.admit(ctx, gc, [userId], how)).get(userId);
     if (refusal) throw DomainError.fromPayload(refusal);

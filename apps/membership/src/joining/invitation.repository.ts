@@ -23,7 +23,6 @@ function toView(doc: InvitationDoc): InvitationView {
   };
 }
 
-/** The only code touching invitations. Every call is scoped by app. */
 @Injectable()
 @HasOutbox()
 export class InvitationRepository implements OutboxOwner {
@@ -33,7 +32,6 @@ export class InvitationRepository implements OutboxOwner {
     this.outbox = OutboxCollection.of(invitations);
   }
 
-  /** Creates or renews (pending again) one invitation per invitee, each with its event, in one command. */
   async upsertPending(
     key: GroupKey,
     inviterId: string,
@@ -66,7 +64,6 @@ export class InvitationRepository implements OutboxOwner {
     );
   }
 
-  /** The invitee's pending, unexpired invitations to the group (from one inviter, or all). */
   async findPending(key: GroupKey, inviteeId: string, inviterId?: string): Promise<InvitationView[]> {
     const docs = await this.invitations
       .find({
@@ -80,7 +77,7 @@ export class InvitationRepository implements OutboxOwner {
     return docs.map(toView);
   }
 
-  /** Answers one pending invitation (the atomic step that makes answering happen once), with its event. */
+  /** The atomic step that makes answering happen once. */
   async claim(
     key: GroupKey,
     inviteeId: string,
@@ -97,7 +94,6 @@ export class InvitationRepository implements OutboxOwner {
     return this.outbox.writtenIf(claimed, claimed, { ...key, inviteeId, inviterId }, [event]);
   }
 
-  /** Gives back an acceptance whose join failed (group full, blocked): pending again, no event. */
   async unclaim(key: GroupKey, inviteeId: string, inviterId: string, eventId: string): Promise<void> {
     await this.invitations.updateOne(
       { ...key, inviteeId, inviterId, status: InvitationStatus.Accepted },
@@ -105,7 +101,6 @@ export class InvitationRepository implements OutboxOwner {
     );
   }
 
-  /** A group's invitations (`groupId`) or a user's received ones (`inviteeId`), oldest first. */
   async page(
     appId: string,
     scope: { groupId: string } | { inviteeId: string },

@@ -36,7 +36,6 @@ export class InvitationsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Per item in request order: members and blocked users are refused; the rest get a pending invitation. */
   async invite(ctx: RequestContext, { groupId, userIds, reason = '' }: InviteCommand): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, groupId, userIds);
     assertCanInvite(gc);
@@ -71,10 +70,7 @@ export class InvitationsService {
     });
   }
 
-  /**
-   * The invitee answers their pending invitation(s) to the group — one inviter's, or all. Accepting
-   * claims them first (answered once), then joins; a refused join puts them back to pending.
-   */
+  /** Accepting claims them first (answered once), then joins; a refused join puts them back. */
   async handle(
     ctx: RequestContext,
     { groupId, inviterId, accept }: HandleInvitationCommand,
@@ -107,7 +103,6 @@ export class InvitationsService {
     return { outcome: accept ? 'joined' : 'declined' };
   }
 
-  /** A group's invitations (its admins), or the caller's received ones. */
   async list(ctx: RequestContext, { groupId, cursor, limit }: ListInvitationsCommand): Promise<Page<InvitationView>> {
     const after = decodeCursor(cursor);
     let scope: { groupId: string } | { inviteeId: string };

@@ -8,7 +8,6 @@ import { GroupContextLoader } from '../members/group-context.loader';
 import { RosterRepository } from '../roster/roster.repository';
 import { AdmissionService } from './admission.service';
 
-/** Invite codes: one random code per group; joining by it; rotating makes the old one fail. */
 @Injectable()
 export class InviteCodesService {
   constructor(
@@ -17,7 +16,6 @@ export class InviteCodesService {
     private readonly admission: AdmissionService,
   ) {}
 
-  /** Members see the code (it is what they share). */
   async get(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ code: string }> {
     const [gc, roster] = await Promise.all([
       this.loader.load(ctx, groupId),
@@ -36,7 +34,7 @@ export class InviteCodesService {
     return { code };
   }
 
-  /** Whoever holds a valid code may see which group it joins (the code is what members share). */
+  /** Not members only: the code is what members share. */
   async find(ctx: RequestContext, { code }: JoinByCodeCommand): Promise<{ groupId: string }> {
     const roster = await this.rosters.findByInviteCode(ctx.caller.appId, code);
     if (!roster) throw new DomainError('not_found', 'no group has this invite code (it may have been rotated)');

@@ -27,7 +27,6 @@ function toView(doc: JoinRequestDoc): JoinRequestView {
   };
 }
 
-/** The only code touching join requests. Every call is scoped by app. */
 @Injectable()
 @HasOutbox()
 export class JoinRequestRepository implements OutboxOwner {
@@ -37,7 +36,6 @@ export class JoinRequestRepository implements OutboxOwner {
     this.outbox = OutboxCollection.of(requests);
   }
 
-  /** Creates or renews the applicant's request as pending, with its event. */
   async upsertPending(
     key: GroupKey,
     applicantId: string,
@@ -75,10 +73,7 @@ export class JoinRequestRepository implements OutboxOwner {
     }
   }
 
-  /**
-   * Claims a pending, unexpired request for a decision (the one atomic step that makes handling it
-   * happen once), with its event. Null when there is none.
-   */
+  /** The one atomic step that makes handling a request happen once. */
   async claim(
     key: GroupKey,
     applicantId: string,
@@ -97,7 +92,6 @@ export class JoinRequestRepository implements OutboxOwner {
     return this.outbox.writtenIf(doc !== null, doc && toView(doc), { ...key, applicantId }, [event]);
   }
 
-  /** Gives back a claimed approval whose join failed (group full, blocked): pending again, no event. */
   async unclaim(key: GroupKey, applicantId: string, eventId: string): Promise<void> {
     await this.requests.updateOne(
       { ...key, applicantId, status: JoinRequestStatus.Approved },
@@ -109,7 +103,6 @@ export class JoinRequestRepository implements OutboxOwner {
     );
   }
 
-  /** Requests of these groups, oldest first, without expired pending ones. */
   async page(
     appId: string,
     groupIds: string[],

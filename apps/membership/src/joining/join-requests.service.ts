@@ -59,10 +59,7 @@ export class JoinRequestsService {
     return { outcome: 'pending' };
   }
 
-  /**
-   * An admin decides a pending, unexpired request. Approving claims the request first (so it is
-   * decided once), then admits; a refused admission (full, blocked) puts the request back.
-   */
+  /** Approving claims the request first (so it is decided once); a refused admission puts it back. */
   async handle(
     ctx: RequestContext,
     { groupId, applicantId, approve }: HandleJoinRequestCommand,
@@ -91,7 +88,6 @@ export class JoinRequestsService {
     return { outcome: approve ? 'joined' : 'rejected' };
   }
 
-  /** Requests of the listed groups the caller administers (others are left out), oldest first. */
   async list(
     ctx: RequestContext,
     { groupIds, cursor, limit }: ListJoinRequestsCommand,

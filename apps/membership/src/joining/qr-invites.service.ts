@@ -14,10 +14,7 @@ import type { GroupContext } from '../rules/membership.policy';
 import { AdmissionService } from './admission.service';
 import { APP_ADMIN_INVITER } from './invitations.service';
 
-/**
- * What a QR invite names: app, group, inviter, created and expiry times (ms), and `code`: a digest
- * of the group's invite code when it was signed.
- */
+/** `code`: a digest of the group's invite code when it was signed. */
 interface QrClaims {
   app: string;
   group: string;
@@ -28,10 +25,8 @@ interface QrClaims {
 }
 
 /**
- * QR invites: `<payload>.<signature>`, both base64url, the signature an HMAC-SHA256 of the payload
- * with the service's QR_SECRET. Nothing is stored: the token is the invite, honoured only while
- * its signer could still sign it (still a member allowed to invite) and while the group's invite
- * code is the one it was signed under (rotating the code revokes every QR invite of the group).
+ * Nothing is stored: the token is the invite, honoured only while its signer could still sign it
+ * and while the group's invite code is the one it was signed under (rotating it revokes them all).
  */
 @Injectable()
 export class QrInvitesService {
@@ -46,7 +41,6 @@ export class QrInvitesService {
     this.secret = config.get('QR_SECRET', { infer: true });
   }
 
-  /** Admins sign; members too when `memberInvite` is on. */
   async sign(ctx: RequestContext, { groupId }: { groupId: string }): Promise<QrInviteView> {
     assertCanInvite(await this.loader.load(ctx, groupId));
     const code = await this.codeDigest(ctx, groupId);
@@ -63,7 +57,6 @@ export class QrInvitesService {
     return { token: `${payload}.${this.signature(payload)}`, createdAt: created, expiresAt: claims.expires };
   }
 
-  /** Joins the caller to the group the token names, if the token is genuine, of this app, and unexpired. */
   async redeem(ctx: RequestContext, { token }: RedeemQrCommand): Promise<{ groupId: string }> {
     const claims = this.verify(token, ctx.caller.appId);
     if (claims.expires <= Date.now())
@@ -79,7 +72,6 @@ export class QrInvitesService {
     return { groupId: claims.group };
   }
 
-  /** The signer, as of now, must be allowed to sign it: a member who may invite (the app admin always may). */
   private assertSignerMayStillInvite(gc: GroupContext, inviter: string): void {
     if (inviter === APP_ADMIN_INVITER) return;
     const signer = gc.members.get(inviter);
@@ -90,7 +82,7 @@ export class QrInvitesService {
     }
   }
 
-  /** A digest of the group's current invite code (not the code: a QR invite must not reveal it). */
+  /** Not the code itself: a QR invite must not reveal it. */
   private async codeDigest(ctx: RequestContext, groupId: string): Promise<string> {
     const roster = await this.rosters.find(groupKeyOf(ctx, groupId));
     if (!roster) throw new DomainError('group_not_found', `group ${groupId} does not exist`);
@@ -118,5 +110,4 @@ export class QrInvitesService {
   }
 }
 
-/** A genuine QR invite that no longer holds. */
 const revoked = (why: string) => new DomainError('forbidden', `the QR invite was revoked: ${why}`);

@@ -6,7 +6,6 @@ import { Injectable } from '@nestjs/common';
 import { RosterService } from '../roster/roster.service';
 import { MembersService } from './members.service';
 
-/** Chatrooms as their details show them, in one command: the group, its count, its first members. */
 @Injectable()
 export class ChatroomDetailsService {
   constructor(
@@ -14,7 +13,6 @@ export class ChatroomDetailsService {
     private readonly members: MembersService,
   ) {}
 
-  /** In request order, each once; missing groups and groups that are not chatrooms left out. */
   async details(ctx: RequestContext, { groupIds }: GetGroupsCommand): Promise<ChatroomWithMembers[]> {
     const rooms = await Promise.all([...new Set(groupIds)].map((groupId) => this.chatroom(ctx, groupId)));
     return rooms.flat();

@@ -24,7 +24,6 @@ export class DepartureService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Returns who left by this call (the others had already left or changed role). */
   async depart(
     ctx: RequestContext,
     key: GroupKey,
@@ -37,12 +36,12 @@ export class DepartureService {
       event: this.outbox.prepare('member.left', ctx, key.groupId, { userId: l.userId, role: l.role, how }),
     }));
     const marked = await this.outbox.commit(await this.members.markLeaving(key, withEvents, token));
-    // Only those whose event went out are deleted (their outbox is empty): the sweeper completes the others.
+    // The sweeper completes those whose event is still in their outbox.
     await this.complete(key, [...marked], token);
     return marked;
   }
 
-  /** Steps 3 and 4: idempotent, only members marked by `token` whose event was sent (an empty outbox). */
+  /** Steps 3 and 4. */
   async complete(key: GroupKey, userIds: string[], token: string): Promise<void> {
     const { deleted, admins } = await this.members.deleteLeft(key, userIds, token);
     await this.rosters.releaseSlots(key, deleted, admins);

@@ -6,13 +6,10 @@ import { DepartureService } from './departure.service';
 import { MemberRepository } from './member.repository';
 
 /**
- * The repair of a block whose expel did not happen (membership down or the process killed between
- * moderation storing the block and asking membership to remove the member): the blocked user
- * still in the group leaves it (`member.left`, how `blocked`). Usually they are gone already and
- * this does nothing; the owner is never removed (a block refuses the owner), nor anyone who joined
- * after the block.
+ * The repair of a block whose expel did not happen (the process killed between moderation storing
+ * the block and asking membership). Usually they are gone already and this does nothing.
  */
-/** The block's own expel (moderation asks right after storing it) goes first: a repair waits this long. */
+/** The block's own expel goes first. */
 export const EXPEL_REPAIR_GRACE_MS = 3_000;
 
 @Injectable()

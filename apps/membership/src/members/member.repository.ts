@@ -33,7 +33,6 @@ import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { RosterReadCache } from '../roster/roster-read-cache';
 import { MemberDoc } from './schemas/member.schema';
 
-/** Members list in join order: (joinedAt, userId). */
 const JOIN_ORDER: KeysetOrder = { timeField: 'joinedAt', idField: 'userId', direction: 1 };
 /** Present members only: a leaving member is gone for every read and rule. */
 const PRESENT = { leavingAt: { $exists: false } };
@@ -70,27 +69,23 @@ function toMember(doc: MemberDoc): StoredMember {
   };
 }
 
-/** A stored member as other services see it (without its group's fields). */
 export function memberViewOf({ groupId: _groupId, groupType: _groupType, ...view }: StoredMember): MemberView {
   return view;
 }
 
-/** Each member document's own event, as stored by a batch write. */
 const eventsOf = (key: GroupKey, changes: { userId: string; event: DomainEvent }[]): StoredEvents[] =>
   changes.map(({ userId, event }) => ({ filter: { ...key, userId }, events: [event] }));
 
 const present = (doc: MemberDoc | null): doc is MemberDoc => doc !== null && !doc.leavingAt;
 
-/** One value as an equality (an exact unique-key lookup, also on the dev database), several as `$in`. */
+/** An equality for one value: an exact unique-key lookup, also on the dev database. */
 function exactOrIn(values: string[]): string | { $in: string[] } {
   return values.length === 1 ? values[0] : { $in: values };
 }
 
-/** The only code touching members. Every call is scoped by app (and group). */
 @Injectable()
 @HasOutbox()
 export class MemberRepository implements OutboxOwner {
-  /** Member documents carry the events of their own changes. */
   readonly outbox: OutboxCollection;
 
   constructor(
@@ -158,25 +153,21 @@ export class MemberRepository implements OutboxOwner {
     return this.members.countDocuments({ ...key, ...PRESENT });
   }
 
-  /** The present members among `userIds` (one command, whatever their number). */
   async findMany(key: GroupKey, userIds: string[]): Promise<Map<string, StoredMember>> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return new Map();
     const docs = await this.members.find({ ...key, userId: exactOrIn(unique) }).lean();
     return new Map(docs.filter(present).map((d) => [d.userId, toMember(d)]));
   }
-  /** The present members among `userIds` as reads see them: from this instance's cache (RosterReadCache). */
   findManyCached(key: GroupKey, userIds: string[]): Promise<Map<string, StoredMember>> {
     return this.cache.members(key, userIds, (missing) => this.findMany(key, missing));
   }
 
-  /** One user's present memberships in these groups (any app-level caller: groups' reads). */
   async findUserIn(appId: string, groupIds: string[], userId: string): Promise<Map<string, StoredMember>> {
     const docs = await this.members.find({ appId, groupId: exactOrIn(groupIds), userId }).lean();
     return new Map(docs.filter(present).map((d) => [d.groupId, toMember(d)]));
   }
 
-  /** In join order; `after` is the `next` of the previous page. */
   async page(key: GroupKey, limit: number, after?: KeysetCursor): Promise<KeysetPage<StoredMember>> {
     return findKeysetPage(
       this.members,
@@ -186,7 +177,7 @@ export class MemberRepository implements OutboxOwner {
     );
   }
 
-  /** Page-number paging (dialects that only have it): skip over the join-order index. */
+  /** For dialects that only page by number: a skip over the join-order index. */
   async pageByNumber(key: GroupKey, pageNumber: number, pageSize: number): Promise<StoredMember[]> {
     const docs = await this.members
       .find({ ...key, ...PRESENT })
@@ -205,7 +196,6 @@ export class MemberRepository implements OutboxOwner {
     return docs.map(toMember);
   }
 
-  /** A user's groups, most recently joined first. */
   async joinedBy(
     appId: string,
     userId: string,
@@ -222,9 +212,8 @@ export class MemberRepository implements OutboxOwner {
   }
 
   /**
-   * Sets the member's own settings, with their `member.settings_changed` event; null when not a
-   * member. Refused (`unavailable`) while the member's outbox is full: a member may change their
-   * settings as often as they like, and their document must not grow while events cannot be sent.
+   * Refused while the member's outbox is full: settings may change without end, and the document
+   * must not grow while events cannot be sent.
    */
   async updateOwn(
     key: GroupKey,
@@ -245,10 +234,7 @@ export class MemberRepository implements OutboxOwner {
     });
   }
 
-  /**
-   * Changes roles in one command, each only if the member still has the role the decision was
-   * made on, with its event. Answers who changed (their event is in their outbox).
-   */
+  /** Each only if the member still has the role the decision was made on. */
   async changeRoles(key: GroupKey, changes: RoleChange[]): Promise<Written<Set<string>>> {
     return this.cache.writing(
       key,
@@ -277,17 +263,14 @@ export class MemberRepository implements OutboxOwner {
     );
   }
 
-  /** Re-applies a role without an event (repair of an interrupted ownership transfer). */
+  /** Without an event: the repair of an interrupted ownership transfer. */
   async setRole(key: GroupKey, userId: string, role: MemberRole, unless: MemberRole[]): Promise<void> {
     return this.cache.writing(key, [userId], async () => {
       await this.members.updateOne({ ...key, userId, ...PRESENT, role: { $nin: unless } }, { $set: { role } });
     });
   }
 
-  /**
-   * Marks members as leaving, each only if still present with the role the decision was made on,
-   * with its `member.left` event, in one command. Answers who was marked by this call.
-   */
+  /** Each only if still present with the role the decision was made on. */
   async markLeaving(
     key: GroupKey,
     leavers: { userId: string; role: MemberRole; event: DomainEvent }[],
@@ -321,7 +304,6 @@ export class MemberRepository implements OutboxOwner {
     );
   }
 
-  /** Deletes left members whose `member.left` was sent; returns how many, and how many were admins. */
   async deleteLeft(key: GroupKey, userIds: string[], token: string): Promise<{ deleted: number; admins: number }> {
     return this.cache.writing(key, userIds, async () => {
       if (userIds.length === 0) return { deleted: 0, admins: 0 };
@@ -332,7 +314,6 @@ export class MemberRepository implements OutboxOwner {
     });
   }
 
-  /** Departures that did not complete (the process died, or the event waited): any app. */
   async findStaleLeaving(
     olderThan: Date,
     limit: number,

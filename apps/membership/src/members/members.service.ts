@@ -31,7 +31,6 @@ import { DepartureService } from './departure.service';
 import { GroupContextLoader } from './group-context.loader';
 import { MemberRepository, memberViewOf, type StoredMember } from './member.repository';
 
-/** Member lists and profiles, the member's own preferences, leaving and kicking. */
 @Injectable()
 export class MembersService {
   constructor(
@@ -69,10 +68,7 @@ export class MembersService {
     return { items, cursor: encodeCursor(page.next), total };
   }
 
-  /**
-   * The recipients view (the app's message server only): a page of members as they are now, read
-   * from membership's own records, which every change updates before its event goes out.
-   */
+  /** From membership's own records, which every change updates before its event goes out. */
   async recipients(ctx: RequestContext, { groupId, cursor, limit }: ListMembersCommand): Promise<Page<MemberView>> {
     if (!ctx.caller.isAppAdmin)
       throw new DomainError('forbidden', 'only the app (an app-admin token) may read the recipients view');
@@ -96,14 +92,12 @@ export class MembersService {
     return { items: await this.profiles(ctx, gc, items), cursor: more ? String(pageNumber + 1) : null, total };
   }
 
-  /** Profiles of the named users who are members, in request order. */
   async profilesOf(ctx: RequestContext, { groupId, userIds }: ProfilesCommand): Promise<MemberProfile[]> {
     const gc = await this.loader.loadReadable(ctx, groupId, userIds);
     const found = [...new Set(userIds)].flatMap((id) => gc.members.get(id) ?? []);
     return this.profiles(ctx, gc, found);
   }
 
-  /** One member with the end of their mute and whether they are blocked (both moderation's, through PeerFacts). */
   async member(ctx: RequestContext, { userId, ...target }: GetMemberCommand): Promise<MemberDetail> {
     const gc = await this.loader.loadReadable(ctx, target, [userId]);
     const member = gc.members.get(userId);
@@ -115,7 +109,7 @@ export class MembersService {
     return { ...profile, blocked: blocked.has(userId) };
   }
 
-  /** The roles of the listed users who are members (for other services' rules: no read check). */
+  /** For other services' rules: no read check. */
   async rolesOf(ctx: RequestContext, { groupId, userIds }: RolesOfCommand): Promise<Record<string, MemberRole>> {
     const members = await this.members.findMany({ appId: ctx.caller.appId, groupId }, userIds);
     return Object.fromEntries([...members.values()].map((m) => [m.userId, m.role]));
@@ -129,7 +123,6 @@ export class MembersService {
     return this.profiles(ctx, gc, found);
   }
 
-  /** A user's groups, most recently joined first; another user's only for the app admin. */
   async joined(ctx: RequestContext, command: ListJoinedCommand): Promise<Page<JoinedGroupView>> {
     const userId = command.userId ?? actingUser(ctx.caller, 'list joined groups');
     if (userId !== ctx.caller.userId && !ctx.caller.isAppAdmin)
@@ -150,7 +143,6 @@ export class MembersService {
     };
   }
 
-  /** The groups with their names, from PeerFacts (the groups service asked once per group it lacks). */
   private async named(ctx: RequestContext, joined: JoinedGroupView[]): Promise<JoinedGroupView[]> {
     const groups = await Promise.all(
       joined.map(({ groupId }) => this.facts.group(ctx, { groupId }).catch(ignoreMissingGroup)),
@@ -177,7 +169,6 @@ export class MembersService {
     return this.updateOwn(ctx, groupId, fields);
   }
 
-  /** Any member but the owner (who must transfer ownership or destroy the group). */
   async leave(ctx: RequestContext, { groupId }: { groupId: string }): Promise<{ done: true }> {
     const gc = await this.loader.load(ctx, groupId);
     const userId = actingUser(ctx.caller, 'leave a group', gc);
@@ -190,7 +181,6 @@ export class MembersService {
     return { done: true };
   }
 
-  /** Per item, in request order: admins kick members, the owner kicks admins too, nobody the owner. */
   async kick(ctx: RequestContext, command: KickMembersCommand): Promise<ItemResult[]> {
     const { groupId, userIds } = command;
     const gc = await this.loader.load(ctx, command, userIds);
@@ -206,7 +196,6 @@ export class MembersService {
     });
   }
 
-  /** Stores the member's own settings with their event (one write), then sends it. */
   private async updateOwn(
     ctx: RequestContext,
     groupId: string,
@@ -225,7 +214,6 @@ export class MembersService {
     return (await this.rosters.findCached({ appId: ctx.caller.appId, groupId }))?.memberCount ?? 0;
   }
 
-  /** Joins each member with the end of their mute (moderation), one query for the page. */
   private async profiles(ctx: RequestContext, gc: GroupContext, members: StoredMember[]): Promise<MemberProfile[]> {
     const muteEnds = await this.facts.muteEnds(
       ctx,

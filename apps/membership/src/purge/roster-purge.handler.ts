@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 
 import { RosterPurger } from './roster-purger';
 
-/** A destroyed group's members, requests, invitations and roster go away with it. Idempotent. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class RosterPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {

@@ -6,7 +6,6 @@ import { JoinRequestRepository } from '../joining/join-request.repository';
 import { MemberRepository } from '../members/member.repository';
 import { RosterRepository } from '../roster/roster.repository';
 
-/** Everything membership keeps about a group, deleted (idempotent: a second run deletes nothing). */
 @Injectable()
 export class RosterPurger {
   constructor(

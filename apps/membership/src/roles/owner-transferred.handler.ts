@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { RolesService } from './roles.service';
 
-/** Re-applies the two role changes of a transfer, in case the process stopped right after committing it. */
+/** In case the process stopped right after committing the transfer. */
 @Injectable()
 @OnEvent('group.owner_transferred')
 export class RolesOnOwnerTransferred implements DomainEventHandler<'group.owner_transferred'> {

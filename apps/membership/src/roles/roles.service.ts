@@ -22,7 +22,6 @@ const CHANGED_CONCURRENTLY: ErrorPayload = {
   message: 'the membership changed concurrently; try again',
 };
 
-/** Admins (owner only, at most 99, held by the roster's counter) and ownership transfer. */
 @Injectable()
 export class RolesService {
   constructor(
@@ -32,7 +31,6 @@ export class RolesService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Per item: members become admins; admins stay (idempotent); the limit applies to the batch whole. */
   async addAdmins(ctx: RequestContext, command: AdminsCommand): Promise<ItemResult[]> {
     const { userIds } = command;
     const gc = await this.loader.load(ctx, command, userIds);
@@ -47,7 +45,6 @@ export class RolesService {
     return this.results(userIds, refusals, promote, changed);
   }
 
-  /** Per item: admins become members; members stay (idempotent); the owner is protected. */
   async removeAdmins(ctx: RequestContext, command: AdminsCommand): Promise<ItemResult[]> {
     const { userIds } = command;
     const gc = await this.loader.load(ctx, command, userIds);
@@ -59,11 +56,7 @@ export class RolesService {
     return this.results(userIds, refusals, demote, changed);
   }
 
-  /**
-   * The owner hands the group to a member. The roster's owner is the commit point (with
-   * `group.owner_transferred`); the two role changes follow and are re-applied by the handler of
-   * that event if the process stops in between.
-   */
+  /** The roster's owner is the commit point; the handler of its event re-applies the role changes. */
   async transfer(ctx: RequestContext, command: TransferOwnershipCommand): Promise<{ done: true }> {
     const { groupId, newOwnerId } = command;
     const roster = await this.rosters.find({ appId: ctx.caller.appId, groupId });
@@ -84,7 +77,6 @@ export class RolesService {
     return { done: true };
   }
 
-  /** Repair after `group.owner_transferred`: idempotent, no new events. */
   async applyTransfer(
     key: { appId: string; groupId: string },
     previousOwnerId: string,
@@ -133,7 +125,6 @@ export class RolesService {
     };
   }
 
-  /** In request order: refused, changed, lost to a concurrent change, or already in the role. */
   private results(
     userIds: string[],
     refusals: Map<string, ErrorPayload>,

@@ -7,13 +7,12 @@ import { JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import type { StoredMember } from '../members/member.repository';
 import type { RosterState } from './roster.repository';
 
-/** Where every instance says which group's records it changed (core NATS, membership's own subjects). */
 export const ROSTER_TOUCHED_SUBJECT = 'membership.cache.touched';
 /** Groups kept per app (least recently used out first), and members per group. */
 export const ROSTER_CACHE_GROUPS_PER_APP = 10_000;
 export const ROSTER_CACHE_MEMBERS_PER_GROUP = 5_000;
 
-/** A change of a group's records: its roster, and the named members (all of them: `userIds` null). */
+/** `userIds` null: every member. */
 interface Touched {
   appId: string;
   groupId: string;
@@ -22,17 +21,14 @@ interface Touched {
 
 interface Entry extends GroupCacheEntry {
   roster?: RosterState | null;
-  /** Present members' records; null: not a member. */
   members: Map<string, StoredMember | null>;
 }
 
 const codec = JSONCodec<Touched>();
 
 /**
- * This instance's copy of membership's own records that every read needs — a group's roster and
- * the records of the members a call names — read from the database on first need. Every write of
- * them says so on NATS (`touched`) before it is answered, on the connection commands arrive on, so
- * the next command after a write's answer, on any instance, is handled after its notice: reads see
+ * Every write says so on NATS before it is answered, on the connection commands arrive on, so the
+ * next command after a write's answer, on any instance, is handled after its notice: reads see
  * their writes. Cleared when the connection drops, as notices may have been missed.
  */
 @Injectable()
@@ -57,7 +53,6 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
     this.subscription?.unsubscribe();
   }
 
-  /** Says that `key`'s roster changed, and the records of `userIds` (none by default; null: every member's). */
   touched(key: GroupKey, userIds: string[] | null = []): void {
     const notice: Touched = { appId: key.appId, groupId: key.groupId, userIds };
     this.forget(notice);
@@ -65,7 +60,7 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
     this.connection?.publish(ROSTER_TOUCHED_SUBJECT, codec.encode(notice));
   }
 
-  /** Runs a write of `key`'s records and says it is done (also when it failed: it may have applied). */
+  /** Says so also when the write failed: it may have applied. */
   async writing<T>(key: GroupKey, userIds: string[] | null, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
@@ -83,7 +78,6 @@ export class RosterReadCache implements OnApplicationBootstrap, BeforeApplicatio
     return roster;
   }
 
-  /** The present members among `userIds`. */
   async members(
     key: GroupKey,
     userIds: string[],

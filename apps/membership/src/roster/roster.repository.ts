@@ -36,7 +36,6 @@ export function newInviteCode(): string {
   return randomUUID();
 }
 
-/** The only code touching rosters. Every call is scoped by app (and group). */
 @Injectable()
 @HasOutbox()
 export class RosterRepository implements OutboxOwner {
@@ -49,7 +48,6 @@ export class RosterRepository implements OutboxOwner {
     this.outbox = OutboxCollection.of(rosters);
   }
 
-  /** Creates the roster if absent; returns the stored one either way (idempotent). */
   async ensure(key: GroupKey, type: GroupType, ownerId: string, capacity: number): Promise<RosterState> {
     return this.cache.writing(key, [], async () => {
       const doc = await this.rosters
@@ -74,7 +72,6 @@ export class RosterRepository implements OutboxOwner {
     return doc ? toState(doc) : null;
   }
 
-  /** The roster as reads see it: from this instance's cache, kept right by every write (RosterReadCache). */
   findCached(key: GroupKey): Promise<RosterState | null> {
     return this.cache.roster(key, () => this.find(key));
   }
@@ -89,14 +86,13 @@ export class RosterRepository implements OutboxOwner {
     return doc ? toState(doc) : null;
   }
 
-  /** Sets the count once, while a roster is being initialized (nobody else can join yet). */
+  /** Only while a roster is being initialized: nobody else can join yet. */
   async setCount(key: GroupKey, memberCount: number, capacity: number): Promise<void> {
     return this.cache.writing(key, [], async () => {
       await this.rosters.updateOne(key, { $set: { memberCount, freeSlots: capacity - memberCount } });
     });
   }
 
-  /** Takes `count` free places at once, or none: the atomic capacity check of every join. */
   async reserveSlots(key: GroupKey, count: number): Promise<boolean> {
     return this.cache.writing(key, [], async () => {
       const result = await this.rosters.updateOne(
@@ -107,7 +103,6 @@ export class RosterRepository implements OutboxOwner {
     });
   }
 
-  /** Gives places back (members gone, or a reservation whose insert failed), with their admin slots. */
   async releaseSlots(key: GroupKey, count: number, admins = 0): Promise<void> {
     return this.cache.writing(key, [], async () => {
       if (count === 0 && admins === 0) return;
@@ -115,10 +110,6 @@ export class RosterRepository implements OutboxOwner {
     });
   }
 
-  /**
-   * Moves the capacity from `from` to `to` if the free places allow it (they never go negative)
-   * and nobody changed the capacity meanwhile.
-   */
   async resize(key: GroupKey, from: number, to: number): Promise<boolean> {
     return this.cache.writing(key, [], async () => {
       const delta = to - from;
@@ -130,7 +121,6 @@ export class RosterRepository implements OutboxOwner {
     });
   }
 
-  /** Takes `count` admin places at once, or none: the atomic admin limit. */
   async reserveAdmins(key: GroupKey, count: number, limit: number): Promise<boolean> {
     return this.cache.writing(key, [], async () => {
       const result = await this.rosters.updateOne(
@@ -147,11 +137,7 @@ export class RosterRepository implements OutboxOwner {
     });
   }
 
-  /**
-   * The commit point of a transfer: only if `fromOwnerId` still owns the group, with its event.
-   * `newOwnerWasAdmin` frees the admin place the new owner held. Refused (`unavailable`) while the
-   * roster's outbox is full, as every document's with an embedded outbox.
-   */
+  /** The commit point of a transfer. */
   async transferOwner(
     key: GroupKey,
     fromOwnerId: string,
@@ -178,7 +164,6 @@ export class RosterRepository implements OutboxOwner {
     });
   }
 
-  /** Memberships across the app: the sum of its rosters' counts. */
   async totalMembers(appId: string): Promise<number> {
     const [sum] = await this.rosters.aggregate<{ members: number }>([
       { $match: { appId } },

@@ -22,7 +22,6 @@ import { RosterRepository, type RosterState } from './roster.repository';
 /** Tries of a capacity change that races joins and leaves before answering `conflict`. */
 const CAPACITY_ATTEMPTS = 5;
 
-/** Rosters: who is in which group from its creation, the maintained count, and access views. */
 @Injectable()
 export class RosterService {
   constructor(
@@ -49,10 +48,7 @@ export class RosterService {
     return announcement === undefined ? info : { ...info, announcement };
   }
 
-  /**
-   * Step of the create saga, idempotent by group id: a retry after a partial run completes it
-   * and answers the same count.
-   */
+  /** A retry after a partial run completes it and answers the same count. */
   async initialize(ctx: RequestContext, command: InitializeRosterCommand): Promise<{ memberCount: number }> {
     if (!ctx.caller.isAppAdmin && ctx.caller.userId !== command.ownerId) {
       throw new DomainError('forbidden', 'a roster is initialized for its owner only');
@@ -85,10 +81,7 @@ export class RosterService {
     return { memberCount };
   }
 
-  /**
-   * Changes the capacity membership enforces, never below the members already in: one
-   * conditional update of the free places (retried when a join or leave moved them meanwhile).
-   */
+  /** Retried when a join or leave moved the free places meanwhile. */
   async setCapacity(
     ctx: RequestContext,
     { groupId, capacity }: SetRosterCapacityCommand,

@@ -3,7 +3,6 @@ import { notMember, type Role } from '@cohort/group-access';
 
 import type { StoredMember } from '../members/member.repository';
 
-/** A group, the caller's role in it, and the present members among the users the call names. */
 export interface GroupContext {
   key: GroupKey;
   group: GroupView;
@@ -12,7 +11,6 @@ export interface GroupContext {
   members: Map<string, StoredMember>;
 }
 
-/** Why the caller may not kick `target` (null: may). Admins kick members; the owner kicks admins too. */
 export function kickRefusal(gc: GroupContext, targetId: string): ErrorPayload | null {
   const target = gc.members.get(targetId);
   if (!target) return notMember(gc.group.groupId, targetId).toPayload();

@@ -5,7 +5,6 @@ import type { Model } from 'mongoose';
 
 import { SessionDoc } from './schemas/session.schema';
 
-/** The only code touching the sessions collection. Every call is scoped by app. */
 @Injectable()
 export class SessionRepository {
   constructor(@InjectModel(SessionDoc.name) private readonly model: Model<SessionDoc>) {}
@@ -20,7 +19,6 @@ export class SessionRepository {
     return doc ? { userId: doc.userId, sessionId: doc.sessionId, publicKey: doc.publicKey } : null;
   }
 
-  /** The sessions of these users, oldest first. */
   async ofUsers(appId: string, userIds: string[]): Promise<{ userId: string; sessionId: string }[]> {
     if (userIds.length === 0) return [];
     const docs = await this.model

@@ -18,7 +18,6 @@ const ED25519_PUBLIC_KEY_BYTES = 32;
 export class SessionsService {
   constructor(private readonly sessions: SessionRepository) {}
 
-  /** A new user (a fresh UUID) with one session: the app only. */
   async register(ctx: RequestContext, { fullName, publicKey }: RegisterSessionCommand): Promise<UserSessionView> {
     assertApp(ctx, 'create users');
     return this.sessions.insert(ctx.caller.appId, {
@@ -29,7 +28,6 @@ export class SessionsService {
     });
   }
 
-  /** The key a session's requests are verified with: the app only (the gateway, verifying). */
   async find(ctx: RequestContext, { userId, sessionId }: FindSessionCommand): Promise<SessionKeyView> {
     assertApp(ctx, 'read session keys');
     const session = await this.sessions.find(ctx.caller.appId, userId, sessionId);

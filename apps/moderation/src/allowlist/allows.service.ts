@@ -13,7 +13,6 @@ import { Injectable } from '@nestjs/common';
 import { ALLOWLIST, ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 
-/** The allowlist: members who may send under mute-all (an individual mute still holds); leaving removes them. */
 @Injectable()
 export class AllowsService {
   constructor(
@@ -22,7 +21,6 @@ export class AllowsService {
     private readonly changes: ListChanges,
   ) {}
 
-  /** Per item in request order: members only (admins may list anyone who is a member). */
   async allow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(gc, 'change the allowlist');
@@ -43,7 +41,6 @@ export class AllowsService {
     });
   }
 
-  /** Taking someone off who is not on it is a success (idempotent). */
   async disallow(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
     assertAdmin(gc, 'change the allowlist');

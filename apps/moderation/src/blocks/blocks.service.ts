@@ -17,7 +17,6 @@ import { BLOCKLIST, ListChanges } from '../standings/list-changes';
 import { ReadableGroups } from '../standings/readable-groups';
 import { StandingRepository } from '../standings/standing.repository';
 
-/** The blocklist: a blocked member is removed at once and cannot come back by any path until unblocked. */
 @Injectable()
 export class BlocksService {
   constructor(
@@ -28,12 +27,7 @@ export class BlocksService {
     private readonly changes: ListChanges,
   ) {}
 
-  /**
-   * Per item in request order (any user id, member or not — blocking someone who just left keeps
-   * them out; never the owner, admins only by the owner). The block is stored first (so no join
-   * path lets them back), then membership removes the members among them: the answer comes once
-   * they are out.
-   */
+  /** Stored before membership removes them, so no join path lets them back in between. */
   async block(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(gc, 'block members');
@@ -48,7 +42,6 @@ export class BlocksService {
     });
   }
 
-  /** Unblocking someone not blocked is a success (idempotent); they may join again. */
   async unblock(ctx: RequestContext, command: ModeratedUsers): Promise<ItemResult[]> {
     const gc = await this.loader.load(ctx, command);
     assertAdmin(gc, 'unblock users');
@@ -61,7 +54,6 @@ export class BlocksService {
     return this.changes.page(gc, BLOCKLIST, command.limit, command.cursor);
   }
 
-  /** The listed users who are blocked: the check every join path makes before admitting. */
   async blockedAmong(ctx: RequestContext, { groupId, userIds }: GroupUsersQuery): Promise<string[]> {
     return (await this.standings.findListed(groupKeyOf(ctx, groupId), 'block', userIds)).map((entry) => entry.userId);
   }

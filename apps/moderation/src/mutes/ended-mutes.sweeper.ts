@@ -5,10 +5,7 @@ import { ConfigService } from '@nestjs/config';
 
 import { StandingRepository } from '../standings/standing.repository';
 
-/**
- * Clears mutes that have ended. Nothing depends on it: every read and the send decision compare
- * a mute's end with the clock. It only keeps ended mutes from piling up.
- */
+/** Housekeeping only: every read compares a mute's end with the clock. */
 @Injectable()
 export class EndedMutesSweeper extends BackgroundSweep {
   constructor(

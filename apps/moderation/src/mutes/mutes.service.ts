@@ -23,7 +23,6 @@ import { StandingRepository } from '../standings/standing.repository';
 /** 0 in a mute's end: not muted (lifted). */
 const LIFTED = 0;
 
-/** Individual mutes: admins mute members for a while or for good; a mute outlives leaving. */
 @Injectable()
 export class MutesService {
   constructor(
@@ -54,10 +53,7 @@ export class MutesService {
     });
   }
 
-  /**
-   * Lifts mutes, members or not (a mute outlives leaving), under the targets rules of a mute: an
-   * admin lifts no admin's mute, their own included. Lifting a mute that is not there is a success.
-   */
+  /** Members or not: a mute outlives leaving. An admin lifts no admin's mute, their own included. */
   async unmute(ctx: RequestContext, command: UnmuteCommand): Promise<MuteResult[]> {
     const access = await this.loader.load(ctx, command, command.userIds);
     assertAdmin(access, 'unmute members');
@@ -112,7 +108,6 @@ export class MutesService {
     return Object.fromEntries(muted.map((mute) => [mute.userId, mute.value]));
   }
 
-  /** Stores the mutes (or lifts) with their events in one command, then sends the events. */
   private async write(ctx: RequestContext, access: GroupAccess, userIds: string[], until: number): Promise<void> {
     const groupId = access.group.groupId;
     await this.changes.write(ctx, access, 'mute', userIds, until, (userId) =>

@@ -2,7 +2,6 @@ import { BusClient, type RequestContext } from '@cohort/bus';
 import { MembershipCommands } from '@cohort/contracts';
 import { Injectable } from '@nestjs/common';
 
-/** What moderation asks membership besides roles: removing blocked users. */
 @Injectable()
 export class MembershipClient {
   constructor(private readonly bus: BusClient) {}

@@ -2,7 +2,6 @@ import type { DomainEvent, EventMap, EventType } from '@cohort/contracts';
 
 import type { GroupFact, GroupFactValues, UserFact, UserFactValues } from '../standings/facts';
 
-/** One fact an event establishes, about the group or one of its users. */
 export type FactOfEvent =
   | { [F in GroupFact]: { about: 'group'; fact: F; value: GroupFactValues[F] } }[GroupFact]
   | { [F in UserFact]: { about: 'user'; userId: string; fact: F; value: UserFactValues[F] } }[UserFact];
@@ -12,11 +11,7 @@ const group = <F extends GroupFact>(fact: F, value: GroupFactValues[F]): FactOfE
 const user = <F extends UserFact>(userId: string, fact: F, value: UserFactValues[F]): FactOfEvent =>
   ({ about: 'user', userId, fact, value }) as FactOfEvent;
 
-/**
- * The events the send decision follows, and the facts each establishes: from the groups service
- * (a group's life and mute-all), membership (roles) and moderation itself (mutes, lists). The
- * facts take the event's time, so the newest wins whatever order events arrive in.
- */
+/** Facts take the event's time, so the newest wins whatever order events arrive in. */
 const FACTS_OF = {
   'group.created': (d) => [group('life', true), group('muteAll', d.muteAllUntil)],
   'group.mute_all_changed': (d) => [group('muteAll', d.until)],
@@ -37,10 +32,9 @@ const FACTS_OF = {
 
 export type FactEvent = keyof typeof FACTS_OF;
 
-/** Every event type the send decision follows. */
 export const FACT_EVENTS = Object.keys(FACTS_OF) as FactEvent[];
 
-/** The events of changes moderation makes itself: already stored when they are sent. */
+/** Already stored when they are sent: not projected. */
 export const OWN_EVENTS: readonly FactEvent[] = [
   'member.muted',
   'member.unmuted',
@@ -54,7 +48,6 @@ export function isFactEvent(type: string): type is FactEvent {
   return Object.prototype.hasOwnProperty.call(FACTS_OF, type);
 }
 
-/** The facts `event` establishes (none for an event the decision does not follow), and their time (ms). */
 export function factsOf(event: DomainEvent): { at: number; facts: FactOfEvent[] } {
   if (!isFactEvent(event.type)) return { at: 0, facts: [] };
   const of = FACTS_OF[event.type] as (data: unknown) => FactOfEvent[];

@@ -5,7 +5,6 @@ import { Inject, Injectable, type Type } from '@nestjs/common';
 import type { FactEvent } from './event-facts';
 import { FactProjector } from './fact-projector';
 
-/** The durable consumer (`moderation__<event>`) that projects one event type's facts. */
 function projectionOf<K extends FactEvent>(type: K): Type<DomainEventHandler<K>> {
   @Injectable()
   @OnEvent(type)
@@ -20,10 +19,7 @@ function projectionOf<K extends FactEvent>(type: K): Type<DomainEventHandler<K>>
   return ProjectFacts;
 }
 
-/**
- * The other services' events whose facts are projected (group.destroyed is projected by the purge,
- * its one consumer here). Moderation's own changes are stored when made, not projected.
- */
+/** group.destroyed is projected by the purge: a service has one consumer per event type. */
 export const FactProjectionHandlers = [
   projectionOf('group.created'),
   projectionOf('group.mute_all_changed'),

@@ -5,11 +5,7 @@ import { StandingRepository } from '../standings/standing.repository';
 import { factsOf } from './event-facts';
 import { GroupFactsRepository } from './group-facts.repository';
 
-/**
- * Stores what another service's event says (a group's life and mute-all, a member's role) in
- * moderation's own database, so that a cold send decision is one keyed read here. Idempotent and
- * order-proof: a fact older than the stored one changes nothing.
- */
+/** Projected here so that a cold send decision is one keyed read; an older fact changes nothing. */
 @Injectable()
 export class FactProjector {
   constructor(

@@ -7,12 +7,10 @@ import type { GroupFact, GroupFacts, GroupFactValues } from '../standings/facts'
 import { notNewerThan, readFacts, upsertNewer } from '../standings/stored-facts';
 import { GroupFactsDoc } from './schemas/group-facts.schema';
 
-/** The only code touching the group_facts collection. Every call is scoped by app and group. */
 @Injectable()
 export class GroupFactsRepository {
   constructor(@InjectModel(GroupFactsDoc.name) private readonly model: Model<GroupFactsDoc>) {}
 
-  /** Replaces a fact of the group unless a newer one is stored. */
   async apply<F extends GroupFact>(key: GroupKey, fact: F, value: GroupFactValues[F], at: Date): Promise<void> {
     await upsertNewer(this.model, [
       {
@@ -25,10 +23,6 @@ export class GroupFactsRepository {
     ]);
   }
 
-  /**
-   * A page of live groups (life true) after `afterId` in storage order, with their facts: the
-   * reconciler's bounded pass. `afterId` null starts from the first.
-   */
   async pageOfLive(afterId: unknown, limit: number): Promise<{ id: unknown; key: GroupKey; facts: GroupFacts }[]> {
     const docs = await this.model
       .find({ 'life.value': true, ...(afterId === null ? {} : { _id: { $gt: afterId } }) })
@@ -42,7 +36,6 @@ export class GroupFactsRepository {
     }));
   }
 
-  /** Everything known of the group (one keyed read). */
   async get(key: GroupKey): Promise<GroupFacts> {
     return readFacts(await this.model.findOne(key).lean(), ['life', 'muteAll']) as GroupFacts;
   }

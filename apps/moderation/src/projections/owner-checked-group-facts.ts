@@ -9,10 +9,9 @@ import type { GroupFacts, GroupFactValues } from '../standings/facts';
 import { GroupFactsRepository } from './group-facts.repository';
 
 /**
- * The projected facts of a group, checked against the groups service where they may be wrong: a
- * cold read that finds no projection at all (its `group.created` may be lost or still on its way)
- * asks the owner before answering "no such group", and the reconciler's pass corrects whatever
- * drifted. A correction is stamped with the time the owner was asked, so a newer event wins.
+ * A group with no projection at all (its `group.created` lost or still on its way) is asked of
+ * the groups service before answering "no such group". A correction is stamped with the time the
+ * owner was asked, so a newer event wins.
  */
 @Injectable()
 export class OwnerCheckedGroupFacts {
@@ -23,7 +22,6 @@ export class OwnerCheckedGroupFacts {
     private readonly bus: BusClient,
   ) {}
 
-  /** The send decision's cold read; with the owner unreachable, what the projection holds. */
   async get(key: GroupKey): Promise<GroupFacts> {
     const facts = await this.groupFacts.get(key);
     if (facts.life) return facts;
@@ -35,7 +33,6 @@ export class OwnerCheckedGroupFacts {
     }
   }
 
-  /** Stores the owner's facts where `facts` (the projection's) differ; answers how many it corrected. */
   async correct(key: GroupKey, facts: GroupFacts): Promise<number> {
     const askedAt = new Date();
     const truth = await this.ownerSays(key);
@@ -52,10 +49,7 @@ export class OwnerCheckedGroupFacts {
     return corrected;
   }
 
-  /**
-   * The group's life and mute-all as the groups service holds them; null while its creation is in
-   * progress or being rolled back (its `group.created`, if any, is the fact to wait for).
-   */
+  /** Null while its creation is in progress or rolled back: its `group.created` is the fact to wait for. */
   private async ownerSays(key: GroupKey): Promise<GroupFactValues | null> {
     const ctx = {
       caller: { appId: key.appId, userId: null, isAppAdmin: true },

@@ -8,11 +8,9 @@ import type { UserFacts } from '../standings/facts';
 import { StandingRepository } from '../standings/standing.repository';
 
 /**
- * Users' projected facts in a group, their roles checked against membership where they may be
- * wrong: a cold read that finds no role at all (the user's `member.joined` may be lost or still on
- * its way) asks membership before answering "not a member", and the roles reconciler's pass
- * corrects whatever drifted. A correction is stamped with the time membership was asked, so a
- * newer event wins.
+ * A user with no role at all (their `member.joined` lost or still on its way) is asked of
+ * membership before answering "not a member". A correction is stamped with the time membership
+ * was asked, so a newer event wins.
  */
 @Injectable()
 export class OwnerCheckedRoles {
@@ -23,7 +21,6 @@ export class OwnerCheckedRoles {
     private readonly bus: BusClient,
   ) {}
 
-  /** The send decision's cold read; with membership unreachable, what the projection holds. */
   async get(key: GroupKey, userId: string): Promise<UserFacts> {
     const facts = await this.standings.get(key, userId);
     if (facts.role) return facts;
@@ -39,7 +36,6 @@ export class OwnerCheckedRoles {
     }
   }
 
-  /** Stores membership's roles where the projected ones (undefined: none) differ; answers how many it corrected. */
   async correct(key: GroupKey, projected: { userId: string; role: MemberRole | null | undefined }[]): Promise<number> {
     const askedAt = new Date();
     const ctx = { caller: { appId: key.appId, userId: null, isAppAdmin: true }, requestId: `roles-${randomUUID()}` };

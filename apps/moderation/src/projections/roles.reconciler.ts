@@ -7,15 +7,11 @@ import { StandingCache } from '../send-decision/standing-cache';
 import { StandingRepository } from '../standings/standing.repository';
 import { OwnerCheckedRoles } from './owner-checked-roles';
 
-/** Users compared with membership per pass: the pass stays bounded whatever the number of members. */
 export const ROLES_RECONCILE_BATCH = 200;
 
 /**
- * Compares the projected roles (a member's, or none after leaving) with what membership holds, a
- * bounded page per sweep, round-robin over every user, one membership request per group of the
- * page, and corrects what drifted — a `member.joined` or `member.left` lost on the way must not
- * leave a wrong send decision standing. (A user with no projected role at all is checked by the
- * first decision that reads it.)
+ * A `member.joined` or `member.left` lost on the way must not leave a wrong send decision
+ * standing. A user with no projected role at all is checked by the first decision that reads it.
  */
 @Injectable()
 export class RolesReconciler extends BackgroundSweep {
@@ -39,7 +35,6 @@ export class RolesReconciler extends BackgroundSweep {
       byGroup.set(groupKey, [...(byGroup.get(groupKey) ?? []), entry]);
     }
     let corrected = 0;
-    // Membership unreachable: this pass stops, the next one tries again.
     for (const entries of byGroup.values()) corrected += await this.roles.correct(entries[0].key, entries);
     if (corrected > 0) {
       // Cached decisions may hold the drifted roles: read them again.

@@ -5,11 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { FactProjector } from '../projections/fact-projector';
 import { StandingRepository } from '../standings/standing.repository';
 
-/**
- * A destroyed group's mutes, blocks and allowlist go away with it, and the send decision learns
- * it is gone (kept as a fact, so that a late event of the group cannot revive it). One handler: a
- * service has one durable consumer per event type. Idempotent: a redelivery changes nothing.
- */
+/** Also projects the group's end: a service has one durable consumer per event type. */
 @Injectable()
 @OnEvent('group.destroyed')
 export class ModerationPurgeOnGroupDestroyed implements DomainEventHandler<'group.destroyed'> {

@@ -17,11 +17,9 @@ import { StandingCache } from './standing-cache';
 const eventCodec = JSONCodec<DomainEvent>();
 
 /**
- * Serves the send decision and keeps this instance's cache right, on ONE NATS connection: plain
- * subscriptions (no queue group) to the events of every change, whichever instance or service
- * made it, and the decision's responder. A change's event is published before the change is
- * answered, and NATS delivers a connection's messages in order, so the next decision asked after
- * an answer is processed after the event: it never sees the state from before.
+ * Events and decisions share ONE NATS connection: a change's event is published before the change
+ * is answered, and NATS delivers a connection's messages in order, so a decision asked after an
+ * answer never sees the state from before.
  */
 @Injectable()
 export class SendCheckResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,7 +48,6 @@ export class SendCheckResponder implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
-  /** Stops answering (decisions in flight finish; the connection is drained at shutdown). */
   beforeApplicationShutdown(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }

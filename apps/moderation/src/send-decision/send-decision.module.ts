@@ -15,7 +15,6 @@ import { SendDecisionController } from './send-decision.controller';
 import { SendDecisions } from './send-decisions.service';
 import { StandingCache } from './standing-cache';
 
-/** The send decision: its cache and responder, and the projection of other services' facts it reads cold. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: GroupFactsDoc.name, schema: GroupFactsSchema }]), StandingsModule],
   controllers: [SendDecisionController],

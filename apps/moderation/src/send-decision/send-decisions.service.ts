@@ -8,7 +8,6 @@ import { Injectable } from '@nestjs/common';
 import { decideSend } from '../rules/send-decision.policy';
 import { type CachedFacts, StandingCache } from './standing-cache';
 
-/** The send decision: the app's message server asks it for every message (app admins only). */
 @Injectable()
 export class SendDecisions {
   private decisions = 0;
@@ -42,7 +41,6 @@ export class SendDecisions {
 
 const instance = `${hostname()}:${process.pid}`;
 
-/** The decision is for the app's message server: an app-admin token (acting as a user or not). */
 function assertApp(caller: Caller): void {
   if (!caller.isAppAdmin)
     throw new DomainError('forbidden', 'only the app (an app-admin token) may ask the send decision');

@@ -11,13 +11,11 @@ import { type GroupFacts, mergeNewer, replaces, type UserFacts } from '../standi
 
 interface CacheEntry<F> {
   facts: F;
-  /** When its facts were last read from the database (0: never; what it holds came from events). */
+  /** 0: never read; what it holds came from events. */
   loadedAt: number;
-  /** The read in flight, shared by the decisions waiting for it. */
   loading: Promise<void> | null;
 }
 
-/** Reads of the database a decision caused (0 when the cache had everything). */
 export interface CachedFacts {
   group: GroupFacts;
   user: UserFacts;
@@ -28,12 +26,9 @@ const groupKey = (appId: string, groupId: string) => `${appId}\n${groupId}`;
 const userKey = (appId: string, groupId: string, userId: string) => `${appId}\n${groupId}\n${userId}`;
 
 /**
- * What the send decision knows of groups and users, per instance: facts read from the database
- * once (one keyed read per group, one per user in a group) and kept right by events — every
- * instance receives every change's event, whichever instance or service made it. Each fact keeps
- * the time of the change behind it and only a newer one replaces it, so an event that arrives
- * while a read is in flight, or before the durable projection stored it, is never undone by that
- * read. A fact with an end (a mute, mute-all) is compared with the clock at each decision.
+ * Every instance receives every change's event. Only a newer fact replaces one, so an event that
+ * arrives while a read is in flight, or before the projection stored it, is never undone by that
+ * read.
  */
 // The cache metric's four label sets, made once: read() runs for every send decision.
 const GROUP_HIT = { facts: 'group', result: 'hit' } as const;
@@ -57,7 +52,6 @@ export class StandingCache {
     this.ttlMs = config.get('SEND_CACHE_TTL_MS', { infer: true });
   }
 
-  /** Applies the facts of an event to the entries they concern; an entry not cached yet starts from them. */
   applyEvent(event: DomainEvent): void {
     const { at, facts } = factsOf(event);
     for (const change of facts) {
@@ -70,7 +64,6 @@ export class StandingCache {
     }
   }
 
-  /** The group's and the user's facts; what is missing or older than the TTL is read first (both reads at once). */
   read(appId: string, groupId: string, userId: string, now: number): CachedFacts | Promise<CachedFacts> {
     const group = this.entry(this.groups, groupKey(appId, groupId));
     const user = this.entry(this.users, userKey(appId, groupId, userId));
@@ -86,7 +79,6 @@ export class StandingCache {
     return reads.length === 0 ? cached() : Promise.all(reads).then(cached);
   }
 
-  /** Forgets everything (events may have been missed while NATS was unreachable). */
   clear(): void {
     this.groups.clear();
     this.users.clear();
@@ -112,7 +104,6 @@ export class StandingCache {
     return entry.loading;
   }
 
-  /** The entry of `key`, created empty if absent; past the size limit the oldest entry goes. */
   private entry<F extends object>(map: Map<string, CacheEntry<F>>, key: string): CacheEntry<F> {
     let entry = map.get(key);
     if (!entry) {

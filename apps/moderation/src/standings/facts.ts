@@ -10,7 +10,6 @@ export interface UserFactValues {
   allow: boolean;
 }
 
-/** What the send decision knows of a group. */
 export interface GroupFactValues {
   /** The groups service's: true from its creation, false once destroyed. */
   life: boolean;
@@ -21,7 +20,6 @@ export interface GroupFactValues {
 export type UserFact = keyof UserFactValues;
 export type GroupFact = keyof GroupFactValues;
 
-/** A value and the time (ms) of the change that made it so. */
 export interface Fact<T> {
   value: T;
   at: number;
@@ -37,7 +35,6 @@ export type GroupFacts = { [F in GroupFact]?: Fact<GroupFactValues[F]> };
 export const replaces = (current: { at: number } | undefined, candidate: { at: number }): boolean =>
   !current || candidate.at >= current.at;
 
-/** Merges `from` into `into`, fact by fact, keeping the newer of each. */
 export function mergeNewer<T extends Record<string, Fact<unknown> | undefined>>(into: T, from: T): void {
   for (const [name, fact] of Object.entries(from) as [keyof T, Fact<unknown> | undefined][]) {
     if (fact && replaces(into[name], fact)) into[name] = fact as T[keyof T];

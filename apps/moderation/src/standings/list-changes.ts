@@ -8,7 +8,6 @@ import { Injectable } from '@nestjs/common';
 import type { UserFactValues } from './facts';
 import { type StandingList, StandingRepository } from './standing.repository';
 
-/** A per-group user list kept in standings, and the events of putting users on it and taking them off. */
 export type UserList =
   | { list: 'block'; on: 'member.blocked'; off: 'member.unblocked' }
   | { list: 'allow'; on: 'member.allowlisted'; off: 'member.unallowlisted' };
@@ -16,7 +15,6 @@ export type UserList =
 export const BLOCKLIST: UserList = { list: 'block', on: 'member.blocked', off: 'member.unblocked' };
 export const ALLOWLIST: UserList = { list: 'allow', on: 'member.allowlisted', off: 'member.unallowlisted' };
 
-/** Moderation's own changes of the per-group lists (mutes, blocklist, allowlist), each stored with its event. */
 @Injectable()
 export class ListChanges {
   constructor(
@@ -24,7 +22,6 @@ export class ListChanges {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Changes only the users whose state differs (idempotent), in one command, then sends the events. */
   async set(
     ctx: RequestContext,
     access: GroupAccess,
@@ -39,11 +36,7 @@ export class ListChanges {
     );
   }
 
-  /**
-   * Sets `list` to `value` for each user in one command; a change's time is its event's, so the
-   * newest change of a fact wins even among concurrent calls. A change a newer one superseded is
-   * not stored, and its event not sent.
-   */
+  /** A change's time is its event's, so the newest wins among concurrent calls; a superseded one sends nothing. */
   async write<L extends StandingList>(
     ctx: RequestContext,
     access: GroupAccess,
@@ -61,7 +54,6 @@ export class ListChanges {
     await this.outbox.commit(await this.standings.apply(access.key, list, changes));
   }
 
-  /** One page of the list, oldest entry first. */
   async page(access: GroupAccess, { list }: UserList, limit: number, cursor?: string): Promise<Page<ListedUser>> {
     const [page, total] = await Promise.all([
       this.standings.listPage(access.key, list, limit, decodeCursor(cursor)),

@@ -9,10 +9,8 @@ import type { UserFact, UserFacts, UserFactValues } from './facts';
 import { StandingDoc } from './schemas/standing.schema';
 import { notNewerThan, readFacts, type StoredFact, upsertNewer } from './stored-facts';
 
-/** The per-group lists kept in standings: mutes in force, the blocklist, the allowlist. */
 export type StandingList = 'mute' | 'block' | 'allow';
 
-/** One user on a list: their fact's value, since when (ms) and who set it. */
 export interface ListedStanding<T> {
   userId: string;
   value: T;
@@ -20,29 +18,25 @@ export interface ListedStanding<T> {
   by: string | null;
 }
 
-/** One change of one user's fact: replaces the stored fact only if not older than it. */
 export interface FactChange<F extends UserFact> {
   userId: string;
   value: UserFactValues[F];
-  /** The time of the change (its event's `occurredAt`). */
   at: Date;
   by?: string | null;
   /** Stored with the change (moderation's own changes); another service's event is not. */
   event?: DomainEvent;
 }
 
-/** Who is on each list now: mutes in force at `now`, blocks and allows that are on. */
 function onList(list: StandingList, now: number): FilterQuery<StandingDoc> {
   return list === 'mute'
     ? { $or: [{ 'mute.value': PERMANENT }, { 'mute.value': { $gt: now } }] }
     : { [`${list}.value`]: true };
 }
 
-/** A user lookup: exact for one user (the dev database answers it from the unique index), `$in` for several. */
+/** Exact for one user: the dev database answers it from the unique index. */
 const usersFilter = (userIds: string[]) =>
   userIds.length === 1 ? { userId: userIds[0] } : { userId: { $in: userIds } };
 
-/** The only code touching the standings collection. Every call is scoped by app and group. */
 @Injectable()
 @HasOutbox()
 export class StandingRepository implements OutboxOwner {
@@ -52,10 +46,6 @@ export class StandingRepository implements OutboxOwner {
     this.outbox = OutboxCollection.of(model);
   }
 
-  /**
-   * Applies changes of one fact to several users in one command, each with its event if any.
-   * Answers the users whose change applied (a newer one already stored leaves it out).
-   */
   async apply<F extends UserFact>(key: GroupKey, fact: F, changes: FactChange<F>[]): Promise<Written<Set<string>>> {
     if (changes.length === 0) return this.outbox.written(new Set<string>(), []);
     const ops: AnyBulkWriteOperation<StandingDoc>[] = changes.map(({ userId, value, at, by, event }) => ({
@@ -73,7 +63,6 @@ export class StandingRepository implements OutboxOwner {
     );
   }
 
-  /** Everything known of one user in one group (one keyed read: the send decision's cold path). */
   async get(key: GroupKey, userId: string): Promise<UserFacts> {
     return readFacts(await this.model.findOne({ ...key, userId }).lean(), [
       'role',
@@ -83,10 +72,6 @@ export class StandingRepository implements OutboxOwner {
     ]) as UserFacts;
   }
 
-  /**
-   * A page of users with a projected role (a member's, or null: left), after `afterId` in storage
-   * order: the roles reconciler's bounded pass. `afterId` null starts from the first.
-   */
   async pageWithRoles(
     afterId: unknown,
     limit: number,
@@ -107,7 +92,6 @@ export class StandingRepository implements OutboxOwner {
     }));
   }
 
-  /** The named users on a list now (absent users are simply missing). */
   async findListed<L extends StandingList>(
     key: GroupKey,
     list: L,
@@ -119,7 +103,6 @@ export class StandingRepository implements OutboxOwner {
     return docs.map((doc) => listed(doc, list));
   }
 
-  /** One page of a list in (time set, user) order; `after` is the `next` of the previous page. */
   async listPage<L extends StandingList>(
     key: GroupKey,
     list: L,
@@ -144,7 +127,6 @@ export class StandingRepository implements OutboxOwner {
     return this.model.countDocuments({ ...key, ...onList(list, now) });
   }
 
-  /** Clears mutes that have ended (reads never count them; this only keeps the collection small). */
   async clearEndedMutes(now = Date.now()): Promise<number> {
     const result = await this.model.updateMany({ 'mute.value': { $gt: 0, $lte: now } }, { $unset: { mute: 1 } });
     return result.modifiedCount;

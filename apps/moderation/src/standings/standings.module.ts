@@ -7,7 +7,6 @@ import { ReadableGroups } from './readable-groups';
 import { StandingDoc, StandingSchema } from './schemas/standing.schema';
 import { StandingRepository } from './standing.repository';
 
-/** Users' standings in groups: mutes, blocklist, allowlist and (projected) roles, one document each. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: StandingDoc.name, schema: StandingSchema }]), GroupAccessModule],
   providers: [StandingRepository, ListChanges, ReadableGroups],

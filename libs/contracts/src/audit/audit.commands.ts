@@ -56,7 +56,7 @@ export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
   to?: number;
 }
 
-/** The audit service's commands (`audit.<entity>.<verb>`): app admins only. */
+/** App admins only. */
 export const AuditCommands = {
   list: declareCommand({ subject: 'audit.entries.list', request: ListAuditCommand, reply: replyType<AuditPage>() }),
   stats: declareCommand({ subject: 'audit.entries.stats', request: EmptyCommand, reply: replyType<AuditStatsView>() }),

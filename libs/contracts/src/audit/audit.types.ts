@@ -13,10 +13,8 @@ export interface AuditActor {
 
 /** One line of an app's audit log: one domain event, as it happened. Times are ms since epoch. */
 export interface AuditEntryView {
-  /** The event's id: each event is recorded once. */
   entryId: string;
   at: number;
-  /** The event type (`member.muted` …). */
   action: EventType;
   groupId: string;
   actor: AuditActor;

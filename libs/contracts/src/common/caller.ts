@@ -1,4 +1,3 @@
-/** Who is calling: every command carries it (for rules, logs and idempotency). */
 export interface Caller {
   appId: string;
   /** The acting user; null when an app admin acts with full rights and names no user. */
@@ -6,7 +5,6 @@ export interface Caller {
   isAppAdmin: boolean;
 }
 
-/** What travels on the bus for every command. */
 export interface CommandEnvelope<T> {
   caller: Caller;
   requestId: string;

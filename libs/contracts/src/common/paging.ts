@@ -20,7 +20,6 @@ type Constructor = new (...args: any[]) => object;
 
 class NoFields {}
 
-/** `Base` with a keyset position: `cursor` from the previous page (absent: the first page). */
 export function WithCursor<B extends Constructor>(Base: B) {
   class Cursor extends Base {
     @IsOptional()
@@ -31,7 +30,6 @@ export function WithCursor<B extends Constructor>(Base: B) {
   return Cursor;
 }
 
-/** `Base` (or nothing) with keyset paging: a cursor and a page size of 1..`maxLimit`. */
 export function Paged<B extends Constructor = typeof NoFields>(maxLimit: number, Base: B = NoFields as B) {
   class Paging extends WithCursor(Base) {
     @IsInt()

@@ -19,10 +19,7 @@ import type { AnnouncementView, FileResult, FileView } from './content.types';
 
 const CONTENT_ID_RULE = { message: '$property must be an id (decimal digits)' };
 
-/**
- * What a file's `url` must be: an absolute http or https URL with a host and no whitespace (the
- * bytes live there). Shared with the dialects, which check the same rule before sending.
- */
+/** Shared with the dialects, which check the same rule before sending. */
 export const FILE_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 export const FILE_URL_RULE = 'must be an http or https URL';
 
@@ -53,7 +50,6 @@ class FileNameCommand extends GroupIdCommand {
 }
 
 export class UploadFileCommand extends FileNameCommand {
-  /** Bytes. */
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -89,7 +85,6 @@ export class DeleteFilesCommand extends GroupIdCommand {
   fileIds!: string[];
 }
 
-/** The content service's commands (`content.<entity>.<verb>`): announcements and shared files. */
 export const ContentCommands = {
   /** Publishes a new current announcement: admins; members too when `memberModify`. */
   publishAnnouncement: declareCommand({
@@ -130,13 +125,11 @@ export const ContentCommands = {
     request: ContentPageCommand,
     reply: replyType<Page<FileView>>(),
   }),
-  /** Its uploader or an admin. */
   renameFile: declareCommand({
     subject: 'content.file.rename',
     request: RenameFileCommand,
     reply: replyType<FileView>(),
   }),
-  /** Each file by its uploader or an admin: a result per file, in request order. */
   deleteFiles: declareCommand({
     subject: 'content.file.delete',
     request: DeleteFilesCommand,

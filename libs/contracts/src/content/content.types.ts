@@ -1,9 +1,6 @@
 import type { ErrorPayload } from '../errors';
 
-/**
- * One announcement of a group's history. The latest one not deleted is the group's current
- * announcement, whichever dialect reads it. Times are ms since epoch.
- */
+/** The latest one not deleted is the group's current announcement, whichever dialect reads it. */
 export interface AnnouncementView {
   announcementId: string;
   groupId: string;
@@ -14,7 +11,7 @@ export interface AnnouncementView {
   createdAt: number;
 }
 
-/** A shared file's metadata: the bytes live at `url`, never in Cohort. Times are ms since epoch. */
+/** The bytes live at `url`, never in Cohort. */
 export interface FileView {
   fileId: string;
   groupId: string;
@@ -28,5 +25,4 @@ export interface FileView {
   updatedAt: number;
 }
 
-/** One file of a batch, in request order: done, or why not (a canonical error as data). */
 export type FileResult = { fileId: string; ok: true } | { fileId: string; ok: false; error: ErrorPayload };

@@ -1,10 +1,7 @@
 import type { AccessView } from '../membership/member.types';
 import type { GroupInfoView, GroupView } from './group.types';
 
-/**
- * The group as its readers see it: the record with what membership knows (the count, the current
- * owner and capacity — transfers and resizes land there first — and the caller's own record).
- */
+/** Membership's owner and capacity win: transfers and resizes land there first. */
 export function groupInfoOf(group: GroupView, access: AccessView | undefined): GroupInfoView {
   return {
     ...group,

@@ -165,7 +165,6 @@ export class ListSuperAdminsCommand {
   pageSize!: number;
 }
 
-/** The largest page of the admin's group search. */
 export const GROUP_SEARCH_PAGE_MAX = 100;
 
 /** The app's groups and chatrooms for its admin, newest first; the filters hold together. */
@@ -175,7 +174,6 @@ export class SearchGroupsCommand extends Paged(GROUP_SEARCH_PAGE_MAX) {
   @IsGroupId()
   groupId?: string;
 
-  /** Groups whose name contains this, case-insensitively. */
   @IsOptional()
   @IsString()
   @MaxLength(Limits.groupName)
@@ -190,7 +188,6 @@ export class SearchGroupsCommand extends Paged(GROUP_SEARCH_PAGE_MAX) {
   type?: GroupType;
 }
 
-/** The groups service's commands (`groups.group.<verb>`). */
 export const GroupCommands = {
   create: declareCommand({
     subject: 'groups.group.create',
@@ -225,7 +222,6 @@ export const GroupCommands = {
     request: ListChatroomsCommand,
     reply: replyType<Page<GroupInfoView>>(),
   }),
-  /** Ids of the active public groups and chatrooms, newest first, a page at a time. */
   listPublic: declareCommand({
     subject: 'groups.group.list_public',
     request: ListPublicCommand,
@@ -257,7 +253,6 @@ export const GroupCommands = {
     request: SearchGroupsCommand,
     reply: replyType<GroupSearchPage>(),
   }),
-  /** App admins: how many active groups and chatrooms the app has. */
   stats: declareCommand({ subject: 'groups.group.stats', request: EmptyCommand, reply: replyType<GroupStatsView>() }),
   destroy: declareCommand({
     subject: 'groups.group.destroy',

@@ -54,7 +54,6 @@ export interface GroupView {
   updatedAt: number;
 }
 
-/** A group joined with what membership knows: the maintained count and the caller's own record. */
 export interface GroupInfoView extends GroupView {
   memberCount: number;
   callerMember: import('../membership/member.types').MemberView | null;

@@ -132,7 +132,6 @@ export class KickMembersCommand extends GroupUsersBatch(Limits.idsPerCall) {
 }
 /** Admins to add or remove: at most the admin limit (99). */
 export class AdminsCommand extends GroupUsersBatch(Limits.maxAdmins) {}
-/** Member profiles by ids. */
 export class ProfilesCommand extends GroupUsersBatch(Limits.idsPerCall) {}
 
 export class InviteCommand extends GroupUsersBatch(Limits.idsPerCall) {
@@ -268,7 +267,6 @@ export interface ChatroomWithMembers {
   members: MemberProfile[];
 }
 
-/** The membership service's commands (`membership.<entity>.<verb>`). */
 export const MembershipCommands = {
   initializeRoster: declareCommand({
     subject: 'membership.roster.initialize',

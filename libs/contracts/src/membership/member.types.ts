@@ -98,7 +98,6 @@ export interface InvitationView {
 export type JoinOutcome = 'joined' | 'pending' | 'rejected' | 'declined';
 
 export interface QrInviteView {
-  /** The signed token clients put in the QR code. */
   token: string;
   createdAt: number;
   expiresAt: number;

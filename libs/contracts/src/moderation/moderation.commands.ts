@@ -73,7 +73,6 @@ export const ModerationCommands = {
     request: UnmuteCommand,
     reply: replyType<MuteResult[]>(),
   }),
-  /** Mutes in force, in the order they were set (expired and lifted ones never show). */
   listMutes: declareCommand({
     subject: 'moderation.mutes.list',
     request: ListMutesCommand,

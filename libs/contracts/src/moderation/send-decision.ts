@@ -14,7 +14,6 @@ export class SendCheckQuery {
 export const SendReasons = ['group_not_found', 'blocked', 'not_member', 'muted', 'muted_all', 'ok'] as const;
 export type SendReason = (typeof SendReasons)[number];
 
-/** The answer of the send decision. */
 export interface SendDecision {
   allowed: boolean;
   reason: SendReason;
@@ -31,7 +30,6 @@ export interface SendDecision {
 
 /** One moderation instance's counters of the send decision since it started. */
 export interface SendDecisionStats {
-  /** The instance that answered (host:pid). */
   instance: string;
   decisions: number;
   /** Decisions that read the database first (a group or user not cached yet, or stale). */

@@ -22,11 +22,9 @@ export class SetRoomAttributesCommand extends RoomCommand {
   @IsUserId()
   userId!: string;
 
-  /** Key → value, 1..10 of them. */
   @IsStringRecord(1, Limits.roomAttributesPerCall)
   attributes!: Record<string, string>;
 
-  /** Whether they go away when `userId` leaves the chatroom. */
   @IsBoolean()
   removeOnLeave!: boolean;
 
@@ -37,7 +35,6 @@ export class SetRoomAttributesCommand extends RoomCommand {
 }
 
 export class GetRoomAttributesCommand extends RoomCommand {
-  /** Absent or empty: all of them. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(Limits.roomAttributesPerRoom, {
@@ -67,7 +64,6 @@ export class RemoveRoomAttributesCommand extends RoomCommand {
   forced?: boolean;
 }
 
-/** The room-metadata service's commands (`room-metadata.<entity>.<verb>`): chatroom custom attributes. */
 export const RoomMetadataCommands = {
   /** Sets attributes as a member: each key fails alone (owned by another, bad key or value, the room's 100 keys). */
   setAttributes: declareCommand({
@@ -75,7 +71,6 @@ export const RoomMetadataCommands = {
     request: SetRoomAttributesCommand,
     reply: replyType<RoomAttributesOutcome>(),
   }),
-  /** The chatroom's attributes (only those keys, when given), in the order they were first set. */
   getAttributes: declareCommand({
     subject: 'room-metadata.attributes.get',
     request: GetRoomAttributesCommand,

@@ -82,7 +82,6 @@ export class WebhookIdCommand {
   endpointId!: string;
 }
 
-/** What PATCH may change (absent fields stay). */
 export class WebhookChanges {
   @IsOptional()
   @IsString()
@@ -183,7 +182,7 @@ export class ReplayWebhookCommand extends ReplayRequest {
   endpointId!: string;
 }
 
-/** The webhooks service's commands (`webhooks.<entity>.<verb>`): app admins only. */
+/** App admins only. */
 export const WebhookCommands = {
   create: declareCommand({
     subject: 'webhooks.endpoint.create',

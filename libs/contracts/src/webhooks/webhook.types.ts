@@ -1,6 +1,6 @@
 import type { EventType } from '../events';
 
-/** How a delivery's body and signature look: Standard Webhooks v1, or Easemob's post-send callback. */
+/** Standard Webhooks v1, or Easemob's post-send callback. */
 export const WEBHOOK_FORMATS = ['standard', 'easemob'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
@@ -39,7 +39,6 @@ const EVENT_TYPE_SET = {
 
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as EventType[];
 
-/** An endpoint's `events`: event types, or `*` for all of them. */
 export const ALL_EVENTS = '*';
 export type WebhookEventFilter = EventType | typeof ALL_EVENTS;
 
@@ -61,7 +60,7 @@ export interface WebhookEndpointView {
   updatedAt: number;
 }
 
-/** An endpoint as its creation or a rotation answers it: the only answers that show the secret. */
+/** The only answers that show the secret. */
 export interface WebhookEndpointWithSecret extends WebhookEndpointView {
   secret: string;
 }
@@ -83,7 +82,6 @@ export interface WebhookDeliveryView {
   attempts: number;
   lastStatus: number | null;
   lastError: string | null;
-  /** Of the last attempt, ms. */
   lastLatencyMs: number | null;
   nextAttemptAt: number | null;
   deliveredAt: number | null;
@@ -108,9 +106,7 @@ export interface WebhookReplayResult {
 export const WebhookLimits = {
   url: 2048,
   description: 512,
-  /** Bytes of key material a `whsec_` secret must carry. */
   standardSecretMinBytes: 24,
-  /** Characters of an `easemob` secret. */
   easemobSecretMinLength: 16,
   secretMaxLength: 256,
   endpointsPerApp: 50,

@@ -3,10 +3,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { GroupContentDoc, indexGroupContent } from '../../content-store/group-content.schema';
 
-/**
- * One entry of a group's announcement history; the latest one not deleted is "the current
- * announcement". The service validates the limits first; the schema is a backstop.
- */
+/** The latest entry not deleted is the current announcement. The limits here are a backstop. */
 @Schema({ collection: 'announcements', versionKey: false })
 export class AnnouncementDoc extends GroupContentDoc {
   @Prop({ required: true }) announcementId!: string;
@@ -17,5 +14,4 @@ export class AnnouncementDoc extends GroupContentDoc {
 }
 
 export const AnnouncementSchema = SchemaFactory.createForClass(AnnouncementDoc);
-// Newest first: the current announcement and history pages.
 indexGroupContent(AnnouncementSchema, 'announcementId', -1);

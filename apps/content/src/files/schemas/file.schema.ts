@@ -3,7 +3,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { GroupContentDoc, indexGroupContent } from '../../content-store/group-content.schema';
 
-/** A group file's metadata; the bytes live at `url`, never here. The service validates the limits first; the schema is a backstop. */
+/** The bytes live at `url`, never here. The limits here are a backstop. */
 @Schema({ collection: 'files', versionKey: false })
 export class FileDoc extends GroupContentDoc {
   @Prop({ required: true }) fileId!: string;
@@ -17,5 +17,5 @@ export class FileDoc extends GroupContentDoc {
 }
 
 export const FileSchema = SchemaFactory.createForClass(FileDoc);
-// Oldest first: files shared during a walk come after its cursor.
+// Oldest first, so files shared during a walk come after its cursor.
 indexGroupContent(FileSchema, 'fileId', 1);

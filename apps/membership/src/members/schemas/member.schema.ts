@@ -25,12 +25,9 @@ export class MemberDoc {
 }
 
 export const MemberSchema = SchemaFactory.createForClass(MemberDoc);
-// A member's join, role and leave events are stored with it (see @cohort/outbox).
 addOutbox(MemberSchema);
 // (group, user) is unique; keyset paging walks (joinedAt, userId) within a group.
 MemberSchema.index({ appId: 1, groupId: 1, userId: 1 }, { unique: true });
 MemberSchema.index({ appId: 1, groupId: 1, joinedAt: 1, userId: 1 });
-// A user's groups, most recently joined first.
 MemberSchema.index({ appId: 1, userId: 1, joinedAt: -1 });
-// The departure sweep finds members whose leave did not complete.
 MemberSchema.index({ leavingAt: 1 }, { sparse: true });

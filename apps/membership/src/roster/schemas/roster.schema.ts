@@ -15,17 +15,14 @@ export class RosterDoc {
   @Prop({ required: true }) ownerId!: string;
   @Prop({ required: true }) capacity!: number;
   @Prop({ required: true }) memberCount!: number;
-  /** capacity − memberCount, kept in step with it by every write. */
   @Prop({ required: true }) freeSlots!: number;
   @Prop({ default: 0 }) adminCount!: number;
-  /** The group's current invite code (joining by code); rotating replaces it. */
   @Prop({ required: true }) inviteCode!: string;
   @Prop({ required: true }) createdAt!: Date;
 }
 
 export const RosterSchema = SchemaFactory.createForClass(RosterDoc);
-// Ownership transfers carry their event in the roster document.
 addOutbox(RosterSchema);
 RosterSchema.index({ appId: 1, groupId: 1 }, { unique: true });
-// Joining by code is an exact lookup of this unique key (sparse: rosters stored before codes existed have none).
+// Sparse: rosters stored before codes existed have none.
 RosterSchema.index({ appId: 1, inviteCode: 1 }, { unique: true, sparse: true });

@@ -2,15 +2,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { factProp, type StoredFact } from '../../standings/stored-facts';
 
-/**
- * What the send decision knows of a group, projected from the groups service's events. Kept after
- * the group is destroyed (`life` false): a late event of the group must not bring it back.
- */
+/** Kept after the group is destroyed (`life` false): a late event of the group must not bring it back. */
 @Schema({ collection: 'group_facts', versionKey: false })
 export class GroupFactsDoc {
   @Prop({ required: true }) appId!: string;
   @Prop({ required: true }) groupId!: string;
-  /** true from its creation, false once destroyed. */
   @Prop(factProp(Boolean)) life?: StoredFact<boolean>;
   /** Mute-all's end: ms since epoch, -1 permanent, null off. */
   @Prop(factProp(Number)) muteAll?: StoredFact<number | null>;
