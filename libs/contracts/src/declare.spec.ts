@@ -6,19 +6,13 @@ class PingCommand {}
 
 describe('declareCommand', () => {
   it('keeps the subject and the request class of a declaration', () => {
-    const ping = declareCommand({
-      subject: 'spec.ping.send',
-      request: PingCommand,
-      reply: replyType<{ pong: true }>(),
-    });
+    const ping = declareCommand('spec.ping.send', PingCommand, replyType<{ pong: true }>());
     expect(ping).toEqual({ subject: 'spec.ping.send', request: PingCommand });
   });
 
   it('refuses a subject declared twice', () => {
-    declareCommand({ subject: 'spec.twice.send', request: PingCommand, reply: replyType<void>() });
-    expect(() =>
-      declareCommand({ subject: 'spec.twice.send', request: PingCommand, reply: replyType<void>() }),
-    ).toThrow(/declared twice/);
+    declareCommand('spec.twice.send', PingCommand, replyType<void>());
+    expect(() => declareCommand('spec.twice.send', PingCommand, replyType<void>())).toThrow(/declared twice/);
   });
 
   it('names subjects <service>.<entity>.<verb>', () => {

@@ -17,16 +17,16 @@ export function replyType<Reply>(): Reply {
 
 const declared = new Map<string, AnyCommand>();
 
-export function declareCommand<Request extends object, Reply>(declaration: {
-  subject: string;
-  request: new () => Request;
-  reply: Reply;
-}): CommandDeclaration<Request, Reply> {
-  if (declared.has(declaration.subject)) {
-    throw new Error(`bus subject ${declaration.subject} is declared twice`);
-  }
-  const command = { subject: declaration.subject, request: declaration.request };
-  declared.set(command.subject, command);
+/** `declareCommand('groups.group.state', GroupIdCommand, replyType<GroupView>())`; a subject declared twice throws at load. */
+export function declareCommand<Request extends object, Reply>(
+  subject: string,
+  request: new () => Request,
+  // Type-level only: carries the reply type (replyType<T>() is undefined at run time).
+  _reply: Reply,
+): CommandDeclaration<Request, Reply> {
+  if (declared.has(subject)) throw new Error(`bus subject ${subject} is declared twice`);
+  const command = { subject, request };
+  declared.set(subject, command);
   return command;
 }
 

@@ -58,6 +58,6 @@ export class ListAuditCommand extends Paged(AUDIT_PAGE_MAX) {
 
 /** App admins only. */
 export const AuditCommands = {
-  list: declareCommand({ subject: 'audit.entries.list', request: ListAuditCommand, reply: replyType<AuditPage>() }),
-  stats: declareCommand({ subject: 'audit.entries.stats', request: EmptyCommand, reply: replyType<AuditStatsView>() }),
+  list: declareCommand('audit.entries.list', ListAuditCommand, replyType<AuditPage>()),
+  stats: declareCommand('audit.entries.stats', EmptyCommand, replyType<AuditStatsView>()),
 };

@@ -87,52 +87,32 @@ export class DeleteFilesCommand extends GroupIdCommand {
 
 export const ContentCommands = {
   /** Publishes a new current announcement: admins; members too when `memberModify`. */
-  publishAnnouncement: declareCommand({
-    subject: 'content.announcement.publish',
-    request: PublishAnnouncementCommand,
-    reply: replyType<AnnouncementView>(),
-  }),
-  getAnnouncement: declareCommand({
-    subject: 'content.announcement.get',
-    request: AnnouncementIdCommand,
-    reply: replyType<AnnouncementView>(),
-  }),
+  publishAnnouncement: declareCommand(
+    'content.announcement.publish',
+    PublishAnnouncementCommand,
+    replyType<AnnouncementView>(),
+  ),
+  getAnnouncement: declareCommand('content.announcement.get', AnnouncementIdCommand, replyType<AnnouncementView>()),
   /** The latest announcement not deleted, or null: what every dialect shows as "the announcement". */
-  currentAnnouncement: declareCommand({
-    subject: 'content.announcement.current',
-    request: GroupIdCommand,
-    reply: replyType<AnnouncementView | null>(),
-  }),
-  listAnnouncements: declareCommand({
-    subject: 'content.announcement.list',
-    request: ContentPageCommand,
-    reply: replyType<Page<AnnouncementView>>(),
-  }),
-  deleteAnnouncement: declareCommand({
-    subject: 'content.announcement.delete',
-    request: AnnouncementIdCommand,
-    reply: replyType<{ deleted: true }>(),
-  }),
+  currentAnnouncement: declareCommand(
+    'content.announcement.current',
+    GroupIdCommand,
+    replyType<AnnouncementView | null>(),
+  ),
+  listAnnouncements: declareCommand(
+    'content.announcement.list',
+    ContentPageCommand,
+    replyType<Page<AnnouncementView>>(),
+  ),
+  deleteAnnouncement: declareCommand(
+    'content.announcement.delete',
+    AnnouncementIdCommand,
+    replyType<{ deleted: true }>(),
+  ),
   /** Records a file members share (its bytes stay at its url): members. */
-  uploadFile: declareCommand({
-    subject: 'content.file.upload',
-    request: UploadFileCommand,
-    reply: replyType<FileView>(),
-  }),
-  getFile: declareCommand({ subject: 'content.file.get', request: FileIdCommand, reply: replyType<FileView>() }),
-  listFiles: declareCommand({
-    subject: 'content.file.list',
-    request: ContentPageCommand,
-    reply: replyType<Page<FileView>>(),
-  }),
-  renameFile: declareCommand({
-    subject: 'content.file.rename',
-    request: RenameFileCommand,
-    reply: replyType<FileView>(),
-  }),
-  deleteFiles: declareCommand({
-    subject: 'content.file.delete',
-    request: DeleteFilesCommand,
-    reply: replyType<FileResult[]>(),
-  }),
+  uploadFile: declareCommand('content.file.upload', UploadFileCommand, replyType<FileView>()),
+  getFile: declareCommand('content.file.get', FileIdCommand, replyType<FileView>()),
+  listFiles: declareCommand('content.file.list', ContentPageCommand, replyType<Page<FileView>>()),
+  renameFile: declareCommand('content.file.rename', RenameFileCommand, replyType<FileView>()),
+  deleteFiles: declareCommand('content.file.delete', DeleteFilesCommand, replyType<FileResult[]>()),
 };

@@ -189,74 +189,22 @@ export class SearchGroupsCommand extends Paged(GROUP_SEARCH_PAGE_MAX) {
 }
 
 export const GroupCommands = {
-  create: declareCommand({
-    subject: 'groups.group.create',
-    request: CreateGroupCommand,
-    reply: replyType<GroupInfoView>(),
-  }),
+  create: declareCommand('groups.group.create', CreateGroupCommand, replyType<GroupInfoView>()),
   /** The active group record, for other services' rules (no read permission check, no member data). */
-  state: declareCommand({ subject: 'groups.group.state', request: GroupIdCommand, reply: replyType<GroupView>() }),
-  getMany: declareCommand({
-    subject: 'groups.group.get_many',
-    request: GetGroupsCommand,
-    reply: replyType<GroupInfoView[]>(),
-  }),
-  updateProfile: declareCommand({
-    subject: 'groups.group.update_profile',
-    request: UpdateGroupProfileCommand,
-    reply: replyType<GroupView>(),
-  }),
-  updateSettings: declareCommand({
-    subject: 'groups.group.update_settings',
-    request: UpdateGroupSettingsCommand,
-    reply: replyType<GroupView>(),
-  }),
-  setCapacity: declareCommand({
-    subject: 'groups.group.set_capacity',
-    request: SetCapacityCommand,
-    reply: replyType<GroupView>(),
-  }),
+  state: declareCommand('groups.group.state', GroupIdCommand, replyType<GroupView>()),
+  getMany: declareCommand('groups.group.get_many', GetGroupsCommand, replyType<GroupInfoView[]>()),
+  updateProfile: declareCommand('groups.group.update_profile', UpdateGroupProfileCommand, replyType<GroupView>()),
+  updateSettings: declareCommand('groups.group.update_settings', UpdateGroupSettingsCommand, replyType<GroupView>()),
+  setCapacity: declareCommand('groups.group.set_capacity', SetCapacityCommand, replyType<GroupView>()),
   /** Chatrooms oldest first; a cursor visits every one exactly once while others are created (no caller record: `callerMember` null). */
-  listChatrooms: declareCommand({
-    subject: 'groups.chatroom.list',
-    request: ListChatroomsCommand,
-    reply: replyType<Page<GroupInfoView>>(),
-  }),
-  listPublic: declareCommand({
-    subject: 'groups.group.list_public',
-    request: ListPublicCommand,
-    reply: replyType<CursorPage<string>>(),
-  }),
-  addSuperAdmin: declareCommand({
-    subject: 'groups.super_admin.add',
-    request: SuperAdminCommand,
-    reply: replyType<{ added: boolean }>(),
-  }),
-  removeSuperAdmin: declareCommand({
-    subject: 'groups.super_admin.remove',
-    request: SuperAdminCommand,
-    reply: replyType<{ removed: true }>(),
-  }),
-  listSuperAdmins: declareCommand({
-    subject: 'groups.super_admin.list',
-    request: ListSuperAdminsCommand,
-    reply: replyType<Page<string>>(),
-  }),
-  setMuteAll: declareCommand({
-    subject: 'groups.group.set_mute_all',
-    request: SetMuteAllCommand,
-    reply: replyType<GroupView>(),
-  }),
+  listChatrooms: declareCommand('groups.chatroom.list', ListChatroomsCommand, replyType<Page<GroupInfoView>>()),
+  listPublic: declareCommand('groups.group.list_public', ListPublicCommand, replyType<CursorPage<string>>()),
+  addSuperAdmin: declareCommand('groups.super_admin.add', SuperAdminCommand, replyType<{ added: boolean }>()),
+  removeSuperAdmin: declareCommand('groups.super_admin.remove', SuperAdminCommand, replyType<{ removed: true }>()),
+  listSuperAdmins: declareCommand('groups.super_admin.list', ListSuperAdminsCommand, replyType<Page<string>>()),
+  setMuteAll: declareCommand('groups.group.set_mute_all', SetMuteAllCommand, replyType<GroupView>()),
   /** App admins: the app's active groups and chatrooms, newest first, keyset-paged (no total: a search would count by scanning). */
-  search: declareCommand({
-    subject: 'groups.group.search',
-    request: SearchGroupsCommand,
-    reply: replyType<GroupSearchPage>(),
-  }),
-  stats: declareCommand({ subject: 'groups.group.stats', request: EmptyCommand, reply: replyType<GroupStatsView>() }),
-  destroy: declareCommand({
-    subject: 'groups.group.destroy',
-    request: GroupIdCommand,
-    reply: replyType<{ destroyed: true }>(),
-  }),
+  search: declareCommand('groups.group.search', SearchGroupsCommand, replyType<GroupSearchPage>()),
+  stats: declareCommand('groups.group.stats', EmptyCommand, replyType<GroupStatsView>()),
+  destroy: declareCommand('groups.group.destroy', GroupIdCommand, replyType<{ destroyed: true }>()),
 };

@@ -9,6 +9,6 @@ export type HealthCommand = CommandDeclaration<EmptyCommand, HealthView>;
 export const HealthCommands = Object.fromEntries(
   Object.values(ServiceNames).map((service) => [
     service,
-    declareCommand({ subject: `${service}.health.check`, request: EmptyCommand, reply: replyType<HealthView>() }),
+    declareCommand(`${service}.health.check`, EmptyCommand, replyType<HealthView>()),
   ]),
 ) as Record<ServiceName, HealthCommand>;

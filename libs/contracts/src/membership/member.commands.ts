@@ -268,195 +268,95 @@ export interface ChatroomWithMembers {
 }
 
 export const MembershipCommands = {
-  initializeRoster: declareCommand({
-    subject: 'membership.roster.initialize',
-    request: InitializeRosterCommand,
-    reply: replyType<{ memberCount: number }>(),
-  }),
-  setCapacity: declareCommand({
-    subject: 'membership.roster.set_capacity',
-    request: SetRosterCapacityCommand,
-    reply: replyType<{ capacity: number; memberCount: number }>(),
-  }),
-  purgeRoster: declareCommand({
-    subject: 'membership.roster.purge',
-    request: PurgeRosterCommand,
-    reply: replyType<{ purged: true }>(),
-  }),
-  rolesOf: declareCommand({
-    subject: 'membership.members.roles',
-    request: RolesOfCommand,
-    reply: replyType<Record<string, MemberRole>>(),
-  }),
-  getAccess: declareCommand({
-    subject: 'membership.access.get',
-    request: GetAccessCommand,
-    reply: replyType<AccessView[]>(),
-  }),
+  initializeRoster: declareCommand(
+    'membership.roster.initialize',
+    InitializeRosterCommand,
+    replyType<{ memberCount: number }>(),
+  ),
+  setCapacity: declareCommand(
+    'membership.roster.set_capacity',
+    SetRosterCapacityCommand,
+    replyType<{ capacity: number; memberCount: number }>(),
+  ),
+  purgeRoster: declareCommand('membership.roster.purge', PurgeRosterCommand, replyType<{ purged: true }>()),
+  rolesOf: declareCommand('membership.members.roles', RolesOfCommand, replyType<Record<string, MemberRole>>()),
+  getAccess: declareCommand('membership.access.get', GetAccessCommand, replyType<AccessView[]>()),
   /** A group as its readers see it (the record, the count, the caller's own record): answered by membership, which holds all but the record. */
-  groupInfo: declareCommand({
-    subject: 'membership.group.info',
-    request: GroupInfoCommand,
-    reply: replyType<GroupInfoView>(),
-  }),
+  groupInfo: declareCommand('membership.group.info', GroupInfoCommand, replyType<GroupInfoView>()),
   /**
    * A conversation in one answer: the group (of kind `group`), a page of its members with their
    * sessions (so that an answer fits a NATS message), the invite code and the current announcement;
    * members only.
    */
-  conversation: declareCommand({
-    subject: 'membership.conversation.get',
-    request: ConversationCommand,
-    reply: replyType<ConversationView>(),
-  }),
+  conversation: declareCommand('membership.conversation.get', ConversationCommand, replyType<ConversationView>()),
   /**
    * Chatrooms with their first page of members (at most `Limits.memberPageMax`), in request order,
    * each once; ids of missing groups and of groups that are not chatrooms are left out.
    */
-  chatroomDetails: declareCommand({
-    subject: 'membership.chatrooms.details',
-    request: GetGroupsCommand,
-    reply: replyType<ChatroomWithMembers[]>(),
-  }),
+  chatroomDetails: declareCommand('membership.chatrooms.details', GetGroupsCommand, replyType<ChatroomWithMembers[]>()),
 
-  listMembers: declareCommand({
-    subject: 'membership.members.list',
-    request: ListMembersCommand,
-    reply: replyType<Page<MemberProfile>>(),
-  }),
+  listMembers: declareCommand('membership.members.list', ListMembersCommand, replyType<Page<MemberProfile>>()),
   /**
    * The recipients view for the app's message server (app admin only): members in join order with
    * what steers delivery to each (role, join time, mute and push modes, notification mute), keyset-paged.
    */
-  recipients: declareCommand({
-    subject: 'membership.members.recipients',
-    request: ListMembersCommand,
-    reply: replyType<Page<MemberView>>(),
-  }),
-  listMembersByPage: declareCommand({
-    subject: 'membership.members.list_by_page',
-    request: ListMembersByPageCommand,
-    reply: replyType<Page<MemberProfile>>(),
-  }),
+  recipients: declareCommand('membership.members.recipients', ListMembersCommand, replyType<Page<MemberView>>()),
+  listMembersByPage: declareCommand(
+    'membership.members.list_by_page',
+    ListMembersByPageCommand,
+    replyType<Page<MemberProfile>>(),
+  ),
   /** One member with the end of their mute and whether they are blocked; `not_found` when not a member. */
-  getMember: declareCommand({
-    subject: 'membership.members.get',
-    request: GetMemberCommand,
-    reply: replyType<MemberDetail>(),
-  }),
-  getProfiles: declareCommand({
-    subject: 'membership.members.profiles',
-    request: ProfilesCommand,
-    reply: replyType<MemberProfile[]>(),
-  }),
-  listAdmins: declareCommand({
-    subject: 'membership.admins.list',
-    request: GroupIdCommand,
-    reply: replyType<MemberProfile[]>(),
-  }),
-  addMembers: declareCommand({
-    subject: 'membership.members.add',
-    request: AddMembersCommand,
-    reply: replyType<ItemResult[]>(),
-  }),
-  kickMembers: declareCommand({
-    subject: 'membership.members.kick',
-    request: KickMembersCommand,
-    reply: replyType<ItemResult[]>(),
-  }),
-  leave: declareCommand({ subject: 'membership.members.leave', request: GroupIdCommand, reply: replyType<Done>() }),
-  addAdmins: declareCommand({
-    subject: 'membership.admins.add',
-    request: AdminsCommand,
-    reply: replyType<ItemResult[]>(),
-  }),
-  removeAdmins: declareCommand({
-    subject: 'membership.admins.remove',
-    request: AdminsCommand,
-    reply: replyType<ItemResult[]>(),
-  }),
-  transferOwnership: declareCommand({
-    subject: 'membership.owner.transfer',
-    request: TransferOwnershipCommand,
-    reply: replyType<Done>(),
-  }),
-  setDisplayName: declareCommand({
-    subject: 'membership.member.display_name',
-    request: SetDisplayNameCommand,
-    reply: replyType<MemberView>(),
-  }),
-  setNotificationPrefs: declareCommand({
-    subject: 'membership.member.notification_prefs',
-    request: SetNotificationPrefsCommand,
-    reply: replyType<MemberView>(),
-  }),
-  listJoined: declareCommand({
-    subject: 'membership.joined.list',
-    request: ListJoinedCommand,
-    reply: replyType<Page<JoinedGroupView>>(),
-  }),
+  getMember: declareCommand('membership.members.get', GetMemberCommand, replyType<MemberDetail>()),
+  getProfiles: declareCommand('membership.members.profiles', ProfilesCommand, replyType<MemberProfile[]>()),
+  listAdmins: declareCommand('membership.admins.list', GroupIdCommand, replyType<MemberProfile[]>()),
+  addMembers: declareCommand('membership.members.add', AddMembersCommand, replyType<ItemResult[]>()),
+  kickMembers: declareCommand('membership.members.kick', KickMembersCommand, replyType<ItemResult[]>()),
+  leave: declareCommand('membership.members.leave', GroupIdCommand, replyType<Done>()),
+  addAdmins: declareCommand('membership.admins.add', AdminsCommand, replyType<ItemResult[]>()),
+  removeAdmins: declareCommand('membership.admins.remove', AdminsCommand, replyType<ItemResult[]>()),
+  transferOwnership: declareCommand('membership.owner.transfer', TransferOwnershipCommand, replyType<Done>()),
+  setDisplayName: declareCommand('membership.member.display_name', SetDisplayNameCommand, replyType<MemberView>()),
+  setNotificationPrefs: declareCommand(
+    'membership.member.notification_prefs',
+    SetNotificationPrefsCommand,
+    replyType<MemberView>(),
+  ),
+  listJoined: declareCommand('membership.joined.list', ListJoinedCommand, replyType<Page<JoinedGroupView>>()),
 
-  apply: declareCommand({
-    subject: 'membership.application.apply',
-    request: ApplyCommand,
-    reply: replyType<{ outcome: JoinOutcome }>(),
-  }),
-  handleJoinRequest: declareCommand({
-    subject: 'membership.application.handle',
-    request: HandleJoinRequestCommand,
-    reply: replyType<{ outcome: JoinOutcome }>(),
-  }),
-  listJoinRequests: declareCommand({
-    subject: 'membership.application.list',
-    request: ListJoinRequestsCommand,
-    reply: replyType<Page<JoinRequestView>>(),
-  }),
-  invite: declareCommand({
-    subject: 'membership.invitation.invite',
-    request: InviteCommand,
-    reply: replyType<ItemResult[]>(),
-  }),
-  handleInvitation: declareCommand({
-    subject: 'membership.invitation.handle',
-    request: HandleInvitationCommand,
-    reply: replyType<{ outcome: JoinOutcome }>(),
-  }),
-  listInvitations: declareCommand({
-    subject: 'membership.invitation.list',
-    request: ListInvitationsCommand,
-    reply: replyType<Page<InvitationView>>(),
-  }),
-  signQr: declareCommand({ subject: 'membership.qr.sign', request: GroupIdCommand, reply: replyType<QrInviteView>() }),
-  redeemQr: declareCommand({
-    subject: 'membership.qr.redeem',
-    request: RedeemQrCommand,
-    reply: replyType<{ groupId: string }>(),
-  }),
-  getInviteCode: declareCommand({
-    subject: 'membership.code.get',
-    request: GroupIdCommand,
-    reply: replyType<{ code: string }>(),
-  }),
-  rotateInviteCode: declareCommand({
-    subject: 'membership.code.rotate',
-    request: GroupIdCommand,
-    reply: replyType<{ code: string }>(),
-  }),
-  joinByCode: declareCommand({
-    subject: 'membership.code.join',
-    request: JoinByCodeCommand,
-    reply: replyType<{ groupId: string }>(),
-  }),
+  apply: declareCommand('membership.application.apply', ApplyCommand, replyType<{ outcome: JoinOutcome }>()),
+  handleJoinRequest: declareCommand(
+    'membership.application.handle',
+    HandleJoinRequestCommand,
+    replyType<{ outcome: JoinOutcome }>(),
+  ),
+  listJoinRequests: declareCommand(
+    'membership.application.list',
+    ListJoinRequestsCommand,
+    replyType<Page<JoinRequestView>>(),
+  ),
+  invite: declareCommand('membership.invitation.invite', InviteCommand, replyType<ItemResult[]>()),
+  handleInvitation: declareCommand(
+    'membership.invitation.handle',
+    HandleInvitationCommand,
+    replyType<{ outcome: JoinOutcome }>(),
+  ),
+  listInvitations: declareCommand(
+    'membership.invitation.list',
+    ListInvitationsCommand,
+    replyType<Page<InvitationView>>(),
+  ),
+  signQr: declareCommand('membership.qr.sign', GroupIdCommand, replyType<QrInviteView>()),
+  redeemQr: declareCommand('membership.qr.redeem', RedeemQrCommand, replyType<{ groupId: string }>()),
+  getInviteCode: declareCommand('membership.code.get', GroupIdCommand, replyType<{ code: string }>()),
+  rotateInviteCode: declareCommand('membership.code.rotate', GroupIdCommand, replyType<{ code: string }>()),
+  joinByCode: declareCommand('membership.code.join', JoinByCodeCommand, replyType<{ groupId: string }>()),
   /** The conversation an invite code joins, to anyone of the app holding the code: the code, not a membership, lets its holder read it. */
-  conversationByCode: declareCommand({
-    subject: 'membership.conversation.by_code',
-    request: ConversationByCodeCommand,
-    reply: replyType<ConversationView>(),
-  }),
+  conversationByCode: declareCommand(
+    'membership.conversation.by_code',
+    ConversationByCodeCommand,
+    replyType<ConversationView>(),
+  ),
   /** App admins: memberships across the app's groups and chatrooms (the sum of their member counts). */
-  stats: declareCommand({
-    subject: 'membership.members.stats',
-    request: EmptyCommand,
-    reply: replyType<{ members: number }>(),
-  }),
+  stats: declareCommand('membership.members.stats', EmptyCommand, replyType<{ members: number }>()),
 };

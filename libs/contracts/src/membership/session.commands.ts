@@ -42,15 +42,7 @@ export interface SessionKeyView {
 
 /** Users' sessions (their signed requests), kept by membership next to who is in which group. */
 export const SessionCommands = {
-  register: declareCommand({
-    subject: 'membership.sessions.register',
-    request: RegisterSessionCommand,
-    reply: replyType<UserSessionView>(),
-  }),
+  register: declareCommand('membership.sessions.register', RegisterSessionCommand, replyType<UserSessionView>()),
   /** The session's public key (the app only: the gateway verifying a request); `not_found` when unknown. */
-  find: declareCommand({
-    subject: 'membership.sessions.find',
-    request: FindSessionCommand,
-    reply: replyType<SessionKeyView>(),
-  }),
+  find: declareCommand('membership.sessions.find', FindSessionCommand, replyType<SessionKeyView>()),
 };

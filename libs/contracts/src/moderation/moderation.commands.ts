@@ -55,76 +55,28 @@ export class ListMutesCommand extends ListModeratedCommand {
 /** The moderation service's commands (`moderation.<entity>.<verb>`). */
 export const ModerationCommands = {
   /** Which of these users are on the group's blocklist: every join path asks before admitting. */
-  blockedAmong: declareCommand({
-    subject: 'moderation.blocks.among',
-    request: GroupUsersQuery,
-    reply: replyType<string[]>(),
-  }),
+  blockedAmong: declareCommand('moderation.blocks.among', GroupUsersQuery, replyType<string[]>()),
   /** The end of each listed user's current mute (ms, -1 permanent); users not muted are absent. */
-  muteEnds: declareCommand({
-    subject: 'moderation.mutes.ends',
-    request: GroupUsersQuery,
-    reply: replyType<Record<string, number>>(),
-  }),
+  muteEnds: declareCommand('moderation.mutes.ends', GroupUsersQuery, replyType<Record<string, number>>()),
   /** Mutes (or, with duration 0, lifts the mutes of) members: admins; never the owner; admins not admins. */
-  mute: declareCommand({ subject: 'moderation.mutes.mute', request: MuteCommand, reply: replyType<MuteResult[]>() }),
-  unmute: declareCommand({
-    subject: 'moderation.mutes.unmute',
-    request: UnmuteCommand,
-    reply: replyType<MuteResult[]>(),
-  }),
-  listMutes: declareCommand({
-    subject: 'moderation.mutes.list',
-    request: ListMutesCommand,
-    reply: replyType<Page<MuteEntry>>(),
-  }),
+  mute: declareCommand('moderation.mutes.mute', MuteCommand, replyType<MuteResult[]>()),
+  unmute: declareCommand('moderation.mutes.unmute', UnmuteCommand, replyType<MuteResult[]>()),
+  listMutes: declareCommand('moderation.mutes.list', ListMutesCommand, replyType<Page<MuteEntry>>()),
   /** Blocks members (they are removed at once, and cannot come back by any path until unblocked). */
-  block: declareCommand({
-    subject: 'moderation.blocks.block',
-    request: ModeratedUsers,
-    reply: replyType<ItemResult[]>(),
-  }),
-  unblock: declareCommand({
-    subject: 'moderation.blocks.unblock',
-    request: ModeratedUsers,
-    reply: replyType<ItemResult[]>(),
-  }),
-  listBlocked: declareCommand({
-    subject: 'moderation.blocks.list',
-    request: ListModeratedCommand,
-    reply: replyType<Page<ListedUser>>(),
-  }),
+  block: declareCommand('moderation.blocks.block', ModeratedUsers, replyType<ItemResult[]>()),
+  unblock: declareCommand('moderation.blocks.unblock', ModeratedUsers, replyType<ItemResult[]>()),
+  listBlocked: declareCommand('moderation.blocks.list', ListModeratedCommand, replyType<Page<ListedUser>>()),
   /** Puts members on the allowlist (they may send under mute-all; an individual mute still holds). */
-  allow: declareCommand({
-    subject: 'moderation.allows.allow',
-    request: ModeratedUsers,
-    reply: replyType<ItemResult[]>(),
-  }),
-  disallow: declareCommand({
-    subject: 'moderation.allows.disallow',
-    request: ModeratedUsers,
-    reply: replyType<ItemResult[]>(),
-  }),
-  listAllowed: declareCommand({
-    subject: 'moderation.allows.list',
-    request: ListModeratedCommand,
-    reply: replyType<Page<ListedUser>>(),
-  }),
+  allow: declareCommand('moderation.allows.allow', ModeratedUsers, replyType<ItemResult[]>()),
+  disallow: declareCommand('moderation.allows.disallow', ModeratedUsers, replyType<ItemResult[]>()),
+  listAllowed: declareCommand('moderation.allows.list', ListModeratedCommand, replyType<Page<ListedUser>>()),
   /**
    * The send decision (app admins only): answered from each moderation instance's cache, kept
    * right by events (docs/send-decision.md). Its responder is not a Nest handler: it shares the
    * NATS connection of the cache's event subscription, so an event published before a change's
    * reply is applied before the next decision.
    */
-  sendCheck: declareCommand({
-    subject: 'moderation.send.check',
-    request: SendCheckQuery,
-    reply: replyType<SendDecision>(),
-  }),
+  sendCheck: declareCommand('moderation.send.check', SendCheckQuery, replyType<SendDecision>()),
   /** The answering instance's send-decision counters (app admins only): for operators and the benchmark. */
-  sendStats: declareCommand({
-    subject: 'moderation.send.stats',
-    request: EmptyCommand,
-    reply: replyType<SendDecisionStats>(),
-  }),
+  sendStats: declareCommand('moderation.send.stats', EmptyCommand, replyType<SendDecisionStats>()),
 };

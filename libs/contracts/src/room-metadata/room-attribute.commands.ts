@@ -66,20 +66,20 @@ export class RemoveRoomAttributesCommand extends RoomCommand {
 
 export const RoomMetadataCommands = {
   /** Sets attributes as a member: each key fails alone (owned by another, bad key or value, the room's 100 keys). */
-  setAttributes: declareCommand({
-    subject: 'room-metadata.attributes.set',
-    request: SetRoomAttributesCommand,
-    reply: replyType<RoomAttributesOutcome>(),
-  }),
-  getAttributes: declareCommand({
-    subject: 'room-metadata.attributes.get',
-    request: GetRoomAttributesCommand,
-    reply: replyType<RoomAttributeView[]>(),
-  }),
+  setAttributes: declareCommand(
+    'room-metadata.attributes.set',
+    SetRoomAttributesCommand,
+    replyType<RoomAttributesOutcome>(),
+  ),
+  getAttributes: declareCommand(
+    'room-metadata.attributes.get',
+    GetRoomAttributesCommand,
+    replyType<RoomAttributeView[]>(),
+  ),
   /** Removes attributes: one's own, or anyone's when forced; a key that is not there counts as removed. */
-  removeAttributes: declareCommand({
-    subject: 'room-metadata.attributes.remove',
-    request: RemoveRoomAttributesCommand,
-    reply: replyType<RoomAttributesOutcome>(),
-  }),
+  removeAttributes: declareCommand(
+    'room-metadata.attributes.remove',
+    RemoveRoomAttributesCommand,
+    replyType<RoomAttributesOutcome>(),
+  ),
 };

@@ -184,56 +184,24 @@ export class ReplayWebhookCommand extends ReplayRequest {
 
 /** App admins only. */
 export const WebhookCommands = {
-  create: declareCommand({
-    subject: 'webhooks.endpoint.create',
-    request: CreateWebhookCommand,
-    reply: replyType<WebhookEndpointWithSecret>(),
-  }),
-  list: declareCommand({
-    subject: 'webhooks.endpoint.list',
-    request: EmptyCommand,
-    reply: replyType<WebhookEndpointView[]>(),
-  }),
-  get: declareCommand({
-    subject: 'webhooks.endpoint.get',
-    request: WebhookIdCommand,
-    reply: replyType<WebhookEndpointView>(),
-  }),
-  update: declareCommand({
-    subject: 'webhooks.endpoint.update',
-    request: UpdateWebhookCommand,
-    reply: replyType<WebhookEndpointView>(),
-  }),
-  delete: declareCommand({
-    subject: 'webhooks.endpoint.delete',
-    request: WebhookIdCommand,
-    reply: replyType<{ deleted: true }>(),
-  }),
-  rotateSecret: declareCommand({
-    subject: 'webhooks.endpoint.rotate_secret',
-    request: RotateWebhookSecretCommand,
-    reply: replyType<WebhookEndpointWithSecret>(),
-  }),
+  create: declareCommand('webhooks.endpoint.create', CreateWebhookCommand, replyType<WebhookEndpointWithSecret>()),
+  list: declareCommand('webhooks.endpoint.list', EmptyCommand, replyType<WebhookEndpointView[]>()),
+  get: declareCommand('webhooks.endpoint.get', WebhookIdCommand, replyType<WebhookEndpointView>()),
+  update: declareCommand('webhooks.endpoint.update', UpdateWebhookCommand, replyType<WebhookEndpointView>()),
+  delete: declareCommand('webhooks.endpoint.delete', WebhookIdCommand, replyType<{ deleted: true }>()),
+  rotateSecret: declareCommand(
+    'webhooks.endpoint.rotate_secret',
+    RotateWebhookSecretCommand,
+    replyType<WebhookEndpointWithSecret>(),
+  ),
   /** Sends a `ping` now and answers how the endpoint answered (nothing queued, nothing retried). */
-  test: declareCommand({
-    subject: 'webhooks.endpoint.test',
-    request: WebhookIdCommand,
-    reply: replyType<WebhookTestResult>(),
-  }),
-  listDeliveries: declareCommand({
-    subject: 'webhooks.delivery.list',
-    request: ListWebhookDeliveriesCommand,
-    reply: replyType<Page<WebhookDeliveryView>>(),
-  }),
+  test: declareCommand('webhooks.endpoint.test', WebhookIdCommand, replyType<WebhookTestResult>()),
+  listDeliveries: declareCommand(
+    'webhooks.delivery.list',
+    ListWebhookDeliveriesCommand,
+    replyType<Page<WebhookDeliveryView>>(),
+  ),
   /** Deliveries of the app still waiting for a 2xx, over all its endpoints (the admin dashboard's backlog). */
-  backlog: declareCommand({
-    subject: 'webhooks.delivery.backlog',
-    request: EmptyCommand,
-    reply: replyType<{ pending: number }>(),
-  }),
-  replay: declareCommand({
-    subject: 'webhooks.delivery.replay',
-    request: ReplayWebhookCommand,
-    reply: replyType<WebhookReplayResult>(),
-  }),
+  backlog: declareCommand('webhooks.delivery.backlog', EmptyCommand, replyType<{ pending: number }>()),
+  replay: declareCommand('webhooks.delivery.replay', ReplayWebhookCommand, replyType<WebhookReplayResult>()),
 };
