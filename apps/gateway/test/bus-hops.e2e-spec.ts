@@ -77,6 +77,9 @@ describe('bus hops per HTTP request', () => {
     // The admin API's webhook reads need an endpoint: a loopback one, never called.
     appEnv: { gateway: { APPS_JSON: appsJson }, webhooks: { WEBHOOK_ALLOW_NETWORKS: 'loopback' } },
     api: (baseUrl) => new ContentApi(baseUrl),
+    // Warm counts: one process per service, so the warm-up and the counted request meet the same
+    // PeerFacts (with more, each instance's first request of a group is a cold one).
+    instances: 1,
   });
   let counter: BusRequestCounter;
   let easemob: EasemobClient;
