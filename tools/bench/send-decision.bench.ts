@@ -135,14 +135,11 @@ async function send<T>(nc: NatsConnection, subject: string, data: object): Promi
     requestId: `bench-${randomUUID()}`,
     data,
   };
-  const reply = await nc.request(subject, codec.encode({ pattern: subject, data: envelope, id: envelope.requestId }), {
-    timeout: 10_000,
-  });
-  const packet = codec.decode(reply.data) as {
-    response?: { ok: boolean; data?: T; error?: { code: string; message: string } };
-  };
-  if (!packet.response?.ok) throw new Error(`${subject}: ${JSON.stringify(packet.response?.error ?? packet)}`);
-  return packet.response.data as T;
+  // The bus's wire: the envelope as JSON, the Reply back (libs/shared/bus).
+  const reply = await nc.request(subject, codec.encode(envelope), { timeout: 10_000 });
+  const answer = codec.decode(reply.data) as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  if (!answer.ok) throw new Error(`${subject}: ${JSON.stringify(answer.error ?? answer)}`);
+  return answer.data as T;
 }
 
 async function run(
